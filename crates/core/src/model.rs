@@ -83,3 +83,74 @@ pub struct Txn {
     pub source_line: u64,
     pub status: RowStatus,
 }
+
+impl ParsedRow {
+    /// The row's identity for de-duplication across imports: a stable 64-bit FNV-1a hash of what
+    /// the bank printed (dates, amount, currency, description, reference). Stable across
+    /// versions and platforms, because it is stored. Identical rows inside one statement share a
+    /// fingerprint and are told apart by their occurrence count (see the store's batches).
+    pub fn fingerprint(&self) -> i64 {
+        let mut h = Fnv64::new();
+        h.write(self.date.to_string().as_bytes());
+        h.write(self.time.map(|t| t.to_string()).unwrap_or_default().as_bytes());
+        h.write(&self.amount.to_le_bytes());
+        h.write(self.currency.code().as_bytes());
+        for word in self.description.split_whitespace() {
+            h.write(word.as_bytes());
+            h.write(b" ");
+        }
+        h.write(self.reference.as_deref().unwrap_or("").trim().as_bytes());
+        h.finish() as i64
+    }
+}
+
+/// 64-bit FNV-1a with a field separator, so ("ab","c") and ("a","bc") differ.
+struct Fnv64(u64);
+
+impl Fnv64 {
+    fn new() -> Fnv64 {
+        Fnv64(0xcbf2_9ce4_8422_2325)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(desc: &str, amount: i64) -> ParsedRow {
+        ParsedRow {
+            line: 2,
+            date: NaiveDate::from_ymd_opt(2024, 4, 12).unwrap(),
+            time: None,
+            posted_date: None,
+            description: desc.into(),
+            amount,
+            currency: Currency::USD,
+            reference: None,
+            card_last4: None,
+            status: RowStatus::Booked,
+        }
+    }
+
+    #[test]
+    fn fingerprint_is_stable_and_ignores_line_and_spacing() {
+        let a = row("TST* PHILZ  COFFEE", -438);
+        let mut b = row("TST* PHILZ COFFEE", -438);
+        b.line = 99;
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        assert_ne!(a.fingerprint(), row("TST* PHILZ COFFEE", -439).fingerprint());
+        // Pinned: the value is stored in users' databases, so it must never change.
+        assert_eq!(row("X", 1).fingerprint(), 0x7c8f_402a_b987_09de_u64 as i64, "{:#x}", row("X", 1).fingerprint());
+    }
+}
