@@ -1,0 +1,40 @@
+//! Accounts: one per bank account or card, holding its saved import profile.
+
+use crate::db::Db;
+use crate::error::Result;
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Account {
+    pub id: i64,
+    pub name: String,
+    /// The account's saved import profile (JSON of `recourse_core::import::Profile`).
+    pub profile_json: Option<String>,
+}
+
+impl Db {
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        let mut stmt = self.conn.prepare("SELECT id, name, profile_json FROM accounts ORDER BY name")?;
+        let rows = stmt.query_map([], |r| Ok(Account { id: r.get(0)?, name: r.get(1)?, profile_json: r.get(2)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn account_by_name(&self, name: &str) -> Result<Option<Account>> {
+        Ok(self
+            .conn
+            .query_row("SELECT id, name, profile_json FROM accounts WHERE name = ?1", [name], |r| {
+                Ok(Account { id: r.get(0)?, name: r.get(1)?, profile_json: r.get(2)? })
+            })
+            .optional()?)
+    }
+
+    pub fn save_account_profile(&self, name: &str, profile_json: &str, now: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO accounts(name, profile_json, created_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(name) DO UPDATE SET profile_json = excluded.profile_json",
+            params![name, profile_json, now],
+        )?;
+        Ok(())
+    }
+}

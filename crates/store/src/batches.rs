@@ -1,0 +1,170 @@
+//! Import batches: every import is one batch, written in one database transaction, and can be
+//! undone as a whole.
+
+use crate::db::Db;
+use crate::error::{Result, StoreError};
+use recourse_core::merchant;
+use recourse_core::model::ParsedRow;
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Where an import comes from.
+pub struct BatchSource<'a> {
+    pub account: &'a str,
+    pub file_name: &'a str,
+    pub sha256: &'a str,
+    /// The import's time stamp, passed in (the store has no clock of its own).
+    pub now: &'a str,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct BatchSummary {
+    pub batch_id: i64,
+    pub account_id: i64,
+    pub imported: u64,
+    pub already_present: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Batch {
+    pub id: i64,
+    pub account: String,
+    pub file_name: String,
+    pub sha256: String,
+    pub imported_at: String,
+    pub rows_read: i64,
+    pub imported: i64,
+    pub already_present: i64,
+    pub skipped: i64,
+}
+
+/// Writes one batch. Nothing is visible to readers until `finish`; dropping the writer (an
+/// error or a cancel part-way) rolls the whole batch back.
+pub struct BatchWriter<'c> {
+    tx: Transaction<'c>,
+    account_id: i64,
+    batch_id: i64,
+    /// How many times each fingerprint has been seen so far in this file (the multiset count).
+    seen: HashMap<i64, i64>,
+    imported: u64,
+    already_present: u64,
+}
+
+impl Db {
+    pub fn begin_batch(&mut self, src: &BatchSource) -> Result<BatchWriter<'_>> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO accounts(name, created_at) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
+            params![src.account, src.now],
+        )?;
+        let account_id: i64 = tx.query_row("SELECT id FROM accounts WHERE name = ?1", [src.account], |r| r.get(0))?;
+        tx.execute(
+            "INSERT INTO batches(account_id, file_name, sha256, imported_at, rows_read, imported,
+                                 already_present, skipped, detected_json)
+             VALUES (?1, ?2, ?3, ?4, 0, 0, 0, 0, '{}')",
+            params![account_id, src.file_name, src.sha256, src.now],
+        )?;
+        let batch_id = tx.last_insert_rowid();
+        Ok(BatchWriter { tx, account_id, batch_id, seen: HashMap::new(), imported: 0, already_present: 0 })
+    }
+
+    pub fn batches(&self) -> Result<Vec<Batch>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT b.id, a.name, b.file_name, b.sha256, b.imported_at, b.rows_read, b.imported,
+                    b.already_present, b.skipped
+             FROM batches b JOIN accounts a ON a.id = b.account_id ORDER BY b.id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Batch {
+                id: r.get(0)?,
+                account: r.get(1)?,
+                file_name: r.get(2)?,
+                sha256: r.get(3)?,
+                imported_at: r.get(4)?,
+                rows_read: r.get(5)?,
+                imported: r.get(6)?,
+                already_present: r.get(7)?,
+                skipped: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Removes a batch and every transaction it added (their flags go with them), atomically.
+    /// Returns how many transactions were removed.
+    pub fn undo_batch(&mut self, batch_id: i64) -> Result<u64> {
+        let tx = self.conn.transaction()?;
+        let exists: Option<i64> =
+            tx.query_row("SELECT id FROM batches WHERE id = ?1", [batch_id], |r| r.get(0)).optional()?;
+        if exists.is_none() {
+            return Err(StoreError::NotFound(format!("import batch {batch_id}")));
+        }
+        let removed = tx.execute("DELETE FROM transactions WHERE batch_id = ?1", [batch_id])?;
+        tx.execute("DELETE FROM batches WHERE id = ?1", [batch_id])?;
+        tx.commit()?;
+        Ok(removed as u64)
+    }
+}
+
+impl BatchWriter<'_> {
+    pub fn batch_id(&self) -> i64 {
+        self.batch_id
+    }
+
+    /// Adds one row unless the account already holds it (same fingerprint, same occurrence).
+    /// Returns the new transaction's id, or `None` when it was already present.
+    pub fn add(&mut self, row: &ParsedRow) -> Result<Option<i64>> {
+        let fingerprint = row.fingerprint();
+        let occurrence = self.seen.entry(fingerprint).or_insert(0);
+        *occurrence += 1;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT OR IGNORE INTO transactions(account_id, batch_id, date, time, posted_date,
+                description, merchant, merchant_key, amount, currency, reference, card_last4, status,
+                source_line, fingerprint, occurrence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        )?;
+        let changed = stmt.execute(params![
+            self.account_id,
+            self.batch_id,
+            row.date.to_string(),
+            row.time.map(|t| t.format("%H:%M:%S").to_string()),
+            row.posted_date.map(|d| d.to_string()),
+            row.description,
+            merchant::display_name(&row.description),
+            merchant::key(&row.description),
+            row.amount,
+            row.currency.code(),
+            row.reference,
+            row.card_last4,
+            row.status.as_str(),
+            row.line as i64,
+            fingerprint,
+            *occurrence,
+        ])?;
+        if changed == 1 {
+            self.imported += 1;
+            Ok(Some(self.tx.last_insert_rowid()))
+        } else {
+            self.already_present += 1;
+            Ok(None)
+        }
+    }
+
+    /// Commits the batch with its counts. A batch that added nothing is still recorded, so the
+    /// user can see that the file was read and found already present.
+    pub fn finish(self, rows_read: u64, skipped: u64, detected_json: &str) -> Result<BatchSummary> {
+        self.tx.execute(
+            "UPDATE batches SET rows_read = ?2, imported = ?3, already_present = ?4, skipped = ?5,
+                                detected_json = ?6 WHERE id = ?1",
+            params![self.batch_id, rows_read as i64, self.imported as i64, self.already_present as i64, skipped as i64, detected_json],
+        )?;
+        self.tx.commit()?;
+        Ok(BatchSummary {
+            batch_id: self.batch_id,
+            account_id: self.account_id,
+            imported: self.imported,
+            already_present: self.already_present,
+        })
+    }
+}
