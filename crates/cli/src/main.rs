@@ -1,1 +1,204 @@
-fn main() {}
+//! `recourse`: the headless command-line tool. Parses arguments, calls `recourse-app`, prints.
+//! `--json` output is one JSON document on stdout; human text and progress go to stderr; errors
+//! are one `error: …` line on stderr with a non-zero exit.
+
+use clap::{Parser, Subcommand};
+use recourse_app::dto::TxFilter;
+use recourse_app::{App, AppError, ImportRequest};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+#[derive(Parser)]
+#[command(name = "recourse", version, about = "Catch wrong card charges and get your money back.")]
+struct Cli {
+    /// The database (default: $RECOURSE_DB, else the desktop app's own database).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import statement files, each as one atomic batch.
+    Import {
+        #[arg(long)]
+        account: Option<String>,
+        /// Use the import profile saved for this account.
+        #[arg(long)]
+        profile: Option<String>,
+        /// Detect and parse, but write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List transactions.
+    Transactions {
+        #[arg(long)]
+        account: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List flagged charges.
+    Flags {
+        #[arg(long, default_value = "low", value_parser = ["low", "medium", "high"])]
+        min_severity: String,
+        #[arg(long, default_value = "open", value_parser = ["open", "dismissed", "all"])]
+        status: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Act on one flag.
+    Flag {
+        #[command(subcommand)]
+        action: FlagAction,
+    },
+    /// Import batches, and undoing one.
+    Batches {
+        #[command(subcommand)]
+        action: Option<BatchAction>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum FlagAction {
+    /// "Looks fine": never raise it again.
+    Dismiss {
+        id: i64,
+        /// Also trust the merchant: no new-merchant flags for it any more.
+        #[arg(long)]
+        trust_merchant: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum BatchAction {
+    /// Remove an import batch and everything it added.
+    Undo { id: i64 },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_json<T: Serialize>(value: &T) -> Result<(), AppError> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| AppError::new("io", e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<(), AppError> {
+    let db = cli.db.unwrap_or_else(recourse_app::default_db_path);
+    let mut app = App::open(&db)?;
+    match cli.command {
+        Command::Import { account, profile, dry_run, json, files } => {
+            let req = ImportRequest { account, profile, dry_run, ..Default::default() };
+            let cancel = AtomicBool::new(false);
+            let progress = |p: recourse_app::dto::ImportProgress| {
+                if !json {
+                    eprintln!("{}: {} rows…", p.file, p.rows);
+                }
+            };
+            let reports = app.import_files(&files, &req, &progress, &cancel)?;
+            if json {
+                print_json(&reports)?;
+            } else {
+                for r in &reports {
+                    eprintln!(
+                        "{}: {} rows read, {} imported, {} already present, {} skipped, {} flagged (account {})",
+                        r.file, r.rows_read, r.imported, r.already_present, r.skipped, r.flagged, r.account
+                    );
+                }
+            }
+        }
+        Command::Transactions { account, from, to, search, json } => {
+            let filter = TxFilter { account, from, to, search, ascending: true, ..Default::default() };
+            let rows = app.transactions(&filter)?;
+            if json {
+                print_json(&rows)?;
+            } else {
+                for t in &rows {
+                    println!(
+                        "{:>6}  {}  {:>12} {}  {}  ({}:{})",
+                        t.id, t.date, t.amount, t.currency, t.description, t.source_file, t.source_line
+                    );
+                }
+            }
+        }
+        Command::Flags { min_severity, status, json } => {
+            let flags = app.flags(&min_severity, &status, "en")?;
+            if json {
+                #[derive(Serialize)]
+                struct FlagJson<'a> {
+                    id: i64,
+                    transaction_id: i64,
+                    kind: &'a str,
+                    reason: &'a str,
+                    severity: &'a str,
+                    explanation: &'a str,
+                    related_transaction_ids: &'a [i64],
+                    status: &'a str,
+                }
+                let out: Vec<FlagJson> = flags
+                    .iter()
+                    .map(|f| FlagJson {
+                        id: f.id,
+                        transaction_id: f.transaction_id,
+                        kind: &f.kind,
+                        reason: &f.reason,
+                        severity: &f.severity,
+                        explanation: &f.explanation,
+                        related_transaction_ids: &f.related_transaction_ids,
+                        status: &f.status,
+                    })
+                    .collect();
+                print_json(&out)?;
+            } else {
+                for f in &flags {
+                    println!("{:>5}  {:<6}  {}", f.id, f.severity, f.explanation);
+                }
+            }
+        }
+        Command::Flag { action: FlagAction::Dismiss { id, trust_merchant } } => {
+            app.dismiss_flag(id, trust_merchant)?;
+            eprintln!("flag {id} dismissed");
+        }
+        Command::Batches { action, json } => match action {
+            Some(BatchAction::Undo { id }) => {
+                let n = app.undo_batch(id)?;
+                eprintln!("batch {id} undone: {n} transactions removed");
+            }
+            None => {
+                let batches = app.batches()?;
+                if json {
+                    print_json(&batches)?;
+                } else {
+                    for b in &batches {
+                        println!("{:>4}  {}  {}  {} imported ({} already present)", b.id, b.imported_at, b.file_name, b.imported, b.already_present);
+                    }
+                }
+            }
+        },
+    }
+    Ok(())
+}

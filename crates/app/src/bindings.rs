@@ -1,0 +1,47 @@
+//! The TypeScript types of the IPC contract, generated from the DTOs with ts-rs into one file,
+//! `ui/src/ipc/bindings.ts`. A test fails when the committed file is stale.
+
+use ts_rs::TS;
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    let decls = [
+        crate::dto::Transaction::decl(),
+        crate::dto::ImportReport::decl(),
+        crate::dto::Total::decl(),
+        crate::dto::Page::decl(),
+        crate::dto::TxFilter::decl(),
+        crate::dto::Batch::decl(),
+        crate::dto::FlagView::decl(),
+        crate::dto::Account::decl(),
+        crate::dto::ImportProgress::decl(),
+        crate::AppError::decl(),
+        recourse_core::import::Detected::decl(),
+        recourse_core::import::Profile::decl(),
+        recourse_core::import::Columns::decl(),
+        recourse_core::import::SkippedLine::decl(),
+        recourse_core::import::Preview::decl(),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust DTOs by `make bindings` (crates/app/src/bindings.rs). Do not edit.\n\n",
+    );
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn committed_typescript_bindings_are_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/src/ipc/bindings.ts");
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == super::typescript(),
+            "ui/src/ipc/bindings.ts is stale: run `make bindings` and commit the result"
+        );
+    }
+}

@@ -1,0 +1,129 @@
+//! The values the CLI prints and the desktop UI receives. Field names follow `CLI.md`; money is a
+//! decimal string with the currency's minor digits (negative = money out) plus, for the UI,
+//! the same amount in minor units.
+
+use recourse_core::import::{Detected, SkippedLine};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct Transaction {
+    pub id: i64,
+    pub account: String,
+    pub date: String,
+    pub time: Option<String>,
+    pub posted_date: Option<String>,
+    pub description: String,
+    pub merchant: String,
+    /// Decimal string, e.g. "-4.38".
+    pub amount: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    /// "booked", "pending", "closed" (交易关闭) or "neutral" (不计收支).
+    pub status: String,
+    pub source_file: String,
+    pub source_line: i64,
+    pub batch_id: i64,
+    pub flagged: bool,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct ImportReport {
+    pub file: String,
+    pub sha256: String,
+    /// None for a dry run.
+    pub batch_id: Option<i64>,
+    pub account: String,
+    pub detected: Detected,
+    pub rows_read: u64,
+    pub imported: u64,
+    pub already_present: u64,
+    pub skipped: u64,
+    pub skipped_lines: Vec<SkippedLine>,
+    pub flagged: u64,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct Total {
+    pub currency: String,
+    pub count: i64,
+    /// Decimal string of the signed sum (money moved only).
+    pub sum: String,
+    pub sum_minor: i64,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct Page {
+    pub offset: u64,
+    pub rows: Vec<Transaction>,
+}
+
+/// The filters of the transactions view (all optional).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct TxFilter {
+    pub account: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub search: Option<String>,
+    pub merchant: Option<String>,
+    /// Decimal strings in the account's currency, e.g. "-100" … "0".
+    pub min_amount: Option<String>,
+    pub max_amount: Option<String>,
+    pub flagged_only: bool,
+    /// "date" | "amount" | "merchant"
+    pub sort: Option<String>,
+    pub ascending: bool,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct Batch {
+    pub id: i64,
+    pub account: String,
+    pub file_name: String,
+    pub sha256: String,
+    pub imported_at: String,
+    pub rows_read: i64,
+    pub imported: i64,
+    pub already_present: i64,
+    pub skipped: i64,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct FlagView {
+    pub id: i64,
+    pub transaction_id: i64,
+    /// "duplicate" | "unexpected"
+    pub kind: String,
+    pub reason: String,
+    /// "low" | "medium" | "high"
+    pub severity: String,
+    /// In the language asked for.
+    pub explanation: String,
+    pub explanation_en: String,
+    pub explanation_zh: String,
+    pub related_transaction_ids: Vec<i64>,
+    /// "open" | "dismissed"
+    pub status: String,
+    pub merchant: String,
+    pub date: String,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct Account {
+    pub id: i64,
+    pub name: String,
+    pub has_profile: bool,
+}
+
+/// Progress of a long import, sent as events to the UI.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct ImportProgress {
+    pub file: String,
+    pub file_index: usize,
+    pub files: usize,
+    pub rows: u64,
+    /// The physical line reached in the current file, and the file's line count.
+    pub line: u64,
+    pub total_lines: u64,
+}

@@ -1,0 +1,116 @@
+//! Listing transactions, their totals, import batches and undoing a batch.
+
+use crate::dto::{Account, Batch, Page, Total, Transaction, TxFilter};
+use crate::error::{AppError, Result};
+use crate::money_text::{parse_filter_amount, to_text};
+use crate::App;
+use recourse_store::transactions::{SortKey, TxQuery, TxRow};
+
+/// The most rows one page may hold: the UI asks for small pages, scripts for everything.
+const MAX_PAGE: u64 = 10_000_000;
+
+impl App {
+    pub fn transactions_page(&self, filter: &TxFilter, offset: u64, limit: u64) -> Result<Page> {
+        let q = query(filter)?;
+        let rows = self.db.transactions_page(&q, offset, limit.min(MAX_PAGE))?;
+        Ok(Page { offset, rows: rows.into_iter().map(transaction).collect() })
+    }
+
+    /// Every transaction matching the filter (the CLI's `transactions`).
+    pub fn transactions(&self, filter: &TxFilter) -> Result<Vec<Transaction>> {
+        Ok(self.transactions_page(filter, 0, MAX_PAGE)?.rows)
+    }
+
+    pub fn transaction(&self, id: i64) -> Result<Transaction> {
+        Ok(transaction(self.db.transaction(id)?))
+    }
+
+    pub fn totals(&self, filter: &TxFilter) -> Result<Vec<Total>> {
+        let q = query(filter)?;
+        Ok(self
+            .db
+            .transactions_totals(&q)?
+            .into_iter()
+            .map(|t| Total { sum: to_text(t.sum_minor, &t.currency), currency: t.currency, count: t.count, sum_minor: t.sum_minor })
+            .collect())
+    }
+
+    pub fn batches(&self) -> Result<Vec<Batch>> {
+        Ok(self
+            .db
+            .batches()?
+            .into_iter()
+            .map(|b| Batch {
+                id: b.id,
+                account: b.account,
+                file_name: b.file_name,
+                sha256: b.sha256,
+                imported_at: b.imported_at,
+                rows_read: b.rows_read,
+                imported: b.imported,
+                already_present: b.already_present,
+                skipped: b.skipped,
+            })
+            .collect())
+    }
+
+    /// Removes an import batch and everything it added. Returns the number of transactions removed.
+    pub fn undo_batch(&mut self, batch_id: i64) -> Result<u64> {
+        Ok(self.db.undo_batch(batch_id)?)
+    }
+
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        Ok(self
+            .db
+            .accounts()?
+            .into_iter()
+            .map(|a| Account { id: a.id, name: a.name, has_profile: a.profile_json.is_some() })
+            .collect())
+    }
+}
+
+fn query(f: &TxFilter) -> Result<TxQuery> {
+    let sort = match f.sort.as_deref() {
+        None | Some("date") => SortKey::Date,
+        Some("amount") => SortKey::Amount,
+        Some("merchant") => SortKey::Merchant,
+        Some(other) => return Err(AppError::invalid(format!("cannot sort by '{other}' (expected date, amount or merchant)"))),
+    };
+    for date in [&f.from, &f.to].into_iter().flatten() {
+        if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
+            return Err(AppError::invalid(format!("'{date}' is not a date (expected YYYY-MM-DD)")));
+        }
+    }
+    Ok(TxQuery {
+        account: f.account.clone().filter(|a| !a.is_empty()),
+        from: f.from.clone(),
+        to: f.to.clone(),
+        search: f.search.clone(),
+        merchant: f.merchant.clone(),
+        min_amount_minor: f.min_amount.as_deref().map(parse_filter_amount).transpose()?,
+        max_amount_minor: f.max_amount.as_deref().map(parse_filter_amount).transpose()?,
+        flagged_only: f.flagged_only,
+        sort,
+        ascending: f.ascending,
+    })
+}
+
+fn transaction(r: TxRow) -> Transaction {
+    Transaction {
+        amount: to_text(r.amount_minor, &r.currency),
+        id: r.id,
+        account: r.account,
+        date: r.date,
+        time: r.time,
+        posted_date: r.posted_date,
+        description: r.description,
+        merchant: r.merchant,
+        amount_minor: r.amount_minor,
+        currency: r.currency,
+        status: r.status,
+        source_file: r.source_file,
+        source_line: r.source_line,
+        batch_id: r.batch_id,
+        flagged: r.flagged,
+    }
+}
