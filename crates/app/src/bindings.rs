@@ -27,7 +27,8 @@ pub fn typescript() -> String {
     );
     for d in decls {
         out.push_str("export ");
-        out.push_str(&d);
+        // ids, counts and minor units stay far below 2^53, and JSON carries them as numbers.
+        out.push_str(&d.replace("bigint", "number"));
         out.push_str("\n\n");
     }
     out

@@ -14,6 +14,7 @@ mod transactions;
 
 pub use error::{AppError, Result};
 pub use import::{ImportRequest, ProgressFn};
+pub use recourse_core::import::{Preview, Profile};
 
 use recourse_store::Db;
 use std::path::{Path, PathBuf};

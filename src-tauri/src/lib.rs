@@ -1,0 +1,36 @@
+//! The Recourse desktop shell. Invariant: every command is one to three lines calling
+//! `recourse-app`; there is no logic here beyond wiring (state, events, the file picker).
+
+mod commands;
+mod state;
+
+use tauri::Manager;
+
+/// Builds and runs the app on `builder`, so tests can pass `tauri::test::mock_builder()`.
+pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>) {
+    build(builder)
+        .run(tauri::generate_context!())
+        .expect("error while running Recourse");
+}
+
+/// The configured builder: plugins, state and the command list.
+pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
+        // One instance at a time: a second launch focuses the first window.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let db_path = recourse_app::default_db_path();
+            let opened = recourse_app::App::open(&db_path)?;
+            app.manage(state::AppState::new(opened));
+            Ok(())
+        })
+        .on_window_event(state::remember_dropped_files)
+        .invoke_handler(commands::handler())
+}

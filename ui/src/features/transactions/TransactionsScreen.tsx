@@ -1,0 +1,212 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
+import { api, emptyFilter, type Account, type Transaction, type TxFilter } from "../../ipc/api";
+import { ErrorPanel } from "../../components/ErrorPanel";
+import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
+import { usePagedRows } from "./usePagedRows";
+import type { Screen } from "../../App";
+
+const ROW_HEIGHT = 36;
+const col = createColumnHelper<Transaction>();
+const SORTABLE = new Set(["date", "merchant", "amount"]);
+
+export function TransactionsScreen({ onNavigate }: { onNavigate: (s: Screen) => void }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState("");
+  const [filter, setFilter] = useState<TxFilter>(emptyFilter);
+  const [sorting, setSorting] = useState<SortingState>([{ id: "date", desc: true }]);
+  const [accounts, setAccounts] = useState<Account[]>([]);
+
+  // Search as the user types, without a query per keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => setFilter((f) => ({ ...f, search: search.trim() || null })), 200);
+    return () => clearTimeout(timer);
+  }, [search]);
+  useEffect(() => {
+    const s = sorting[0];
+    setFilter((f) => ({ ...f, sort: s?.id ?? "date", ascending: s ? !s.desc : false }));
+  }, [sorting]);
+  useEffect(() => {
+    api.accounts().then(setAccounts, () => undefined);
+  }, []);
+
+  const { total, totals, row, ensure, error, clearError } = usePagedRows(filter);
+
+  const columns = useMemo(
+    () => [
+      col.accessor("date", { header: () => t("transactions.date"), cell: (c) => formatDate(c.getValue()), size: 120 }),
+      col.accessor("merchant", {
+        header: () => t("transactions.description"),
+        cell: (c) => (
+          <span className="desc">
+            <span className="merchant">{c.getValue()}</span>
+            <span className="raw muted">{c.row.original.description}</span>
+          </span>
+        ),
+        size: 420,
+      }),
+      col.accessor("account", { header: () => t("transactions.account"), size: 120 }),
+      col.accessor("amount", {
+        header: () => t("transactions.amount"),
+        cell: (c) => {
+          const r = c.row.original;
+          const status = r.status !== "booked" ? <span className="badge">{t(`transactions.status.${r.status}`)}</span> : null;
+          return (
+            <span className={r.amount_minor < 0 ? "num out" : "num in"}>
+              {status} {formatMoney(r.amount, r.currency)}
+            </span>
+          );
+        },
+        size: 150,
+      }),
+      col.display({
+        id: "source",
+        header: () => t("transactions.source"),
+        cell: (c) => (
+          <span className="muted source" title={`${c.row.original.source_file}:${c.row.original.source_line}`}>
+            {c.row.original.source_file}:{c.row.original.source_line}
+          </span>
+        ),
+        size: 180,
+      }),
+    ],
+    [t],
+  );
+
+  const count = total ?? 0;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
+  const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    for (const item of items) ensure(item.index);
+  }, [items, ensure]);
+  // The table models only the rows on screen that have arrived; the rest show a placeholder.
+  const visible = items.map((item) => ({ item, tx: row(item.index) }));
+  const data = visible.flatMap((v) => (v.tx ? [v.tx] : []));
+  const table = useReactTable({
+    data,
+    getRowId: (r) => String(r.id),
+    columns,
+    state: { sorting },
+    onSortingChange: setSorting,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    getCoreRowModel: getCoreRowModel(),
+  });
+
+  const rowsById = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
+  const headers = table.getHeaderGroups()[0].headers;
+  const template = headers.map((h) => `${h.getSize()}fr`).join(" ");
+
+  return (
+    <section className="screen transactions" aria-labelledby="tx-title">
+      <header className="screen-header">
+        <h1 id="tx-title">{t("transactions.title")}</h1>
+        <span className="muted" data-testid="tx-count">
+          {t("transactions.count", { count, formattedCount: formatNumber(count) })}
+        </span>
+      </header>
+      <div className="filters">
+        <input
+          type="search"
+          aria-label={t("transactions.search")}
+          placeholder={t("transactions.search")}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          data-testid="tx-search"
+        />
+        <select aria-label={t("transactions.account")} value={filter.account ?? ""} onChange={(e) => setFilter((f) => ({ ...f, account: e.target.value || null }))}>
+          <option value="">{t("transactions.allAccounts")}</option>
+          {accounts.map((a) => (
+            <option key={a.id} value={a.name}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+        <label>
+          {t("transactions.from")}
+          <input type="date" value={filter.from ?? ""} onChange={(e) => setFilter((f) => ({ ...f, from: e.target.value || null }))} />
+        </label>
+        <label>
+          {t("transactions.to")}
+          <input type="date" value={filter.to ?? ""} onChange={(e) => setFilter((f) => ({ ...f, to: e.target.value || null }))} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={filter.flagged_only} onChange={(e) => setFilter((f) => ({ ...f, flagged_only: e.target.checked }))} />
+          {t("transactions.flagged")}
+        </label>
+      </div>
+      {error && <ErrorPanel error={error} onClose={clearError} />}
+      {total === 0 && !filter.search && !filter.account ? (
+        <div className="empty" data-testid="tx-empty">
+          <p>{t("transactions.empty")}</p>
+          <p className="muted">{t("transactions.emptyHint")}</p>
+          <button type="button" className="primary" onClick={() => onNavigate("import")}>
+            {t("nav.import")}
+          </button>
+        </div>
+      ) : (
+        <div className="grid" role="table" aria-rowcount={count} data-testid="tx-table">
+          <div className="grid-row grid-head" role="row" style={{ gridTemplateColumns: template }}>
+            {headers.map((h) => {
+              const sortable = SORTABLE.has(h.column.id);
+              const dir = h.column.getIsSorted();
+              return (
+                <div key={h.id} role="columnheader" aria-sort={dir ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                  {sortable ? (
+                    <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()}>
+                      {flexRender(h.column.columnDef.header, h.getContext())}
+                      <span aria-hidden="true">{dir === "asc" ? " ▲" : dir === "desc" ? " ▼" : ""}</span>
+                    </button>
+                  ) : (
+                    flexRender(h.column.columnDef.header, h.getContext())
+                  )}
+                </div>
+              );
+            })}
+          </div>
+          <div className="grid-body" ref={scrollRef} tabIndex={0}>
+            <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+              {visible.map(({ item, tx }) => {
+                const r = tx ? rowsById.get(String(tx.id)) : undefined;
+                return (
+                  <div
+                    key={item.key}
+                    role="row"
+                    className={tx?.flagged ? "grid-row flagged" : "grid-row"}
+                    data-testid={tx ? "tx-row" : undefined}
+                    style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)`, gridTemplateColumns: template }}
+                  >
+                    {r ? (
+                      r.getVisibleCells().map((cell) => (
+                        <div key={cell.id} role="cell">
+                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        </div>
+                      ))
+                    ) : (
+                      <div role="cell" className="muted">…</div>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+          <div className="grid-foot" data-testid="tx-totals">
+            {totals.map((x) => (
+              <span key={x.currency}>
+                {formatNumber(x.count)} · <strong>{formatMoney(x.sum, x.currency)}</strong>
+              </span>
+            ))}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

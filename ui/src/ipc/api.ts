@@ -1,0 +1,89 @@
+// The only module that talks to the backend. Every call is typed with the generated bindings,
+// and every failure arrives as an AppError {code, message} the UI can show.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import type {
+  Account,
+  AppError,
+  Batch,
+  FlagView,
+  ImportProgress,
+  ImportReport,
+  Page,
+  Preview,
+  Profile,
+  Total,
+  TxFilter,
+} from "./bindings";
+
+export type * from "./bindings";
+
+/** Turns whatever the backend threw into an AppError. */
+export function asAppError(e: unknown): AppError {
+  if (e && typeof e === "object" && "message" in e) {
+    const err = e as { code?: string; message: string };
+    return { code: err.code ?? "unknown", message: String(err.message) };
+  }
+  return { code: "unknown", message: String(e) };
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw asAppError(e);
+  }
+}
+
+export const api = {
+  pickFiles: () => call<string[]>("pick_files"),
+  previewFile: (path: string, profile: Profile | null = null) => call<Preview>("preview_file", { path, profile }),
+  importFiles: (paths: string[], opts: { account?: string | null; profile?: Profile | null; saveProfile?: boolean } = {}) =>
+    call<ImportReport[]>("import_files", {
+      paths,
+      account: opts.account ?? null,
+      profile: opts.profile ?? null,
+      saveProfile: opts.saveProfile ?? false,
+    }),
+  importSample: () => call<ImportReport[]>("import_sample"),
+  cancelImport: () => call<void>("cancel_import"),
+  transactionsPage: (filter: TxFilter, offset: number, limit: number) =>
+    call<Page>("transactions_page", { filter, offset, limit }),
+  totals: (filter: TxFilter) => call<Total[]>("totals", { filter }),
+  batches: () => call<Batch[]>("batches"),
+  undoBatch: (batchId: number) => call<number>("undo_batch", { batchId }),
+  accounts: () => call<Account[]>("accounts"),
+  flags: (minSeverity: string, status: string, lang: string) => call<FlagView[]>("flags", { minSeverity, status, lang }),
+  dismissFlag: (flagId: number, trustMerchant: boolean) => call<void>("dismiss_flag", { flagId, trustMerchant }),
+};
+
+export function onImportProgress(cb: (p: ImportProgress) => void): Promise<UnlistenFn> {
+  return listen<ImportProgress>("import-progress", (e) => cb(e.payload));
+}
+
+/** Files dropped on the window: the backend records them as chosen, the UI imports them. */
+export function onFileDrop(cb: (paths: string[]) => void, hover?: (over: boolean) => void): Promise<UnlistenFn> {
+  return getCurrentWebview().onDragDropEvent((event) => {
+    const p = event.payload;
+    if (p.type === "over" || p.type === "enter") hover?.(true);
+    else if (p.type === "leave") hover?.(false);
+    else if (p.type === "drop") {
+      hover?.(false);
+      cb(p.paths);
+    }
+  });
+}
+
+export const emptyFilter: TxFilter = {
+  account: null,
+  from: null,
+  to: null,
+  search: null,
+  merchant: null,
+  min_amount: null,
+  max_amount: null,
+  flagged_only: false,
+  sort: null,
+  ascending: false,
+};
