@@ -30,13 +30,13 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
 }
 
 /// Opens the system file dialog from the backend; the chosen files become importable.
-/// `RECOURSE_TEST_PICK_FILES` (paths separated by ':') answers the dialog in end-to-end tests,
-/// where no person can click in a native dialog.
+/// End-to-end tests cannot click in a native dialog: there `RECOURSE_TEST_PICK_FILES` names a
+/// text file whose lines are the paths the dialog answers with.
 #[tauri::command]
 async fn pick_files<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Vec<String>> {
-    let picked: Vec<PathBuf> = match std::env::var("RECOURSE_TEST_PICK_FILES") {
-        Ok(list) => std::env::split_paths(&list).collect(),
-        Err(_) => app
+    let picked: Vec<PathBuf> = match std::env::var_os("RECOURSE_TEST_PICK_FILES") {
+        Some(list) => std::fs::read_to_string(list).unwrap_or_default().lines().filter(|l| !l.is_empty()).map(PathBuf::from).collect(),
+        None => app
             .dialog()
             .file()
             .add_filter("Statements", &["csv", "txt", "tsv"])

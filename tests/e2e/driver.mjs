@@ -1,0 +1,63 @@
+// Starts the real Recourse binary under tauri-driver (WebKitWebDriver) and hands a selenium
+// session to the tests. Run under Xvfb: `xvfb-run -a node --test tests/e2e/`.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Builder, By, until } from "selenium-webdriver";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const ARTIFACTS = join(ROOT, "tests/artifacts");
+export const APP = process.env.RECOURSE_APP_BINARY ?? join(ROOT, "target/debug/recourse-desktop");
+export { By, until };
+
+/** A fresh app: its own database, its own answer file for the file dialog. */
+export async function startApp() {
+  const home = mkdtempSync(join(tmpdir(), "recourse-e2e-"));
+  const pickFile = join(home, "pick.txt");
+  writeFileSync(pickFile, "");
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const port = 4444 + Math.floor(Math.random() * 1000);
+  const driverProcess = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1000)], {
+    env: { ...process.env, RECOURSE_DB: join(home, "recourse.db"), RECOURSE_TEST_PICK_FILES: pickFile, XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config") },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  let driver;
+  for (let attempt = 0; attempt < 60 && !driver; attempt++) {
+    try {
+      driver = await new Builder()
+        .usingServer(`http://127.0.0.1:${port}/`)
+        .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
+        .build();
+    } catch (e) {
+      if (attempt === 59) throw e;
+      await sleep(500);
+    }
+  }
+  return {
+    driver,
+    /** Makes the next "Choose files…" answer with these paths. */
+    willPick: (...paths) => writeFileSync(pickFile, paths.join("\n")),
+    async screenshot(name) {
+      writeFileSync(join(ARTIFACTS, `${name}.png`), await driver.takeScreenshot(), "base64");
+    },
+    async stop() {
+      try {
+        await driver.quit();
+      } finally {
+        driverProcess.kill();
+      }
+    },
+  };
+}
+
+export async function byTestId(driver, id, timeout = 15000) {
+  return driver.wait(until.elementLocated(By.css(`[data-testid="${id}"]`)), timeout);
+}
+
+export async function waitText(driver, id, pattern, timeout = 15000) {
+  const el = await byTestId(driver, id, timeout);
+  await driver.wait(async () => pattern.test(await el.getText()), timeout, `${id} never matched ${pattern}`);
+  return el.getText();
+}

@@ -1,0 +1,66 @@
+// The foundation journey through the real app: import a statement through the UI's own path,
+// see its rows with provenance, and get a clear error for a bad file that changes nothing.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { ROOT, startApp, byTestId, waitText, By } from "./driver.mjs";
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.stop();
+});
+
+test("first start shows the empty transactions list with a way to import", async () => {
+  await waitText(app.driver, "tx-empty", /No transactions yet/);
+  await app.screenshot("01-first-start");
+});
+
+test("importing a statement through the file dialog shows its rows with file and line", async () => {
+  const { driver } = app;
+  await (await byTestId(driver, "nav-import")).click();
+  app.willPick(join(ROOT, "tests/data/e2e-statement.csv"));
+  await (await byTestId(driver, "choose-files")).click();
+  const summary = await waitText(driver, "import-summary", /e2e-statement\.csv/);
+  assert.match(summary, /3 new/);
+  await app.screenshot("02-import-summary");
+
+  await (await byTestId(driver, "nav-transactions")).click();
+  await waitText(driver, "tx-count", /^3 transactions/);
+  await driver.wait(async () => (await driver.findElements(By.css('[data-testid="tx-row"]'))).length === 3, 10000);
+  const table = await (await byTestId(driver, "tx-table")).getText();
+  assert.match(table, /PHILZ COFFEE/i);
+  assert.match(table, /e2e-statement\.csv:2/);
+  assert.match(table, /e2e-statement\.csv:3/);
+  await app.screenshot("03-transactions");
+});
+
+test("importing the same file again adds nothing", async () => {
+  const { driver } = app;
+  await (await byTestId(driver, "nav-import")).click();
+  await (await byTestId(driver, "choose-files")).click();
+  const summary = await waitText(driver, "import-summary", /3 already present/);
+  assert.match(summary, /0 new/);
+});
+
+test("a malformed file names the file and line, and leaves the data as it was", async () => {
+  const { driver } = app;
+  app.willPick(join(ROOT, "tests/data/bad-date.csv"));
+  await (await byTestId(driver, "choose-files")).click();
+  const message = await waitText(driver, "error-panel", /bad-date\.csv/);
+  assert.match(message, /line 3/);
+  assert.match(message, /Nothing was changed/);
+  await app.screenshot("04-import-error");
+  await (await byTestId(driver, "nav-transactions")).click();
+  await waitText(driver, "tx-count", /^3 transactions/);
+});
+
+test("search narrows the list", async () => {
+  const { driver } = app;
+  const search = await byTestId(driver, "tx-search");
+  await search.sendKeys("payment");
+  await waitText(driver, "tx-count", /^1 transaction/);
+  await search.clear();
+});
