@@ -41,6 +41,23 @@ fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
     (s.is_char_boundary(n) && s[n..].eq_ignore_ascii_case(suffix)).then(|| s[..n].trim_end())
 }
 
+/// ISO 4217 codes accepted next to a number. A list, because any three letters parse as a
+/// code and `VWZ1` is a column name, not 1 unit of currency VWZ.
+const ISO_CODES: &str = "AED ARS AUD BDT BGN BHD BRL CAD CHF CLP CNY COP CZK DKK EGP EUR GBP HKD HUF IDR \
+    ILS INR ISK JOD JPY KES KRW KWD LKR MAD MXN MYR NGN NOK NZD OMR PEN PHP PKR PLN QAR RON RSD RUB \
+    SAR SEK SGD THB TND TRY TWD UAH USD UYU VND ZAR CNH MOP";
+
+/// The currency a symbol or code next to an amount names.
+pub fn currency_of(sym: &str) -> Option<Currency> {
+    let sym = sym.trim();
+    let c = Currency::from_symbol(sym)?;
+    let is_code = sym.len() == 3 && sym.bytes().all(|b| b.is_ascii_alphabetic());
+    if is_code && !ISO_CODES.split_whitespace().any(|k| k.eq_ignore_ascii_case(sym)) {
+        return None;
+    }
+    Some(c)
+}
+
 /// Reads an amount cell. `Ok(None)` for an empty cell or placeholder; `Err(())` when the cell
 /// is not a number.
 #[allow(clippy::result_unit_err)]
@@ -104,7 +121,7 @@ pub fn parse(cell: &str, mark: DecimalMark) -> Result<Option<Amount>, ()> {
         if sym.is_empty() {
             continue;
         }
-        let c = Currency::from_symbol(sym).ok_or(())?;
+        let c = currency_of(sym).ok_or(())?;
         if currency.replace(c).is_some_and(|prev| prev != c) {
             return Err(());
         }

@@ -67,10 +67,17 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
         Ok(_) => return UTF_8,
         // A multi-byte character cut by the sniff window is still UTF-8.
         Err(e) if e.error_len().is_none() => return UTF_8,
-        // Valid UTF-8 with non-ASCII characters before the first bad byte: a damaged UTF-8
-        // file, not a legacy code page. Decoding reports the line.
-        Err(e) if !head[..e.valid_up_to()].is_ascii() => return UTF_8,
         Err(_) => {}
+    }
+    // Many valid UTF-8 characters and the odd bad byte: a damaged UTF-8 file, not a legacy
+    // code page (where multi-byte characters are rarely valid UTF-8). Decoding reports the line.
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in head.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    if good >= 8 && bad * 20 < good {
+        return UTF_8;
     }
     let mut det = chardetng::EncodingDetector::new();
     det.feed(head, head.len() == bytes.len());
@@ -146,10 +153,10 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GBK.encode("交易时间,金额,收/支,交易对方,商品说明\n2021-01-01,1.00,支出,超市,牛奶面包\n");
         let d = decode(&gbk, None).unwrap();
         assert!(d.text.contains("交易时间"), "{}", d.encoding.name());
-        let mut bad = "日期,金额\n".as_bytes().to_vec();
+        let mut bad = "日期,金额,说明\n2024-01-01,1.00,超市购物牛奶面包\n".as_bytes().to_vec();
         bad.extend_from_slice(b"\n\xff\xfe oops");
         let err = decode(&bad, None).err().unwrap();
-        assert_eq!(err.line(), Some(3));
+        assert_eq!(err.line(), Some(4));
     }
 
     #[test]

@@ -128,7 +128,7 @@ pub fn detect(
         .into_iter()
         .flatten()
         .filter_map(|i| header_cells.get(i))
-        .find_map(|h| split_paren(&norm_header(h)).1.and_then(Currency::from_symbol));
+        .find_map(|h| split_paren(&norm_header(h)).1.and_then(amounts::currency_of));
     let profile_currency = match &profile.currency {
         Some(code) => Some(
             Currency::parse(code)
