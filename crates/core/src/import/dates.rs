@@ -441,3 +441,108 @@ pub fn year_hint_in(line: &str) -> Option<YearHint> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use DateOrder::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn reads_date_forms() {
+        let hint = Some(YearHint { year: 2024, month: 1 });
+        for (cell, order, want, time) in [
+            ("2024-01-05", Dmy, "2024-01-05", None),
+            ("2024/01/05 13:15:12", Mdy, "2024-01-05", Some("13:15:12")),
+            ("2024-01-05T08:40:02Z", Dmy, "2024-01-05", Some("08:40:02")),
+            ("05/01/2024", Dmy, "2024-01-05", None),
+            ("01/05/2024", Mdy, "2024-01-05", None),
+            ("05.01.2024", Dmy, "2024-01-05", None),
+            ("16-11-2012", Dmy, "2012-11-16", None),
+            ("05/01/24", Dmy, "2024-01-05", None),
+            ("01/05/99", Mdy, "1999-01-05", None),
+            ("24-01-05", Ymd, "2024-01-05", None),
+            ("2024年1月5日", Dmy, "2024-01-05", None),
+            ("2024年01月05日 09:30", Mdy, "2024-01-05", Some("09:30:00")),
+            ("20091224120000[0:GMT]", Dmy, "2009-12-24", Some("12:00:00")),
+            ("20121115", Mdy, "2012-11-15", None),
+            ("07 Nov 2013", Mdy, "2013-11-07", None),
+            ("Nov 7, 2013", Dmy, "2013-11-07", None),
+            ("07-Nov-13", Dmy, "2013-11-07", None),
+            ("3. März 2024", Dmy, "2024-03-03", None),
+            ("12 déc. 2023", Dmy, "2023-12-12", None),
+            ("01/05/2024 1:05 PM", Mdy, "2024-01-05", Some("13:05:00")),
+            ("12/29", Md, "2023-12-29", None),
+            ("01/07", Md, "2024-01-07", None),
+            ("29/12", Dm, "2023-12-29", None),
+            ("2023-05-02     \t", Dmy, "2023-05-02", None),
+        ] {
+            let (date, t) = parse(cell, order, hint).unwrap_or_else(|e| panic!("{cell}: {e:?}"));
+            assert_eq!(date, d(want), "{cell}");
+            assert_eq!(t.map(|t| t.to_string()).as_deref(), time, "{cell}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_date() {
+        for (cell, order) in [
+            ("31/31/2024", Dmy),
+            ("13/13/2024", Mdy),
+            ("2024-02-30", Ymd),
+            ("人民币合计", Dmy),
+            ("Opening balance", Dmy),
+            ("", Dmy),
+            ("12.50", Dmy),
+            ("DEBIT PURCHASE", Dmy),
+            ("1234567", Dmy),
+        ] {
+            assert_eq!(parse(cell, order, None).ok(), None, "{cell}");
+        }
+        assert_eq!(parse("12/29", Md, None), Err(DateFail::NoYear));
+    }
+
+    #[test]
+    fn day_month_order_comes_from_the_whole_column() {
+        fn decide(cells: &[&str], prefer_us: bool) -> (DateOrder, bool) {
+            let mut v = OrderVotes::default();
+            for c in cells {
+                v.add(c);
+            }
+            v.decide(prefer_us)
+        }
+        // One day above 12 anywhere settles the column, whatever the locale preference.
+        assert_eq!(decide(&["01/02/2024", "03/04/2024", "18/04/2024"], true), (Dmy, false));
+        assert_eq!(decide(&["01/02/2024", "10/19/2019"], false), (Mdy, false));
+        // Dotted dates are day-first.
+        assert_eq!(decide(&["01.02.2024", "03.04.2024"], true), (Dmy, false));
+        // Nothing decides: the preference, flagged as a guess.
+        assert_eq!(decide(&["01/02/2024", "03/04/2024"], true), (Mdy, true));
+        assert_eq!(decide(&["01/02/2024", "03/04/2024"], false), (Dmy, true));
+        // ISO needs no decision; year-less dates are month/day or day/month.
+        assert_eq!(decide(&["2024-01-02", "2024-03-04"], false), (Ymd, false));
+        assert_eq!(decide(&["12/29", "01/07"], false), (Md, false));
+        // Contradicting evidence: the majority, flagged.
+        assert_eq!(decide(&["13/01/2024", "14/01/2024", "01/13/2024"], false), (Dmy, true));
+    }
+
+    #[test]
+    fn formats_and_hints() {
+        assert_eq!(format_for("05.01.2024", Dmy), "%d.%m.%Y");
+        assert_eq!(format_for("01/05/2024 13:00:00", Mdy), "%m/%d/%Y %H:%M:%S");
+        assert_eq!(format_for("2024年1月5日", Dmy), "%Y年%m月%d日");
+        assert_eq!(format_for("20091224120000[0:GMT]", Dmy), "%Y%m%d%H%M%S");
+        assert_eq!(format_for("07 Nov 2013", Dmy), "%d %b %Y");
+        assert_eq!(format_for("05/01/24", Dmy), "%d/%m/%y");
+        assert_eq!(order_of_format("%d.%m.%Y"), Some(Dmy));
+        assert_eq!(order_of_format("%m/%d/%Y"), Some(Mdy));
+        assert_eq!(order_of_format("%Y%m%d"), Some(Ymd));
+        assert_eq!(order_of_format("%m/%d"), Some(Md));
+        assert_eq!(order_of_format("%H:%M"), None);
+        assert_eq!(year_hint_in("招商银行信用卡对账单（个人消费卡账户 2024年01月）（补）"), Some(YearHint { year: 2024, month: 1 }));
+        assert_eq!(year_hint_in("Statement 2023-11"), Some(YearHint { year: 2023, month: 11 }));
+        assert_eq!(year_hint_in("Account 12345678"), None);
+    }
+}

@@ -76,7 +76,7 @@ pub fn detect(bytes: &[u8]) -> &'static Encoding {
         good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         bad += usize::from(!chunk.invalid().is_empty());
     }
-    if good >= 8 && bad * 20 < good {
+    if good >= 8 && bad * 3 < good {
         return UTF_8;
     }
     let mut det = chardetng::EncodingDetector::new();
