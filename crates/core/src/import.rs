@@ -129,7 +129,7 @@ fn run(
     let mut rec = ByteRecord::new();
     // The line after the previous record, to count the blank lines the csv reader passes over.
     let mut expected_line = 1u64;
-    while let Some(line) = sample::next(&mut rdr, &mut rec)? {
+    while let Some(line) = sample::next(&mut rdr, &mut rec, p.text.as_bytes())? {
         for blank in expected_line..line {
             reader.skip(blank, "blank");
         }

@@ -138,7 +138,15 @@ pub fn detect(
     };
     let preset_currency = preset.and_then(|p| p.currency).and_then(Currency::parse);
     let row_says_currency = cols.currency.is_some() || amount_symbols(&data, &cols);
-    let currency = match profile_currency.or(header_currency).or(preset_currency).or(default_currency) {
+    // A statement with Chinese column names is from a mainland bank or wallet: yuan.
+    let chinese = header_cells.iter().any(|h| h.chars().any(super::text::is_cjk));
+    let language_currency = chinese.then_some(Currency::CNY);
+    let currency = match profile_currency
+        .or(header_currency)
+        .or(preset_currency)
+        .or(default_currency)
+        .or(language_currency)
+    {
         Some(c) => c,
         None => {
             if !row_says_currency {
@@ -276,7 +284,7 @@ fn whole_column_votes(
     let mut rdr = sample::reader(text, delimiter);
     let mut rec = ByteRecord::new();
     let mut n = 0usize;
-    while sample::next(&mut rdr, &mut rec)?.is_some() {
+    while sample::next(&mut rdr, &mut rec, text.as_bytes())?.is_some() {
         n += 1;
         if n <= skip {
             continue;

@@ -32,12 +32,23 @@ pub fn reader(text: &str, delimiter: u8) -> Reader<&[u8]> {
 }
 
 /// Reads the next record into `rec`; `Ok(None)` at the end. Returns the record's first line.
-pub fn next(rdr: &mut Reader<&[u8]>, rec: &mut ByteRecord) -> Result<Option<u64>, ImportError> {
+/// `text` is what the reader reads.
+pub fn next(rdr: &mut Reader<&[u8]>, rec: &mut ByteRecord, text: &[u8]) -> Result<Option<u64>, ImportError> {
     let line_before = rdr.position().line();
     match rdr.read_byte_record(rec) {
         Ok(false) => Ok(None),
         Ok(true) => {
-            let line = rec.position().map_or(line_before, |p| p.line());
+            // The reader's position is where it started looking, before the line ends (the
+            // `\n` of a CRLF, blank lines) it skipped: step over them to the record's own line.
+            let line = rec.position().map_or(line_before, |p| {
+                let start = usize::try_from(p.byte()).unwrap_or(usize::MAX).min(text.len());
+                let skipped = text[start..]
+                    .iter()
+                    .take_while(|&&b| b == b'\n' || b == b'\r')
+                    .filter(|&&b| b == b'\n')
+                    .count() as u64;
+                p.line() + skipped
+            });
             if rec.len() > MAX_COLUMNS {
                 return Err(ImportError::TooManyColumns { line, count: rec.len(), max: MAX_COLUMNS });
             }
@@ -70,7 +81,7 @@ pub fn read(text: &str, delimiter: u8, max: usize) -> Result<Vec<Rec>, ImportErr
     let mut rec = ByteRecord::new();
     let mut out = Vec::new();
     while out.len() < max {
-        let Some(line) = next(&mut rdr, &mut rec)? else { break };
+        let Some(line) = next(&mut rdr, &mut rec, text.as_bytes())? else { break };
         let cells = (0..rec.len()).map(|i| cell(&rec, i).to_string()).collect();
         out.push(Rec { line, cells });
     }
