@@ -10,7 +10,10 @@ fn main() {
         std::process::exit(2);
     };
     let bytes = std::fs::read(path).expect("readable file");
-    let opts = ImportOptions { profile: None, default_currency: args.get(2).and_then(|c| Currency::parse(c)) };
+    let opts = ImportOptions {
+        profile: None,
+        default_currency: args.get(2).and_then(|c| Currency::parse(c)),
+    };
     let result = parse(&bytes, &opts, &mut |row| {
         println!("{row:?}");
         Ok(())

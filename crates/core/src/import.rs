@@ -109,12 +109,22 @@ fn prepare<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Prepared<'a>, Im
         header_line: plan.header.map(|(_, l)| l),
         preset: plan.preset.map(str::to_string),
         date_format: plan.date_format.clone(),
-        columns: plan.cols.entries().into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+        columns: plan
+            .cols
+            .entries()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
         sign: plan.sign.as_str().to_string(),
         profile: plan.profile(decoded.encoding.name()),
         confident: plan.confident,
     };
-    Ok(Prepared { text: decoded.text, plan, recs, detected })
+    Ok(Prepared {
+        text: decoded.text,
+        plan,
+        recs,
+        detected,
+    })
 }
 
 /// Streams the data records of the file through `reader`, stopping after `limit` rows.
@@ -153,9 +163,17 @@ fn run(
 /// and parsed. A row error inside the preview is reported in `Preview::error`, not as `Err`.
 pub fn preview(bytes: &[u8], opts: &ImportOptions, n: usize) -> Result<Preview, ImportError> {
     let p = prepare(bytes, opts)?;
-    let header = p.plan.header.map(|(i, _)| p.recs[i].cells.clone()).unwrap_or_default();
-    let sample: Vec<Vec<String>> =
-        p.recs[p.plan.data_start.min(p.recs.len())..].iter().filter(|r| !r.is_blank()).take(n).map(|r| r.cells.clone()).collect();
+    let header = p
+        .plan
+        .header
+        .map(|(i, _)| p.recs[i].cells.clone())
+        .unwrap_or_default();
+    let sample: Vec<Vec<String>> = p.recs[p.plan.data_start.min(p.recs.len())..]
+        .iter()
+        .filter(|r| !r.is_blank())
+        .take(n)
+        .map(|r| r.cells.clone())
+        .collect();
     let mut rows = Vec::new();
     let mut reader = rows::RowReader::new(&p.plan);
     let mut sink = |row: ParsedRow| -> Result<(), ImportError> {
@@ -167,7 +185,13 @@ pub fn preview(bytes: &[u8], opts: &ImportOptions, n: usize) -> Result<Preview, 
         Err(e) => Some(e.to_string()),
     };
     rows.truncate(n);
-    Ok(Preview { detected: p.detected, header, sample, rows, error })
+    Ok(Preview {
+        detected: p.detected,
+        header,
+        sample,
+        rows,
+        error,
+    })
 }
 
 /// Parses the whole file, streaming each row to `sink` in file order. Any unreadable row aborts
@@ -180,5 +204,9 @@ pub fn parse(
     let p = prepare(bytes, opts)?;
     let mut reader = rows::RowReader::new(&p.plan);
     run(&p, &mut reader, None, sink)?;
-    Ok(ParseSummary { detected: p.detected, rows_read: reader.rows_read, skipped: reader.skipped })
+    Ok(ParseSummary {
+        detected: p.detected,
+        rows_read: reader.rows_read,
+        skipped: reader.skipped,
+    })
 }

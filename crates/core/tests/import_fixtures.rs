@@ -20,27 +20,199 @@ struct Case {
 }
 
 const CASES: &[Case] = &[
-    Case { file: "us_amex.csv", default_currency: None, rows: 4, currency: "USD", sum: "-754.55", preset: Some("amex"), sign: "positive-is-debit", encoding: "utf-8", delimiter: "," },
-    Case { file: "us_citi.csv", default_currency: None, rows: 3, currency: "USD", sum: "172.73", preset: Some("citi"), sign: "debit-credit-columns", encoding: "utf-8", delimiter: "," },
-    Case { file: "us_bofa_checking.csv", default_currency: None, rows: 3, currency: "USD", sum: "1379.75", preset: Some("bank-of-america"), sign: "negative-is-debit", encoding: "utf-8", delimiter: "," },
-    Case { file: "uk_barclays.csv", default_currency: None, rows: 3, currency: "GBP", sum: "1772.51", preset: Some("barclays"), sign: "negative-is-debit", encoding: "utf-8", delimiter: "," },
-    Case { file: "uk_monzo.csv", default_currency: None, rows: 3, currency: "GBP", sum: "1.95", preset: Some("monzo"), sign: "negative-is-debit", encoding: "utf-8", delimiter: "," },
-    Case { file: "de_n26.csv", default_currency: None, rows: 3, currency: "EUR", sum: "2466.56", preset: Some("n26"), sign: "negative-is-debit", encoding: "utf-8", delimiter: "," },
-    Case { file: "de_dkb_giro.csv", default_currency: None, rows: 3, currency: "EUR", sum: "2256.47", preset: None, sign: "debit-credit-columns", encoding: "windows-1252", delimiter: ";" },
-    Case { file: "utf16le_tabs.csv", default_currency: None, rows: 3, currency: "CHF", sum: "5145.25", preset: None, sign: "negative-is-debit", encoding: "utf-16le", delimiter: "\t" },
-    Case { file: "utf16le_nobom.csv", default_currency: Some("USD"), rows: 2, currency: "USD", sum: "-15.40", preset: None, sign: "negative-is-debit", encoding: "utf-16le", delimiter: "\t" },
-    Case { file: "cn_gb18030.csv", default_currency: None, rows: 3, currency: "CNY", sum: "7764.50", preset: None, sign: "direction-column", encoding: "gbk", delimiter: "," },
-    Case { file: "pipe_amounts.csv", default_currency: Some("EUR"), rows: 4, currency: "EUR", sum: "-10.40", preset: None, sign: "negative-is-debit", encoding: "utf-8", delimiter: "|" },
-    Case { file: "headerless.csv", default_currency: Some("USD"), rows: 4, currency: "USD", sum: "2871.30", preset: None, sign: "negative-is-debit", encoding: "utf-8", delimiter: "," },
-    Case { file: "nl_ing_header.csv", default_currency: None, rows: 3, currency: "EUR", sum: "842.05", preset: Some("ing"), sign: "direction-column", encoding: "utf-8", delimiter: "," },
-    Case { file: "es_bank.csv", default_currency: Some("EUR"), rows: 3, currency: "EUR", sum: "1693.45", preset: None, sign: "negative-is-debit", encoding: "utf-8", delimiter: ";" },
-    Case { file: "fr_bank.csv", default_currency: Some("EUR"), rows: 3, currency: "EUR", sum: "2406.11", preset: None, sign: "debit-credit-columns", encoding: "utf-8", delimiter: ";" },
-    Case { file: "footer_totals.csv", default_currency: Some("USD"), rows: 2, currency: "USD", sum: "-41.00", preset: None, sign: "negative-is-debit", encoding: "utf-8", delimiter: "," },
-    Case { file: "crdr_suffix.csv", default_currency: Some("GBP"), rows: 3, currency: "GBP", sum: "124.75", preset: None, sign: "negative-is-debit", encoding: "utf-8", delimiter: "," },
+    Case {
+        file: "us_amex.csv",
+        default_currency: None,
+        rows: 4,
+        currency: "USD",
+        sum: "-754.55",
+        preset: Some("amex"),
+        sign: "positive-is-debit",
+        encoding: "utf-8",
+        delimiter: ",",
+    },
+    Case {
+        file: "us_citi.csv",
+        default_currency: None,
+        rows: 3,
+        currency: "USD",
+        sum: "172.73",
+        preset: Some("citi"),
+        sign: "debit-credit-columns",
+        encoding: "utf-8",
+        delimiter: ",",
+    },
+    Case {
+        file: "us_bofa_checking.csv",
+        default_currency: None,
+        rows: 3,
+        currency: "USD",
+        sum: "1379.75",
+        preset: Some("bank-of-america"),
+        sign: "negative-is-debit",
+        encoding: "utf-8",
+        delimiter: ",",
+    },
+    Case {
+        file: "uk_barclays.csv",
+        default_currency: None,
+        rows: 3,
+        currency: "GBP",
+        sum: "1772.51",
+        preset: Some("barclays"),
+        sign: "negative-is-debit",
+        encoding: "utf-8",
+        delimiter: ",",
+    },
+    Case {
+        file: "uk_monzo.csv",
+        default_currency: None,
+        rows: 3,
+        currency: "GBP",
+        sum: "1.95",
+        preset: Some("monzo"),
+        sign: "negative-is-debit",
+        encoding: "utf-8",
+        delimiter: ",",
+    },
+    Case {
+        file: "de_n26.csv",
+        default_currency: None,
+        rows: 3,
+        currency: "EUR",
+        sum: "2466.56",
+        preset: Some("n26"),
+        sign: "negative-is-debit",
+        encoding: "utf-8",
+        delimiter: ",",
+    },
+    Case {
+        file: "de_dkb_giro.csv",
+        default_currency: None,
+        rows: 3,
+        currency: "EUR",
+        sum: "2256.47",
+        preset: None,
+        sign: "debit-credit-columns",
+        encoding: "windows-1252",
+        delimiter: ";",
+    },
+    Case {
+        file: "utf16le_tabs.csv",
+        default_currency: None,
+        rows: 3,
+        currency: "CHF",
+        sum: "5145.25",
+        preset: None,
+        sign: "negative-is-debit",
+        encoding: "utf-16le",
+        delimiter: "\t",
+    },
+    Case {
+        file: "utf16le_nobom.csv",
+        default_currency: Some("USD"),
+        rows: 2,
+        currency: "USD",
+        sum: "-15.40",
+        preset: None,
+        sign: "negative-is-debit",
+        encoding: "utf-16le",
+        delimiter: "\t",
+    },
+    Case {
+        file: "cn_gb18030.csv",
+        default_currency: None,
+        rows: 3,
+        currency: "CNY",
+        sum: "7764.50",
+        preset: None,
+        sign: "direction-column",
+        encoding: "gbk",
+        delimiter: ",",
+    },
+    Case {
+        file: "pipe_amounts.csv",
+        default_currency: Some("EUR"),
+        rows: 4,
+        currency: "EUR",
+        sum: "-10.40",
+        preset: None,
+        sign: "negative-is-debit",
+        encoding: "utf-8",
+        delimiter: "|",
+    },
+    Case {
+        file: "headerless.csv",
+        default_currency: Some("USD"),
+        rows: 4,
+        currency: "USD",
+        sum: "2871.30",
+        preset: None,
+        sign: "negative-is-debit",
+        encoding: "utf-8",
+        delimiter: ",",
+    },
+    Case {
+        file: "nl_ing_header.csv",
+        default_currency: None,
+        rows: 3,
+        currency: "EUR",
+        sum: "842.05",
+        preset: Some("ing"),
+        sign: "direction-column",
+        encoding: "utf-8",
+        delimiter: ",",
+    },
+    Case {
+        file: "es_bank.csv",
+        default_currency: Some("EUR"),
+        rows: 3,
+        currency: "EUR",
+        sum: "1693.45",
+        preset: None,
+        sign: "negative-is-debit",
+        encoding: "utf-8",
+        delimiter: ";",
+    },
+    Case {
+        file: "fr_bank.csv",
+        default_currency: Some("EUR"),
+        rows: 3,
+        currency: "EUR",
+        sum: "2406.11",
+        preset: None,
+        sign: "debit-credit-columns",
+        encoding: "utf-8",
+        delimiter: ";",
+    },
+    Case {
+        file: "footer_totals.csv",
+        default_currency: Some("USD"),
+        rows: 2,
+        currency: "USD",
+        sum: "-41.00",
+        preset: None,
+        sign: "negative-is-debit",
+        encoding: "utf-8",
+        delimiter: ",",
+    },
+    Case {
+        file: "crdr_suffix.csv",
+        default_currency: Some("GBP"),
+        rows: 3,
+        currency: "GBP",
+        sum: "124.75",
+        preset: None,
+        sign: "negative-is-debit",
+        encoding: "utf-8",
+        delimiter: ",",
+    },
 ];
 
 fn read(file: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(file);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(file);
     std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
@@ -56,7 +228,9 @@ fn own_fixtures_import_with_count_sum_and_detection() {
             }
         };
         let got = sums(&rows, counted);
-        let want = [(case.currency.to_string(), case.sum.to_string())].into_iter().collect();
+        let want = [(case.currency.to_string(), case.sum.to_string())]
+            .into_iter()
+            .collect();
         let d = &s.detected;
         if rows.len() != case.rows
             || got != want
@@ -84,7 +258,11 @@ fn reasons(file: &str, currency: Option<&str>) -> Vec<(u64, String)> {
 fn skipped_lines_are_counted_with_line_and_reason() {
     assert_eq!(
         reasons("footer_totals.csv", Some("USD")),
-        vec![(4, "blank".to_string()), (5, "total row".to_string()), (6, "balance".to_string())]
+        vec![
+            (4, "blank".to_string()),
+            (5, "total row".to_string()),
+            (6, "balance".to_string())
+        ]
     );
     let bofa = reasons("us_bofa_checking.csv", None);
     assert!(bofa.contains(&(6, "blank".to_string())), "{bofa:?}");
@@ -101,7 +279,11 @@ fn details_of_own_layouts() {
     // Chinese dates and a GB18030-only character survive.
     let (rows, s) = run(&read("cn_gb18030.csv"), &opts(None)).unwrap();
     assert_eq!(rows[0].date.to_string(), "2024-01-05");
-    assert!(rows[0].description.contains("北京𠀀便利店"), "{}", rows[0].description);
+    assert!(
+        rows[0].description.contains("北京𠀀便利店"),
+        "{}",
+        rows[0].description
+    );
     assert_eq!(s.detected.header_line, Some(3));
     assert_eq!(s.detected.date_format, "%Y年%m月%d日");
 
@@ -122,11 +304,21 @@ fn details_of_own_layouts() {
 
     // Monzo: the separate time column.
     let (rows, _) = run(&read("uk_monzo.csv"), &opts(None)).unwrap();
-    assert_eq!(rows[0].time.map(|t| t.to_string()).as_deref(), Some("08:15:02"));
+    assert_eq!(
+        rows[0].time.map(|t| t.to_string()).as_deref(),
+        Some("08:15:02")
+    );
     assert_eq!(rows[0].reference.as_deref(), Some("tx_0001"));
 
     // DKB: Windows-1252 text decoded, counterparty and purpose joined.
     let (rows, _) = run(&read("de_dkb_giro.csv"), &opts(None)).unwrap();
-    assert!(rows[2].description.starts_with("Bäckerei Müller"), "{}", rows[2].description);
-    assert_eq!(rows[2].posted_date.map(|d| d.to_string()).as_deref(), Some("2024-02-21"));
+    assert!(
+        rows[2].description.starts_with("Bäckerei Müller"),
+        "{}",
+        rows[2].description
+    );
+    assert_eq!(
+        rows[2].posted_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-02-21")
+    );
 }

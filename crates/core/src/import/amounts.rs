@@ -23,7 +23,8 @@ impl Amount {
     /// Minor units of `digits` decimals; `None` when cents would be lost (`1.234` in USD).
     pub fn to_minor(self, digits: u32) -> Option<i64> {
         if self.scale <= digits {
-            self.mantissa.checked_mul(10i64.checked_pow(digits - self.scale)?)
+            self.mantissa
+                .checked_mul(10i64.checked_pow(digits - self.scale)?)
         } else {
             let div = 10i64.checked_pow(self.scale - digits)?;
             (self.mantissa % div == 0).then_some(self.mantissa / div)
@@ -33,7 +34,10 @@ impl Amount {
 
 /// Cells that stand for "nothing here".
 pub fn is_placeholder(s: &str) -> bool {
-    matches!(s, "" | "-" | "--" | "—" | "–" | "/" | "n/a" | "N/A" | "null" | "NULL")
+    matches!(
+        s,
+        "" | "-" | "--" | "—" | "–" | "/" | "n/a" | "N/A" | "null" | "NULL"
+    )
 }
 
 fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
@@ -52,7 +56,11 @@ pub fn currency_of(sym: &str) -> Option<Currency> {
     let sym = sym.trim();
     let c = Currency::from_symbol(sym)?;
     let is_code = sym.len() == 3 && sym.bytes().all(|b| b.is_ascii_alphabetic());
-    if is_code && !ISO_CODES.split_whitespace().any(|k| k.eq_ignore_ascii_case(sym)) {
+    if is_code
+        && !ISO_CODES
+            .split_whitespace()
+            .any(|k| k.eq_ignore_ascii_case(sym))
+    {
         return None;
     }
     Some(c)
@@ -85,7 +93,13 @@ pub fn parse(cell: &str, mark: DecimalMark) -> Result<Option<Amount>, ()> {
             s = r;
         } else if s.ends_with(')') && !s.starts_with('(') {
             match s.rfind('(') {
-                Some(i) if s[i + 1..s.len() - 1].chars().all(|c| c.is_ascii_alphabetic()) => s = s[..i].trim_end(),
+                Some(i)
+                    if s[i + 1..s.len() - 1]
+                        .chars()
+                        .all(|c| c.is_ascii_alphabetic()) =>
+                {
+                    s = s[..i].trim_end()
+                }
                 _ => break,
             }
         } else {
@@ -127,7 +141,11 @@ pub fn parse(cell: &str, mark: DecimalMark) -> Result<Option<Amount>, ()> {
         }
     }
     let (mantissa, scale) = number(core, mark, lead_mark)?;
-    Ok(Some(Amount { mantissa: if neg { -mantissa } else { mantissa }, scale, currency }))
+    Ok(Some(Amount {
+        mantissa: if neg { -mantissa } else { mantissa },
+        scale,
+        currency,
+    }))
 }
 
 /// The digits of `core` with grouping marks removed and the decimal mark located.
@@ -153,7 +171,12 @@ fn number(core: &str, mark: DecimalMark, lead_mark: bool) -> Result<(i64, u32), 
         (0, 0) => None,
         (d, c) if d > 0 && c > 0 => Some(last_dot.max(last_comma)),
         (1, 0) => lone(last_dot, DecimalMark::Dot, mark, digits_after(last_dot)),
-        (0, 1) => lone(last_comma, DecimalMark::Comma, mark, digits_after(last_comma)),
+        (0, 1) => lone(
+            last_comma,
+            DecimalMark::Comma,
+            mark,
+            digits_after(last_comma),
+        ),
         _ => None, // the same mark several times groups thousands
     };
     if let Some(at) = decimal_at {
@@ -185,7 +208,10 @@ fn number(core: &str, mark: DecimalMark, lead_mark: bool) -> Result<(i64, u32), 
             continue;
         }
         if let Some(d) = c.to_digit(10) {
-            mantissa = mantissa.checked_mul(10).and_then(|m| m.checked_add(i64::from(d))).ok_or(())?;
+            mantissa = mantissa
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(i64::from(d)))
+                .ok_or(())?;
             if after_mark {
                 scale += 1;
                 if scale > 8 {
@@ -217,8 +243,13 @@ pub struct MarkVotes {
 impl MarkVotes {
     pub fn add(&mut self, cell: &str) {
         let s = clean(cell);
-        let Some(last) = s.rfind(['.', ',']) else { return };
-        let tail = s[last + 1..].chars().take_while(char::is_ascii_digit).count();
+        let Some(last) = s.rfind(['.', ',']) else {
+            return;
+        };
+        let tail = s[last + 1..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count();
         let rest_has_digit_after = s[last + 1..].chars().skip(tail).any(|c| c.is_ascii_digit());
         if rest_has_digit_after || tail == 0 {
             return;
@@ -248,7 +279,10 @@ mod tests {
     use super::*;
 
     fn p(s: &str, mark: DecimalMark) -> Option<(i64, Option<Currency>)> {
-        parse(s, mark).ok().flatten().and_then(|a| Some((a.to_minor(2)?, a.currency)))
+        parse(s, mark)
+            .ok()
+            .flatten()
+            .and_then(|a| Some((a.to_minor(2)?, a.currency)))
     }
 
     #[test]

@@ -49,18 +49,46 @@ struct Tokens {
 }
 
 const MONTH_STEMS: [(&str, u32); 30] = [
-    ("jan", 1), ("ene", 1), ("feb", 2), ("fév", 2), ("fev", 2), ("mar", 3), ("mär", 3),
-    ("mrz", 3), ("apr", 4), ("avr", 4), ("abr", 4), ("may", 5), ("mai", 5), ("mei", 5),
-    ("juin", 6), ("jun", 6), ("juil", 7), ("jul", 7), ("aug", 8), ("aoû", 8), ("aou", 8),
-    ("ago", 8), ("sep", 9), ("oct", 10), ("okt", 10), ("nov", 11), ("dec", 12), ("dez", 12),
-    ("déc", 12), ("dic", 12),
+    ("jan", 1),
+    ("ene", 1),
+    ("feb", 2),
+    ("fév", 2),
+    ("fev", 2),
+    ("mar", 3),
+    ("mär", 3),
+    ("mrz", 3),
+    ("apr", 4),
+    ("avr", 4),
+    ("abr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mei", 5),
+    ("juin", 6),
+    ("jun", 6),
+    ("juil", 7),
+    ("jul", 7),
+    ("aug", 8),
+    ("aoû", 8),
+    ("aou", 8),
+    ("ago", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("okt", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("dez", 12),
+    ("déc", 12),
+    ("dic", 12),
 ];
 
 fn month_of(word: &str) -> Option<u32> {
     if word.chars().count() > 9 {
         return None;
     }
-    MONTH_STEMS.iter().find(|(stem, _)| word.starts_with(stem)).map(|&(_, m)| m)
+    MONTH_STEMS
+        .iter()
+        .find(|(stem, _)| word.starts_with(stem))
+        .map(|&(_, m)| m)
 }
 
 /// A word inside a date cell: a month name, am/pm, or a harmless marker; anything else means
@@ -144,7 +172,11 @@ fn year_of(n: Num) -> Option<i32> {
     match n.digits {
         4 => Some(n.value as i32),
         // Two-digit years: 00–69 are 2000s, 70–99 the 1900s (as strptime's %y).
-        1 | 2 => Some(if n.value < 70 { 2000 + n.value as i32 } else { 1900 + n.value as i32 }),
+        1 | 2 => Some(if n.value < 70 {
+            2000 + n.value as i32
+        } else {
+            1900 + n.value as i32
+        }),
         _ => None,
     }
 }
@@ -159,7 +191,10 @@ fn time_of(nums: &[Num], pm: Option<bool>) -> Option<NaiveTime> {
     }
     let mut h = nums[0].value as u32;
     let m = nums[1].value as u32;
-    let s = nums.get(2).filter(|n| n.digits == 2).map_or(0, |n| n.value as u32);
+    let s = nums
+        .get(2)
+        .filter(|n| n.digits == 2)
+        .map_or(0, |n| n.value as u32);
     match pm {
         Some(true) if h < 12 => h += 12,
         Some(false) if h == 12 => h = 0,
@@ -194,7 +229,11 @@ pub fn parse(
     if let Some(m) = tok.month {
         // `07 Nov 2013`, `Nov 7, 2013`, `2013 Nov 07`, `07-Nov-13`.
         let (d, y, rest) = if nums[0].digits == 4 {
-            (small(*nums.get(1).ok_or(inv)?).ok_or(inv)?, Some(nums[0]), 2)
+            (
+                small(*nums.get(1).ok_or(inv)?).ok_or(inv)?,
+                Some(nums[0]),
+                2,
+            )
         } else {
             let d = small(nums[0]).ok_or(inv)?;
             match nums.get(1) {
@@ -215,11 +254,21 @@ pub fn parse(
             let v = first.value;
             let div = 10u64.pow(u32::from(first.digits) - 8);
             let (date_part, time_part) = (v / div, v % div);
-            let date = ymd((date_part / 10000) as i32, (date_part / 100 % 100) as u32, (date_part % 100) as u32)
-                .ok_or(inv)?;
+            let date = ymd(
+                (date_part / 10000) as i32,
+                (date_part / 100 % 100) as u32,
+                (date_part % 100) as u32,
+            )
+            .ok_or(inv)?;
             let time = match first.digits {
-                14 => NaiveTime::from_hms_opt((time_part / 10000) as u32, (time_part / 100 % 100) as u32, (time_part % 100) as u32),
-                12 => NaiveTime::from_hms_opt((time_part / 100) as u32, (time_part % 100) as u32, 0),
+                14 => NaiveTime::from_hms_opt(
+                    (time_part / 10000) as u32,
+                    (time_part / 100 % 100) as u32,
+                    (time_part % 100) as u32,
+                ),
+                12 => {
+                    NaiveTime::from_hms_opt((time_part / 100) as u32, (time_part % 100) as u32, 0)
+                }
                 _ => time_of(&nums[1..], tok.pm),
             };
             return Ok((date, time));
@@ -228,26 +277,57 @@ pub fn parse(
             if nums.len() < 3 {
                 return Err(inv);
             }
-            let date = ymd(first.value as i32, small(nums[1]).ok_or(inv)?, small(nums[2]).ok_or(inv)?).ok_or(inv)?;
+            let date = ymd(
+                first.value as i32,
+                small(nums[1]).ok_or(inv)?,
+                small(nums[2]).ok_or(inv)?,
+            )
+            .ok_or(inv)?;
             return Ok((date, time_of(&nums[3..], tok.pm)));
         }
         1 | 2 => {}
         _ => return Err(inv),
     }
     let (a, b) = (first, *nums.get(1).ok_or(inv)?);
-    let year_third = nums.get(2).filter(|n| n.digits == 4 || (n.digits == 2 && nums.len() != 4));
+    let year_third = nums
+        .get(2)
+        .filter(|n| n.digits == 4 || (n.digits == 2 && nums.len() != 4));
     let (date, rest) = match order {
         DateOrder::Ymd => {
             let c = *nums.get(2).ok_or(inv)?;
-            (ymd(year_of(a).ok_or(inv)?, small(b).ok_or(inv)?, small(c).ok_or(inv)?).ok_or(inv)?, 3)
+            (
+                ymd(
+                    year_of(a).ok_or(inv)?,
+                    small(b).ok_or(inv)?,
+                    small(c).ok_or(inv)?,
+                )
+                .ok_or(inv)?,
+                3,
+            )
         }
         DateOrder::Dmy | DateOrder::Mdy => {
             let y = *nums.get(2).ok_or(inv)?;
-            let (d, m) = if order == DateOrder::Dmy { (a, b) } else { (b, a) };
-            (ymd(year_of(y).ok_or(inv)?, small(m).ok_or(inv)?, small(d).ok_or(inv)?).ok_or(inv)?, 3)
+            let (d, m) = if order == DateOrder::Dmy {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            (
+                ymd(
+                    year_of(y).ok_or(inv)?,
+                    small(m).ok_or(inv)?,
+                    small(d).ok_or(inv)?,
+                )
+                .ok_or(inv)?,
+                3,
+            )
         }
         DateOrder::Md | DateOrder::Dm => {
-            let (d, m) = if order == DateOrder::Dm { (a, b) } else { (b, a) };
+            let (d, m) = if order == DateOrder::Dm {
+                (a, b)
+            } else {
+                (b, a)
+            };
             let (d, m) = (small(d).ok_or(inv)?, small(m).ok_or(inv)?);
             match year_third.filter(|n| n.digits == 4) {
                 Some(&y) => (ymd(y.value as i32, m, d).ok_or(inv)?, 3),
@@ -270,7 +350,9 @@ pub fn looks_like_date(s: &str) -> bool {
     if s.len() < 6 || s.len() > 40 {
         return false;
     }
-    [DateOrder::Ymd, DateOrder::Dmy, DateOrder::Mdy].iter().any(|&o| parse(s, o, None).is_ok())
+    [DateOrder::Ymd, DateOrder::Dmy, DateOrder::Mdy]
+        .iter()
+        .any(|&o| parse(s, o, None).is_ok())
 }
 
 /// Evidence from a column of date cells about the day/month order.
@@ -319,13 +401,18 @@ impl OrderVotes {
 
     /// True once the votes settle the order (a day above 12 was seen, or nothing needs one).
     pub fn settled(&self) -> bool {
-        self.day_first + self.month_first > 0 || (self.with_year + self.yearless == 0 && self.fixed > 0)
+        self.day_first + self.month_first > 0
+            || (self.with_year + self.yearless == 0 && self.fixed > 0)
     }
 
     /// The order to read the column in, and whether it was a guess (no day above 12 anywhere).
     pub fn decide(&self, prefer_month_first: bool) -> (DateOrder, bool) {
         let yearless = self.yearless > self.with_year;
-        let (dm, md) = if yearless { (DateOrder::Dm, DateOrder::Md) } else { (DateOrder::Dmy, DateOrder::Mdy) };
+        let (dm, md) = if yearless {
+            (DateOrder::Dm, DateOrder::Md)
+        } else {
+            (DateOrder::Dmy, DateOrder::Mdy)
+        };
         if self.with_year + self.yearless == 0 {
             return (DateOrder::Ymd, false);
         }
@@ -348,7 +435,12 @@ pub fn format_for(sample: &str, order: DateOrder) -> String {
     };
     let nums = &tok.nums[..tok.n];
     if tok.month.is_some() {
-        return if nums.first().is_some_and(|n| n.digits == 4) { "%Y %b %d" } else { "%d %b %Y" }.to_string();
+        return if nums.first().is_some_and(|n| n.digits == 4) {
+            "%Y %b %d"
+        } else {
+            "%d %b %Y"
+        }
+        .to_string();
     }
     match nums.first().map(|n| n.digits) {
         Some(8) => return "%Y%m%d".into(),
@@ -364,7 +456,11 @@ pub fn format_for(sample: &str, order: DateOrder) -> String {
         (false, DateOrder::Md) => &["%m", "%d"],
         (false, DateOrder::Dm) => &["%d", "%m"],
     };
-    let codes: Vec<&str> = date_codes.iter().copied().chain(["%H", "%M", "%S"]).collect();
+    let codes: Vec<&str> = date_codes
+        .iter()
+        .copied()
+        .chain(["%H", "%M", "%S"])
+        .collect();
     let mut out = String::new();
     let mut i = 0usize;
     let mut in_num = false;
@@ -424,12 +520,23 @@ pub fn year_hint_in(line: &str) -> Option<YearHint> {
     while i + 4 <= b.len() {
         let four = &b[i..i + 4];
         let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
-        if before_ok && four.iter().all(u8::is_ascii_digit) && b.get(i + 4).map_or(true, |c| !c.is_ascii_digit()) {
+        if before_ok
+            && four.iter().all(u8::is_ascii_digit)
+            && b.get(i + 4).map_or(true, |c| !c.is_ascii_digit())
+        {
             let year: i32 = std::str::from_utf8(four).ok()?.parse().ok()?;
             let rest = &line[i + 4..];
-            let rest = rest.strip_prefix('年').or_else(|| rest.strip_prefix('-')).or_else(|| rest.strip_prefix('/')).or_else(|| rest.strip_prefix('.'));
+            let rest = rest
+                .strip_prefix('年')
+                .or_else(|| rest.strip_prefix('-'))
+                .or_else(|| rest.strip_prefix('/'))
+                .or_else(|| rest.strip_prefix('.'));
             if let Some(rest) = rest {
-                let digits: String = rest.chars().take_while(char::is_ascii_digit).take(2).collect();
+                let digits: String = rest
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .take(2)
+                    .collect();
                 if let Ok(month) = digits.parse::<u32>() {
                     if (1990..=2200).contains(&year) && (1..=12).contains(&month) {
                         return Some(YearHint { year, month });
@@ -453,7 +560,10 @@ mod tests {
 
     #[test]
     fn reads_date_forms() {
-        let hint = Some(YearHint { year: 2024, month: 1 });
+        let hint = Some(YearHint {
+            year: 2024,
+            month: 1,
+        });
         for (cell, order, want, time) in [
             ("2024-01-05", Dmy, "2024-01-05", None),
             ("2024/01/05 13:15:12", Mdy, "2024-01-05", Some("13:15:12")),
@@ -514,7 +624,10 @@ mod tests {
             v.decide(prefer_us)
         }
         // One day above 12 anywhere settles the column, whatever the locale preference.
-        assert_eq!(decide(&["01/02/2024", "03/04/2024", "18/04/2024"], true), (Dmy, false));
+        assert_eq!(
+            decide(&["01/02/2024", "03/04/2024", "18/04/2024"], true),
+            (Dmy, false)
+        );
         assert_eq!(decide(&["01/02/2024", "10/19/2019"], false), (Mdy, false));
         // Dotted dates are day-first.
         assert_eq!(decide(&["01.02.2024", "03.04.2024"], true), (Dmy, false));
@@ -525,7 +638,10 @@ mod tests {
         assert_eq!(decide(&["2024-01-02", "2024-03-04"], false), (Ymd, false));
         assert_eq!(decide(&["12/29", "01/07"], false), (Md, false));
         // Contradicting evidence: the majority, flagged.
-        assert_eq!(decide(&["13/01/2024", "14/01/2024", "01/13/2024"], false), (Dmy, true));
+        assert_eq!(
+            decide(&["13/01/2024", "14/01/2024", "01/13/2024"], false),
+            (Dmy, true)
+        );
     }
 
     #[test]
@@ -541,8 +657,20 @@ mod tests {
         assert_eq!(order_of_format("%Y%m%d"), Some(Ymd));
         assert_eq!(order_of_format("%m/%d"), Some(Md));
         assert_eq!(order_of_format("%H:%M"), None);
-        assert_eq!(year_hint_in("招商银行信用卡对账单（个人消费卡账户 2024年01月）（补）"), Some(YearHint { year: 2024, month: 1 }));
-        assert_eq!(year_hint_in("Statement 2023-11"), Some(YearHint { year: 2023, month: 11 }));
+        assert_eq!(
+            year_hint_in("招商银行信用卡对账单（个人消费卡账户 2024年01月）（补）"),
+            Some(YearHint {
+                year: 2024,
+                month: 1
+            })
+        );
+        assert_eq!(
+            year_hint_in("Statement 2023-11"),
+            Some(YearHint {
+                year: 2023,
+                month: 11
+            })
+        );
         assert_eq!(year_hint_in("Account 12345678"), None);
     }
 }

@@ -20,7 +20,11 @@ pub fn sniff(text: &str) -> u8 {
         .collect();
     let mut best = (0usize, b',');
     for &d in &CANDIDATES {
-        let counts: Vec<usize> = lines.iter().map(|l| fields(l, d)).filter(|&n| n > 1).collect();
+        let counts: Vec<usize> = lines
+            .iter()
+            .map(|l| fields(l, d))
+            .filter(|&n| n > 1)
+            .collect();
         let Some(mode) = mode(&counts) else { continue };
         let agreeing = counts.iter().filter(|&&n| n == mode).count();
         let score = agreeing * mode.min(24);
@@ -52,7 +56,10 @@ fn mode(v: &[usize]) -> Option<usize> {
     for &n in v {
         *tally.entry(n).or_insert(0usize) += 1;
     }
-    tally.into_iter().max_by_key(|&(n, count)| (count, n)).map(|(n, _)| n)
+    tally
+        .into_iter()
+        .max_by_key(|&(n, count)| (count, n))
+        .map(|(n, _)| n)
 }
 
 /// The delimiter as the CLI shows it.

@@ -26,7 +26,11 @@ pub fn decode<'a>(bytes: &'a [u8], label: Option<&str>) -> Result<Decoded<'a>, I
     };
     let (bom_enc, bom_len) = Encoding::for_bom(bytes).unwrap_or((encoding, 0));
     // A BOM that agrees with the encoding is dropped; a user-named encoding otherwise wins.
-    let body = if bom_enc == encoding { &bytes[bom_len..] } else { bytes };
+    let body = if bom_enc == encoding {
+        &bytes[bom_len..]
+    } else {
+        bytes
+    };
     let text = if encoding == UTF_8 {
         match std::str::from_utf8(body) {
             Ok(s) => Cow::Borrowed(s),
@@ -112,7 +116,9 @@ fn check_text(text: &str) -> Result<(), ImportError> {
     for (i, c) in text.char_indices().take(64 * 1024) {
         total += 1;
         if c == '\0' {
-            return Err(ImportError::Binary { line: line_at(text.as_bytes(), i) });
+            return Err(ImportError::Binary {
+                line: line_at(text.as_bytes(), i),
+            });
         }
         if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
             controls += 1;
@@ -126,7 +132,10 @@ fn check_text(text: &str) -> Result<(), ImportError> {
 
 /// 1-based line of byte offset `at`.
 pub fn line_at(bytes: &[u8], at: usize) -> u64 {
-    1 + bytes[..at.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() as u64
+    1 + bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u64
 }
 
 /// The lowercase label the CLI shows ("utf-8", "gbk", "windows-1252").
@@ -142,18 +151,27 @@ mod tests {
     fn detects_boms_and_utf16_without_bom() {
         assert_eq!(detect(b"\xef\xbb\xbfa,b"), UTF_8);
         assert_eq!(detect(b"\xff\xfea\0,\0b\0"), UTF_16LE);
-        let le: Vec<u8> = "Date\tAmount\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let le: Vec<u8> = "Date\tAmount\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert_eq!(detect(&le), UTF_16LE);
-        let be: Vec<u8> = "Date\tAmount\n".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let be: Vec<u8> = "Date\tAmount\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
         assert_eq!(detect(&be), UTF_16BE);
     }
 
     #[test]
     fn decodes_gbk_and_rejects_damaged_utf8() {
-        let (gbk, _, _) = encoding_rs::GBK.encode("交易时间,金额,收/支,交易对方,商品说明\n2021-01-01,1.00,支出,超市,牛奶面包\n");
+        let (gbk, _, _) = encoding_rs::GBK
+            .encode("交易时间,金额,收/支,交易对方,商品说明\n2021-01-01,1.00,支出,超市,牛奶面包\n");
         let d = decode(&gbk, None).unwrap();
         assert!(d.text.contains("交易时间"), "{}", d.encoding.name());
-        let mut bad = "日期,金额,说明\n2024-01-01,1.00,超市购物牛奶面包\n".as_bytes().to_vec();
+        let mut bad = "日期,金额,说明\n2024-01-01,1.00,超市购物牛奶面包\n"
+            .as_bytes()
+            .to_vec();
         bad.extend_from_slice(b"\n\xff\xfe oops");
         let err = decode(&bad, None).err().unwrap();
         assert_eq!(err.line(), Some(4));
@@ -162,7 +180,13 @@ mod tests {
     #[test]
     fn empty_and_binary_are_errors() {
         assert!(matches!(decode(b"", None), Err(ImportError::Empty)));
-        assert!(matches!(decode(b"a,b\n\0\0\0\x01\x02", Some("utf-8")), Err(ImportError::Binary { .. })));
-        assert!(matches!(decode(b"a", Some("klingon")), Err(ImportError::UnknownEncoding(_))));
+        assert!(matches!(
+            decode(b"a,b\n\0\0\0\x01\x02", Some("utf-8")),
+            Err(ImportError::Binary { .. })
+        ));
+        assert!(matches!(
+            decode(b"a", Some("klingon")),
+            Err(ImportError::UnknownEncoding(_))
+        ));
     }
 }

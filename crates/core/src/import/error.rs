@@ -9,7 +9,11 @@ pub enum ImportError {
     #[error("this does not look like a text statement (binary data near line {line})")]
     Binary { line: u64 },
     #[error("line {line}: the text is not valid {encoding}: {detail}")]
-    Encoding { line: u64, encoding: String, detail: String },
+    Encoding {
+        line: u64,
+        encoding: String,
+        detail: String,
+    },
     #[error("unknown encoding '{0}' (expected a name like UTF-8, GBK, windows-1252)")]
     UnknownEncoding(String),
     #[error("no recognisable columns: {0}")]
@@ -19,9 +23,17 @@ pub enum ImportError {
     #[error("line {line}: the line is {bytes} bytes long, more than a statement line can be (at most {max}); is a quote left open?")]
     RecordTooLong { line: u64, bytes: usize, max: usize },
     #[error("line {line}: cannot read date '{value}' (expected {expected})")]
-    BadDate { line: u64, value: String, expected: String },
+    BadDate {
+        line: u64,
+        value: String,
+        expected: String,
+    },
     #[error("line {line}: cannot read amount '{value}' in column '{column}' (expected a number like 1234.56, -12.00 or (12.00))")]
-    BadAmount { line: u64, value: String, column: String },
+    BadAmount {
+        line: u64,
+        value: String,
+        column: String,
+    },
     #[error("line {line}: '{value}' in the in/out column is neither money in nor money out (expected e.g. 支出/收入, DR/CR, Af/Bij)")]
     BadDirection { line: u64, value: String },
     #[error("line {line}: the row has no {what}")]
@@ -53,7 +65,9 @@ impl ImportError {
             | Missing { line, .. }
             | NoYear { line, .. }
             | Csv { line, .. } => Some(*line),
-            Empty | UnknownEncoding(_) | NoColumns(_) | BadProfile(_) | Cancelled | Aborted(_) => None,
+            Empty | UnknownEncoding(_) | NoColumns(_) | BadProfile(_) | Cancelled | Aborted(_) => {
+                None
+            }
         }
     }
 }

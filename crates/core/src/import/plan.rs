@@ -49,7 +49,11 @@ pub fn detect(
 ) -> Result<(Plan, Vec<Rec>), ImportError> {
     let delimiter = match profile.delimiter {
         Some(c) if c.is_ascii() && c != '"' && c != '\n' && c != '\r' => c as u8,
-        Some(c) => return Err(ImportError::BadProfile(format!("'{c}' cannot be a delimiter"))),
+        Some(c) => {
+            return Err(ImportError::BadProfile(format!(
+                "'{c}' cannot be a delimiter"
+            )))
+        }
         None => super::dialect::sniff(text),
     };
     let recs = sample::read(text, delimiter, SAMPLE_RECORDS)?;
@@ -62,7 +66,9 @@ pub fn detect(
     let header = match profile.header_line {
         Some(line) => {
             let i = recs.iter().position(|r| r.line == line).ok_or_else(|| {
-                ImportError::BadProfile(format!("line {line} is not among the first lines of the file"))
+                ImportError::BadProfile(format!(
+                    "line {line} is not among the first lines of the file"
+                ))
             })?;
             Some(i)
         }
@@ -83,8 +89,11 @@ pub fn detect(
         None => Columns::default(),
     };
     let after_header = header.map_or(0, |i| i + 1);
-    let mut data: Vec<&Rec> =
-        recs[after_header..].iter().filter(|r| !r.is_blank()).take(DATA_SAMPLE).collect();
+    let mut data: Vec<&Rec> = recs[after_header..]
+        .iter()
+        .filter(|r| !r.is_blank())
+        .take(DATA_SAMPLE)
+        .collect();
     if header.is_none() {
         confident = false;
         cols = roles::from_data(&data.iter().map(|r| r.cells.clone()).collect::<Vec<_>>());
@@ -111,10 +120,20 @@ pub fn detect(
     let data_start = if header.is_some() {
         after_header
     } else {
-        recs.iter().position(|r| r.cells.get(date_col).is_some_and(|c| dates::looks_like_date(clean(c)))).unwrap_or(0)
+        recs.iter()
+            .position(|r| {
+                r.cells
+                    .get(date_col)
+                    .is_some_and(|c| dates::looks_like_date(clean(c)))
+            })
+            .unwrap_or(0)
     };
     if header.is_none() {
-        data = recs[data_start..].iter().filter(|r| !r.is_blank()).take(DATA_SAMPLE).collect();
+        data = recs[data_start..]
+            .iter()
+            .filter(|r| !r.is_blank())
+            .take(DATA_SAMPLE)
+            .collect();
     }
 
     // The statement month for year-less dates, from the lines above the data.
@@ -128,18 +147,24 @@ pub fn detect(
         .into_iter()
         .flatten()
         .filter_map(|i| header_cells.get(i))
-        .find_map(|h| split_paren(&norm_header(h)).1.and_then(amounts::currency_of));
-    let profile_currency = match &profile.currency {
-        Some(code) => Some(
-            Currency::parse(code)
-                .ok_or_else(|| ImportError::BadProfile(format!("'{code}' is not a currency code")))?,
-        ),
-        None => None,
-    };
+        .find_map(|h| {
+            split_paren(&norm_header(h))
+                .1
+                .and_then(amounts::currency_of)
+        });
+    let profile_currency =
+        match &profile.currency {
+            Some(code) => Some(Currency::parse(code).ok_or_else(|| {
+                ImportError::BadProfile(format!("'{code}' is not a currency code"))
+            })?),
+            None => None,
+        };
     let preset_currency = preset.and_then(|p| p.currency).and_then(Currency::parse);
     let row_says_currency = cols.currency.is_some() || amount_symbols(&data, &cols);
     // A statement with Chinese column names is from a mainland bank or wallet: yuan.
-    let chinese = header_cells.iter().any(|h| h.chars().any(super::text::is_cjk));
+    let chinese = header_cells
+        .iter()
+        .any(|h| h.chars().any(super::text::is_cjk));
     let language_currency = chinese.then_some(Currency::CNY);
     let currency = match profile_currency
         .or(header_currency)
@@ -160,7 +185,10 @@ pub fn detect(
     // Decimal mark, from all money columns of the sample.
     let mut marks = MarkVotes::default();
     for r in &data {
-        for i in [cols.amount, cols.debit, cols.credit, cols.fee].into_iter().flatten() {
+        for i in [cols.amount, cols.debit, cols.credit, cols.fee]
+            .into_iter()
+            .flatten()
+        {
             if let Some(c) = r.cells.get(i) {
                 marks.add(c);
             }
@@ -173,7 +201,9 @@ pub fn detect(
     let (order, guessed) = match &profile.date_format {
         Some(f) => (
             dates::order_of_format(f).ok_or_else(|| {
-                ImportError::BadProfile(format!("the date format '{f}' names no day and month (use e.g. %d.%m.%Y)"))
+                ImportError::BadProfile(format!(
+                    "the date format '{f}' names no day and month (use e.g. %d.%m.%Y)"
+                ))
             })?,
             false,
         ),
@@ -198,7 +228,11 @@ pub fn detect(
     let date_format = match &profile.date_format {
         Some(f) => f.clone(),
         None => {
-            let first = data.iter().filter_map(|r| r.cells.get(date_col)).map(|c| clean(c)).find(|c| !c.is_empty());
+            let first = data
+                .iter()
+                .filter_map(|r| r.cells.get(date_col))
+                .map(|c| clean(c))
+                .find(|c| !c.is_empty());
             first.map_or_else(|| "%Y-%m-%d".to_string(), |s| dates::format_for(s, order))
         }
     };
@@ -257,16 +291,30 @@ fn with_generic_extras(mut p: Columns, g: Columns) -> Columns {
     macro_rules! fill {
         ($($f:ident),*) => { $( if p.$f.is_none() && !p.entries().iter().any(|&(_, i)| Some(i) == g.$f) { p.$f = g.$f; } )* };
     }
-    fill!(posted_date, time, reference, card, currency, status, counterparty);
+    fill!(
+        posted_date,
+        time,
+        reference,
+        card,
+        currency,
+        status,
+        counterparty
+    );
     p
 }
 
 /// Does any money cell of the sample carry a currency symbol?
 fn amount_symbols(data: &[&Rec], cols: &Columns) -> bool {
     data.iter().any(|r| {
-        [cols.amount, cols.debit, cols.credit].into_iter().flatten().any(|i| {
-            r.cells.get(i).is_some_and(|c| amounts::parse(c, DecimalMark::Dot).is_ok_and(|a| a.is_some_and(|a| a.currency.is_some())))
-        })
+        [cols.amount, cols.debit, cols.credit]
+            .into_iter()
+            .flatten()
+            .any(|i| {
+                r.cells.get(i).is_some_and(|c| {
+                    amounts::parse(c, DecimalMark::Dot)
+                        .is_ok_and(|a| a.is_some_and(|a| a.currency.is_some()))
+                })
+            })
     })
 }
 
@@ -314,8 +362,11 @@ fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConventi
     if cols.debit.is_some() || cols.credit.is_some() {
         return (SignConvention::DebitCredit, true);
     }
-    let amounts_of: Vec<(usize, i64)> =
-        data.iter().enumerate().filter_map(|(k, r)| Some((k, raw_amount(r, cols, mark)?))).collect();
+    let amounts_of: Vec<(usize, i64)> = data
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| Some((k, raw_amount(r, cols, mark)?)))
+        .collect();
     let any_negative = amounts_of.iter().any(|&(_, a)| a < 0);
     if cols.direction.is_some() && !any_negative {
         return (SignConvention::Direction, true);
@@ -327,7 +378,10 @@ fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConventi
         }
         let r = data[k];
         // Which way the row's words say the money went.
-        let mut says: Option<Dir> = cols.direction.and_then(|i| r.cells.get(i)).and_then(|c| roles::direction_of(c));
+        let mut says: Option<Dir> = cols
+            .direction
+            .and_then(|i| r.cells.get(i))
+            .and_then(|c| roles::direction_of(c));
         if says.is_none() || says == Some(Dir::Neutral) {
             let text: String = [cols.description, cols.counterparty]
                 .into_iter()
@@ -359,8 +413,12 @@ fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConventi
 /// The columns a sign convention needs are there.
 fn validate(cols: &Columns, sign: SignConvention) -> Result<(), ImportError> {
     let missing = match sign {
-        SignConvention::Direction if cols.direction.is_none() => Some("an in/out column (收/支, Af/Bij, DR/CR)"),
-        SignConvention::Direction | SignConvention::NegativeIsDebit | SignConvention::PositiveIsDebit
+        SignConvention::Direction if cols.direction.is_none() => {
+            Some("an in/out column (收/支, Af/Bij, DR/CR)")
+        }
+        SignConvention::Direction
+        | SignConvention::NegativeIsDebit
+        | SignConvention::PositiveIsDebit
             if cols.amount.is_none() =>
         {
             Some("an amount column")
@@ -371,7 +429,9 @@ fn validate(cols: &Columns, sign: SignConvention) -> Result<(), ImportError> {
         _ => None,
     };
     match missing {
-        Some(what) => Err(ImportError::NoColumns(format!("the sign convention needs {what}"))),
+        Some(what) => Err(ImportError::NoColumns(format!(
+            "the sign convention needs {what}"
+        ))),
         None => Ok(()),
     }
 }

@@ -86,7 +86,9 @@ impl Columns {
             ("card", self.card),
             ("status", self.status),
         ];
-        all.into_iter().filter_map(|(k, v)| v.map(|i| (k, i))).collect()
+        all.into_iter()
+            .filter_map(|(k, v)| v.map(|i| (k, i)))
+            .collect()
     }
 
     /// True when no role is set.
@@ -108,8 +110,22 @@ impl Columns {
         if (user.debit.is_some() || user.credit.is_some()) && user.amount.is_none() {
             out.amount = None;
         }
-        take!(date, posted_date, time, description, counterparty, amount, fee, debit, credit,
-              direction, currency, reference, card, status);
+        take!(
+            date,
+            posted_date,
+            time,
+            description,
+            counterparty,
+            amount,
+            fee,
+            debit,
+            credit,
+            direction,
+            currency,
+            reference,
+            card,
+            status
+        );
         out
     }
 }

@@ -32,83 +32,358 @@ pub enum Role {
 
 /// Header names per role, most specific first (normalised: lowercase, single spaces).
 const KEYWORDS: &[(Role, &[&str])] = &[
-    (Role::Ignore, &[
-        "category", "交易分类", "type", "交易类型", "transaction type", "original amount", "local amount",
-        "交易地金额", "订单金额", "gross", "lastschrift ursprungsbetrag", "kontonummer", "account",
-        "account number", "iban", "交易金额(收入)", "交易金额(支出)", "original currency", "local currency",
-        "amount (foreign currency)", "type foreign currency", "exchange rate", "mutatiesoort", "code",
-        "původní částka a měna", "对方账号", "对方账户", "商家订单号", "商户单号", "收/付款方式", "支付方式",
-        "reference txn id", "receipt id", "from email address", "to email address", "timezone",
-        "card member", "address", "product", "序号", "交易国家或地区简称", "钞/汇", "交易币种",
-    ]),
-    (Role::Date, &[
-        "transaction date", "trans. date", "trans date", "date", "datum", "buchungstag",
-        "buchungsdatum", "date opération", "date d'opération", "date de l'opération",
-        "date de transaction", "fecha", "fecha operación", "fecha de operación", "data",
-        "data operazione", "transactiedatum", "boekdatum", "datum provedení", "交易日期", "交易日",
-        "交易时间", "交易创建时间", "日期", "started date", "booking date", "buchung",
-    ]),
-    (Role::Posted, &[
-        "posted date", "post date", "posting date", "completed date", "value date", "valutadatum",
-        "valuta", "wertstellung", "date de valeur", "fecha valor", "data valuta", "rentedatum",
-        "datum zaúčtování", "记账日", "记账日期", "入账日期", "交易成功时间", "settlement date",
-        "processed date",
-    ]),
-    (Role::Time, &["time", "交易时间", "uhrzeit", "heure", "hora", "tijd"]),
-    (Role::Description, &[
-        "description", "transaction description", "details", "memo", "narrative", "particulars",
-        "beschreibung", "verwendungszweck", "buchungstext", "omschrijving", "naam / omschrijving",
-        "mededelingen", "libellé", "libelle", "libellé opération", "concepto", "descripción",
-        "descripcion", "descrizione", "text", "zpráva", "payment reference", "item title",
-        "交易摘要", "摘要", "商品说明", "商品名称", "商品", "订单标题", "交易详情", "description 1",
-    ]),
-    (Role::Counterparty, &[
-        "counterparty", "payee", "merchant", "merchant name", "name", "partner name", "交易对方",
-        "对方户名", "对方", "auftraggeber/empfänger", "auftraggeber / begünstigter",
-        "beguenstigter/zahlungspflichtiger", "begünstigter/zahlungspflichtiger", "empfänger",
-        "zahlungsempfänger", "naam", "tegenpartij", "bénéficiaire", "beneficiario",
-        "název protiúčtu", "交易场所", "payee name",
-    ]),
-    (Role::Amount, &[
-        "amount", "transaction amount", "betrag", "bedrag", "montant", "importe", "importo", "beløb",
-        "belopp", "kwota", "金额", "交易金额", "实付金额", "人民币金额", "zaúčtovaná částka", "částka",
-        "net", "net amount", "umsatz",
-    ]),
-    (Role::Fee, &["fee", "fees", "gebühr", "gebühren", "手续费", "服务费", "poplatek", "frais", "comisión"]),
-    (Role::Debit, &[
-        "debit", "debit amount", "débit", "soll", "withdrawals", "withdrawal", "withdrawal amount",
-        "paid out", "money out", "out", "支出", "支出金额", "记账金额(支出)", "debe", "cargo", "retrait",
-        "retraits", "ausgang", "charges",
-    ]),
-    (Role::Credit, &[
-        "credit", "credit amount", "crédit", "haben", "deposits", "deposit", "deposit amount",
-        "paid in", "money in", "in", "收入", "收入金额", "记账金额(收入)", "haber", "abono", "dépôt",
-        "dépôts", "eingang",
-    ]),
-    (Role::Direction, &[
-        "收/支", "收支", "借贷", "借贷标志", "借贷方向", "af bij", "af/bij", "debit/credit",
-        "credit/debit", "dr/cr", "cr/dr", "soll/haben", "s/h", "d/c", "c/d",
-        "credit debit indicator", "debit credit indicator",
-    ]),
-    (Role::Currency, &[
-        "currency", "währung", "waehrung", "devise", "monn.", "monnaie", "moneda", "币种",
-        "记账币种", "měna účtu", "měna", "ccy", "currency code",
-    ]),
-    (Role::Reference, &[
-        "reference", "reference number", "ref", "transaction id", "transaction number",
-        "transaction reference", "id", "交易单号", "交易订单号", "交易流水号", "流水号", "id transakce",
-        "n° de transaction", "no de transaction", "referenz", "kundenreferenz", "referencia",
-        "número de referencia", "transactie id",
-    ]),
-    (Role::Card, &[
-        "card no.", "card number", "card", "card last 4", "卡号末四位", "卡号", "kartennummer",
-        "numéro de carte", "card no",
-    ]),
-    (Role::Status, &["status", "state", "交易状态", "当前状态", "estado", "stato"]),
-    (Role::Balance, &[
-        "balance", "running bal.", "running balance", "saldo", "kontostand", "余额", "solde",
-        "account balance", "stand",
-    ]),
+    (
+        Role::Ignore,
+        &[
+            "category",
+            "交易分类",
+            "type",
+            "交易类型",
+            "transaction type",
+            "original amount",
+            "local amount",
+            "交易地金额",
+            "订单金额",
+            "gross",
+            "lastschrift ursprungsbetrag",
+            "kontonummer",
+            "account",
+            "account number",
+            "iban",
+            "交易金额(收入)",
+            "交易金额(支出)",
+            "original currency",
+            "local currency",
+            "amount (foreign currency)",
+            "type foreign currency",
+            "exchange rate",
+            "mutatiesoort",
+            "code",
+            "původní částka a měna",
+            "对方账号",
+            "对方账户",
+            "商家订单号",
+            "商户单号",
+            "收/付款方式",
+            "支付方式",
+            "reference txn id",
+            "receipt id",
+            "from email address",
+            "to email address",
+            "timezone",
+            "card member",
+            "address",
+            "product",
+            "序号",
+            "交易国家或地区简称",
+            "钞/汇",
+            "交易币种",
+        ],
+    ),
+    (
+        Role::Date,
+        &[
+            "transaction date",
+            "trans. date",
+            "trans date",
+            "date",
+            "datum",
+            "buchungstag",
+            "buchungsdatum",
+            "date opération",
+            "date d'opération",
+            "date de l'opération",
+            "date de transaction",
+            "fecha",
+            "fecha operación",
+            "fecha de operación",
+            "data",
+            "data operazione",
+            "transactiedatum",
+            "boekdatum",
+            "datum provedení",
+            "交易日期",
+            "交易日",
+            "交易时间",
+            "交易创建时间",
+            "日期",
+            "started date",
+            "booking date",
+            "buchung",
+        ],
+    ),
+    (
+        Role::Posted,
+        &[
+            "posted date",
+            "post date",
+            "posting date",
+            "completed date",
+            "value date",
+            "valutadatum",
+            "valuta",
+            "wertstellung",
+            "date de valeur",
+            "fecha valor",
+            "data valuta",
+            "rentedatum",
+            "datum zaúčtování",
+            "记账日",
+            "记账日期",
+            "入账日期",
+            "交易成功时间",
+            "settlement date",
+            "processed date",
+        ],
+    ),
+    (
+        Role::Time,
+        &["time", "交易时间", "uhrzeit", "heure", "hora", "tijd"],
+    ),
+    (
+        Role::Description,
+        &[
+            "description",
+            "transaction description",
+            "details",
+            "memo",
+            "narrative",
+            "particulars",
+            "beschreibung",
+            "verwendungszweck",
+            "buchungstext",
+            "omschrijving",
+            "naam / omschrijving",
+            "mededelingen",
+            "libellé",
+            "libelle",
+            "libellé opération",
+            "concepto",
+            "descripción",
+            "descripcion",
+            "descrizione",
+            "text",
+            "zpráva",
+            "payment reference",
+            "item title",
+            "交易摘要",
+            "摘要",
+            "商品说明",
+            "商品名称",
+            "商品",
+            "订单标题",
+            "交易详情",
+            "description 1",
+        ],
+    ),
+    (
+        Role::Counterparty,
+        &[
+            "counterparty",
+            "payee",
+            "merchant",
+            "merchant name",
+            "name",
+            "partner name",
+            "交易对方",
+            "对方户名",
+            "对方",
+            "auftraggeber/empfänger",
+            "auftraggeber / begünstigter",
+            "beguenstigter/zahlungspflichtiger",
+            "begünstigter/zahlungspflichtiger",
+            "empfänger",
+            "zahlungsempfänger",
+            "naam",
+            "tegenpartij",
+            "bénéficiaire",
+            "beneficiario",
+            "název protiúčtu",
+            "交易场所",
+            "payee name",
+        ],
+    ),
+    (
+        Role::Amount,
+        &[
+            "amount",
+            "transaction amount",
+            "betrag",
+            "bedrag",
+            "montant",
+            "importe",
+            "importo",
+            "beløb",
+            "belopp",
+            "kwota",
+            "金额",
+            "交易金额",
+            "实付金额",
+            "人民币金额",
+            "zaúčtovaná částka",
+            "částka",
+            "net",
+            "net amount",
+            "umsatz",
+        ],
+    ),
+    (
+        Role::Fee,
+        &[
+            "fee",
+            "fees",
+            "gebühr",
+            "gebühren",
+            "手续费",
+            "服务费",
+            "poplatek",
+            "frais",
+            "comisión",
+        ],
+    ),
+    (
+        Role::Debit,
+        &[
+            "debit",
+            "debit amount",
+            "débit",
+            "soll",
+            "withdrawals",
+            "withdrawal",
+            "withdrawal amount",
+            "paid out",
+            "money out",
+            "out",
+            "支出",
+            "支出金额",
+            "记账金额(支出)",
+            "debe",
+            "cargo",
+            "retrait",
+            "retraits",
+            "ausgang",
+            "charges",
+        ],
+    ),
+    (
+        Role::Credit,
+        &[
+            "credit",
+            "credit amount",
+            "crédit",
+            "haben",
+            "deposits",
+            "deposit",
+            "deposit amount",
+            "paid in",
+            "money in",
+            "in",
+            "收入",
+            "收入金额",
+            "记账金额(收入)",
+            "haber",
+            "abono",
+            "dépôt",
+            "dépôts",
+            "eingang",
+        ],
+    ),
+    (
+        Role::Direction,
+        &[
+            "收/支",
+            "收支",
+            "借贷",
+            "借贷标志",
+            "借贷方向",
+            "af bij",
+            "af/bij",
+            "debit/credit",
+            "credit/debit",
+            "dr/cr",
+            "cr/dr",
+            "soll/haben",
+            "s/h",
+            "d/c",
+            "c/d",
+            "credit debit indicator",
+            "debit credit indicator",
+        ],
+    ),
+    (
+        Role::Currency,
+        &[
+            "currency",
+            "währung",
+            "waehrung",
+            "devise",
+            "monn.",
+            "monnaie",
+            "moneda",
+            "币种",
+            "记账币种",
+            "měna účtu",
+            "měna",
+            "ccy",
+            "currency code",
+        ],
+    ),
+    (
+        Role::Reference,
+        &[
+            "reference",
+            "reference number",
+            "ref",
+            "transaction id",
+            "transaction number",
+            "transaction reference",
+            "id",
+            "交易单号",
+            "交易订单号",
+            "交易流水号",
+            "流水号",
+            "id transakce",
+            "n° de transaction",
+            "no de transaction",
+            "referenz",
+            "kundenreferenz",
+            "referencia",
+            "número de referencia",
+            "transactie id",
+        ],
+    ),
+    (
+        Role::Card,
+        &[
+            "card no.",
+            "card number",
+            "card",
+            "card last 4",
+            "卡号末四位",
+            "卡号",
+            "kartennummer",
+            "numéro de carte",
+            "card no",
+        ],
+    ),
+    (
+        Role::Status,
+        &["status", "state", "交易状态", "当前状态", "estado", "stato"],
+    ),
+    (
+        Role::Balance,
+        &[
+            "balance",
+            "running bal.",
+            "running balance",
+            "saldo",
+            "kontostand",
+            "余额",
+            "solde",
+            "account balance",
+            "stand",
+        ],
+    ),
 ];
 
 /// How well `header` names `role` (higher is better): exact names beat names containing the
@@ -208,7 +483,9 @@ pub fn header_score(cells: &[String]) -> u32 {
         if h.is_empty() || h.len() > 60 {
             continue;
         }
-        if looks_like_date(&h) || amounts::parse(&h, amounts::DecimalMark::Dot).is_ok_and(|a| a.is_some()) {
+        if looks_like_date(&h)
+            || amounts::parse(&h, amounts::DecimalMark::Dot).is_ok_and(|a| a.is_some())
+        {
             return 0;
         }
         let mut best: Option<(u32, Role)> = None;
@@ -263,9 +540,10 @@ pub fn direction_of(cell: &str) -> Option<Dir> {
     let lower = s.to_ascii_lowercase();
     Some(match lower.as_str() {
         "d" | "dr" | "debit" | "af" | "s" | "soll" | "out" | "withdrawal" | "débit" | "debe"
-        | "cargo" | "check" | "cheque" | "db" | "dbit" | "-" | "l" | "lastschrift" | "belastung" => Dir::Out,
-        "c" | "cr" | "credit" | "bij" | "h" | "haben" | "k" | "in" | "deposit" | "crédit" | "haber"
-        | "abono" | "dep" | "crdt" | "+" | "gutschrift" => Dir::In,
+        | "cargo" | "check" | "cheque" | "db" | "dbit" | "-" | "l" | "lastschrift"
+        | "belastung" => Dir::Out,
+        "c" | "cr" | "credit" | "bij" | "h" | "haben" | "k" | "in" | "deposit" | "crédit"
+        | "haber" | "abono" | "dep" | "crdt" | "+" | "gutschrift" => Dir::In,
         _ => return None,
     })
 }
@@ -273,7 +551,8 @@ pub fn direction_of(cell: &str) -> Option<Dir> {
 /// The state a status cell gives a row (交易关闭 and declined rows did not move money).
 pub fn status_of(cell: &str) -> RowStatus {
     let s = clean(cell);
-    if s.contains("关闭") || s.contains("撤销") || s.contains("失败") || s.contains("已取消") {
+    if s.contains("关闭") || s.contains("撤销") || s.contains("失败") || s.contains("已取消")
+    {
         return RowStatus::Closed;
     }
     if s.contains("未入账") || s.contains("处理中") || s.contains("待") {
@@ -291,27 +570,61 @@ pub fn status_of(cell: &str) -> RowStatus {
 
 /// Lines that sum or carry balances rather than record a transaction.
 const TOTAL_PHRASES: &[&str] = &[
-    "人民币合计", "合计", "总计", "小计", "本期合计", "total", "totals", "grand total", "subtotal",
-    "summe", "gesamt", "totaal", "totale", "somme", "suma",
+    "人民币合计",
+    "合计",
+    "总计",
+    "小计",
+    "本期合计",
+    "total",
+    "totals",
+    "grand total",
+    "subtotal",
+    "summe",
+    "gesamt",
+    "totaal",
+    "totale",
+    "somme",
+    "suma",
 ];
 const BALANCE_PHRASES: &[&str] = &[
-    "opening balance", "closing balance", "beginning balance", "ending balance",
-    "balance brought forward", "balance carried forward", "brought forward", "carried forward",
-    "previous balance", "new balance", "starting balance", "anfangssaldo", "endsaldo",
-    "alter kontostand", "neuer kontostand", "saldo inicial", "saldo final", "solde initial",
-    "solde final", "solde précédent", "beginsaldo", "eindsaldo", "期初余额", "期末余额", "上期余额",
+    "opening balance",
+    "closing balance",
+    "beginning balance",
+    "ending balance",
+    "balance brought forward",
+    "balance carried forward",
+    "brought forward",
+    "carried forward",
+    "previous balance",
+    "new balance",
+    "starting balance",
+    "anfangssaldo",
+    "endsaldo",
+    "alter kontostand",
+    "neuer kontostand",
+    "saldo inicial",
+    "saldo final",
+    "solde initial",
+    "solde final",
+    "solde précédent",
+    "beginsaldo",
+    "eindsaldo",
+    "期初余额",
+    "期末余额",
+    "上期余额",
     "本期余额",
 ];
 
-/// "total row" / "balance" when a cell starts with such a phrase.
+/// "total row" / "balance" when a cell starts with such a phrase. Called on every row's
+/// description, so it compares in place instead of lowercasing a copy.
 pub fn summary_reason(cell: &str) -> Option<&'static str> {
-    let lower = clean(cell).to_lowercase();
-    if lower.is_empty() {
-        return None;
-    }
+    let s = clean(cell).as_bytes();
     let starts = |p: &&str| {
-        lower.starts_with(p)
-            && lower[p.len()..].chars().next().map_or(true, |c| !c.is_alphabetic() || super::text::is_cjk(c))
+        let p = p.as_bytes();
+        s.len() >= p.len()
+            && s[..p.len()].eq_ignore_ascii_case(p)
+            // A whole word: "Total" but not "Totally Wild Pizza".
+            && s.get(p.len()).map_or(true, |&b| !b.is_ascii_alphabetic())
     };
     if BALANCE_PHRASES.iter().any(starts) {
         Some("balance")
@@ -325,8 +638,17 @@ pub fn summary_reason(cell: &str) -> Option<&'static str> {
 /// Words in a description that mark money coming in (a card payment received, a refund):
 /// their sign in a file tells its sign convention.
 const MONEY_IN_PHRASES: &[&str] = &[
-    "payment received", "payment - thank you", "payment thank you", "thank you", "refund",
-    "remboursement", "reembolso", "erstattung", "还款", "退款", "internet payment",
+    "payment received",
+    "payment - thank you",
+    "payment thank you",
+    "thank you",
+    "refund",
+    "remboursement",
+    "reembolso",
+    "erstattung",
+    "还款",
+    "退款",
+    "internet payment",
 ];
 
 pub fn says_money_in(text: &str) -> bool {
@@ -378,15 +700,17 @@ pub fn from_data(rows: &[Vec<String>]) -> Columns {
     let mostly = |k: usize, of: usize| of > 0 && k * 10 >= of * 8;
     let mut cols = Columns::default();
     let mut used = vec![false; ncols];
-    let date_cols: Vec<usize> =
-        (0..ncols).filter(|&i| stats[i].filled * 2 >= n && mostly(stats[i].dates, stats[i].filled)).collect();
+    let date_cols: Vec<usize> = (0..ncols)
+        .filter(|&i| stats[i].filled * 2 >= n && mostly(stats[i].dates, stats[i].filled))
+        .collect();
     cols.date = date_cols.first().copied();
     cols.posted_date = date_cols.get(1).copied();
     for &i in &date_cols {
         used[i] = true;
     }
-    let money: Vec<usize> =
-        (0..ncols).filter(|&i| !used[i] && mostly(stats[i].amounts, stats[i].filled)).collect();
+    let money: Vec<usize> = (0..ncols)
+        .filter(|&i| !used[i] && mostly(stats[i].amounts, stats[i].filled))
+        .collect();
     // Paid-out / paid-in: two neighbouring money columns never both filled on a row.
     let pair = money.windows(2).find(|w| {
         let (a, b) = (w[0], w[1]);
@@ -406,8 +730,9 @@ pub fn from_data(rows: &[Vec<String>]) -> Columns {
     for &i in &money {
         used[i] = true;
     }
-    cols.direction =
-        (0..ncols).find(|&i| !used[i] && stats[i].filled * 2 >= n && mostly(stats[i].directions, stats[i].filled));
+    cols.direction = (0..ncols).find(|&i| {
+        !used[i] && stats[i].filled * 2 >= n && mostly(stats[i].directions, stats[i].filled)
+    });
     if let Some(i) = cols.direction {
         used[i] = true;
     }

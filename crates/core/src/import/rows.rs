@@ -41,15 +41,30 @@ pub type Sink<'s> = dyn FnMut(ParsedRow) -> Result<(), ImportError> + 's;
 
 impl<'p> RowReader<'p> {
     pub fn new(plan: &'p Plan) -> Self {
-        RowReader { plan, pending: None, held: None, footer: Vec::new(), skipped: Vec::new(), rows_read: 0 }
+        RowReader {
+            plan,
+            pending: None,
+            held: None,
+            footer: Vec::new(),
+            skipped: Vec::new(),
+            rows_read: 0,
+        }
     }
 
     pub fn skip(&mut self, line: u64, reason: &str) {
-        self.skipped.push(SkippedLine { line, reason: reason.to_string() });
+        self.skipped.push(SkippedLine {
+            line,
+            reason: reason.to_string(),
+        });
     }
 
     /// Takes one data record.
-    pub fn feed(&mut self, line: u64, rec: &ByteRecord, sink: &mut Sink<'_>) -> Result<(), ImportError> {
+    pub fn feed(
+        &mut self,
+        line: u64,
+        rec: &ByteRecord,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), ImportError> {
         match self.read(line, rec) {
             Outcome::Row(row) => {
                 if let Some((_, err)) = self.held.take() {
@@ -81,7 +96,10 @@ impl<'p> RowReader<'p> {
 
     fn footer_line(&mut self, line: u64, err: Option<ImportError>) {
         if self.held.is_none() {
-            let err = err.unwrap_or(ImportError::Missing { line, what: "date".into() });
+            let err = err.unwrap_or(ImportError::Missing {
+                line,
+                what: "date".into(),
+            });
             self.held = Some((line, err));
         }
         self.footer.push(line);
@@ -114,7 +132,9 @@ impl<'p> RowReader<'p> {
         let p = self.plan;
         let c = &p.cols;
         let get = |i: Option<usize>| i.map_or("", |i| clean(sample::cell(rec, i)));
-        if (0..rec.len()).all(|i| clean(sample::cell(rec, i)).is_empty()) {
+        let blank = rec.as_slice().iter().all(u8::is_ascii_whitespace)
+            || (0..rec.len()).all(|i| clean(sample::cell(rec, i)).is_empty());
+        if blank {
             return Outcome::Skip("blank");
         }
         let date_cell = get(c.date);
@@ -129,7 +149,10 @@ impl<'p> RowReader<'p> {
             if no_money && is_continuation(p, rec) {
                 return Outcome::Continuation;
             }
-            return Outcome::NotARow(ImportError::Missing { line, what: "date".into() });
+            return Outcome::NotARow(ImportError::Missing {
+                line,
+                what: "date".into(),
+            });
         }
         // The transaction date, or the posting date when the row has only that (招商银行
         // repayment rows leave 交易日 empty).
@@ -144,14 +167,28 @@ impl<'p> RowReader<'p> {
                 if let Some(reason) = summary() {
                     return Outcome::Skip(reason);
                 }
-                return Outcome::NotARow(match fail {
-                    DateFail::NoYear => ImportError::NoYear { line, value: date_src.to_string() },
+                let err = match fail {
+                    DateFail::NoYear => ImportError::NoYear {
+                        line,
+                        value: date_src.to_string(),
+                    },
                     DateFail::Invalid => ImportError::BadDate {
                         line,
                         value: date_src.to_string(),
                         expected: expected_date(p),
                     },
-                });
+                };
+                // Something date-like next to a readable amount is a broken row, even on the
+                // last line; anything else may be the start of a footer.
+                let money_ok = !no_money
+                    && money_cells
+                        .iter()
+                        .flatten()
+                        .all(|&i| amounts::parse(sample::cell(rec, i), p.mark).is_ok());
+                if money_ok && date_src.bytes().any(|b| b.is_ascii_digit()) {
+                    return Outcome::Fail(err);
+                }
+                return Outcome::NotARow(err);
             }
         };
         let posted_date = if date_cell.is_empty() {
@@ -162,7 +199,9 @@ impl<'p> RowReader<'p> {
             dates::parse(posted_cell, p.order, p.hint).ok().map(|d| d.0)
         };
         if time.is_none() {
-            time = c.time.and_then(|i| dates::parse_time(clean(sample::cell(rec, i))));
+            time = c
+                .time
+                .and_then(|i| dates::parse_time(clean(sample::cell(rec, i))));
         }
         let description = describe(get(c.counterparty), get(c.description));
         if let Some(reason) = roles::summary_reason(&description) {
@@ -175,7 +214,9 @@ impl<'p> RowReader<'p> {
         }
         match self.money(line, rec) {
             Ok((amount, currency, dir_neutral)) => {
-                let mut status = c.status.map_or(RowStatus::Booked, |i| roles::status_of(sample::cell(rec, i)));
+                let mut status = c.status.map_or(RowStatus::Booked, |i| {
+                    roles::status_of(sample::cell(rec, i))
+                });
                 if dir_neutral {
                     status = RowStatus::Neutral;
                 }
@@ -187,7 +228,9 @@ impl<'p> RowReader<'p> {
                     description,
                     amount,
                     currency,
-                    reference: Some(get(c.reference)).filter(|s| !amounts::is_placeholder(s)).map(str::to_string),
+                    reference: Some(get(c.reference))
+                        .filter(|s| !amounts::is_placeholder(s))
+                        .map(str::to_string),
                     card_last4: last4(get(c.card)),
                     status,
                 })
@@ -217,7 +260,12 @@ impl<'p> RowReader<'p> {
         let row_currency = c
             .currency
             .and_then(|i| Currency::from_symbol(clean(sample::cell(rec, i))))
-            .or_else(|| [amount, debit, credit].iter().flatten().find_map(|a| a.currency));
+            .or_else(|| {
+                [amount, debit, credit]
+                    .iter()
+                    .flatten()
+                    .find_map(|a| a.currency)
+            });
         let currency = row_currency.unwrap_or(p.currency);
         let digits = currency.minor_digits();
         let minor = |a: Option<Amount>, col: Option<usize>| -> Result<i64, ImportError> {
@@ -248,7 +296,12 @@ impl<'p> RowReader<'p> {
                         neutral = true;
                         v
                     }
-                    None => return Err(ImportError::BadDirection { line, value: clean(word).to_string() }),
+                    None => {
+                        return Err(ImportError::BadDirection {
+                            line,
+                            value: clean(word).to_string(),
+                        })
+                    }
                 }
             }
         };
@@ -256,7 +309,10 @@ impl<'p> RowReader<'p> {
     }
 
     fn column_name(&self, i: usize) -> String {
-        self.plan.header_cells.get(i).map_or_else(|| format!("column {}", i + 1), |h| clean(h).to_string())
+        self.plan
+            .header_cells
+            .get(i)
+            .map_or_else(|| format!("column {}", i + 1), |h| clean(h).to_string())
     }
 }
 
@@ -268,15 +324,29 @@ fn is_continuation(p: &Plan, rec: &ByteRecord) -> bool {
 }
 
 fn continuation_text(p: &Plan, rec: &ByteRecord) -> String {
-    let cp = p.cols.counterparty.map_or("", |i| clean(sample::cell(rec, i)));
-    let de = p.cols.description.map_or("", |i| clean(sample::cell(rec, i)));
+    let cp = p
+        .cols
+        .counterparty
+        .map_or("", |i| clean(sample::cell(rec, i)));
+    let de = p
+        .cols
+        .description
+        .map_or("", |i| clean(sample::cell(rec, i)));
     describe(cp, de)
 }
 
 /// Counterparty and memo joined, each trimmed; one of them when the other is empty or equal.
 fn describe(counterparty: &str, description: &str) -> String {
-    let cp = if amounts::is_placeholder(counterparty) { "" } else { counterparty };
-    let de = if amounts::is_placeholder(description) { "" } else { description };
+    let cp = if amounts::is_placeholder(counterparty) {
+        ""
+    } else {
+        counterparty
+    };
+    let de = if amounts::is_placeholder(description) {
+        ""
+    } else {
+        description
+    };
     match (cp.is_empty(), de.is_empty()) {
         (true, _) => de.to_string(),
         (false, true) => cp.to_string(),

@@ -33,7 +33,11 @@ pub fn reader(text: &str, delimiter: u8) -> Reader<&[u8]> {
 
 /// Reads the next record into `rec`; `Ok(None)` at the end. Returns the record's first line.
 /// `text` is what the reader reads.
-pub fn next(rdr: &mut Reader<&[u8]>, rec: &mut ByteRecord, text: &[u8]) -> Result<Option<u64>, ImportError> {
+pub fn next(
+    rdr: &mut Reader<&[u8]>,
+    rec: &mut ByteRecord,
+    text: &[u8],
+) -> Result<Option<u64>, ImportError> {
     let line_before = rdr.position().line();
     match rdr.read_byte_record(rec) {
         Ok(false) => Ok(None),
@@ -41,7 +45,9 @@ pub fn next(rdr: &mut Reader<&[u8]>, rec: &mut ByteRecord, text: &[u8]) -> Resul
             // The reader's position is where it started looking, before the line ends (the
             // `\n` of a CRLF, blank lines) it skipped: step over them to the record's own line.
             let line = rec.position().map_or(line_before, |p| {
-                let start = usize::try_from(p.byte()).unwrap_or(usize::MAX).min(text.len());
+                let start = usize::try_from(p.byte())
+                    .unwrap_or(usize::MAX)
+                    .min(text.len());
                 let skipped = text[start..]
                     .iter()
                     .take_while(|&&b| b == b'\n' || b == b'\r')
@@ -50,16 +56,27 @@ pub fn next(rdr: &mut Reader<&[u8]>, rec: &mut ByteRecord, text: &[u8]) -> Resul
                 p.line() + skipped
             });
             if rec.len() > MAX_COLUMNS {
-                return Err(ImportError::TooManyColumns { line, count: rec.len(), max: MAX_COLUMNS });
+                return Err(ImportError::TooManyColumns {
+                    line,
+                    count: rec.len(),
+                    max: MAX_COLUMNS,
+                });
             }
             if rec.as_slice().len() > MAX_RECORD_BYTES {
-                return Err(ImportError::RecordTooLong { line, bytes: rec.as_slice().len(), max: MAX_RECORD_BYTES });
+                return Err(ImportError::RecordTooLong {
+                    line,
+                    bytes: rec.as_slice().len(),
+                    max: MAX_RECORD_BYTES,
+                });
             }
             Ok(Some(line))
         }
         Err(e) => {
             let line = e.position().map_or(line_before, |p| p.line());
-            Err(ImportError::Csv { line, message: e.to_string() })
+            Err(ImportError::Csv {
+                line,
+                message: e.to_string(),
+            })
         }
     }
 }
@@ -67,7 +84,9 @@ pub fn next(rdr: &mut Reader<&[u8]>, rec: &mut ByteRecord, text: &[u8]) -> Resul
 /// A cell of a record as text. The input was decoded to UTF-8 before splitting and the
 /// delimiters are ASCII, so every cell is valid UTF-8; a failure would be a bug, read as "".
 pub fn cell(rec: &ByteRecord, i: usize) -> &str {
-    rec.get(i).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+    rec.get(i)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or("")
 }
 
 /// Physical lines a record spans beyond its first (newlines inside quoted cells).
@@ -81,7 +100,9 @@ pub fn read(text: &str, delimiter: u8, max: usize) -> Result<Vec<Rec>, ImportErr
     let mut rec = ByteRecord::new();
     let mut out = Vec::new();
     while out.len() < max {
-        let Some(line) = next(&mut rdr, &mut rec, text.as_bytes())? else { break };
+        let Some(line) = next(&mut rdr, &mut rec, text.as_bytes())? else {
+            break;
+        };
         let cells = (0..rec.len()).map(|i| cell(&rec, i).to_string()).collect();
         out.push(Rec { line, cells });
     }

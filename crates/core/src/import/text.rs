@@ -58,8 +58,14 @@ pub fn contains_word(hay: &str, word: &str) -> bool {
     while let Some(pos) = hay[start..].find(word) {
         let i = start + pos;
         let j = i + word.len();
-        let before_ok = hay[..i].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
-        let after_ok = hay[j..].chars().next().map_or(true, |c| !c.is_alphanumeric());
+        let before_ok = hay[..i]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric());
+        let after_ok = hay[j..]
+            .chars()
+            .next()
+            .map_or(true, |c| !c.is_alphanumeric());
         if before_ok && after_ok {
             return true;
         }
@@ -75,7 +81,10 @@ mod tests {
     #[test]
     fn cleans_and_normalises() {
         assert_eq!(clean("  13.40 \t"), "13.40");
-        assert_eq!(norm_header("\u{feff}Transaction   Date "), "transaction date");
+        assert_eq!(
+            norm_header("\u{feff}Transaction   Date "),
+            "transaction date"
+        );
         assert_eq!(split_paren("amount (eur)"), ("amount", Some("eur")));
         assert_eq!(split_paren("金额(元)"), ("金额", Some("元")));
         assert_eq!(split_paren("amount"), ("amount", None));

@@ -1,11 +1,16 @@
 //! Helpers shared by the import tests.
 #![allow(dead_code)]
 
-use recourse_core::import::{parse, ImportError, ImportOptions, ParseSummary, ParsedRow, RowStatus};
+use recourse_core::import::{
+    parse, ImportError, ImportOptions, ParseSummary, ParsedRow, RowStatus,
+};
 use recourse_core::money::{format_minor, Currency};
 use std::collections::BTreeMap;
 
-pub fn run(bytes: &[u8], opts: &ImportOptions) -> Result<(Vec<ParsedRow>, ParseSummary), ImportError> {
+pub fn run(
+    bytes: &[u8],
+    opts: &ImportOptions,
+) -> Result<(Vec<ParsedRow>, ParseSummary), ImportError> {
     let mut rows = Vec::new();
     let summary = parse(bytes, opts, &mut |r| {
         rows.push(r);
@@ -20,7 +25,9 @@ pub fn sums(rows: &[ParsedRow], keep: impl Fn(&ParsedRow) -> bool) -> BTreeMap<S
     for r in rows.iter().filter(|r| keep(r)) {
         *by.entry(r.currency).or_default() += r.amount;
     }
-    by.into_iter().map(|(c, v)| (c.code().to_string(), format_minor(v, c.minor_digits()))).collect()
+    by.into_iter()
+        .map(|(c, v)| (c.code().to_string(), format_minor(v, c.minor_digits())))
+        .collect()
 }
 
 pub fn counted(r: &ParsedRow) -> bool {
@@ -28,5 +35,8 @@ pub fn counted(r: &ParsedRow) -> bool {
 }
 
 pub fn opts(default_currency: Option<&str>) -> ImportOptions {
-    ImportOptions { profile: None, default_currency: default_currency.and_then(Currency::parse) }
+    ImportOptions {
+        profile: None,
+        default_currency: default_currency.and_then(Currency::parse),
+    }
 }
