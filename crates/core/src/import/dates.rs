@@ -522,7 +522,7 @@ pub fn year_hint_in(line: &str) -> Option<YearHint> {
         let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
         if before_ok
             && four.iter().all(u8::is_ascii_digit)
-            && b.get(i + 4).map_or(true, |c| !c.is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
         {
             let year: i32 = std::str::from_utf8(four).ok()?.parse().ok()?;
             let rest = &line[i + 4..];

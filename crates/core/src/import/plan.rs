@@ -279,7 +279,7 @@ fn find_header(recs: &[Rec]) -> Option<usize> {
     let mut best: Option<(u32, usize)> = None;
     for (i, r) in recs.iter().enumerate().take(HEADER_SEARCH) {
         let s = roles::header_score(&r.cells);
-        if s >= 2 && best.map_or(true, |(b, _)| s > b) {
+        if s >= 2 && best.is_none_or(|(b, _)| s > b) {
             best = Some((s, i));
         }
     }

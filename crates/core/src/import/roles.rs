@@ -491,7 +491,7 @@ pub fn header_score(cells: &[String]) -> u32 {
         let mut best: Option<(u32, Role)> = None;
         for (role, words) in KEYWORDS {
             if let Some(s) = score(words, &h) {
-                if best.map_or(true, |(b, _)| s > b) {
+                if best.is_none_or(|(b, _)| s > b) {
                     best = Some((s, *role));
                 }
             }
@@ -624,7 +624,7 @@ pub fn summary_reason(cell: &str) -> Option<&'static str> {
         s.len() >= p.len()
             && s[..p.len()].eq_ignore_ascii_case(p)
             // A whole word: "Total" but not "Totally Wild Pizza".
-            && s.get(p.len()).map_or(true, |&b| !b.is_ascii_alphabetic())
+            && s.get(p.len()).is_none_or(|&b| !b.is_ascii_alphabetic())
     };
     if BALANCE_PHRASES.iter().any(starts) {
         Some("balance")

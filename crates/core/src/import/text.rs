@@ -61,11 +61,8 @@ pub fn contains_word(hay: &str, word: &str) -> bool {
         let before_ok = hay[..i]
             .chars()
             .next_back()
-            .map_or(true, |c| !c.is_alphanumeric());
-        let after_ok = hay[j..]
-            .chars()
-            .next()
-            .map_or(true, |c| !c.is_alphanumeric());
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[j..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
             return true;
         }
