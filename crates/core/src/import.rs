@@ -1,46 +1,66 @@
-//! Statement import (interim: a plain `Date,Description,Amount` UTF-8 CSV; the full detection
-//! engine replaces this module).
+//! The statement import engine: bytes in, rows out. Pure: no files, no clock.
+//!
+//! The steps, each in its own module: decode the bytes ([`encoding`]), find the delimiter
+//! ([`dialect`]), read records with the `csv` crate under size limits ([`sample`]), find the
+//! header and the role of each column ([`roles`], [`presets`]), decide the date order, decimal
+//! mark, sign convention and currency ([`plan`]), then stream the rows ([`rows`]).
+//!
+//! Detection looks at the first records only; the rows then stream through a callback, so a
+//! million-row file is never held as a vector of rows.
+
+mod amounts;
+mod dates;
+mod dialect;
+mod encoding;
+mod error;
+mod plan;
+mod presets;
+mod profile;
+mod roles;
+mod rows;
+mod sample;
+mod text;
 
 pub use crate::model::{ParsedRow, RowStatus};
-use crate::money::{parse_decimal, Currency};
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+pub use error::ImportError;
+pub use profile::{Columns, Profile, SignConvention};
+
+use crate::money::Currency;
+use csv::ByteRecord;
+use serde::Serialize;
 use std::collections::BTreeMap;
-
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
-pub struct Columns {
-    pub date: Option<usize>,
-    pub description: Option<usize>,
-    pub amount: Option<usize>,
-}
-
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize, ts_rs::TS)]
-pub struct Profile {
-    pub header_line: Option<u64>,
-    pub date_format: Option<String>,
-    pub columns: Columns,
-    pub currency: Option<String>,
-}
 
 #[derive(Clone, Debug, Default)]
 pub struct ImportOptions {
+    /// The user's saved or edited profile: its `Some` fields override detection.
     pub profile: Option<Profile>,
+    /// Used when neither the file nor the profile names the currency.
     pub default_currency: Option<Currency>,
 }
 
+/// What detection decided, for the CLI's JSON and the app's preview.
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct Detected {
+    /// Lowercase label, e.g. "utf-8", "gbk", "windows-1252".
     pub encoding: String,
+    /// "," ";" "\t" "|".
     pub delimiter: String,
     pub header_line: Option<u64>,
+    /// e.g. "chase", "alipay"; None when the layout was read generically.
     pub preset: Option<String>,
     pub date_format: String,
+    /// Role name → 0-based column index.
     pub columns: BTreeMap<String, usize>,
+    /// "negative-is-debit" | "positive-is-debit" | "direction-column" | "debit-credit-columns".
     pub sign: String,
+    /// The full profile used (to show and edit in the app).
     pub profile: Profile,
+    /// False when the app should ask the user to confirm the mapping.
     pub confident: bool,
 }
 
+/// A line that was not imported as a transaction, and why ("blank", "total row", "balance",
+/// "preamble", "footer", "continuation", "no amount").
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct SkippedLine {
     pub line: u64,
@@ -54,124 +74,139 @@ pub struct ParseSummary {
     pub skipped: Vec<SkippedLine>,
 }
 
+/// The preview screen: the mapping, the header, the raw cells and the parsed rows of the first
+/// data lines.
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct Preview {
     pub detected: Detected,
     pub header: Vec<String>,
+    /// Raw cells of the first `n` data lines.
     pub sample: Vec<Vec<String>>,
-    #[ts(skip)]
-    #[serde(skip)]
+    /// The first `n` rows as they would be imported.
+    #[ts(type = "Array<Record<string, unknown>>")]
     pub rows: Vec<ParsedRow>,
+    /// The first row error met within the preview, with its line, for the app to show next to
+    /// the mapping (the user may fix the profile and preview again).
+    pub error: Option<String>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error("the file is empty")]
-    Empty,
-    #[error("the file is not text (UTF-8 expected)")]
-    NotText,
-    #[error("line {line}: {message}")]
-    Row { line: u64, message: String },
-    #[error("no Date, Description and Amount columns found in the header (line 1)")]
-    NoColumns,
-    #[error("import cancelled")]
-    Cancelled,
+struct Prepared<'a> {
+    text: std::borrow::Cow<'a, str>,
+    plan: plan::Plan,
+    recs: Vec<sample::Rec>,
+    detected: Detected,
 }
 
-impl ImportError {
-    pub fn line(&self) -> Option<u64> {
-        match self {
-            ImportError::Row { line, .. } => Some(*line),
-            ImportError::NoColumns => Some(1),
-            _ => None,
-        }
-    }
-}
-
-fn detect(text: &str) -> Result<Detected, ImportError> {
-    let header = text.lines().next().ok_or(ImportError::Empty)?;
-    let names: Vec<String> = header.split(',').map(|c| c.trim().to_lowercase()).collect();
-    let find = |n: &str| names.iter().position(|c| c == n);
-    let (Some(date), Some(description), Some(amount)) = (find("date"), find("description"), find("amount")) else {
-        return Err(ImportError::NoColumns);
+fn prepare<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Prepared<'a>, ImportError> {
+    let empty = Profile::default();
+    let profile = opts.profile.as_ref().unwrap_or(&empty);
+    let decoded = encoding::decode(bytes, profile.encoding.as_deref())?;
+    let (plan, recs) = plan::detect(&decoded.text, profile, opts.default_currency)?;
+    let label = encoding::label(decoded.encoding);
+    let detected = Detected {
+        encoding: label.clone(),
+        delimiter: dialect::label(plan.delimiter),
+        header_line: plan.header.map(|(_, l)| l),
+        preset: plan.preset.map(str::to_string),
+        date_format: plan.date_format.clone(),
+        columns: plan
+            .cols
+            .entries()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+        sign: plan.sign.as_str().to_string(),
+        profile: plan.profile(decoded.encoding.name()),
+        confident: plan.confident,
     };
-    let columns = Columns { date: Some(date), description: Some(description), amount: Some(amount) };
-    Ok(Detected {
-        encoding: "utf-8".into(),
-        delimiter: ",".into(),
-        header_line: Some(1),
-        preset: None,
-        date_format: "%Y-%m-%d".into(),
-        columns: BTreeMap::from([("date".into(), date), ("description".into(), description), ("amount".into(), amount)]),
-        sign: "negative-is-debit".into(),
-        profile: Profile { header_line: Some(1), date_format: Some("%Y-%m-%d".into()), columns, currency: None },
-        confident: true,
+    Ok(Prepared {
+        text: decoded.text,
+        plan,
+        recs,
+        detected,
     })
 }
 
-fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
-    if bytes.is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)
-}
-
-pub fn preview(bytes: &[u8], opts: &ImportOptions, n: usize) -> Result<Preview, ImportError> {
-    let text = decode(bytes)?;
-    let detected = detect(text)?;
-    let header = text.lines().next().unwrap_or("").split(',').map(str::to_string).collect();
-    let sample = text.lines().skip(1).take(n).map(|l| l.split(',').map(str::to_string).collect()).collect();
-    let mut rows = Vec::new();
-    let _ = parse(bytes, opts, &mut |r| {
-        if rows.len() < n {
-            rows.push(r);
+/// Streams the data records of the file through `reader`, stopping after `limit` rows.
+fn run(
+    p: &Prepared<'_>,
+    reader: &mut rows::RowReader<'_>,
+    limit: Option<usize>,
+    sink: &mut rows::Sink<'_>,
+) -> Result<(), ImportError> {
+    let first_data_line = p.recs.get(p.plan.data_start).map_or(u64::MAX, |r| r.line);
+    let mut rdr = sample::reader(&p.text, p.plan.delimiter);
+    let mut rec = ByteRecord::new();
+    // The line after the previous record, to count the blank lines the csv reader passes over.
+    let mut expected_line = 1u64;
+    while let Some(line) = sample::next(&mut rdr, &mut rec, p.text.as_bytes())? {
+        for blank in expected_line..line {
+            reader.skip(blank, "blank");
         }
-        Ok(())
-    });
-    Ok(Preview { detected, header, sample, rows })
+        expected_line = line + 1 + sample::extra_lines(&rec);
+        if line < first_data_line {
+            let is_header = p.plan.header.is_some_and(|(_, h)| h == line);
+            if !is_header {
+                reader.skip(line, "preamble");
+            }
+            continue;
+        }
+        reader.feed(line, &rec, sink)?;
+        if limit.is_some_and(|n| reader.rows_read as usize >= n) {
+            return Ok(());
+        }
+    }
+    reader.finish(sink)
 }
 
+/// Detect only (for the preview screen): returns the mapping and the first `n` data lines, raw
+/// and parsed. A row error inside the preview is reported in `Preview::error`, not as `Err`.
+pub fn preview(bytes: &[u8], opts: &ImportOptions, n: usize) -> Result<Preview, ImportError> {
+    let p = prepare(bytes, opts)?;
+    let header = p
+        .plan
+        .header
+        .map(|(i, _)| p.recs[i].cells.clone())
+        .unwrap_or_default();
+    let sample: Vec<Vec<String>> = p.recs[p.plan.data_start.min(p.recs.len())..]
+        .iter()
+        .filter(|r| !r.is_blank())
+        .take(n)
+        .map(|r| r.cells.clone())
+        .collect();
+    let mut rows = Vec::new();
+    let mut reader = rows::RowReader::new(&p.plan);
+    let mut sink = |row: ParsedRow| -> Result<(), ImportError> {
+        rows.push(row);
+        Ok(())
+    };
+    let error = match run(&p, &mut reader, Some(n), &mut sink) {
+        Ok(()) => None,
+        Err(e) => Some(e.to_string()),
+    };
+    rows.truncate(n);
+    Ok(Preview {
+        detected: p.detected,
+        header,
+        sample,
+        rows,
+        error,
+    })
+}
+
+/// Parses the whole file, streaming each row to `sink` in file order. Any unreadable row aborts
+/// with an error carrying its line (the caller rolls back). The sink may also abort (cancel).
 pub fn parse(
     bytes: &[u8],
     opts: &ImportOptions,
     sink: &mut dyn FnMut(ParsedRow) -> Result<(), ImportError>,
 ) -> Result<ParseSummary, ImportError> {
-    let text = decode(bytes)?;
-    let detected = detect(text)?;
-    let cols = &detected.profile.columns;
-    let currency = opts.default_currency.unwrap_or(Currency::USD);
-    let mut rows_read = 0;
-    let mut skipped = Vec::new();
-    for (i, line) in text.lines().enumerate().skip(1) {
-        let line_no = i as u64 + 1;
-        if line.trim().is_empty() {
-            skipped.push(SkippedLine { line: line_no, reason: "blank line".into() });
-            continue;
-        }
-        let cells: Vec<&str> = line.split(',').collect();
-        let cell = |c: Option<usize>| c.and_then(|c| cells.get(c)).map(|s| s.trim()).unwrap_or("");
-        let date = NaiveDate::parse_from_str(cell(cols.date), "%Y-%m-%d").map_err(|_| ImportError::Row {
-            line: line_no,
-            message: format!("cannot read date '{}' (expected YYYY-MM-DD)", cell(cols.date)),
-        })?;
-        let amount = parse_decimal(cell(cols.amount), currency.minor_digits()).ok_or_else(|| ImportError::Row {
-            line: line_no,
-            message: format!("cannot read amount '{}' (expected a number like -4.38)", cell(cols.amount)),
-        })?;
-        rows_read += 1;
-        sink(ParsedRow {
-            line: line_no,
-            date,
-            time: None,
-            posted_date: None,
-            description: cell(cols.description).to_string(),
-            amount,
-            currency,
-            reference: None,
-            card_last4: None,
-            status: RowStatus::Booked,
-        })?;
-    }
-    Ok(ParseSummary { detected, rows_read, skipped })
+    let p = prepare(bytes, opts)?;
+    let mut reader = rows::RowReader::new(&p.plan);
+    run(&p, &mut reader, None, sink)?;
+    Ok(ParseSummary {
+        detected: p.detected,
+        rows_read: reader.rows_read,
+        skipped: reader.skipped,
+    })
 }

@@ -1,0 +1,452 @@
+//! Detection: from the decoded text and the user's profile to a `Plan` that says how to read
+//! every row. Works on a sample of the first records; only the day/month order may look at the
+//! whole date column (and only when the sample leaves it open).
+
+use super::amounts::{self, DecimalMark, MarkVotes};
+use super::dates::{self, DateOrder, OrderVotes, YearHint};
+use super::error::ImportError;
+use super::presets::{self, Preset};
+use super::profile::{Columns, Profile, SignConvention};
+use super::roles::{self, Dir};
+use super::sample::{self, Rec};
+use super::text::{clean, norm_header, split_paren};
+use crate::money::Currency;
+use csv::ByteRecord;
+
+/// Records read for detection: the header hides in the first ones, the data sample follows.
+const SAMPLE_RECORDS: usize = 260;
+/// Records searched for the header row.
+const HEADER_SEARCH: usize = 60;
+/// Data records used to decide roles, marks and signs.
+const DATA_SAMPLE: usize = 200;
+
+/// How to read every row of one file.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub delimiter: u8,
+    /// Index in the sample of the header record, and its physical line.
+    pub header: Option<(usize, u64)>,
+    pub header_cells: Vec<String>,
+    /// Index in the sample of the first data record.
+    pub data_start: usize,
+    pub cols: Columns,
+    pub sign: SignConvention,
+    pub order: DateOrder,
+    pub date_format: String,
+    pub mark: DecimalMark,
+    /// Used when neither the row nor its amount names a currency.
+    pub currency: Currency,
+    pub hint: Option<YearHint>,
+    pub preset: Option<&'static str>,
+    pub confident: bool,
+}
+
+/// Detects the plan for `text` (already decoded), applying the user's profile.
+pub fn detect(
+    text: &str,
+    profile: &Profile,
+    default_currency: Option<Currency>,
+) -> Result<(Plan, Vec<Rec>), ImportError> {
+    let delimiter = match profile.delimiter {
+        Some(c) if c.is_ascii() && c != '"' && c != '\n' && c != '\r' => c as u8,
+        Some(c) => {
+            return Err(ImportError::BadProfile(format!(
+                "'{c}' cannot be a delimiter"
+            )))
+        }
+        None => super::dialect::sniff(text),
+    };
+    let recs = sample::read(text, delimiter, SAMPLE_RECORDS)?;
+    if recs.iter().all(Rec::is_blank) {
+        return Err(ImportError::Empty);
+    }
+    let mut confident = true;
+
+    // The header row: named by the user, or found by its column names.
+    let header = match profile.header_line {
+        Some(line) => {
+            let i = recs.iter().position(|r| r.line == line).ok_or_else(|| {
+                ImportError::BadProfile(format!(
+                    "line {line} is not among the first lines of the file"
+                ))
+            })?;
+            Some(i)
+        }
+        None => find_header(&recs),
+    };
+    let header_cells = header.map(|i| recs[i].cells.clone()).unwrap_or_default();
+
+    // Roles: a preset when the header matches one, else header names, else the data itself.
+    let mut preset: Option<&'static Preset> = None;
+    let mut cols = match header {
+        Some(_) => match presets::match_header(&header_cells) {
+            Some((p, pcols)) => {
+                preset = Some(p);
+                with_generic_extras(pcols, roles::from_header(&header_cells))
+            }
+            None => roles::from_header(&header_cells),
+        },
+        None => Columns::default(),
+    };
+    let after_header = header.map_or(0, |i| i + 1);
+    let mut data: Vec<&Rec> = recs[after_header..]
+        .iter()
+        .filter(|r| !r.is_blank())
+        .take(DATA_SAMPLE)
+        .collect();
+    if header.is_none() {
+        confident = false;
+        cols = roles::from_data(&data.iter().map(|r| r.cells.clone()).collect::<Vec<_>>());
+    }
+    if !profile.columns.is_empty() {
+        cols = cols.overlay(&profile.columns);
+    }
+    if cols.date.is_none() {
+        return Err(ImportError::NoColumns(
+            "no column of dates was found (expected a header like Date, Datum, 交易日期, or a column of dates)".into(),
+        ));
+    }
+    if cols.amount.is_none() && cols.debit.is_none() && cols.credit.is_none() {
+        return Err(ImportError::NoColumns(
+            "no amount column was found (expected a header like Amount, Betrag, 金额, or Debit and Credit columns)".into(),
+        ));
+    }
+    if preset.is_none() && cols.description.is_none() {
+        confident = false;
+    }
+
+    // Headerless files may open with a title: data starts at the first row with a date.
+    let date_col = cols.date.unwrap_or(0);
+    let data_start = if header.is_some() {
+        after_header
+    } else {
+        recs.iter()
+            .position(|r| {
+                r.cells
+                    .get(date_col)
+                    .is_some_and(|c| dates::looks_like_date(clean(c)))
+            })
+            .unwrap_or(0)
+    };
+    if header.is_none() {
+        data = recs[data_start..]
+            .iter()
+            .filter(|r| !r.is_blank())
+            .take(DATA_SAMPLE)
+            .collect();
+    }
+
+    // The statement month for year-less dates, from the lines above the data.
+    let hint = recs[..data_start.min(recs.len())]
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .find_map(|c| dates::year_hint_in(c));
+
+    // Currency to fall back on.
+    let header_currency = [cols.amount, cols.debit, cols.credit]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| header_cells.get(i))
+        .find_map(|h| {
+            split_paren(&norm_header(h))
+                .1
+                .and_then(amounts::currency_of)
+        });
+    let profile_currency =
+        match &profile.currency {
+            Some(code) => Some(Currency::parse(code).ok_or_else(|| {
+                ImportError::BadProfile(format!("'{code}' is not a currency code"))
+            })?),
+            None => None,
+        };
+    let preset_currency = preset.and_then(|p| p.currency).and_then(Currency::parse);
+    let row_says_currency = cols.currency.is_some() || amount_symbols(&data, &cols);
+    // A statement with Chinese column names is from a mainland bank or wallet: yuan.
+    let chinese = header_cells
+        .iter()
+        .any(|h| h.chars().any(super::text::is_cjk));
+    let language_currency = chinese.then_some(Currency::CNY);
+    let currency = match profile_currency
+        .or(header_currency)
+        .or(preset_currency)
+        .or(default_currency)
+        .or(language_currency)
+    {
+        Some(c) => c,
+        None => {
+            if !row_says_currency {
+                confident = false;
+            }
+            // ISO 4217 "no currency": shown to the user, who picks the real one.
+            Currency::parse("XXX").unwrap_or(Currency::USD)
+        }
+    };
+
+    // Decimal mark, from all money columns of the sample.
+    let mut marks = MarkVotes::default();
+    for r in &data {
+        for i in [cols.amount, cols.debit, cols.credit, cols.fee]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(c) = r.cells.get(i) {
+                marks.add(c);
+            }
+        }
+    }
+    let mark = marks.decide();
+
+    // Day/month order, decided over the whole column when the sample leaves it open.
+    let prefer_month_first = preset.map_or(currency == Currency::USD, |p| p.month_first);
+    let (order, guessed) = match &profile.date_format {
+        Some(f) => (
+            dates::order_of_format(f).ok_or_else(|| {
+                ImportError::BadProfile(format!(
+                    "the date format '{f}' names no day and month (use e.g. %d.%m.%Y)"
+                ))
+            })?,
+            false,
+        ),
+        None => {
+            let mut votes = OrderVotes::default();
+            for r in &data {
+                for i in [cols.date, cols.posted_date].into_iter().flatten() {
+                    if let Some(c) = r.cells.get(i) {
+                        votes.add(clean(c));
+                    }
+                }
+            }
+            if !votes.settled() && recs.len() >= SAMPLE_RECORDS {
+                whole_column_votes(text, delimiter, &recs, data_start, &cols, &mut votes)?;
+            }
+            votes.decide(prefer_month_first)
+        }
+    };
+    if guessed {
+        confident = false;
+    }
+    let date_format = match &profile.date_format {
+        Some(f) => f.clone(),
+        None => {
+            let first = data
+                .iter()
+                .filter_map(|r| r.cells.get(date_col))
+                .map(|c| clean(c))
+                .find(|c| !c.is_empty());
+            first.map_or_else(|| "%Y-%m-%d".to_string(), |s| dates::format_for(s, order))
+        }
+    };
+
+    // Sign convention.
+    let sign = match profile.sign.or(preset.map(|p| p.sign)) {
+        Some(s) => s,
+        None => {
+            let (s, sure) = infer_sign(&data, &cols, mark);
+            if !sure {
+                confident = false;
+            }
+            s
+        }
+    };
+    if sign != SignConvention::Direction && profile.columns.direction.is_none() {
+        // An in/out column only served as evidence; the signed amount is authoritative.
+        cols.direction = None;
+    }
+    validate(&cols, sign)?;
+
+    Ok((
+        Plan {
+            delimiter,
+            header: header.map(|i| (i, recs[i].line)),
+            header_cells,
+            data_start,
+            cols,
+            sign,
+            order,
+            date_format,
+            mark,
+            currency,
+            hint,
+            preset: preset.map(|p| p.name),
+            confident,
+        },
+        recs,
+    ))
+}
+
+/// The record with the best header score among the first ones; `None` for a headerless file.
+fn find_header(recs: &[Rec]) -> Option<usize> {
+    let mut best: Option<(u32, usize)> = None;
+    for (i, r) in recs.iter().enumerate().take(HEADER_SEARCH) {
+        let s = roles::header_score(&r.cells);
+        if s >= 2 && best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// A preset's mapping, completed with roles it does not name that the header names.
+fn with_generic_extras(mut p: Columns, g: Columns) -> Columns {
+    macro_rules! fill {
+        ($($f:ident),*) => { $( if p.$f.is_none() && !p.entries().iter().any(|&(_, i)| Some(i) == g.$f) { p.$f = g.$f; } )* };
+    }
+    fill!(
+        posted_date,
+        time,
+        reference,
+        card,
+        currency,
+        status,
+        counterparty
+    );
+    p
+}
+
+/// Does any money cell of the sample carry a currency symbol?
+fn amount_symbols(data: &[&Rec], cols: &Columns) -> bool {
+    data.iter().any(|r| {
+        [cols.amount, cols.debit, cols.credit]
+            .into_iter()
+            .flatten()
+            .any(|i| {
+                r.cells.get(i).is_some_and(|c| {
+                    amounts::parse(c, DecimalMark::Dot)
+                        .is_ok_and(|a| a.is_some_and(|a| a.currency.is_some()))
+                })
+            })
+    })
+}
+
+/// Reads the date column of the whole file until a day above 12 settles the order.
+fn whole_column_votes(
+    text: &str,
+    delimiter: u8,
+    recs: &[Rec],
+    data_start: usize,
+    cols: &Columns,
+    votes: &mut OrderVotes,
+) -> Result<(), ImportError> {
+    let Some(date) = cols.date else { return Ok(()) };
+    let skip = recs.len().max(data_start);
+    let mut rdr = sample::reader(text, delimiter);
+    let mut rec = ByteRecord::new();
+    let mut n = 0usize;
+    while sample::next(&mut rdr, &mut rec, text.as_bytes())?.is_some() {
+        n += 1;
+        if n <= skip {
+            continue;
+        }
+        votes.add(clean(sample::cell(&rec, date)));
+        if votes.settled() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The signed amount of a sample row as written (amount − fee), before any convention.
+fn raw_amount(r: &Rec, cols: &Columns, mark: DecimalMark) -> Option<i64> {
+    let get = |i: Option<usize>| -> Option<i64> {
+        let a = amounts::parse(r.cells.get(i?)?, mark).ok()??;
+        a.to_minor(4)
+    };
+    let fee = get(cols.fee).unwrap_or(0);
+    Some(get(cols.amount)? - fee.abs())
+}
+
+/// Is a purchase positive or negative in this file? Evidence: rows whose in/out word says
+/// money left, rows that say "payment received" / "refund" (money in). Without evidence, a
+/// file with only positive amounts is taken for a card statement (purchases positive).
+fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConvention, bool) {
+    if cols.debit.is_some() || cols.credit.is_some() {
+        return (SignConvention::DebitCredit, true);
+    }
+    let amounts_of: Vec<(usize, i64)> = data
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| Some((k, raw_amount(r, cols, mark)?)))
+        .collect();
+    let any_negative = amounts_of.iter().any(|&(_, a)| a < 0);
+    if cols.direction.is_some() && !any_negative {
+        return (SignConvention::Direction, true);
+    }
+    let (mut bank, mut card) = (0u32, 0u32);
+    for &(k, a) in &amounts_of {
+        if a == 0 {
+            continue;
+        }
+        let r = data[k];
+        // Which way the row's words say the money went.
+        let mut says: Option<Dir> = cols
+            .direction
+            .and_then(|i| r.cells.get(i))
+            .and_then(|c| roles::direction_of(c));
+        if says.is_none() || says == Some(Dir::Neutral) {
+            let text: String = [cols.description, cols.counterparty]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| r.cells.get(i))
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" ");
+            says = roles::says_money_in(&text).then_some(Dir::In);
+        }
+        match (says, a > 0) {
+            (Some(Dir::In), true) | (Some(Dir::Out), false) => bank += 1,
+            (Some(Dir::In), false) | (Some(Dir::Out), true) => card += 1,
+            _ => {}
+        }
+    }
+    if card > bank {
+        (SignConvention::PositiveIsDebit, true)
+    } else if bank > card {
+        (SignConvention::NegativeIsDebit, true)
+    } else if !any_negative && !amounts_of.is_empty() {
+        (SignConvention::PositiveIsDebit, false)
+    } else {
+        let any_positive = amounts_of.iter().any(|&(_, a)| a > 0);
+        (SignConvention::NegativeIsDebit, any_positive)
+    }
+}
+
+/// The columns a sign convention needs are there.
+fn validate(cols: &Columns, sign: SignConvention) -> Result<(), ImportError> {
+    let missing = match sign {
+        SignConvention::Direction if cols.direction.is_none() => {
+            Some("an in/out column (收/支, Af/Bij, DR/CR)")
+        }
+        SignConvention::Direction
+        | SignConvention::NegativeIsDebit
+        | SignConvention::PositiveIsDebit
+            if cols.amount.is_none() =>
+        {
+            Some("an amount column")
+        }
+        SignConvention::DebitCredit if cols.debit.is_none() && cols.credit.is_none() => {
+            Some("debit and credit columns")
+        }
+        _ => None,
+    };
+    match missing {
+        Some(what) => Err(ImportError::NoColumns(format!(
+            "the sign convention needs {what}"
+        ))),
+        None => Ok(()),
+    }
+}
+
+impl Plan {
+    /// The full profile this plan stands for (to show and edit in the app).
+    pub fn profile(&self, encoding: &str) -> Profile {
+        Profile {
+            encoding: Some(encoding.to_string()),
+            delimiter: Some(self.delimiter as char),
+            header_line: self.header.map(|(_, l)| l),
+            date_format: Some(self.date_format.clone()),
+            columns: self.cols.clone(),
+            sign: Some(self.sign),
+            currency: Some(self.currency.code().to_string()),
+        }
+    }
+}

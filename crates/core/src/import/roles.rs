@@ -1,0 +1,743 @@
+//! What each column means, from its header name (in the languages statements come in) or, for
+//! files without a header, from what its cells look like. Also the vocabulary of in/out words,
+//! row states and total/balance lines.
+
+use super::amounts;
+use super::dates::looks_like_date;
+use super::profile::Columns;
+use super::text::{clean, contains_word, norm_header, split_paren};
+use crate::model::RowStatus;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Date,
+    Posted,
+    Time,
+    Description,
+    Counterparty,
+    Amount,
+    Fee,
+    Debit,
+    Credit,
+    Direction,
+    Currency,
+    Reference,
+    Card,
+    Status,
+    /// A running balance: recognised so it is never taken for the amount.
+    Balance,
+    /// Columns that look like a role by a word in their name but are not (`Original amount`).
+    Ignore,
+}
+
+/// Header names per role, most specific first (normalised: lowercase, single spaces).
+const KEYWORDS: &[(Role, &[&str])] = &[
+    (
+        Role::Ignore,
+        &[
+            "category",
+            "交易分类",
+            "type",
+            "交易类型",
+            "transaction type",
+            "original amount",
+            "local amount",
+            "交易地金额",
+            "订单金额",
+            "gross",
+            "lastschrift ursprungsbetrag",
+            "kontonummer",
+            "account",
+            "account number",
+            "iban",
+            "交易金额(收入)",
+            "交易金额(支出)",
+            "original currency",
+            "local currency",
+            "amount (foreign currency)",
+            "type foreign currency",
+            "exchange rate",
+            "mutatiesoort",
+            "code",
+            "původní částka a měna",
+            "对方账号",
+            "对方账户",
+            "商家订单号",
+            "商户单号",
+            "收/付款方式",
+            "支付方式",
+            "reference txn id",
+            "receipt id",
+            "from email address",
+            "to email address",
+            "timezone",
+            "card member",
+            "address",
+            "product",
+            "序号",
+            "交易国家或地区简称",
+            "钞/汇",
+            "交易币种",
+        ],
+    ),
+    (
+        Role::Date,
+        &[
+            "transaction date",
+            "trans. date",
+            "trans date",
+            "date",
+            "datum",
+            "buchungstag",
+            "buchungsdatum",
+            "date opération",
+            "date d'opération",
+            "date de l'opération",
+            "date de transaction",
+            "fecha",
+            "fecha operación",
+            "fecha de operación",
+            "data",
+            "data operazione",
+            "transactiedatum",
+            "boekdatum",
+            "datum provedení",
+            "交易日期",
+            "交易日",
+            "交易时间",
+            "交易创建时间",
+            "日期",
+            "started date",
+            "booking date",
+            "buchung",
+        ],
+    ),
+    (
+        Role::Posted,
+        &[
+            "posted date",
+            "post date",
+            "posting date",
+            "completed date",
+            "value date",
+            "valutadatum",
+            "valuta",
+            "wertstellung",
+            "date de valeur",
+            "fecha valor",
+            "data valuta",
+            "rentedatum",
+            "datum zaúčtování",
+            "记账日",
+            "记账日期",
+            "入账日期",
+            "交易成功时间",
+            "settlement date",
+            "processed date",
+        ],
+    ),
+    (
+        Role::Time,
+        &["time", "交易时间", "uhrzeit", "heure", "hora", "tijd"],
+    ),
+    (
+        Role::Description,
+        &[
+            "description",
+            "transaction description",
+            "details",
+            "memo",
+            "narrative",
+            "particulars",
+            "beschreibung",
+            "verwendungszweck",
+            "buchungstext",
+            "omschrijving",
+            "naam / omschrijving",
+            "mededelingen",
+            "libellé",
+            "libelle",
+            "libellé opération",
+            "concepto",
+            "descripción",
+            "descripcion",
+            "descrizione",
+            "text",
+            "zpráva",
+            "payment reference",
+            "item title",
+            "交易摘要",
+            "摘要",
+            "商品说明",
+            "商品名称",
+            "商品",
+            "订单标题",
+            "交易详情",
+            "description 1",
+        ],
+    ),
+    (
+        Role::Counterparty,
+        &[
+            "counterparty",
+            "payee",
+            "merchant",
+            "merchant name",
+            "name",
+            "partner name",
+            "交易对方",
+            "对方户名",
+            "对方",
+            "auftraggeber/empfänger",
+            "auftraggeber / begünstigter",
+            "beguenstigter/zahlungspflichtiger",
+            "begünstigter/zahlungspflichtiger",
+            "empfänger",
+            "zahlungsempfänger",
+            "naam",
+            "tegenpartij",
+            "bénéficiaire",
+            "beneficiario",
+            "název protiúčtu",
+            "交易场所",
+            "payee name",
+        ],
+    ),
+    (
+        Role::Amount,
+        &[
+            "amount",
+            "transaction amount",
+            "betrag",
+            "bedrag",
+            "montant",
+            "importe",
+            "importo",
+            "beløb",
+            "belopp",
+            "kwota",
+            "金额",
+            "交易金额",
+            "实付金额",
+            "人民币金额",
+            "zaúčtovaná částka",
+            "částka",
+            "net",
+            "net amount",
+            "umsatz",
+        ],
+    ),
+    (
+        Role::Fee,
+        &[
+            "fee",
+            "fees",
+            "gebühr",
+            "gebühren",
+            "手续费",
+            "服务费",
+            "poplatek",
+            "frais",
+            "comisión",
+        ],
+    ),
+    (
+        Role::Debit,
+        &[
+            "debit",
+            "debit amount",
+            "débit",
+            "soll",
+            "withdrawals",
+            "withdrawal",
+            "withdrawal amount",
+            "paid out",
+            "money out",
+            "out",
+            "支出",
+            "支出金额",
+            "记账金额(支出)",
+            "debe",
+            "cargo",
+            "retrait",
+            "retraits",
+            "ausgang",
+            "charges",
+        ],
+    ),
+    (
+        Role::Credit,
+        &[
+            "credit",
+            "credit amount",
+            "crédit",
+            "haben",
+            "deposits",
+            "deposit",
+            "deposit amount",
+            "paid in",
+            "money in",
+            "in",
+            "收入",
+            "收入金额",
+            "记账金额(收入)",
+            "haber",
+            "abono",
+            "dépôt",
+            "dépôts",
+            "eingang",
+        ],
+    ),
+    (
+        Role::Direction,
+        &[
+            "收/支",
+            "收支",
+            "借贷",
+            "借贷标志",
+            "借贷方向",
+            "af bij",
+            "af/bij",
+            "debit/credit",
+            "credit/debit",
+            "dr/cr",
+            "cr/dr",
+            "soll/haben",
+            "s/h",
+            "d/c",
+            "c/d",
+            "credit debit indicator",
+            "debit credit indicator",
+        ],
+    ),
+    (
+        Role::Currency,
+        &[
+            "currency",
+            "währung",
+            "waehrung",
+            "devise",
+            "monn.",
+            "monnaie",
+            "moneda",
+            "币种",
+            "记账币种",
+            "měna účtu",
+            "měna",
+            "ccy",
+            "currency code",
+        ],
+    ),
+    (
+        Role::Reference,
+        &[
+            "reference",
+            "reference number",
+            "ref",
+            "transaction id",
+            "transaction number",
+            "transaction reference",
+            "id",
+            "交易单号",
+            "交易订单号",
+            "交易流水号",
+            "流水号",
+            "id transakce",
+            "n° de transaction",
+            "no de transaction",
+            "referenz",
+            "kundenreferenz",
+            "referencia",
+            "número de referencia",
+            "transactie id",
+        ],
+    ),
+    (
+        Role::Card,
+        &[
+            "card no.",
+            "card number",
+            "card",
+            "card last 4",
+            "卡号末四位",
+            "卡号",
+            "kartennummer",
+            "numéro de carte",
+            "card no",
+        ],
+    ),
+    (
+        Role::Status,
+        &["status", "state", "交易状态", "当前状态", "estado", "stato"],
+    ),
+    (
+        Role::Balance,
+        &[
+            "balance",
+            "running bal.",
+            "running balance",
+            "saldo",
+            "kontostand",
+            "余额",
+            "solde",
+            "account balance",
+            "stand",
+        ],
+    ),
+];
+
+/// How well `header` names `role` (higher is better): exact names beat names containing the
+/// word, earlier (more specific) keywords beat later ones.
+fn score(role_words: &[&str], h: &str) -> Option<u32> {
+    let (stripped, _) = split_paren(h);
+    let mut best = None;
+    for (i, kw) in role_words.iter().enumerate() {
+        let s = if h == *kw || stripped == *kw {
+            2000 - i as u32
+        } else if kw.chars().count() >= 2 && contains_word(h, kw) {
+            1000 - i as u32
+        } else {
+            continue;
+        };
+        best = best.max(Some(s));
+    }
+    best
+}
+
+/// Best guess of the role of each header cell; each role goes to one column.
+pub fn from_header(header: &[String]) -> Columns {
+    let normed: Vec<String> = header.iter().map(|h| norm_header(h)).collect();
+    let mut cands: Vec<(u32, usize, Role)> = Vec::new();
+    for (col, h) in normed.iter().enumerate() {
+        if h.is_empty() {
+            continue;
+        }
+        for (role, words) in KEYWORDS {
+            if let Some(s) = score(words, h) {
+                cands.push((s, col, *role));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut taken_cols = vec![false; normed.len()];
+    let mut taken_roles: Vec<Role> = Vec::new();
+    let mut cols = Columns::default();
+    for (_, col, role) in cands {
+        if taken_cols[col] || (role != Role::Ignore && taken_roles.contains(&role)) {
+            continue;
+        }
+        taken_cols[col] = true;
+        taken_roles.push(role);
+        set(&mut cols, role, col);
+    }
+    tidy(&mut cols);
+    cols
+}
+
+/// Puts `col` in the slot for `role`.
+pub fn set(cols: &mut Columns, role: Role, col: usize) {
+    let slot = match role {
+        Role::Date => &mut cols.date,
+        Role::Posted => &mut cols.posted_date,
+        Role::Time => &mut cols.time,
+        Role::Description => &mut cols.description,
+        Role::Counterparty => &mut cols.counterparty,
+        Role::Amount => &mut cols.amount,
+        Role::Fee => &mut cols.fee,
+        Role::Debit => &mut cols.debit,
+        Role::Credit => &mut cols.credit,
+        Role::Direction => &mut cols.direction,
+        Role::Currency => &mut cols.currency,
+        Role::Reference => &mut cols.reference,
+        Role::Card => &mut cols.card,
+        Role::Status => &mut cols.status,
+        Role::Balance | Role::Ignore => return,
+    };
+    *slot = Some(col);
+}
+
+/// Fixes the combinations a header alone gets wrong.
+pub fn tidy(cols: &mut Columns) {
+    // A lone "交易时间"/"time" column carries the date and the time.
+    if cols.date.is_none() && cols.time.is_some() {
+        cols.date = cols.time.take();
+    }
+    // A file with only a posting or value date.
+    if cols.date.is_none() && cols.posted_date.is_some() {
+        cols.date = cols.posted_date.take();
+    }
+    if cols.amount.is_some() && cols.debit.is_some() && cols.credit.is_some() {
+        cols.debit = None;
+        cols.credit = None;
+    }
+    if cols.description.is_none() && cols.counterparty.is_some() {
+        cols.description = cols.counterparty.take();
+    }
+}
+
+/// How good a header candidate `cells` is: 0 when it is not a header at all.
+pub fn header_score(cells: &[String]) -> u32 {
+    let (mut total, mut date, mut money) = (0u32, false, false);
+    for c in cells {
+        let h = norm_header(c);
+        if h.is_empty() || h.len() > 60 {
+            continue;
+        }
+        if looks_like_date(&h)
+            || amounts::parse(&h, amounts::DecimalMark::Dot).is_ok_and(|a| a.is_some())
+        {
+            return 0;
+        }
+        let mut best: Option<(u32, Role)> = None;
+        for (role, words) in KEYWORDS {
+            if let Some(s) = score(words, &h) {
+                if best.is_none_or(|(b, _)| s > b) {
+                    best = Some((s, *role));
+                }
+            }
+        }
+        if let Some((s, role)) = best {
+            if role == Role::Ignore {
+                continue;
+            }
+            total += if s >= 2000 - 50 { 2 } else { 1 };
+            date |= matches!(role, Role::Date | Role::Posted | Role::Time);
+            money |= matches!(role, Role::Amount | Role::Debit | Role::Credit);
+        }
+    }
+    if date && money {
+        total
+    } else {
+        0
+    }
+}
+
+/// Which way money went, from an in/out word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dir {
+    Out,
+    In,
+    /// 不计收支 / 其他 / '/': recorded but not money in or out (top-ups, transfers between
+    /// the user's own pockets).
+    Neutral,
+}
+
+/// Reads an in/out cell. `None` when the word is unknown.
+pub fn direction_of(cell: &str) -> Option<Dir> {
+    let s = clean(cell);
+    if amounts::is_placeholder(s) {
+        return Some(Dir::Neutral);
+    }
+    if s.starts_with('借') || s.starts_with("支出") || s == "支" || s.starts_with("付款") {
+        return Some(Dir::Out);
+    }
+    if s.starts_with('贷') || s.starts_with("收入") || s == "收" || s.starts_with("收款") {
+        return Some(Dir::In);
+    }
+    if matches!(s, "其他" | "不计收支" | "中性交易" | "中性") {
+        return Some(Dir::Neutral);
+    }
+    let lower = s.to_ascii_lowercase();
+    Some(match lower.as_str() {
+        "d" | "dr" | "debit" | "af" | "s" | "soll" | "out" | "withdrawal" | "débit" | "debe"
+        | "cargo" | "check" | "cheque" | "db" | "dbit" | "-" | "l" | "lastschrift"
+        | "belastung" => Dir::Out,
+        "c" | "cr" | "credit" | "bij" | "h" | "haben" | "k" | "in" | "deposit" | "crédit"
+        | "haber" | "abono" | "dep" | "crdt" | "+" | "gutschrift" => Dir::In,
+        _ => return None,
+    })
+}
+
+/// The state a status cell gives a row (交易关闭 and declined rows did not move money).
+pub fn status_of(cell: &str) -> RowStatus {
+    let s = clean(cell);
+    if s.contains("关闭") || s.contains("撤销") || s.contains("失败") || s.contains("已取消")
+    {
+        return RowStatus::Closed;
+    }
+    if s.contains("未入账") || s.contains("处理中") || s.contains("待") {
+        return RowStatus::Pending;
+    }
+    let lower = s.to_ascii_lowercase();
+    match lower.as_str() {
+        "pending" | "authorised" | "authorized" | "in progress" | "processing" | "vorgemerkt"
+        | "en attente" | "pendiente" | "in behandeling" | "hold" => RowStatus::Pending,
+        "closed" | "declined" | "reverted" | "failed" | "cancelled" | "canceled" | "rejected"
+        | "denied" | "voided" | "expired" => RowStatus::Closed,
+        _ => RowStatus::Booked,
+    }
+}
+
+/// Lines that sum or carry balances rather than record a transaction.
+const TOTAL_PHRASES: &[&str] = &[
+    "人民币合计",
+    "合计",
+    "总计",
+    "小计",
+    "本期合计",
+    "total",
+    "totals",
+    "grand total",
+    "subtotal",
+    "summe",
+    "gesamt",
+    "totaal",
+    "totale",
+    "somme",
+    "suma",
+];
+const BALANCE_PHRASES: &[&str] = &[
+    "opening balance",
+    "closing balance",
+    "beginning balance",
+    "ending balance",
+    "balance brought forward",
+    "balance carried forward",
+    "brought forward",
+    "carried forward",
+    "previous balance",
+    "new balance",
+    "starting balance",
+    "anfangssaldo",
+    "endsaldo",
+    "alter kontostand",
+    "neuer kontostand",
+    "saldo inicial",
+    "saldo final",
+    "solde initial",
+    "solde final",
+    "solde précédent",
+    "beginsaldo",
+    "eindsaldo",
+    "期初余额",
+    "期末余额",
+    "上期余额",
+    "本期余额",
+];
+
+/// "total row" / "balance" when a cell starts with such a phrase. Called on every row's
+/// description, so it compares in place instead of lowercasing a copy.
+pub fn summary_reason(cell: &str) -> Option<&'static str> {
+    let s = clean(cell).as_bytes();
+    let starts = |p: &&str| {
+        let p = p.as_bytes();
+        s.len() >= p.len()
+            && s[..p.len()].eq_ignore_ascii_case(p)
+            // A whole word: "Total" but not "Totally Wild Pizza".
+            && s.get(p.len()).is_none_or(|&b| !b.is_ascii_alphabetic())
+    };
+    if BALANCE_PHRASES.iter().any(starts) {
+        Some("balance")
+    } else if TOTAL_PHRASES.iter().any(starts) {
+        Some("total row")
+    } else {
+        None
+    }
+}
+
+/// Words in a description that mark money coming in (a card payment received, a refund):
+/// their sign in a file tells its sign convention.
+const MONEY_IN_PHRASES: &[&str] = &[
+    "payment received",
+    "payment - thank you",
+    "payment thank you",
+    "thank you",
+    "refund",
+    "remboursement",
+    "reembolso",
+    "erstattung",
+    "还款",
+    "退款",
+    "internet payment",
+];
+
+pub fn says_money_in(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    MONEY_IN_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// What a column of a headerless file looks like.
+#[derive(Default, Debug)]
+struct ColStats {
+    filled: usize,
+    dates: usize,
+    amounts: usize,
+    directions: usize,
+    text_len: usize,
+    numeric: usize,
+}
+
+/// Roles for a file without a header, from its cells: the date columns, the amount column (or
+/// a pair of complementary paid-out/paid-in columns), an in/out column, the longest text.
+pub fn from_data(rows: &[Vec<String>]) -> Columns {
+    let ncols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut stats: Vec<ColStats> = (0..ncols).map(|_| ColStats::default()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            let c = clean(cell);
+            if amounts::is_placeholder(c) {
+                continue;
+            }
+            let st = &mut stats[i];
+            st.filled += 1;
+            st.text_len += c.chars().count();
+            if looks_like_date(c) {
+                st.dates += 1;
+            }
+            if let Ok(Some(a)) = amounts::parse(c, amounts::DecimalMark::Dot) {
+                st.numeric += 1;
+                // Ids and card digits are integers; money has decimals or a symbol.
+                if a.scale > 0 || a.currency.is_some() {
+                    st.amounts += 1;
+                }
+            }
+            if direction_of(c).is_some_and(|d| d != Dir::Neutral) {
+                st.directions += 1;
+            }
+        }
+    }
+    let n = rows.len().max(1);
+    let mostly = |k: usize, of: usize| of > 0 && k * 10 >= of * 8;
+    let mut cols = Columns::default();
+    let mut used = vec![false; ncols];
+    let date_cols: Vec<usize> = (0..ncols)
+        .filter(|&i| stats[i].filled * 2 >= n && mostly(stats[i].dates, stats[i].filled))
+        .collect();
+    cols.date = date_cols.first().copied();
+    cols.posted_date = date_cols.get(1).copied();
+    for &i in &date_cols {
+        used[i] = true;
+    }
+    let money: Vec<usize> = (0..ncols)
+        .filter(|&i| !used[i] && mostly(stats[i].amounts, stats[i].filled))
+        .collect();
+    // Paid-out / paid-in: two neighbouring money columns never both filled on a row.
+    let pair = money.windows(2).find(|w| {
+        let (a, b) = (w[0], w[1]);
+        rows.iter().all(|r| {
+            let fa = r.get(a).is_some_and(|c| !amounts::is_placeholder(clean(c)));
+            let fb = r.get(b).is_some_and(|c| !amounts::is_placeholder(clean(c)));
+            !(fa && fb)
+        }) && stats[a].filled > 0
+            && stats[b].filled > 0
+    });
+    if let Some(w) = pair {
+        cols.debit = Some(w[0]);
+        cols.credit = Some(w[1]);
+    } else {
+        cols.amount = money.first().copied();
+    }
+    for &i in &money {
+        used[i] = true;
+    }
+    cols.direction = (0..ncols).find(|&i| {
+        !used[i] && stats[i].filled * 2 >= n && mostly(stats[i].directions, stats[i].filled)
+    });
+    if let Some(i) = cols.direction {
+        used[i] = true;
+    }
+    cols.description = (0..ncols)
+        .filter(|&i| !used[i] && stats[i].filled > 0 && stats[i].numeric * 2 < stats[i].filled)
+        .max_by_key(|&i| (stats[i].text_len * 100 / stats[i].filled.max(1), i));
+    cols
+}

@@ -1,0 +1,385 @@
+//! Reading the data rows with a plan: each record becomes a row, a skipped line (with its
+//! reason), a continuation of the row before, or an error naming its line.
+//!
+//! Streaming: one row is held back so a continuation line can still be joined to it; a line
+//! whose date cannot be read is held too, because it may be the start of a footer (totals,
+//! notes). If a real row follows it, the held line was an error after all.
+
+use super::amounts::{self, Amount};
+use super::dates::{self, DateFail, DateOrder};
+use super::error::ImportError;
+use super::plan::Plan;
+use super::roles::{self, Dir};
+use super::sample;
+use super::text::clean;
+use super::SkippedLine;
+use crate::model::{ParsedRow, RowStatus};
+use crate::money::Currency;
+use csv::ByteRecord;
+
+/// What one record turned out to be.
+enum Outcome {
+    Row(ParsedRow),
+    Skip(&'static str),
+    Continuation,
+    /// Not readable as a transaction: an error unless only footer lines follow.
+    NotARow(ImportError),
+    /// A row with a date whose money cannot be read: an error at once.
+    Fail(ImportError),
+}
+
+pub struct RowReader<'p> {
+    plan: &'p Plan,
+    pending: Option<ParsedRow>,
+    held: Option<(u64, ImportError)>,
+    footer: Vec<u64>,
+    pub skipped: Vec<SkippedLine>,
+    pub rows_read: u64,
+}
+
+pub type Sink<'s> = dyn FnMut(ParsedRow) -> Result<(), ImportError> + 's;
+
+impl<'p> RowReader<'p> {
+    pub fn new(plan: &'p Plan) -> Self {
+        RowReader {
+            plan,
+            pending: None,
+            held: None,
+            footer: Vec::new(),
+            skipped: Vec::new(),
+            rows_read: 0,
+        }
+    }
+
+    pub fn skip(&mut self, line: u64, reason: &str) {
+        self.skipped.push(SkippedLine {
+            line,
+            reason: reason.to_string(),
+        });
+    }
+
+    /// Takes one data record.
+    pub fn feed(
+        &mut self,
+        line: u64,
+        rec: &ByteRecord,
+        sink: &mut Sink<'_>,
+    ) -> Result<(), ImportError> {
+        match self.read(line, rec) {
+            Outcome::Row(row) => {
+                if let Some((_, err)) = self.held.take() {
+                    return Err(err);
+                }
+                if let Some(prev) = self.pending.replace(row) {
+                    self.emit(prev, sink)?;
+                }
+            }
+            Outcome::Skip(reason) => self.skip(line, reason),
+            Outcome::Continuation if self.held.is_none() && self.pending.is_some() => {
+                let text = continuation_text(self.plan, rec);
+                if let Some(p) = self.pending.as_mut() {
+                    if !text.is_empty() {
+                        if !p.description.is_empty() {
+                            p.description.push(' ');
+                        }
+                        p.description.push_str(&text);
+                    }
+                }
+                self.skip(line, "continuation");
+            }
+            Outcome::Continuation => self.footer_line(line, None),
+            Outcome::NotARow(err) => self.footer_line(line, Some(err)),
+            Outcome::Fail(err) => return Err(err),
+        }
+        Ok(())
+    }
+
+    fn footer_line(&mut self, line: u64, err: Option<ImportError>) {
+        if self.held.is_none() {
+            let err = err.unwrap_or(ImportError::Missing {
+                line,
+                what: "date".into(),
+            });
+            self.held = Some((line, err));
+        }
+        self.footer.push(line);
+    }
+
+    fn emit(&mut self, row: ParsedRow, sink: &mut Sink<'_>) -> Result<(), ImportError> {
+        self.rows_read += 1;
+        sink(row)
+    }
+
+    /// Flushes the last row; lines after the last row are the footer.
+    pub fn finish(&mut self, sink: &mut Sink<'_>) -> Result<(), ImportError> {
+        if let Some(row) = self.pending.take() {
+            self.emit(row, sink)?;
+        }
+        let held = self.held.take();
+        if self.rows_read == 0 {
+            if let Some((_, err)) = held {
+                return Err(err);
+            }
+        }
+        for line in std::mem::take(&mut self.footer) {
+            self.skip(line, "footer");
+        }
+        self.skipped.sort_by_key(|s| s.line);
+        Ok(())
+    }
+
+    fn read(&self, line: u64, rec: &ByteRecord) -> Outcome {
+        let p = self.plan;
+        let c = &p.cols;
+        let get = |i: Option<usize>| i.map_or("", |i| clean(sample::cell(rec, i)));
+        let blank = rec.as_slice().iter().all(u8::is_ascii_whitespace)
+            || (0..rec.len()).all(|i| clean(sample::cell(rec, i)).is_empty());
+        if blank {
+            return Outcome::Skip("blank");
+        }
+        let date_cell = get(c.date);
+        let posted_cell = get(c.posted_date);
+        let money_cells = [c.amount, c.debit, c.credit];
+        let no_money = money_cells.iter().all(|&i| amounts::is_placeholder(get(i)));
+        let summary = || (0..rec.len()).find_map(|i| roles::summary_reason(sample::cell(rec, i)));
+        if date_cell.is_empty() && posted_cell.is_empty() {
+            if let Some(reason) = summary() {
+                return Outcome::Skip(reason);
+            }
+            if no_money && is_continuation(p, rec) {
+                return Outcome::Continuation;
+            }
+            return Outcome::NotARow(ImportError::Missing {
+                line,
+                what: "date".into(),
+            });
+        }
+        // The transaction date, or the posting date when the row has only that (招商银行
+        // repayment rows leave 交易日 empty).
+        let (date_src, parsed) = if date_cell.is_empty() {
+            (posted_cell, dates::parse(posted_cell, p.order, p.hint))
+        } else {
+            (date_cell, dates::parse(date_cell, p.order, p.hint))
+        };
+        let (date, mut time) = match parsed {
+            Ok(v) => v,
+            Err(fail) => {
+                if let Some(reason) = summary() {
+                    return Outcome::Skip(reason);
+                }
+                let err = match fail {
+                    DateFail::NoYear => ImportError::NoYear {
+                        line,
+                        value: date_src.to_string(),
+                    },
+                    DateFail::Invalid => ImportError::BadDate {
+                        line,
+                        value: date_src.to_string(),
+                        expected: expected_date(p),
+                    },
+                };
+                // Something date-like next to a readable amount is a broken row, even on the
+                // last line; anything else may be the start of a footer.
+                let money_ok = !no_money
+                    && money_cells
+                        .iter()
+                        .flatten()
+                        .all(|&i| amounts::parse(sample::cell(rec, i), p.mark).is_ok());
+                if money_ok && date_src.bytes().any(|b| b.is_ascii_digit()) {
+                    return Outcome::Fail(err);
+                }
+                return Outcome::NotARow(err);
+            }
+        };
+        let posted_date = if date_cell.is_empty() {
+            Some(date)
+        } else if posted_cell.is_empty() {
+            None
+        } else {
+            dates::parse(posted_cell, p.order, p.hint).ok().map(|d| d.0)
+        };
+        if time.is_none() {
+            time = c
+                .time
+                .and_then(|i| dates::parse_time(clean(sample::cell(rec, i))));
+        }
+        let description = describe(get(c.counterparty), get(c.description));
+        if let Some(reason) = roles::summary_reason(&description) {
+            if reason == "balance" {
+                return Outcome::Skip(reason);
+            }
+        }
+        if no_money {
+            return Outcome::Skip("no amount");
+        }
+        match self.money(line, rec) {
+            Ok((amount, currency, dir_neutral)) => {
+                let mut status = c.status.map_or(RowStatus::Booked, |i| {
+                    roles::status_of(sample::cell(rec, i))
+                });
+                if dir_neutral {
+                    status = RowStatus::Neutral;
+                }
+                Outcome::Row(ParsedRow {
+                    line,
+                    date,
+                    time,
+                    posted_date,
+                    description,
+                    amount,
+                    currency,
+                    reference: Some(get(c.reference))
+                        .filter(|s| !amounts::is_placeholder(s))
+                        .map(str::to_string),
+                    card_last4: last4(get(c.card)),
+                    status,
+                })
+            }
+            Err(e) => Outcome::Fail(e),
+        }
+    }
+
+    /// Signed minor units (money out negative), currency, and whether the in/out word says the
+    /// row moved no money (不计收支).
+    fn money(&self, line: u64, rec: &ByteRecord) -> Result<(i64, Currency, bool), ImportError> {
+        let p = self.plan;
+        let c = &p.cols;
+        let read = |i: Option<usize>| -> Result<Option<Amount>, ImportError> {
+            let Some(i) = i else { return Ok(None) };
+            let cell = sample::cell(rec, i);
+            amounts::parse(cell, p.mark).map_err(|()| ImportError::BadAmount {
+                line,
+                value: clean(cell).to_string(),
+                column: self.column_name(i),
+            })
+        };
+        let amount = read(c.amount)?;
+        let debit = read(c.debit)?;
+        let credit = read(c.credit)?;
+        let fee = read(c.fee)?;
+        let row_currency = c
+            .currency
+            .and_then(|i| Currency::from_symbol(clean(sample::cell(rec, i))))
+            .or_else(|| {
+                [amount, debit, credit]
+                    .iter()
+                    .flatten()
+                    .find_map(|a| a.currency)
+            });
+        let currency = row_currency.unwrap_or(p.currency);
+        let digits = currency.minor_digits();
+        let minor = |a: Option<Amount>, col: Option<usize>| -> Result<i64, ImportError> {
+            match a {
+                None => Ok(0),
+                Some(a) => a.to_minor(digits).ok_or_else(|| ImportError::BadAmount {
+                    line,
+                    value: col.map_or(String::new(), |i| clean(sample::cell(rec, i)).to_string()),
+                    column: col.map_or(String::new(), |i| self.column_name(i)),
+                }),
+            }
+        };
+        let fee_minor = minor(fee, c.fee)?.abs();
+        let mut neutral = false;
+        let signed = match p.sign {
+            super::SignConvention::NegativeIsDebit => minor(amount, c.amount)? - fee_minor,
+            super::SignConvention::PositiveIsDebit => -(minor(amount, c.amount)? + fee_minor),
+            super::SignConvention::DebitCredit => {
+                minor(credit, c.credit)?.abs() - minor(debit, c.debit)?.abs() - fee_minor
+            }
+            super::SignConvention::Direction => {
+                let v = minor(amount, c.amount)?.abs();
+                let word = c.direction.map_or("", |i| sample::cell(rec, i));
+                match roles::direction_of(word) {
+                    Some(Dir::Out) => -v - fee_minor,
+                    Some(Dir::In) => v - fee_minor,
+                    Some(Dir::Neutral) => {
+                        neutral = true;
+                        v
+                    }
+                    None => {
+                        return Err(ImportError::BadDirection {
+                            line,
+                            value: clean(word).to_string(),
+                        })
+                    }
+                }
+            }
+        };
+        Ok((signed, currency, neutral))
+    }
+
+    fn column_name(&self, i: usize) -> String {
+        self.plan
+            .header_cells
+            .get(i)
+            .map_or_else(|| format!("column {}", i + 1), |h| clean(h).to_string())
+    }
+}
+
+/// A line that only adds text to the row above (OCBC: `,,<merchant>`): every filled cell is a
+/// description or counterparty cell.
+fn is_continuation(p: &Plan, rec: &ByteRecord) -> bool {
+    let text_cols = [p.cols.description, p.cols.counterparty];
+    (0..rec.len()).all(|i| clean(sample::cell(rec, i)).is_empty() || text_cols.contains(&Some(i)))
+}
+
+fn continuation_text(p: &Plan, rec: &ByteRecord) -> String {
+    let cp = p
+        .cols
+        .counterparty
+        .map_or("", |i| clean(sample::cell(rec, i)));
+    let de = p
+        .cols
+        .description
+        .map_or("", |i| clean(sample::cell(rec, i)));
+    describe(cp, de)
+}
+
+/// Counterparty and memo joined, each trimmed; one of them when the other is empty or equal.
+fn describe(counterparty: &str, description: &str) -> String {
+    let cp = if amounts::is_placeholder(counterparty) {
+        ""
+    } else {
+        counterparty
+    };
+    let de = if amounts::is_placeholder(description) {
+        ""
+    } else {
+        description
+    };
+    match (cp.is_empty(), de.is_empty()) {
+        (true, _) => de.to_string(),
+        (false, true) => cp.to_string(),
+        _ if cp == de => cp.to_string(),
+        _ => {
+            let mut s = String::with_capacity(cp.len() + de.len() + 3);
+            s.push_str(cp);
+            s.push_str(" · ");
+            s.push_str(de);
+            s
+        }
+    }
+}
+
+/// The last four digits of a card cell (`1234`, `****1234`, `XXXX-XXXX-XXXX-1234`).
+fn last4(cell: &str) -> Option<String> {
+    let digits: Vec<char> = cell.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() >= 4).then(|| digits[digits.len() - 4..].iter().collect())
+}
+
+/// What a date in this file should look like, for error messages.
+fn expected_date(p: &Plan) -> String {
+    let example = match p.order {
+        DateOrder::Ymd => "2024-01-05",
+        DateOrder::Dmy => "05/01/2024",
+        DateOrder::Mdy => "01/05/2024",
+        DateOrder::Md => "01/05",
+        DateOrder::Dm => "05/01",
+    };
+    let why = match p.order {
+        DateOrder::Dmy | DateOrder::Dm => ", day before month as in the rest of the column",
+        DateOrder::Mdy | DateOrder::Md => ", month before day as in the rest of the column",
+        DateOrder::Ymd => "",
+    };
+    format!("a date like {example} ({}){why}", p.date_format)
+}
