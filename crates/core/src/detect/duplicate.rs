@@ -23,12 +23,21 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         for &(_, _, gap) in &pairs {
             routine[gap as usize] += 1;
         }
+        // On how many days each amount was paid: the same price day after day (a day pass, a
+        // usual order) is a habit, so equal charges on neighbouring days are no surprise.
+        let days_by_amount = distinct_days_by_amount(scope, group);
         let mut refunds = RefundFinder::new(scope, group);
         for &(first, second, gap) in &pairs {
             if !scope.is_new(second) {
                 continue;
             }
-            if routine[gap as usize].saturating_sub(1) >= scope.cfg.routine_min_repeats {
+            let min = scope.cfg.routine_min_repeats;
+            if routine[gap as usize].saturating_sub(1) >= min {
+                continue;
+            }
+            let amount = scope.txn(second).amount;
+            let habitual_days = days_by_amount.get(&amount).copied().unwrap_or(0);
+            if gap > 0 && habitual_days.saturating_sub(2) >= min as usize {
                 continue;
             }
             let refund = refunds.take(first, second);
@@ -44,6 +53,18 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             out.push(scope.flag(second, Reason::DoubleCharge, severity, &related, text));
         }
     }
+}
+
+fn distinct_days_by_amount(scope: &Scope, group: &Group) -> HashMap<i64, usize> {
+    let mut last_day: HashMap<i64, chrono::NaiveDate> = HashMap::new();
+    let mut days: HashMap<i64, usize> = HashMap::new();
+    for &i in &group.charges {
+        let t = scope.txn(i);
+        if last_day.insert(t.amount, t.date) != Some(t.date) {
+            *days.entry(t.amount).or_default() += 1;
+        }
+    }
+    days
 }
 
 /// Consecutive charges of equal amount within the window: (earlier, later, gap in days).
