@@ -32,6 +32,19 @@ fn main() {
         let (tp, fp, fn_) = q.totals(reasons);
         println!("{:<26} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}", label, tp, fp, fn_, ratio(tp, tp + fp), ratio(tp, tp + fn_));
     }
+    // Where the false positives fall: which kind of ordinary row drew them.
+    let mut fp_sources: std::collections::BTreeMap<(Reason, String), usize> = Default::default();
+    for f in &flags {
+        let expected = data.expected.get(&f.transaction_id).is_some_and(|e| e.contains(&f.reason));
+        let tolerated = data.tolerated.get(&f.transaction_id).is_some_and(|e| e.contains(&f.reason));
+        if !expected && !(tolerated && f.severity == Severity::Low) {
+            let source = data.traps.get(&f.transaction_id).map(|t| format!("{t:?} trap")).unwrap_or("ordinary row".into());
+            *fp_sources.entry((f.reason, format!("{source}, {}", f.severity.as_str()))).or_default() += 1;
+        }
+    }
+    for ((reason, source), n) in &fp_sources {
+        println!("  false positives: {n} × {} on {source}", reason.as_str());
+    }
     let medium_plus = flags.iter().filter(|f| f.severity >= Severity::Medium).count();
     println!("flags at medium+: {medium_plus}");
     println!("traps flagged at medium+: {}", q.traps_medium_plus.len());

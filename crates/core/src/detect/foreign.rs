@@ -53,9 +53,10 @@ pub(crate) fn foreign_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         let t = scope.txn(i);
         let name = merchant_name(t);
         if t.currency != account.home {
-            // A multi-currency account that often pays in this currency is not abroad.
+            // A multi-currency account that often pays in this currency is not abroad, unless
+            // the user declared the home currency themselves.
             let share = account.currency_share.get(&t.currency).copied().unwrap_or(0.0);
-            if share < max_share {
+            if account.home_declared || share < max_share {
                 let text = explain::foreign_currency(t, &name, account.home);
                 out.push(scope.flag(i, Reason::Foreign, Severity::Low, &[], text));
             }

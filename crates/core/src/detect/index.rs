@@ -29,6 +29,8 @@ pub(crate) struct Group<'a> {
 
 pub(crate) struct Account<'a> {
     pub home: Currency,
+    /// The home currency was set by the user rather than inferred.
+    pub home_declared: bool,
     pub first_date: NaiveDate,
     /// Share of the account's money-moving rows per currency.
     pub currency_share: HashMap<Currency, f64>,
@@ -175,7 +177,7 @@ fn build_account<'a>(txns: &'a [Txn], rows: &[usize], home_override: Option<Curr
     let home = home_override.or(inferred).unwrap_or(Currency::USD);
     let currency_share = counts.into_iter().map(|(c, n)| (c, n as f64 / moving.max(1) as f64)).collect();
     let first_date = rows.first().map(|&i| txns[i].date).unwrap_or(NaiveDate::MIN);
-    Account { home, first_date, currency_share, groups, charges }
+    Account { home, home_declared: home_override.is_some(), first_date, currency_share, groups, charges }
 }
 
 fn count_distinct_days(txns: &[Txn], sorted: &[usize]) -> usize {
