@@ -416,3 +416,60 @@ fn odd_inputs_do_not_panic() {
     };
     let _ = detect(&txns, &|_| true, &cfg, &Context::default());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn arb_rows() -> impl Strategy<Value = Vec<(u8, u8, i64, u8, bool, u8)>> {
+        // (day offset, merchant, amount, currency, is new, status)
+        prop::collection::vec((0u8..60, 0u8..6, -50_000i64..50_000, 0u8..3, any::<bool>(), 0u8..4), 0..80)
+    }
+
+    proptest! {
+        #[test]
+        fn flags_only_new_money_out_rows_with_known_relations(items in arb_rows()) {
+            let merchants = ["NOPA", "SAFEWAY #12", "AMZN Mktp US*2K4HG7TR3", "美团平台商户", "TINY SVCS", "NETFLIX.COM"];
+            let currencies = ["USD", "EUR", "JPY"];
+            let statuses = [RowStatus::Booked, RowStatus::Pending, RowStatus::Closed, RowStatus::Neutral];
+            let start = date("2024-01-01");
+            let txns: Vec<Txn> = items.iter().enumerate().map(|(n, (d, m, a, c, _, s))| {
+                let desc = merchants[*m as usize];
+                Txn {
+                    id: n as i64 + 1,
+                    account_id: 1 + (n as i64 % 2),
+                    date: start + chrono::Duration::days(i64::from(*d)),
+                    time: None,
+                    amount: *a,
+                    currency: Currency::parse(currencies[*c as usize]).expect("code"),
+                    description: desc.into(),
+                    merchant: merchant::display_name(desc),
+                    merchant_key: merchant::key(desc),
+                    source_file: "x.csv".into(),
+                    source_line: n as u64 + 2,
+                    status: statuses[*s as usize],
+                }
+            }).collect();
+            let new: HashSet<i64> = items.iter().enumerate().filter(|(_, r)| r.4).map(|(n, _)| n as i64 + 1).collect();
+            let flags = detect(&txns, &|t| new.contains(&t.id), &DetectConfig::default(), &Context::default());
+            let again = detect(&txns, &|t| new.contains(&t.id), &DetectConfig::default(), &Context::default());
+            prop_assert_eq!(&flags, &again);
+            for f in &flags {
+                let t = &txns[(f.transaction_id - 1) as usize];
+                prop_assert!(new.contains(&t.id));
+                prop_assert!(t.amount < 0 && t.status.moves_money());
+                prop_assert!(!f.explanation_en.is_empty() && !f.explanation_zh.is_empty());
+                for r in &f.related_transaction_ids {
+                    prop_assert!(*r >= 1 && *r as usize <= txns.len() && *r != f.transaction_id);
+                }
+            }
+        }
+
+        #[test]
+        fn merchant_functions_never_panic(s in "\\PC{0,60}") {
+            let _ = merchant::display_name(&s);
+            let k = merchant::key(&s);
+            prop_assert_eq!(k.is_empty(), s.trim().is_empty());
+        }
+    }
+}
