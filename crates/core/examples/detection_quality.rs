@@ -16,10 +16,13 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(1_000_000);
 
-    let data = generate(&SynthConfig { people: 12, years: 3, ..SynthConfig::default() });
+    let seed = std::env::args().skip_while(|a| a != "--seed").nth(1).and_then(|n| n.parse().ok()).unwrap_or(42);
+    let people = std::env::args().skip_while(|a| a != "--people").nth(1).and_then(|n| n.parse().ok()).unwrap_or(12);
+    let years = std::env::args().skip_while(|a| a != "--years").nth(1).and_then(|n| n.parse().ok()).unwrap_or(3);
+    let data = generate(&SynthConfig { seed, people, years, ..SynthConfig::default() });
     let flags = detect(&data.txns, &|_| true, &DetectConfig::default(), &Context::default());
     let q = evaluate(&data, &flags);
-    println!("labelled quality: {} transactions, {} people × 3 years, {} flags", data.txns.len(), 12, flags.len());
+    println!("labelled quality: {} transactions, {people} people × {years} years, {} flags", data.txns.len(), flags.len());
     println!("{:<26} {:>5} {:>5} {:>5} {:>9} {:>7}", "reason", "TP", "FP", "FN", "precision", "recall");
     for r in Reason::ALL {
         let (tp, fp, fn_) = q.per_reason[&r];
@@ -53,6 +56,11 @@ fn main() {
         println!("  txn {id}: {} on a {trap:?} trap", reason.as_str());
     }
     println!("ordinary rows flagged at medium+: {}", q.ordinary_medium_plus.len());
+    for (id, _) in q.ordinary_medium_plus.iter().take(10) {
+        if let Some(f) = flags.iter().find(|f| f.transaction_id == *id) {
+            println!("  txn {id}: {}", f.explanation_en);
+        }
+    }
     println!("rows that moved no money but were flagged: {}", q.not_money_flagged);
     let subs = recurring(&data.txns);
     println!("recurring charges found: {}", subs.len());

@@ -46,13 +46,52 @@ const ALIASES: &[(&str, &str)] = &[
 
 /// Trailing place names that banks append to card descriptors. Removed only when something
 /// else is left, so `LONDON DRUGS` is not emptied.
-const CITIES: &[&str] = &[
-    "SOUTH SAN FRANCISCO", "SAN FRANCISCO", "NEW YORK", "BROOKLYN", "LOS ANGELES", "SAN JOSE",
-    "SAN DIEGO", "OAKLAND", "BERKELEY", "SEATTLE", "PORTLAND", "CHICAGO", "BOSTON", "AUSTIN",
-    "HOUSTON", "DALLAS", "DENVER", "MIAMI", "ATLANTA", "PHILADELPHIA", "WASHINGTON", "PHOENIX",
-    "LAS VEGAS", "LONDON", "MANCHESTER", "EDINBURGH", "DUBLIN", "PARIS", "BERLIN", "MUNICH",
-    "MUENCHEN", "AMSTERDAM", "MADRID", "BARCELONA", "ROME", "MILAN", "VIENNA", "ZURICH",
-    "SHANGHAI", "BEIJING", "SHENZHEN", "GUANGZHOU", "HONG KONG", "TOKYO", "SINGAPORE",
+const CITIES: &[&[&str]] = &[
+    &["SOUTH", "SAN", "FRANCISCO"],
+    &["SAN", "FRANCISCO"],
+    &["NEW", "YORK"],
+    &["BROOKLYN"],
+    &["LOS", "ANGELES"],
+    &["SAN", "JOSE"],
+    &["SAN", "DIEGO"],
+    &["OAKLAND"],
+    &["BERKELEY"],
+    &["SEATTLE"],
+    &["PORTLAND"],
+    &["CHICAGO"],
+    &["BOSTON"],
+    &["AUSTIN"],
+    &["HOUSTON"],
+    &["DALLAS"],
+    &["DENVER"],
+    &["MIAMI"],
+    &["ATLANTA"],
+    &["PHILADELPHIA"],
+    &["WASHINGTON"],
+    &["PHOENIX"],
+    &["LAS", "VEGAS"],
+    &["LONDON"],
+    &["MANCHESTER"],
+    &["EDINBURGH"],
+    &["DUBLIN"],
+    &["PARIS"],
+    &["BERLIN"],
+    &["MUNICH"],
+    &["MUENCHEN"],
+    &["AMSTERDAM"],
+    &["MADRID"],
+    &["BARCELONA"],
+    &["ROME"],
+    &["MILAN"],
+    &["VIENNA"],
+    &["ZURICH"],
+    &["SHANGHAI"],
+    &["BEIJING"],
+    &["SHENZHEN"],
+    &["GUANGZHOU"],
+    &["HONG", "KONG"],
+    &["TOKYO"],
+    &["SINGAPORE"],
 ];
 
 /// Two-letter US state and Canadian province codes that end many US card descriptors.
@@ -197,9 +236,10 @@ fn is_noise_token(tok: &str, after_star: bool) -> bool {
         // 0042, 800-555-0199, 04/12, 12.50: all identifiers or dates.
         return true;
     }
-    let upper = tok.to_ascii_uppercase();
     // XXXX1234, ****1234 (the star split leaves `1234`), x1234.
-    if upper.starts_with("XX") || (upper.starts_with('X') && letters == 1) {
+    let b = tok.as_bytes();
+    let x = |i: usize| b.get(i).is_some_and(|c| c.eq_ignore_ascii_case(&b'X'));
+    if (x(0) && x(1)) || (x(0) && letters == 1) {
         return true;
     }
     // Mixed letters and digits: a reference (`2K4HG7TR3`) unless it is short and reads as a
@@ -216,11 +256,10 @@ fn trim_trailing_places(tokens: &mut Vec<&str>) {
             }
         }
     }
-    for city in CITIES {
-        let words: Vec<&str> = city.split(' ').collect();
+    for words in CITIES {
         if tokens.len() > words.len() {
             let tail = &tokens[tokens.len() - words.len()..];
-            if tail.iter().zip(&words).all(|(t, w)| t.eq_ignore_ascii_case(w)) {
+            if tail.iter().zip(words.iter()).all(|(t, w)| t.eq_ignore_ascii_case(w)) {
                 tokens.truncate(tokens.len() - words.len());
                 break;
             }
@@ -240,32 +279,40 @@ fn needs_title_case(s: &str) -> bool {
 /// (`PG&E`, `CVS`, `BP`); the letter after an apostrophe stays lower (`Joe's`).
 fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let chars: Vec<char> = s.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if !c.is_alphabetic() {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && chars[i].is_alphabetic() {
-            i += 1;
-        }
-        let run = &chars[start..i];
-        let after_apostrophe = start > 0 && (chars[start - 1] == '\'' || chars[start - 1] == '’');
-        let initialism = run.len() <= 3 && !run.iter().any(|c| "AEIOUY".contains(*c));
-        if after_apostrophe {
-            out.extend(run.iter().flat_map(|c| c.to_lowercase()));
-        } else if initialism {
-            out.extend(run.iter());
+    let mut run = String::new();
+    let mut before_run: Option<char> = None;
+    let mut prev: Option<char> = None;
+    for c in s.chars().chain(std::iter::once(' ')) {
+        if c.is_alphabetic() {
+            if run.is_empty() {
+                before_run = prev;
+            }
+            run.push(c);
         } else {
-            out.push(run[0]);
-            out.extend(run[1..].iter().flat_map(|c| c.to_lowercase()));
+            if !run.is_empty() {
+                push_title_run(&mut out, &run, matches!(before_run, Some('\'') | Some('’')));
+                run.clear();
+            }
+            out.push(c);
         }
+        prev = Some(c);
     }
+    out.pop(); // the sentinel space
     out
+}
+
+fn push_title_run(out: &mut String, run: &str, after_apostrophe: bool) {
+    let len = run.chars().count();
+    let initialism = len <= 3 && !run.chars().any(|c| "AEIOUY".contains(c));
+    if after_apostrophe {
+        out.extend(run.chars().flat_map(char::to_lowercase));
+    } else if initialism {
+        out.push_str(run);
+    } else {
+        let mut chars = run.chars();
+        out.extend(chars.next());
+        out.extend(chars.flat_map(char::to_lowercase));
+    }
 }
 
 fn collapse_whitespace(s: &str) -> String {

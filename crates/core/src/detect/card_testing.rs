@@ -10,8 +10,13 @@ use std::collections::HashMap;
 pub(crate) fn tiny_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let account = scope.account;
     // Candidates in date order: (history index, group index).
-    let candidates: Vec<(usize, usize)> =
-        account.charges.iter().copied().filter(|&(i, g)| is_candidate(scope, i, g)).collect();
+    let mut first_days: HashMap<usize, FirstDay> = HashMap::new();
+    let candidates: Vec<(usize, usize)> = account
+        .charges
+        .iter()
+        .copied()
+        .filter(|&(i, g)| is_candidate(scope, i, g, &mut first_days))
+        .collect();
     if candidates.is_empty() {
         return;
     }
@@ -46,19 +51,36 @@ pub(crate) fn tiny_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
 
 /// A tiny charge at a merchant first seen no earlier than the day before, charged on at most
 /// two days in all, and only tiny amounts before this one.
-fn is_candidate(scope: &Scope, i: usize, g: usize) -> bool {
+fn is_candidate(scope: &Scope, i: usize, g: usize, first_days: &mut HashMap<usize, FirstDay>) -> bool {
     let group = &scope.account.groups[g];
     let t = scope.txn(i);
     let limit = tiny_limit(scope.cfg.card_testing_max_minor, t.currency.minor_digits());
     if t.amount.saturating_abs() > limit || group.distinct_days > 2 || scope.is_trusted(group) {
         return false;
     }
-    group
-        .charges
+    // Computed once per group, so a flood of rows at one merchant stays linear.
+    let first = *first_days.entry(g).or_insert_with(|| first_day(scope, g));
+    t.date == first.date || (days_between(first.date, t.date) <= 1 && first.largest <= limit)
+}
+
+/// A group's first charge day and the largest amount charged on it.
+#[derive(Clone, Copy)]
+struct FirstDay {
+    date: chrono::NaiveDate,
+    largest: i64,
+}
+
+fn first_day(scope: &Scope, g: usize) -> FirstDay {
+    let charges = &scope.account.groups[g].charges;
+    let date = charges.first().map(|&c| scope.txn(c).date).unwrap_or_default();
+    let largest = charges
         .iter()
         .map(|&c| scope.txn(c))
-        .take_while(|c| c.date < t.date)
-        .all(|c| days_between(c.date, t.date) <= 1 && c.amount.saturating_abs() <= limit)
+        .take_while(|c| c.date == date)
+        .map(|c| c.amount.saturating_abs())
+        .max()
+        .unwrap_or(0);
+    FirstDay { date, largest }
 }
 
 /// The configured limit is in minor units of a two-decimal currency; other currencies scale.

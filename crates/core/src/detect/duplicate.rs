@@ -41,10 +41,13 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
                 continue;
             }
             let refund = refunds.take(first, second);
+            // Same day is the classic duplicate authorisation; next day, a late posting; two or
+            // more days apart an equal amount is as often a coincidence, so it stays low.
             let severity = match (refund, gap) {
                 (Some(_), _) => Severity::Low,
                 (None, 0) => Severity::High,
-                (None, _) => Severity::Medium,
+                (None, 1) => Severity::Medium,
+                (None, _) => Severity::Low,
             };
             let (a, b) = (scope.txn(first), scope.txn(second));
             let text = explain::double_charge(a, b, &merchant_name(b), refund.map(|r| scope.txn(r)));

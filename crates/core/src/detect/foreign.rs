@@ -71,10 +71,12 @@ pub(crate) fn foreign_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
 
 /// The country a descriptor ends with, if any (`... HANGZHOU CHINA`).
 fn named_country(t: &Txn) -> Option<(&'static str, &'static str, &'static str)> {
-    let upper = t.description.trim().to_ascii_uppercase();
+    let desc = t.description.trim_end();
     COUNTRIES.iter().copied().find(|(name, _, _)| {
-        upper.strip_suffix(name).is_some_and(|head| head.is_empty() || head.ends_with([' ', ',', '*']))
-            && upper.len() > name.len()
+        let Some(cut) = desc.len().checked_sub(name.len()) else { return false };
+        // Compared in place (no upper-cased copy): this runs for every new charge.
+        let tail_matches = desc.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(name));
+        tail_matches && cut > 0 && desc[..cut].ends_with([' ', ',', '*'])
     })
 }
 

@@ -44,7 +44,7 @@ pub(crate) fn series_price_changes(scope: &Scope, out: &mut Vec<(usize, Flag)>) 
 /// Recurring series are handled above; only their off-cycle extras are checked here.
 pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let factor = scope.cfg.scaled(scope.cfg.outlier_factor);
-    let spread = scope.cfg.scaled(1.5);
+    let spread = scope.cfg.scaled(2.0);
     let min_known = scope.cfg.outlier_min_known.max(1) as usize;
     for group in &scope.account.groups {
         if group.charges.len() <= min_known || scope.is_trusted(group) {
@@ -81,6 +81,7 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
 fn checked_here(group: &Group, pos: usize) -> bool {
     match &group.series {
         None => true,
-        Some(series) => series.extras.iter().any(|&(p, _)| p == pos),
+        // Extras are in position order.
+        Some(series) => series.extras.binary_search_by_key(&pos, |&(p, _)| p).is_ok(),
     }
 }

@@ -59,12 +59,19 @@ impl Rng {
         &items[self.below(items.len() as u64) as usize]
     }
 
-    /// Standard normal (Box–Muller), clamped to ±`clamp` so ordinary spending has no tail.
-    pub fn normal(&mut self, clamp: f64) -> f64 {
-        let u1 = self.unit().max(1e-12);
-        let u2 = self.unit();
-        let z = (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos();
-        z.clamp(-clamp, clamp)
+    /// Standard normal (Box–Muller), truncated to ±`limit` so ordinary spending has no tail.
+    /// Redrawn rather than clamped: clamping would pile equal amounts on the limit, and equal
+    /// amounts are what double-charge detection looks for.
+    pub fn normal(&mut self, limit: f64) -> f64 {
+        for _ in 0..64 {
+            let u1 = self.unit().max(1e-12);
+            let u2 = self.unit();
+            let z = (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos();
+            if z.abs() <= limit {
+                return z;
+            }
+        }
+        0.0
     }
 
     /// An amount around `median` with log-spread `sigma`, clamped at 2.2 sigma.
@@ -113,6 +120,8 @@ pub enum Trap {
     NewPlace,
     /// A tiny ordinary purchase at a new place (parking meter).
     TinyNewPlace,
+    /// The top of ordinary spending at a known place (a big stock-up).
+    BigOrdinary,
     /// Closed orders and neutral wallet rows: they moved no money.
     NotMoneyMoved,
 }
@@ -606,6 +615,18 @@ impl Person<'_> {
                     }
                 }
             }
+            // A celebration dinner at a new restaurant, and a big stock-up at the usual store:
+            // the top of ordinary spending, not anomalies.
+            let date = self.random_day(start, days);
+            let name = self.fresh_name(FOOD, ZH_FOOD, true);
+            let amount = self.locale.meal_median * self.rng.range(5, 8);
+            let i = self.push(date, name, -amount, Kind::Injected);
+            self.drafts[i].trap = Some(Trap::NewPlace);
+            let date = self.random_day(start, days);
+            let store = *self.rng.pick(self.locale.groceries);
+            let amount = self.locale.grocery_median * 5 / 2;
+            let i = self.push(date, store, -amount, Kind::Injected);
+            self.drafts[i].trap = Some(Trap::BigOrdinary);
             // A parking meter at a new place, every other year or so.
             if self.rng.chance(0.5) {
                 let date = self.random_day(start, days);
@@ -640,7 +661,7 @@ impl Person<'_> {
                 };
                 let Some(i) = self.pick_candidate(start, kinds) else { continue };
                 let d = self.drafts[i].clone();
-                let gap = if d.kind == Kind::Coffee || self.rng.chance(0.6) { 0 } else { 1 };
+                let gap = if d.kind == Kind::Coffee || self.rng.chance(0.6) { 0 } else { self.rng.range(1, 2) };
                 let desc = if d.kind == Kind::Online { self.online_desc() } else { d.desc.clone() };
                 let j = self.push(day(d.date, gap), desc, d.amount, Kind::Injected);
                 self.drafts[j].expect = vec![Reason::DoubleCharge];
@@ -655,8 +676,9 @@ impl Person<'_> {
             // Card testing: a burst of tiny charges at a merchant never seen, then maybe a big one.
             let date = self.random_day(start, days);
             let tester = format!("{}{} DIGITAL SVCS", self.rng.pick(ADJ), self.rng.pick(NOUN));
-            for _ in 0..self.rng.range(2, 4) {
-                let amount = self.rng.range(50, 199);
+            for k in 0..self.rng.range(2, 4) {
+                // Distinct amounts, so the burst is card testing and not also a double charge.
+                let amount = 50 + 37 * k + self.rng.range(0, 30);
                 let i = self.push(date, tester.clone(), -amount, Kind::Injected);
                 self.drafts[i].expect = vec![Reason::CardTesting];
             }
