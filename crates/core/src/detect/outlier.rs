@@ -7,7 +7,8 @@ use super::index::{merchant_name, Group, Scope};
 use super::stats::percentile_without;
 use super::{Flag, Reason, Severity};
 
-/// Compares each regular charge of a recurring series with the one before it.
+/// Walks each recurring series comparing every regular charge with the usual price: the last
+/// price that was not itself an outlier, so a one-off spike neither hides nor fakes a change.
 pub(crate) fn series_price_changes(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let factor = scope.cfg.scaled(scope.cfg.outlier_factor);
     for group in &scope.account.groups {
@@ -15,27 +16,26 @@ pub(crate) fn series_price_changes(scope: &Scope, out: &mut Vec<(usize, Flag)>) 
         if scope.is_trusted(group) {
             continue;
         }
-        for w in series.regular.windows(2) {
-            let (prev, cur) = (group.charges[w[0]], group.charges[w[1]]);
-            if !scope.is_new(cur) {
-                continue;
-            }
-            let before = scope.txn(prev).amount.saturating_abs();
-            let now = scope.txn(cur).amount.saturating_abs();
-            if now <= before {
-                continue;
-            }
+        let Some(&first) = series.regular.first() else { continue };
+        let (mut usual, mut usual_at) = (scope.txn(group.charges[first]).amount.saturating_abs(), group.charges[first]);
+        for &pos in &series.regular[1..] {
+            let cur = group.charges[pos];
             let t = scope.txn(cur);
-            let name = merchant_name(t);
-            let ratio = now as f64 / before.max(1) as f64;
+            let now = t.amount.saturating_abs();
+            let ratio = now as f64 / usual.max(1) as f64;
             if ratio >= factor {
-                let severity = if ratio >= 2.0 * factor { Severity::High } else { Severity::Medium };
-                let text = explain::amount_outlier(t, &name, before);
-                out.push(scope.flag(cur, Reason::AmountOutlier, severity, &[prev], text));
-            } else {
-                let text = explain::price_increase(t, &name, before);
-                out.push(scope.flag(cur, Reason::PriceIncrease, Severity::Low, &[prev], text));
+                if scope.is_new(cur) {
+                    let severity = if ratio >= 2.0 * factor { Severity::High } else { Severity::Medium };
+                    let text = explain::amount_outlier(t, &merchant_name(t), usual);
+                    out.push(scope.flag(cur, Reason::AmountOutlier, severity, &[usual_at], text));
+                }
+                continue;
             }
+            if now > usual && scope.is_new(cur) {
+                let text = explain::price_increase(t, &merchant_name(t), usual);
+                out.push(scope.flag(cur, Reason::PriceIncrease, Severity::Low, &[usual_at], text));
+            }
+            (usual, usual_at) = (now, cur);
         }
     }
 }
