@@ -204,7 +204,7 @@ impl Default for Context<'_> {
 /// never flagged again. Pure and deterministic: flags come out ordered by transaction then
 /// reason, at most one per (transaction, reason).
 pub fn detect(history: &[Txn], is_new: &dyn Fn(&Txn) -> bool, cfg: &DetectConfig, ctx: &Context) -> Vec<Flag> {
-    let accounts = index::build(history, cfg);
+    let (accounts, order) = index::build(history, cfg);
     let mut raw: Vec<(usize, Flag)> = Vec::new();
     for account in &accounts {
         let scope = index::Scope { txns: history, account, cfg, is_new, trusted: ctx.trusted_merchant_keys };
@@ -216,7 +216,7 @@ pub fn detect(history: &[Txn], is_new: &dyn Fn(&Txn) -> bool, cfg: &DetectConfig
         card_testing::tiny_charges(&scope, &mut raw);
         foreign::foreign_charges(&scope, &mut raw);
     }
-    let pos = index::positions(history);
+    let pos = index::positions(&order);
     raw.sort_by(|(a, fa), (b, fb)| pos[*a].cmp(&pos[*b]).then(fa.reason.cmp(&fb.reason)).then(fb.severity.cmp(&fa.severity)));
     // Keeps the most severe flag of each (transaction, reason).
     raw.dedup_by(|(a, fa), (b, fb)| a == b && fa.reason == fb.reason);

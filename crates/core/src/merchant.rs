@@ -145,6 +145,14 @@ pub fn key(raw: &str) -> String {
     }
 }
 
+/// Both at once, for the import path: `(display_name(raw), key(raw))` with one parse.
+pub fn display_name_and_key(raw: &str) -> (String, String) {
+    let name = display_name(raw);
+    let key = fold_key(&name);
+    let key = if key.is_empty() { collapse_whitespace(raw).to_lowercase() } else { key };
+    (name, key)
+}
+
 fn strip_processor_prefix(s: &str) -> Option<&str> {
     for p in PROCESSOR_PREFIXES {
         if let Some(head) = s.get(..p.len()) {
@@ -470,5 +478,8 @@ mod tests {
             assert_eq!(key(raw), want, "key({raw:?})");
         }
         assert_ne!(key("PHILZ COFFEE"), key("BLUE BOTTLE COFFEE"));
+        for raw in ["TST* PHILZ COFFEE", "12345", "美团平台商户", ""] {
+            assert_eq!(display_name_and_key(raw), (display_name(raw), key(raw)));
+        }
     }
 }

@@ -100,10 +100,9 @@ fn is_money_in(t: &Txn) -> bool {
     t.amount > 0 && t.status.moves_money()
 }
 
-/// The rank of each row in (date, time, id) order, for sorting output.
-pub(crate) fn positions(txns: &[Txn]) -> Vec<usize> {
-    let order = sorted_order(txns);
-    let mut pos = vec![0; txns.len()];
+/// The rank of each row in `order` (see `build`), for sorting output.
+pub(crate) fn positions(order: &[usize]) -> Vec<usize> {
+    let mut pos = vec![0; order.len()];
     for (rank, &i) in order.iter().enumerate() {
         pos[i] = rank;
     }
@@ -119,7 +118,8 @@ fn sorted_order(txns: &[Txn]) -> Vec<usize> {
     order
 }
 
-pub(crate) fn build<'a>(txns: &'a [Txn], cfg: &DetectConfig) -> Vec<Account<'a>> {
+/// The accounts in `txns`, and the order of all rows by (date, time, id).
+pub(crate) fn build<'a>(txns: &'a [Txn], cfg: &DetectConfig) -> (Vec<Account<'a>>, Vec<usize>) {
     let order = sorted_order(txns);
     let mut by_account: HashMap<i64, Vec<usize>> = HashMap::new();
     for &i in &order {
@@ -128,9 +128,11 @@ pub(crate) fn build<'a>(txns: &'a [Txn], cfg: &DetectConfig) -> Vec<Account<'a>>
     let mut ids: Vec<i64> = by_account.keys().copied().collect();
     ids.sort_unstable();
     let home_override = cfg.home_currency.as_deref().and_then(Currency::parse);
-    ids.into_iter()
+    let accounts = ids
+        .into_iter()
         .filter_map(|id| by_account.remove(&id).map(|rows| build_account(txns, &rows, home_override)))
-        .collect()
+        .collect();
+    (accounts, order)
 }
 
 fn build_account<'a>(txns: &'a [Txn], rows: &[usize], home_override: Option<Currency>) -> Account<'a> {

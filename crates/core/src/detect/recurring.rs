@@ -92,7 +92,7 @@ pub(crate) fn find_series(txns: &[Txn], charges: &[usize]) -> Option<Series> {
 
 /// The recurring charges in `history` (all accounts), ordered by merchant key then currency.
 pub fn recurring(history: &[Txn]) -> Vec<Recurring> {
-    let accounts = index::build(history, &super::DetectConfig::default());
+    let (accounts, _) = index::build(history, &super::DetectConfig::default());
     let mut out = Vec::new();
     for account in &accounts {
         for group in &account.groups {
