@@ -172,8 +172,16 @@ impl Default for DetectConfig {
 impl DetectConfig {
     /// A factor (> 1) adjusted for sensitivity: `1 + (f − 1) / s`, so it never drops to 1.
     pub(crate) fn scaled(&self, factor: f64) -> f64 {
-        let s = if self.sensitivity.is_finite() { self.sensitivity.clamp(0.25, 4.0) } else { 1.0 };
-        let f = if factor.is_finite() { factor.max(1.05) } else { 3.0 };
+        let s = if self.sensitivity.is_finite() {
+            self.sensitivity.clamp(0.25, 4.0)
+        } else {
+            1.0
+        };
+        let f = if factor.is_finite() {
+            factor.max(1.05)
+        } else {
+            3.0
+        };
         1.0 + (f - 1.0) / s
     }
 
@@ -193,7 +201,9 @@ static NO_TRUSTED: LazyLock<HashSet<String>> = LazyLock::new(HashSet::new);
 
 impl Default for Context<'_> {
     fn default() -> Self {
-        Context { trusted_merchant_keys: &NO_TRUSTED }
+        Context {
+            trusted_merchant_keys: &NO_TRUSTED,
+        }
     }
 }
 
@@ -203,11 +213,22 @@ impl Default for Context<'_> {
 /// ones (any order; sorted here by date, time, id). Older rows inform the thresholds but are
 /// never flagged again. Pure and deterministic: flags come out ordered by transaction then
 /// reason, at most one per (transaction, reason).
-pub fn detect(history: &[Txn], is_new: &dyn Fn(&Txn) -> bool, cfg: &DetectConfig, ctx: &Context) -> Vec<Flag> {
+pub fn detect(
+    history: &[Txn],
+    is_new: &dyn Fn(&Txn) -> bool,
+    cfg: &DetectConfig,
+    ctx: &Context,
+) -> Vec<Flag> {
     let (accounts, order) = index::build(history, cfg);
     let mut raw: Vec<(usize, Flag)> = Vec::new();
     for account in &accounts {
-        let scope = index::Scope { txns: history, account, cfg, is_new, trusted: ctx.trusted_merchant_keys };
+        let scope = index::Scope {
+            txns: history,
+            account,
+            cfg,
+            is_new,
+            trusted: ctx.trusted_merchant_keys,
+        };
         duplicate::double_charges(&scope, &mut raw);
         duplicate::subscription_billed_twice(&scope, &mut raw);
         outlier::series_price_changes(&scope, &mut raw);
@@ -217,7 +238,12 @@ pub fn detect(history: &[Txn], is_new: &dyn Fn(&Txn) -> bool, cfg: &DetectConfig
         foreign::foreign_charges(&scope, &mut raw);
     }
     let pos = index::positions(&order);
-    raw.sort_by(|(a, fa), (b, fb)| pos[*a].cmp(&pos[*b]).then(fa.reason.cmp(&fb.reason)).then(fb.severity.cmp(&fa.severity)));
+    raw.sort_by(|(a, fa), (b, fb)| {
+        pos[*a]
+            .cmp(&pos[*b])
+            .then(fa.reason.cmp(&fb.reason))
+            .then(fb.severity.cmp(&fa.severity))
+    });
     // Keeps the most severe flag of each (transaction, reason).
     raw.dedup_by(|(a, fa), (b, fb)| a == b && fa.reason == fb.reason);
     raw.into_iter().map(|(_, f)| f).collect()

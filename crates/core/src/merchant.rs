@@ -8,9 +8,36 @@
 /// Payment processors and point-of-sale systems that prefix the merchant's own name. Matched
 /// case-insensitively at the very start; longest first so `TST* ` wins over `TST*`.
 const PROCESSOR_PREFIXES: &[&str] = &[
-    "PAYPAL *", "PAYPAL*", "SQUARE *", "GOOGLE PAY *", "TST* ", "TST*", "TST ", "SQ *", "SQ*",
-    "SP * ", "SP *", "SP*", "PP *", "PP*", "PY *", "PY*", "IC* ", "IC*", "DD *", "DD*", "WPY*",
-    "CKO*", "EB *", "FS *", "BT*", "SMP*", "ZTL*", "OLO*", "CLR*", "SP ",
+    "PAYPAL *",
+    "PAYPAL*",
+    "SQUARE *",
+    "GOOGLE PAY *",
+    "TST* ",
+    "TST*",
+    "TST ",
+    "SQ *",
+    "SQ*",
+    "SP * ",
+    "SP *",
+    "SP*",
+    "PP *",
+    "PP*",
+    "PY *",
+    "PY*",
+    "IC* ",
+    "IC*",
+    "DD *",
+    "DD*",
+    "WPY*",
+    "CKO*",
+    "EB *",
+    "FS *",
+    "BT*",
+    "SMP*",
+    "ZTL*",
+    "OLO*",
+    "CLR*",
+    "SP ",
 ];
 
 /// Descriptors whose brand is hidden behind an abbreviation. Matched on the upper-cased start of
@@ -103,7 +130,9 @@ const STATES: &[&str] = &[
 ];
 
 /// Words that announce a number which follows (`STORE 0042`, `NO. 12`): dropped with it.
-const NUMBER_LABELS: &[&str] = &["STORE", "STR", "NO", "NO.", "NR", "NR.", "REF", "REF:", "ID", "ID:", "#"];
+const NUMBER_LABELS: &[&str] = &[
+    "STORE", "STR", "NO", "NO.", "NR", "NR.", "REF", "REF:", "ID", "ID:", "#",
+];
 
 /// Display name: processor prefixes, reference numbers, store numbers, masked card numbers,
 /// phone numbers and trailing city/state noise removed; ALL-CAPS Latin title-cased; CJK kept.
@@ -149,7 +178,11 @@ pub fn key(raw: &str) -> String {
 pub fn display_name_and_key(raw: &str) -> (String, String) {
     let name = display_name(raw);
     let key = fold_key(&name);
-    let key = if key.is_empty() { collapse_whitespace(raw).to_lowercase() } else { key };
+    let key = if key.is_empty() {
+        collapse_whitespace(raw).to_lowercase()
+    } else {
+        key
+    };
     (name, key)
 }
 
@@ -172,7 +205,10 @@ fn alias_for(s: &str) -> Option<&'static str> {
     for (prefix, name) in ALIASES {
         if let Some(head) = s.get(..prefix.len()) {
             if head.eq_ignore_ascii_case(prefix) {
-                let boundary = s[prefix.len()..].chars().next().is_none_or(|c| !c.is_ascii_alphabetic());
+                let boundary = s[prefix.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_ascii_alphabetic());
                 if boundary {
                     return Some(name);
                 }
@@ -220,7 +256,9 @@ fn clean_tokens(s: &str) -> Vec<&str> {
 
 fn looks_numeric(tok: &str) -> bool {
     let t = tok.trim_start_matches('#');
-    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'.')
+    !t.is_empty()
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b'.')
 }
 
 /// True for tokens that are identifiers rather than name: store numbers, references, masked
@@ -259,7 +297,10 @@ fn trim_trailing_places(tokens: &mut Vec<&str>) {
     // State code last (`... SAN FRANCISCO CA`), then the city before it.
     if tokens.len() >= 3 {
         if let Some(last) = tokens.last() {
-            if last.len() == 2 && STATES.iter().any(|s| s.eq_ignore_ascii_case(last)) && is_all_caps(last) {
+            if last.len() == 2
+                && STATES.iter().any(|s| s.eq_ignore_ascii_case(last))
+                && is_all_caps(last)
+            {
                 tokens.pop();
             }
         }
@@ -267,7 +308,11 @@ fn trim_trailing_places(tokens: &mut Vec<&str>) {
     for words in CITIES {
         if tokens.len() > words.len() {
             let tail = &tokens[tokens.len() - words.len()..];
-            if tail.iter().zip(words.iter()).all(|(t, w)| t.eq_ignore_ascii_case(w)) {
+            if tail
+                .iter()
+                .zip(words.iter())
+                .all(|(t, w)| t.eq_ignore_ascii_case(w))
+            {
                 tokens.truncate(tokens.len() - words.len());
                 break;
             }
@@ -388,21 +433,27 @@ fn push_with_space(out: &mut String, pending_space: &mut bool, c: char) {
 /// ASCII forms of the accented Latin letters common in European merchant names.
 fn fold_latin(c: char) -> Option<&'static str> {
     Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "a",
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+        | 'Ā' => "a",
         'æ' | 'Æ' => "ae",
         'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
         'ď' | 'đ' | 'Ď' | 'Đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ę' | 'Ě' => "e",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ę' | 'Ě' => {
+            "e"
+        }
         'ì' | 'í' | 'î' | 'ï' | 'ī' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => "i",
         'ł' | 'Ł' => "l",
         'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "o",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō'
+        | 'Ő' => "o",
         'œ' | 'Œ' => "oe",
         'ř' | 'Ř' => "r",
         'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
         'ß' => "ss",
         'ť' | 'Ť' => "t",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => "u",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => {
+            "u"
+        }
         'ý' | 'ÿ' | 'Ý' => "y",
         'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
         _ => return None,
@@ -423,7 +474,10 @@ mod tests {
             ("SP * ALLBIRDS", "Allbirds"),
             ("SP ALLBIRDS", "Allbirds"),
             ("AMZN Mktp US*2K4HG7TR3", "Amazon Marketplace"),
-            ("AMZN MKTP US*9QW1ZK2M0 AMZN.COM/BILLWA", "Amazon Marketplace"),
+            (
+                "AMZN MKTP US*9QW1ZK2M0 AMZN.COM/BILLWA",
+                "Amazon Marketplace",
+            ),
             ("AMAZON MKTPLACE PMTS", "Amazon Marketplace"),
             ("SAFEWAY STORE 0042", "Safeway"),
             ("WHOLEFDS MKT #10234 SAN FRANCISCO CA", "Whole Foods"),
@@ -435,7 +489,10 @@ mod tests {
             ("JOE'S PIZZA", "Joe's Pizza"),
             ("7-ELEVEN 23145", "7-Eleven"),
             ("COMCAST 800-266-2278", "Comcast"),
-            ("DEBIT CARD PURCHASE XXXX1234 TRADER JOE'S", "Debit Card Purchase Trader Joe's"),
+            (
+                "DEBIT CARD PURCHASE XXXX1234 TRADER JOE'S",
+                "Debit Card Purchase Trader Joe's",
+            ),
             ("UBER *TRIP HELP.UBER.COM", "Uber"),
             ("NETFLIX.COM 866-579-7172 CA", "Netflix"),
             ("Pret A Manger", "Pret A Manger"),

@@ -32,7 +32,9 @@ pub(crate) fn tiny_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             lo += 1;
         }
         hi = hi.max(n);
-        while hi + 1 < candidates.len() && days_between(date, scope.txn(candidates[hi + 1].0).date) <= 1 {
+        while hi + 1 < candidates.len()
+            && days_between(date, scope.txn(candidates[hi + 1].0).date) <= 1
+        {
             hi += 1;
         }
         if !scope.is_new(i) {
@@ -51,7 +53,12 @@ pub(crate) fn tiny_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
 
 /// A tiny charge at a merchant first seen no earlier than the day before, charged on at most
 /// two days in all, and only tiny amounts before this one.
-fn is_candidate(scope: &Scope, i: usize, g: usize, first_days: &mut HashMap<usize, FirstDay>) -> bool {
+fn is_candidate(
+    scope: &Scope,
+    i: usize,
+    g: usize,
+    first_days: &mut HashMap<usize, FirstDay>,
+) -> bool {
     let group = &scope.account.groups[g];
     let t = scope.txn(i);
     let limit = tiny_limit(scope.cfg.card_testing_max_minor, t.currency.minor_digits());
@@ -72,7 +79,10 @@ struct FirstDay {
 
 fn first_day(scope: &Scope, g: usize) -> FirstDay {
     let charges = &scope.account.groups[g].charges;
-    let date = charges.first().map(|&c| scope.txn(c).date).unwrap_or_default();
+    let date = charges
+        .first()
+        .map(|&c| scope.txn(c).date)
+        .unwrap_or_default();
     let largest = charges
         .iter()
         .map(|&c| scope.txn(c))

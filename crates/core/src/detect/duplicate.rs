@@ -50,7 +50,8 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
                 (None, _) => Severity::Low,
             };
             let (a, b) = (scope.txn(first), scope.txn(second));
-            let text = explain::double_charge(a, b, &merchant_name(b), refund.map(|r| scope.txn(r)));
+            let text =
+                explain::double_charge(a, b, &merchant_name(b), refund.map(|r| scope.txn(r)));
             let mut related = vec![first];
             related.extend(refund);
             out.push(scope.flag(second, Reason::DoubleCharge, severity, &related, text));
@@ -89,7 +90,9 @@ fn same_amount_pairs(scope: &Scope, group: &Group, window: i64) -> Vec<(usize, u
 pub(crate) fn subscription_billed_twice(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let window = scope.cfg.window();
     for group in &scope.account.groups {
-        let Some(series) = &group.series else { continue };
+        let Some(series) = &group.series else {
+            continue;
+        };
         let mut refunds = RefundFinder::new(scope, group);
         for &(pos, regular_pos) in &series.extras {
             let (extra, regular) = (group.charges[pos], group.charges[regular_pos]);
@@ -108,10 +111,22 @@ pub(crate) fn subscription_billed_twice(scope: &Scope, out: &mut Vec<(usize, Fla
                 None if days_between(r.date, e.date) <= window => Severity::High,
                 None => Severity::Medium,
             };
-            let text = explain::billed_twice(r, e, &merchant_name(e), series.period_days, refund.map(|i| scope.txn(i)));
+            let text = explain::billed_twice(
+                r,
+                e,
+                &merchant_name(e),
+                series.period_days,
+                refund.map(|i| scope.txn(i)),
+            );
             let mut related = vec![regular];
             related.extend(refund);
-            out.push(scope.flag(extra, Reason::SubscriptionBilledTwice, severity, &related, text));
+            out.push(scope.flag(
+                extra,
+                Reason::SubscriptionBilledTwice,
+                severity,
+                &related,
+                text,
+            ));
         }
     }
 }
@@ -130,13 +145,20 @@ impl<'s> RefundFinder<'s> {
         for &i in &group.refunds {
             by_amount.entry(scope.txn(i).amount).or_default().push(i);
         }
-        RefundFinder { scope, by_amount, used: HashSet::new() }
+        RefundFinder {
+            scope,
+            by_amount,
+            used: HashSet::new(),
+        }
     }
 
     fn take(&mut self, first: usize, second: usize) -> Option<usize> {
         let (a, b) = (self.scope.txn(first), self.scope.txn(second));
         let candidates = self.by_amount.get(&b.amount.saturating_neg())?;
-        let latest = super::index::add_days(b.date, i64::from(self.scope.cfg.refund_window_days.min(3650)));
+        let latest = super::index::add_days(
+            b.date,
+            i64::from(self.scope.cfg.refund_window_days.min(3650)),
+        );
         let start = candidates.partition_point(|&r| self.scope.txn(r).date < a.date);
         let found = candidates[start..]
             .iter()

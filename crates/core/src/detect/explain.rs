@@ -9,7 +9,10 @@ use chrono::{Datelike, NaiveDate};
 /// `$1,234.56`, `€9.99`, `£3.20`, `¥12.00`; other currencies as `12.00 CHF`. Always positive:
 /// the sentence says whether it was charged or refunded.
 pub(crate) fn money(minor: i64, currency: Currency) -> String {
-    let plain = group_thousands(&format_minor(minor.saturating_abs(), currency.minor_digits()));
+    let plain = group_thousands(&format_minor(
+        minor.saturating_abs(),
+        currency.minor_digits(),
+    ));
     match currency.code() {
         "USD" => format!("${plain}"),
         "EUR" => format!("€{plain}"),
@@ -128,13 +131,22 @@ fn dates_zh(a: NaiveDate, b: NaiveDate) -> String {
     }
 }
 
-pub(crate) fn double_charge(first: &Txn, second: &Txn, name: &str, refund: Option<&Txn>) -> (String, String) {
+pub(crate) fn double_charge(
+    first: &Txn,
+    second: &Txn,
+    name: &str,
+    refund: Option<&Txn>,
+) -> (String, String) {
     let amount = money(second.amount, second.currency);
     let when_en = on_dates_en(first.date, second.date);
     let lines_e = lines_en(&[first, second]);
     let lines_z = lines_zh(&[first, second]);
     let when_zh = dates_zh(first.date, second.date);
-    let how_zh = if first.date == second.date { "两次扣款" } else { "各扣款一次" };
+    let how_zh = if first.date == second.date {
+        "两次扣款"
+    } else {
+        "各扣款一次"
+    };
     match refund {
         None => (
             format!("Charged twice: {amount} at {name} {when_en}, {lines_e}."),
@@ -153,12 +165,34 @@ pub(crate) fn double_charge(first: &Txn, second: &Txn, name: &str, refund: Optio
     }
 }
 
-pub(crate) fn billed_twice(regular: &Txn, extra: &Txn, name: &str, period_days: u32, refund: Option<&Txn>) -> (String, String) {
+pub(crate) fn billed_twice(
+    regular: &Txn,
+    extra: &Txn,
+    name: &str,
+    period_days: u32,
+    refund: Option<&Txn>,
+) -> (String, String) {
     let amount = money(extra.amount, extra.currency);
     let lines_e = lines_en(&[regular, extra]);
     let lines_z = lines_zh(&[regular, extra]);
-    let refund_en = refund.map(|r| format!(", though a refund of {} on {} covers it", money(r.amount, r.currency), date_en(r.date))).unwrap_or_default();
-    let refund_zh = refund.map(|r| format!("，但已于{}退款 {}", date_zh(r.date), money(r.amount, r.currency))).unwrap_or_default();
+    let refund_en = refund
+        .map(|r| {
+            format!(
+                ", though a refund of {} on {} covers it",
+                money(r.amount, r.currency),
+                date_en(r.date)
+            )
+        })
+        .unwrap_or_default();
+    let refund_zh = refund
+        .map(|r| {
+            format!(
+                "，但已于{}退款 {}",
+                date_zh(r.date),
+                money(r.amount, r.currency)
+            )
+        })
+        .unwrap_or_default();
     (
         format!(
             "Billed twice in one cycle: {name} charged {amount} on {} and again on {}, though it bills about every {period_days} days ({lines_e}){refund_en}.",
@@ -176,7 +210,10 @@ pub(crate) fn billed_twice(regular: &Txn, extra: &Txn, name: &str, period_days: 
 pub(crate) fn card_testing(t: &Txn, name: &str, burst: usize) -> (String, String) {
     let amount = money(t.amount, t.currency);
     let (burst_en, burst_zh) = if burst > 1 {
-        (format!(", one of {burst} such tiny charges within a day"), format!("，一天内共{burst}笔此类小额扣款"))
+        (
+            format!(", one of {burst} such tiny charges within a day"),
+            format!("，一天内共{burst}笔此类小额扣款"),
+        )
     } else {
         (String::new(), String::new())
     };
@@ -233,8 +270,16 @@ pub(crate) fn price_increase(t: &Txn, name: &str, before_minor: i64) -> (String,
     let amount = money(t.amount, t.currency);
     let before = money(before_minor, t.currency);
     (
-        format!("Price increase: {name} went from {before} to {amount} on {} ({}).", date_en(t.date), lines_en(&[t])),
-        format!("涨价：{name} 的定期扣费从 {before} 涨到 {amount}（{}，{}）。", date_zh(t.date), lines_zh(&[t])),
+        format!(
+            "Price increase: {name} went from {before} to {amount} on {} ({}).",
+            date_en(t.date),
+            lines_en(&[t])
+        ),
+        format!(
+            "涨价：{name} 的定期扣费从 {before} 涨到 {amount}（{}，{}）。",
+            date_zh(t.date),
+            lines_zh(&[t])
+        ),
     )
 }
 
@@ -256,7 +301,12 @@ pub(crate) fn foreign_currency(t: &Txn, name: &str, home: Currency) -> (String, 
     )
 }
 
-pub(crate) fn foreign_country(t: &Txn, name: &str, country_en: &str, country_zh: &str) -> (String, String) {
+pub(crate) fn foreign_country(
+    t: &Txn,
+    name: &str,
+    country_en: &str,
+    country_zh: &str,
+) -> (String, String) {
     let amount = money(t.amount, t.currency);
     (
         format!(
@@ -264,7 +314,11 @@ pub(crate) fn foreign_country(t: &Txn, name: &str, country_en: &str, country_zh:
             date_en(t.date),
             lines_en(&[t])
         ),
-        format!("境外交易：{}在位于{country_zh}的商户 {name} 扣款 {amount}（{}）。", date_zh(t.date), lines_zh(&[t])),
+        format!(
+            "境外交易：{}在位于{country_zh}的商户 {name} 扣款 {amount}（{}）。",
+            date_zh(t.date),
+            lines_zh(&[t])
+        ),
     )
 }
 

@@ -55,7 +55,11 @@ pub(crate) fn foreign_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         if t.currency != account.home {
             // A multi-currency account that often pays in this currency is not abroad, unless
             // the user declared the home currency themselves.
-            let share = account.currency_share.get(&t.currency).copied().unwrap_or(0.0);
+            let share = account
+                .currency_share
+                .get(&t.currency)
+                .copied()
+                .unwrap_or(0.0);
             if account.home_declared || share < max_share {
                 let text = explain::foreign_currency(t, &name, account.home);
                 out.push(scope.flag(i, Reason::Foreign, Severity::Low, &[], text));
@@ -73,9 +77,13 @@ pub(crate) fn foreign_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
 fn named_country(t: &Txn) -> Option<(&'static str, &'static str, &'static str)> {
     let desc = t.description.trim_end();
     COUNTRIES.iter().copied().find(|(name, _, _)| {
-        let Some(cut) = desc.len().checked_sub(name.len()) else { return false };
+        let Some(cut) = desc.len().checked_sub(name.len()) else {
+            return false;
+        };
         // Compared in place (no upper-cased copy): this runs for every new charge.
-        let tail_matches = desc.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(name));
+        let tail_matches = desc
+            .get(cut..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(name));
         tail_matches && cut > 0 && desc[..cut].ends_with([' ', ',', '*'])
     })
 }
@@ -88,7 +96,9 @@ fn title(upper: &str) -> String {
         .split(' ')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map(|f| f.to_string() + &c.as_str().to_lowercase()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_string() + &c.as_str().to_lowercase())
+                .unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join(" ")

@@ -62,7 +62,14 @@ impl Scope<'_> {
         self.trusted.contains(group.key.as_ref())
     }
 
-    pub fn flag(&self, i: usize, reason: Reason, severity: Severity, related: &[usize], text: (String, String)) -> (usize, Flag) {
+    pub fn flag(
+        &self,
+        i: usize,
+        reason: Reason,
+        severity: Severity,
+        related: &[usize],
+        text: (String, String),
+    ) -> (usize, Flag) {
         let flag = Flag {
             transaction_id: self.txns[i].id,
             reason,
@@ -130,12 +137,20 @@ pub(crate) fn build<'a>(txns: &'a [Txn], cfg: &DetectConfig) -> (Vec<Account<'a>
     let home_override = cfg.home_currency.as_deref().and_then(Currency::parse);
     let accounts = ids
         .into_iter()
-        .filter_map(|id| by_account.remove(&id).map(|rows| build_account(txns, &rows, home_override)))
+        .filter_map(|id| {
+            by_account
+                .remove(&id)
+                .map(|rows| build_account(txns, &rows, home_override))
+        })
         .collect();
     (accounts, order)
 }
 
-fn build_account<'a>(txns: &'a [Txn], rows: &[usize], home_override: Option<Currency>) -> Account<'a> {
+fn build_account<'a>(
+    txns: &'a [Txn],
+    rows: &[usize],
+    home_override: Option<Currency>,
+) -> Account<'a> {
     let mut counts: HashMap<Currency, usize> = HashMap::new();
     let mut moving = 0usize;
     let mut group_ix: HashMap<(Cow<'a, str>, Currency), usize> = HashMap::new();
@@ -149,18 +164,20 @@ fn build_account<'a>(txns: &'a [Txn], rows: &[usize], home_override: Option<Curr
         moving += 1;
         *counts.entry(t.currency).or_default() += 1;
         let key = merchant_key(t);
-        let g = *group_ix.entry((key.clone(), t.currency)).or_insert_with(|| {
-            groups.push(Group {
-                key,
-                currency: t.currency,
-                charges: Vec::new(),
-                refunds: Vec::new(),
-                series: None,
-                sorted_abs: Vec::new(),
-                distinct_days: 0,
+        let g = *group_ix
+            .entry((key.clone(), t.currency))
+            .or_insert_with(|| {
+                groups.push(Group {
+                    key,
+                    currency: t.currency,
+                    charges: Vec::new(),
+                    refunds: Vec::new(),
+                    series: None,
+                    sorted_abs: Vec::new(),
+                    distinct_days: 0,
+                });
+                groups.len() - 1
             });
-            groups.len() - 1
-        });
         if is_charge(t) {
             groups[g].charges.push(i);
             charges.push((i, g));
@@ -169,17 +186,37 @@ fn build_account<'a>(txns: &'a [Txn], rows: &[usize], home_override: Option<Curr
         }
     }
     for g in &mut groups {
-        g.sorted_abs = g.charges.iter().map(|&i| txns[i].amount.saturating_abs()).collect();
+        g.sorted_abs = g
+            .charges
+            .iter()
+            .map(|&i| txns[i].amount.saturating_abs())
+            .collect();
         g.sorted_abs.sort_unstable();
         g.distinct_days = count_distinct_days(txns, &g.charges);
         g.series = find_series(txns, &g.charges);
     }
     // Most common currency; ties go to the smaller code so the choice is deterministic.
-    let inferred = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(c, _)| *c);
+    let inferred = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(c, _)| *c);
     let home = home_override.or(inferred).unwrap_or(Currency::USD);
-    let currency_share = counts.into_iter().map(|(c, n)| (c, n as f64 / moving.max(1) as f64)).collect();
-    let first_date = rows.first().map(|&i| txns[i].date).unwrap_or(NaiveDate::MIN);
-    Account { home, home_declared: home_override.is_some(), first_date, currency_share, groups, charges }
+    let currency_share = counts
+        .into_iter()
+        .map(|(c, n)| (c, n as f64 / moving.max(1) as f64))
+        .collect();
+    let first_date = rows
+        .first()
+        .map(|&i| txns[i].date)
+        .unwrap_or(NaiveDate::MIN);
+    Account {
+        home,
+        home_declared: home_override.is_some(),
+        first_date,
+        currency_share,
+        groups,
+        charges,
+    }
 }
 
 fn count_distinct_days(txns: &[Txn], sorted: &[usize]) -> usize {

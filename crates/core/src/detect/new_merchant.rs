@@ -12,27 +12,42 @@ const MIN_SAMPLES: usize = 10;
 
 pub(crate) fn large_first_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let account = scope.account;
-    let Some(usual) = usual_first_charge(scope) else { return };
+    let Some(usual) = usual_first_charge(scope) else {
+        return;
+    };
     let threshold = scope.cfg.scaled(scope.cfg.new_merchant_factor) * usual as f64;
     // Early in an account's history every merchant is new; judging newness must wait.
-    let judged_from = add_days(account.first_date, i64::from(scope.cfg.warmup_days.min(3650)));
+    let judged_from = add_days(
+        account.first_date,
+        i64::from(scope.cfg.warmup_days.min(3650)),
+    );
     for group in &account.groups {
         // A merchant that goes on to bill regularly is a new payee (rent, gym), not a surprise.
         if group.currency != account.home || group.series.is_some() || scope.is_trusted(group) {
             continue;
         }
-        let Some(&first) = group.charges.first() else { continue };
+        let Some(&first) = group.charges.first() else {
+            continue;
+        };
         let first_date = scope.txn(first).date;
         if first_date < judged_from {
             continue;
         }
-        for &i in group.charges.iter().take_while(|&&i| scope.txn(i).date == first_date) {
+        for &i in group
+            .charges
+            .iter()
+            .take_while(|&&i| scope.txn(i).date == first_date)
+        {
             let t = scope.txn(i);
             let amount = t.amount.saturating_abs() as f64;
             if !scope.is_new(i) || amount <= threshold {
                 continue;
             }
-            let severity = if amount > 2.0 * threshold { Severity::High } else { Severity::Medium };
+            let severity = if amount > 2.0 * threshold {
+                Severity::High
+            } else {
+                Severity::Medium
+            };
             let text = explain::new_merchant_large(t, &merchant_name(t), usual);
             out.push(scope.flag(i, Reason::NewMerchantLarge, severity, &[], text));
         }

@@ -12,12 +12,19 @@ use super::{Flag, Reason, Severity};
 pub(crate) fn series_price_changes(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let factor = scope.cfg.scaled(scope.cfg.outlier_factor);
     for group in &scope.account.groups {
-        let Some(series) = &group.series else { continue };
+        let Some(series) = &group.series else {
+            continue;
+        };
         if scope.is_trusted(group) {
             continue;
         }
-        let Some(&first) = series.regular.first() else { continue };
-        let (mut usual, mut usual_at) = (scope.txn(group.charges[first]).amount.saturating_abs(), group.charges[first]);
+        let Some(&first) = series.regular.first() else {
+            continue;
+        };
+        let (mut usual, mut usual_at) = (
+            scope.txn(group.charges[first]).amount.saturating_abs(),
+            group.charges[first],
+        );
         for &pos in &series.regular[1..] {
             let cur = group.charges[pos];
             let t = scope.txn(cur);
@@ -25,7 +32,11 @@ pub(crate) fn series_price_changes(scope: &Scope, out: &mut Vec<(usize, Flag)>) 
             let ratio = now as f64 / usual.max(1) as f64;
             if ratio >= factor {
                 if scope.is_new(cur) {
-                    let severity = if ratio >= 2.0 * factor { Severity::High } else { Severity::Medium };
+                    let severity = if ratio >= 2.0 * factor {
+                        Severity::High
+                    } else {
+                        Severity::Medium
+                    };
                     let text = explain::amount_outlier(t, &merchant_name(t), usual);
                     out.push(scope.flag(cur, Reason::AmountOutlier, severity, &[usual_at], text));
                 }
@@ -71,7 +82,11 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             if (amount as f64) <= threshold {
                 continue;
             }
-            let severity = if amount as f64 > 2.0 * threshold { Severity::High } else { Severity::Medium };
+            let severity = if amount as f64 > 2.0 * threshold {
+                Severity::High
+            } else {
+                Severity::Medium
+            };
             let text = explain::amount_outlier(t, &merchant_name(t), median);
             out.push(scope.flag(i, Reason::AmountOutlier, severity, &[], text));
         }
@@ -82,6 +97,9 @@ fn checked_here(group: &Group, pos: usize) -> bool {
     match &group.series {
         None => true,
         // Extras are in position order.
-        Some(series) => series.extras.binary_search_by_key(&pos, |&(p, _)| p).is_ok(),
+        Some(series) => series
+            .extras
+            .binary_search_by_key(&pos, |&(p, _)| p)
+            .is_ok(),
     }
 }

@@ -43,7 +43,13 @@ pub(crate) struct Series {
 
 /// The cycles we recognise: (nominal days, shortest gap, longest gap). Weekly and shorter are
 /// left out on purpose: a weekly coffee at one price is a habit, not a subscription.
-const PERIODS: &[(u32, i64, i64)] = &[(30, 26, 35), (61, 56, 66), (91, 84, 98), (182, 172, 192), (365, 350, 380)];
+const PERIODS: &[(u32, i64, i64)] = &[
+    (30, 26, 35),
+    (61, 56, 66),
+    (91, 84, 98),
+    (182, 172, 192),
+    (365, 350, 380),
+];
 
 const MIN_REGULAR: usize = 3;
 
@@ -52,9 +58,14 @@ pub(crate) fn find_series(txns: &[Txn], charges: &[usize]) -> Option<Series> {
     if charges.len() < MIN_REGULAR {
         return None;
     }
-    let mut gaps: Vec<i64> = charges.windows(2).map(|w| days_between(txns[w[0]].date, txns[w[1]].date)).collect();
+    let mut gaps: Vec<i64> = charges
+        .windows(2)
+        .map(|w| days_between(txns[w[0]].date, txns[w[1]].date))
+        .collect();
     let median_gap = median_i64(&mut gaps)?;
-    let &(period, lo, hi) = PERIODS.iter().find(|(_, lo, hi)| (*lo..=*hi).contains(&median_gap))?;
+    let &(period, lo, hi) = PERIODS
+        .iter()
+        .find(|(_, lo, hi)| (*lo..=*hi).contains(&median_gap))?;
 
     // Walk the charges: one that comes well before the next cycle is due is an extra.
     let mut regular = vec![0usize];
@@ -73,13 +84,21 @@ pub(crate) fn find_series(txns: &[Txn], charges: &[usize]) -> Option<Series> {
     }
     let on_cycle = regular
         .windows(2)
-        .filter(|w| (lo..=hi).contains(&days_between(txns[charges[w[0]]].date, txns[charges[w[1]]].date)))
+        .filter(|w| {
+            (lo..=hi).contains(&days_between(
+                txns[charges[w[0]]].date,
+                txns[charges[w[1]]].date,
+            ))
+        })
         .count();
     if (on_cycle as f64) < 0.75 * (regular.len() - 1) as f64 {
         return None;
     }
     // A subscription's price changes rarely; groceries or utilities change every time.
-    let changes = regular.windows(2).filter(|w| txns[charges[w[0]]].amount != txns[charges[w[1]]].amount).count();
+    let changes = regular
+        .windows(2)
+        .filter(|w| txns[charges[w[0]]].amount != txns[charges[w[1]]].amount)
+        .count();
     if changes > (regular.len() / 4).max(1) {
         return None;
     }
@@ -87,7 +106,11 @@ pub(crate) fn find_series(txns: &[Txn], charges: &[usize]) -> Option<Series> {
     if extras.len() * 2 > regular.len() {
         return None;
     }
-    Some(Series { period_days: period, regular, extras })
+    Some(Series {
+        period_days: period,
+        regular,
+        extras,
+    })
 }
 
 /// The recurring charges in `history` (all accounts), ordered by merchant key then currency.
@@ -96,7 +119,9 @@ pub fn recurring(history: &[Txn]) -> Vec<Recurring> {
     let mut out = Vec::new();
     for account in &accounts {
         for group in &account.groups {
-            let Some(series) = &group.series else { continue };
+            let Some(series) = &group.series else {
+                continue;
+            };
             let ids: Vec<usize> = series.regular.iter().map(|&p| group.charges[p]).collect();
             let Some(&last) = ids.last() else { continue };
             let last_t = &history[last];
@@ -120,7 +145,13 @@ pub fn recurring(history: &[Txn]) -> Vec<Recurring> {
             });
         }
     }
-    out.sort_by(|a, b| (&a.merchant_key, &a.currency, a.last_date).cmp(&(&b.merchant_key, &b.currency, b.last_date)));
+    out.sort_by(|a, b| {
+        (&a.merchant_key, &a.currency, a.last_date).cmp(&(
+            &b.merchant_key,
+            &b.currency,
+            b.last_date,
+        ))
+    });
     out
 }
 

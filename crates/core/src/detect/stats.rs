@@ -33,7 +33,11 @@ pub(crate) fn percentile_without(sorted: &[i64], without: i64, p: f64) -> Option
 }
 
 fn rank(n: usize, p: f64) -> usize {
-    let p = if p.is_finite() { p.clamp(0.0, 1.0) } else { 0.5 };
+    let p = if p.is_finite() {
+        p.clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
     // Nearest rank: ceil(p × n) − 1, within 0..n.
     ((p * n as f64).ceil() as usize).clamp(1, n) - 1
 }

@@ -76,7 +76,9 @@ impl Rng {
 
     /// An amount around `median` with log-spread `sigma`, clamped at 2.2 sigma.
     pub fn lognormal(&mut self, median: i64, sigma: f64) -> i64 {
-        ((median as f64) * (sigma * self.normal(2.2)).exp()).round().max(1.0) as i64
+        ((median as f64) * (sigma * self.normal(2.2)).exp())
+            .round()
+            .max(1.0) as i64
     }
 }
 
@@ -203,11 +205,28 @@ const LOCALES: &[Locale] = &[
         coffee_menu: &[438, 438, 525, 375],
         transit: "MTA*NYCT PAYGO",
         fare: 290,
-        groceries: &["WHOLEFDS MKT #10234 SAN FRANCISCO CA", "SAFEWAY STORE 0042", "TRADER JOE'S #552"],
+        groceries: &[
+            "WHOLEFDS MKT #10234 SAN FRANCISCO CA",
+            "SAFEWAY STORE 0042",
+            "TRADER JOE'S #552",
+        ],
         grocery_median: 6500,
-        regulars: &["CHIPOTLE 1123", "SWEETGREEN SOMA", "TST* ZUNI CAFE", "SQ *TARTINE BAKERY", "IN-N-OUT BURGER #77", "NOPA", "DELFINA PIZZERIA", "HOUSE OF PRIME RIB"],
+        regulars: &[
+            "CHIPOTLE 1123",
+            "SWEETGREEN SOMA",
+            "TST* ZUNI CAFE",
+            "SQ *TARTINE BAKERY",
+            "IN-N-OUT BURGER #77",
+            "NOPA",
+            "DELFINA PIZZERIA",
+            "HOUSE OF PRIME RIB",
+        ],
         meal_median: 3500,
-        subscriptions: &[("SPOTIFY USA", 1099, 3), ("APPLE.COM/BILL", 299, 9), ("EQUINOX #123", 4900, 15)],
+        subscriptions: &[
+            ("SPOTIFY USA", 1099, 3),
+            ("APPLE.COM/BILL", 299, 9),
+            ("EQUINOX #123", 4900, 15),
+        ],
         raised: ("NETFLIX.COM 866-579-7172 CA", 1549, 1799, 12),
         rent: ("ZELLE PAYMENT TO J SMITH RENT", 240000),
         utility: ("PG&E WEB ONLINE", 6000, 14000),
@@ -226,9 +245,22 @@ const LOCALES: &[Locale] = &[
         fare: 280,
         groceries: &["TESCO STORES 3297", "SAINSBURYS S/MKTS", "WAITROSE 123"],
         grocery_median: 4500,
-        regulars: &["WAGAMAMA", "NANDOS", "DISHOOM", "PIZZA EXPRESS", "LEON", "FRANCO MANCA", "HONEST BURGERS", "ITSU"],
+        regulars: &[
+            "WAGAMAMA",
+            "NANDOS",
+            "DISHOOM",
+            "PIZZA EXPRESS",
+            "LEON",
+            "FRANCO MANCA",
+            "HONEST BURGERS",
+            "ITSU",
+        ],
         meal_median: 2600,
-        subscriptions: &[("SPOTIFY UK", 1199, 4), ("APPLE.COM/BILL", 299, 10), ("PUREGYM", 2499, 16)],
+        subscriptions: &[
+            ("SPOTIFY UK", 1199, 4),
+            ("APPLE.COM/BILL", 299, 10),
+            ("PUREGYM", 2499, 16),
+        ],
         raised: ("NETFLIX.COM", 1099, 1299, 13),
         rent: ("RENT STANDING ORDER", 150000),
         utility: ("OCTOPUS ENERGY", 5000, 12000),
@@ -247,9 +279,22 @@ const LOCALES: &[Locale] = &[
         fare: 320,
         groceries: &["REWE Markt GmbH", "EDEKA Center", "Lidl sagt Danke"],
         grocery_median: 5500,
-        regulars: &["Vapiano", "Curry 36", "Mustafas Gemuese Kebap", "Zeit fuer Brot", "Cocolo Ramen", "Lokal", "Markthalle Neun", "Burgermeister"],
+        regulars: &[
+            "Vapiano",
+            "Curry 36",
+            "Mustafas Gemuese Kebap",
+            "Zeit fuer Brot",
+            "Cocolo Ramen",
+            "Lokal",
+            "Markthalle Neun",
+            "Burgermeister",
+        ],
         meal_median: 3000,
-        subscriptions: &[("Spotify AB", 1099, 5), ("APPLE.COM/BILL", 299, 11), ("McFit", 2990, 17)],
+        subscriptions: &[
+            ("Spotify AB", 1099, 5),
+            ("APPLE.COM/BILL", 299, 11),
+            ("McFit", 2990, 17),
+        ],
         raised: ("NETFLIX.COM", 1299, 1399, 14),
         rent: ("Miete Wohnung", 110000),
         utility: ("Vattenfall Europe", 5000, 11000),
@@ -268,9 +313,22 @@ const LOCALES: &[Locale] = &[
         fare: 400,
         groceries: &["盒马鲜生", "永辉超市", "美团买菜"],
         grocery_median: 12000,
-        regulars: &["美团平台商户", "饿了么", "海底捞火锅", "老娘舅", "肯德基", "麦当劳", "西贝莜面村", "喜茶"],
+        regulars: &[
+            "美团平台商户",
+            "饿了么",
+            "海底捞火锅",
+            "老娘舅",
+            "肯德基",
+            "麦当劳",
+            "西贝莜面村",
+            "喜茶",
+        ],
         meal_median: 8000,
-        subscriptions: &[("网易云音乐", 1500, 6), ("爱奇艺会员", 2500, 12), ("超级猩猩健身", 19900, 18)],
+        subscriptions: &[
+            ("网易云音乐", 1500, 6),
+            ("爱奇艺会员", 2500, 12),
+            ("超级猩猩健身", 19900, 18),
+        ],
         raised: ("腾讯视频VIP", 3000, 3500, 15),
         rent: ("自如房租", 450000),
         utility: ("国家电网", 10000, 30000),
@@ -282,24 +340,61 @@ const LOCALES: &[Locale] = &[
 ];
 
 const ADJ: &[&str] = &[
-    "BLUE", "GOLDEN", "LITTLE", "OLD", "NEW", "RED", "GREEN", "SILVER", "HAPPY", "LUCKY", "WILD", "URBAN", "RUSTIC",
-    "NORTH", "SOUTH", "EAST", "WEST", "ROYAL", "SUNNY", "CEDAR", "MAPLE", "OAK", "IRON", "COPPER", "STONE", "RIVER",
-    "HARBOR", "GARDEN", "SECRET", "CORNER",
+    "BLUE", "GOLDEN", "LITTLE", "OLD", "NEW", "RED", "GREEN", "SILVER", "HAPPY", "LUCKY", "WILD",
+    "URBAN", "RUSTIC", "NORTH", "SOUTH", "EAST", "WEST", "ROYAL", "SUNNY", "CEDAR", "MAPLE", "OAK",
+    "IRON", "COPPER", "STONE", "RIVER", "HARBOR", "GARDEN", "SECRET", "CORNER",
 ];
 const NOUN: &[&str] = &[
-    "FOX", "BEAR", "OWL", "LOTUS", "TIGER", "PEARL", "FERN", "WILLOW", "SPOON", "FORK", "KETTLE", "LANTERN", "ANCHOR",
-    "BRIDGE", "MILL", "ORCHARD", "PEPPER", "SAGE", "BASIL", "OLIVE", "FIG", "PLUM", "CLOVE", "THYME", "MINT", "HONEY",
-    "BARREL", "CRANE", "ROBIN", "SPARROW",
+    "FOX", "BEAR", "OWL", "LOTUS", "TIGER", "PEARL", "FERN", "WILLOW", "SPOON", "FORK", "KETTLE",
+    "LANTERN", "ANCHOR", "BRIDGE", "MILL", "ORCHARD", "PEPPER", "SAGE", "BASIL", "OLIVE", "FIG",
+    "PLUM", "CLOVE", "THYME", "MINT", "HONEY", "BARREL", "CRANE", "ROBIN", "SPARROW",
 ];
 const FOOD: &[&str] = &[
-    "KITCHEN", "CAFE", "BISTRO", "DINER", "TAVERN", "GRILL", "NOODLE BAR", "TAQUERIA", "PIZZERIA", "BAKERY", "RAMEN", "DELI",
+    "KITCHEN",
+    "CAFE",
+    "BISTRO",
+    "DINER",
+    "TAVERN",
+    "GRILL",
+    "NOODLE BAR",
+    "TAQUERIA",
+    "PIZZERIA",
+    "BAKERY",
+    "RAMEN",
+    "DELI",
 ];
-const SHOP: &[&str] = &["BOOKS", "GIFTS", "HARDWARE", "FLORIST", "OUTFITTERS", "TOYS", "SUPPLY", "BOUTIQUE", "MARKET"];
-const BIG: &[&str] = &["ELECTRONICS", "JEWELERS", "FURNITURE", "AUTO REPAIR", "TRAVEL AGENCY", "LUXURY GOODS"];
+const SHOP: &[&str] = &[
+    "BOOKS",
+    "GIFTS",
+    "HARDWARE",
+    "FLORIST",
+    "OUTFITTERS",
+    "TOYS",
+    "SUPPLY",
+    "BOUTIQUE",
+    "MARKET",
+];
+const BIG: &[&str] = &[
+    "ELECTRONICS",
+    "JEWELERS",
+    "FURNITURE",
+    "AUTO REPAIR",
+    "TRAVEL AGENCY",
+    "LUXURY GOODS",
+];
 const POS_PREFIX: &[&str] = &["", "TST* ", "SQ *", ""];
 const ZH_A: &[&str] = &["老", "新", "小", "大", "金", "福", "香", "鲜", "好", "阿"];
 const ZH_B: &[&str] = &["王", "李", "川", "湘", "粤", "滇", "徽", "渝", "苏", "鲁"];
-const ZH_FOOD: &[&str] = &["餐厅", "小馆", "面馆", "火锅", "烧烤", "饺子馆", "茶餐厅", "私房菜"];
+const ZH_FOOD: &[&str] = &[
+    "餐厅",
+    "小馆",
+    "面馆",
+    "火锅",
+    "烧烤",
+    "饺子馆",
+    "茶餐厅",
+    "私房菜",
+];
 const ZH_SHOP: &[&str] = &["百货", "书店", "花店", "五金店", "文具店", "便利店"];
 
 /// Generates `cfg.people` accounts over `cfg.years` years, with ground truth.
@@ -310,7 +405,12 @@ pub fn generate(cfg: &SynthConfig) -> Labelled {
         let mut rng = Rng::new(cfg.seed ^ (u64::from(p) + 1).wrapping_mul(0xA24B_AED4_963E_E407));
         let locale = &LOCALES[p as usize % LOCALES.len()];
         let days = i64::from(cfg.years.max(1)) * 365;
-        let mut person = Person { rng: &mut rng, locale, used_keys: HashSet::new(), drafts: Vec::new() };
+        let mut person = Person {
+            rng: &mut rng,
+            locale,
+            used_keys: HashSet::new(),
+            drafts: Vec::new(),
+        };
         person.ordinary_life(cfg.start, days);
         person.traps(cfg.start, days);
         if cfg.anomalies {
@@ -389,21 +489,42 @@ impl Person<'_> {
         let latin = self.locale.latin || zh_kinds.is_empty();
         for attempt in 0..50 {
             let name = if latin || attempt >= 40 {
-                let pre = if prefix { *self.rng.pick(POS_PREFIX) } else { "" };
-                format!("{pre}{} {} {}", self.rng.pick(ADJ), self.rng.pick(NOUN), self.rng.pick(kinds))
+                let pre = if prefix {
+                    *self.rng.pick(POS_PREFIX)
+                } else {
+                    ""
+                };
+                format!(
+                    "{pre}{} {} {}",
+                    self.rng.pick(ADJ),
+                    self.rng.pick(NOUN),
+                    self.rng.pick(kinds)
+                )
             } else {
-                format!("{}{}{}", self.rng.pick(ZH_A), self.rng.pick(ZH_B), self.rng.pick(zh_kinds))
+                format!(
+                    "{}{}{}",
+                    self.rng.pick(ZH_A),
+                    self.rng.pick(ZH_B),
+                    self.rng.pick(zh_kinds)
+                )
             };
             if !self.used_keys.contains(&merchant::key(&name)) {
                 return name;
             }
         }
-        format!("{} {} {} OUTLET", self.rng.pick(ADJ), self.rng.pick(NOUN), self.rng.pick(NOUN))
+        format!(
+            "{} {} {} OUTLET",
+            self.rng.pick(ADJ),
+            self.rng.pick(NOUN),
+            self.rng.pick(NOUN)
+        )
     }
 
     fn reference(&mut self) -> String {
         const ALNUM: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-        let mut s: String = (0..9).map(|_| ALNUM[self.rng.below(ALNUM.len() as u64) as usize] as char).collect();
+        let mut s: String = (0..9)
+            .map(|_| ALNUM[self.rng.below(ALNUM.len() as u64) as usize] as char)
+            .collect();
         // References always carry a digit, as real ones do.
         s.replace_range(1..2, &self.rng.below(10).to_string());
         s
@@ -413,13 +534,19 @@ impl Person<'_> {
         if self.locale.latin {
             format!("{}{}", self.locale.online, self.reference())
         } else {
-            format!("{}{}", self.locale.online, self.rng.range(100_000_000, 999_999_999))
+            format!(
+                "{}{}",
+                self.locale.online,
+                self.rng.range(100_000_000, 999_999_999)
+            )
         }
     }
 
     fn ordinary_life(&mut self, start: NaiveDate, days: i64) {
         let trip_len = 7;
-        let trips: Vec<i64> = (0..days / 365).map(|y| y * 365 + self.rng.range(60, 300)).collect();
+        let trips: Vec<i64> = (0..days / 365)
+            .map(|y| y * 365 + self.rng.range(60, 300))
+            .collect();
         let raise_month = self.rng.range(5, 10) as u32;
         for n in 0..days {
             let date = day(start, n);
@@ -447,7 +574,17 @@ impl Person<'_> {
             let price = *self.rng.pick(l.coffee_menu);
             self.push(date, l.coffee, -price, Kind::Coffee);
         }
-        let rides = if weekday { if self.rng.chance(0.9) { 2 } else { 0 } } else if self.rng.chance(0.3) { 1 } else { 0 };
+        let rides = if weekday {
+            if self.rng.chance(0.9) {
+                2
+            } else {
+                0
+            }
+        } else if self.rng.chance(0.3) {
+            1
+        } else {
+            0
+        };
         for _ in 0..rides {
             self.push(date, l.transit, -l.fare, Kind::Transit);
         }
@@ -473,7 +610,8 @@ impl Person<'_> {
         }
         if self.rng.chance(0.15) {
             let desc = self.online_desc();
-            let amount = ((l.meal_median as f64 * 0.8) * (0.5 * self.rng.normal(2.0)).exp()).round() as i64;
+            let amount =
+                ((l.meal_median as f64 * 0.8) * (0.5 * self.rng.normal(2.0)).exp()).round() as i64;
             self.push(date, desc, -amount.max(100), Kind::Online);
         }
         if self.rng.chance(0.1) {
@@ -509,7 +647,11 @@ impl Person<'_> {
         }
         if day_of_trip == trip_len - 1 {
             let nightly = self.rng.range(120, 250) * unit * per_unit;
-            add(self, "HOTEL LE GRAND PALAIS".to_string(), nightly * trip_len);
+            add(
+                self,
+                "HOTEL LE GRAND PALAIS".to_string(),
+                nightly * trip_len,
+            );
         }
     }
 
@@ -554,7 +696,10 @@ impl Person<'_> {
                 d.date >= from
                     && kinds.contains(&d.kind)
                     && !d.touched
-                    && matches!(d.trap, None | Some(Trap::RoutineRepeat) | Some(Trap::NewPlace))
+                    && matches!(
+                        d.trap,
+                        None | Some(Trap::RoutineRepeat) | Some(Trap::NewPlace)
+                    )
             })
             .collect()
     }
@@ -659,10 +804,20 @@ impl Person<'_> {
                     2 => &[Kind::Grocery, Kind::Regular],
                     _ => &[Kind::NewPlace, Kind::Ride],
                 };
-                let Some(i) = self.pick_candidate(start, kinds) else { continue };
+                let Some(i) = self.pick_candidate(start, kinds) else {
+                    continue;
+                };
                 let d = self.drafts[i].clone();
-                let gap = if d.kind == Kind::Coffee || self.rng.chance(0.6) { 0 } else { self.rng.range(1, 2) };
-                let desc = if d.kind == Kind::Online { self.online_desc() } else { d.desc.clone() };
+                let gap = if d.kind == Kind::Coffee || self.rng.chance(0.6) {
+                    0
+                } else {
+                    self.rng.range(1, 2)
+                };
+                let desc = if d.kind == Kind::Online {
+                    self.online_desc()
+                } else {
+                    d.desc.clone()
+                };
                 let j = self.push(day(d.date, gap), desc, d.amount, Kind::Injected);
                 self.drafts[j].expect = vec![Reason::DoubleCharge];
             }
@@ -684,7 +839,11 @@ impl Person<'_> {
             }
             let large_count = if self.rng.chance(0.5) { 3 } else { 2 };
             for k in 0..large_count {
-                let when = if k == 2 { day(date, 1) } else { self.random_day(start, days) };
+                let when = if k == 2 {
+                    day(date, 1)
+                } else {
+                    self.random_day(start, days)
+                };
                 let name = self.fresh_name(BIG, &["数码城", "珠宝行", "奢侈品店"], false);
                 let amount = l.meal_median * self.rng.range(25, 100);
                 let i = self.push(when, name, -amount, Kind::Injected);
@@ -692,9 +851,15 @@ impl Person<'_> {
             }
             // Outliers at a known merchant: a grocery run or a meal several times the usual.
             for _ in 0..2 {
-                let Some(i) = self.pick_from(start, 150, &[Kind::Grocery, Kind::Regular]) else { continue };
+                let Some(i) = self.pick_from(start, 150, &[Kind::Grocery, Kind::Regular]) else {
+                    continue;
+                };
                 let d = self.drafts[i].clone();
-                let median = if d.kind == Kind::Grocery { l.grocery_median } else { l.meal_median };
+                let median = if d.kind == Kind::Grocery {
+                    l.grocery_median
+                } else {
+                    l.meal_median
+                };
                 let amount = median * self.rng.range(4, 9);
                 let j = self.push(day(d.date, 1), d.desc.clone(), -amount, Kind::Injected);
                 self.drafts[j].expect = vec![Reason::AmountOutlier];
@@ -742,7 +907,10 @@ impl Quality {
 
     /// Totals over a set of reasons: (tp, fp, fn).
     pub fn totals(&self, reasons: &[Reason]) -> (usize, usize, usize) {
-        reasons.iter().filter_map(|r| self.per_reason.get(r)).fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
+        reasons
+            .iter()
+            .filter_map(|r| self.per_reason.get(r))
+            .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
     }
 }
 
@@ -761,12 +929,22 @@ pub fn evaluate(data: &Labelled, flags: &[Flag]) -> Quality {
     for r in Reason::ALL {
         q.per_reason.insert(r, (0, 0, 0));
     }
-    let moving: BTreeMap<i64, bool> = data.txns.iter().map(|t| (t.id, t.status.moves_money())).collect();
+    let moving: BTreeMap<i64, bool> = data
+        .txns
+        .iter()
+        .map(|t| (t.id, t.status.moves_money()))
+        .collect();
     let mut found: BTreeSet<(i64, Reason)> = BTreeSet::new();
     for f in flags {
-        let expected = data.expected.get(&f.transaction_id).is_some_and(|e| e.contains(&f.reason));
+        let expected = data
+            .expected
+            .get(&f.transaction_id)
+            .is_some_and(|e| e.contains(&f.reason));
         let tolerated = f.severity == Severity::Low
-            && data.tolerated.get(&f.transaction_id).is_some_and(|e| e.contains(&f.reason));
+            && data
+                .tolerated
+                .get(&f.transaction_id)
+                .is_some_and(|e| e.contains(&f.reason));
         if let Some(c) = q.per_reason.get_mut(&f.reason) {
             if expected {
                 if found.insert((f.transaction_id, f.reason)) {
