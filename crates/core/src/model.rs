@@ -92,7 +92,12 @@ impl ParsedRow {
     pub fn fingerprint(&self) -> i64 {
         let mut h = Fnv64::new();
         h.write(self.date.to_string().as_bytes());
-        h.write(self.time.map(|t| t.to_string()).unwrap_or_default().as_bytes());
+        h.write(
+            self.time
+                .map(|t| t.to_string())
+                .unwrap_or_default()
+                .as_bytes(),
+        );
         h.write(&self.amount.to_le_bytes());
         h.write(self.currency.code().as_bytes());
         for word in self.description.split_whitespace() {
@@ -149,8 +154,16 @@ mod tests {
         let mut b = row("TST* PHILZ COFFEE", -438);
         b.line = 99;
         assert_eq!(a.fingerprint(), b.fingerprint());
-        assert_ne!(a.fingerprint(), row("TST* PHILZ COFFEE", -439).fingerprint());
+        assert_ne!(
+            a.fingerprint(),
+            row("TST* PHILZ COFFEE", -439).fingerprint()
+        );
         // Pinned: the value is stored in users' databases, so it must never change.
-        assert_eq!(row("X", 1).fingerprint(), 0x7c8f_402a_b987_09de_u64 as i64, "{:#x}", row("X", 1).fingerprint());
+        assert_eq!(
+            row("X", 1).fingerprint(),
+            0x7c8f_402a_b987_09de_u64 as i64,
+            "{:#x}",
+            row("X", 1).fingerprint()
+        );
     }
 }

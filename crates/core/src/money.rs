@@ -78,7 +78,8 @@ impl Serialize for Currency {
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Currency::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not an ISO 4217 code: {s}")))
+        Currency::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not an ISO 4217 code: {s}")))
     }
 }
 
@@ -108,7 +109,12 @@ pub fn format_minor(minor: i64, digits: u32) -> String {
         return format!("{sign}{abs}");
     }
     let scale = 10u64.pow(digits);
-    format!("{sign}{}.{:0width$}", abs / scale, abs % scale, width = digits as usize)
+    format!(
+        "{sign}{}.{:0width$}",
+        abs / scale,
+        abs % scale,
+        width = digits as usize
+    )
 }
 
 /// Parses a plain decimal string (`-12.5`, `4.38`, `100`) into minor units, exactly.
@@ -131,7 +137,11 @@ pub fn parse_decimal(s: &str, digits: u32) -> Option<i64> {
         return None;
     }
     let int_v: i64 = if int.is_empty() { 0 } else { int.parse().ok()? };
-    let mut frac_v: i64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let mut frac_v: i64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
     frac_v *= 10i64.pow(digits - frac.len() as u32);
     let v = int_v.checked_mul(10i64.pow(digits))?.checked_add(frac_v)?;
     Some(if neg { -v } else { v })

@@ -1,0 +1,104 @@
+//! Card testing: fraudsters check a stolen card with tiny charges at a merchant the owner has
+//! never used, often several in a row. One tiny charge at a new place is usually innocent
+//! (a parking meter), so alone it is low; a burst is high.
+
+use super::explain;
+use super::index::{days_between, merchant_name, Scope};
+use super::{Flag, Reason, Severity};
+use std::collections::HashMap;
+
+pub(crate) fn tiny_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
+    let account = scope.account;
+    // Candidates in date order: (history index, group index).
+    let mut first_days: HashMap<usize, FirstDay> = HashMap::new();
+    let candidates: Vec<(usize, usize)> = account
+        .charges
+        .iter()
+        .copied()
+        .filter(|&(i, g)| is_candidate(scope, i, g, &mut first_days))
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let mut per_group: HashMap<usize, usize> = HashMap::new();
+    for &(_, g) in &candidates {
+        *per_group.entry(g).or_default() += 1;
+    }
+    // Two pointers: how many candidates (any merchant) fall within a day either side.
+    let (mut lo, mut hi) = (0usize, 0usize);
+    for (n, &(i, g)) in candidates.iter().enumerate() {
+        let date = scope.txn(i).date;
+        while days_between(scope.txn(candidates[lo].0).date, date) > 1 {
+            lo += 1;
+        }
+        hi = hi.max(n);
+        while hi + 1 < candidates.len()
+            && days_between(date, scope.txn(candidates[hi + 1].0).date) <= 1
+        {
+            hi += 1;
+        }
+        if !scope.is_new(i) {
+            continue;
+        }
+        let nearby = hi + 1 - lo;
+        let same_merchant = per_group.get(&g).copied().unwrap_or(1);
+        let burst = same_merchant >= 2 || nearby >= 3;
+        let severity = if burst { Severity::High } else { Severity::Low };
+        let count = if burst { same_merchant.max(nearby) } else { 1 };
+        let t = scope.txn(i);
+        let text = explain::card_testing(t, &merchant_name(t), count);
+        out.push(scope.flag(i, Reason::CardTesting, severity, &[], text));
+    }
+}
+
+/// A tiny charge at a merchant first seen no earlier than the day before, charged on at most
+/// two days in all, and only tiny amounts before this one.
+fn is_candidate(
+    scope: &Scope,
+    i: usize,
+    g: usize,
+    first_days: &mut HashMap<usize, FirstDay>,
+) -> bool {
+    let group = &scope.account.groups[g];
+    let t = scope.txn(i);
+    let limit = tiny_limit(scope.cfg.card_testing_max_minor, t.currency.minor_digits());
+    if t.amount.saturating_abs() > limit || group.distinct_days > 2 || scope.is_trusted(group) {
+        return false;
+    }
+    // Computed once per group, so a flood of rows at one merchant stays linear.
+    let first = *first_days.entry(g).or_insert_with(|| first_day(scope, g));
+    t.date == first.date || (days_between(first.date, t.date) <= 1 && first.largest <= limit)
+}
+
+/// A group's first charge day and the largest amount charged on it.
+#[derive(Clone, Copy)]
+struct FirstDay {
+    date: chrono::NaiveDate,
+    largest: i64,
+}
+
+fn first_day(scope: &Scope, g: usize) -> FirstDay {
+    let charges = &scope.account.groups[g].charges;
+    let date = charges
+        .first()
+        .map(|&c| scope.txn(c).date)
+        .unwrap_or_default();
+    let largest = charges
+        .iter()
+        .map(|&c| scope.txn(c))
+        .take_while(|c| c.date == date)
+        .map(|c| c.amount.saturating_abs())
+        .max()
+        .unwrap_or(0);
+    FirstDay { date, largest }
+}
+
+/// The configured limit is in minor units of a two-decimal currency; other currencies scale.
+fn tiny_limit(max_minor: i64, digits: u32) -> i64 {
+    match digits {
+        0 => max_minor / 100,
+        1 => max_minor / 10,
+        2 => max_minor,
+        d => max_minor.saturating_mul(10i64.saturating_pow(d - 2)),
+    }
+}

@@ -1,0 +1,171 @@
+//! Duplicate charges: the same purchase charged twice (`double_charge`), and a recurring
+//! merchant billing again inside a cycle already paid (`subscription_billed_twice`).
+
+use super::explain;
+use super::index::{days_between, merchant_name, Group, Scope};
+use super::{Flag, Reason, Severity};
+use std::collections::{HashMap, HashSet};
+
+pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
+    let window = scope.cfg.window();
+    for group in &scope.account.groups {
+        // A recurring merchant's repeats are judged against its cycle instead (below).
+        if group.series.is_some() || group.charges.len() < 2 {
+            continue;
+        }
+        let pairs = same_amount_pairs(scope, group, window);
+        if pairs.is_empty() {
+            continue;
+        }
+        // How often this merchant repeats the same amount after each gap (in days): a fare
+        // paid twice a day, or the same coffee on consecutive days, is the user's routine.
+        let mut routine = [0u32; 32];
+        for &(_, _, gap) in &pairs {
+            routine[gap as usize] += 1;
+        }
+        // On how many days each amount was paid: the same price day after day (a day pass, a
+        // usual order) is a habit, so equal charges on neighbouring days are no surprise.
+        let days_by_amount = distinct_days_by_amount(scope, group);
+        let mut refunds = RefundFinder::new(scope, group);
+        for &(first, second, gap) in &pairs {
+            if !scope.is_new(second) {
+                continue;
+            }
+            let min = scope.cfg.routine_min_repeats;
+            if routine[gap as usize].saturating_sub(1) >= min {
+                continue;
+            }
+            let amount = scope.txn(second).amount;
+            let habitual_days = days_by_amount.get(&amount).copied().unwrap_or(0);
+            if gap > 0 && habitual_days.saturating_sub(2) >= min as usize {
+                continue;
+            }
+            let refund = refunds.take(first, second);
+            // Same day is the classic duplicate authorisation; next day, a late posting; two or
+            // more days apart an equal amount is as often a coincidence, so it stays low.
+            let severity = match (refund, gap) {
+                (Some(_), _) => Severity::Low,
+                (None, 0) => Severity::High,
+                (None, 1) => Severity::Medium,
+                (None, _) => Severity::Low,
+            };
+            let (a, b) = (scope.txn(first), scope.txn(second));
+            let text =
+                explain::double_charge(a, b, &merchant_name(b), refund.map(|r| scope.txn(r)));
+            let mut related = vec![first];
+            related.extend(refund);
+            out.push(scope.flag(second, Reason::DoubleCharge, severity, &related, text));
+        }
+    }
+}
+
+fn distinct_days_by_amount(scope: &Scope, group: &Group) -> HashMap<i64, usize> {
+    let mut last_day: HashMap<i64, chrono::NaiveDate> = HashMap::new();
+    let mut days: HashMap<i64, usize> = HashMap::new();
+    for &i in &group.charges {
+        let t = scope.txn(i);
+        if last_day.insert(t.amount, t.date) != Some(t.date) {
+            *days.entry(t.amount).or_default() += 1;
+        }
+    }
+    days
+}
+
+/// Consecutive charges of equal amount within the window: (earlier, later, gap in days).
+fn same_amount_pairs(scope: &Scope, group: &Group, window: i64) -> Vec<(usize, usize, i64)> {
+    let mut last_by_amount: HashMap<i64, usize> = HashMap::new();
+    let mut pairs = Vec::new();
+    for &i in &group.charges {
+        let t = scope.txn(i);
+        if let Some(prev) = last_by_amount.insert(t.amount, i) {
+            let gap = days_between(scope.txn(prev).date, t.date);
+            if (0..=window).contains(&gap) {
+                pairs.push((prev, i, gap));
+            }
+        }
+    }
+    pairs
+}
+
+pub(crate) fn subscription_billed_twice(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
+    let window = scope.cfg.window();
+    for group in &scope.account.groups {
+        let Some(series) = &group.series else {
+            continue;
+        };
+        let mut refunds = RefundFinder::new(scope, group);
+        for &(pos, regular_pos) in &series.extras {
+            let (extra, regular) = (group.charges[pos], group.charges[regular_pos]);
+            if !scope.is_new(extra) {
+                continue;
+            }
+            let (e, r) = (scope.txn(extra), scope.txn(regular));
+            // Same price (within 5%): a different amount is an add-on purchase, not a rebill.
+            let usual = r.amount.saturating_abs();
+            if (e.amount.saturating_abs() - usual).abs() * 20 > usual {
+                continue;
+            }
+            let refund = refunds.take(regular, extra);
+            let severity = match refund {
+                Some(_) => Severity::Low,
+                None if days_between(r.date, e.date) <= window => Severity::High,
+                None => Severity::Medium,
+            };
+            let text = explain::billed_twice(
+                r,
+                e,
+                &merchant_name(e),
+                series.period_days,
+                refund.map(|i| scope.txn(i)),
+            );
+            let mut related = vec![regular];
+            related.extend(refund);
+            out.push(scope.flag(
+                extra,
+                Reason::SubscriptionBilledTwice,
+                severity,
+                &related,
+                text,
+            ));
+        }
+    }
+}
+
+/// Finds the refund that resolves a duplicate: same merchant, same amount back, dated from the
+/// first charge to `refund_window_days` after the second. Each refund resolves one duplicate.
+struct RefundFinder<'s> {
+    scope: &'s Scope<'s>,
+    by_amount: HashMap<i64, Vec<usize>>,
+    used: HashSet<usize>,
+}
+
+impl<'s> RefundFinder<'s> {
+    fn new(scope: &'s Scope<'s>, group: &Group) -> Self {
+        let mut by_amount: HashMap<i64, Vec<usize>> = HashMap::new();
+        for &i in &group.refunds {
+            by_amount.entry(scope.txn(i).amount).or_default().push(i);
+        }
+        RefundFinder {
+            scope,
+            by_amount,
+            used: HashSet::new(),
+        }
+    }
+
+    fn take(&mut self, first: usize, second: usize) -> Option<usize> {
+        let (a, b) = (self.scope.txn(first), self.scope.txn(second));
+        let candidates = self.by_amount.get(&b.amount.saturating_neg())?;
+        let latest = super::index::add_days(
+            b.date,
+            i64::from(self.scope.cfg.refund_window_days.min(3650)),
+        );
+        let start = candidates.partition_point(|&r| self.scope.txn(r).date < a.date);
+        let found = candidates[start..]
+            .iter()
+            .take_while(|&&r| self.scope.txn(r).date <= latest)
+            .find(|r| !self.used.contains(r))
+            .copied()?;
+        self.used.insert(found);
+        Some(found)
+    }
+}

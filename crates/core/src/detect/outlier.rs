@@ -1,0 +1,105 @@
+//! Unexpected amounts at merchants the user already knows: a charge several times the
+//! merchant's usual amount (`amount_outlier`), and a recurring charge whose price went up
+//! (`price_increase`, low severity: it is news, rarely an error).
+
+use super::explain;
+use super::index::{merchant_name, Group, Scope};
+use super::stats::percentile_without;
+use super::{Flag, Reason, Severity};
+
+/// Walks each recurring series comparing every regular charge with the usual price: the last
+/// price that was not itself an outlier, so a one-off spike neither hides nor fakes a change.
+pub(crate) fn series_price_changes(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
+    let factor = scope.cfg.scaled(scope.cfg.outlier_factor);
+    for group in &scope.account.groups {
+        let Some(series) = &group.series else {
+            continue;
+        };
+        if scope.is_trusted(group) {
+            continue;
+        }
+        let Some(&first) = series.regular.first() else {
+            continue;
+        };
+        let (mut usual, mut usual_at) = (
+            scope.txn(group.charges[first]).amount.saturating_abs(),
+            group.charges[first],
+        );
+        for &pos in &series.regular[1..] {
+            let cur = group.charges[pos];
+            let t = scope.txn(cur);
+            let now = t.amount.saturating_abs();
+            let ratio = now as f64 / usual.max(1) as f64;
+            if ratio >= factor {
+                if scope.is_new(cur) {
+                    let severity = if ratio >= 2.0 * factor {
+                        Severity::High
+                    } else {
+                        Severity::Medium
+                    };
+                    let text = explain::amount_outlier(t, &merchant_name(t), usual);
+                    out.push(scope.flag(cur, Reason::AmountOutlier, severity, &[usual_at], text));
+                }
+                continue;
+            }
+            if now > usual && scope.is_new(cur) {
+                let text = explain::price_increase(t, &merchant_name(t), usual);
+                out.push(scope.flag(cur, Reason::PriceIncrease, Severity::Low, &[usual_at], text));
+            }
+            (usual, usual_at) = (now, cur);
+        }
+    }
+}
+
+/// A charge far above a known merchant's median and above the top of its usual range.
+/// Recurring series are handled above; only their off-cycle extras are checked here.
+pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
+    let factor = scope.cfg.scaled(scope.cfg.outlier_factor);
+    let spread = scope.cfg.scaled(2.0);
+    let min_known = scope.cfg.outlier_min_known.max(1) as usize;
+    for group in &scope.account.groups {
+        if group.charges.len() <= min_known || scope.is_trusted(group) {
+            continue;
+        }
+        let mut earlier_days_start = 0;
+        for (pos, &i) in group.charges.iter().enumerate() {
+            let t = scope.txn(i);
+            // `earlier_days_start` = how many charges fall on days before this one.
+            if pos > 0 && scope.txn(group.charges[pos - 1]).date != t.date {
+                earlier_days_start = pos;
+            }
+            if earlier_days_start < min_known || !scope.is_new(i) || !checked_here(group, pos) {
+                continue;
+            }
+            let amount = t.amount.saturating_abs();
+            let (Some(median), Some(p90)) = (
+                percentile_without(&group.sorted_abs, amount, 0.5),
+                percentile_without(&group.sorted_abs, amount, 0.9),
+            ) else {
+                continue;
+            };
+            let threshold = (factor * median as f64).max(spread * p90 as f64);
+            if (amount as f64) <= threshold {
+                continue;
+            }
+            let severity = if amount as f64 > 2.0 * threshold {
+                Severity::High
+            } else {
+                Severity::Medium
+            };
+            let text = explain::amount_outlier(t, &merchant_name(t), median);
+            out.push(scope.flag(i, Reason::AmountOutlier, severity, &[], text));
+        }
+    }
+}
+
+fn checked_here(group: &Group, pos: usize) -> bool {
+    match &group.series {
+        None => true,
+        // Extras are in position order.
+        Some(series) => series
+            .extras
+            .binary_search_by_key(&pos, |&(p, _)| p)
+            .is_ok(),
+    }
+}

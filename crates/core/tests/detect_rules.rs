@@ -1,0 +1,676 @@
+//! Each detection rule on tiny inline histories, including the traps that must stay quiet.
+
+use chrono::NaiveDate;
+use recourse_core::detect::{detect, recurring, Context, DetectConfig, Flag, Reason, Severity};
+use recourse_core::merchant;
+use recourse_core::model::{RowStatus, Txn};
+use recourse_core::money::Currency;
+use std::collections::HashSet;
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+/// A row: (date, description, amount in minor units, currency). Ids and lines follow order.
+fn rows(items: &[(&str, &str, i64, &str)]) -> Vec<Txn> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(n, (d, desc, amount, cur))| Txn {
+            id: n as i64 + 1,
+            account_id: 1,
+            date: date(d),
+            time: None,
+            amount: *amount,
+            currency: Currency::parse(cur).expect("test currency"),
+            description: desc.to_string(),
+            merchant: merchant::display_name(desc),
+            merchant_key: merchant::key(desc),
+            source_file: "chase.csv".into(),
+            source_line: n as u64 + 2,
+            status: RowStatus::Booked,
+        })
+        .collect()
+}
+
+fn run(txns: &[Txn]) -> Vec<Flag> {
+    detect(
+        txns,
+        &|_| true,
+        &DetectConfig::default(),
+        &Context::default(),
+    )
+}
+
+/// (transaction id, reason, severity) of every flag, for compact assertions.
+fn summary(flags: &[Flag]) -> Vec<(i64, Reason, Severity)> {
+    flags
+        .iter()
+        .map(|f| (f.transaction_id, f.reason, f.severity))
+        .collect()
+}
+
+fn with_reason(flags: &[Flag], r: Reason) -> Vec<(i64, Severity)> {
+    flags
+        .iter()
+        .filter(|f| f.reason == r)
+        .map(|f| (f.transaction_id, f.severity))
+        .collect()
+}
+
+/// `n` days of background spending (coffee and groceries) starting at `start`, so rules that
+/// need a history have one. Amounts vary so they never look like doubles.
+fn background(start: &str, n: i64) -> Vec<(String, String, i64, String)> {
+    let s = date(start);
+    (0..n)
+        .map(|i| {
+            let d = s + chrono::Duration::days(i);
+            let (desc, amount) = match i % 3 {
+                0 => (format!("NEW PLACE {}", word(i)), 2000 + (i * 37) % 4000),
+                1 => ("SAFEWAY STORE 0042".to_string(), 4000 + (i * 53) % 3000),
+                _ => ("WALGREENS #123".to_string(), 1500 + (i * 41) % 1500),
+            };
+            (
+                d.format("%Y-%m-%d").to_string(),
+                desc,
+                -amount,
+                "USD".to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A distinct alphabetic word per number (keys drop digits, so names must differ in letters).
+fn word(mut i: i64) -> String {
+    let mut s = String::new();
+    loop {
+        s.push((b'A' + (i % 26) as u8) as char);
+        i /= 26;
+        if i == 0 {
+            break s + "X";
+        }
+    }
+}
+
+fn rows_owned(bg: &[(String, String, i64, String)], extra: &[(&str, &str, i64, &str)]) -> Vec<Txn> {
+    let mut all: Vec<(&str, &str, i64, &str)> = bg
+        .iter()
+        .map(|(d, desc, a, c)| (d.as_str(), desc.as_str(), *a, c.as_str()))
+        .collect();
+    all.extend_from_slice(extra);
+    all.sort_by_key(|r| r.0);
+    rows(&all)
+}
+
+#[test]
+fn double_charge_cases() {
+    struct Case {
+        name: &'static str,
+        rows: Vec<(&'static str, &'static str, i64, &'static str)>,
+        want: Vec<(i64, Severity)>,
+    }
+    let cases = vec![
+        Case {
+            name: "same day, same amount",
+            rows: vec![
+                ("2024-04-12", "TST* PHILZ COFFEE", -438, "USD"),
+                ("2024-04-12", "TST* PHILZ COFFEE", -438, "USD"),
+            ],
+            want: vec![(2, Severity::High)],
+        },
+        Case {
+            name: "changing reference numbers are one merchant",
+            rows: vec![
+                ("2024-04-12", "AMZN Mktp US*2K4HG7TR3", -2599, "USD"),
+                ("2024-04-12", "AMZN Mktp US*9QW1ZK2M0", -2599, "USD"),
+            ],
+            want: vec![(2, Severity::High)],
+        },
+        Case {
+            name: "next day",
+            rows: vec![
+                ("2024-04-12", "SAFEWAY STORE 0042", -5321, "USD"),
+                ("2024-04-13", "SAFEWAY #1187", -5321, "USD"),
+            ],
+            want: vec![(2, Severity::Medium)],
+        },
+        Case {
+            name: "outside the window",
+            rows: vec![
+                ("2024-04-12", "SAFEWAY", -5321, "USD"),
+                ("2024-04-15", "SAFEWAY", -5321, "USD"),
+            ],
+            want: vec![],
+        },
+        Case {
+            name: "split payment of different amounts",
+            rows: vec![
+                ("2024-04-12", "NOPA", -4000, "USD"),
+                ("2024-04-12", "NOPA", -3512, "USD"),
+            ],
+            want: vec![],
+        },
+        Case {
+            name: "a charge and its refund",
+            rows: vec![
+                ("2024-04-12", "NOPA", -4000, "USD"),
+                ("2024-04-13", "NOPA", 4000, "USD"),
+            ],
+            want: vec![],
+        },
+        Case {
+            name: "charge, refund, charge: already resolved",
+            rows: vec![
+                ("2024-04-12", "NOPA", -4000, "USD"),
+                ("2024-04-13", "NOPA", 4000, "USD"),
+                ("2024-04-13", "NOPA", -4000, "USD"),
+            ],
+            want: vec![(3, Severity::Low)],
+        },
+        Case {
+            name: "different currencies",
+            rows: vec![
+                ("2024-04-12", "UBER *TRIP", -1500, "USD"),
+                ("2024-04-12", "UBER *TRIP", -1500, "EUR"),
+            ],
+            want: vec![],
+        },
+        Case {
+            name: "different merchants",
+            rows: vec![
+                ("2024-04-12", "NOPA", -4000, "USD"),
+                ("2024-04-12", "ZUNI CAFE", -4000, "USD"),
+            ],
+            want: vec![],
+        },
+    ];
+    for case in cases {
+        let flags = run(&rows(&case.rows));
+        assert_eq!(
+            with_reason(&flags, Reason::DoubleCharge),
+            case.want,
+            "{}",
+            case.name
+        );
+    }
+}
+
+#[test]
+fn double_charge_explanation_names_amount_date_and_lines() {
+    let mut txns = rows(&[
+        ("2024-04-12", "TST* PHILZ COFFEE", -438, "USD"),
+        ("2024-04-12", "TST* PHILZ COFFEE", -438, "USD"),
+    ]);
+    txns[0].source_line = 74;
+    txns[1].source_line = 75;
+    let flags = run(&txns);
+    assert_eq!(flags.len(), 1);
+    let f = &flags[0];
+    assert_eq!(f.related_transaction_ids, vec![1]);
+    assert_eq!(
+        f.explanation_en,
+        "Charged twice: $4.38 at Philz Coffee on 12 Apr 2024, lines 74 and 75 of chase.csv."
+    );
+    assert_eq!(
+        f.explanation_zh,
+        "重复扣款：2024年4月12日在 Philz Coffee 两次扣款 $4.38（chase.csv 第74和75行）。"
+    );
+}
+
+#[test]
+fn routine_repeats_are_not_doubles_but_a_break_in_routine_is() {
+    // Two fares every weekday for three weeks, and the same coffee every weekday.
+    let mut items = Vec::new();
+    let start = date("2024-03-04");
+    let days: Vec<String> = (0..21)
+        .map(|i| {
+            (start + chrono::Duration::days(i))
+                .format("%Y-%m-%d")
+                .to_string()
+        })
+        .collect();
+    for d in &days {
+        items.push((d.as_str(), "MTA*NYCT PAYGO", -290, "USD"));
+        items.push((d.as_str(), "MTA*NYCT PAYGO", -290, "USD"));
+        items.push((d.as_str(), "TST* PHILZ COFFEE", -438, "USD"));
+    }
+    assert!(
+        run(&rows(&items)).is_empty(),
+        "{:?}",
+        summary(&run(&rows(&items)))
+    );
+    // The coffee twice on one day has never happened before: that is a double charge.
+    items.push((days[20].as_str(), "TST* PHILZ COFFEE", -438, "USD"));
+    let flags = run(&rows(&items));
+    assert_eq!(
+        with_reason(&flags, Reason::DoubleCharge),
+        vec![(items.len() as i64, Severity::High)]
+    );
+}
+
+#[test]
+fn only_new_rows_are_flagged() {
+    let txns = rows(&[
+        ("2024-04-12", "NOPA", -4000, "USD"),
+        ("2024-04-12", "NOPA", -4000, "USD"),
+        ("2024-04-12", "NOPA", -4000, "USD"),
+    ]);
+    let cfg = DetectConfig::default();
+    let ctx = Context::default();
+    // Re-running over old rows raises nothing.
+    assert!(detect(&txns, &|_| false, &cfg, &ctx).is_empty());
+    // Only the newly imported third row is flagged, against the older ones.
+    let flags = detect(&txns, &|t| t.id == 3, &cfg, &ctx);
+    assert_eq!(
+        summary(&flags),
+        vec![(3, Reason::DoubleCharge, Severity::High)]
+    );
+    assert_eq!(flags[0].related_transaction_ids, vec![2]);
+}
+
+#[test]
+fn rows_that_moved_no_money_and_money_in_are_never_flagged() {
+    let mut txns = rows(&[
+        ("2024-04-12", "JD.COM", -99900, "CNY"),
+        ("2024-04-12", "JD.COM", -99900, "CNY"),
+        ("2024-04-12", "PAYMENT THANK YOU", 50000, "USD"),
+        ("2024-04-12", "PAYMENT THANK YOU", 50000, "USD"),
+        ("2024-04-13", "REFUND FROM LUFTHANSA", 45000, "EUR"),
+    ]);
+    txns[0].status = RowStatus::Closed;
+    txns[1].status = RowStatus::Neutral;
+    assert!(run(&txns).is_empty(), "{:?}", summary(&run(&txns)));
+}
+
+fn monthly(desc: &'static str, amounts: &[i64]) -> Vec<(String, &'static str, i64)> {
+    amounts
+        .iter()
+        .enumerate()
+        .map(|(m, a)| (format!("2024-{:02}-12", m + 1), desc, -*a))
+        .collect()
+}
+
+fn rows_from(list: &[(String, &str, i64)]) -> Vec<Txn> {
+    let items: Vec<(&str, &str, i64, &str)> = list
+        .iter()
+        .map(|(d, desc, a)| (d.as_str(), *desc, *a, "USD"))
+        .collect();
+    rows(&items)
+}
+
+#[test]
+fn subscription_billed_twice_within_a_cycle() {
+    let mut list = monthly("NETFLIX.COM", &[1549; 6]);
+    list.push(("2024-06-17".into(), "NETFLIX.COM", -1549));
+    list.sort();
+    let flags = run(&rows_from(&list));
+    assert_eq!(
+        summary(&flags),
+        vec![(7, Reason::SubscriptionBilledTwice, Severity::Medium)]
+    );
+    assert_eq!(flags[0].related_transaction_ids, vec![6]);
+    assert!(flags[0].explanation_en.starts_with("Billed twice in one cycle: Netflix charged $15.49 on 12 Jun 2024 and again on 17 Jun 2024"), "{}", flags[0].explanation_en);
+
+    // On the same day it is as bad as a double charge.
+    let mut list = monthly("SPOTIFY USA", &[1099; 6]);
+    list.push(("2024-06-12".into(), "SPOTIFY USA", -1099));
+    list.sort();
+    assert_eq!(
+        summary(&run(&rows_from(&list))),
+        vec![(7, Reason::SubscriptionBilledTwice, Severity::High)]
+    );
+
+    // An add-on purchase of a different amount inside the cycle is not a rebill.
+    let mut list = monthly("APPLE.COM/BILL", &[299; 6]);
+    list.push(("2024-06-20".into(), "APPLE.COM/BILL", -99));
+    list.sort();
+    assert!(with_reason(&run(&rows_from(&list)), Reason::SubscriptionBilledTwice).is_empty());
+}
+
+#[test]
+fn price_increase_is_low_and_a_multiple_is_an_outlier() {
+    let flags = run(&rows_from(&monthly(
+        "NETFLIX.COM",
+        &[1549, 1549, 1549, 1549, 1799, 1799],
+    )));
+    assert_eq!(
+        summary(&flags),
+        vec![(5, Reason::PriceIncrease, Severity::Low)]
+    );
+    assert!(
+        flags[0].explanation_en.contains("from $15.49 to $17.99"),
+        "{}",
+        flags[0].explanation_en
+    );
+
+    let flags = run(&rows_from(&monthly(
+        "NETFLIX.COM",
+        &[1549, 1549, 1549, 1549, 7745, 1549],
+    )));
+    assert_eq!(
+        summary(&flags),
+        vec![(5, Reason::AmountOutlier, Severity::Medium)]
+    );
+
+    // Prices that go down are not news.
+    assert!(run(&rows_from(&monthly(
+        "NETFLIX.COM",
+        &[1799, 1799, 1799, 1549, 1549]
+    )))
+    .is_empty());
+}
+
+#[test]
+fn recurring_lists_subscriptions_with_price_history() {
+    let mut list = monthly("NETFLIX.COM", &[1549, 1549, 1549, 1799, 1799]);
+    // Groceries every week at varying amounts are not a subscription.
+    for w in 0..20 {
+        list.push((
+            format!("2024-{:02}-{:02}", 1 + w / 4, 1 + (w % 4) * 7),
+            "SAFEWAY",
+            -(3000 + w * 311),
+        ));
+    }
+    list.sort();
+    let found = recurring(&rows_from(&list));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let r = &found[0];
+    assert_eq!(
+        (
+            r.merchant.as_str(),
+            r.merchant_key.as_str(),
+            r.currency.as_str()
+        ),
+        ("Netflix", "netflix", "USD")
+    );
+    assert_eq!((r.period_days, r.usual_amount_minor), (30, 1799));
+    assert_eq!(r.last_date, date("2024-05-12"));
+    assert_eq!(r.next_expected, date("2024-06-12"));
+    assert_eq!(
+        r.price_history,
+        vec![(date("2024-01-12"), 1549), (date("2024-04-12"), 1799)]
+    );
+    assert_eq!(r.transaction_ids.len(), 5);
+}
+
+#[test]
+fn card_testing_bursts_are_high_and_a_single_tiny_charge_low() {
+    let bg = background("2024-01-01", 60);
+    let txns = rows_owned(
+        &bg,
+        &[
+            ("2024-03-05", "BLUEFOX DIGITAL SVCS", -99, "USD"),
+            ("2024-03-05", "BLUEFOX DIGITAL SVCS", -149, "USD"),
+            ("2024-03-05", "BLUEFOX DIGITAL SVCS", -51, "USD"),
+        ],
+    );
+    let flags = with_reason(&run(&txns), Reason::CardTesting);
+    assert_eq!(flags.len(), 3);
+    assert!(flags.iter().all(|(_, s)| *s == Severity::High));
+
+    let txns = rows_owned(&bg, &[("2024-03-05", "CITY PARKING METER", -150, "USD")]);
+    assert_eq!(
+        with_reason(&run(&txns), Reason::CardTesting)
+            .iter()
+            .map(|f| f.1)
+            .collect::<Vec<_>>(),
+        vec![Severity::Low]
+    );
+
+    // A tiny charge at a merchant the user pays every few days is nothing.
+    let txns = rows_owned(&bg, &[("2024-03-05", "WALGREENS #99", -150, "USD")]);
+    assert!(with_reason(&run(&txns), Reason::CardTesting).is_empty());
+
+    // Two dollars fifty is no longer tiny.
+    let txns = rows_owned(&bg, &[("2024-03-05", "CITY PARKING METER", -250, "USD")]);
+    assert!(with_reason(&run(&txns), Reason::CardTesting).is_empty());
+}
+
+#[test]
+fn large_charge_at_a_new_merchant() {
+    let bg = background("2024-01-01", 90);
+    let txns = rows_owned(
+        &bg,
+        &[("2024-04-05", "GOLDEN PEARL JEWELERS", -250000, "USD")],
+    );
+    let flags = run(&txns);
+    assert_eq!(
+        with_reason(&flags, Reason::NewMerchantLarge)
+            .iter()
+            .map(|f| f.1)
+            .collect::<Vec<_>>(),
+        vec![Severity::High]
+    );
+    let f = flags
+        .iter()
+        .find(|f| f.reason == Reason::NewMerchantLarge)
+        .expect("flag");
+    assert!(
+        f.explanation_en.starts_with(
+            "Large charge at a new merchant: $2,500.00 at Golden Pearl Jewelers on 5 Apr 2024"
+        ),
+        "{}",
+        f.explanation_en
+    );
+    assert!(
+        f.explanation_zh.contains("新商户大额扣款：2024年4月5日"),
+        "{}",
+        f.explanation_zh
+    );
+
+    // An ordinary amount at a new place is nothing.
+    let txns = rows_owned(&bg, &[("2024-04-05", "GOLDEN PEARL BISTRO", -6500, "USD")]);
+    assert!(run(&txns).is_empty(), "{:?}", summary(&run(&txns)));
+
+    // In the first weeks of an account every merchant is new: nothing to compare with yet.
+    let bg_short = background("2024-03-20", 20);
+    let txns = rows_owned(
+        &bg_short,
+        &[("2024-04-05", "GOLDEN PEARL JEWELERS", -250000, "USD")],
+    );
+    assert!(with_reason(&run(&txns), Reason::NewMerchantLarge).is_empty());
+}
+
+#[test]
+fn amount_outlier_at_a_known_merchant() {
+    let bg = background("2024-01-01", 90);
+    let txns = rows_owned(&bg, &[("2024-04-05", "SAFEWAY STORE 0042", -40000, "USD")]);
+    let flags = with_reason(&run(&txns), Reason::AmountOutlier);
+    assert_eq!(flags.len(), 1, "{flags:?}");
+
+    // Within the merchant's ordinary range: nothing.
+    let txns = rows_owned(&bg, &[("2024-04-05", "SAFEWAY STORE 0042", -9000, "USD")]);
+    assert!(run(&txns).is_empty(), "{:?}", summary(&run(&txns)));
+
+    // Two earlier visits are not enough to know what is usual there.
+    let txns = rows(&[
+        ("2024-01-01", "NOPA", -4000, "USD"),
+        ("2024-01-10", "NOPA", -4200, "USD"),
+        ("2024-01-20", "NOPA", -40000, "USD"),
+    ]);
+    assert!(with_reason(&run(&txns), Reason::AmountOutlier).is_empty());
+}
+
+#[test]
+fn foreign_charges_are_low() {
+    let bg = background("2024-01-01", 40);
+    let txns = rows_owned(
+        &bg,
+        &[
+            ("2024-02-15", "CAFE DE FLORE", -1850, "EUR"),
+            ("2024-02-16", "ALIEXPRESS HANGZHOU CHINA", -1299, "USD"),
+            ("2024-02-17", "LUFTHANSA REFUND", 3000, "EUR"),
+        ],
+    );
+    let flags = run(&txns);
+    let foreign: Vec<&Flag> = flags
+        .iter()
+        .filter(|f| f.reason == Reason::Foreign)
+        .collect();
+    assert_eq!(foreign.len(), 2, "{:?}", summary(&flags));
+    assert!(foreign.iter().all(|f| f.severity == Severity::Low));
+    assert!(
+        foreign[0].explanation_en.contains("€18.50"),
+        "{}",
+        foreign[0].explanation_en
+    );
+    assert!(
+        foreign[1].explanation_en.contains("China"),
+        "{}",
+        foreign[1].explanation_en
+    );
+
+    // A declared home currency wins over the inferred one.
+    let cfg = DetectConfig {
+        home_currency: Some("EUR".into()),
+        ..DetectConfig::default()
+    };
+    let flags = detect(&txns, &|_| true, &cfg, &Context::default());
+    assert!(flags.iter().filter(|f| f.reason == Reason::Foreign).count() > 30);
+}
+
+#[test]
+fn trusted_merchants_are_not_unexpected_but_can_still_double_charge() {
+    let bg = background("2024-01-01", 90);
+    let txns = rows_owned(
+        &bg,
+        &[
+            ("2024-04-05", "GOLDEN PEARL JEWELERS", -250000, "USD"),
+            ("2024-04-05", "GOLDEN PEARL JEWELERS", -250000, "USD"),
+        ],
+    );
+    let trusted: HashSet<String> = [merchant::key("GOLDEN PEARL JEWELERS")]
+        .into_iter()
+        .collect();
+    let ctx = Context {
+        trusted_merchant_keys: &trusted,
+    };
+    let flags = detect(&txns, &|_| true, &DetectConfig::default(), &ctx);
+    assert_eq!(
+        flags.iter().map(|f| f.reason).collect::<Vec<_>>(),
+        vec![Reason::DoubleCharge]
+    );
+}
+
+#[test]
+fn sensitivity_moves_thresholds() {
+    let bg = background("2024-01-01", 90);
+    let txns = rows_owned(&bg, &[("2024-04-05", "SAFEWAY STORE 0042", -14000, "USD")]);
+    assert!(with_reason(&run(&txns), Reason::AmountOutlier).is_empty());
+    let keen = DetectConfig {
+        sensitivity: 3.0,
+        ..DetectConfig::default()
+    };
+    let flags = detect(&txns, &|_| true, &keen, &Context::default());
+    assert_eq!(with_reason(&flags, Reason::AmountOutlier).len(), 1);
+}
+
+#[test]
+fn reasons_and_flags_serialise_as_the_cli_contract_says() {
+    for r in Reason::ALL {
+        assert_eq!(Reason::parse(r.as_str()), Some(r));
+        assert_eq!(
+            serde_json::to_string(&r).expect("json"),
+            format!("\"{}\"", r.as_str())
+        );
+    }
+    assert_eq!(Reason::DoubleCharge.kind(), "duplicate");
+    assert_eq!(Reason::SubscriptionBilledTwice.kind(), "duplicate");
+    assert_eq!(Reason::Foreign.kind(), "unexpected");
+    assert_eq!(Reason::parse("nope"), None);
+    assert_eq!(
+        serde_json::to_string(&Severity::High).expect("json"),
+        "\"high\""
+    );
+    let cfg: DetectConfig =
+        serde_json::from_str(r#"{"sensitivity": 2.0}"#).expect("partial config");
+    assert_eq!(cfg.duplicate_window_days, 2);
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    assert!(run(&[]).is_empty());
+    let mut txns = rows(&[
+        ("2024-04-12", "", i64::MIN, "USD"),
+        ("2024-04-12", "", i64::MIN, "USD"),
+        ("2024-04-12", "*** ###", i64::MAX, "JPY"),
+        ("2024-04-12", "12345", -1, "KWD"),
+    ]);
+    txns[0].merchant_key.clear();
+    let _ = run(&txns);
+    let cfg = DetectConfig {
+        sensitivity: f64::NAN,
+        duplicate_window_days: u32::MAX,
+        outlier_factor: f64::INFINITY,
+        new_merchant_percentile: -3.0,
+        ..DetectConfig::default()
+    };
+    let _ = detect(&txns, &|_| true, &cfg, &Context::default());
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn arb_rows() -> impl Strategy<Value = Vec<(u8, u8, i64, u8, bool, u8)>> {
+        // (day offset, merchant, amount, currency, is new, status)
+        prop::collection::vec(
+            (
+                0u8..60,
+                0u8..6,
+                -50_000i64..50_000,
+                0u8..3,
+                any::<bool>(),
+                0u8..4,
+            ),
+            0..80,
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn flags_only_new_money_out_rows_with_known_relations(items in arb_rows()) {
+            let merchants = ["NOPA", "SAFEWAY #12", "AMZN Mktp US*2K4HG7TR3", "美团平台商户", "TINY SVCS", "NETFLIX.COM"];
+            let currencies = ["USD", "EUR", "JPY"];
+            let statuses = [RowStatus::Booked, RowStatus::Pending, RowStatus::Closed, RowStatus::Neutral];
+            let start = date("2024-01-01");
+            let txns: Vec<Txn> = items.iter().enumerate().map(|(n, (d, m, a, c, _, s))| {
+                let desc = merchants[*m as usize];
+                Txn {
+                    id: n as i64 + 1,
+                    account_id: 1 + (n as i64 % 2),
+                    date: start + chrono::Duration::days(i64::from(*d)),
+                    time: None,
+                    amount: *a,
+                    currency: Currency::parse(currencies[*c as usize]).expect("code"),
+                    description: desc.into(),
+                    merchant: merchant::display_name(desc),
+                    merchant_key: merchant::key(desc),
+                    source_file: "x.csv".into(),
+                    source_line: n as u64 + 2,
+                    status: statuses[*s as usize],
+                }
+            }).collect();
+            let new: HashSet<i64> = items.iter().enumerate().filter(|(_, r)| r.4).map(|(n, _)| n as i64 + 1).collect();
+            let flags = detect(&txns, &|t| new.contains(&t.id), &DetectConfig::default(), &Context::default());
+            let again = detect(&txns, &|t| new.contains(&t.id), &DetectConfig::default(), &Context::default());
+            prop_assert_eq!(&flags, &again);
+            for f in &flags {
+                let t = &txns[(f.transaction_id - 1) as usize];
+                prop_assert!(new.contains(&t.id));
+                prop_assert!(t.amount < 0 && t.status.moves_money());
+                prop_assert!(!f.explanation_en.is_empty() && !f.explanation_zh.is_empty());
+                for r in &f.related_transaction_ids {
+                    prop_assert!(*r >= 1 && *r as usize <= txns.len() && *r != f.transaction_id);
+                }
+            }
+        }
+
+        #[test]
+        fn merchant_functions_never_panic(s in "\\PC{0,60}") {
+            let _ = merchant::display_name(&s);
+            let k = merchant::key(&s);
+            prop_assert_eq!(k.is_empty(), s.trim().is_empty());
+        }
+    }
+}
