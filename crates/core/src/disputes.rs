@@ -115,13 +115,17 @@ impl Instrument {
     }
 
     pub fn parse(s: &str) -> Option<Instrument> {
-        Some(match s.trim().to_ascii_lowercase().replace('-', "_").as_str() {
-            "credit_card" | "credit" => Instrument::CreditCard,
-            "debit_card" | "debit" => Instrument::DebitCard,
-            "payment_platform" | "platform" | "alipay" | "wechat" => Instrument::PaymentPlatform,
-            "bank_transfer" | "transfer" => Instrument::BankTransfer,
-            _ => return None,
-        })
+        Some(
+            match s.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+                "credit_card" | "credit" => Instrument::CreditCard,
+                "debit_card" | "debit" => Instrument::DebitCard,
+                "payment_platform" | "platform" | "alipay" | "wechat" => {
+                    Instrument::PaymentPlatform
+                }
+                "bank_transfer" | "transfer" => Instrument::BankTransfer,
+                _ => return None,
+            },
+        )
     }
 
     /// True for payments made with a card (chargeback schemes apply).
@@ -179,39 +183,50 @@ impl Reason {
 
     /// Accepts the CLI strings, with `-` for `_`, and the US spellings of "not authorised".
     pub fn parse(s: &str) -> Option<Reason> {
-        Some(match s.trim().to_ascii_lowercase().replace('-', "_").as_str() {
-            "double_charge" | "duplicate" => Reason::DoubleCharge,
-            "not_authorised" | "not_authorized" | "unauthorised" | "unauthorized" => {
-                Reason::NotAuthorised
-            }
-            "not_received" => Reason::NotReceived,
-            "cancelled_subscription" | "canceled_subscription" => Reason::CancelledSubscription,
-            "wrong_amount" => Reason::WrongAmount,
-            "refund_not_credited" => Reason::RefundNotCredited,
-            "faulty_goods" => Reason::FaultyGoods,
-            _ => return None,
-        })
+        Some(
+            match s.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+                "double_charge" | "duplicate" => Reason::DoubleCharge,
+                "not_authorised" | "not_authorized" | "unauthorised" | "unauthorized" => {
+                    Reason::NotAuthorised
+                }
+                "not_received" => Reason::NotReceived,
+                "cancelled_subscription" | "canceled_subscription" => Reason::CancelledSubscription,
+                "wrong_amount" => Reason::WrongAmount,
+                "refund_not_credited" => Reason::RefundNotCredited,
+                "faulty_goods" => Reason::FaultyGoods,
+                _ => return None,
+            },
+        )
     }
 
     /// A short phrase naming the problem, for letters and the UI.
     pub fn label(self) -> Bilingual {
         match self {
             Reason::DoubleCharge => Bilingual::new("duplicate charge", "重复扣款"),
-            Reason::NotAuthorised => Bilingual::new("unauthorised charge", "未经授权的交易（盗刷）"),
-            Reason::NotReceived => Bilingual::new("goods or services not received", "未收到商品或服务"),
+            Reason::NotAuthorised => {
+                Bilingual::new("unauthorised charge", "未经授权的交易（盗刷）")
+            }
+            Reason::NotReceived => {
+                Bilingual::new("goods or services not received", "未收到商品或服务")
+            }
             Reason::CancelledSubscription => {
                 Bilingual::new("charge after cancellation", "取消订阅后仍被扣款")
             }
             Reason::WrongAmount => Bilingual::new("incorrect amount charged", "扣款金额错误"),
             Reason::RefundNotCredited => Bilingual::new("refund not credited", "退款未到账"),
-            Reason::FaultyGoods => Bilingual::new("faulty or not-as-described goods", "商品存在质量问题或与描述不符"),
+            Reason::FaultyGoods => Bilingual::new(
+                "faulty or not-as-described goods",
+                "商品存在质量问题或与描述不符",
+            ),
         }
     }
 }
 
 /// A rung of the escalation ladder: merchant → card issuer / bank / payment platform →
 /// consumer body or regulator ("association") → court.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Step {
     Merchant,
@@ -272,15 +287,26 @@ mod tests {
         }
         for s in Step::ALL {
             assert_eq!(Step::parse(s.as_str()), Some(s));
-            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.as_str()));
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.as_str())
+            );
         }
         assert_eq!(serde_json::to_string(&Jurisdiction::Uk).unwrap(), "\"uk\"");
-        assert_eq!(serde_json::to_string(&Instrument::PaymentPlatform).unwrap(), "\"payment_platform\"");
+        assert_eq!(
+            serde_json::to_string(&Instrument::PaymentPlatform).unwrap(),
+            "\"payment_platform\""
+        );
     }
 
     #[test]
     fn us_spellings_of_not_authorised() {
-        for s in ["unauthorized", "not_authorized", "not-authorised", "Unauthorised"] {
+        for s in [
+            "unauthorized",
+            "not_authorized",
+            "not-authorised",
+            "Unauthorised",
+        ] {
             assert_eq!(Reason::parse(s), Some(Reason::NotAuthorised), "{s}");
         }
         assert_eq!(Reason::parse("nope"), None);

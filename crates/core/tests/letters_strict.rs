@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
 use recourse_core::letters::{
-    builtin_template, render, template_fields, LetterRequest, LetterTransaction, SenderProfile, TemplateError,
+    builtin_template, render, template_fields, LetterRequest, LetterTransaction, SenderProfile,
+    TemplateError,
 };
 use recourse_core::money::Currency;
 
@@ -19,7 +20,10 @@ fn request(description: &str, notes: Option<&str>) -> LetterRequest {
         instrument: Instrument::CreditCard,
         reason: Reason::WrongAmount,
         step: Step::Merchant,
-        profile: SenderProfile { name: "{{ sender.name }}".into(), ..Default::default() },
+        profile: SenderProfile {
+            name: "{{ sender.name }}".into(),
+            ..Default::default()
+        },
         recipient: None,
         counterparty: None,
         account_last4: None,
@@ -44,16 +48,23 @@ fn request(description: &str, notes: Option<&str>) -> LetterRequest {
 
 #[test]
 fn misspelt_field_is_reported_with_its_line() {
-    let tmpl = "Subject: test\nDear Sir,\n\n{% for t in transactoin %}\n{{ t.amount }}\n{% endfor %}\n";
+    let tmpl =
+        "Subject: test\nDear Sir,\n\n{% for t in transactoin %}\n{{ t.amount }}\n{% endfor %}\n";
     let err = render(&request("x", None), Some(tmpl)).unwrap_err();
     assert_eq!(err.line, Some(4));
     assert_eq!(err.message, "undefined value 'transactoin'");
-    assert_eq!(err.to_string(), "template line 4: undefined value 'transactoin'");
+    assert_eq!(
+        err.to_string(),
+        "template line 4: undefined value 'transactoin'"
+    );
 
     let mut lines = vec!["x"; 11];
     lines.push("Total: {{ claimd }}");
     let err = render(&request("x", None), Some(&lines.join("\n"))).unwrap_err();
-    assert_eq!(err.to_string(), "template line 12: undefined value 'claimd'");
+    assert_eq!(
+        err.to_string(),
+        "template line 12: undefined value 'claimd'"
+    );
 
     let err = render(&request("x", None), Some("Subject: a\n\n{{ sender.nmae }}")).unwrap_err();
     assert_eq!(err.line, Some(3));
@@ -70,7 +81,11 @@ fn syntax_errors_are_errors_with_a_line_not_crashes() {
     ] {
         let err: TemplateError = render(&request("x", None), Some(src)).unwrap_err();
         assert_eq!(err.line, Some(line), "{src:?}: {err}");
-        assert!(err.to_string().starts_with(&format!("template line {line}: ")), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with(&format!("template line {line}: ")),
+            "{err}"
+        );
     }
 }
 
@@ -85,7 +100,11 @@ fn user_text_that_looks_like_template_code_is_printed_literally() {
     // The profile name too: it is data.
     assert_eq!(l.signature, "{{ sender.name }}");
     // And in a user's own template.
-    let l = render(&req, Some("Subject: {{ transactions[0].description }}\n\n{{ notes }}")).unwrap();
+    let l = render(
+        &req,
+        Some("Subject: {{ transactions[0].description }}\n\n{{ notes }}"),
+    )
+    .unwrap();
     assert_eq!(l.subject, evil);
     assert_eq!(l.body, "Notes {{ sender.email }} {% raw %}");
 }
@@ -93,7 +112,11 @@ fn user_text_that_looks_like_template_code_is_printed_literally() {
 #[test]
 fn no_html_escaping_in_plain_text() {
     let l = render(&request("Tom & Jerry's <Shop> \"quoted\"", None), None).unwrap();
-    assert!(l.body.contains("Tom & Jerry's <Shop> \"quoted\""), "{}", l.body);
+    assert!(
+        l.body.contains("Tom & Jerry's <Shop> \"quoted\""),
+        "{}",
+        l.body
+    );
 }
 
 #[test]
@@ -107,7 +130,11 @@ fn a_runaway_template_stops_with_an_error() {
 
 #[test]
 fn custom_template_without_subject_line_is_all_body() {
-    let l = render(&request("x", None), Some("Hello {{ merchant }}, I claim {{ claimed }}.")).unwrap();
+    let l = render(
+        &request("x", None),
+        Some("Hello {{ merchant }}, I claim {{ claimed }}."),
+    )
+    .unwrap();
     assert_eq!(l.subject, "");
     assert_eq!(l.body, "Hello ACME, I claim $19.99.");
 }
@@ -120,11 +147,23 @@ fn builtin_sources_are_available_for_editing_and_fields_are_listed() {
     let req = request("x", None);
     let mut bank = req.clone();
     bank.step = Step::Bank;
-    assert_eq!(render(&bank, Some(src)).unwrap(), render(&bank, None).unwrap());
-    assert!(builtin_template(Jurisdiction::Cn, Step::Court, "zh-CN").unwrap().contains("诉讼请求"));
+    assert_eq!(
+        render(&bank, Some(src)).unwrap(),
+        render(&bank, None).unwrap()
+    );
+    assert!(builtin_template(Jurisdiction::Cn, Step::Court, "zh-CN")
+        .unwrap()
+        .contains("诉讼请求"));
     assert!(builtin_template(Jurisdiction::Uk, Step::Bank, "fr").is_none());
     let fields = template_fields().join("\n");
-    for f in ["transactions", "claimed", "earlier", "reply_by", "sender.name", "counterparty"] {
+    for f in [
+        "transactions",
+        "claimed",
+        "earlier",
+        "reply_by",
+        "sender.name",
+        "counterparty",
+    ] {
         assert!(fields.contains(f), "{f}");
     }
 }

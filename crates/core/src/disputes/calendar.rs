@@ -57,13 +57,15 @@ fn next_business_day_on_or_after(from: NaiveDate) -> NaiveDate {
 
 /// `from + n` calendar days, saturating at the latest representable date.
 pub fn add_days(from: NaiveDate, n: u64) -> NaiveDate {
-    from.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
+    from.checked_add_days(Days::new(n))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// `from + n` months; a day that does not exist in the target month is clamped to its last day
 /// (31 January + 1 month = 28/29 February). Saturates instead of panicking.
 pub fn add_months(from: NaiveDate, n: u32) -> NaiveDate {
-    from.checked_add_months(Months::new(n)).unwrap_or(NaiveDate::MAX)
+    from.checked_add_months(Months::new(n))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// Days from `today` until `date` (negative when it has passed).

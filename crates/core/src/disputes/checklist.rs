@@ -27,12 +27,18 @@ pub fn checklist(reason: Reason, jurisdiction: Jurisdiction) -> Checklist {
         "The statement line showing the charge (date, merchant, amount)",
         "显示该笔扣款的账单记录（日期、商户、金额）",
     );
-    let bank_sms = b("The bank's SMS or app notification of the charge", "银行扣款短信或App通知");
+    let bank_sms = b(
+        "The bank's SMS or app notification of the charge",
+        "银行扣款短信或App通知",
+    );
     let chat = b(
         "Chat logs, emails and notes of calls with the merchant (date, name, what was said)",
         "与商户的聊天记录、邮件及通话记录（日期、对方姓名、内容）",
     );
-    let receipt = b("Receipt, invoice or order confirmation", "购物小票、发票或订单确认");
+    let receipt = b(
+        "Receipt, invoice or order confirmation",
+        "购物小票、发票或订单确认",
+    );
     let card_slip = b("Card slip (签购单) signed at the terminal", "签购单");
 
     let mut evidence = vec![statement_line.clone()];
@@ -52,7 +58,10 @@ pub fn checklist(reason: Reason, jurisdiction: Jurisdiction) -> Checklist {
                 "Proof of where you and your card were at the time (e.g. a card still in your hand, travel records)",
                 "交易发生时您本人及卡片所在位置的证明（如卡片仍在手中、行程记录）",
             ));
-            evidence.push(b("Report-loss confirmation and police or fraud report number", "挂失凭证及报警回执编号"));
+            evidence.push(b(
+                "Report-loss confirmation and police or fraud report number",
+                "挂失凭证及报警回执编号",
+            ));
         }
         Reason::NotReceived => {
             evidence.push(receipt.clone());
@@ -67,20 +76,29 @@ pub fn checklist(reason: Reason, jurisdiction: Jurisdiction) -> Checklist {
                 "Proof of cancellation (confirmation email, screenshot, date)",
                 "取消订阅的证明（确认邮件、截图、日期）",
             ));
-            evidence.push(b("The subscription terms on cancellation", "订阅条款中关于取消的规定"));
+            evidence.push(b(
+                "The subscription terms on cancellation",
+                "订阅条款中关于取消的规定",
+            ));
             evidence.push(chat.clone());
         }
         Reason::WrongAmount => {
             evidence.push(receipt.clone());
             evidence.push(card_slip.clone());
-            evidence.push(b("The price you agreed (quote, menu, screenshot)", "约定价格的证明（报价、价目表、截图）"));
+            evidence.push(b(
+                "The price you agreed (quote, menu, screenshot)",
+                "约定价格的证明（报价、价目表、截图）",
+            ));
         }
         Reason::RefundNotCredited => {
             evidence.push(b(
                 "The merchant's refund confirmation or credit slip (退款凭证)",
                 "商户的退款确认或退款凭证",
             ));
-            evidence.push(b("Proof that you returned the item (return tracking)", "退货证明（退货物流单号）"));
+            evidence.push(b(
+                "Proof that you returned the item (return tracking)",
+                "退货证明（退货物流单号）",
+            ));
             evidence.push(chat.clone());
         }
         Reason::FaultyGoods => {
@@ -102,16 +120,28 @@ pub fn checklist(reason: Reason, jurisdiction: Jurisdiction) -> Checklist {
 
     let mut if_receipt_lost = vec![
         b("The card or bank statement line", "银行卡账单或流水记录"),
-        b("The bank's SMS or app notification", "银行短信或App交易通知"),
-        b("The order history or confirmation email in your account with the merchant", "商户账户中的订单记录或确认邮件"),
-        b("Ask the merchant for a copy of the receipt", "请商户补打小票或提供交易凭证"),
+        b(
+            "The bank's SMS or app notification",
+            "银行短信或App交易通知",
+        ),
+        b(
+            "The order history or confirmation email in your account with the merchant",
+            "商户账户中的订单记录或确认邮件",
+        ),
+        b(
+            "Ask the merchant for a copy of the receipt",
+            "请商户补打小票或提供交易凭证",
+        ),
     ];
     if jurisdiction == Jurisdiction::Cn {
         if_receipt_lost.push(b(
             "Ask the issuing bank to retrieve the card slip (调单) from the acquirer",
             "请发卡行向收单机构调取签购单（调单）",
         ));
-        if_receipt_lost.push(b("Payment record in Alipay / WeChat Pay (账单详情)", "支付宝/微信支付账单详情"));
+        if_receipt_lost.push(b(
+            "Payment record in Alipay / WeChat Pay (账单详情)",
+            "支付宝/微信支付账单详情",
+        ));
     } else {
         if_receipt_lost.push(b(
             "Ask the card issuer for a copy of the sales draft",
@@ -124,7 +154,13 @@ pub fn checklist(reason: Reason, jurisdiction: Jurisdiction) -> Checklist {
     } else {
         Vec::new()
     };
-    Checklist { reason, jurisdiction, urgent_first, evidence, if_receipt_lost }
+    Checklist {
+        reason,
+        jurisdiction,
+        urgent_first,
+        evidence,
+        if_receipt_lost,
+    }
 }
 
 /// What to do at once for an unauthorised charge: liability grows with delay (disputes-facts
@@ -182,7 +218,10 @@ mod tests {
         assert!(cn.urgent_first[0].zh.contains("挂失"));
         assert!(cn.urgent_first.iter().any(|s| s.zh.contains("报警")));
         let us = checklist(Reason::NotAuthorised, Jurisdiction::Us);
-        assert!(us.urgent_first.iter().any(|s| s.en.contains("IdentityTheft.gov")));
+        assert!(us
+            .urgent_first
+            .iter()
+            .any(|s| s.en.contains("IdentityTheft.gov")));
         for r in Reason::ALL {
             for j in Jurisdiction::ALL {
                 let c = checklist(r, j);

@@ -58,7 +58,9 @@ pub fn short_name(j: Jurisdiction, i: Instrument, step: Step) -> Bilingual {
         (Us | Uk, Step::Bank) if i == Instrument::CreditCard || (j == Uk && card) => {
             b("the card issuer", "发卡机构")
         }
-        (Cn, Step::Bank) if i == Instrument::PaymentPlatform => b("the payment platform", "支付机构"),
+        (Cn, Step::Bank) if i == Instrument::PaymentPlatform => {
+            b("the payment platform", "支付机构")
+        }
         (Cn, Step::Bank) => b("the issuing bank", "发卡行"),
         (_, Step::Bank) => b("the bank", "银行"),
         (Us, Step::Association) => b("the CFPB or your State Attorney General", "CFPB或州检察长"),
@@ -75,9 +77,18 @@ pub fn short_name(j: Jurisdiction, i: Instrument, step: Step) -> Bilingual {
 fn merchant_attach() -> Vec<Bilingual> {
     vec![
         b("Receipt or order confirmation", "购物小票、发票或订单截图"),
-        b("The statement line showing the charge", "显示该笔扣款的账单记录"),
-        b("Earlier correspondence with the merchant", "与商户的往来沟通记录（聊天记录、邮件）"),
-        b("Delivery or return tracking, photos", "物流或退货单号、照片"),
+        b(
+            "The statement line showing the charge",
+            "显示该笔扣款的账单记录",
+        ),
+        b(
+            "Earlier correspondence with the merchant",
+            "与商户的往来沟通记录（聊天记录、邮件）",
+        ),
+        b(
+            "Delivery or return tracking, photos",
+            "物流或退货单号、照片",
+        ),
     ]
 }
 
@@ -526,8 +537,18 @@ mod tests {
                 let steps: Vec<Step> = l.iter().map(|r| r.step).collect();
                 assert_eq!(steps, Step::ALL.to_vec(), "{j:?} {i:?}");
                 for r in &l {
-                    for t in [&r.recipient, &r.placeholder, &r.legal_basis, &r.send_deadline, &r.answer_due] {
-                        assert!(!t.en.is_empty() && !t.zh.is_empty(), "{j:?} {i:?} {:?}", r.step);
+                    for t in [
+                        &r.recipient,
+                        &r.placeholder,
+                        &r.legal_basis,
+                        &r.send_deadline,
+                        &r.answer_due,
+                    ] {
+                        assert!(
+                            !t.en.is_empty() && !t.zh.is_empty(),
+                            "{j:?} {i:?} {:?}",
+                            r.step
+                        );
                     }
                     assert!(!r.attach.is_empty());
                 }
@@ -538,14 +559,41 @@ mod tests {
     #[test]
     fn recipients_match_the_fact_sheet() {
         let us_credit = ladder(Jurisdiction::Us, Instrument::CreditCard);
-        assert_eq!(us_credit[1].recipient.en, "Card issuer (billing-inquiry address)");
+        assert_eq!(
+            us_credit[1].recipient.en,
+            "Card issuer (billing-inquiry address)"
+        );
         assert!(us_credit[1].legal_basis.en.contains("§1026.13"));
-        assert!(ladder(Jurisdiction::Us, Instrument::DebitCard)[1].legal_basis.en.contains("§1005.11"));
+        assert!(ladder(Jurisdiction::Us, Instrument::DebitCard)[1]
+            .legal_basis
+            .en
+            .contains("§1005.11"));
         assert_eq!(us_credit[2].recipient.en, "CFPB / State Attorney General");
-        assert_eq!(ladder(Jurisdiction::Uk, Instrument::CreditCard)[2].recipient.en, "Financial Ombudsman Service");
-        assert_eq!(ladder(Jurisdiction::Cn, Instrument::DebitCard)[2].recipient.zh, "12315 / 消费者协会 / 12378");
-        assert_eq!(ladder(Jurisdiction::Cn, Instrument::PaymentPlatform)[2].recipient.zh, "12315 / 消费者协会 / 12363");
-        assert!(ladder(Jurisdiction::Cn, Instrument::PaymentPlatform)[1].recipient.zh.contains("支付机构"));
-        assert!(ladder(Jurisdiction::Cn, Instrument::DebitCard)[3].legal_basis.zh.contains("第一百二十四条"));
+        assert_eq!(
+            ladder(Jurisdiction::Uk, Instrument::CreditCard)[2]
+                .recipient
+                .en,
+            "Financial Ombudsman Service"
+        );
+        assert_eq!(
+            ladder(Jurisdiction::Cn, Instrument::DebitCard)[2]
+                .recipient
+                .zh,
+            "12315 / 消费者协会 / 12378"
+        );
+        assert_eq!(
+            ladder(Jurisdiction::Cn, Instrument::PaymentPlatform)[2]
+                .recipient
+                .zh,
+            "12315 / 消费者协会 / 12363"
+        );
+        assert!(ladder(Jurisdiction::Cn, Instrument::PaymentPlatform)[1]
+            .recipient
+            .zh
+            .contains("支付机构"));
+        assert!(ladder(Jurisdiction::Cn, Instrument::DebitCard)[3]
+            .legal_basis
+            .zh
+            .contains("第一百二十四条"));
     }
 }

@@ -145,8 +145,14 @@ fn debit_anchor(f: &CaseFacts) -> (NaiveDate, Option<Bilingual>) {
         None => (
             f.transaction_date,
             Some(b(
-                format!("Debit date not given: counted from the transaction date {}.", f.transaction_date),
-                format!("未提供扣款日期：按交易日期{}计算。", date_zh(f.transaction_date)),
+                format!(
+                    "Debit date not given: counted from the transaction date {}.",
+                    f.transaction_date
+                ),
+                format!(
+                    "未提供扣款日期：按交易日期{}计算。",
+                    date_zh(f.transaction_date)
+                ),
             )),
         ),
     }
@@ -156,13 +162,20 @@ fn debit_anchor(f: &CaseFacts) -> (NaiveDate, Option<Bilingual>) {
 /// firm's deadline is 15 business days instead of 8 weeks (disputes-facts §2.3).
 fn is_payment_services_complaint(f: &CaseFacts) -> bool {
     !f.instrument.is_card()
-        || matches!(f.reason, Reason::NotAuthorised | Reason::DoubleCharge | Reason::WrongAmount)
+        || matches!(
+            f.reason,
+            Reason::NotAuthorised | Reason::DoubleCharge | Reason::WrongAmount
+        )
 }
 
 fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
     use Jurisdiction::*;
     use Step::*;
-    let none = |en: &str, zh: &str| Window { send_by: None, basis: b(en, zh), notes: vec![] };
+    let none = |en: &str, zh: &str| Window {
+        send_by: None,
+        basis: b(en, zh),
+        notes: vec![],
+    };
     match (f.jurisdiction, step) {
         (Us, Merchant) | (Eu, Merchant) => none(
             // disputes-facts §7.1/§7.3: no legal window; not a prerequisite for the bank step.
@@ -515,7 +528,11 @@ pub fn plan(facts: &CaseFacts, steps: &[StepRecord], today: NaiveDate) -> CasePl
     let mut warnings = warnings(facts, &plans, today);
     warnings.sort_by(|a, b| b.level.cmp(&a.level).then(a.date.cmp(&b.date)));
     let next_action = next_action(facts, &plans, today);
-    CasePlan { steps: plans, next_action, warnings }
+    CasePlan {
+        steps: plans,
+        next_action,
+        warnings,
+    }
 }
 
 fn highest_sent(plans: &[StepPlan]) -> Option<&StepPlan> {
@@ -577,8 +594,13 @@ fn warnings(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> Vec<Warn
             _ => {}
         }
         if let (Some(_), None, Some(due)) = (p.sent, p.answered, p.answer_due) {
-            if today > due {
-                let next = p.step.next().map(|n| short_name(facts.jurisdiction, facts.instrument, n));
+            // Once a higher step is under way, a lower step's silence is no longer news.
+            let superseded = matches!(top, Some(t) if t > p.step);
+            if today > due && !superseded {
+                let next = p
+                    .step
+                    .next()
+                    .map(|n| short_name(facts.jurisdiction, facts.instrument, n));
                 let (en_next, zh_next) = match &next {
                     Some(n) => (
                         format!(" Escalate to {}.", n.en),
@@ -595,7 +617,12 @@ fn warnings(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> Vec<Warn
                         date_en(due),
                         en_next
                     ),
-                    message_zh: format!("{}应于{}前答复，至今未答复。{}", who.zh, date_zh(due), zh_next),
+                    message_zh: format!(
+                        "{}应于{}前答复，至今未答复。{}",
+                        who.zh,
+                        date_zh(due),
+                        zh_next
+                    ),
                     date: Some(due),
                 });
             }
@@ -604,7 +631,13 @@ fn warnings(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> Vec<Warn
     if facts.statement_date.is_none() && facts.jurisdiction == Jurisdiction::Us {
         let (_, note) = statement_anchor(facts);
         if let Some(n) = note {
-            out.push(Warning { level: WarningLevel::Info, step: Some(Step::Bank), message_en: n.en, message_zh: n.zh, date: None });
+            out.push(Warning {
+                level: WarningLevel::Info,
+                step: Some(Step::Bank),
+                message_en: n.en,
+                message_zh: n.zh,
+                date: None,
+            });
         }
     }
     out
@@ -622,15 +655,20 @@ fn next_action(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> NextA
     let write_to = |step: Step, urgent_prefix: bool| {
         let p = plan_of(step);
         let who = short_name(facts.jurisdiction, facts.instrument, step);
-        let (mut en, mut zh) = (
-            format!("Write to {}.", who.en),
-            format!("致函{}。", who.zh),
-        );
+        let (mut en, mut zh) = (format!("Write to {}.", who.en), format!("致函{}。", who.zh));
         if urgent_prefix {
-            en = format!("Report the charge and freeze or block the card now, then write to {}.", who.en);
+            en = format!(
+                "Report the charge and freeze or block the card now, then write to {}.",
+                who.en
+            );
             zh = format!("立即挂失或冻结卡片并报告该笔交易，然后致函{}。", who.zh);
         }
-        NextAction { step, what_en: en, what_zh: zh, by: p.and_then(|p| p.send_by) }
+        NextAction {
+            step,
+            what_en: en,
+            what_zh: zh,
+            by: p.and_then(|p| p.send_by),
+        }
     };
 
     let Some(top) = highest_sent(plans) else {
@@ -639,7 +677,10 @@ fn next_action(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> NextA
         }
         if bank_window_closing {
             let mut a = write_to(Step::Bank, false);
-            a.what_en = format!("{} Do not wait for the merchant: the window closes soon.", a.what_en);
+            a.what_en = format!(
+                "{} Do not wait for the merchant: the window closes soon.",
+                a.what_en
+            );
             a.what_zh = format!("{}不要等待商户答复：期限即将届满。", a.what_zh);
             return a;
         }
@@ -651,7 +692,10 @@ fn next_action(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> NextA
         if !overdue {
             if top.step == Step::Merchant && bank_window_closing {
                 let mut a = write_to(Step::Bank, false);
-                a.what_en = format!("{} Do not wait for the merchant's answer: the window closes soon.", a.what_en);
+                a.what_en = format!(
+                    "{} Do not wait for the merchant's answer: the window closes soon.",
+                    a.what_en
+                );
                 a.what_zh = format!("{}不要等待商户答复：期限即将届满。", a.what_zh);
                 return a;
             }
@@ -659,13 +703,20 @@ fn next_action(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> NextA
             return match top.answer_due {
                 Some(d) => NextAction {
                     step: top.step,
-                    what_en: format!("Wait for the answer from {}, due by {}.", who.en, date_en(d)),
+                    what_en: format!(
+                        "Wait for the answer from {}, due by {}.",
+                        who.en,
+                        date_en(d)
+                    ),
                     what_zh: format!("等待{}答复，答复期限为{}。", who.zh, date_zh(d)),
                     by: Some(d),
                 },
                 None => NextAction {
                     step: top.step,
-                    what_en: format!("Wait for the answer from {} and record it when it comes.", who.en),
+                    what_en: format!(
+                        "Wait for the answer from {} and record it when it comes.",
+                        who.en
+                    ),
                     what_zh: format!("等待{}答复，收到后请记录。", who.zh),
                     by: None,
                 },
@@ -678,10 +729,18 @@ fn next_action(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> NextA
             let mut a = write_to(next, false);
             let who = short_name(facts.jurisdiction, facts.instrument, top.step);
             if top.answered.is_some() {
-                a.what_en = format!("If the answer from {} did not put things right: {}", who.en, lower_first(&a.what_en));
+                a.what_en = format!(
+                    "If the answer from {} did not put things right: {}",
+                    who.en,
+                    lower_first(&a.what_en)
+                );
                 a.what_zh = format!("如{}的答复未解决问题：{}", who.zh, a.what_zh);
             } else {
-                a.what_en = format!("{} has not answered in time. {}", upper_first(&who.en), a.what_en);
+                a.what_en = format!(
+                    "{} has not answered in time. {}",
+                    upper_first(&who.en),
+                    a.what_en
+                );
                 a.what_zh = format!("{}未在期限内答复。{}", who.zh, a.what_zh);
             }
             a
@@ -695,15 +754,18 @@ fn next_action(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> NextA
     }
 }
 
-
 fn upper_first(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// When the answer to a letter for `step` sent on `sent` is due, by the rules `plan` uses

@@ -77,17 +77,29 @@ pub(crate) struct Earlier {
 /// What is wrong with the charge, in one sentence per reason.
 fn problem(reason: Reason, zh: bool) -> &'static str {
     match (reason, zh) {
-        (Reason::DoubleCharge, false) => "The same purchase was charged more than once; only one charge is valid.",
+        (Reason::DoubleCharge, false) => {
+            "The same purchase was charged more than once; only one charge is valid."
+        }
         (Reason::DoubleCharge, true) => "同一笔消费被重复扣款，仅其中一笔有效。",
-        (Reason::NotAuthorised, false) => "I did not make or authorise this charge, and nobody with my permission did.",
+        (Reason::NotAuthorised, false) => {
+            "I did not make or authorise this charge, and nobody with my permission did."
+        }
         (Reason::NotAuthorised, true) => "该笔交易并非本人所为，本人也未授权任何人进行。",
-        (Reason::NotReceived, false) => "I paid for goods or services that were not delivered as agreed.",
+        (Reason::NotReceived, false) => {
+            "I paid for goods or services that were not delivered as agreed."
+        }
         (Reason::NotReceived, true) => "本人已付款，但未按约定收到商品或服务。",
-        (Reason::CancelledSubscription, false) => "I had cancelled the subscription before this charge, so it should not have been taken.",
+        (Reason::CancelledSubscription, false) => {
+            "I had cancelled the subscription before this charge, so it should not have been taken."
+        }
         (Reason::CancelledSubscription, true) => "本人在此次扣款前已取消订阅，商户不应再扣款。",
-        (Reason::WrongAmount, false) => "The amount charged differs from the amount I agreed to pay.",
+        (Reason::WrongAmount, false) => {
+            "The amount charged differs from the amount I agreed to pay."
+        }
         (Reason::WrongAmount, true) => "扣款金额与约定金额不符。",
-        (Reason::RefundNotCredited, false) => "The refund I am owed has not been credited to my account.",
+        (Reason::RefundNotCredited, false) => {
+            "The refund I am owed has not been credited to my account."
+        }
         (Reason::RefundNotCredited, true) => "应退款项至今未退回本人账户。",
         (Reason::FaultyGoods, false) => "The goods were faulty or not as described.",
         (Reason::FaultyGoods, true) => "所购商品存在质量问题或与描述不符。",
@@ -110,10 +122,9 @@ fn claimed_minor(req: &LetterRequest) -> i64 {
         return a.checked_abs().unwrap_or(i64::MAX);
     }
     let skip = usize::from(req.reason == Reason::DoubleCharge && req.transactions.len() > 1);
-    req.transactions
-        .iter()
-        .skip(skip)
-        .fold(0i64, |acc, t| acc.saturating_add(t.amount_minor.checked_abs().unwrap_or(i64::MAX)))
+    req.transactions.iter().skip(skip).fold(0i64, |acc, t| {
+        acc.saturating_add(t.amount_minor.checked_abs().unwrap_or(i64::MAX))
+    })
 }
 
 fn party(p: Option<&LetterParty>, fallback_name: Option<&str>, placeholder: &str) -> Party {
@@ -122,12 +133,22 @@ fn party(p: Option<&LetterParty>, fallback_name: Option<&str>, placeholder: &str
         .filter(|n| !n.trim().is_empty())
         .or_else(|| fallback_name.map(str::to_string));
     let address: Vec<String> = p
-        .map(|p| p.address.iter().filter(|l| !l.trim().is_empty()).cloned().collect())
+        .map(|p| {
+            p.address
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default();
     let known = name.is_some() && !address.is_empty();
     Party {
         name: name.unwrap_or_else(|| placeholder.to_string()),
-        address: if address.is_empty() { vec![placeholder.to_string()] } else { address },
+        address: if address.is_empty() {
+            vec![placeholder.to_string()]
+        } else {
+            address
+        },
         known,
     }
 }
@@ -145,14 +166,22 @@ pub(crate) fn build(req: &LetterRequest, lang: &str) -> Context {
         .unwrap_or_else(|| default_currency(req.jurisdiction));
     let first_merchant = req.transactions.first().map(|t| t.merchant.as_str());
 
-    let cp_placeholder = if zh { "[商户名称及地址]" } else { "[Merchant's name and address]" };
+    let cp_placeholder = if zh {
+        "[商户名称及地址]"
+    } else {
+        "[Merchant's name and address]"
+    };
     let counterparty = party(req.counterparty.as_ref(), first_merchant, cp_placeholder);
     // Outside China the court step is a final demand / letter before claim sent to the other
     // side; in China it is a 民事起诉状 addressed to the court.
     let recipient = if req.step == Step::Court && req.jurisdiction != Jurisdiction::Cn {
         match &req.recipient {
             Some(r) => party(Some(r), None, &placeholder),
-            None => Party { name: counterparty.name.clone(), address: counterparty.address.clone(), known: counterparty.known },
+            None => Party {
+                name: counterparty.name.clone(),
+                address: counterparty.address.clone(),
+                known: counterparty.known,
+            },
         }
     } else if req.step == Step::Merchant && req.recipient.is_none() {
         party(req.counterparty.as_ref(), first_merchant, &placeholder)
@@ -182,7 +211,11 @@ pub(crate) fn build(req: &LetterRequest, lang: &str) -> Context {
         jurisdiction: req.jurisdiction,
         instrument: req.instrument,
         reason: req.reason,
-        transaction_date: req.transactions.first().map(|t| t.date).unwrap_or(req.today),
+        transaction_date: req
+            .transactions
+            .first()
+            .map(|t| t.date)
+            .unwrap_or(req.today),
         posted_date: None,
         statement_date: None,
         amount_minor: 0,
@@ -210,13 +243,23 @@ pub(crate) fn build(req: &LetterRequest, lang: &str) -> Context {
         problem: problem(req.reason, zh).to_string(),
         sender: Sender {
             name: req.profile.name.clone(),
-            address: req.profile.address.iter().filter(|l| !l.trim().is_empty()).cloned().collect(),
+            address: req
+                .profile
+                .address
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .cloned()
+                .collect(),
             email: req.profile.email.clone().filter(|s| !s.trim().is_empty()),
             phone: req.profile.phone.clone().filter(|s| !s.trim().is_empty()),
         },
         recipient,
         counterparty,
-        account_last4: req.account_last4.as_deref().map(last4).filter(|s| !s.is_empty()),
+        account_last4: req
+            .account_last4
+            .as_deref()
+            .map(last4)
+            .filter(|s| !s.is_empty()),
         transactions: req
             .transactions
             .iter()
@@ -225,18 +268,30 @@ pub(crate) fn build(req: &LetterRequest, lang: &str) -> Context {
                 posted_date: t.posted_date.map(|d| date(d, lang)),
                 merchant: t.merchant.clone(),
                 description: t.description.clone(),
-                amount: money(t.amount_minor.checked_abs().unwrap_or(i64::MAX), t.currency, lang),
+                amount: money(
+                    t.amount_minor.checked_abs().unwrap_or(i64::MAX),
+                    t.currency,
+                    lang,
+                ),
                 currency: t.currency.code().to_string(),
                 source_file: t.source_file.clone(),
                 source_line: t.source_line,
             })
             .collect(),
-        merchant: first_merchant.map(str::to_string).unwrap_or_else(|| cp_placeholder.to_string()),
+        merchant: first_merchant
+            .map(str::to_string)
+            .unwrap_or_else(|| cp_placeholder.to_string()),
         first_date: req
             .transactions
             .first()
             .map(|t| date(t.date, lang))
-            .unwrap_or_else(|| if zh { "[交易日期]".into() } else { "[date of the charge]".into() }),
+            .unwrap_or_else(|| {
+                if zh {
+                    "[交易日期]".into()
+                } else {
+                    "[date of the charge]".into()
+                }
+            }),
         claimed: money(claimed_minor(req), currency, lang),
         earlier,
         legal_basis: req
@@ -245,7 +300,12 @@ pub(crate) fn build(req: &LetterRequest, lang: &str) -> Context {
             .filter(|s| !s.trim().is_empty())
             .or_else(|| rule.map(|r| pick(&r.legal_basis)))
             .unwrap_or_default(),
-        enclosures: req.enclosures.iter().filter(|e| !e.trim().is_empty()).cloned().collect(),
+        enclosures: req
+            .enclosures
+            .iter()
+            .filter(|e| !e.trim().is_empty())
+            .cloned()
+            .collect(),
         notes: req.notes.clone().filter(|n| !n.trim().is_empty()),
         reply_by,
     }

@@ -5,8 +5,18 @@ use crate::money::{format_minor, Currency};
 use chrono::{Datelike, NaiveDate};
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "3 March 2026".
@@ -54,7 +64,10 @@ fn group_thousands(plain: &str) -> String {
 
 /// "$4.38", "£1,200.00", "€9.99", "¥12.00", or "CHF 12.00" for currencies without a symbol.
 pub fn money_en(minor: i64, currency: Currency) -> String {
-    let n = group_thousands(&format_minor(minor.checked_abs().unwrap_or(i64::MAX), currency.minor_digits()));
+    let n = group_thousands(&format_minor(
+        minor.checked_abs().unwrap_or(i64::MAX),
+        currency.minor_digits(),
+    ));
     let sign = if minor < 0 { "-" } else { "" };
     match currency.code() {
         "USD" => format!("{sign}${n}"),
@@ -67,7 +80,10 @@ pub fn money_en(minor: i64, currency: Currency) -> String {
 
 /// "人民币12.00元", "4.38美元", "12.00英镑", "9.99欧元", or "12.00 CHF".
 pub fn money_zh(minor: i64, currency: Currency) -> String {
-    let n = group_thousands(&format_minor(minor.checked_abs().unwrap_or(i64::MAX), currency.minor_digits()));
+    let n = group_thousands(&format_minor(
+        minor.checked_abs().unwrap_or(i64::MAX),
+        currency.minor_digits(),
+    ));
     let sign = if minor < 0 { "-" } else { "" };
     match currency.code() {
         "CNY" => format!("人民币{sign}{n}元"),

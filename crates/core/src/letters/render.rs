@@ -98,7 +98,9 @@ fn to_template_error(e: &minijinja::Error, source: &str) -> TemplateError {
             // minijinja says only "undefined value": name the expression, which is what the
             // user has to fix (usually a misspelt field).
             match e.range().and_then(|r| source.get(r)) {
-                Some(expr) if !expr.trim().is_empty() => format!("undefined value '{}'", expr.trim()),
+                Some(expr) if !expr.trim().is_empty() => {
+                    format!("undefined value '{}'", expr.trim())
+                }
                 _ => "undefined value".to_string(),
             }
         }
@@ -107,7 +109,10 @@ fn to_template_error(e: &minijinja::Error, source: &str) -> TemplateError {
             None => kind.to_string(),
         },
     };
-    TemplateError { line: e.line(), message }
+    TemplateError {
+        line: e.line(),
+        message,
+    }
 }
 
 /// Splits rendered text into the subject (a first line `Subject:`, `事由：` or `主题：`) and
@@ -147,7 +152,11 @@ fn tidy_body(text: &str) -> String {
 /// one for the request's jurisdiction, step and language (falling back to English when there
 /// is none in that language: the recipient must be able to read it).
 pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Letter, TemplateError> {
-    let wanted = if req.lang.starts_with("zh") { "zh-CN" } else { "en" };
+    let wanted = if req.lang.starts_with("zh") {
+        "zh-CN"
+    } else {
+        "en"
+    };
     let (source, lang) = match custom_template {
         Some(src) => (src, wanted),
         None => match builtin_template(req.jurisdiction, req.step, wanted) {
@@ -157,7 +166,11 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
                 None => {
                     return Err(TemplateError {
                         line: None,
-                        message: format!("no built-in template for {}/{}", req.jurisdiction.as_str(), req.step.as_str()),
+                        message: format!(
+                            "no built-in template for {}/{}",
+                            req.jurisdiction.as_str(),
+                            req.step.as_str()
+                        ),
                     })
                 }
             },
@@ -176,7 +189,9 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
     let tmpl = env
         .template_from_named_str("letter", source)
         .map_err(|e| to_template_error(&e, source))?;
-    let text = tmpl.render(&ctx).map_err(|e| to_template_error(&e, source))?;
+    let text = tmpl
+        .render(&ctx)
+        .map_err(|e| to_template_error(&e, source))?;
     let (subject, body) = split_subject(&text);
 
     let court_complaint = req.step == Step::Court && req.jurisdiction == Jurisdiction::Cn;
@@ -186,12 +201,28 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
     sender.extend(ctx.sender.phone.iter().cloned());
     sender.retain(|l| !l.trim().is_empty());
     let mut recipient = vec![ctx.recipient.name.clone()];
-    recipient.extend(ctx.recipient.address.iter().filter(|l| **l != ctx.recipient.name).cloned());
+    recipient.extend(
+        ctx.recipient
+            .address
+            .iter()
+            .filter(|l| **l != ctx.recipient.name)
+            .cloned(),
+    );
 
     Ok(Letter {
         lang: lang.to_string(),
-        kind: if court_complaint { "complaint" } else { "letter" }.to_string(),
-        title: if court_complaint { "民事起诉状" } else { "" }.to_string(),
+        kind: if court_complaint {
+            "complaint"
+        } else {
+            "letter"
+        }
+        .to_string(),
+        title: if court_complaint {
+            "民事起诉状"
+        } else {
+            ""
+        }
+        .to_string(),
         sender,
         recipient,
         date: date(req.today, lang),
@@ -227,7 +258,8 @@ mod tests {
                 let en = builtin_template(j, step, "en").expect("English for every pair");
                 env.template_from_str(en).unwrap();
                 if j == Jurisdiction::Cn {
-                    env.template_from_str(builtin_template(j, step, "zh-CN").unwrap()).unwrap();
+                    env.template_from_str(builtin_template(j, step, "zh-CN").unwrap())
+                        .unwrap();
                 }
             }
         }
