@@ -424,3 +424,31 @@ fn last_step_and_repeated_records_do_not_confuse_the_plan() {
     assert!(json.contains("\"next_action\""));
     assert_eq!(serde_json::from_str::<CasePlan>(&json).unwrap(), p);
 }
+
+#[test]
+fn extreme_dates_never_panic() {
+    for j in Jurisdiction::ALL {
+        for i in Instrument::ALL {
+            for r in Reason::ALL {
+                for day in [NaiveDate::MIN, NaiveDate::MAX, d(2024, 2, 29)] {
+                    let mut f = facts(j, i, r);
+                    f.transaction_date = day;
+                    f.posted_date = Some(day);
+                    f.statement_date = None;
+                    let steps: Vec<StepRecord> = Step::ALL
+                        .iter()
+                        .map(|s| StepRecord {
+                            step: *s,
+                            sent: Some(day),
+                            answered: Some(day),
+                            outcome: None,
+                        })
+                        .collect();
+                    let _ = plan(&f, &[], day);
+                    let _ = plan(&f, &steps, NaiveDate::MAX);
+                    let _ = plan(&f, &steps[..2], NaiveDate::MIN);
+                }
+            }
+        }
+    }
+}

@@ -167,3 +167,24 @@ fn builtin_sources_are_available_for_editing_and_fields_are_listed() {
         assert!(fields.contains(f), "{f}");
     }
 }
+
+#[test]
+fn empty_case_still_renders_every_builtin() {
+    for j in Jurisdiction::ALL {
+        for step in Step::ALL {
+            for lang in ["en", "zh-CN"] {
+                let mut req = request("x", None);
+                req.transactions.clear();
+                req.profile = SenderProfile::default();
+                req.jurisdiction = j;
+                req.step = step;
+                req.lang = lang.into();
+                let l = render(&req, None).unwrap_or_else(|e| panic!("{j:?}/{step:?}/{lang}: {e}"));
+                assert!(
+                    !l.body.is_empty() && !l.subject.is_empty(),
+                    "{j:?}/{step:?}/{lang}"
+                );
+            }
+        }
+    }
+}
