@@ -1,6 +1,36 @@
 //! Letter wording: minijinja text templates per jurisdiction × step × language, filled from the
 //! user's profile and the case. The result is a `Letter`, which `recourse-documents` lays out as
 //! PDF or DOCX and which exports as plain text.
+//!
+//! # How a template is written
+//!
+//! A template is plain text with minijinja tags (`{{ value }}`, `{% if %}`, `{% for %}`). Its
+//! **first line is the subject**: `Subject: …` in English, `事由：…` in Chinese (`主题：` and
+//! `Subject:` are accepted in both). Everything after it (leading blank lines dropped) is the
+//! body: paragraphs separated by one blank line. A template without such a first line renders a
+//! letter with an empty subject. Block tags take their newline with them (`trim_blocks` and
+//! `lstrip_blocks` are on), so `{% if %}` lines leave no blank lines behind.
+//!
+//! Sender, recipient, date, enclosures and signature are laid out by the document layer from the
+//! same data; the template only writes the subject and the body.
+//!
+//! Templates run in strict mode: a misspelt field is an error naming the line and the field
+//! (`template line 12: undefined value 'transactoin'`). Text from statements and from the user
+//! is passed as data and printed literally — it is never parsed as template code. Auto-escape
+//! is off (the output is plain text, not HTML). Execution is bounded (fuel), so no template can
+//! hang the app.
+//!
+//! # Fields available to templates
+//!
+//! See [`template_fields`] for the list with one line of explanation each.
+
+mod context;
+pub mod format;
+mod render;
+mod request;
+
+pub use render::{builtin_template, render, template_fields, TemplateError};
+pub use request::{EarlierStep, LetterParty, LetterRequest, LetterTransaction, SenderProfile};
 
 use serde::{Deserialize, Serialize};
 

@@ -1,0 +1,599 @@
+//! The escalation ladder per jurisdiction and instrument, as text the UI and the letters show:
+//! who to write to, on what legal basis, by when, when the answer is due and what to enclose.
+//! The dates themselves are computed in `plan`; this module says the rules in words.
+//!
+//! Source: disputes-facts §7 (proposed ladders), refined by §1–§4 as cited per entry.
+
+use super::{Bilingual, Instrument, Jurisdiction, Step};
+use serde::{Deserialize, Serialize};
+
+/// One rung of the ladder for a jurisdiction and instrument.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct StepRule {
+    pub step: Step,
+    /// Who receives the letter ("Card issuer (billing-inquiry address)").
+    pub recipient: Bilingual,
+    /// What a letter shows when the recipient's address is not known.
+    pub placeholder: Bilingual,
+    /// The law or rule the step rests on, with citations.
+    pub legal_basis: Bilingual,
+    /// When the letter must be sent (or received) by.
+    pub send_deadline: Bilingual,
+    /// When the other side must answer.
+    pub answer_due: Bilingual,
+    /// What to enclose.
+    pub attach: Vec<Bilingual>,
+}
+
+fn b(en: &str, zh: &str) -> Bilingual {
+    Bilingual::new(en, zh)
+}
+
+/// The four rungs, merchant → bank → association → court, for a jurisdiction and instrument.
+pub fn ladder(j: Jurisdiction, i: Instrument) -> Vec<StepRule> {
+    match j {
+        Jurisdiction::Us => us(i),
+        Jurisdiction::Uk => uk(i),
+        Jurisdiction::Eu => eu(),
+        Jurisdiction::Cn => cn(i),
+    }
+}
+
+/// The rule for one step (every ladder has all four steps).
+pub(crate) fn rule(j: Jurisdiction, i: Instrument, step: Step) -> StepRule {
+    ladder(j, i)
+        .into_iter()
+        .find(|r| r.step == step)
+        .unwrap_or_else(|| us(i).swap_remove(0))
+}
+
+/// How to name a step's recipient mid-sentence, with its article in English ("the card issuer",
+/// "the CFPB", "12315"); used in warnings, next actions and letters.
+pub fn short_name(j: Jurisdiction, i: Instrument, step: Step) -> Bilingual {
+    use Jurisdiction::*;
+    let card = i.is_card();
+    match (j, step) {
+        (Uk, Step::Merchant) => b("the trader", "商家"),
+        (_, Step::Merchant) => b("the merchant", "商户"),
+        (Us | Uk, Step::Bank) if i == Instrument::CreditCard || (j == Uk && card) => {
+            b("the card issuer", "发卡机构")
+        }
+        (Cn, Step::Bank) if i == Instrument::PaymentPlatform => {
+            b("the payment platform", "支付机构")
+        }
+        (Cn, Step::Bank) => b("the issuing bank", "发卡行"),
+        (_, Step::Bank) => b("the bank", "银行"),
+        (Us, Step::Association) => b("the CFPB or your State Attorney General", "CFPB或州检察长"),
+        (Uk, Step::Association) => b("the Financial Ombudsman Service", "金融申诉专员服务机构"),
+        (Eu, Step::Association) => b("the national ADR body", "所在国争议解决机构"),
+        (Cn, Step::Association) => b("12315 or the Consumers' Association", "12315或消费者协会"),
+        (Us, Step::Court) => b("the small-claims court", "小额诉讼法院"),
+        (Uk, Step::Court) => b("the County Court", "郡法院"),
+        (Eu, Step::Court) => b("the court", "法院"),
+        (Cn, Step::Court) => b("the People's Court", "人民法院"),
+    }
+}
+
+fn merchant_attach() -> Vec<Bilingual> {
+    vec![
+        b("Receipt or order confirmation", "购物小票、发票或订单截图"),
+        b(
+            "The statement line showing the charge",
+            "显示该笔扣款的账单记录",
+        ),
+        b(
+            "Earlier correspondence with the merchant",
+            "与商户的往来沟通记录（聊天记录、邮件）",
+        ),
+        b(
+            "Delivery or return tracking, photos",
+            "物流或退货单号、照片",
+        ),
+    ]
+}
+
+// disputes-facts §7.1, from §1.1 (FCBA/Reg Z), §1.2 (EFTA/Reg E), §1.5 (CFPB), §1.6 (AG/BBB),
+// §1.7 (small claims).
+fn us(i: Instrument) -> Vec<StepRule> {
+    let credit = i == Instrument::CreditCard;
+    let bank = if credit {
+        StepRule {
+            step: Step::Bank,
+            recipient: b("Card issuer (billing-inquiry address)", "发卡机构（账单争议受理地址）"),
+            placeholder: b("[Card issuer's billing-inquiry address]", "[发卡机构账单争议受理地址]"),
+            legal_basis: b(
+                "Fair Credit Billing Act, 15 U.S.C. §1666; Regulation Z, 12 CFR §1026.13 (billing error); card-network chargeback in parallel",
+                "美国《公平信用结算法》15 U.S.C. §1666；Z条例 12 CFR §1026.13（账单错误）；可同时发起卡组织拒付",
+            ),
+            send_deadline: b(
+                "The written notice must be received within 60 days after the first statement showing the charge was sent (Reg Z §1026.13(b)(1)); send it to the billing-inquiry address, not the payment address. Network chargeback: about 120 days.",
+                "书面通知须在首次列示该笔交易的账单寄出后60日内送达（§1026.13(b)(1)）；寄往账单争议受理地址而非还款地址。卡组织拒付：约120日。",
+            ),
+            answer_due: b(
+                "Written acknowledgment within 30 days; resolution within two billing cycles and never more than 90 days (§1026.13(c)).",
+                "30日内书面确认收到；两个账单周期内、最迟90日内解决（§1026.13(c)）。",
+            ),
+            attach: vec![
+                b("Copy of the statement with the charge marked", "标出该笔交易的账单复印件"),
+                b("The letter to the merchant and any reply", "致商户的信函及其答复"),
+                b("Receipts and other evidence (copies, never originals)", "收据等证据（复印件，不寄原件）"),
+                b("Police or identity-theft report if the charge is fraud", "如属盗刷：报警回执或身份盗用报告"),
+            ],
+        }
+    } else {
+        StepRule {
+            step: Step::Bank,
+            recipient: b(
+                "Bank (error-resolution address; a call is allowed, confirm it in writing)",
+                "开户银行（差错处理地址；可先电话，再书面确认）",
+            ),
+            placeholder: b("[Bank's error-resolution address]", "[银行差错处理地址]"),
+            legal_basis: b(
+                "Electronic Fund Transfer Act; Regulation E, 12 CFR §1005.11 (error resolution)",
+                "美国《电子资金转账法》；E条例 12 CFR §1005.11（差错处理）",
+            ),
+            send_deadline: b(
+                "Within 60 days after the statement first showing the error was sent (Reg E §1005.11(b)); report a lost or stolen card within 2 business days to keep liability at $50.",
+                "在首次列示该差错的账单寄出后60日内（§1005.11(b)）；卡片丢失或被盗应在2个工作日内报告，责任上限50美元。",
+            ),
+            answer_due: b(
+                "Investigate within 10 business days, or credit provisionally and finish within 45 days (90 for point-of-sale debit, foreign-initiated and new-account transfers).",
+                "10个工作日内完成调查，否则须先临时入账并在45日内完成（POS借记、境外发起及新开户交易为90日）。",
+            ),
+            attach: vec![
+                b("Copy of the statement with the charge marked", "标出该笔交易的账单复印件"),
+                b("The letter to the merchant and any reply", "致商户的信函及其答复"),
+                b("Receipts and other evidence (copies)", "收据等证据（复印件）"),
+                b("Police or identity-theft report if the charge is fraud", "如属盗刷：报警回执或身份盗用报告"),
+            ],
+        }
+    };
+    vec![
+        StepRule {
+            step: Step::Merchant,
+            recipient: b("Merchant (customer service)", "商户（客服部门）"),
+            placeholder: b("[Merchant's customer-service address]", "[商户客服地址]"),
+            legal_basis: b(
+                "Your contract with the merchant and state consumer-protection (UDAP) law; the card-dispute rights are leverage",
+                "与商户的合同及州消费者保护法（UDAP）；银行卡争议权利可作为筹码",
+            ),
+            send_deadline: b(
+                "As soon as possible. Writing to the merchant is not a prerequisite for the card-issuer step: do not let the 60-day window run out while you wait.",
+                "尽快。联系商户并非向发卡机构提出争议的前提：不要因等待商户而错过60日期限。",
+            ),
+            answer_due: b("Convention: 14 days.", "惯例：14日。"),
+            attach: merchant_attach(),
+        },
+        bank,
+        StepRule {
+            step: Step::Association,
+            recipient: b("CFPB / State Attorney General", "美国消费者金融保护局（CFPB）/ 州检察长"),
+            placeholder: b(
+                "[Consumer Financial Protection Bureau, PO Box 4503, Iowa City, IA 52244]",
+                "[Consumer Financial Protection Bureau, PO Box 4503, Iowa City, IA 52244]",
+            ),
+            legal_basis: b(
+                "CFPB complaint process (consumerfinance.gov/complaint) for the card issuer or bank; state consumer-protection law (State Attorney General, BBB) for the merchant",
+                "针对发卡机构或银行：CFPB投诉程序（consumerfinance.gov/complaint）；针对商户：州消费者保护法（州检察长、BBB）",
+            ),
+            send_deadline: b(
+                "After the issuer misses its deadlines or denies the claim; no statutory deadline, but the FCBA / Reg E clocks keep running.",
+                "在发卡机构逾期未答复或拒绝后；无法定期限，但FCBA/E条例的期限仍在计算。",
+            ),
+            answer_due: b(
+                "CFPB: the company responds within 15 days and closes all but complex cases within 60 days; BBB: 14 days; State AG: e.g. 20 days (South Dakota); mediation is voluntary.",
+                "CFPB：企业15日内答复，除复杂案件外60日内办结；BBB：14日；州检察长：例如20日（南达科他州）；调解属自愿。",
+            ),
+            attach: vec![
+                b("The letters of the earlier steps and any replies", "此前各步骤的信函及答复"),
+                b("A timeline and the resolution you want", "事件时间线及您要求的解决方式"),
+                b("Statement and proof of payment", "账单及付款凭证"),
+            ],
+        },
+        StepRule {
+            step: Step::Court,
+            recipient: b("Small-claims court", "小额诉讼法院"),
+            placeholder: b("[Small-claims court of the county]", "[所在县的小额诉讼法院]"),
+            legal_basis: b(
+                "Breach of contract / state UDAP law; 15 U.S.C. §1640 for a card issuer's FCBA breach",
+                "违约 / 州UDAP法；针对发卡机构违反FCBA：15 U.S.C. §1640",
+            ),
+            send_deadline: b(
+                "Send a final demand first (some states require notice: MA ch. 93A and CA CLRA 30 days, TX DTPA 60 days — verify); file within the state limitation period (TILA claims: 1 year — verify). Dollar caps vary by state, about $2,500 to $25,000.",
+                "先发最后催告函（部分州要求提前通知：马萨诸塞州93A章、加州CLRA为30日，德州DTPA为60日，待核实）；在州诉讼时效内起诉（TILA请求：1年，待核实）。各州金额上限约2,500至25,000美元。",
+            ),
+            answer_due: b("As set by the summons and hearing date.", "以传票和开庭日期为准。"),
+            attach: vec![
+                b("Everything above", "以上全部材料"),
+                b("The final demand and proof of its delivery", "最后催告函及送达证明"),
+            ],
+        },
+    ]
+}
+
+// disputes-facts §7.2, from §2.1 (chargeback, s75), §2.2 (CRA 2015), §2.3 (FOS), §2.4–2.5.
+fn uk(i: Instrument) -> Vec<StepRule> {
+    let (basis, window) = match i {
+        Instrument::CreditCard => (
+            b(
+                "Card-scheme chargeback and Section 75 Consumer Credit Act 1974 (card issuer jointly liable for items priced over £100 and up to £30,000)",
+                "卡组织拒付规则及《1974年消费信贷法》第75条（单价超过100英镑且不超过30,000英镑时发卡机构承担连带责任）",
+            ),
+            b(
+                "Chargeback: about 120 days from the transaction; Section 75 has no scheme window.",
+                "拒付：交易后约120日内；第75条无卡组织期限。",
+            ),
+        ),
+        Instrument::DebitCard => (
+            b(
+                "Card-scheme chargeback (a scheme rule, not a legal right); Payment Services Regulations 2017 for unauthorised or incorrect payments",
+                "卡组织拒付规则（非法定权利）；未经授权或错误支付适用《2017年支付服务条例》",
+            ),
+            b("Chargeback: about 120 days from the transaction.", "拒付：交易后约120日内。"),
+        ),
+        Instrument::PaymentPlatform | Instrument::BankTransfer => (
+            b(
+                "Payment Services Regulations 2017 (the UK's implementation of PSD2)",
+                "《2017年支付服务条例》（英国对PSD2的实施）",
+            ),
+            b(
+                "Without undue delay and at the latest 13 months after the debit date.",
+                "不得无故拖延，最迟在扣款日后13个月内。",
+            ),
+        ),
+    };
+    vec![
+        StepRule {
+            step: Step::Merchant,
+            recipient: b("Trader (customer services)", "商家（客服部门）"),
+            placeholder: b("[Trader's address]", "[商家地址]"),
+            legal_basis: b(
+                "Consumer Rights Act 2015; Consumer Contracts Regulations 2013 for distance sales",
+                "《2015年消费者权利法》；远程销售适用《2013年消费者合同条例》",
+            ),
+            send_deadline: b(
+                "Faulty goods: reject within 30 days of delivery (short-term right to reject); distance sales: cancel within 14 days.",
+                "有质量问题的商品：交付后30日内拒收（短期拒收权）；远程购物：14日内取消。",
+            ),
+            answer_due: b(
+                "Refund within 14 days of agreeing it or of the cancellation; convention: 14 days to reply.",
+                "同意退款或取消后14日内退款；惯例：14日内答复。",
+            ),
+            attach: merchant_attach(),
+        },
+        StepRule {
+            step: Step::Bank,
+            recipient: b("Card issuer or bank (complaints team)", "发卡机构或银行（投诉部门）"),
+            placeholder: b("[Card issuer's complaints address]", "[发卡机构投诉地址]"),
+            legal_basis: basis,
+            send_deadline: window,
+            answer_due: b(
+                "Final response within 8 weeks; for payment-services complaints within 15 business days (35 in exceptional cases).",
+                "8周内作出最终答复；支付服务类投诉15个工作日内（特殊情况35个工作日）。",
+            ),
+            attach: vec![
+                b("Statement showing the charge", "显示该笔交易的账单"),
+                b("The letter to the trader and any reply", "致商家的信函及其答复"),
+                b("Proof of the breach or non-delivery", "违约或未交付的证明"),
+            ],
+        },
+        StepRule {
+            step: Step::Association,
+            recipient: b("Financial Ombudsman Service", "金融申诉专员服务机构（FOS）"),
+            placeholder: b(
+                "[Financial Ombudsman Service, Exchange Tower, London E14 9SR]",
+                "[Financial Ombudsman Service, Exchange Tower, London E14 9SR]",
+            ),
+            legal_basis: b(
+                "Financial Services and Markets Act 2000; FCA Handbook DISP",
+                "《2000年金融服务与市场法》；FCA手册DISP章",
+            ),
+            send_deadline: b(
+                "After the firm's final response or once 8 weeks have passed; within 6 months of the final response (and 6 years of the event).",
+                "收到最终答复或满8周后；须在最终答复后6个月内（且在事件发生后6年内）。",
+            ),
+            answer_due: b("The Ombudsman sets its own timetable.", "由申诉专员自行安排时间。"),
+            attach: vec![
+                b("The complaint file and the firm's final response", "投诉材料及机构的最终答复"),
+                b("Statement and evidence", "账单及证据"),
+            ],
+        },
+        StepRule {
+            step: Step::Court,
+            recipient: b(
+                "County Court (small claims track; Money Claim Online)",
+                "郡法院（小额索赔程序；Money Claim Online）",
+            ),
+            placeholder: b("[Defendant's address for service]", "[被告送达地址]"),
+            legal_basis: b(
+                "Contract / Consumer Rights Act 2015 / s75 CCA; Practice Direction – Pre-Action Conduct and Protocols (PD-PAC)",
+                "合同 / 《2015年消费者权利法》/ 消费信贷法第75条；《诉前行为与规程实务指引》（PD-PAC）",
+            ),
+            send_deadline: b(
+                "A Letter Before Claim first (PD-PAC para 6); small claims track up to £10,000; Money Claim Online for fixed sums under £100,000.",
+                "先发送起诉前函（PD-PAC第6段）；小额索赔程序上限10,000英镑；Money Claim Online适用于10万英镑以下的固定金额。",
+            ),
+            answer_due: b(
+                "14 days to reply to a Letter Before Claim in a straightforward case (PD-PAC para 6).",
+                "简单案件应在14日内答复起诉前函（PD-PAC第6段）。",
+            ),
+            attach: vec![
+                b("The Letter Before Claim and a chronology", "起诉前函及事件时间线"),
+                b("Key documents and how the sum is calculated", "关键文件及金额计算方式"),
+            ],
+        },
+    ]
+}
+
+// disputes-facts §7.3, from §3 (PSD2 Arts 71, 73, 101).
+fn eu() -> Vec<StepRule> {
+    vec![
+        StepRule {
+            step: Step::Merchant,
+            recipient: b("Merchant (customer service)", "商户（客服部门）"),
+            placeholder: b("[Merchant's address]", "[商户地址]"),
+            legal_basis: b("National consumer law", "所在国消费者保护法"),
+            send_deadline: b("As soon as possible.", "尽快。"),
+            answer_due: b("Convention: 14 days.", "惯例：14日。"),
+            attach: merchant_attach(),
+        },
+        StepRule {
+            step: Step::Bank,
+            recipient: b("Bank / payment service provider", "银行 / 支付服务提供者"),
+            placeholder: b("[Bank's complaints address]", "[银行投诉地址]"),
+            legal_basis: b(
+                "Payment Services Directive (EU) 2015/2366 (PSD2) Arts 71, 73 and 101, as transposed nationally; network chargeback in parallel",
+                "欧盟《支付服务指令》（PSD2，2015/2366）第71、73、101条及各国转化立法；可同时发起卡组织拒付",
+            ),
+            send_deadline: b(
+                "Without undue delay, at the latest 13 months after the debit date (Art. 71).",
+                "不得无故拖延，最迟在扣款日后13个月内（第71条）。",
+            ),
+            answer_due: b(
+                "Unauthorised payment: refund by the end of the next business day (Art. 73); complaint reply within 15 business days, 35 in exceptional cases (Art. 101).",
+                "未经授权的支付：次一营业日结束前退款（第73条）；投诉须在15个营业日内答复，特殊情况35个营业日（第101条）。",
+            ),
+            attach: vec![
+                b("Statement showing the charge", "显示该笔交易的账单"),
+                b("Police report if the payment is fraud", "如属欺诈：报警回执"),
+                b("The letter to the merchant and any reply", "致商户的信函及其答复"),
+            ],
+        },
+        StepRule {
+            step: Step::Association,
+            recipient: b(
+                "National ADR body / competent authority",
+                "所在国替代性争议解决机构 / 主管机关",
+            ),
+            placeholder: b("[National ADR body's address]", "[所在国争议解决机构地址]"),
+            legal_basis: b(
+                "PSD2 Title IV Chapter 6 (out-of-court redress); the body differs by country",
+                "PSD2第四编第6章（庭外救济）；机构因国而异",
+            ),
+            send_deadline: b(
+                "After the provider's reply or once its deadline has passed.",
+                "在支付服务提供者答复后或其答复期限届满后。",
+            ),
+            answer_due: b("Varies by country.", "因国而异。"),
+            attach: vec![b("The provider's reply and the earlier letters", "支付服务提供者的答复及此前信函")],
+        },
+        StepRule {
+            step: Step::Court,
+            recipient: b("National court (small claims)", "所在国法院（小额诉讼）"),
+            placeholder: b("[Competent court]", "[有管辖权的法院]"),
+            legal_basis: b("National civil procedure", "所在国民事诉讼程序"),
+            send_deadline: b("Within the national limitation period.", "在所在国诉讼时效内。"),
+            answer_due: b("As set by the court.", "以法院安排为准。"),
+            attach: vec![b("Everything above", "以上全部材料")],
+        },
+    ]
+}
+
+// disputes-facts §7.4, from §4.1 (消法), §4.2 (12315), §4.3 (消协), §4.4 (bank cards),
+// §4.5 (12378/12363), §4.6 (court).
+fn cn(i: Instrument) -> Vec<StepRule> {
+    let platform = i == Instrument::PaymentPlatform;
+    let bank = if platform {
+        StepRule {
+            step: Step::Bank,
+            recipient: b(
+                "Payment platform (Alipay / WeChat Pay complaint channel)",
+                "支付机构（支付宝 / 微信支付 投诉渠道）",
+            ),
+            placeholder: b("[Payment platform's complaint channel]", "[支付机构客服投诉渠道]"),
+            legal_basis: b(
+                "The platform's service agreement and complaint channel (disputes-facts §4.4)",
+                "支付服务协议及平台投诉渠道",
+            ),
+            send_deadline: b(
+                "At once for unauthorised use (report to the platform and the police); otherwise as soon as possible.",
+                "盗刷应立即向平台报告并报警；其他情况尽快。",
+            ),
+            answer_due: b(
+                "No statutory deadline found; convention: 15 working days.",
+                "未见法定答复期限；惯例：15个工作日。",
+            ),
+            attach: vec![
+                b("Payment record screenshots", "支付记录截图"),
+                b("Chat logs with the merchant", "与商户的聊天记录"),
+                b("Police report receipt for unauthorised use", "盗刷的报警回执"),
+            ],
+        }
+    } else {
+        StepRule {
+            step: Step::Bank,
+            recipient: b(
+                "Issuing bank (card dispute / error handling)",
+                "发卡行（银行卡争议 / 差错处理）",
+            ),
+            placeholder: b("[Issuing bank's branch or customer-service address]", "[发卡行网点或客服地址]"),
+            legal_basis: b(
+                "The card agreement; UnionPay error/dispute process; for unauthorised use the Supreme People's Court Provisions on Bank Card Civil Disputes (2021)",
+                "银行卡领用合约；银联差错/争议处理流程；盗刷适用最高人民法院《关于审理银行卡民事纠纷案件若干问题的规定》（2021年）",
+            ),
+            send_deadline: b(
+                "At once for unauthorised use (report the card lost and call the police); the issuer's network request within about 120 days of the transaction (to verify).",
+                "盗刷应立即挂失并报警；发卡行须在交易后约120日内通过银联发起调单（待核实）。",
+            ),
+            answer_due: b(
+                "No statutory deadline found; convention: 15 working days.",
+                "未见法定答复期限；惯例：15个工作日。",
+            ),
+            attach: vec![
+                b("Statement", "账单"),
+                b("Card slip (签购单)", "签购单"),
+                b("Report-loss / police report receipts", "挂失、报警回执"),
+                b("Correspondence with the merchant", "与商户的沟通记录"),
+            ],
+        }
+    };
+    let regulator = if platform { "12363" } else { "12378" };
+    vec![
+        StepRule {
+            step: Step::Merchant,
+            recipient: b("Merchant (negotiation)", "商户（协商和解）"),
+            placeholder: b("[Merchant's address]", "[商户地址]"),
+            legal_basis: b(
+                "PRC Consumer Rights Protection Law arts 24, 25, 39(1), 55",
+                "《中华人民共和国消费者权益保护法》第二十四条、第二十五条、第三十九条第（一）项、第五十五条",
+            ),
+            send_deadline: b(
+                "Returns: within 7 days of receipt (arts 24, 25); otherwise as soon as possible.",
+                "退货：自收到商品之日起七日内（第二十四、二十五条）；其他情况尽快。",
+            ),
+            answer_due: b(
+                "Refund within 7 days of receiving the returned item (art. 25); otherwise convention 7 days.",
+                "收到退回商品之日起七日内退款（第二十五条）；其他情况惯例7日。",
+            ),
+            attach: vec![
+                b("Receipt or invoice (小票/发票)", "购物小票、发票"),
+                b("Card slip (签购单)", "签购单"),
+                b("Bank SMS or statement screenshot", "银行短信或账单截图"),
+                b("Chat logs", "聊天记录"),
+                b("Photos", "照片"),
+            ],
+        },
+        bank,
+        StepRule {
+            step: Step::Association,
+            recipient: b(
+                &format!("12315 / Consumers' Association / {regulator}"),
+                &format!("12315 / 消费者协会 / {regulator}"),
+            ),
+            placeholder: b(
+                "[County market-regulation bureau where the merchant operates (12315)]",
+                "[商户经营地县级市场监督管理局（12315）]",
+            ),
+            legal_basis: b(
+                "Consumer Rights Protection Law art. 39(2)(3), art. 46; SAMR Interim Measures on Complaints and Reports",
+                "《消费者权益保护法》第三十九条第（二）（三）项、第四十六条；《市场监督管理投诉举报处理暂行办法》",
+            ),
+            send_deadline: b(
+                "Within 3 years of when you knew or should have known of the harm (12315).",
+                "自知道或应当知道权益受到损害之日起三年内（12315）。",
+            ),
+            answer_due: b(
+                &format!("12315: decision to accept within 7 working days; mediation ends if no agreement within 45 working days of acceptance; {regulator}: about 15 working days."),
+                &format!("12315：7个工作日内决定是否受理；受理后45个工作日内未达成调解协议的终止调解；{regulator}：约15个工作日。"),
+            ),
+            attach: vec![
+                b("Complaint with both parties' details, facts, a specific demand and an evidence list", "载明双方信息、事实、具体诉求及证据清单的投诉书"),
+                b("Proof of the earlier negotiation", "此前协商的证明"),
+            ],
+        },
+        StepRule {
+            step: Step::Court,
+            recipient: b("Basic-level People's Court (small claims)", "基层人民法院（小额诉讼）"),
+            placeholder: b("[Competent basic-level People's Court]", "[有管辖权的基层人民法院]"),
+            legal_basis: b(
+                "Civil Procedure Law arts 124, 165; Civil Code art. 188",
+                "《中华人民共和国民事诉讼法》第一百二十四条、第一百六十五条；《中华人民共和国民法典》第一百八十八条",
+            ),
+            send_deadline: b(
+                "Within the 3-year limitation period (Civil Code art. 188).",
+                "三年诉讼时效内（民法典第一百八十八条）。",
+            ),
+            answer_due: b(
+                "Scheduled by the court; small claims are decided in a single trial.",
+                "由法院排期；小额诉讼一审终审。",
+            ),
+            attach: vec![
+                b("The complaint (民事起诉状) with a copy for each defendant", "民事起诉状及按被告人数提交的副本"),
+                b("Evidence list (证据清单)", "证据清单"),
+            ],
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_ladder_has_four_ordered_steps_with_text_in_both_languages() {
+        for j in Jurisdiction::ALL {
+            for i in Instrument::ALL {
+                let l = ladder(j, i);
+                let steps: Vec<Step> = l.iter().map(|r| r.step).collect();
+                assert_eq!(steps, Step::ALL.to_vec(), "{j:?} {i:?}");
+                for r in &l {
+                    for t in [
+                        &r.recipient,
+                        &r.placeholder,
+                        &r.legal_basis,
+                        &r.send_deadline,
+                        &r.answer_due,
+                    ] {
+                        assert!(
+                            !t.en.is_empty() && !t.zh.is_empty(),
+                            "{j:?} {i:?} {:?}",
+                            r.step
+                        );
+                    }
+                    assert!(!r.attach.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn recipients_match_the_fact_sheet() {
+        let us_credit = ladder(Jurisdiction::Us, Instrument::CreditCard);
+        assert_eq!(
+            us_credit[1].recipient.en,
+            "Card issuer (billing-inquiry address)"
+        );
+        assert!(us_credit[1].legal_basis.en.contains("§1026.13"));
+        assert!(ladder(Jurisdiction::Us, Instrument::DebitCard)[1]
+            .legal_basis
+            .en
+            .contains("§1005.11"));
+        assert_eq!(us_credit[2].recipient.en, "CFPB / State Attorney General");
+        assert_eq!(
+            ladder(Jurisdiction::Uk, Instrument::CreditCard)[2]
+                .recipient
+                .en,
+            "Financial Ombudsman Service"
+        );
+        assert_eq!(
+            ladder(Jurisdiction::Cn, Instrument::DebitCard)[2]
+                .recipient
+                .zh,
+            "12315 / 消费者协会 / 12378"
+        );
+        assert_eq!(
+            ladder(Jurisdiction::Cn, Instrument::PaymentPlatform)[2]
+                .recipient
+                .zh,
+            "12315 / 消费者协会 / 12363"
+        );
+        assert!(ladder(Jurisdiction::Cn, Instrument::PaymentPlatform)[1]
+            .recipient
+            .zh
+            .contains("支付机构"));
+        assert!(ladder(Jurisdiction::Cn, Instrument::DebitCard)[3]
+            .legal_basis
+            .zh
+            .contains("第一百二十四条"));
+    }
+}

@@ -1,0 +1,775 @@
+//! A case's plan: for each step the legal window to send, when the answer is due, the rule
+//! behind it and any assumption made; what to do next and by when; and warnings before a
+//! window closes or when an answer is overdue.
+//!
+//! Dates of receipt are not known, so clocks that run from receipt (e.g. Reg Z's 30 days) are
+//! counted from the date the letter was sent; that makes them a few days early at worst.
+
+use super::calendar::{add_business_days, add_days, add_months, days_until};
+use super::ladder::{rule, short_name};
+use super::{Bilingual, Instrument, Jurisdiction, Reason, Step};
+use crate::letters::format::{date_en, date_zh};
+use crate::money::Currency;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What the plan needs to know about a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CaseFacts {
+    pub jurisdiction: Jurisdiction,
+    pub instrument: Instrument,
+    pub reason: Reason,
+    /// Date of the (first) disputed transaction.
+    pub transaction_date: NaiveDate,
+    /// Date the bank posted (debited) it, when the statement has it.
+    pub posted_date: Option<NaiveDate>,
+    /// Date of the first statement showing the charge. When `None`, the posting date (else the
+    /// transaction date) stands in for it and the plan says so in its notes.
+    pub statement_date: Option<NaiveDate>,
+    /// Disputed amount in minor units (positive).
+    #[ts(type = "number")]
+    pub amount_minor: i64,
+    #[ts(type = "string")]
+    pub currency: Currency,
+}
+
+/// What has happened at one step so far.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct StepRecord {
+    pub step: Step,
+    pub sent: Option<NaiveDate>,
+    pub answered: Option<NaiveDate>,
+    pub outcome: Option<String>,
+}
+
+/// The dates and rules of one step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct StepPlan {
+    pub step: Step,
+    pub recipient: Bilingual,
+    /// Last day of the legal window to send (or have received) this step's letter.
+    pub send_by: Option<NaiveDate>,
+    pub sent: Option<NaiveDate>,
+    pub answered: Option<NaiveDate>,
+    /// When the first answer is due (acknowledgment, investigation result or final response).
+    pub answer_due: Option<NaiveDate>,
+    /// When the matter must be finally resolved, where the rule has a second, later clock.
+    pub final_answer_due: Option<NaiveDate>,
+    /// Which rules give these dates, citing the law.
+    pub basis: Bilingual,
+    /// Assumptions and caveats behind the dates.
+    pub notes: Vec<Bilingual>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct NextAction {
+    pub step: Step,
+    pub what_en: String,
+    pub what_zh: String,
+    pub by: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningLevel {
+    Info,
+    /// A window closes within 14 days.
+    Soon,
+    /// A window closes within 3 days, or an answer is overdue.
+    Urgent,
+    /// A window has closed.
+    Missed,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Warning {
+    pub level: WarningLevel,
+    pub step: Option<Step>,
+    pub message_en: String,
+    pub message_zh: String,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CasePlan {
+    pub steps: Vec<StepPlan>,
+    pub next_action: NextAction,
+    /// Most severe first.
+    pub warnings: Vec<Warning>,
+}
+
+const SOON_DAYS: i64 = 14;
+const URGENT_DAYS: i64 = 3;
+
+fn b(en: impl Into<String>, zh: impl Into<String>) -> Bilingual {
+    Bilingual::new(en, zh)
+}
+
+/// The legal window to send one step's letter.
+struct Window {
+    send_by: Option<NaiveDate>,
+    basis: Bilingual,
+    notes: Vec<Bilingual>,
+}
+
+/// When the answer to one step is due.
+struct Answer {
+    due: Option<NaiveDate>,
+    final_due: Option<NaiveDate>,
+    basis: Bilingual,
+    notes: Vec<Bilingual>,
+}
+
+/// The date the FCBA / Reg E 60-day clock starts from, with a note when it had to be assumed.
+fn statement_anchor(f: &CaseFacts) -> (NaiveDate, Option<Bilingual>) {
+    if let Some(s) = f.statement_date {
+        return (s, None);
+    }
+    let (d, en, zh) = match f.posted_date {
+        Some(p) => (p, "posting", "入账"),
+        None => (f.transaction_date, "transaction", "交易"),
+    };
+    let note = b(
+        format!(
+            "Statement date not given: counted from the {en} date {d}. The window really runs from the first statement showing the charge, which is later: enter it for the exact date."
+        ),
+        format!("未提供账单日期：按{zh}日期{}计算。期限实际自首次列示该笔交易的账单起算（通常更晚），请填写账单日期以获得准确日期。", date_zh(d)),
+    );
+    (d, Some(note))
+}
+
+/// The debit date (PSD2 counts from it), with a note when the transaction date stands in.
+fn debit_anchor(f: &CaseFacts) -> (NaiveDate, Option<Bilingual>) {
+    match f.posted_date {
+        Some(p) => (p, None),
+        None => (
+            f.transaction_date,
+            Some(b(
+                format!(
+                    "Debit date not given: counted from the transaction date {}.",
+                    f.transaction_date
+                ),
+                format!(
+                    "未提供扣款日期：按交易日期{}计算。",
+                    date_zh(f.transaction_date)
+                ),
+            )),
+        ),
+    }
+}
+
+/// A payment-services complaint (about the payment itself rather than the purchase): the UK
+/// firm's deadline is 15 business days instead of 8 weeks (disputes-facts §2.3).
+fn is_payment_services_complaint(f: &CaseFacts) -> bool {
+    !f.instrument.is_card()
+        || matches!(
+            f.reason,
+            Reason::NotAuthorised | Reason::DoubleCharge | Reason::WrongAmount
+        )
+}
+
+fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
+    use Jurisdiction::*;
+    use Step::*;
+    let none = |en: &str, zh: &str| Window {
+        send_by: None,
+        basis: b(en, zh),
+        notes: vec![],
+    };
+    match (f.jurisdiction, step) {
+        (Us, Merchant) | (Eu, Merchant) => none(
+            // disputes-facts §7.1/§7.3: no legal window; not a prerequisite for the bank step.
+            "No legal deadline: write as soon as possible.",
+            "无法定期限：请尽快。",
+        ),
+        (Us, Bank) => {
+            // disputes-facts §1.1 (Reg Z §1026.13(b)(1)) and §1.2 (Reg E §1005.11(b)): the notice
+            // must be received ≤ 60 days after the first statement showing the charge.
+            let (anchor, note) = statement_anchor(f);
+            let basis = if f.instrument == Instrument::CreditCard {
+                b(
+                    "Reg Z §1026.13(b)(1): the notice must be received within 60 days after the first statement showing the charge.",
+                    "Z条例§1026.13(b)(1)：通知须在首次列示该笔交易的账单寄出后60日内送达。",
+                )
+            } else {
+                b(
+                    "Reg E §1005.11(b): notice within 60 days after the statement first showing the error.",
+                    "E条例§1005.11(b)：在首次列示该差错的账单寄出后60日内通知。",
+                )
+            };
+            let mut notes: Vec<Bilingual> = note.into_iter().collect();
+            notes.push(b(
+                "The law counts the day the issuer receives the letter: allow time for the post (certified mail, return receipt).",
+                "以发卡机构收到信函之日为准：请预留邮寄时间（挂号信并要求回执）。",
+            ));
+            Window { send_by: Some(add_days(anchor, 60)), basis, notes }
+        }
+        (Us, Association) => none(
+            // disputes-facts §1.5: CFPB deadlines do not replace the statutory ones.
+            "No deadline; the FCBA / Reg E clocks keep running meanwhile.",
+            "无期限；其间FCBA/E条例的期限仍在计算。",
+        ),
+        (Us, Court) => none(
+            // disputes-facts §1.7: limitation and pre-suit notice vary by state.
+            "State limitation period (varies by state; TILA claims 1 year — to verify); some states require a 30–60 day pre-suit demand.",
+            "州诉讼时效（各州不同；TILA请求为1年，待核实）；部分州要求起诉前30至60日发出催告。",
+        ),
+        (Uk, Merchant) if f.reason == Reason::FaultyGoods => Window {
+            // disputes-facts §2.2: 30-day short-term right to reject, from delivery.
+            send_by: Some(add_days(f.transaction_date, 30)),
+            basis: b(
+                "Consumer Rights Act 2015: short-term right to reject within 30 days of delivery.",
+                "《2015年消费者权利法》：交付后30日内的短期拒收权。",
+            ),
+            notes: vec![b(
+                "Counted from the transaction date; the 30 days really run from delivery.",
+                "按交易日期计算；30日实际自交付之日起算。",
+            )],
+        },
+        (Uk, Merchant) => none(
+            "No fixed deadline: write as soon as possible (distance sales: cancel within 14 days).",
+            "无固定期限：请尽快（远程购物：14日内取消）。",
+        ),
+        (Uk, Bank) if f.instrument.is_card() => {
+            // disputes-facts §2.1: chargeback about 120 days; s75 has no scheme window.
+            let mut notes = vec![b(
+                "Card-scheme rule, not law: some schemes count from when you became aware of the problem.",
+                "卡组织规则而非法律：部分卡组织自您知悉问题之日起算。",
+            )];
+            if f.instrument == Instrument::CreditCard {
+                notes.push(b(
+                    "A Section 75 claim (items over £100 up to £30,000) has no such window.",
+                    "第75条索赔（单价100至30,000英镑）不受此期限限制。",
+                ));
+            }
+            Window {
+                send_by: Some(add_days(f.transaction_date, 120)),
+                basis: b(
+                    "Card-scheme chargeback: about 120 days from the transaction.",
+                    "卡组织拒付：交易后约120日。",
+                ),
+                notes,
+            }
+        }
+        (Uk, Bank) | (Eu, Bank) => {
+            // disputes-facts §3: PSD2 Art. 71, 13 months after the debit date (UK: PSRs 2017).
+            let (anchor, note) = debit_anchor(f);
+            Window {
+                send_by: Some(add_months(anchor, 13)),
+                basis: b(
+                    "PSD2 Art. 71: without undue delay, at the latest 13 months after the debit date.",
+                    "PSD2第71条：不得无故拖延，最迟扣款日后13个月。",
+                ),
+                notes: note.into_iter().collect(),
+            }
+        }
+        (Uk, Association) => {
+            // disputes-facts §2.3: refer to the FOS within 6 months of the final response.
+            let final_response = steps.iter().find(|s| s.step == Bank).and_then(|s| s.answered);
+            match final_response {
+                Some(d) => Window {
+                    send_by: Some(add_months(d, 6)),
+                    basis: b(
+                        "FCA DISP: refer to the Ombudsman within 6 months of the firm's final response.",
+                        "FCA DISP：须在机构最终答复后6个月内提交申诉专员。",
+                    ),
+                    notes: vec![],
+                },
+                None => none(
+                    "Open after the firm's final response or 8 weeks; then 6 months from the final response.",
+                    "在机构最终答复或满8周后可提交；自最终答复起6个月内。",
+                ),
+            }
+        }
+        (Uk, Court) => Window {
+            send_by: Some(add_months(f.transaction_date, 72)),
+            basis: b(
+                "Limitation Act 1980 s.5: contract claims within 6 years (England and Wales); send a Letter Before Claim first (PD-PAC).",
+                "《1980年时效法》第5条：合同索赔6年内（英格兰和威尔士）；须先发送起诉前函（PD-PAC）。",
+            ),
+            notes: vec![],
+        },
+        (Eu, Association) => none("No fixed deadline; varies by country.", "无固定期限；因国而异。"),
+        (Eu, Court) => none("National limitation period.", "所在国诉讼时效。"),
+        (Cn, Merchant) if f.reason == Reason::FaultyGoods => Window {
+            // disputes-facts §4.1: 消法 第24条/第25条, return within 7 days of receipt.
+            send_by: Some(add_days(f.transaction_date, 7)),
+            basis: b(
+                "Consumer Rights Protection Law arts 24/25: return within 7 days of receipt.",
+                "消法第二十四条、第二十五条：自收到商品之日起七日内退货。",
+            ),
+            notes: vec![b(
+                "Counted from the transaction date; the 7 days really run from receipt. After 7 days, repair or replacement can still be demanded.",
+                "按交易日期计算；七日实际自收货之日起算。超过七日仍可要求更换、修理。",
+            )],
+        },
+        (Cn, Merchant) => none("No fixed deadline: negotiate as soon as possible.", "无固定期限：请尽快协商。"),
+        (Cn, Bank) if f.instrument != Instrument::PaymentPlatform => Window {
+            // disputes-facts §4.4: issuer's UnionPay request within ~120 days [VERIFY].
+            send_by: Some(add_days(f.transaction_date, 120)),
+            basis: b(
+                "UnionPay dispute process: the issuer must raise the request within about 120 days of the transaction (to verify).",
+                "银联差错争议流程：发卡行须在交易后约120日内发起（待核实）。",
+            ),
+            notes: vec![],
+        },
+        (Cn, Bank) => none(
+            "No statutory deadline: contact the platform at once.",
+            "无法定期限：请立即联系支付机构。",
+        ),
+        (Cn, Association) | (Cn, Court) => {
+            // disputes-facts §4.2 (12315 refuses complaints > 3 years) and §4.6 (民法典 第188条).
+            let basis = if step == Association {
+                b(
+                    "SAMR Interim Measures: complaints more than 3 years after you knew of the harm are not accepted.",
+                    "《市场监督管理投诉举报处理暂行办法》：知道或应当知道权益受损超过三年的投诉不予受理。",
+                )
+            } else {
+                b(
+                    "Civil Code art. 188: 3-year limitation period from when you knew of the harm and the obligor.",
+                    "民法典第一百八十八条：诉讼时效三年，自知道或应当知道权利受到损害以及义务人之日起计算。",
+                )
+            };
+            Window {
+                send_by: Some(add_months(f.transaction_date, 36)),
+                basis,
+                notes: vec![b(
+                    "Counted from the transaction date; if you learned of the charge later, the period starts then.",
+                    "按交易日期计算；如您之后才知悉该笔扣款，自知悉之日起算。",
+                )],
+            }
+        }
+    }
+}
+
+fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
+    use Jurisdiction::*;
+    use Step::*;
+    let simple = |due: Option<NaiveDate>, en: &str, zh: &str| Answer {
+        due,
+        final_due: None,
+        basis: b(en, zh),
+        notes: vec![],
+    };
+    match (f.jurisdiction, step) {
+        (Us, Merchant) | (Eu, Merchant) => simple(
+            Some(add_days(sent, 14)),
+            "Convention: 14 days for the merchant to answer (not a legal deadline).",
+            "惯例：商户14日内答复（非法定期限）。",
+        ),
+        (Us, Bank) if f.instrument == Instrument::CreditCard => Answer {
+            // disputes-facts §1.1: acknowledgment ≤ 30 days, resolution ≤ 2 cycles / 90 days.
+            due: Some(add_days(sent, 30)),
+            final_due: Some(add_days(sent, 90)),
+            basis: b(
+                "Reg Z §1026.13(c): written acknowledgment within 30 days of receipt; resolution within two billing cycles and never more than 90 days.",
+                "Z条例§1026.13(c)：收到后30日内书面确认；两个账单周期内、最迟90日内解决。",
+            ),
+            notes: vec![b(
+                "Counted from the day you sent the letter; the law counts from receipt.",
+                "自寄出之日起计算；法律自收到之日起算。",
+            )],
+        },
+        (Us, Bank) => Answer {
+            // disputes-facts §1.2: 10 business days, or provisional credit and 45 days.
+            due: Some(add_business_days(sent, 10)),
+            final_due: Some(add_days(sent, 45)),
+            basis: b(
+                "Reg E §1005.11(c): investigate within 10 business days, or credit provisionally and finish within 45 days.",
+                "E条例§1005.11(c)：10个工作日内完成调查，否则临时入账并在45日内完成。",
+            ),
+            notes: vec![
+                b(
+                    "The bank may take up to 90 days for point-of-sale debit, foreign-initiated and new-account transfers, if it credits you provisionally.",
+                    "POS借记、境外发起及新开户交易，银行在临时入账后最长可用90日。",
+                ),
+                b(
+                    "Business days skip weekends; public holidays are not counted here, so the real date may be a little later.",
+                    "工作日不含周末；此处未计入法定节假日，实际日期可能略晚。",
+                ),
+            ],
+        },
+        (Us, Association) => Answer {
+            // disputes-facts §1.5: company responds within 15 days, closes within 60.
+            due: Some(add_days(sent, 15)),
+            final_due: Some(add_days(sent, 60)),
+            basis: b(
+                "CFPB: the company responds within 15 days and closes all but complex cases within 60 days.",
+                "CFPB：企业15日内答复，除复杂案件外60日内办结。",
+            ),
+            notes: vec![],
+        },
+        (Us, Court) | (Eu, Court) | (Cn, Court) => simple(
+            None,
+            "The court sets the dates (summons, hearing).",
+            "由法院确定日期（传票、开庭）。",
+        ),
+        (Uk, Merchant) => simple(
+            // disputes-facts §7.2: convention 14 days; refund ≤ 14 days once agreed (§2.2).
+            Some(add_days(sent, 14)),
+            "Convention: 14 days to reply; once the trader agrees, the refund is due within 14 days (CRA 2015).",
+            "惯例：14日内答复；商家同意后14日内退款（CRA 2015）。",
+        ),
+        (Uk, Bank) if is_payment_services_complaint(f) => Answer {
+            // disputes-facts §2.3: payment-services complaints 15 business days, 35 exceptional.
+            due: Some(add_business_days(sent, 15)),
+            final_due: Some(add_business_days(sent, 35)),
+            basis: b(
+                "FCA DISP: payment-services complaints answered within 15 business days (35 in exceptional cases).",
+                "FCA DISP：支付服务类投诉15个工作日内答复（特殊情况35个工作日）。",
+            ),
+            notes: vec![b(
+                "Business days skip weekends; bank holidays are not counted here.",
+                "工作日不含周末；此处未计入银行假日。",
+            )],
+        },
+        (Uk, Bank) => simple(
+            // disputes-facts §2.3: final response within 8 weeks.
+            Some(add_days(sent, 56)),
+            "FCA DISP: final response within 8 weeks; after that you can go to the Financial Ombudsman Service.",
+            "FCA DISP：8周内作出最终答复；逾期可向金融申诉专员投诉。",
+        ),
+        (Uk, Association) => simple(None, "The Ombudsman sets its own timetable.", "由申诉专员自行安排时间。"),
+        (Uk, Court) => simple(
+            // disputes-facts §2.5: PD-PAC para 6, 14 days in a straightforward case.
+            Some(add_days(sent, 14)),
+            "PD-PAC para 6: 14 days to reply to a Letter Before Claim in a straightforward case.",
+            "PD-PAC第6段：简单案件14日内答复起诉前函。",
+        ),
+        (Eu, Bank) if f.reason == Reason::NotAuthorised => Answer {
+            // disputes-facts §3: Art. 73 refund by end of next business day; Art. 101 reply.
+            due: Some(add_business_days(sent, 1)),
+            final_due: Some(add_business_days(sent, 15)),
+            basis: b(
+                "PSD2 Art. 73: refund of an unauthorised payment by the end of the next business day; Art. 101: complaint reply within 15 business days.",
+                "PSD2第73条：未经授权的支付须在次一营业日结束前退款；第101条：15个营业日内答复投诉。",
+            ),
+            notes: vec![],
+        },
+        (Eu, Bank) => Answer {
+            due: Some(add_business_days(sent, 15)),
+            final_due: Some(add_business_days(sent, 35)),
+            basis: b(
+                "PSD2 Art. 101: complaint reply within 15 business days (35 in exceptional cases).",
+                "PSD2第101条：15个营业日内答复投诉（特殊情况35个营业日）。",
+            ),
+            notes: vec![],
+        },
+        (Eu, Association) => simple(None, "Varies by country.", "因国而异。"),
+        (Cn, Merchant) => simple(
+            // disputes-facts §7.4: art. 25 refund ≤ 7 days of the return; else convention 7 days.
+            Some(add_days(sent, 7)),
+            "Convention: 7 days to reply; a returned item must be refunded within 7 days of receipt (art. 25).",
+            "惯例：7日内答复；退货的，商户应自收到退回商品之日起七日内退款（第二十五条）。",
+        ),
+        (Cn, Bank) => simple(
+            // disputes-facts §4.4/§7.4: no statutory deadline found.
+            Some(add_business_days(sent, 15)),
+            "No statutory deadline found; convention: 15 working days.",
+            "未见法定答复期限；惯例：15个工作日。",
+        ),
+        (Cn, Association) => {
+            // disputes-facts §4.2: accept or reject ≤ 7 working days (Art. 14); mediation ends
+            // after 45 working days from acceptance (Art. 21).
+            let accept_by = add_business_days(sent, 7);
+            Answer {
+                due: Some(accept_by),
+                final_due: Some(add_business_days(accept_by, 45)),
+                basis: b(
+                    "12315: the bureau decides within 7 working days whether to accept; mediation ends if there is no agreement within 45 working days of acceptance.",
+                    "12315：市场监管部门7个工作日内决定是否受理；受理后45个工作日内未达成调解协议的终止调解。",
+                ),
+                notes: vec![b(
+                    "Working days skip weekends; public holidays (and make-up working days) are not modelled.",
+                    "工作日不含周末；未计入法定节假日及调休。",
+                )],
+            }
+        }
+    }
+}
+
+/// Plans a case from its facts, the steps taken so far and today's date.
+pub fn plan(facts: &CaseFacts, steps: &[StepRecord], today: NaiveDate) -> CasePlan {
+    let j = facts.jurisdiction;
+    let i = facts.instrument;
+    let plans: Vec<StepPlan> = Step::ALL
+        .iter()
+        .map(|&step| {
+            let record = steps.iter().rev().find(|s| s.step == step);
+            let sent = record.and_then(|r| r.sent);
+            let answered = record.and_then(|r| r.answered);
+            let w = window(facts, step, steps);
+            let mut basis = w.basis;
+            let mut notes = w.notes;
+            let (answer_due, final_answer_due) = match sent {
+                Some(s) => {
+                    let a = answer(facts, step, s);
+                    basis.en = format!("{} {}", basis.en, a.basis.en);
+                    basis.zh = format!("{}{}", basis.zh, a.basis.zh);
+                    notes.extend(a.notes);
+                    (a.due, a.final_due)
+                }
+                None => (None, None),
+            };
+            StepPlan {
+                step,
+                recipient: rule(j, i, step).recipient,
+                send_by: w.send_by,
+                sent,
+                answered,
+                answer_due,
+                final_answer_due,
+                basis,
+                notes,
+            }
+        })
+        .collect();
+
+    let mut warnings = warnings(facts, &plans, today);
+    warnings.sort_by(|a, b| b.level.cmp(&a.level).then(a.date.cmp(&b.date)));
+    let next_action = next_action(facts, &plans, today);
+    CasePlan {
+        steps: plans,
+        next_action,
+        warnings,
+    }
+}
+
+fn highest_sent(plans: &[StepPlan]) -> Option<&StepPlan> {
+    plans.iter().rev().find(|p| p.sent.is_some())
+}
+
+fn warnings(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let top = highest_sent(plans).map(|p| p.step);
+    for p in plans {
+        let who = short_name(facts.jurisdiction, facts.instrument, p.step);
+        match (p.send_by, p.sent) {
+            (Some(by), None) => {
+                // A window below a step already taken no longer matters.
+                if top.is_some_and(|t| t > p.step) {
+                    continue;
+                }
+                let left = days_until(today, by);
+                let level = if left < 0 {
+                    WarningLevel::Missed
+                } else if left <= URGENT_DAYS {
+                    WarningLevel::Urgent
+                } else if left <= SOON_DAYS {
+                    WarningLevel::Soon
+                } else {
+                    continue;
+                };
+                let (en, zh) = if level == WarningLevel::Missed {
+                    (
+                        format!("The window to write to {} closed on {}.", who.en, date_en(by)),
+                        format!("向{}提出的期限已于{}届满。", who.zh, date_zh(by)),
+                    )
+                } else {
+                    (
+                        format!(
+                            "{} day{} left to write to {}: the window closes on {}.",
+                            left,
+                            if left == 1 { "" } else { "s" },
+                            who.en,
+                            date_en(by)
+                        ),
+                        format!("距向{}提出的期限还剩{}天：{}截止。", who.zh, left, date_zh(by)),
+                    )
+                };
+                out.push(Warning { level, step: Some(p.step), message_en: en, message_zh: zh, date: Some(by) });
+            }
+            (Some(by), Some(sent)) if sent > by => out.push(Warning {
+                level: WarningLevel::Missed,
+                step: Some(p.step),
+                message_en: format!(
+                    "The letter to {} was sent on {}, after the window closed on {}: the right may be lost.",
+                    who.en,
+                    date_en(sent),
+                    date_en(by)
+                ),
+                message_zh: format!("致{}的函件于{}寄出，晚于{}的期限，相关权利可能已丧失。", who.zh, date_zh(sent), date_zh(by)),
+                date: Some(by),
+            }),
+            _ => {}
+        }
+        if let (Some(_), None, Some(due)) = (p.sent, p.answered, p.answer_due) {
+            // Once a higher step is under way, a lower step's silence is no longer news.
+            let superseded = matches!(top, Some(t) if t > p.step);
+            if today > due && !superseded {
+                let next = p
+                    .step
+                    .next()
+                    .map(|n| short_name(facts.jurisdiction, facts.instrument, n));
+                let (en_next, zh_next) = match &next {
+                    Some(n) => (
+                        format!(" Escalate to {}.", n.en),
+                        format!("请向{}投诉。", n.zh),
+                    ),
+                    None => (String::new(), String::new()),
+                };
+                out.push(Warning {
+                    level: WarningLevel::Urgent,
+                    step: Some(p.step),
+                    message_en: format!(
+                        "The answer from {} was due on {} and has not come.{}",
+                        who.en,
+                        date_en(due),
+                        en_next
+                    ),
+                    message_zh: format!(
+                        "{}应于{}前答复，至今未答复。{}",
+                        who.zh,
+                        date_zh(due),
+                        zh_next
+                    ),
+                    date: Some(due),
+                });
+            }
+        }
+    }
+    if facts.statement_date.is_none() && facts.jurisdiction == Jurisdiction::Us {
+        let (_, note) = statement_anchor(facts);
+        if let Some(n) = note {
+            out.push(Warning {
+                level: WarningLevel::Info,
+                step: Some(Step::Bank),
+                message_en: n.en,
+                message_zh: n.zh,
+                date: None,
+            });
+        }
+    }
+    out
+}
+
+fn next_action(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> NextAction {
+    let plan_of = |s: Step| plans.iter().find(|p| p.step == s);
+    let bank = plan_of(Step::Bank);
+    // Don't wait on the merchant when the bank's window is about to close (disputes-facts
+    // §1.1: writing to the merchant first is not required).
+    let bank_window_closing = bank
+        .filter(|b| b.sent.is_none())
+        .and_then(|b| b.send_by)
+        .is_some_and(|by| (0..=SOON_DAYS).contains(&days_until(today, by)));
+    let write_to = |step: Step, urgent_prefix: bool| {
+        let p = plan_of(step);
+        let who = short_name(facts.jurisdiction, facts.instrument, step);
+        let (mut en, mut zh) = (format!("Write to {}.", who.en), format!("致函{}。", who.zh));
+        if urgent_prefix {
+            en = format!(
+                "Report the charge and freeze or block the card now, then write to {}.",
+                who.en
+            );
+            zh = format!("立即挂失或冻结卡片并报告该笔交易，然后致函{}。", who.zh);
+        }
+        NextAction {
+            step,
+            what_en: en,
+            what_zh: zh,
+            by: p.and_then(|p| p.send_by),
+        }
+    };
+
+    let Some(top) = highest_sent(plans) else {
+        if facts.reason == Reason::NotAuthorised {
+            return write_to(Step::Bank, true);
+        }
+        if bank_window_closing {
+            let mut a = write_to(Step::Bank, false);
+            a.what_en = format!(
+                "{} Do not wait for the merchant: the window closes soon.",
+                a.what_en
+            );
+            a.what_zh = format!("{}不要等待商户答复：期限即将届满。", a.what_zh);
+            return a;
+        }
+        return write_to(Step::Merchant, false);
+    };
+
+    if top.answered.is_none() {
+        let overdue = top.answer_due.is_some_and(|d| today > d);
+        if !overdue {
+            if top.step == Step::Merchant && bank_window_closing {
+                let mut a = write_to(Step::Bank, false);
+                a.what_en = format!(
+                    "{} Do not wait for the merchant's answer: the window closes soon.",
+                    a.what_en
+                );
+                a.what_zh = format!("{}不要等待商户答复：期限即将届满。", a.what_zh);
+                return a;
+            }
+            let who = short_name(facts.jurisdiction, facts.instrument, top.step);
+            return match top.answer_due {
+                Some(d) => NextAction {
+                    step: top.step,
+                    what_en: format!(
+                        "Wait for the answer from {}, due by {}.",
+                        who.en,
+                        date_en(d)
+                    ),
+                    what_zh: format!("等待{}答复，答复期限为{}。", who.zh, date_zh(d)),
+                    by: Some(d),
+                },
+                None => NextAction {
+                    step: top.step,
+                    what_en: format!(
+                        "Wait for the answer from {} and record it when it comes.",
+                        who.en
+                    ),
+                    what_zh: format!("等待{}答复，收到后请记录。", who.zh),
+                    by: None,
+                },
+            };
+        }
+    }
+
+    match top.step.next() {
+        Some(next) => {
+            let mut a = write_to(next, false);
+            let who = short_name(facts.jurisdiction, facts.instrument, top.step);
+            if top.answered.is_some() {
+                a.what_en = format!(
+                    "If the answer from {} did not put things right: {}",
+                    who.en,
+                    lower_first(&a.what_en)
+                );
+                a.what_zh = format!("如{}的答复未解决问题：{}", who.zh, a.what_zh);
+            } else {
+                a.what_en = format!(
+                    "{} has not answered in time. {}",
+                    upper_first(&who.en),
+                    a.what_en
+                );
+                a.what_zh = format!("{}未在期限内答复。{}", who.zh, a.what_zh);
+            }
+            a
+        }
+        None => NextAction {
+            step: Step::Court,
+            what_en: "Follow the court's timetable; record the judgment when it comes.".into(),
+            what_zh: "按法院安排参加诉讼；收到判决后请记录。".into(),
+            by: None,
+        },
+    }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// When the answer to a letter for `step` sent on `sent` is due, by the rules `plan` uses
+/// (the first clock where there are two). Letters quote it as "please reply by".
+pub fn answer_due(facts: &CaseFacts, step: Step, sent: NaiveDate) -> Option<NaiveDate> {
+    answer(facts, step, sent).due
+}

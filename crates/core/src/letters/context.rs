@@ -1,0 +1,318 @@
+//! The values a template sees, built from a `LetterRequest`: dates and money already formatted
+//! for the language, placeholders where something is unknown. Everything here is data; none of
+//! it is ever parsed as template code.
+
+use super::format::{date, money};
+use super::request::{LetterParty, LetterRequest};
+use crate::disputes::{ladder, short_name, CaseFacts, Jurisdiction, Reason, Step};
+use crate::money::Currency;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub(crate) struct Context {
+    pub lang: String,
+    pub today: String,
+    pub jurisdiction: &'static str,
+    pub instrument: &'static str,
+    pub instrument_label: String,
+    pub step: &'static str,
+    pub reason: &'static str,
+    pub reason_label: String,
+    pub problem: String,
+    pub sender: Sender,
+    pub recipient: Party,
+    pub counterparty: Party,
+    pub account_last4: Option<String>,
+    pub transactions: Vec<Txn>,
+    pub merchant: String,
+    pub first_date: String,
+    pub claimed: String,
+    pub earlier: Vec<Earlier>,
+    pub legal_basis: String,
+    pub enclosures: Vec<String>,
+    pub notes: Option<String>,
+    pub reply_by: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Sender {
+    pub name: String,
+    pub address: Vec<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Party {
+    pub name: String,
+    pub address: Vec<String>,
+    /// False when the name and address are placeholders.
+    pub known: bool,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Txn {
+    pub date: String,
+    pub posted_date: Option<String>,
+    pub merchant: String,
+    pub description: String,
+    pub amount: String,
+    pub currency: String,
+    pub source_file: String,
+    pub source_line: u64,
+}
+
+#[derive(Serialize)]
+pub(crate) struct Earlier {
+    pub step: &'static str,
+    /// Whom it went to, mid-sentence ("the merchant", "Philz Coffee").
+    pub to: String,
+    /// True when it went to this letter's recipient (so the letter can say "I wrote to you").
+    pub to_you: bool,
+    pub sent: String,
+    pub answered: Option<String>,
+    pub outcome: Option<String>,
+}
+
+/// What is wrong with the charge, in one sentence per reason.
+fn problem(reason: Reason, zh: bool) -> &'static str {
+    match (reason, zh) {
+        (Reason::DoubleCharge, false) => {
+            "The same purchase was charged more than once; only one charge is valid."
+        }
+        (Reason::DoubleCharge, true) => "同一笔消费被重复扣款，仅其中一笔有效。",
+        (Reason::NotAuthorised, false) => {
+            "I did not make or authorise this charge, and nobody with my permission did."
+        }
+        (Reason::NotAuthorised, true) => "该笔交易并非本人所为，本人也未授权任何人进行。",
+        (Reason::NotReceived, false) => {
+            "I paid for goods or services that were not delivered as agreed."
+        }
+        (Reason::NotReceived, true) => "本人已付款，但未按约定收到商品或服务。",
+        (Reason::CancelledSubscription, false) => {
+            "I had cancelled the subscription before this charge, so it should not have been taken."
+        }
+        (Reason::CancelledSubscription, true) => "本人在此次扣款前已取消订阅，商户不应再扣款。",
+        (Reason::WrongAmount, false) => {
+            "The amount charged differs from the amount I agreed to pay."
+        }
+        (Reason::WrongAmount, true) => "扣款金额与约定金额不符。",
+        (Reason::RefundNotCredited, false) => {
+            "The refund I am owed has not been credited to my account."
+        }
+        (Reason::RefundNotCredited, true) => "应退款项至今未退回本人账户。",
+        (Reason::FaultyGoods, false) => "The goods were faulty or not as described.",
+        (Reason::FaultyGoods, true) => "所购商品存在质量问题或与描述不符。",
+    }
+}
+
+fn default_currency(j: Jurisdiction) -> Currency {
+    match j {
+        Jurisdiction::Us => Currency::USD,
+        Jurisdiction::Uk => Currency::GBP,
+        Jurisdiction::Eu => Currency::EUR,
+        Jurisdiction::Cn => Currency::CNY,
+    }
+}
+
+/// The amount asked back: as given, or the transactions' sum — for a double charge all but the
+/// first, which was the real purchase.
+fn claimed_minor(req: &LetterRequest) -> i64 {
+    if let Some(a) = req.amount_claimed_minor {
+        return a.checked_abs().unwrap_or(i64::MAX);
+    }
+    let skip = usize::from(req.reason == Reason::DoubleCharge && req.transactions.len() > 1);
+    req.transactions.iter().skip(skip).fold(0i64, |acc, t| {
+        acc.saturating_add(t.amount_minor.checked_abs().unwrap_or(i64::MAX))
+    })
+}
+
+fn party(p: Option<&LetterParty>, fallback_name: Option<&str>, placeholder: &str) -> Party {
+    let name = p
+        .and_then(|p| p.name.clone())
+        .filter(|n| !n.trim().is_empty())
+        .or_else(|| fallback_name.map(str::to_string));
+    let address: Vec<String> = p
+        .map(|p| {
+            p.address
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let known = name.is_some() && !address.is_empty();
+    Party {
+        name: name.unwrap_or_else(|| placeholder.to_string()),
+        address: if address.is_empty() {
+            vec![placeholder.to_string()]
+        } else {
+            address
+        },
+        known,
+    }
+}
+
+pub(crate) fn build(req: &LetterRequest, lang: &str) -> Context {
+    let zh = lang.starts_with("zh");
+    let pick = |b: &crate::disputes::Bilingual| b.get(lang).to_string();
+    let rules = ladder(req.jurisdiction, req.instrument);
+    let rule = rules.iter().find(|r| r.step == req.step).or(rules.first());
+    let placeholder = rule.map(|r| pick(&r.placeholder)).unwrap_or_default();
+    let currency = req
+        .transactions
+        .first()
+        .map(|t| t.currency)
+        .unwrap_or_else(|| default_currency(req.jurisdiction));
+    let first_merchant = req.transactions.first().map(|t| t.merchant.as_str());
+
+    let cp_placeholder = if zh {
+        "[商户名称及地址]"
+    } else {
+        "[Merchant's name and address]"
+    };
+    let counterparty = party(req.counterparty.as_ref(), first_merchant, cp_placeholder);
+    // Outside China the court step is a final demand / letter before claim sent to the other
+    // side; in China it is a 民事起诉状 addressed to the court.
+    let recipient = if req.step == Step::Court && req.jurisdiction != Jurisdiction::Cn {
+        match &req.recipient {
+            Some(r) => party(Some(r), None, &placeholder),
+            None => Party {
+                name: counterparty.name.clone(),
+                address: counterparty.address.clone(),
+                known: counterparty.known,
+            },
+        }
+    } else if req.step == Step::Merchant && req.recipient.is_none() {
+        party(req.counterparty.as_ref(), first_merchant, &placeholder)
+    } else {
+        party(req.recipient.as_ref(), None, &placeholder)
+    };
+
+    let earlier = req
+        .earlier_steps
+        .iter()
+        .take(64)
+        .map(|e| Earlier {
+            step: e.step.as_str(),
+            to: e
+                .recipient
+                .clone()
+                .filter(|r| !r.trim().is_empty())
+                .unwrap_or_else(|| pick(&short_name(req.jurisdiction, req.instrument, e.step))),
+            to_you: e.step == req.step,
+            sent: date(e.sent, lang),
+            answered: e.answered.map(|d| date(d, lang)),
+            outcome: e.outcome.clone().filter(|o| !o.trim().is_empty()),
+        })
+        .collect();
+
+    let facts = CaseFacts {
+        jurisdiction: req.jurisdiction,
+        instrument: req.instrument,
+        reason: req.reason,
+        transaction_date: req
+            .transactions
+            .first()
+            .map(|t| t.date)
+            .unwrap_or(req.today),
+        posted_date: None,
+        statement_date: None,
+        amount_minor: 0,
+        currency,
+    };
+    // A final demand before court has no legal reply period outside the UK; 14 days is the
+    // convention (disputes-facts §2.5 PD-PAC, §7.1 "final demand first").
+    let reply_by = crate::disputes::answer_due(&facts, req.step, req.today)
+        .or_else(|| {
+            (req.step == Step::Court && req.jurisdiction != Jurisdiction::Cn)
+                .then(|| req.today.checked_add_days(chrono::Days::new(14)))
+                .flatten()
+        })
+        .map(|d| date(d, lang));
+
+    Context {
+        lang: lang.to_string(),
+        today: date(req.today, lang),
+        jurisdiction: req.jurisdiction.as_str(),
+        instrument: req.instrument.as_str(),
+        instrument_label: pick(&req.instrument.label()),
+        step: req.step.as_str(),
+        reason: req.reason.as_str(),
+        reason_label: pick(&req.reason.label()),
+        problem: problem(req.reason, zh).to_string(),
+        sender: Sender {
+            name: req.profile.name.clone(),
+            address: req
+                .profile
+                .address
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .cloned()
+                .collect(),
+            email: req.profile.email.clone().filter(|s| !s.trim().is_empty()),
+            phone: req.profile.phone.clone().filter(|s| !s.trim().is_empty()),
+        },
+        recipient,
+        counterparty,
+        account_last4: req
+            .account_last4
+            .as_deref()
+            .map(last4)
+            .filter(|s| !s.is_empty()),
+        transactions: req
+            .transactions
+            .iter()
+            .map(|t| Txn {
+                date: date(t.date, lang),
+                posted_date: t.posted_date.map(|d| date(d, lang)),
+                merchant: t.merchant.clone(),
+                description: t.description.clone(),
+                amount: money(
+                    t.amount_minor.checked_abs().unwrap_or(i64::MAX),
+                    t.currency,
+                    lang,
+                ),
+                currency: t.currency.code().to_string(),
+                source_file: t.source_file.clone(),
+                source_line: t.source_line,
+            })
+            .collect(),
+        merchant: first_merchant
+            .map(str::to_string)
+            .unwrap_or_else(|| cp_placeholder.to_string()),
+        first_date: req
+            .transactions
+            .first()
+            .map(|t| date(t.date, lang))
+            .unwrap_or_else(|| {
+                if zh {
+                    "[交易日期]".into()
+                } else {
+                    "[date of the charge]".into()
+                }
+            }),
+        claimed: money(claimed_minor(req), currency, lang),
+        earlier,
+        legal_basis: req
+            .legal_basis
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| rule.map(|r| pick(&r.legal_basis)))
+            .unwrap_or_default(),
+        enclosures: req
+            .enclosures
+            .iter()
+            .filter(|e| !e.trim().is_empty())
+            .cloned()
+            .collect(),
+        notes: req.notes.clone().filter(|n| !n.trim().is_empty()),
+        reply_by,
+    }
+}
+
+/// Only the last four digits ever reach a letter (disputes-facts §1.4), whatever was stored.
+fn last4(s: &str) -> String {
+    let digits: Vec<char> = s.chars().filter(|c| c.is_ascii_digit()).collect();
+    digits[digits.len().saturating_sub(4)..].iter().collect()
+}

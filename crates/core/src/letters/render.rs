@@ -1,0 +1,267 @@
+//! Rendering a letter: pick the template (the user's or the built-in one), run it strictly on
+//! the request's data, and split the output into subject and body.
+
+use super::context::build;
+use super::format::date;
+use super::request::LetterRequest;
+use super::Letter;
+use crate::disputes::{Jurisdiction, Step};
+use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A template that could not be rendered: what went wrong and on which line of the template.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, thiserror::Error)]
+pub struct TemplateError {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "template line {l}: {}", self.message),
+            None => write!(f, "template: {}", self.message),
+        }
+    }
+}
+
+/// Enough for any real letter many times over; a runaway loop in a user's template stops here
+/// with an error instead of hanging the app.
+const FUEL: u64 = 500_000;
+
+macro_rules! builtin {
+    ($($j:ident / $step:ident / $lang:literal => $path:literal,)*) => {
+        /// The built-in template source for a jurisdiction, step and language ("en" or
+        /// "zh-CN"), so the app can show it for editing. `None` when there is none in that
+        /// language (English exists for every pair).
+        pub fn builtin_template(j: Jurisdiction, step: Step, lang: &str) -> Option<&'static str> {
+            match (j, step, lang) {
+                $((Jurisdiction::$j, Step::$step, $lang) => Some(include_str!(concat!("../../templates/letters/", $path))),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+builtin! {
+    Us / Merchant / "en" => "us/merchant.en.txt.j2",
+    Us / Bank / "en" => "us/bank.en.txt.j2",
+    Us / Association / "en" => "us/association.en.txt.j2",
+    Us / Court / "en" => "us/court.en.txt.j2",
+    Uk / Merchant / "en" => "uk/merchant.en.txt.j2",
+    Uk / Bank / "en" => "uk/bank.en.txt.j2",
+    Uk / Association / "en" => "uk/association.en.txt.j2",
+    Uk / Court / "en" => "uk/court.en.txt.j2",
+    Eu / Merchant / "en" => "eu/merchant.en.txt.j2",
+    Eu / Bank / "en" => "eu/bank.en.txt.j2",
+    Eu / Association / "en" => "eu/association.en.txt.j2",
+    Eu / Court / "en" => "eu/court.en.txt.j2",
+    Cn / Merchant / "en" => "cn/merchant.en.txt.j2",
+    Cn / Bank / "en" => "cn/bank.en.txt.j2",
+    Cn / Association / "en" => "cn/association.en.txt.j2",
+    Cn / Court / "en" => "cn/court.en.txt.j2",
+    Cn / Merchant / "zh-CN" => "cn/merchant.zh-CN.txt.j2",
+    Cn / Bank / "zh-CN" => "cn/bank.zh-CN.txt.j2",
+    Cn / Association / "zh-CN" => "cn/association.zh-CN.txt.j2",
+    Cn / Court / "zh-CN" => "cn/court.zh-CN.txt.j2",
+}
+
+/// The fields a template can use, each with one line of explanation.
+pub fn template_fields() -> Vec<&'static str> {
+    vec![
+        "lang — \"en\" or \"zh-CN\"",
+        "today — today's date, formatted (\"3 March 2026\" / \"2026年3月3日\")",
+        "jurisdiction — us | uk | eu | cn",
+        "instrument — credit_card | debit_card | payment_platform | bank_transfer; instrument_label — its name",
+        "step — merchant | bank | association | court",
+        "reason — double_charge | not_authorised | not_received | cancelled_subscription | wrong_amount | refund_not_credited | faulty_goods",
+        "reason_label — the reason in words; problem — one sentence saying what is wrong",
+        "sender.name, sender.address (list of lines), sender.email, sender.phone (may be none)",
+        "recipient.name, recipient.address (list), recipient.known (false when placeholders stand in)",
+        "counterparty.name, counterparty.address (list), counterparty.known — the other side (merchant)",
+        "account_last4 — last four digits of the card or account, or none",
+        "transactions — list of {date, posted_date, merchant, description, amount, currency, source_file, source_line}",
+        "merchant — merchant of the first transaction; first_date — its date",
+        "claimed — the amount asked back, formatted (\"$4.38\" / \"人民币12.00元\")",
+        "earlier — list of {step, to, to_you, sent, answered, outcome}: the steps taken before",
+        "legal_basis — the law this step rests on",
+        "enclosures — list of evidence file names",
+        "notes — the user's own account, or none",
+        "reply_by — the date the answer is due under the step's rule, or none",
+    ]
+}
+
+fn to_template_error(e: &minijinja::Error, source: &str) -> TemplateError {
+    let message = match e.kind() {
+        ErrorKind::UndefinedError => {
+            // minijinja says only "undefined value": name the expression, which is what the
+            // user has to fix (usually a misspelt field).
+            match e.range().and_then(|r| source.get(r)) {
+                Some(expr) if !expr.trim().is_empty() => {
+                    format!("undefined value '{}'", expr.trim())
+                }
+                _ => "undefined value".to_string(),
+            }
+        }
+        kind => match e.detail() {
+            Some(d) => format!("{kind}: {d}"),
+            None => kind.to_string(),
+        },
+    };
+    TemplateError {
+        line: e.line(),
+        message,
+    }
+}
+
+/// Splits rendered text into the subject (a first line `Subject:`, `事由：` or `主题：`) and
+/// the body, trimming blank lines at either end of the body.
+fn split_subject(text: &str) -> (String, String) {
+    let trimmed = text.trim_start_matches(['\n', '\r']);
+    let (first, rest) = trimmed.split_once('\n').unwrap_or((trimmed, ""));
+    let first_t = first.trim();
+    for prefix in ["Subject:", "事由：", "事由:", "主题：", "主题:"] {
+        if let Some(s) = first_t.strip_prefix(prefix) {
+            return (s.trim().to_string(), tidy_body(rest));
+        }
+    }
+    (String::new(), tidy_body(trimmed))
+}
+
+/// Trailing spaces off every line, at most one blank line between paragraphs, none at the ends.
+fn tidy_body(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+/// Renders the letter for `req`, with the user's template source when given, else the built-in
+/// one for the request's jurisdiction, step and language (falling back to English when there
+/// is none in that language: the recipient must be able to read it).
+pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Letter, TemplateError> {
+    let wanted = if req.lang.starts_with("zh") {
+        "zh-CN"
+    } else {
+        "en"
+    };
+    let (source, lang) = match custom_template {
+        Some(src) => (src, wanted),
+        None => match builtin_template(req.jurisdiction, req.step, wanted) {
+            Some(src) => (src, wanted),
+            None => match builtin_template(req.jurisdiction, req.step, "en") {
+                Some(src) => (src, "en"),
+                None => {
+                    return Err(TemplateError {
+                        line: None,
+                        message: format!(
+                            "no built-in template for {}/{}",
+                            req.jurisdiction.as_str(),
+                            req.step.as_str()
+                        ),
+                    })
+                }
+            },
+        },
+    };
+
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|_| AutoEscape::None);
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.set_debug(true);
+    env.set_fuel(Some(FUEL));
+
+    let ctx = build(req, lang);
+    let tmpl = env
+        .template_from_named_str("letter", source)
+        .map_err(|e| to_template_error(&e, source))?;
+    let text = tmpl
+        .render(&ctx)
+        .map_err(|e| to_template_error(&e, source))?;
+    let (subject, body) = split_subject(&text);
+
+    let court_complaint = req.step == Step::Court && req.jurisdiction == Jurisdiction::Cn;
+    let mut sender = vec![ctx.sender.name.clone()];
+    sender.extend(ctx.sender.address.iter().cloned());
+    sender.extend(ctx.sender.email.iter().cloned());
+    sender.extend(ctx.sender.phone.iter().cloned());
+    sender.retain(|l| !l.trim().is_empty());
+    let mut recipient = vec![ctx.recipient.name.clone()];
+    recipient.extend(
+        ctx.recipient
+            .address
+            .iter()
+            .filter(|l| **l != ctx.recipient.name)
+            .cloned(),
+    );
+
+    Ok(Letter {
+        lang: lang.to_string(),
+        kind: if court_complaint {
+            "complaint"
+        } else {
+            "letter"
+        }
+        .to_string(),
+        title: if court_complaint {
+            "民事起诉状"
+        } else {
+            ""
+        }
+        .to_string(),
+        sender,
+        recipient,
+        date: date(req.today, lang),
+        subject,
+        body,
+        enclosures: ctx.enclosures.clone(),
+        signature: ctx.sender.name.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subject_line_is_split_off() {
+        let (s, b) = split_subject("Subject: Billing error\n\nDear Sir,\n\n\n\nThanks  \n");
+        assert_eq!(s, "Billing error");
+        assert_eq!(b, "Dear Sir,\n\nThanks");
+        let (s, b) = split_subject("\n事由：退款\n正文");
+        assert_eq!(s, "退款");
+        assert_eq!(b, "正文");
+        let (s, b) = split_subject("No subject here\nline two");
+        assert_eq!(s, "");
+        assert_eq!(b, "No subject here\nline two");
+    }
+
+    #[test]
+    fn every_builtin_template_exists_and_parses() {
+        let env = Environment::new();
+        for j in Jurisdiction::ALL {
+            for step in Step::ALL {
+                let en = builtin_template(j, step, "en").expect("English for every pair");
+                env.template_from_str(en).unwrap();
+                if j == Jurisdiction::Cn {
+                    env.template_from_str(builtin_template(j, step, "zh-CN").unwrap())
+                        .unwrap();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Everything a letter is filled from. The app assembles it from the profile, the case, its
+//! transactions, steps and evidence files; `render` turns it into a `Letter`.
+
+use crate::disputes::{Instrument, Jurisdiction, Reason, Step};
+use crate::money::Currency;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The user, as the letter's sender.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct SenderProfile {
+    pub name: String,
+    /// Address lines, one per entry.
+    pub address: Vec<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A recipient or the other side of the dispute. Unknown parts are left as clear placeholders
+/// in the letter ("[Card issuer's billing-inquiry address]").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LetterParty {
+    pub name: Option<String>,
+    pub address: Vec<String>,
+}
+
+/// One disputed transaction, with its provenance.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LetterTransaction {
+    pub date: NaiveDate,
+    pub posted_date: Option<NaiveDate>,
+    /// The normalised merchant name ("Philz Coffee").
+    pub merchant: String,
+    /// The raw description as the bank wrote it.
+    pub description: String,
+    /// Signed minor units as stored (negative = money out); letters print the absolute value.
+    #[ts(type = "number")]
+    pub amount_minor: i64,
+    #[ts(type = "string")]
+    pub currency: Currency,
+    pub source_file: String,
+    /// 1-based line of the row in its statement file.
+    #[ts(type = "number")]
+    pub source_line: u64,
+}
+
+/// A step taken before this letter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct EarlierStep {
+    pub step: Step,
+    pub sent: NaiveDate,
+    pub answered: Option<NaiveDate>,
+    /// What the other side answered or did, in the user's words.
+    pub outcome: Option<String>,
+    /// Who it went to, when known ("Philz Coffee"); else the step's usual recipient is named.
+    pub recipient: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct LetterRequest {
+    /// "en" or "zh-CN".
+    pub lang: String,
+    pub jurisdiction: Jurisdiction,
+    pub instrument: Instrument,
+    pub reason: Reason,
+    /// The step this letter is for.
+    pub step: Step,
+    pub profile: SenderProfile,
+    /// Who the letter goes to; `None` leaves the step's placeholder (for the court step outside
+    /// China the letter goes to the other side, before filing).
+    pub recipient: Option<LetterParty>,
+    /// The other side of the dispute (the merchant, or the bank when it is the one sued);
+    /// `None` names the merchant of the first transaction.
+    pub counterparty: Option<LetterParty>,
+    /// Last four digits of the card or account, never more.
+    pub account_last4: Option<String>,
+    pub transactions: Vec<LetterTransaction>,
+    /// The amount asked back, in minor units; `None` means the sum of the transactions, or for
+    /// a double charge the sum of all but the first (the first charge was the real one).
+    #[ts(type = "number | null")]
+    pub amount_claimed_minor: Option<i64>,
+    pub earlier_steps: Vec<EarlierStep>,
+    /// The legal basis to cite; `None` uses the ladder's basis for this step.
+    pub legal_basis: Option<String>,
+    /// Evidence file names, listed as enclosures.
+    pub enclosures: Vec<String>,
+    /// The user's own account of what happened, quoted in the letter.
+    pub notes: Option<String>,
+    pub today: NaiveDate,
+}

@@ -1,0 +1,454 @@
+//! Deadlines and warnings checked against the fact sheet (disputes-facts §1–§4, §7).
+
+use chrono::NaiveDate;
+use recourse_core::disputes::{
+    plan, CaseFacts, CasePlan, Instrument, Jurisdiction, Reason, Step, StepPlan, StepRecord,
+    WarningLevel,
+};
+use recourse_core::money::Currency;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn facts(j: Jurisdiction, i: Instrument, reason: Reason) -> CaseFacts {
+    CaseFacts {
+        jurisdiction: j,
+        instrument: i,
+        reason,
+        transaction_date: d(2024, 3, 1),
+        posted_date: Some(d(2024, 3, 2)),
+        statement_date: Some(d(2024, 3, 15)),
+        amount_minor: 438,
+        currency: Currency::USD,
+    }
+}
+
+fn sent(step: Step, on: NaiveDate) -> StepRecord {
+    StepRecord {
+        step,
+        sent: Some(on),
+        answered: None,
+        outcome: None,
+    }
+}
+
+fn step(p: &CasePlan, s: Step) -> &StepPlan {
+    p.steps.iter().find(|x| x.step == s).unwrap()
+}
+
+#[test]
+fn us_credit_card_60_days_from_the_statement() {
+    // disputes-facts §1.1: received ≤ 60 days after the first statement showing the charge.
+    let f = facts(
+        Jurisdiction::Us,
+        Instrument::CreditCard,
+        Reason::DoubleCharge,
+    );
+    let p = plan(&f, &[], d(2024, 3, 20));
+    let bank = step(&p, Step::Bank);
+    assert_eq!(bank.send_by, Some(d(2024, 5, 14)));
+    assert!(bank.basis.en.contains("§1026.13(b)(1)"));
+    assert!(!bank
+        .notes
+        .iter()
+        .any(|n| n.en.contains("Statement date not given")));
+}
+
+#[test]
+fn us_statement_date_defaults_to_posting_date_and_says_so() {
+    let mut f = facts(
+        Jurisdiction::Us,
+        Instrument::CreditCard,
+        Reason::DoubleCharge,
+    );
+    f.statement_date = None;
+    let p = plan(&f, &[], d(2024, 3, 20));
+    let bank = step(&p, Step::Bank);
+    assert_eq!(
+        bank.send_by,
+        Some(d(2024, 5, 1)),
+        "posting date 2 March + 60 days"
+    );
+    assert!(
+        bank.notes.iter().any(|n| n
+            .en
+            .starts_with("Statement date not given: counted from the posting date 2024-03-02")),
+        "{:?}",
+        bank.notes
+    );
+    assert!(bank
+        .notes
+        .iter()
+        .any(|n| n.zh.contains("按入账日期2024年3月2日计算")));
+    assert!(p
+        .warnings
+        .iter()
+        .any(|w| w.level == WarningLevel::Info && w.message_en.contains("posting date")));
+    // No posting date either: the transaction date, and the note says that.
+    f.posted_date = None;
+    let p = plan(&f, &[], d(2024, 3, 20));
+    let bank = step(&p, Step::Bank);
+    assert_eq!(bank.send_by, Some(d(2024, 4, 30)));
+    assert!(bank
+        .notes
+        .iter()
+        .any(|n| n.en.contains("transaction date 2024-03-01")));
+}
+
+#[test]
+fn us_credit_issuer_acknowledges_in_30_and_resolves_in_90_days() {
+    // disputes-facts §1.1: acknowledgment ≤ 30 days, resolution ≤ 90 days.
+    let f = facts(
+        Jurisdiction::Us,
+        Instrument::CreditCard,
+        Reason::DoubleCharge,
+    );
+    let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 1))], d(2024, 4, 2));
+    let bank = step(&p, Step::Bank);
+    assert_eq!(bank.answer_due, Some(d(2024, 5, 1)));
+    assert_eq!(bank.final_answer_due, Some(d(2024, 6, 30)));
+    assert_eq!(p.next_action.step, Step::Bank);
+    assert_eq!(p.next_action.by, Some(d(2024, 5, 1)));
+    assert!(p
+        .next_action
+        .what_en
+        .contains("Wait for the answer from the card issuer"));
+}
+
+#[test]
+fn us_debit_reg_e_10_business_days_across_weekends_and_45_days() {
+    // disputes-facts §1.2: 10 business days (or provisional credit), 45 calendar days.
+    let f = facts(
+        Jurisdiction::Us,
+        Instrument::DebitCard,
+        Reason::NotAuthorised,
+    );
+    // Sent on Friday 5 April 2024: ten business days end on Friday 19 April.
+    let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 5))], d(2024, 4, 6));
+    let bank = step(&p, Step::Bank);
+    assert_eq!(bank.answer_due, Some(d(2024, 4, 19)));
+    assert_eq!(bank.final_answer_due, Some(d(2024, 5, 20)));
+    assert!(bank.basis.en.contains("§1005.11"));
+    assert!(bank.notes.iter().any(|n| n.en.contains("public holidays")));
+    // Sent on Saturday 6 April: the count starts Monday, still ending Friday 19 April.
+    let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 6))], d(2024, 4, 6));
+    assert_eq!(step(&p, Step::Bank).answer_due, Some(d(2024, 4, 19)));
+    // Sent on Wednesday 10 April: ends Wednesday 24 April.
+    let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 10))], d(2024, 4, 10));
+    assert_eq!(step(&p, Step::Bank).answer_due, Some(d(2024, 4, 24)));
+}
+
+#[test]
+fn cfpb_answers_in_15_days() {
+    // disputes-facts §1.5.
+    let f = facts(
+        Jurisdiction::Us,
+        Instrument::CreditCard,
+        Reason::NotReceived,
+    );
+    let p = plan(&f, &[sent(Step::Association, d(2024, 6, 1))], d(2024, 6, 2));
+    let a = step(&p, Step::Association);
+    assert_eq!(a.answer_due, Some(d(2024, 6, 16)));
+    assert_eq!(a.final_answer_due, Some(d(2024, 7, 31)));
+}
+
+#[test]
+fn uk_8_weeks_or_15_business_days_for_payment_services() {
+    // disputes-facts §2.3.
+    let f = facts(
+        Jurisdiction::Uk,
+        Instrument::CreditCard,
+        Reason::FaultyGoods,
+    );
+    let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 1))], d(2024, 4, 2));
+    assert_eq!(
+        step(&p, Step::Bank).answer_due,
+        Some(d(2024, 5, 27)),
+        "8 weeks"
+    );
+    assert!(step(&p, Step::Bank).basis.en.contains("8 weeks"));
+    // A payment-services complaint (a duplicate payment): 15 business days, 35 exceptional.
+    let f = facts(
+        Jurisdiction::Uk,
+        Instrument::DebitCard,
+        Reason::DoubleCharge,
+    );
+    // Friday 5 April 2024 + 15 business days = Friday 26 April.
+    let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 5))], d(2024, 4, 6));
+    let bank = step(&p, Step::Bank);
+    assert_eq!(bank.answer_due, Some(d(2024, 4, 26)));
+    assert_eq!(bank.final_answer_due, Some(d(2024, 5, 24)));
+    // Chargeback window about 120 days from the transaction (§2.1).
+    assert_eq!(bank.send_by, Some(d(2024, 6, 29)));
+}
+
+#[test]
+fn uk_ombudsman_within_6_months_of_the_final_response_and_lbc_14_days() {
+    let f = facts(
+        Jurisdiction::Uk,
+        Instrument::CreditCard,
+        Reason::NotReceived,
+    );
+    let mut bank = sent(Step::Bank, d(2024, 4, 1));
+    bank.answered = Some(d(2024, 5, 10));
+    bank.outcome = Some("final response: rejected".into());
+    let p = plan(
+        &f,
+        &[sent(Step::Merchant, d(2024, 3, 10)), bank],
+        d(2024, 5, 11),
+    );
+    assert_eq!(step(&p, Step::Association).send_by, Some(d(2024, 11, 10)));
+    assert_eq!(p.next_action.step, Step::Association);
+    assert!(
+        p.next_action
+            .what_en
+            .contains("Financial Ombudsman Service"),
+        "{}",
+        p.next_action.what_en
+    );
+    assert_eq!(p.next_action.by, Some(d(2024, 11, 10)));
+    // disputes-facts §2.5: 14 days to answer a Letter Before Claim.
+    let p = plan(&f, &[sent(Step::Court, d(2024, 6, 1))], d(2024, 6, 2));
+    assert_eq!(step(&p, Step::Court).answer_due, Some(d(2024, 6, 15)));
+}
+
+#[test]
+fn eu_13_months_and_next_business_day_refund() {
+    // disputes-facts §3: Art. 71 (13 months from the debit date), Art. 73, Art. 101.
+    let f = facts(
+        Jurisdiction::Eu,
+        Instrument::DebitCard,
+        Reason::NotAuthorised,
+    );
+    let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 5))], d(2024, 4, 5));
+    let bank = step(&p, Step::Bank);
+    assert_eq!(
+        bank.send_by,
+        Some(d(2025, 4, 2)),
+        "13 months after the 2 March 2024 debit"
+    );
+    assert_eq!(
+        bank.answer_due,
+        Some(d(2024, 4, 8)),
+        "Friday → end of Monday"
+    );
+    assert_eq!(bank.final_answer_due, Some(d(2024, 4, 26)));
+}
+
+#[test]
+fn cn_12315_accepts_within_7_working_days_and_mediates_45() {
+    // disputes-facts §4.2: Art. 14 (7 working days) and Art. 21 (45 working days).
+    let f = facts(Jurisdiction::Cn, Instrument::DebitCard, Reason::FaultyGoods);
+    // Thursday 4 April 2024 + 7 working days = Monday 15 April.
+    let p = plan(&f, &[sent(Step::Association, d(2024, 4, 4))], d(2024, 4, 5));
+    let a = step(&p, Step::Association);
+    assert_eq!(a.answer_due, Some(d(2024, 4, 15)));
+    assert_eq!(a.final_answer_due, Some(d(2024, 6, 17)));
+    assert!(a.basis.zh.contains("7个工作日"));
+}
+
+#[test]
+fn cn_three_year_limitation_and_7_day_returns() {
+    // disputes-facts §4.6 (民法典 第188条) and §4.2 (12315: complaints within 3 years).
+    let f = facts(
+        Jurisdiction::Cn,
+        Instrument::CreditCard,
+        Reason::FaultyGoods,
+    );
+    let p = plan(&f, &[], d(2024, 3, 2));
+    assert_eq!(step(&p, Step::Court).send_by, Some(d(2027, 3, 1)));
+    assert!(step(&p, Step::Court).basis.zh.contains("第一百八十八条"));
+    assert_eq!(step(&p, Step::Association).send_by, Some(d(2027, 3, 1)));
+    // §4.1 第24/25条: return within 7 days of receipt.
+    assert_eq!(step(&p, Step::Merchant).send_by, Some(d(2024, 3, 8)));
+    // Merchant convention 7 days to answer (§7.4).
+    let p = plan(&f, &[sent(Step::Merchant, d(2024, 3, 2))], d(2024, 3, 3));
+    assert_eq!(step(&p, Step::Merchant).answer_due, Some(d(2024, 3, 9)));
+}
+
+#[test]
+fn merchant_conventions_14_days() {
+    let f = facts(
+        Jurisdiction::Us,
+        Instrument::CreditCard,
+        Reason::NotReceived,
+    );
+    let p = plan(&f, &[sent(Step::Merchant, d(2024, 3, 20))], d(2024, 3, 21));
+    assert_eq!(step(&p, Step::Merchant).answer_due, Some(d(2024, 4, 3)));
+    assert!(step(&p, Step::Merchant).send_by.is_none());
+}
+
+#[test]
+fn warnings_soon_urgent_missed() {
+    let f = facts(
+        Jurisdiction::Us,
+        Instrument::CreditCard,
+        Reason::DoubleCharge,
+    );
+    // Window closes 14 May 2024.
+    let level_on = |today| {
+        plan(&f, &[], today)
+            .warnings
+            .iter()
+            .find(|w| w.step == Some(Step::Bank))
+            .map(|w| (w.level, w.message_en.clone(), w.message_zh.clone()))
+    };
+    assert_eq!(
+        level_on(d(2024, 4, 1)),
+        None,
+        "43 days left: nothing to warn about"
+    );
+    let (lvl, en, zh) = level_on(d(2024, 4, 30)).unwrap();
+    assert_eq!(lvl, WarningLevel::Soon);
+    assert!(
+        en.contains("14 days left to write to the card issuer: the window closes on 14 May 2024"),
+        "{en}"
+    );
+    assert!(
+        zh.contains("还剩14天") && zh.contains("2024年5月14日"),
+        "{zh}"
+    );
+    assert_eq!(level_on(d(2024, 5, 11)).unwrap().0, WarningLevel::Urgent);
+    assert_eq!(level_on(d(2024, 5, 14)).unwrap().0, WarningLevel::Urgent);
+    let (lvl, en, _) = level_on(d(2024, 5, 15)).unwrap();
+    assert_eq!(lvl, WarningLevel::Missed);
+    assert!(en.contains("closed on 14 May 2024"));
+    // Once the letter went in time, no window warning remains.
+    let p = plan(&f, &[sent(Step::Bank, d(2024, 5, 10))], d(2024, 5, 15));
+    assert!(p.warnings.iter().all(|w| w.level != WarningLevel::Missed));
+    // Sent too late: said plainly.
+    let p = plan(&f, &[sent(Step::Bank, d(2024, 5, 20))], d(2024, 5, 21));
+    assert!(p.warnings.iter().any(
+        |w| w.level == WarningLevel::Missed && w.message_en.contains("after the window closed")
+    ));
+}
+
+#[test]
+fn overdue_answer_says_whom_to_escalate_to() {
+    let f = facts(
+        Jurisdiction::Us,
+        Instrument::CreditCard,
+        Reason::DoubleCharge,
+    );
+    let p = plan(
+        &f,
+        &[
+            sent(Step::Merchant, d(2024, 3, 20)),
+            sent(Step::Bank, d(2024, 4, 1)),
+        ],
+        d(2024, 5, 5),
+    );
+    let w = p
+        .warnings
+        .iter()
+        .find(|w| w.step == Some(Step::Bank) && w.level == WarningLevel::Urgent)
+        .unwrap();
+    assert!(
+        w.message_en.contains("was due on 1 May 2024"),
+        "{}",
+        w.message_en
+    );
+    assert!(
+        w.message_en.contains("Escalate to the CFPB"),
+        "{}",
+        w.message_en
+    );
+    assert!(w.message_zh.contains("CFPB"));
+    assert_eq!(p.next_action.step, Step::Association);
+    assert!(p.next_action.what_en.contains("has not answered in time"));
+    // The merchant's silence is not repeated once the bank step is under way.
+    assert!(
+        p.warnings.iter().all(|w| w.step != Some(Step::Merchant)),
+        "{:?}",
+        p.warnings
+    );
+}
+
+#[test]
+fn next_action_starts_with_merchant_but_not_when_the_bank_window_is_closing() {
+    let f = facts(
+        Jurisdiction::Us,
+        Instrument::CreditCard,
+        Reason::NotReceived,
+    );
+    let p = plan(&f, &[], d(2024, 3, 20));
+    assert_eq!(p.next_action.step, Step::Merchant);
+    let p = plan(&f, &[], d(2024, 5, 5));
+    assert_eq!(p.next_action.step, Step::Bank);
+    assert!(p
+        .next_action
+        .what_en
+        .contains("Do not wait for the merchant"));
+    assert_eq!(p.next_action.by, Some(d(2024, 5, 14)));
+    // Waiting on the merchant while the bank window closes: go to the bank.
+    let p = plan(&f, &[sent(Step::Merchant, d(2024, 5, 1))], d(2024, 5, 5));
+    assert_eq!(p.next_action.step, Step::Bank);
+}
+
+#[test]
+fn unauthorised_goes_straight_to_the_bank_with_urgent_steps() {
+    let f = facts(
+        Jurisdiction::Cn,
+        Instrument::DebitCard,
+        Reason::NotAuthorised,
+    );
+    let p = plan(&f, &[], d(2024, 3, 2));
+    assert_eq!(p.next_action.step, Step::Bank);
+    assert!(p.next_action.what_zh.contains("挂失"));
+    assert!(p.next_action.what_en.contains("freeze"));
+}
+
+#[test]
+fn last_step_and_repeated_records_do_not_confuse_the_plan() {
+    let f = facts(
+        Jurisdiction::Eu,
+        Instrument::CreditCard,
+        Reason::WrongAmount,
+    );
+    let steps = [
+        sent(Step::Merchant, d(2024, 3, 5)),
+        sent(Step::Merchant, d(2024, 3, 25)),
+        sent(Step::Court, d(2024, 6, 1)),
+    ];
+    let p = plan(&f, &steps, d(2024, 6, 2));
+    assert_eq!(
+        step(&p, Step::Merchant).sent,
+        Some(d(2024, 3, 25)),
+        "the latest record counts"
+    );
+    assert_eq!(p.next_action.step, Step::Court);
+    assert_eq!(p.steps.len(), 4);
+    // A plan round-trips through JSON (it crosses the IPC boundary).
+    let json = serde_json::to_string(&p).unwrap();
+    assert!(json.contains("\"next_action\""));
+    assert_eq!(serde_json::from_str::<CasePlan>(&json).unwrap(), p);
+}
+
+#[test]
+fn extreme_dates_never_panic() {
+    for j in Jurisdiction::ALL {
+        for i in Instrument::ALL {
+            for r in Reason::ALL {
+                for day in [NaiveDate::MIN, NaiveDate::MAX, d(2024, 2, 29)] {
+                    let mut f = facts(j, i, r);
+                    f.transaction_date = day;
+                    f.posted_date = Some(day);
+                    f.statement_date = None;
+                    let steps: Vec<StepRecord> = Step::ALL
+                        .iter()
+                        .map(|s| StepRecord {
+                            step: *s,
+                            sent: Some(day),
+                            answered: Some(day),
+                            outcome: None,
+                        })
+                        .collect();
+                    let _ = plan(&f, &[], day);
+                    let _ = plan(&f, &steps, NaiveDate::MAX);
+                    let _ = plan(&f, &steps[..2], NaiveDate::MIN);
+                }
+            }
+        }
+    }
+}

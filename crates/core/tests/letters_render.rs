@@ -1,0 +1,460 @@
+//! Every built-in letter renders for a sample case and carries the elements the fact sheet
+//! requires (disputes-facts §1.4, §2.3, §2.5, §3, §4.1–§4.6) and the case's facts.
+
+use chrono::NaiveDate;
+use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
+use recourse_core::letters::{
+    builtin_template, render, EarlierStep, Letter, LetterParty, LetterRequest, LetterTransaction,
+    SenderProfile,
+};
+use recourse_core::money::Currency;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn currency_of(j: Jurisdiction) -> Currency {
+    match j {
+        Jurisdiction::Us => Currency::USD,
+        Jurisdiction::Uk => Currency::GBP,
+        Jurisdiction::Eu => Currency::EUR,
+        Jurisdiction::Cn => Currency::CNY,
+    }
+}
+
+/// A double charge of 4.38 at Philz Coffee on 12 April 2026, lines 74 and 75 of chase.csv;
+/// the merchant was written to on 3 March 2026 and never answered.
+fn sample(j: Jurisdiction, step: Step, lang: &str) -> LetterRequest {
+    let c = currency_of(j);
+    let txn = |line| LetterTransaction {
+        date: d(2026, 2, 12),
+        posted_date: Some(d(2026, 2, 13)),
+        merchant: "Philz Coffee".into(),
+        description: "TST* PHILZ COFFEE #12".into(),
+        amount_minor: -438,
+        currency: c,
+        source_file: "chase.csv".into(),
+        source_line: line,
+    };
+    let earlier: Vec<EarlierStep> = Step::ALL
+        .iter()
+        .filter(|s| **s < step)
+        .enumerate()
+        .map(|(n, s)| EarlierStep {
+            step: *s,
+            sent: d(2026, 3, 3 + 10 * n as u32),
+            answered: None,
+            outcome: None,
+            recipient: None,
+        })
+        .collect();
+    LetterRequest {
+        lang: lang.into(),
+        jurisdiction: j,
+        instrument: Instrument::CreditCard,
+        reason: Reason::DoubleCharge,
+        step,
+        profile: SenderProfile {
+            name: "Jane Doe".into(),
+            address: vec!["1 Main Street".into(), "Springfield".into()],
+            email: Some("jane@example.com".into()),
+            phone: Some("555-0100".into()),
+        },
+        recipient: None,
+        counterparty: Some(LetterParty {
+            name: Some("Philz Coffee".into()),
+            address: vec!["300 Folsom St".into()],
+        }),
+        account_last4: Some("4242".into()),
+        transactions: vec![txn(74), txn(75)],
+        amount_claimed_minor: None,
+        earlier_steps: earlier,
+        legal_basis: None,
+        enclosures: vec!["receipt.pdf".into(), "statement-april.pdf".into()],
+        notes: Some("I paid once at the counter.".into()),
+        today: d(2026, 4, 2),
+    }
+}
+
+fn full_text(l: &Letter) -> String {
+    format!("{}\n{}\n{}", l.title, l.subject, l.body)
+}
+
+fn assert_has(text: &str, needles: &[&str], what: &str) {
+    for n in needles {
+        assert!(text.contains(n), "{what}: missing {n:?} in\n{text}");
+    }
+}
+
+/// The case's facts every letter must carry, in the letter's language.
+fn assert_case_facts(l: &Letter, j: Jurisdiction, step: Step) {
+    let text = full_text(l);
+    let what = format!("{j:?}/{step:?}/{}", l.lang);
+    let zh = l.lang == "zh-CN";
+    let amount = match (j, zh) {
+        (Jurisdiction::Us, _) => "$4.38",
+        (Jurisdiction::Uk, _) => "£4.38",
+        (Jurisdiction::Eu, _) => "€4.38",
+        (Jurisdiction::Cn, false) => "¥4.38",
+        (Jurisdiction::Cn, true) => "人民币4.38元",
+    };
+    let (date, line74, line75) = if zh {
+        ("2026年2月12日", "chase.csv第74行", "chase.csv第75行")
+    } else {
+        (
+            "12 February 2026",
+            "chase.csv, line 74",
+            "chase.csv, line 75",
+        )
+    };
+    assert_has(
+        &text,
+        &[
+            amount,
+            date,
+            "Philz Coffee",
+            "TST* PHILZ COFFEE #12",
+            "I paid once at the counter.",
+        ],
+        &what,
+    );
+    assert!(
+        text.contains(line74) || text.contains("chase.csv line 74"),
+        "{what}: source line 74"
+    );
+    assert!(
+        text.contains(line75) || text.contains("chase.csv line 75"),
+        "{what}: source line 75"
+    );
+    if step != Step::Merchant {
+        // The merchant was written to on 3 March 2026 and never answered.
+        let earlier = if zh {
+            "2026年3月3日"
+        } else {
+            "3 March 2026"
+        };
+        assert_has(&text, &[earlier], &what);
+    }
+    assert_eq!(
+        l.enclosures,
+        vec!["receipt.pdf".to_string(), "statement-april.pdf".to_string()],
+        "{what}"
+    );
+    assert_eq!(l.signature, "Jane Doe");
+    assert_eq!(l.sender[0], "Jane Doe");
+    assert!(l.sender.contains(&"jane@example.com".to_string()));
+    assert_eq!(
+        l.date,
+        if zh {
+            "2026年4月2日"
+        } else {
+            "2 April 2026"
+        }
+    );
+    assert!(!l.subject.is_empty(), "{what}: subject");
+    assert!(
+        !l.body.contains("{{") && !l.body.contains("{%"),
+        "{what}: unrendered tags"
+    );
+    assert!(
+        !l.body.contains("\n\n\n"),
+        "{what}: more than one blank line"
+    );
+    // Only the last four digits of the account, never more.
+    assert!(!text.contains("4242424242"));
+}
+
+/// Required elements per jurisdiction × step × language, from the fact sheet.
+fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
+    use Jurisdiction::*;
+    use Step::*;
+    match (j, step, lang) {
+        // disputes-facts §1.4: request to refund, reply window, state-law leverage.
+        (Us, Merchant, _) => vec!["refund $4.38", "16 April 2026", "Fair Credit Billing Act"],
+        // §1.1 / §1.4: name, account (last 4), type/date/amount, why, correct + credit finance
+        // charges, accurate statement, 30/90 days.
+        (Us, Bank, _) => vec![
+            "Billing error notice",
+            "Name: Jane Doe",
+            "ending 4242",
+            "Type of error: duplicate charge",
+            "I believe this is an error because",
+            "finance charges",
+            "accurate statement",
+            "30 days",
+            "90 days",
+            "§1026.13",
+            "enclose copies",
+        ],
+        // §1.5: what happened, amount lost, desired resolution, earlier contact.
+        (Us, Association, _) => vec![
+            "What happened",
+            "Amount lost: $4.38",
+            "Desired resolution",
+            "What I have done so far",
+        ],
+        // §1.7: final demand before small claims.
+        (Us, Court, _) => vec![
+            "final demand",
+            "small-claims court",
+            "Plaintiff: Jane Doe",
+            "Defendant: Philz Coffee",
+            "30 days",
+        ],
+        // §2.2: CRA 2015, 14-day refund.
+        (Uk, Merchant, _) => vec!["Consumer Rights Act 2015", "14 days", "Section 75"],
+        // §2.1 / §2.3: s75 joint liability, chargeback, 8 weeks / 15 business days, FOS.
+        (Uk, Bank, _) => vec![
+            "Section 75",
+            "jointly and severally liable",
+            "chargeback",
+            "8 weeks",
+            "15 business days",
+            "Financial Ombudsman Service",
+        ],
+        // §2.3: complained to the firm first, 8 weeks, 6 months.
+        (Uk, Association, _) => vec![
+            "Financial Ombudsman Service",
+            "complained to the firm first",
+            "8 weeks",
+            "6 months",
+        ],
+        // §2.5 PD-PAC para 6: basis, facts, what is wanted, calculation, 14 days, documents, ADR.
+        (Uk, Court, _) => vec![
+            "LETTER BEFORE CLAIM",
+            "Pre-Action Conduct",
+            "The basis of the claim",
+            "The facts",
+            "What I want",
+            "How the sum is calculated",
+            "within 14 days",
+            "alternative dispute resolution",
+            "key documents",
+            "PARTICULARS OF CLAIM",
+            "Claimant: Jane Doe",
+            "Defendant: Philz Coffee",
+        ],
+        (Eu, Merchant, _) => vec!["refund €4.38", "Payment Services Directive"],
+        // §3: 13 months, Art. 73 next business day (for unauthorised), Art. 101 15 business days.
+        (Eu, Bank, _) => vec!["13 months", "Art. 71", "Art. 101", "15 business days"],
+        (Eu, Association, _) => vec!["complaint", "Steps taken so far", "refund of €4.38"],
+        (Eu, Court, _) => vec![
+            "formal notice",
+            "Claimant: Jane Doe",
+            "Defendant: Philz Coffee",
+        ],
+        // §4.1: 协商函 citing 消法 articles.
+        (Cn, Merchant, "zh-CN") => vec![
+            "协商函",
+            "消费者权益保护法",
+            "第三十九条",
+            "第二十五条",
+            "第五十五条",
+            "七日",
+        ],
+        (Cn, Merchant, _) => vec!["Article 39(1)", "Articles 24 and 25", "Article 55"],
+        // §4.4: 发卡行 dispute through UnionPay, then 12378.
+        (Cn, Bank, "zh-CN") => vec!["发卡行", "争议", "调单", "退单", "12378"],
+        (Cn, Bank, _) => vec!["UnionPay", "12378"],
+        // §4.2 / §4.3: parties' details, specific request, facts, negotiation, evidence, 3 years.
+        (Cn, Association, "zh-CN") => vec![
+            "投诉人：Jane Doe",
+            "联系电话：555-0100",
+            "通讯地址：",
+            "被投诉人：Philz Coffee",
+            "被投诉人地址：300 Folsom St",
+            "投诉请求",
+            "事实和理由",
+            "协商情况",
+            "证据清单",
+            "三年内",
+            "第四十六条",
+        ],
+        (Cn, Association, _) => vec![
+            "Complainant: Jane Doe",
+            "Respondent: Philz Coffee",
+            "Request:",
+            "Facts and reasons",
+            "Evidence",
+        ],
+        // §4.6 民事诉讼法 第一百二十四条.
+        (Cn, Court, "zh-CN") => vec![
+            "原告：Jane Doe",
+            "被告：Philz Coffee",
+            "诉讼请求",
+            "事实与理由",
+            "证据和证据来源、证人姓名和住所",
+            "第一百二十四条",
+            "第一百八十八条",
+            "此致",
+        ],
+        (Cn, Court, _) => vec![
+            "Plaintiff: Jane Doe",
+            "Defendant: Philz Coffee",
+            "Claims:",
+            "Facts and reasons",
+            "Evidence and its sources, witnesses",
+        ],
+    }
+}
+
+#[test]
+fn every_builtin_letter_carries_required_elements_and_the_case_facts() {
+    let mut rendered = 0;
+    for j in Jurisdiction::ALL {
+        for step in Step::ALL {
+            for lang in ["en", "zh-CN"] {
+                if builtin_template(j, step, lang).is_none() {
+                    continue;
+                }
+                let l = render(&sample(j, step, lang), None).unwrap();
+                assert_eq!(l.lang, lang);
+                assert_case_facts(&l, j, step);
+                assert_has(
+                    &full_text(&l),
+                    &required(j, step, lang),
+                    &format!("{j:?}/{step:?}/{lang}"),
+                );
+                rendered += 1;
+            }
+        }
+    }
+    assert_eq!(
+        rendered, 20,
+        "16 English letters and 4 Chinese ones for China"
+    );
+}
+
+#[test]
+fn cn_court_step_is_a_civil_complaint() {
+    let l = render(&sample(Jurisdiction::Cn, Step::Court, "zh-CN"), None).unwrap();
+    assert_eq!(l.kind, "complaint");
+    assert_eq!(l.title, "民事起诉状");
+    assert_eq!(l.recipient, vec!["[有管辖权的基层人民法院]".to_string()]);
+    let other = render(&sample(Jurisdiction::Uk, Step::Court, "en"), None).unwrap();
+    assert_eq!(other.kind, "letter");
+    assert_eq!(other.title, "");
+    // Outside China the court step goes to the other side first.
+    assert_eq!(
+        other.recipient,
+        vec!["Philz Coffee".to_string(), "300 Folsom St".to_string()]
+    );
+}
+
+#[test]
+fn unknown_recipient_leaves_a_clear_placeholder_and_known_one_is_used() {
+    let l = render(&sample(Jurisdiction::Us, Step::Bank, "en"), None).unwrap();
+    assert_eq!(
+        l.recipient,
+        vec!["[Card issuer's billing-inquiry address]".to_string()]
+    );
+    let mut req = sample(Jurisdiction::Us, Step::Bank, "en");
+    req.recipient = Some(LetterParty {
+        name: Some("Chase Card Services".into()),
+        address: vec!["PO Box 15298".into(), "Wilmington, DE 19850".into()],
+    });
+    let l = render(&req, None).unwrap();
+    assert_eq!(
+        l.recipient,
+        vec![
+            "Chase Card Services",
+            "PO Box 15298",
+            "Wilmington, DE 19850"
+        ]
+    );
+}
+
+#[test]
+fn debit_card_uses_regulation_e() {
+    let mut req = sample(Jurisdiction::Us, Step::Bank, "en");
+    req.instrument = Instrument::DebitCard;
+    let l = render(&req, None).unwrap();
+    assert_has(
+        &l.body,
+        &["Regulation E", "§1005.11", "10 business days", "45 days"],
+        "reg e",
+    );
+    assert!(!l.body.contains("finance charges"));
+    assert!(l.subject.starts_with("Notice of error"));
+}
+
+#[test]
+fn earlier_answers_and_outcomes_are_quoted() {
+    let mut req = sample(Jurisdiction::Us, Step::Bank, "en");
+    req.earlier_steps = vec![EarlierStep {
+        step: Step::Merchant,
+        sent: d(2026, 3, 3),
+        answered: Some(d(2026, 3, 10)),
+        outcome: Some("they refused".into()),
+        recipient: Some("Philz Coffee".into()),
+    }];
+    let l = render(&req, None).unwrap();
+    assert!(l.body.contains("I wrote to Philz Coffee on 3 March 2026 and received an answer on 10 March 2026: they refused."), "{}", l.body);
+    // A second letter to the same recipient says "you".
+    req.earlier_steps[0].step = Step::Bank;
+    req.earlier_steps[0].answered = None;
+    let l = render(&req, None).unwrap();
+    assert!(
+        l.body
+            .contains("I wrote to you on 3 March 2026 and have had no reply."),
+        "{}",
+        l.body
+    );
+    let mut zh = sample(Jurisdiction::Cn, Step::Bank, "zh-CN");
+    zh.earlier_steps[0].step = Step::Bank;
+    let l = render(&zh, None).unwrap();
+    assert!(
+        l.body
+            .contains("本人已于2026年3月3日向贵方提出，至今未获答复。"),
+        "{}",
+        l.body
+    );
+}
+
+#[test]
+fn amounts_claimed_and_account_digits() {
+    // A double charge claims all but the first charge; other reasons claim the sum.
+    let mut req = sample(Jurisdiction::Cn, Step::Merchant, "zh-CN");
+    req.transactions[1].amount_minor = -1200;
+    assert!(render(&req, None)
+        .unwrap()
+        .body
+        .contains("将人民币12.00元退回"));
+    req.reason = Reason::WrongAmount;
+    assert!(render(&req, None)
+        .unwrap()
+        .body
+        .contains("将人民币16.38元退回"));
+    req.amount_claimed_minor = Some(500);
+    assert!(render(&req, None)
+        .unwrap()
+        .body
+        .contains("将人民币5.00元退回"));
+    // A full card number stored by mistake still shows only its last four digits.
+    let mut req = sample(Jurisdiction::Us, Step::Bank, "en");
+    req.account_last4 = Some("4111 1111 1111 4242".into());
+    let l = render(&req, None).unwrap();
+    assert!(l.body.contains("ending 4242") && !l.body.contains("4111"));
+}
+
+#[test]
+fn chinese_request_without_a_chinese_template_falls_back_to_english() {
+    let l = render(&sample(Jurisdiction::Us, Step::Bank, "zh-CN"), None).unwrap();
+    assert_eq!(l.lang, "en");
+    assert!(l.body.contains("Regulation Z"));
+}
+
+#[test]
+fn unauthorised_cn_bank_letter_mentions_report_loss_and_police() {
+    let mut req = sample(Jurisdiction::Cn, Step::Bank, "zh-CN");
+    req.reason = Reason::NotAuthorised;
+    let l = render(&req, None).unwrap();
+    assert_has(
+        &l.body,
+        &["盗刷", "挂失", "报警", "银行卡民事纠纷"],
+        "cn unauthorised",
+    );
+    req.instrument = Instrument::PaymentPlatform;
+    let l = render(&req, None).unwrap();
+    assert_has(&l.body, &["支付机构", "12363"], "cn platform");
+}
