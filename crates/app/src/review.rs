@@ -4,11 +4,53 @@
 use crate::dto::FlagView;
 use crate::error::{AppError, Result};
 use crate::App;
+use chrono::{Duration, NaiveDate};
+use recourse_core::detect::{self, Context, DetectConfig};
+use recourse_store::flags::NewFlag;
+use std::collections::HashSet;
+
+/// How much of the account's past the rules read around a new batch: enough for a year of
+/// subscriptions and the user's usual spending, without rescanning ten years on every import.
+const HISTORY_DAYS: i64 = 400;
+
+/// The settings key of the tuned detection thresholds (JSON of `DetectConfig`).
+pub(crate) const DETECT_CONFIG_KEY: &str = "detect_config";
 
 impl App {
-    /// Runs the detection rules over what a batch added. Returns how many flags were raised.
-    pub(crate) fn scan_batch(&mut self, _account_id: i64, _batch_id: i64) -> Result<u64> {
-        Ok(0)
+    /// Runs the detection rules over what a batch added, reading the account's recent history.
+    /// Returns how many flags were raised.
+    pub(crate) fn scan_batch(&mut self, account_id: i64, batch_id: i64) -> Result<u64> {
+        let Some(first) = self.db.batch_first_date(batch_id)? else { return Ok(0) };
+        let since = NaiveDate::parse_from_str(&first, "%Y-%m-%d")
+            .map(|d| (d - Duration::days(HISTORY_DAYS)).to_string())
+            .unwrap_or(first);
+        let history = self.db.history(account_id, &since)?;
+        let new_ids: HashSet<i64> = self.db.batch_transaction_ids(batch_id)?.into_iter().collect();
+        let trusted = self.db.trusted_merchant_keys()?;
+        let cfg = self.detect_config()?;
+        let flags = detect::detect(&history, &|t| new_ids.contains(&t.id), &cfg, &Context { trusted_merchant_keys: &trusted });
+        let new: Vec<NewFlag> = flags
+            .into_iter()
+            .map(|f| NewFlag {
+                transaction_id: f.transaction_id,
+                kind: f.reason.kind().to_string(),
+                reason: f.reason.as_str().to_string(),
+                severity: f.severity.as_str().to_string(),
+                related_transaction_ids: f.related_transaction_ids,
+                explanation_en: f.explanation_en,
+                explanation_zh: f.explanation_zh,
+            })
+            .collect();
+        Ok(self.db.add_flags(&new)?)
+    }
+
+    /// The detection thresholds: the user's tuned values, else the defaults.
+    pub fn detect_config(&self) -> Result<DetectConfig> {
+        match self.db.setting(DETECT_CONFIG_KEY)? {
+            Some(json) => serde_json::from_str(&json)
+                .map_err(|e| AppError::new("storage", format!("the saved detection settings are not valid: {e}"))),
+            None => Ok(DetectConfig::default()),
+        }
     }
 
     /// Flags at or above `min_severity` ("low" | "medium" | "high"), with `status` "open",

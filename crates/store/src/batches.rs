@@ -124,6 +124,7 @@ impl BatchWriter<'_> {
                 source_line, fingerprint, occurrence)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         )?;
+        let (merchant_name, merchant_key) = merchant::display_name_and_key(&row.description);
         let changed = stmt.execute(params![
             self.account_id,
             self.batch_id,
@@ -131,8 +132,8 @@ impl BatchWriter<'_> {
             row.time.map(|t| t.format("%H:%M:%S").to_string()),
             row.posted_date.map(|d| d.to_string()),
             row.description,
-            merchant::display_name(&row.description),
-            merchant::key(&row.description),
+            merchant_name,
+            merchant_key,
             row.amount,
             row.currency.code(),
             row.reference,

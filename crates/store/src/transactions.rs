@@ -210,6 +210,13 @@ impl Db {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The ids of the transactions a batch added.
+    pub fn batch_transaction_ids(&self, batch_id: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM transactions WHERE batch_id = ?1")?;
+        let rows = stmt.query_map([batch_id], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The earliest date among a batch's transactions, if it added any.
     pub fn batch_first_date(&self, batch_id: i64) -> Result<Option<String>> {
         Ok(self.conn.query_row("SELECT min(date) FROM transactions WHERE batch_id = ?1", [batch_id], |r| r.get(0))?)
