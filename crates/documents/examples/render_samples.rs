@@ -18,7 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (suffix, paper) in [("a4", Paper::A4), ("letter", Paper::Letter)] {
             std::fs::write(dir.join(format!("{name}-{suffix}.pdf")), renderer.pdf(&letter, paper)?)?;
         }
-        if let Ok(bytes) = docx(&letter, Paper::A4) { std::fs::write(dir.join(format!("{name}.docx")), bytes)?; }
+        std::fs::write(dir.join(format!("{name}.docx")), docx(&letter, Paper::A4)?)?;
         std::fs::write(dir.join(format!("{name}.txt")), text(&letter))?;
     }
     println!("wrote {}", dir.display());

@@ -20,6 +20,9 @@ pub(crate) struct Prepared {
     pub fonts: Vec<&'static str>,
     pub title: String,
     pub sender: Vec<String>,
+    /// The sender's lines without the one repeating the signed name: printed under the
+    /// signature, where the name would otherwise appear twice.
+    pub sender_details: Vec<String>,
     pub recipient: Vec<String>,
     pub date: String,
     pub subject: String,
@@ -45,6 +48,9 @@ impl Prepared {
         let complaint = letter.kind.trim().eq_ignore_ascii_case("complaint");
         let paragraphs = paragraphs(&letter.body);
         let recipient = clean_lines(&letter.recipient);
+        let sender = clean_lines(&letter.sender);
+        let signature = clean_line(&letter.signature);
+        let sender_details = sender.iter().filter(|l| **l != signature).cloned().collect();
         let closing = if ends_with_closing(&paragraphs) {
             Vec::new()
         } else {
@@ -62,14 +68,15 @@ impl Prepared {
                 vec![LATIN_FAMILY, CJK_FAMILY]
             },
             title: clean_line(&letter.title),
-            sender: clean_lines(&letter.sender),
+            sender,
+            sender_details,
             recipient,
             date: clean_line(&letter.date),
             subject: clean_line(&letter.subject),
             paragraphs,
             closing,
             signature_label: if zh && complaint { "具状人：" } else { "" },
-            signature: clean_line(&letter.signature),
+            signature,
             enclosures_label: if zh { "附件：" } else { "Enclosures:" },
             enclosures: clean_lines(&letter.enclosures),
         }

@@ -24,12 +24,14 @@ pub fn text(letter: &Letter) -> String {
         push(p.sender.join("\n"));
         push(p.date.clone());
     }
+    // A Chinese letter is headed by its subject; an English one puts it after the address.
+    if zh {
+        push(p.subject.clone());
+    }
     if !(zh && complaint) {
         push(p.recipient.join("\n"));
     }
-    if zh && !p.subject.is_empty() {
-        push(format!("事由：{}", p.subject));
-    } else {
+    if !zh {
         push(p.subject.clone());
     }
     for paragraph in &p.paragraphs {
@@ -39,7 +41,7 @@ pub fn text(letter: &Letter) -> String {
     let mut end = vec![format!("{}{}", p.signature_label, p.signature)];
     if zh || complaint {
         if !complaint {
-            end.extend(p.sender.iter().cloned());
+            end.extend(p.sender_details.iter().cloned());
         }
         end.push(p.date.clone());
     }
