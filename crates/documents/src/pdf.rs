@@ -70,14 +70,7 @@ impl Renderer {
         };
         let compiled = typst::compile::<PagedDocument>(&world);
         typst::comemo::evict(CACHE_MAX_AGE);
-        // A missing family would silently change the look (or lose the Chinese): refuse it.
-        if let Some(warning) = compiled
-            .warnings
-            .iter()
-            .find(|w| w.message.contains("unknown font family"))
-        {
-            return Err(DocumentError::MissingFont(warning.message.to_string()));
-        }
+        refuse_font_warnings(&compiled.warnings)?;
         let document = compiled
             .output
             .map_err(|errors| DocumentError::Layout(describe(&errors)))?;
@@ -86,6 +79,18 @@ impl Renderer {
             ..PdfOptions::default()
         };
         typst_pdf::pdf(&document, &options).map_err(|errors| DocumentError::Pdf(describe(&errors)))
+    }
+}
+
+/// A missing family would silently change the look (or lose the Chinese): typst only warns
+/// about it, we refuse it.
+fn refuse_font_warnings(warnings: &[SourceDiagnostic]) -> Result<(), DocumentError> {
+    match warnings
+        .iter()
+        .find(|w| w.message.contains("unknown font family"))
+    {
+        Some(warning) => Err(DocumentError::MissingFont(warning.message.to_string())),
+        None => Ok(()),
     }
 }
 
@@ -153,4 +158,33 @@ impl World for LetterWorld<'_> {
 
 fn not_found(id: FileId) -> FileError {
     FileError::NotFound(PathBuf::from(id.vpath().get_with_slash()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use typst::syntax::Span;
+
+    #[test]
+    fn an_unknown_font_family_warning_is_an_error() {
+        let other = SourceDiagnostic::warning(Span::detached(), "block may not occur inside of a paragraph");
+        assert!(refuse_font_warnings(&[other.clone()]).is_ok());
+        let font = SourceDiagnostic::warning(Span::detached(), "unknown font family: noto serif");
+        assert!(matches!(
+            refuse_font_warnings(&[other, font]),
+            Err(DocumentError::MissingFont(m)) if m.contains("noto serif")
+        ));
+    }
+
+    #[test]
+    fn the_world_serves_only_the_template_and_the_data() {
+        let renderer = Renderer::without_system_fonts(&[]).unwrap();
+        let world = LetterWorld { renderer: &renderer, data: Bytes::from_string("{}") };
+        assert!(world.source(world.main()).is_ok());
+        assert!(world.file(renderer.data_id).is_ok());
+        let other = file_id("/etc/passwd").unwrap();
+        assert!(world.file(other).is_err());
+        assert!(world.source(other).is_err());
+        assert!(world.today(None).is_none());
+    }
 }
