@@ -16,7 +16,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("complaint", samples::complaint()),
     ] {
         for (suffix, paper) in [("a4", Paper::A4), ("letter", Paper::Letter)] {
-            std::fs::write(dir.join(format!("{name}-{suffix}.pdf")), renderer.pdf(&letter, paper)?)?;
+            std::fs::write(
+                dir.join(format!("{name}-{suffix}.pdf")),
+                renderer.pdf(&letter, paper)?,
+            )?;
         }
         std::fs::write(dir.join(format!("{name}.docx")), docx(&letter, Paper::A4)?)?;
         std::fs::write(dir.join(format!("{name}.txt")), text(&letter))?;

@@ -49,7 +49,9 @@ pub fn docx(letter: &Letter, paper: Paper) -> Result<Vec<u8>, DocumentError> {
 
     // Fonts go on every run as well as in the defaults: some editors (older WPS, LibreOffice
     // imports) ignore the document defaults for East Asian text.
-    let w = Writer { fonts: fonts.clone() };
+    let w = Writer {
+        fonts: fonts.clone(),
+    };
     let line = |text: &str| w.line(text, None);
     let mut blocks: Vec<Paragraph> = Vec::new();
     if !p.title.is_empty() {
@@ -63,10 +65,18 @@ pub fn docx(letter: &Letter, paper: Paper) -> Result<Vec<u8>, DocumentError> {
     if !zh && !complaint {
         let n = p.sender.len();
         for (i, l) in p.sender.iter().enumerate() {
-            blocks.push(line(l).align(AlignmentType::Right).line_spacing(after(if i + 1 == n { 240 } else { 0 })));
+            blocks.push(
+                line(l)
+                    .align(AlignmentType::Right)
+                    .line_spacing(after(if i + 1 == n { 240 } else { 0 })),
+            );
         }
         if !p.date.is_empty() {
-            blocks.push(line(&p.date).align(AlignmentType::Right).line_spacing(after(360)));
+            blocks.push(
+                line(&p.date)
+                    .align(AlignmentType::Right)
+                    .line_spacing(after(360)),
+            );
         }
     }
     if zh && !p.subject.is_empty() {
@@ -97,7 +107,11 @@ pub fn docx(letter: &Letter, paper: Paper) -> Result<Vec<u8>, DocumentError> {
     }
     for (i, l) in p.closing.iter().enumerate() {
         let para = line(l).line_spacing(after(if zh { 120 } else { 0 }));
-        blocks.push(if zh && i == 0 { indented(para, size) } else { para });
+        blocks.push(if zh && i == 0 {
+            indented(para, size)
+        } else {
+            para
+        });
     }
     if zh || complaint {
         let mut end = vec![format!("{}{}", p.signature_label, p.signature)];
@@ -108,7 +122,11 @@ pub fn docx(letter: &Letter, paper: Paper) -> Result<Vec<u8>, DocumentError> {
         let mut first = true;
         for l in end.iter().filter(|l| !l.is_empty()) {
             let para = line(l).align(AlignmentType::Right);
-            blocks.push(if first { para.line_spacing(before(480)) } else { para });
+            blocks.push(if first {
+                para.line_spacing(before(480))
+            } else {
+                para
+            });
             first = false;
         }
     } else {

@@ -46,10 +46,14 @@ pub(crate) fn load(font_dirs: &[PathBuf], system: bool) -> Result<FontStore, Doc
         family.eq_ignore_ascii_case(LATIN_FAMILY) || family.eq_ignore_ascii_case(CJK_FAMILY)
     };
     for dir in font_dirs.iter().filter(|d| d.is_dir()) {
-        store.extend(typst_kit::fonts::scan(dir).filter(|(_, info)| !is_bundled_family(&info.family)));
+        store.extend(
+            typst_kit::fonts::scan(dir).filter(|(_, info)| !is_bundled_family(&info.family)),
+        );
     }
     if system {
-        store.extend(typst_kit::fonts::system().filter(|(_, info)| !is_bundled_family(&info.family)));
+        store.extend(
+            typst_kit::fonts::system().filter(|(_, info)| !is_bundled_family(&info.family)),
+        );
     }
     Ok(store)
 }

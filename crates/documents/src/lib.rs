@@ -79,11 +79,19 @@ mod tests {
 
     #[test]
     fn parses_paper_names() {
-        for (s, want) in [("a4", Paper::A4), (" A4 ", Paper::A4), ("letter", Paper::Letter), ("US-Letter", Paper::Letter)] {
+        for (s, want) in [
+            ("a4", Paper::A4),
+            (" A4 ", Paper::A4),
+            ("letter", Paper::Letter),
+            ("US-Letter", Paper::Letter),
+        ] {
             assert_eq!(Paper::parse(s).unwrap(), want, "{s}");
         }
         for bad in ["", "a5", "legal"] {
-            assert!(matches!(Paper::parse(bad), Err(DocumentError::UnknownPaper(_))), "{bad}");
+            assert!(
+                matches!(Paper::parse(bad), Err(DocumentError::UnknownPaper(_))),
+                "{bad}"
+            );
         }
     }
 }

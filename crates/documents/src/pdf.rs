@@ -95,7 +95,8 @@ fn refuse_font_warnings(warnings: &[SourceDiagnostic]) -> Result<(), DocumentErr
 }
 
 fn file_id(path: &str) -> Result<FileId, DocumentError> {
-    let vpath = VirtualPath::new(path).map_err(|e| DocumentError::Layout(format!("{path}: {e:?}")))?;
+    let vpath =
+        VirtualPath::new(path).map_err(|e| DocumentError::Layout(format!("{path}: {e:?}")))?;
     Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
 }
 
@@ -167,8 +168,11 @@ mod tests {
 
     #[test]
     fn an_unknown_font_family_warning_is_an_error() {
-        let other = SourceDiagnostic::warning(Span::detached(), "block may not occur inside of a paragraph");
-        assert!(refuse_font_warnings(&[other.clone()]).is_ok());
+        let other = SourceDiagnostic::warning(
+            Span::detached(),
+            "block may not occur inside of a paragraph",
+        );
+        assert!(refuse_font_warnings(std::slice::from_ref(&other)).is_ok());
         let font = SourceDiagnostic::warning(Span::detached(), "unknown font family: noto serif");
         assert!(matches!(
             refuse_font_warnings(&[other, font]),
@@ -179,7 +183,10 @@ mod tests {
     #[test]
     fn the_world_serves_only_the_template_and_the_data() {
         let renderer = Renderer::without_system_fonts(&[]).unwrap();
-        let world = LetterWorld { renderer: &renderer, data: Bytes::from_string("{}") };
+        let world = LetterWorld {
+            renderer: &renderer,
+            data: Bytes::from_string("{}"),
+        };
         assert!(world.source(world.main()).is_ok());
         assert!(world.file(renderer.data_id).is_ok());
         let other = file_id("/etc/passwd").unwrap();

@@ -50,7 +50,11 @@ impl Prepared {
         let recipient = clean_lines(&letter.recipient);
         let sender = clean_lines(&letter.sender);
         let signature = clean_line(&letter.signature);
-        let sender_details = sender.iter().filter(|l| **l != signature).cloned().collect();
+        let sender_details = sender
+            .iter()
+            .filter(|l| **l != signature)
+            .cloned()
+            .collect();
         let closing = if ends_with_closing(&paragraphs) {
             Vec::new()
         } else {
@@ -228,13 +232,28 @@ mod tests {
     #[test]
     fn chooses_the_closing_by_language_and_salutation() {
         let cases = [
-            ("en", "letter", "Dear Sir or Madam,\n\nText.", vec!["Yours faithfully,"]),
-            ("en", "letter", "Dear Ms Lee,\n\nText.", vec!["Yours sincerely,"]),
+            (
+                "en",
+                "letter",
+                "Dear Sir or Madam,\n\nText.",
+                vec!["Yours faithfully,"],
+            ),
+            (
+                "en",
+                "letter",
+                "Dear Ms Lee,\n\nText.",
+                vec!["Yours sincerely,"],
+            ),
             ("en", "letter", "Text.\n\nKind regards,", vec![]),
             ("en", "complaint", "Text.", vec![]),
             ("zh-CN", "letter", "正文。", vec!["此致", "敬礼！"]),
             ("zh-CN", "letter", "正文。\n\n此致\n敬礼！", vec![]),
-            ("zh-CN", "complaint", "诉讼请求：", vec!["此致", "ACME Bank"]),
+            (
+                "zh-CN",
+                "complaint",
+                "诉讼请求：",
+                vec!["此致", "ACME Bank"],
+            ),
         ];
         for (lang, kind, body, want) in cases {
             let p = Prepared::new(&letter(lang, kind, body), Paper::A4);
@@ -246,10 +265,16 @@ mod tests {
     fn orders_fonts_and_labels_by_language() {
         let en = Prepared::new(&letter("en", "letter", "x"), Paper::Letter);
         assert_eq!(en.fonts, vec![LATIN_FAMILY, CJK_FAMILY]);
-        assert_eq!((en.lang, en.paper, en.enclosures_label), ("en", "us-letter", "Enclosures:"));
+        assert_eq!(
+            (en.lang, en.paper, en.enclosures_label),
+            ("en", "us-letter", "Enclosures:")
+        );
         let zh = Prepared::new(&letter("zh-CN", "complaint", "x"), Paper::A4);
         assert_eq!(zh.fonts, vec![CJK_FAMILY, LATIN_FAMILY]);
-        assert_eq!((zh.lang, zh.paper, zh.signature_label), ("zh", "a4", "具状人："));
+        assert_eq!(
+            (zh.lang, zh.paper, zh.signature_label),
+            ("zh", "a4", "具状人：")
+        );
         // Unknown language and kind fall back to an English letter rather than failing.
         let other = Prepared::new(&letter("fr", "memo", "x"), Paper::A4);
         assert_eq!((other.lang, other.kind), ("en", "letter"));

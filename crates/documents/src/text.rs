@@ -45,10 +45,20 @@ pub fn text(letter: &Letter) -> String {
         }
         end.push(p.date.clone());
     }
-    push(end.into_iter().filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n"));
+    push(
+        end.into_iter()
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
     if !p.enclosures.is_empty() {
         let mut lines = vec![p.enclosures_label.to_string()];
-        lines.extend(p.enclosures.iter().enumerate().map(|(i, e)| format!("{}. {e}", i + 1)));
+        lines.extend(
+            p.enclosures
+                .iter()
+                .enumerate()
+                .map(|(i, e)| format!("{}. {e}", i + 1)),
+        );
         push(lines.join("\n"));
     }
     let mut out = blocks.join("\n\n");

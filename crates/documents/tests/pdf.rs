@@ -19,21 +19,34 @@ fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
     let dir = std::env::temp_dir().join(format!("recourse-documents-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{tool}-{:x}.pdf", fxhash(pdf)));
-    std::fs::File::create(&path).unwrap().write_all(pdf).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(pdf)
+        .unwrap();
     let out = Command::new(tool)
         .args(args)
         .arg(&path)
-        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
         .stdin(Stdio::null())
         .output()
         .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed by this test: {e}"));
     std::fs::remove_file(&path).ok();
-    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
 fn fxhash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325, |h, b| (h ^ *b as u64).wrapping_mul(0x100000001b3))
+    bytes.iter().fold(0xcbf29ce484222325, |h, b| {
+        (h ^ *b as u64).wrapping_mul(0x100000001b3)
+    })
 }
 
 /// The PDF's text with all whitespace removed: typst puts thin spaces between Chinese and
@@ -48,14 +61,20 @@ fn squash(s: &str) -> String {
 
 fn assert_contains_all(text: &str, wanted: &[&str]) {
     for w in wanted {
-        assert!(text.contains(&squash(w)), "missing {w:?} in PDF text:\n{text}");
+        assert!(
+            text.contains(&squash(w)),
+            "missing {w:?} in PDF text:\n{text}"
+        );
     }
 }
 
 /// "Page size: 595.276 x 841.89 pts (A4)" → (595, 842).
 fn page_size(pdf: &[u8]) -> (i64, i64) {
     let info = poppler("pdfinfo", pdf, &[]);
-    let line = info.lines().find(|l| l.starts_with("Page size:")).expect("page size line");
+    let line = info
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .expect("page size line");
     let nums: Vec<f64> = line
         .split_whitespace()
         .filter_map(|w| w.parse().ok())
@@ -166,11 +185,18 @@ fn markup_in_letter_text_prints_literally() {
     let mut letter = samples::english();
     letter.subject = "#set page(width: 1cm) *subject*".into();
     letter.sender[0] = "<Jane> @Doe".into();
-    letter.body = format!("Statement line: {}\n\n- item\n+ item\n/ term: x", nasty.join(" "));
+    letter.body = format!(
+        "Statement line: {}\n\n- item\n+ item\n/ term: x",
+        nasty.join(" ")
+    );
     letter.signature = "$Jane$".into();
     letter.enclosures = vec!["#include \"/data.json\"".into()];
     let pdf = RENDERER.pdf(&letter, Paper::A4).unwrap();
-    assert_eq!(page_size(&pdf), (595, 842), "a #set page in the text must not resize the page");
+    assert_eq!(
+        page_size(&pdf),
+        (595, 842),
+        "a #set page in the text must not resize the page"
+    );
     let text = text_of(&pdf);
     let mut wanted: Vec<&str> = nasty.to_vec();
     wanted.extend([
@@ -196,7 +222,15 @@ fn a_long_letter_runs_onto_numbered_pages() {
     let n = pages(&pdf);
     assert!(n >= 2, "{n} pages");
     let text = text_of(&pdf);
-    assert_contains_all(&text, &["Paragraph 1:", "Paragraph 40:", &format!("1/{n}"), &format!("{n}/{n}")]);
+    assert_contains_all(
+        &text,
+        &[
+            "Paragraph 1:",
+            "Paragraph 40:",
+            &format!("1/{n}"),
+            &format!("{n}/{n}"),
+        ],
+    );
 }
 
 #[test]

@@ -45,7 +45,11 @@ pub fn chinese() -> Letter {
         lang: "zh-CN".into(),
         kind: "letter".into(),
         title: String::new(),
-        sender: vec!["张伟".into(), "北京市朝阳区建国路88号".into(), "电话：138 0013 8000".into()],
+        sender: vec![
+            "张伟".into(),
+            "北京市朝阳区建国路88号".into(),
+            "电话：138 0013 8000".into(),
+        ],
         recipient: vec!["招商银行信用卡中心：".into()],
         date: "2026年11月27日".into(),
         subject: "关于信用卡重复扣款的异议申请".into(),
