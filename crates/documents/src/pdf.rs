@@ -11,6 +11,8 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
+
+use crate::fonts::Fonts;
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
@@ -30,7 +32,7 @@ const CACHE_MAX_AGE: usize = 16;
 /// serve many threads (`Send + Sync`).
 pub struct Renderer {
     library: LazyHash<Library>,
-    fonts: FontStore,
+    fonts: Fonts,
     main_id: FileId,
     data_id: FileId,
     main: Source,
@@ -54,7 +56,7 @@ impl Renderer {
         let data_id = file_id("/data.json")?;
         Ok(Renderer {
             library: LazyHash::new(Library::default()),
-            fonts: crate::fonts::load(font_dirs, system)?,
+            fonts: Fonts::new(font_dirs, system)?,
             main_id,
             data_id,
             main: Source::new(main_id, TEMPLATE.to_string()),
@@ -63,9 +65,11 @@ impl Renderer {
 
     /// Lays the letter out on `paper` and returns the PDF bytes.
     pub fn pdf(&self, letter: &Letter, paper: Paper) -> Result<Vec<u8>, DocumentError> {
-        let data = serde_json::to_vec(&Prepared::new(letter, paper))?;
+        let prepared = Prepared::new(letter, paper);
+        let data = serde_json::to_vec(&prepared)?;
         let world = LetterWorld {
             renderer: self,
+            fonts: self.fonts.for_chars(prepared.chars()),
             data: Bytes::new(data),
         };
         let compiled = typst::compile::<PagedDocument>(&world);
@@ -113,6 +117,7 @@ fn describe(errors: &[SourceDiagnostic]) -> String {
 /// The world of one render: the shared fonts and template, and this letter's data.
 struct LetterWorld<'a> {
     renderer: &'a Renderer,
+    fonts: &'a FontStore,
     data: Bytes,
 }
 
@@ -122,7 +127,7 @@ impl World for LetterWorld<'_> {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        self.renderer.fonts.book()
+        self.fonts.book()
     }
 
     fn main(&self) -> FileId {
@@ -148,7 +153,7 @@ impl World for LetterWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.renderer.fonts.font(index)
+        self.fonts.font(index)
     }
 
     /// No clock: the letter carries its own date, and the template never asks for today's.
@@ -185,6 +190,7 @@ mod tests {
         let renderer = Renderer::without_system_fonts(&[]).unwrap();
         let world = LetterWorld {
             renderer: &renderer,
+            fonts: renderer.fonts.for_chars("".chars()),
             data: Bytes::from_string("{}"),
         };
         assert!(world.source(world.main()).is_ok());

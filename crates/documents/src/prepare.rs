@@ -87,6 +87,23 @@ impl Prepared {
     }
 }
 
+impl Prepared {
+    /// Every character the layout will print (the template adds only digits and "/").
+    pub(crate) fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        let lines = [&self.title, &self.date, &self.subject, &self.signature]
+            .into_iter()
+            .chain(&self.sender)
+            .chain(&self.recipient)
+            .chain(self.paragraphs.iter().flatten())
+            .chain(&self.closing)
+            .chain(&self.enclosures);
+        lines
+            .flat_map(|l| l.chars())
+            .chain(self.signature_label.chars())
+            .chain(self.enclosures_label.chars())
+    }
+}
+
 pub(crate) fn is_chinese(lang: &str) -> bool {
     let lang = lang.trim().to_ascii_lowercase();
     lang == "zh" || lang.starts_with("zh-") || lang.starts_with("zh_")

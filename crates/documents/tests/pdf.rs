@@ -286,8 +286,17 @@ fn a_renderer_is_shared_across_threads() {
 }
 
 #[test]
-fn the_default_renderer_with_system_fonts_and_app_folders_works() {
+fn the_default_renderer_falls_back_to_system_fonts() {
     let renderer = Renderer::new(&[std::path::PathBuf::from("/nonexistent-font-folder")]).unwrap();
     let pdf = renderer.pdf(&samples::chinese(), Paper::A4).unwrap();
     assert_contains_all(&text_of(&pdf), &["¥128.50", "敬礼！"]);
+
+    // 龘 is outside GB2312 and the bundled subset: it can only come from a system font.
+    let mut rare = samples::chinese();
+    rare.body = "罕见字：龘。".into();
+    let text = text_of(&renderer.pdf(&rare, Paper::A4).unwrap());
+    assert_contains_all(&text, &["罕见字："]);
+    if std::path::Path::new("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").exists() {
+        assert_contains_all(&text, &["罕见字：龘。"]);
+    }
 }
