@@ -65,6 +65,14 @@ impl Renderer {
 
     /// Lays the letter out on `paper` and returns the PDF bytes.
     pub fn pdf(&self, letter: &Letter, paper: Paper) -> Result<Vec<u8>, DocumentError> {
+        // typst is not expected to panic, but a bug in a compiler this size must cost the user
+        // one export, not the app. Nothing shared is left half-updated: the font store and the
+        // typst caches are only ever filled with finished values.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.render(letter, paper)))
+            .unwrap_or_else(|_| Err(DocumentError::Layout("the layout engine failed".into())))
+    }
+
+    fn render(&self, letter: &Letter, paper: Paper) -> Result<Vec<u8>, DocumentError> {
         let prepared = Prepared::new(letter, paper);
         let data = serde_json::to_vec(&prepared)?;
         let world = LetterWorld {
