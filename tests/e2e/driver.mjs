@@ -35,6 +35,18 @@ export async function startApp() {
       await sleep(500);
     }
   }
+  // The webview loads the UI after the session starts: wait for React's first render.
+  await driver.wait(
+    async () => {
+      try {
+        return await driver.executeScript("return document.readyState === 'complete' && !!document.querySelector('#root > *')");
+      } catch {
+        return false;
+      }
+    },
+    60000,
+    "the app's first screen never rendered",
+  );
   return {
     driver,
     /** Makes the next "Choose files…" answer with these paths. */

@@ -19,6 +19,7 @@ pub fn typescript() -> String {
         recourse_core::import::Detected::decl(),
         recourse_core::import::Profile::decl(),
         recourse_core::import::Columns::decl(),
+        recourse_core::import::SignConvention::decl(),
         recourse_core::import::SkippedLine::decl(),
         recourse_core::import::Preview::decl(),
     ];

@@ -68,13 +68,81 @@ export type AppError = {
  */
 code: string, message: string, };
 
-export type Detected = { encoding: string, delimiter: string, header_line: number | null, preset: string | null, date_format: string, columns: { [key in string]?: number }, sign: string, profile: Profile, confident: boolean, };
+export type Detected = { 
+/**
+ * Lowercase label, e.g. "utf-8", "gbk", "windows-1252".
+ */
+encoding: string, 
+/**
+ * "," ";" "\t" "|".
+ */
+delimiter: string, header_line: number | null, 
+/**
+ * e.g. "chase", "alipay"; None when the layout was read generically.
+ */
+preset: string | null, date_format: string, 
+/**
+ * Role name → 0-based column index.
+ */
+columns: { [key in string]?: number }, 
+/**
+ * "negative-is-debit" | "positive-is-debit" | "direction-column" | "debit-credit-columns".
+ */
+sign: string, 
+/**
+ * The full profile used (to show and edit in the app).
+ */
+profile: Profile, 
+/**
+ * False when the app should ask the user to confirm the mapping.
+ */
+confident: boolean, };
 
-export type Profile = { header_line: number | null, date_format: string | null, columns: Columns, currency: string | null, };
+export type Profile = { 
+/**
+ * encoding_rs name, e.g. "UTF-8", "GBK", "windows-1252".
+ */
+encoding: string | null, delimiter: string | null, 
+/**
+ * 1-based physical line of the header; None = headerless (in a detected profile) or
+ * "detect it" (in a user's profile).
+ */
+header_line: number | null, 
+/**
+ * chrono-style format, e.g. "%m/%d/%Y"; only the order of day, month and year matters.
+ */
+date_format: string | null, columns: Columns, sign: SignConvention | null, 
+/**
+ * Default currency when the file has none (ISO 4217 code).
+ */
+currency: string | null, };
 
-export type Columns = { date: number | null, description: number | null, amount: number | null, };
+export type Columns = { date?: number | null, posted_date?: number | null, 
+/**
+ * A separate time-of-day column (the date column may also carry the time itself).
+ */
+time?: number | null, description?: number | null, counterparty?: number | null, amount?: number | null, 
+/**
+ * A fee charged on top of the amount (Revolut): the money moved is amount − fee.
+ */
+fee?: number | null, debit?: number | null, credit?: number | null, direction?: number | null, currency?: number | null, reference?: number | null, card?: number | null, status?: number | null, };
+
+export type SignConvention = "negative-is-debit" | "positive-is-debit" | "direction-column" | "debit-credit-columns";
 
 export type SkippedLine = { line: number, reason: string, };
 
-export type Preview = { detected: Detected, header: Array<string>, sample: Array<Array<string>>, };
+export type Preview = { detected: Detected, header: Array<string>, 
+/**
+ * Raw cells of the first `n` data lines.
+ */
+sample: Array<Array<string>>, 
+/**
+ * The first `n` rows as they would be imported.
+ */
+rows: Array<Record<string, unknown>>, 
+/**
+ * The first row error met within the preview, with its line, for the app to show next to
+ * the mapping (the user may fix the profile and preview again).
+ */
+error: string | null, };
 

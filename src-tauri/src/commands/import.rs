@@ -1,39 +1,20 @@
-//! The IPC commands. Each is one to three lines calling `recourse-app`. Commands that touch the
-//! database are `async` so Tauri runs them off the UI thread.
+//! Commands of the import, transactions and review screens.
 
+use super::Result;
 use crate::state::{sample_statement, AppState};
 use recourse_app::dto::{Account, Batch, FlagView, ImportProgress, ImportReport, Page, Total, TxFilter};
-use recourse_app::{AppError, ImportRequest};
+use recourse_app::ImportRequest;
 use recourse_app::Profile;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use tauri::{AppHandle, Emitter, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-type Result<T> = std::result::Result<T, AppError>;
-
-pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        pick_files,
-        preview_file,
-        import_files,
-        import_sample,
-        cancel_import,
-        transactions_page,
-        totals,
-        batches,
-        undo_batch,
-        accounts,
-        flags,
-        dismiss_flag,
-    ]
-}
-
 /// Opens the system file dialog from the backend; the chosen files become importable.
 /// End-to-end tests cannot click in a native dialog: there `RECOURSE_TEST_PICK_FILES` names a
 /// text file whose lines are the paths the dialog answers with.
 #[tauri::command]
-async fn pick_files<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Vec<String>> {
+pub async fn pick_files<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Vec<String>> {
     let picked: Vec<PathBuf> = match std::env::var_os("RECOURSE_TEST_PICK_FILES") {
         Some(list) => std::fs::read_to_string(list).unwrap_or_default().lines().filter(|l| !l.is_empty()).map(PathBuf::from).collect(),
         None => app
@@ -51,14 +32,14 @@ async fn pick_files<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -
 }
 
 #[tauri::command]
-async fn preview_file(state: State<'_, AppState>, path: PathBuf, profile: Option<Profile>) -> Result<recourse_app::Preview> {
+pub async fn preview_file(state: State<'_, AppState>, path: PathBuf, profile: Option<Profile>) -> Result<recourse_app::Preview> {
     state.check_chosen(std::slice::from_ref(&path))?;
     let req = ImportRequest { profile_override: profile, ..Default::default() };
     state.with_app(|app| app.preview_file(&path, &req))
 }
 
 #[tauri::command]
-async fn import_files<R: Runtime>(
+pub async fn import_files<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     paths: Vec<PathBuf>,
@@ -73,7 +54,7 @@ async fn import_files<R: Runtime>(
 
 /// Imports the bundled sample statement, so a new user sees flags at once.
 #[tauri::command]
-async fn import_sample<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Vec<ImportReport>> {
+pub async fn import_sample<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Vec<ImportReport>> {
     let req = ImportRequest { account: Some("sample".into()), ..Default::default() };
     run_import(&app, &state, &[sample_statement(&app)], &req)
 }
@@ -85,41 +66,41 @@ fn run_import<R: Runtime>(app: &AppHandle<R>, state: &AppState, paths: &[PathBuf
 }
 
 #[tauri::command]
-fn cancel_import(state: State<'_, AppState>) {
+pub fn cancel_import(state: State<'_, AppState>) {
     state.cancel.store(true, Ordering::Relaxed);
 }
 
 #[tauri::command]
-async fn transactions_page(state: State<'_, AppState>, filter: TxFilter, offset: u64, limit: u64) -> Result<Page> {
+pub async fn transactions_page(state: State<'_, AppState>, filter: TxFilter, offset: u64, limit: u64) -> Result<Page> {
     state.with_app(|app| app.transactions_page(&filter, offset, limit))
 }
 
 #[tauri::command]
-async fn totals(state: State<'_, AppState>, filter: TxFilter) -> Result<Vec<Total>> {
+pub async fn totals(state: State<'_, AppState>, filter: TxFilter) -> Result<Vec<Total>> {
     state.with_app(|app| app.totals(&filter))
 }
 
 #[tauri::command]
-async fn batches(state: State<'_, AppState>) -> Result<Vec<Batch>> {
+pub async fn batches(state: State<'_, AppState>) -> Result<Vec<Batch>> {
     state.with_app(|app| app.batches())
 }
 
 #[tauri::command]
-async fn undo_batch(state: State<'_, AppState>, batch_id: i64) -> Result<u64> {
+pub async fn undo_batch(state: State<'_, AppState>, batch_id: i64) -> Result<u64> {
     state.with_app(|app| app.undo_batch(batch_id))
 }
 
 #[tauri::command]
-async fn accounts(state: State<'_, AppState>) -> Result<Vec<Account>> {
+pub async fn accounts(state: State<'_, AppState>) -> Result<Vec<Account>> {
     state.with_app(|app| app.accounts())
 }
 
 #[tauri::command]
-async fn flags(state: State<'_, AppState>, min_severity: String, status: String, lang: String) -> Result<Vec<FlagView>> {
+pub async fn flags(state: State<'_, AppState>, min_severity: String, status: String, lang: String) -> Result<Vec<FlagView>> {
     state.with_app(|app| app.flags(&min_severity, &status, &lang))
 }
 
 #[tauri::command]
-async fn dismiss_flag(state: State<'_, AppState>, flag_id: i64, trust_merchant: bool) -> Result<()> {
+pub async fn dismiss_flag(state: State<'_, AppState>, flag_id: i64, trust_merchant: bool) -> Result<()> {
     state.with_app(|app| app.dismiss_flag(flag_id, trust_merchant))
 }

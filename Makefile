@@ -1,0 +1,80 @@
+# Recourse — `make run` opens the app, `make test` runs every test. Both install what is missing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+# Debian packages: what Tauri builds against, what the tests drive, what the benchmark compares.
+APT_BUILD := pkg-config build-essential libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
+             libayatana-appindicator3-dev librsvg2-dev
+APT_TEST  := xvfb xauth webkit2gtk-driver poppler-utils imagemagick
+APT_BENCH := hledger
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APP_BIN := target/debug/recourse-desktop
+export CARGO_TERM_COLOR ?= never
+
+.PHONY: run test test-rust test-ui test-e2e build app ui bench bindings check-bindings \
+        deps-build deps-test deps-bench fmt lint clean screenshots
+
+# Installs the Debian packages in $(1) that are not installed yet.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+endef
+
+deps-build: node_modules/.installed
+	$(call apt_install,$(APT_BUILD))
+
+deps-test: deps-build
+	$(call apt_install,$(APT_TEST))
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+
+deps-bench: deps-build
+	$(call apt_install,$(APT_BENCH))
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+ui: deps-build
+	npm run build
+
+# The desktop app with the built UI embedded.
+app: ui
+	cargo build -p recourse-desktop
+
+build: app
+	cargo build -p recourse-cli
+
+run: app
+	$(APP_BIN)
+
+test: deps-test ui
+	$(MAKE) test-rust test-ui test-e2e
+
+test-rust:
+	cargo test --workspace
+
+test-ui:
+	npm run test:ui
+
+test-e2e: app
+	xvfb-run -a -s "-screen 0 1280x860x24" node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+
+# Regenerates the TypeScript types of the IPC contract from the Rust DTOs.
+bindings:
+	cargo run -q -p recourse-app --example bindings -- ui/src/ipc/bindings.ts
+
+bench: deps-bench
+	cargo run --release -q -p recourse-bench
+
+fmt:
+	cargo fmt --all
+
+lint:
+	cargo clippy --workspace --all-targets
+
+clean:
+	cargo clean
+	rm -rf ui/dist node_modules tests/artifacts

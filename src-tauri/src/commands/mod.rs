@@ -1,0 +1,26 @@
+//! The IPC commands, one module per screen. Each command is one to three lines calling
+//! `recourse-app`; commands that touch the database are `async` so Tauri runs them off the UI
+//! thread. `handler` is the one list of every command the webview may call.
+
+mod import;
+
+use tauri::Runtime;
+
+pub type Result<T> = std::result::Result<T, recourse_app::AppError>;
+
+pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        import::pick_files,
+        import::preview_file,
+        import::import_files,
+        import::import_sample,
+        import::cancel_import,
+        import::transactions_page,
+        import::totals,
+        import::batches,
+        import::undo_batch,
+        import::accounts,
+        import::flags,
+        import::dismiss_flag,
+    ]
+}
