@@ -4,7 +4,7 @@ import { api, type Account, type AppError, type MerchantSpend, type MonthSpend, 
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 import { SpendingChart } from "./SpendingChart";
-import { endOfMonth, monthsBefore } from "./format";
+import { endOfMonth, formatMonth, localeOf, monthsBefore } from "./format";
 
 type Period = "3" | "12" | "all";
 const TOP_MERCHANTS = 10;
@@ -115,7 +115,8 @@ export function InsightsScreen() {
 
 /** The chart's figures as text: exact amounts, and money in beside money out. */
 function MonthTable({ months }: { months: MonthSpend[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
   return (
     <details className="month-table">
       <summary>{t("insights.showTable")}</summary>
@@ -130,7 +131,7 @@ function MonthTable({ months }: { months: MonthSpend[] }) {
         <tbody>
           {months.map((m) => (
             <tr key={`${m.month}-${m.currency}`} data-testid="insights-month">
-              <td>{m.month}</td>
+              <td>{formatMonth(m.month, locale)}</td>
               <td className="num">{formatMoney(m.spent, m.currency)}</td>
               <td className="num in">{formatMoney(m.received, m.currency)}</td>
             </tr>

@@ -12,7 +12,7 @@ export function SpendingChart({ months, currency }: { months: MonthSpend[]; curr
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const data: Point[] = months.filter((m) => m.currency === currency).map((m) => ({ month: m.month, spent: Number(m.spent), row: m }));
-  const axis = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
+  const axis = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
   return (
     <div className="chart" data-testid="insights-chart">
       <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 640, height: 260 }}>
