@@ -22,7 +22,10 @@ impl App {
     /// Money out and in per month and currency, oldest first, for one account or all.
     pub fn monthly_spending(&self, account: Option<String>) -> Result<Vec<MonthSpend>> {
         let account = self.known_account(account)?;
-        let q = InsightQuery { account: account.as_deref(), ..Default::default() };
+        let q = InsightQuery {
+            account: account.as_deref(),
+            ..Default::default()
+        };
         Ok(self
             .db
             .monthly_totals(&q)?
@@ -50,7 +53,11 @@ impl App {
         let account = self.known_account(account)?;
         let from = iso_date(from)?;
         let to = iso_date(to)?;
-        let q = InsightQuery { account: account.as_deref(), from: from.as_deref(), to: to.as_deref() };
+        let q = InsightQuery {
+            account: account.as_deref(),
+            from: from.as_deref(),
+            to: to.as_deref(),
+        };
         Ok(self
             .db
             .top_merchants(&q, limit.min(MAX_MERCHANTS))?
@@ -73,33 +80,43 @@ impl App {
             if account.as_ref().is_some_and(|name| *name != a.name) {
                 continue;
             }
-            let Some(last) = self.db.account_last_date(a.id)? else { continue };
+            let Some(last) = self.db.account_last_date(a.id)? else {
+                continue;
+            };
             let since = NaiveDate::parse_from_str(&last, "%Y-%m-%d")
                 .map(|d| (d - Duration::days(RECURRING_WINDOW_DAYS)).to_string())
                 .unwrap_or_default();
             let history = self.db.history(a.id, &since)?;
-            out.extend(detect::recurring(&history).into_iter().map(|r| RecurringCharge {
-                account: a.name.clone(),
-                usual_amount: to_text(r.usual_amount_minor, &r.currency),
-                price_history: r
-                    .price_history
-                    .iter()
-                    .map(|&(date, minor)| PricePoint {
-                        date: date.to_string(),
-                        amount: to_text(minor, &r.currency),
-                        amount_minor: minor,
-                    })
-                    .collect(),
-                merchant: r.merchant,
-                currency: r.currency,
-                period_days: r.period_days,
-                usual_amount_minor: r.usual_amount_minor,
-                last_date: r.last_date.to_string(),
-                next_expected: r.next_expected.to_string(),
-                transaction_ids: r.transaction_ids,
+            out.extend(detect::recurring(&history).into_iter().map(|r| {
+                RecurringCharge {
+                    account: a.name.clone(),
+                    usual_amount: to_text(r.usual_amount_minor, &r.currency),
+                    price_history: r
+                        .price_history
+                        .iter()
+                        .map(|&(date, minor)| PricePoint {
+                            date: date.to_string(),
+                            amount: to_text(minor, &r.currency),
+                            amount_minor: minor,
+                        })
+                        .collect(),
+                    merchant: r.merchant,
+                    currency: r.currency,
+                    period_days: r.period_days,
+                    usual_amount_minor: r.usual_amount_minor,
+                    last_date: r.last_date.to_string(),
+                    next_expected: r.next_expected.to_string(),
+                    transaction_ids: r.transaction_ids,
+                }
             }));
         }
-        out.sort_by(|a, b| (&a.next_expected, &a.merchant, &a.account).cmp(&(&b.next_expected, &b.merchant, &b.account)));
+        out.sort_by(|a, b| {
+            (&a.next_expected, &a.merchant, &a.account).cmp(&(
+                &b.next_expected,
+                &b.merchant,
+                &b.account,
+            ))
+        });
         Ok(out)
     }
 
@@ -125,10 +142,15 @@ impl App {
     /// The account name to filter on: `None` (or empty) for all accounts; a name that does not
     /// exist is an error rather than a silently empty chart.
     fn known_account(&self, account: Option<String>) -> Result<Option<String>> {
-        let Some(name) = account.filter(|a| !a.is_empty()) else { return Ok(None) };
+        let Some(name) = account.filter(|a| !a.is_empty()) else {
+            return Ok(None);
+        };
         match self.db.account_by_name(&name)? {
             Some(_) => Ok(Some(name)),
-            None => Err(AppError::new("not_found", format!("no account named '{name}'"))),
+            None => Err(AppError::new(
+                "not_found",
+                format!("no account named '{name}'"),
+            )),
         }
     }
 }
@@ -136,9 +158,9 @@ impl App {
 /// Checks an optional date filter is an ISO date; an empty string means no limit.
 fn iso_date(date: Option<String>) -> Result<Option<String>> {
     match date.filter(|d| !d.is_empty()) {
-        Some(d) if NaiveDate::parse_from_str(&d, "%Y-%m-%d").is_err() => {
-            Err(AppError::invalid(format!("'{d}' is not a date (expected YYYY-MM-DD)")))
-        }
+        Some(d) if NaiveDate::parse_from_str(&d, "%Y-%m-%d").is_err() => Err(AppError::invalid(
+            format!("'{d}' is not a date (expected YYYY-MM-DD)"),
+        )),
         other => Ok(other),
     }
 }

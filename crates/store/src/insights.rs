@@ -55,7 +55,12 @@ impl Db {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![q.account, q.from, q.to], |r| {
-            Ok(MonthTotal { month: r.get(0)?, currency: r.get(1)?, spent_minor: r.get(2)?, received_minor: r.get(3)? })
+            Ok(MonthTotal {
+                month: r.get(0)?,
+                currency: r.get(1)?,
+                spent_minor: r.get(2)?,
+                received_minor: r.get(3)?,
+            })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -90,7 +95,11 @@ impl Db {
 
     /// The latest transaction date of an account, if it has any.
     pub fn account_last_date(&self, account_id: i64) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT max(date) FROM transactions WHERE account_id = ?1", [account_id], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT max(date) FROM transactions WHERE account_id = ?1",
+            [account_id],
+            |r| r.get(0),
+        )?)
     }
 }
 
@@ -101,8 +110,14 @@ mod tests {
     #[test]
     fn an_empty_database_has_no_totals() {
         let db = Db::open_in_memory().unwrap();
-        assert!(db.monthly_totals(&InsightQuery::default()).unwrap().is_empty());
-        assert!(db.top_merchants(&InsightQuery::default(), 10).unwrap().is_empty());
+        assert!(db
+            .monthly_totals(&InsightQuery::default())
+            .unwrap()
+            .is_empty());
+        assert!(db
+            .top_merchants(&InsightQuery::default(), 10)
+            .unwrap()
+            .is_empty());
         assert_eq!(db.account_last_date(1).unwrap(), None);
     }
 }

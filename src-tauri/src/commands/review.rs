@@ -7,7 +7,10 @@ use recourse_app::dto_insights::{MerchantSpend, MonthSpend, RecurringCharge};
 use tauri::State;
 
 #[tauri::command]
-pub async fn transactions_by_ids(state: State<'_, AppState>, ids: Vec<i64>) -> Result<Vec<Transaction>> {
+pub async fn transactions_by_ids(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+) -> Result<Vec<Transaction>> {
     state.with_app(|app| app.transactions_by_ids(&ids))
 }
 
@@ -17,7 +20,10 @@ pub async fn open_flag_count(state: State<'_, AppState>) -> Result<u64> {
 }
 
 #[tauri::command]
-pub async fn monthly_spending(state: State<'_, AppState>, account: Option<String>) -> Result<Vec<MonthSpend>> {
+pub async fn monthly_spending(
+    state: State<'_, AppState>,
+    account: Option<String>,
+) -> Result<Vec<MonthSpend>> {
     state.with_app(|app| app.monthly_spending(account))
 }
 
@@ -33,6 +39,9 @@ pub async fn top_merchants(
 }
 
 #[tauri::command]
-pub async fn recurring_charges(state: State<'_, AppState>, account: Option<String>) -> Result<Vec<RecurringCharge>> {
+pub async fn recurring_charges(
+    state: State<'_, AppState>,
+    account: Option<String>,
+) -> Result<Vec<RecurringCharge>> {
     state.with_app(|app| app.recurring_charges(account))
 }
