@@ -1,15 +1,24 @@
-import { useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ImportScreen } from "./features/import/ImportScreen";
 import { TransactionsScreen } from "./features/transactions/TransactionsScreen";
+import { ReviewScreen } from "./features/review/ReviewScreen";
+import { useOpenFlagCount } from "./features/review/useOpenFlagCount";
+import { InsightsScreen } from "./features/insights/InsightsScreen";
+import { formatNumber } from "./i18n/format";
 
-export type Screen = "import" | "transactions";
+export type Screen = "review" | "transactions" | "import" | "insights";
 
-const SCREENS: Screen[] = ["import", "transactions"];
+const SCREENS: Screen[] = ["review", "transactions", "import", "insights"];
 
 export function App() {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>("transactions");
+  const [flagCount, refreshFlagCount] = useOpenFlagCount();
+  // An import elsewhere may have raised flags: recount whenever the screen changes.
+  useEffect(refreshFlagCount, [screen, refreshFlagCount]);
+  // Until the Cases screen takes a dispute over, show the transactions it is about.
+  const startDispute = useCallback((_transactionIds: number[], _reason: string) => setScreen("transactions"), []);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
@@ -27,12 +36,19 @@ export function App() {
             onClick={() => setScreen(s)}
           >
             {t(`nav.${s}`)}
+            {s === "review" && flagCount > 0 && (
+              <span className="count" data-testid="nav-review-count" aria-label={t("review.badge", { count: flagCount })}>
+                {formatNumber(flagCount)}
+              </span>
+            )}
           </button>
         ))}
       </nav>
       <main className="content">
-        {screen === "import" && <ImportScreen onNavigate={setScreen} />}
+        {screen === "review" && <ReviewScreen onDispute={startDispute} onChanged={refreshFlagCount} />}
         {screen === "transactions" && <TransactionsScreen onNavigate={setScreen} />}
+        {screen === "import" && <ImportScreen onNavigate={setScreen} />}
+        {screen === "insights" && <InsightsScreen />}
       </main>
     </div>
   );

@@ -6,8 +6,10 @@
 
 pub mod bindings;
 pub mod dto;
+pub mod dto_insights;
 mod error;
 mod import;
+mod insights;
 mod money_text;
 mod review;
 mod transactions;

@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod batches;
 pub mod db;
 pub mod flags;
+pub mod insights;
 pub mod settings;
 pub mod transactions;
 

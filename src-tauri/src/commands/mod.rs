@@ -3,6 +3,7 @@
 //! thread. `handler` is the one list of every command the webview may call.
 
 mod import;
+mod review;
 
 use tauri::Runtime;
 
@@ -22,5 +23,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         import::accounts,
         import::flags,
         import::dismiss_flag,
+        review::transactions_by_ids,
+        review::open_flag_count,
+        review::monthly_spending,
+        review::top_merchants,
+        review::recurring_charges,
     ]
 }

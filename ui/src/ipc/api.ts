@@ -16,6 +16,8 @@ import type {
   Total,
   TxFilter,
 } from "./bindings";
+// Review inbox + insights
+import type { MerchantSpend, MonthSpend, RecurringCharge, Transaction } from "./bindings";
 
 export type * from "./bindings";
 
@@ -56,6 +58,20 @@ export const api = {
   accounts: () => call<Account[]>("accounts"),
   flags: (minSeverity: string, status: string, lang: string) => call<FlagView[]>("flags", { minSeverity, status, lang }),
   dismissFlag: (flagId: number, trustMerchant: boolean) => call<void>("dismiss_flag", { flagId, trustMerchant }),
+
+  // --- Review inbox + insights ---
+  transactionsByIds: (ids: number[]) => call<Transaction[]>("transactions_by_ids", { ids }),
+  openFlagCount: () => call<number>("open_flag_count"),
+  monthlySpending: (account: string | null = null) => call<MonthSpend[]>("monthly_spending", { account }),
+  topMerchants: (opts: { account?: string | null; from?: string | null; to?: string | null; limit: number }) =>
+    call<MerchantSpend[]>("top_merchants", {
+      account: opts.account ?? null,
+      from: opts.from ?? null,
+      to: opts.to ?? null,
+      limit: opts.limit,
+    }),
+  recurringCharges: (account: string | null = null) => call<RecurringCharge[]>("recurring_charges", { account }),
+  // --- end review inbox + insights ---
 };
 
 export function onImportProgress(cb: (p: ImportProgress) => void): Promise<UnlistenFn> {

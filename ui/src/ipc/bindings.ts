@@ -62,6 +62,54 @@ export type ImportProgress = { file: string, file_index: number, files: number, 
  */
 line: number, total_lines: number, };
 
+export type MonthSpend = { 
+/**
+ * "YYYY-MM".
+ */
+month: string, currency: string, 
+/**
+ * Decimal string, positive, e.g. "1234.50".
+ */
+spent: string, spent_minor: number, received: string, received_minor: number, };
+
+export type MerchantSpend = { merchant: string, currency: string, count: number, 
+/**
+ * Decimal string, positive.
+ */
+spent: string, spent_minor: number, };
+
+export type PricePoint = { 
+/**
+ * ISO date of the first charge at this price.
+ */
+date: string, 
+/**
+ * Decimal string, positive.
+ */
+amount: string, amount_minor: number, };
+
+export type RecurringCharge = { account: string, merchant: string, currency: string, 
+/**
+ * The usual gap between charges, e.g. 7, 30 or 365.
+ */
+period_days: number, 
+/**
+ * The current price (the latest regular charge), positive decimal string.
+ */
+usual_amount: string, usual_amount_minor: number, 
+/**
+ * ISO dates.
+ */
+last_date: string, next_expected: string, 
+/**
+ * The first price and every change after it, oldest first.
+ */
+price_history: Array<PricePoint>, 
+/**
+ * The regular charges of the series, oldest first.
+ */
+transaction_ids: Array<number>, };
+
 export type AppError = { 
 /**
  * "import", "not_found", "invalid", "storage", "io", "cancelled".

@@ -1,0 +1,235 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type AppError, type FlagView, type Transaction } from "../../ipc/api";
+import { ErrorPanel } from "../../components/ErrorPanel";
+import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
+import { byUrgency, disputeReason } from "./disputeReason";
+
+export type ReviewProps = {
+  /** Starts a dispute about these transactions (the flagged one first) for this dispute reason. */
+  onDispute: (transactionIds: number[], reason: string) => void;
+  /** Called after a flag was closed, so the navigation badge can recount. */
+  onChanged?: () => void;
+};
+
+/** Keys typed into a form control belong to the control, not to the inbox. */
+function typingIn(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+}
+
+export function ReviewScreen({ onDispute, onChanged }: ReviewProps) {
+  const { t, i18n } = useTranslation();
+  const [includeLow, setIncludeLow] = useState(false);
+  const [flags, setFlags] = useState<FlagView[] | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const zh = i18n.language.startsWith("zh");
+
+  const load = useCallback(() => {
+    api.flags(includeLow ? "low" : "medium", "open", i18n.language).then(
+      (list) => setFlags([...list].sort(byUrgency)),
+      (e) => setError(e as AppError),
+    );
+  }, [includeLow, i18n.language]);
+  useEffect(load, [load]);
+
+  const list = flags ?? [];
+  const index = Math.min(selected, Math.max(list.length - 1, 0));
+  const flag: FlagView | undefined = list[index];
+
+  const dismiss = useCallback(
+    async (f: FlagView, trust: boolean) => {
+      setBusy(true);
+      setError(null);
+      try {
+        await api.dismissFlag(f.id, trust);
+        // Trusting a merchant may close its other flags too: ask again rather than guess.
+        if (trust) load();
+        else setFlags((old) => (old ?? []).filter((x) => x.id !== f.id));
+        onChanged?.();
+      } catch (e) {
+        setError(e as AppError);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [load, onChanged],
+  );
+
+  const dispute = useCallback(
+    (f: FlagView) => onDispute([f.transaction_id, ...f.related_transaction_ids], disputeReason(f.reason)),
+    [onDispute],
+  );
+
+  // The selected item takes the focus after a keyboard action, so the focus ring follows it.
+  const itemRefs = useRef(new Map<number, HTMLButtonElement>());
+  const focusSelected = useRef(false);
+  useEffect(() => {
+    if (flag && focusSelected.current) itemRefs.current.get(flag.id)?.focus();
+    focusSelected.current = false;
+  }, [flag]);
+
+  // Keyboard: j/k or arrows move, f = looks fine, t = trust merchant, d = dispute.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
+      const move = (by: number) => {
+        e.preventDefault();
+        focusSelected.current = true;
+        setSelected(Math.max(0, Math.min(list.length - 1, index + by)));
+      };
+      switch (e.key) {
+        case "j":
+        case "ArrowDown":
+          return move(1);
+        case "k":
+        case "ArrowUp":
+          return move(-1);
+      }
+      if (!flag || busy) return;
+      focusSelected.current = e.key === "f" || e.key === "t";
+      if (e.key === "f") void dismiss(flag, false);
+      else if (e.key === "t") void dismiss(flag, true);
+      else if (e.key === "d") dispute(flag);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [list.length, index, flag, busy, dismiss, dispute]);
+
+  return (
+    <section className="screen review" aria-labelledby="review-title">
+      <header className="screen-header">
+        <h1 id="review-title">{t("review.title")}</h1>
+        <span className="muted" data-testid="review-count">
+          {t("review.count", { count: list.length, formattedCount: formatNumber(list.length) })}
+        </span>
+        <label className="check review-low">
+          <input type="checkbox" checked={includeLow} onChange={(e) => setIncludeLow(e.target.checked)} data-testid="review-include-low" />
+          {t("review.includeLow")}
+        </label>
+      </header>
+      {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
+      {flags !== null && list.length === 0 ? (
+        <div className="empty" data-testid="review-empty">
+          <p>{t("review.empty")}</p>
+          <p className="muted">{t("review.emptyHint")}</p>
+        </div>
+      ) : (
+        <div className="review-body">
+          <ul className="review-list" role="listbox" aria-label={t("review.listLabel")} data-testid="review-list">
+            {list.map((f, i) => (
+              <li key={f.id} role="presentation">
+                <button
+                  type="button"
+                  role="option"
+                  aria-selected={i === index}
+                  className={i === index ? "review-item selected" : "review-item"}
+                  ref={(el) => {
+                    if (el) itemRefs.current.set(f.id, el);
+                    else itemRefs.current.delete(f.id);
+                  }}
+                  onClick={() => setSelected(i)}
+                  data-testid="review-item"
+                >
+                  <span className={`severity ${f.severity}`}>{t(`review.severity.${f.severity}`)}</span>
+                  <span className="review-item-main">
+                    <span className="merchant">{f.merchant}</span>
+                    <span className="muted">{t(`review.reason.${f.reason}`, { defaultValue: f.reason })}</span>
+                  </span>
+                  <span className="muted review-item-date">{formatDate(f.date)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {flag && (
+            <FlagDetail
+              flag={flag}
+              explanation={zh ? flag.explanation_zh : flag.explanation_en}
+              busy={busy}
+              onFine={() => void dismiss(flag, false)}
+              onTrust={() => void dismiss(flag, true)}
+              onDispute={() => dispute(flag)}
+            />
+          )}
+        </div>
+      )}
+      <p className="muted review-keys" aria-hidden="true">
+        {t("review.keys")}
+      </p>
+    </section>
+  );
+}
+
+function FlagDetail(props: {
+  flag: FlagView;
+  explanation: string;
+  busy: boolean;
+  onFine: () => void;
+  onTrust: () => void;
+  onDispute: () => void;
+}) {
+  const { t } = useTranslation();
+  const { flag } = props;
+  const [rows, setRows] = useState<Transaction[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setRows(null);
+    setError(null);
+    api.transactionsByIds([flag.transaction_id, ...flag.related_transaction_ids]).then(
+      (r) => live && setRows(r),
+      (e) => live && setError(e as AppError),
+    );
+    return () => {
+      live = false;
+    };
+  }, [flag.transaction_id, flag.related_transaction_ids]);
+
+  return (
+    <article className="card review-detail" aria-live="polite" data-testid="review-detail">
+      <header className="review-detail-head">
+        <span className={`severity ${flag.severity}`}>{t(`review.severity.${flag.severity}`)}</span>
+        <h2>{t(`review.reason.${flag.reason}`, { defaultValue: flag.reason })}</h2>
+      </header>
+      <p className="review-explanation" data-testid="review-explanation">
+        {props.explanation}
+      </p>
+      {error && <ErrorPanel error={error} />}
+      <div className="review-txs" data-testid="review-txs">
+        {(rows ?? []).map((tx) => (
+          <TxCard key={tx.id} tx={tx} flagged={tx.id === flag.transaction_id} />
+        ))}
+      </div>
+      <div className="actions">
+        <button type="button" disabled={props.busy} onClick={props.onFine} data-testid="review-fine">
+          {t("review.fine")} <kbd>F</kbd>
+        </button>
+        <button type="button" disabled={props.busy} onClick={props.onTrust} data-testid="review-trust">
+          {t("review.trust")} <kbd>T</kbd>
+        </button>
+        <button type="button" className="primary" disabled={props.busy} onClick={props.onDispute} data-testid="review-dispute">
+          {t("review.dispute")} <kbd>D</kbd>
+        </button>
+      </div>
+    </article>
+  );
+}
+
+function TxCard({ tx, flagged }: { tx: Transaction; flagged: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className={flagged ? "review-tx flagged" : "review-tx"} data-testid="review-tx">
+      <span className="review-tx-label">{flagged ? t("review.flagged") : t("review.related")}</span>
+      <span className="review-tx-date">{formatDate(tx.date)}{tx.time ? ` ${tx.time.slice(0, 5)}` : ""}</span>
+      <strong className="merchant">{tx.merchant}</strong>
+      <span className="muted raw">{tx.description}</span>
+      <span className={tx.amount_minor < 0 ? "num out review-tx-amount" : "num in review-tx-amount"}>{formatMoney(tx.amount, tx.currency)}</span>
+      <span className="muted source" title={`${tx.source_file}:${tx.source_line}`}>
+        {tx.source_file}:{tx.source_line}
+      </span>
+    </div>
+  );
+}
