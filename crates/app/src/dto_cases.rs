@@ -3,10 +3,14 @@
 //! units. The plan, checklist and letter are core's own types, passed through unchanged.
 
 use crate::dto::Transaction;
-use recourse_core::disputes::{CasePlan, Checklist, Instrument, Jurisdiction, NextAction, Reason, Step, WarningLevel};
-use recourse_core::letters::Letter;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+// Core's own types in the contract, re-exported so the CLI and the shell need only this crate.
+pub use recourse_core::disputes::{
+    Bilingual, CasePlan, Checklist, Instrument, Jurisdiction, NextAction, Reason, Step, StepPlan, Warning, WarningLevel,
+};
+pub use recourse_core::letters::Letter;
 
 /// What the "dispute" action asks for.
 #[derive(Clone, Debug, Serialize, Deserialize, TS)]

@@ -7,7 +7,7 @@ use crate::dto_cases::LetterView;
 use crate::error::{AppError, Result};
 use crate::profile::sender;
 use crate::App;
-use recourse_core::disputes::Step;
+use recourse_core::disputes::{Jurisdiction, Step};
 use recourse_core::letters::{self, EarlierStep, LetterParty, LetterRequest, LetterTransaction};
 use recourse_core::money::Currency;
 use recourse_documents::{DocumentError, Paper, Renderer};
@@ -52,8 +52,7 @@ impl App {
         let view = self.letter(case_id, step, lang)?;
         let paper = match paper {
             Some(p) => Paper::parse(p).map_err(document_error)?,
-            None if self.load_case(case_id)?.jurisdiction == recourse_core::disputes::Jurisdiction::Us => Paper::Letter,
-            None => Paper::A4,
+            None => default_paper(self.load_case(case_id)?.jurisdiction),
         };
         let bytes = match format.to_ascii_lowercase().as_str() {
             "pdf" => self.renderer()?.pdf(&view.letter, paper).map_err(document_error)?,
@@ -116,6 +115,15 @@ impl App {
             notes: Some(c.row.notes.clone()).filter(|n| !n.trim().is_empty()),
             today: today(),
         })
+    }
+}
+
+/// US Letter in the US, A4 everywhere else.
+fn default_paper(j: Jurisdiction) -> Paper {
+    if j == Jurisdiction::Us {
+        Paper::Letter
+    } else {
+        Paper::A4
     }
 }
 
