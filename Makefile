@@ -60,7 +60,7 @@ test-ui:
 	npm run test:ui
 
 test-e2e: app
-	xvfb-run -a -s "-screen 0 1280x860x24" node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+	xvfb-run -a -s "-screen 0 1280x860x24" node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/
 
 # Regenerates the TypeScript types of the IPC contract from the Rust DTOs.
 bindings:

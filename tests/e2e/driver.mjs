@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { connect } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Builder, By, until } from "selenium-webdriver";
 
@@ -11,6 +12,21 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 export const ARTIFACTS = join(ROOT, "tests/artifacts");
 export const APP = process.env.RECOURSE_APP_BINARY ?? join(ROOT, "target/debug/recourse-desktop");
 export { By, until };
+
+async function waitForPort(port) {
+  for (let i = 0; i < 100; i++) {
+    const open = await new Promise((ok) => {
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.end();
+        ok(true);
+      });
+      socket.on("error", () => ok(false));
+    });
+    if (open) return;
+    await sleep(200);
+  }
+  throw new Error(`tauri-driver did not listen on port ${port}`);
+}
 
 /** A fresh app: its own database, its own answer file for the file dialog. */
 export async function startApp() {
@@ -23,6 +39,7 @@ export async function startApp() {
     env: { ...process.env, RECOURSE_DB: join(home, "recourse.db"), RECOURSE_TEST_PICK_FILES: pickFile, XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config") },
     stdio: ["ignore", "inherit", "inherit"],
   });
+  await waitForPort(port);
   let driver;
   for (let attempt = 0; attempt < 60 && !driver; attempt++) {
     try {
@@ -62,6 +79,22 @@ export async function startApp() {
       }
     },
   };
+}
+
+/**
+ * Types into an input the way React sees typing. WebKitWebDriver's native key events need a
+ * focused top-level window, which a bare Xvfb (no window manager) never gives, so the value is
+ * set through the input's own setter and an `input` event is dispatched.
+ */
+export async function typeInto(driver, element, text) {
+  await driver.executeScript(
+    `const el = arguments[0];
+     const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), "value").set;
+     setter.call(el, arguments[1]);
+     el.dispatchEvent(new Event("input", { bubbles: true }));`,
+    element,
+    text,
+  );
 }
 
 export async function byTestId(driver, id, timeout = 15000) {

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ROOT, startApp, byTestId, waitText, By } from "./driver.mjs";
+import { ROOT, startApp, byTestId, waitText, typeInto, By } from "./driver.mjs";
 
 let app;
 before(async () => {
@@ -60,7 +60,8 @@ test("a malformed file names the file and line, and leaves the data as it was", 
 test("search narrows the list", async () => {
   const { driver } = app;
   const search = await byTestId(driver, "tx-search");
-  await search.sendKeys("payment");
+  await typeInto(driver, search, "payment");
   await waitText(driver, "tx-count", /^1 transaction/);
-  await search.clear();
+  await typeInto(driver, search, "");
+  await waitText(driver, "tx-count", /^3 transactions/);
 });

@@ -5,6 +5,7 @@ use crate::dto::{ImportProgress, ImportReport};
 use crate::error::{AppError, Result};
 use crate::{now_text, App};
 use recourse_core::import::{self, ImportError, ImportOptions, Profile};
+use recourse_core::money::Currency;
 use recourse_store::batches::BatchSource;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -71,7 +72,21 @@ impl App {
                 );
             }
         }
-        Ok(ImportOptions { profile, ..Default::default() })
+        Ok(ImportOptions { profile, default_currency: Some(self.default_currency()?) })
+    }
+
+    /// The currency of statements that do not name one: the user's setting, else that of their
+    /// default jurisdiction, else US dollars.
+    fn default_currency(&self) -> Result<Currency> {
+        if let Some(code) = self.db.setting("default_currency")?.as_deref().and_then(Currency::parse) {
+            return Ok(code);
+        }
+        Ok(match self.db.setting("default_jurisdiction")?.as_deref() {
+            Some("uk") => Currency::GBP,
+            Some("eu") => Currency::EUR,
+            Some("cn") => Currency::CNY,
+            _ => Currency::USD,
+        })
     }
 
     fn import_file(

@@ -113,6 +113,6 @@ export const emptyFilter: TxFilter = {
   min_amount: null,
   max_amount: null,
   flagged_only: false,
-  sort: null,
+  sort: "date",
   ascending: false,
 };

@@ -21,12 +21,14 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
 
   // Search as the user types, without a query per keystroke.
   useEffect(() => {
-    const timer = setTimeout(() => setFilter((f) => ({ ...f, search: search.trim() || null })), 200);
+    const next = search.trim() || null;
+    const timer = setTimeout(() => setFilter((f) => (f.search === next ? f : { ...f, search: next })), 200);
     return () => clearTimeout(timer);
   }, [search]);
   useEffect(() => {
-    const s = sorting[0];
-    setFilter((f) => ({ ...f, sort: s?.id ?? "date", ascending: s ? !s.desc : false }));
+    const sort = sorting[0]?.id ?? "date";
+    const ascending = sorting[0] ? !sorting[0].desc : false;
+    setFilter((f) => (f.sort === sort && f.ascending === ascending ? f : { ...f, sort, ascending }));
   }, [sorting]);
   useEffect(() => {
     api.accounts().then(setAccounts, () => undefined);
@@ -93,6 +95,8 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    // Render the first screenful before the first measurement arrives.
+    initialRect: { width: 1000, height: 600 },
     overscan: 20,
   });
   const items = virtualizer.getVirtualItems();
@@ -109,6 +113,10 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
     state: { sorting },
     onSortingChange: setSorting,
     manualSorting: true,
+    // Pages come from the backend: the table must not reset pagination state whenever the
+    // visible rows change (that would re-render forever).
+    manualPagination: true,
+    autoResetAll: false,
     enableSortingRemoval: false,
     getCoreRowModel: getCoreRowModel(),
   });

@@ -1,0 +1,77 @@
+import { describe, it, expect, beforeAll } from "vitest";
+import { render, screen, waitFor } from "@testing-library/react";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import "../../i18n";
+import { TransactionsScreen } from "./TransactionsScreen";
+import type { Transaction } from "../../ipc/api";
+
+// Counts React commits of the screen through the DOM: a render loop keeps mutating it.
+let mutations = 0;
+const observer = new MutationObserver((list) => (mutations += list.length));
+function rendersSoFar() {
+  observer.takeRecords();
+  return mutations;
+}
+
+function tx(id: number, description: string, amount: string): Transaction {
+  return {
+    id,
+    account: "chase",
+    date: "2024-04-12",
+    time: null,
+    posted_date: null,
+    description,
+    merchant: description,
+    amount,
+    amount_minor: Math.round(Number(amount) * 100),
+    currency: "USD",
+    status: "booked",
+    source_file: "chase.csv",
+    source_line: id + 1,
+    batch_id: 1,
+    flagged: id === 2,
+  };
+}
+
+beforeAll(() => {
+  // jsdom has no layout: give the scrolling body a size so the virtualiser renders rows.
+  Object.defineProperty(HTMLElement.prototype, "clientHeight", { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, "clientWidth", { configurable: true, get: () => 1000 });
+  Object.defineProperty(HTMLElement.prototype, "offsetHeight", { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, "offsetWidth", { configurable: true, get: () => 1000 });
+  HTMLElement.prototype.getBoundingClientRect = () => ({ width: 1000, height: 600, top: 0, left: 0, right: 1000, bottom: 600, x: 0, y: 0, toJSON: () => ({}) });
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+
+describe("TransactionsScreen", () => {
+  it("pages rows from the backend with provenance, and settles", async () => {
+    const calls: Record<string, number> = {};
+    const rows = [tx(1, "PHILZ COFFEE", "-4.38"), tx(2, "PHILZ COFFEE", "-4.38"), tx(3, "PAYMENT", "100.00")];
+    mockIPC((cmd, args) => {
+      calls[cmd] = (calls[cmd] ?? 0) + 1;
+      if (cmd === "totals") return [{ currency: "USD", count: 3, sum: "91.24", sum_minor: 9124 }];
+      if (cmd === "transactions_page") {
+        const { offset, limit } = args as { offset: number; limit: number };
+        return { offset, rows: rows.slice(offset, offset + limit) };
+      }
+      if (cmd === "accounts") return [{ id: 1, name: "chase", has_profile: false }];
+      return null;
+    });
+    const { container } = render(<TransactionsScreen onNavigate={() => undefined} />);
+    observer.observe(container, { subtree: true, childList: true, attributes: true, characterData: true });
+    await waitFor(() => expect(screen.getAllByTestId("tx-row")).toHaveLength(3));
+    expect(screen.getByText("chase.csv:3")).toBeTruthy();
+    expect(screen.getByTestId("tx-count").textContent).toMatch(/3 transactions/);
+    const settled = { ...calls };
+    const renders = rendersSoFar();
+    await new Promise((r) => setTimeout(r, 500));
+    // No render loop: nothing is fetched again once the rows are on screen.
+    expect(calls).toEqual(settled);
+    expect(calls["transactions_page"]).toBe(1);
+    expect(rendersSoFar() - renders).toBeLessThan(5);
+  });
+});
