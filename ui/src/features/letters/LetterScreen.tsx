@@ -102,7 +102,7 @@ export function LetterScreen({ caseId, step, onBack, onSettings }: { caseId: num
 
   return (
     <section className="screen letter-screen" aria-labelledby={`${id}-title`}>
-      <button type="button" className="link back" onClick={onBack}>
+      <button type="button" className="link back" onClick={onBack} data-testid="letter-back">
         ← {t("letter.backToCase")}
       </button>
       <header className="screen-header">
@@ -118,7 +118,7 @@ export function LetterScreen({ caseId, step, onBack, onSettings }: { caseId: num
               {t("letter.openSettings")}
             </button>
           )}
-          <button type="button" onClick={() => setEditProfile(true)}>
+          <button type="button" onClick={() => setEditProfile(true)} data-testid="letter-profile-add">
             {t("letter.addHere")}
           </button>
         </div>
