@@ -33,10 +33,13 @@ export async function startApp() {
   const home = mkdtempSync(join(tmpdir(), "recourse-e2e-"));
   const pickFile = join(home, "pick.txt");
   writeFileSync(pickFile, "");
+  // Letters exported by the app land here instead of going through the Save dialog.
+  const saveDir = join(home, "saved");
+  mkdirSync(saveDir);
   mkdirSync(ARTIFACTS, { recursive: true });
   const port = 4444 + Math.floor(Math.random() * 1000);
   const driverProcess = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1000)], {
-    env: { ...process.env, RECOURSE_DB: join(home, "recourse.db"), RECOURSE_TEST_PICK_FILES: pickFile, XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config") },
+    env: { ...process.env, RECOURSE_DB: join(home, "recourse.db"), RECOURSE_TEST_PICK_FILES: pickFile, RECOURSE_TEST_SAVE_DIR: saveDir, XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config") },
     stdio: ["ignore", "inherit", "inherit"],
   });
   await waitForPort(port);
@@ -66,6 +69,7 @@ export async function startApp() {
   );
   return {
     driver,
+    saveDir,
     /** Makes the next "Choose files…" answer with these paths. */
     willPick: (...paths) => writeFileSync(pickFile, paths.join("\n")),
     async screenshot(name) {

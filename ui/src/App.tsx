@@ -5,20 +5,35 @@ import { TransactionsScreen } from "./features/transactions/TransactionsScreen";
 import { ReviewScreen } from "./features/review/ReviewScreen";
 import { useOpenFlagCount } from "./features/review/useOpenFlagCount";
 import { InsightsScreen } from "./features/insights/InsightsScreen";
+import { CasesScreen, type CasesRoute } from "./features/cases/CasesScreen";
 import { formatNumber } from "./i18n/format";
+import type { Reason } from "./ipc/api";
 
-export type Screen = "review" | "transactions" | "import" | "insights";
+export type Screen = "review" | "transactions" | "import" | "insights" | "cases";
 
-const SCREENS: Screen[] = ["review", "transactions", "import", "insights"];
+const SCREENS: Screen[] = ["review", "transactions", "import", "insights", "cases"];
+
+/** What other screens call to start a dispute: opens the Cases screen on a new case. */
+export type OnDispute = (transactionIds: number[], reason?: Reason) => void;
 
 export function App() {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>("transactions");
+  const [casesRoute, setCasesRoute] = useState<CasesRoute>({ view: "list" });
   const [flagCount, refreshFlagCount] = useOpenFlagCount();
   // An import elsewhere may have raised flags: recount whenever the screen changes.
   useEffect(refreshFlagCount, [screen, refreshFlagCount]);
-  // Until the Cases screen takes a dispute over, show the transactions it is about.
-  const startDispute = useCallback((_transactionIds: number[], _reason: string) => setScreen("transactions"), []);
+
+  const navigate = useCallback((s: Screen) => {
+    // The Cases entry in the menu always leads to the list.
+    if (s === "cases") setCasesRoute({ view: "list" });
+    setScreen(s);
+  }, []);
+  const openDispute: OnDispute = useCallback((transactionIds, reason) => {
+    setCasesRoute({ view: "new", transactionIds, reason });
+    setScreen("cases");
+  }, []);
+
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
@@ -33,7 +48,7 @@ export function App() {
             className={s === screen ? "nav-item active" : "nav-item"}
             aria-current={s === screen ? "page" : undefined}
             data-testid={`nav-${s}`}
-            onClick={() => setScreen(s)}
+            onClick={() => navigate(s)}
           >
             {t(`nav.${s}`)}
             {s === "review" && flagCount > 0 && (
@@ -45,10 +60,11 @@ export function App() {
         ))}
       </nav>
       <main className="content">
-        {screen === "review" && <ReviewScreen onDispute={startDispute} onChanged={refreshFlagCount} />}
-        {screen === "transactions" && <TransactionsScreen onNavigate={setScreen} />}
-        {screen === "import" && <ImportScreen onNavigate={setScreen} />}
+        {screen === "review" && <ReviewScreen onDispute={openDispute} onChanged={refreshFlagCount} />}
+        {screen === "transactions" && <TransactionsScreen onNavigate={navigate} onDispute={openDispute} />}
+        {screen === "import" && <ImportScreen onNavigate={navigate} />}
         {screen === "insights" && <InsightsScreen />}
+        {screen === "cases" && <CasesScreen route={casesRoute} onRoute={setCasesRoute} />}
       </main>
     </div>
   );

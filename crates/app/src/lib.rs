@@ -7,6 +7,10 @@
 pub mod bindings;
 pub mod dto;
 pub mod dto_insights;
+pub mod dto_cases;
+mod cases;
+mod letters;
+mod profile;
 mod error;
 mod import;
 mod insights;
@@ -29,6 +33,8 @@ pub const APP_IDENTIFIER: &str = "app.recourse.desktop";
 pub struct App {
     db: Db,
     data_dir: PathBuf,
+    /// The PDF renderer, made on first export (see `letters`).
+    renderer: std::sync::OnceLock<recourse_documents::Renderer>,
 }
 
 /// The database the CLI and the desktop app use unless told otherwise: `$RECOURSE_DB`, else
@@ -48,7 +54,7 @@ impl App {
             AppError::new("storage", format!("cannot open the database {}: {e}", db_path.display()))
         })?;
         let data_dir = db_path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-        Ok(App { db, data_dir })
+        Ok(App { db, data_dir, renderer: std::sync::OnceLock::new() })
     }
 
     pub fn data_dir(&self) -> &Path {

@@ -2,6 +2,8 @@
 //! `--json` output is one JSON document on stdout; human text and progress go to stderr; errors
 //! are one `error: …` line on stderr with a non-zero exit.
 
+mod cases;
+
 use clap::{Parser, Subcommand};
 use recourse_app::dto::TxFilter;
 use recourse_app::{App, AppError, ImportRequest};
@@ -70,6 +72,18 @@ enum Command {
         action: Option<BatchAction>,
         #[arg(long)]
         json: bool,
+    },
+    /// Dispute cases: open, list, show, record steps and answers, evidence, close.
+    Case {
+        #[command(subcommand)]
+        action: cases::CaseAction,
+    },
+    /// Write a case's letter for one step to a file (PDF, DOCX or text).
+    Letter(cases::LetterArgs),
+    /// The sender's name, address and contact on letters.
+    Profile {
+        #[command(subcommand)]
+        action: cases::ProfileAction,
     },
 }
 
@@ -183,6 +197,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
             app.dismiss_flag(id, trust_merchant)?;
             eprintln!("flag {id} dismissed");
         }
+        Command::Case { action } => cases::case(&mut app, action)?,
+        Command::Letter(args) => cases::letter(&app, args)?,
+        Command::Profile { action } => cases::profile(&mut app, action)?,
         Command::Batches { action, json } => match action {
             Some(BatchAction::Undo { id }) => {
                 let n = app.undo_batch(id)?;

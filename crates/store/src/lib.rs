@@ -8,6 +8,7 @@ mod error;
 mod migrations;
 pub mod accounts;
 pub mod batches;
+pub mod cases;
 pub mod db;
 pub mod flags;
 pub mod insights;

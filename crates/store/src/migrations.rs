@@ -96,6 +96,66 @@ pub const MIGRATIONS: &[&str] = &[
         merchant     TEXT NOT NULL
     );
     "#,
+    // 3: dispute cases, their transactions, steps, evidence files and timeline.
+    r#"
+    CREATE TABLE cases (
+        id               INTEGER PRIMARY KEY,
+        reason           TEXT NOT NULL,
+        jurisdiction     TEXT NOT NULL,
+        instrument       TEXT NOT NULL,
+        status           TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'refunded', 'closed')),
+        opened_at        TEXT NOT NULL,
+        statement_date   TEXT,
+        account_last4    TEXT,
+        merchant_name    TEXT,
+        -- Address lines joined by newlines.
+        merchant_address TEXT,
+        notes            TEXT NOT NULL DEFAULT '',
+        outcome          TEXT
+    );
+    CREATE TABLE case_transactions (
+        case_id        INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        transaction_id INTEGER NOT NULL REFERENCES transactions(id) ON DELETE RESTRICT,
+        PRIMARY KEY (case_id, transaction_id)
+    );
+    CREATE INDEX case_transactions_by_transaction ON case_transactions(transaction_id);
+    -- A disputed charge is the case's evidence: undoing the import that holds it must be
+    -- refused with a message the user can act on, not a bare constraint failure.
+    CREATE TRIGGER transactions_in_a_case_stay BEFORE DELETE ON transactions
+    WHEN EXISTS (SELECT 1 FROM case_transactions WHERE transaction_id = old.id)
+    BEGIN
+        SELECT RAISE(ABORT, 'this import holds transactions of a dispute case; delete the case first to undo the import');
+    END;
+    CREATE TABLE case_steps (
+        case_id       INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        step          TEXT NOT NULL,
+        sent_date     TEXT,
+        answer_due    TEXT,
+        answered_date TEXT,
+        outcome       TEXT,
+        -- The letter body as the user edited and saved it; NULL means the template's text.
+        letter_text   TEXT,
+        PRIMARY KEY (case_id, step)
+    );
+    CREATE TABLE evidence (
+        id          INTEGER PRIMARY KEY,
+        case_id     INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        file_name   TEXT NOT NULL,
+        stored_path TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        added_at    TEXT NOT NULL
+    );
+    CREATE INDEX evidence_by_case ON evidence(case_id);
+    CREATE TABLE case_events (
+        id      INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        date    TEXT NOT NULL,
+        kind    TEXT NOT NULL,
+        step    TEXT,
+        text    TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX case_events_by_case ON case_events(case_id, date);
+    "#,
 ];
 
 /// The schema version this build writes.

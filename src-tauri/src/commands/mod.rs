@@ -2,6 +2,7 @@
 //! `recourse-app`; commands that touch the database are `async` so Tauri runs them off the UI
 //! thread. `handler` is the one list of every command the webview may call.
 
+mod cases;
 mod import;
 mod review;
 
@@ -28,5 +29,20 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         review::monthly_spending,
         review::top_merchants,
         review::recurring_charges,
+        cases::open_case,
+        cases::cases,
+        cases::case,
+        cases::record_step_sent,
+        cases::record_answer,
+        cases::add_evidence,
+        cases::set_case_notes,
+        cases::set_case_merchant,
+        cases::close_case,
+        cases::delete_case,
+        cases::letter,
+        cases::save_letter_text,
+        cases::export_letter,
+        cases::profile,
+        cases::set_profile,
     ]
 }

@@ -7,6 +7,12 @@ import type {
   Account,
   AppError,
   Batch,
+  CaseSummary,
+  CaseView,
+  LetterView,
+  OpenCaseRequest,
+  Step,
+  UserProfile,
   FlagView,
   ImportProgress,
   ImportReport,
@@ -72,6 +78,28 @@ export const api = {
     }),
   recurringCharges: (account: string | null = null) => call<RecurringCharge[]>("recurring_charges", { account }),
   // --- end review inbox + insights ---
+  // --- cases + letters ---
+  openCase: (request: OpenCaseRequest) => call<CaseView>("open_case", { request }),
+  cases: () => call<CaseSummary[]>("cases"),
+  case: (caseId: number) => call<CaseView>("case", { caseId }),
+  recordStepSent: (caseId: number, step: Step, date: string) => call<CaseView>("record_step_sent", { caseId, step, date }),
+  recordAnswer: (caseId: number, step: Step, date: string, outcome: string) =>
+    call<CaseView>("record_answer", { caseId, step, date, outcome }),
+  /** Opens the system file dialog in the backend; the chosen files are copied into the case. */
+  addEvidence: (caseId: number) => call<CaseView>("add_evidence", { caseId }),
+  setCaseNotes: (caseId: number, notes: string) => call<CaseView>("set_case_notes", { caseId, notes }),
+  setCaseMerchant: (caseId: number, name: string, address: string) => call<CaseView>("set_case_merchant", { caseId, name, address }),
+  closeCase: (caseId: number, outcome: string) => call<CaseView>("close_case", { caseId, outcome }),
+  deleteCase: (caseId: number) => call<void>("delete_case", { caseId }),
+  letter: (caseId: number, step: Step, lang: string) => call<LetterView>("letter", { caseId, step, lang }),
+  /** An empty body goes back to the template. */
+  saveLetterText: (caseId: number, step: Step, body: string) => call<void>("save_letter_text", { caseId, step, body }),
+  /** Asks where to save (backend Save dialog); the path written, or null when cancelled. */
+  exportLetter: (caseId: number, step: Step, lang: string, format: "pdf" | "docx" | "txt", paper: "a4" | "letter" | null) =>
+    call<string | null>("export_letter", { caseId, step, lang, format, paper }),
+  profile: () => call<UserProfile>("profile"),
+  setProfile: (profile: UserProfile) => call<UserProfile>("set_profile", { profile }),
+  // --- end cases + letters ---
 };
 
 export function onImportProgress(cb: (p: ImportProgress) => void): Promise<UnlistenFn> {

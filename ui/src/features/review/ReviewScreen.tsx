@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type FlagView, type Transaction } from "../../ipc/api";
+import type { Reason } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 import { byUrgency, disputeReason } from "./disputeReason";
 
 export type ReviewProps = {
   /** Starts a dispute about these transactions (the flagged one first) for this dispute reason. */
-  onDispute: (transactionIds: number[], reason: string) => void;
+  onDispute: (transactionIds: number[], reason: Reason) => void;
   /** Called after a flag was closed, so the navigation badge can recount. */
   onChanged?: () => void;
 };

@@ -1,18 +1,10 @@
-// Which dispute a flag leads to: the detection rule says what went wrong, the dispute reason says
-// what the user asks the merchant or bank to put right.
-const DISPUTE_REASON: Record<string, string> = {
-  double_charge: "double_charge",
-  subscription_billed_twice: "double_charge",
-  card_testing: "not_authorised",
-  new_merchant_large: "not_authorised",
-  foreign: "not_authorised",
-  amount_outlier: "wrong_amount",
-  price_increase: "wrong_amount",
-};
+// Which dispute a flag leads to: one mapping, shared with the case screen's "open a case" panel.
+import { reasonForFlag } from "../cases/labels";
+import type { Reason } from "../../ipc/api";
 
 /** The dispute reason for a flag reason; a rule added later falls back to "not authorised". */
-export function disputeReason(flagReason: string): string {
-  return DISPUTE_REASON[flagReason] ?? "not_authorised";
+export function disputeReason(flagReason: string): Reason {
+  return reasonForFlag(flagReason);
 }
 
 const SEVERITY_RANK: Record<string, number> = { high: 3, medium: 2, low: 1 };

@@ -6,13 +6,13 @@ import { api, emptyFilter, type Account, type Transaction, type TxFilter } from 
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 import { usePagedRows } from "./usePagedRows";
-import type { Screen } from "../../App";
+import type { OnDispute, Screen } from "../../App";
 
 const ROW_HEIGHT = 36;
 const col = createColumnHelper<Transaction>();
 const SORTABLE = new Set(["date", "merchant", "amount"]);
 
-export function TransactionsScreen({ onNavigate }: { onNavigate: (s: Screen) => void }) {
+export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: Screen) => void; onDispute?: OnDispute }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [filter, setFilter] = useState<TxFilter>(emptyFilter);
@@ -73,8 +73,20 @@ export function TransactionsScreen({ onNavigate }: { onNavigate: (s: Screen) => 
         ),
         size: 180,
       }),
+      // A flagged row can be disputed straight away; the case screen asks for the details.
+      col.display({
+        id: "actions",
+        header: () => "",
+        cell: (c) =>
+          c.row.original.flagged && onDispute ? (
+            <button type="button" className="link" onClick={() => onDispute([c.row.original.id])} data-testid="tx-dispute">
+              {t("cases.disputeAction")}
+            </button>
+          ) : null,
+        size: 90,
+      }),
     ],
-    [t],
+    [t, onDispute],
   );
 
   const count = total ?? 0;

@@ -1,0 +1,137 @@
+//! The values of the case, letter and profile screens (and the CLI's `case`, `letter` and
+//! `profile`). Dates are `YYYY-MM-DD` strings; money follows `dto`: a decimal string plus minor
+//! units. The plan, checklist and letter are core's own types, passed through unchanged.
+
+use crate::dto::Transaction;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+// Core's own types in the contract, re-exported so the CLI and the shell need only this crate.
+pub use recourse_core::disputes::{
+    Bilingual, CasePlan, Checklist, Instrument, Jurisdiction, NextAction, Reason, Step, StepPlan, Warning, WarningLevel,
+};
+pub use recourse_core::letters::Letter;
+
+/// What the "dispute" action asks for.
+#[derive(Clone, Debug, Serialize, Deserialize, TS)]
+pub struct OpenCaseRequest {
+    pub transaction_ids: Vec<i64>,
+    pub reason: Reason,
+    /// Default: the "default_jurisdiction" setting, else "us".
+    #[serde(default)]
+    pub jurisdiction: Option<Jurisdiction>,
+    /// Default: a credit card in the US, UK and EU; in China the payment platform when the
+    /// account is an Alipay / WeChat Pay one, else a bank card.
+    #[serde(default)]
+    pub instrument: Option<Instrument>,
+    /// Date of the first statement showing the charge (starts the US 60-day window).
+    #[serde(default)]
+    pub statement_date: Option<String>,
+}
+
+/// One row of the cases list.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct CaseSummary {
+    pub id: i64,
+    pub reason: Reason,
+    pub jurisdiction: Jurisdiction,
+    /// "open", "refund_detected" (open, and a matching credit has arrived), "refunded", "closed".
+    pub status: String,
+    pub merchant: String,
+    /// The amount asked back, as a decimal string, and in minor units.
+    pub amount: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub opened_at: String,
+    /// What to do next and by when (`None` for a closed case).
+    pub next_action: Option<NextAction>,
+    /// The nearest date anything is due: the next action's date or an open answer's due date.
+    pub next_deadline: Option<String>,
+    /// The most severe warning of the plan, if any.
+    pub warning: Option<WarningLevel>,
+}
+
+/// A step as recorded (the plan adds the legal dates).
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct CaseStep {
+    pub step: Step,
+    pub sent_date: Option<String>,
+    pub answer_due: Option<String>,
+    pub answered_date: Option<String>,
+    pub outcome: Option<String>,
+    /// True when the user saved an edited letter for this step.
+    pub letter_edited: bool,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct EvidenceView {
+    pub id: i64,
+    pub file_name: String,
+    /// The copy in the app's data folder.
+    pub stored_path: String,
+    pub sha256: String,
+    pub added_at: String,
+}
+
+/// One entry of the case's timeline.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct CaseEvent {
+    pub date: String,
+    /// "opened", "sent", "answered", "evidence", "notes", "refunded", "closed".
+    pub kind: String,
+    pub step: Option<Step>,
+    /// The outcome, file name or closing note; empty when there is none.
+    pub text: String,
+}
+
+/// Everything the case screen shows.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct CaseView {
+    pub id: i64,
+    pub reason: Reason,
+    pub jurisdiction: Jurisdiction,
+    pub instrument: Instrument,
+    /// As in `CaseSummary`.
+    pub status: String,
+    pub opened_at: String,
+    pub statement_date: Option<String>,
+    pub account_last4: Option<String>,
+    pub merchant: String,
+    pub merchant_address: Vec<String>,
+    pub notes: String,
+    pub outcome: Option<String>,
+    pub amount: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    /// The disputed transactions with their provenance, oldest first.
+    pub transactions: Vec<Transaction>,
+    pub steps: Vec<CaseStep>,
+    /// Dates per step, next action and warnings (most severe first), as of today.
+    pub plan: CasePlan,
+    pub checklist: Checklist,
+    pub evidence: Vec<EvidenceView>,
+    pub timeline: Vec<CaseEvent>,
+    /// A credit at the same merchant for the disputed amount, after the charge: offer to close
+    /// the case as refunded.
+    pub refund_candidate: Option<Transaction>,
+}
+
+/// A letter ready to show and edit: the parts, and the whole as plain text (for the clipboard).
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct LetterView {
+    pub letter: Letter,
+    pub text: String,
+    /// True when the body is the user's saved edit rather than the template's.
+    pub edited: bool,
+}
+
+/// The user as the sender of letters.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct UserProfile {
+    pub name: String,
+    /// Address lines separated by newlines.
+    pub address: String,
+    pub email: String,
+    pub phone: String,
+}

@@ -1,0 +1,155 @@
+//! Letters for a case's steps: rendered from the built-in templates with the profile, the case,
+//! its transactions, earlier steps and evidence; the user's edited body kept per step; exported
+//! as PDF, DOCX or plain text.
+
+use crate::cases::{today, write_new, Loaded};
+use crate::dto_cases::LetterView;
+use crate::error::{AppError, Result};
+use crate::profile::sender;
+use crate::App;
+use recourse_core::disputes::{Jurisdiction, Step};
+use recourse_core::letters::{self, EarlierStep, LetterParty, LetterRequest, LetterTransaction};
+use recourse_core::money::Currency;
+use recourse_documents::{DocumentError, Paper, Renderer};
+use std::path::Path;
+
+impl App {
+    /// The letter for `step` in `lang` ("en" or "zh-CN"; a jurisdiction without Chinese
+    /// templates answers in English, which its recipient reads), with the user's saved body
+    /// when there is one.
+    pub fn letter(&self, case_id: i64, step: Step, lang: &str) -> Result<LetterView> {
+        let lang = check_lang(lang)?;
+        let c = self.load_case(case_id)?;
+        let req = self.letter_request(&c, step, lang)?;
+        let mut letter = letters::render(&req, None).map_err(|e| AppError::new("template", e.to_string()))?;
+        let saved = c.step(step).and_then(|s| s.letter_text.clone());
+        let edited = saved.is_some();
+        if let Some(body) = saved {
+            letter.body = body;
+        }
+        let text = recourse_documents::text(&letter);
+        Ok(LetterView { letter, text, edited })
+    }
+
+    /// Saves the user's edit of a step's letter body; an empty body goes back to the template.
+    pub fn save_letter_text(&mut self, case_id: i64, step: Step, body: &str) -> Result<()> {
+        self.load_case(case_id)?;
+        let body = Some(body.trim()).filter(|b| !b.is_empty());
+        Ok(self.db.save_letter_text(case_id, step.as_str(), body)?)
+    }
+
+    /// Writes the letter to `out` as "pdf", "docx" or "txt" on "a4" or "letter" paper (default:
+    /// US Letter for US cases, A4 elsewhere). The file is written whole or not at all.
+    pub fn export_letter(
+        &self,
+        case_id: i64,
+        step: Step,
+        lang: &str,
+        format: &str,
+        paper: Option<&str>,
+        out: &Path,
+    ) -> Result<()> {
+        let view = self.letter(case_id, step, lang)?;
+        let paper = match paper {
+            Some(p) => Paper::parse(p).map_err(document_error)?,
+            None => default_paper(self.load_case(case_id)?.jurisdiction),
+        };
+        let bytes = match format.to_ascii_lowercase().as_str() {
+            "pdf" => self.renderer()?.pdf(&view.letter, paper).map_err(document_error)?,
+            "docx" => recourse_documents::docx(&view.letter, paper).map_err(document_error)?,
+            "txt" | "text" => view.text.into_bytes(),
+            other => return Err(AppError::invalid(format!("unknown format '{other}' (expected pdf, docx or txt)"))),
+        };
+        write_new(out, &bytes)
+    }
+
+    /// A file name for an exported letter, e.g. `case-3-merchant-en.pdf`.
+    pub fn letter_file_name(case_id: i64, step: Step, lang: &str, format: &str) -> String {
+        format!("case-{case_id}-{}-{}.{}", step.as_str(), lang, format.to_ascii_lowercase())
+    }
+
+    /// The PDF renderer, made on first use: loading the fonts takes a moment, and most runs of
+    /// the app export no letter.
+    fn renderer(&self) -> Result<&Renderer> {
+        if let Some(r) = self.renderer.get() {
+            return Ok(r);
+        }
+        let made = Renderer::new(&[]).map_err(document_error)?;
+        Ok(self.renderer.get_or_init(|| made))
+    }
+
+    fn letter_request(&self, c: &Loaded, step: Step, lang: &str) -> Result<LetterRequest> {
+        let merchant = c.merchant();
+        let merchant_party = LetterParty { name: Some(merchant.clone()).filter(|m| !m.is_empty()), address: c.row.merchant_address.clone() };
+        let transactions = c.transactions.iter().map(letter_transaction).collect::<Result<Vec<_>>>()?;
+        let mut earlier: Vec<EarlierStep> = c
+            .step_records()
+            .into_iter()
+            .filter(|r| r.step < step)
+            .filter_map(|r| {
+                Some(EarlierStep {
+                    step: r.step,
+                    sent: r.sent?,
+                    answered: r.answered,
+                    outcome: r.outcome,
+                    recipient: (r.step == Step::Merchant).then(|| merchant.clone()).filter(|m| !m.is_empty()),
+                })
+            })
+            .collect();
+        earlier.sort_by_key(|e| e.sent);
+        Ok(LetterRequest {
+            lang: lang.to_string(),
+            jurisdiction: c.jurisdiction,
+            instrument: c.instrument,
+            reason: c.reason,
+            step,
+            profile: sender(&self.profile()?),
+            recipient: (step == Step::Merchant).then(|| merchant_party.clone()),
+            counterparty: Some(merchant_party),
+            account_last4: c.row.account_last4.clone(),
+            transactions,
+            amount_claimed_minor: None,
+            earlier_steps: earlier,
+            legal_basis: None,
+            enclosures: self.db.evidence(c.row.id)?.into_iter().map(|e| e.file_name).collect(),
+            notes: Some(c.row.notes.clone()).filter(|n| !n.trim().is_empty()),
+            today: today(),
+        })
+    }
+}
+
+/// US Letter in the US, A4 everywhere else.
+fn default_paper(j: Jurisdiction) -> Paper {
+    if j == Jurisdiction::Us {
+        Paper::Letter
+    } else {
+        Paper::A4
+    }
+}
+
+fn check_lang(lang: &str) -> Result<&'static str> {
+    match lang {
+        "en" => Ok("en"),
+        "zh-CN" | "zh" | "zh-cn" => Ok("zh-CN"),
+        other => Err(AppError::invalid(format!("unknown language '{other}' (expected en or zh-CN)"))),
+    }
+}
+
+fn letter_transaction(t: &crate::dto::Transaction) -> Result<LetterTransaction> {
+    let date = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| AppError::new("storage", format!("transaction {}: stored date '{d}' is not valid", t.id)));
+    Ok(LetterTransaction {
+        date: date(&t.date)?,
+        posted_date: t.posted_date.as_deref().map(date).transpose()?,
+        merchant: t.merchant.clone(),
+        description: t.description.clone(),
+        amount_minor: t.amount_minor,
+        currency: Currency::parse(&t.currency).ok_or_else(|| AppError::new("storage", format!("transaction {}: unknown currency '{}'", t.id, t.currency)))?,
+        source_file: t.source_file.clone(),
+        source_line: t.source_line.max(0) as u64,
+    })
+}
+
+fn document_error(e: DocumentError) -> AppError {
+    let code = if matches!(e, DocumentError::UnknownPaper(_)) { "invalid" } else { "document" };
+    AppError::new(code, e.to_string())
+}

@@ -1,0 +1,246 @@
+//! `recourse case …`, `recourse letter …` and `recourse profile …` (CLI.md "cases and letters").
+
+use crate::print_json;
+use clap::{Args, Subcommand};
+use recourse_app::dto_cases::{CaseView, Jurisdiction, OpenCaseRequest, Reason, Step, UserProfile};
+use recourse_app::{App, AppError};
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum CaseAction {
+    /// Open a dispute case on one or more charges.
+    Open {
+        /// A transaction id (repeat for several charges).
+        #[arg(long = "transaction", required = true, num_args = 1..)]
+        transactions: Vec<i64>,
+        /// double_charge, not_authorised, not_received, cancelled_subscription, wrong_amount,
+        /// refund_not_credited or faulty_goods.
+        #[arg(long, value_parser = parse_reason)]
+        reason: Reason,
+        #[arg(long, value_parser = parse_jurisdiction)]
+        jurisdiction: Option<Jurisdiction>,
+        /// Date of the first statement showing the charge (YYYY-MM-DD).
+        #[arg(long)]
+        statement_date: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List cases with their next action.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a case: transactions, steps, due dates, next action, warnings.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record that a step's letter was sent.
+    Step {
+        id: i64,
+        #[arg(long, value_parser = parse_step)]
+        step: Step,
+        #[arg(long)]
+        sent: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record the answer to a step.
+    Answer {
+        id: i64,
+        #[arg(long, value_parser = parse_step)]
+        step: Step,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        outcome: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy evidence files into the case.
+    Evidence {
+        id: i64,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close a case ("refunded", or any other outcome).
+    Close {
+        id: i64,
+        #[arg(long)]
+        outcome: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct LetterArgs {
+    case_id: i64,
+    #[arg(long, value_parser = parse_step)]
+    step: Step,
+    #[arg(long, default_value = "en", value_parser = ["en", "zh-CN"])]
+    lang: String,
+    #[arg(long, value_parser = ["pdf", "docx", "txt"])]
+    format: String,
+    /// Default: letter for US cases, a4 elsewhere.
+    #[arg(long, value_parser = ["a4", "letter"])]
+    paper: Option<String>,
+    #[arg(long)]
+    out: PathBuf,
+}
+
+#[derive(Subcommand)]
+pub enum ProfileAction {
+    /// Set the sender's details on letters (only the fields given change).
+    Set {
+        #[arg(long)]
+        name: Option<String>,
+        /// An address line (repeat for several lines).
+        #[arg(long)]
+        address: Vec<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+    },
+    /// Show the profile.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_reason(s: &str) -> Result<Reason, String> {
+    Reason::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
+        format!("expected one of {}", all.join(", "))
+    })
+}
+
+fn parse_jurisdiction(s: &str) -> Result<Jurisdiction, String> {
+    Jurisdiction::parse(s).ok_or_else(|| "expected us, uk, eu or cn".to_string())
+}
+
+fn parse_step(s: &str) -> Result<Step, String> {
+    Step::parse(s).ok_or_else(|| "expected merchant, bank, association or court".to_string())
+}
+
+pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
+    let (view, json) = match action {
+        CaseAction::Open { transactions, reason, jurisdiction, statement_date, json } => {
+            let req = OpenCaseRequest { transaction_ids: transactions, reason, jurisdiction, instrument: None, statement_date };
+            let view = app.open_case(&req)?;
+            eprintln!("case {} opened", view.id);
+            (view, json)
+        }
+        CaseAction::List { json } => {
+            let cases = app.cases()?;
+            if json {
+                return print_json(&cases);
+            }
+            for c in &cases {
+                let next = c.next_action.as_ref().map(|n| n.what_en.as_str()).unwrap_or("");
+                let by = c.next_deadline.as_deref().map(|d| format!(" (by {d})")).unwrap_or_default();
+                println!("{:>4}  {:<15}  {:>10} {}  {}  {}{}", c.id, c.status, c.amount, c.currency, c.merchant, next, by);
+            }
+            return Ok(());
+        }
+        CaseAction::Show { id, json } => (app.case(id)?, json),
+        CaseAction::Step { id, step, sent, json } => (app.record_step_sent(id, step, &sent)?, json),
+        CaseAction::Answer { id, step, date, outcome, json } => (app.record_answer(id, step, &date, &outcome)?, json),
+        CaseAction::Evidence { id, files, json } => {
+            let mut view = app.case(id)?;
+            for f in &files {
+                view = app.add_evidence(id, f)?;
+            }
+            (view, json)
+        }
+        CaseAction::Close { id, outcome, json } => (app.close_case(id, &outcome)?, json),
+    };
+    if json {
+        print_json(&view)
+    } else {
+        print_case(&view);
+        Ok(())
+    }
+}
+
+fn print_case(c: &CaseView) {
+    println!(
+        "case {}  {}  {} {} at {}  ({}, {}, {})",
+        c.id,
+        c.status,
+        c.amount,
+        c.currency,
+        c.merchant,
+        c.reason.as_str(),
+        c.jurisdiction.as_str(),
+        c.instrument.as_str()
+    );
+    for t in &c.transactions {
+        println!("  transaction {:>6}  {}  {:>10} {}  {}  ({}:{})", t.id, t.date, t.amount, t.currency, t.description, t.source_file, t.source_line);
+    }
+    for s in &c.plan.steps {
+        println!(
+            "  {:<12} send by {:<10}  sent {:<10}  answer due {:<10}  answered {}",
+            s.step.as_str(),
+            opt(s.send_by),
+            opt(s.sent),
+            opt(s.answer_due),
+            opt(s.answered)
+        );
+    }
+    let n = &c.plan.next_action;
+    let by = n.by.map(|d| format!(" by {d}")).unwrap_or_default();
+    println!("next: {}{}", n.what_en, by);
+    for w in &c.plan.warnings {
+        println!("warning: {}", w.message_en);
+    }
+    if let Some(r) = &c.refund_candidate {
+        println!("refund found: transaction {} of {} {} on {} (close with --outcome refunded)", r.id, r.amount, r.currency, r.date);
+    }
+}
+
+/// A date or "-".
+fn opt<T: ToString>(d: Option<T>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
+}
+
+pub fn letter(app: &App, a: LetterArgs) -> Result<(), AppError> {
+    app.export_letter(a.case_id, a.step, &a.lang, &a.format, a.paper.as_deref(), &a.out)?;
+    eprintln!("{} written", a.out.display());
+    Ok(())
+}
+
+pub fn profile(app: &mut App, action: ProfileAction) -> Result<(), AppError> {
+    match action {
+        ProfileAction::Set { name, address, email, phone } => {
+            let mut p = app.profile()?;
+            if let Some(v) = name {
+                p.name = v;
+            }
+            if !address.is_empty() {
+                p.address = address.join("\n");
+            }
+            if let Some(v) = email {
+                p.email = v;
+            }
+            if let Some(v) = phone {
+                p.phone = v;
+            }
+            let saved: UserProfile = app.set_profile(&p)?;
+            eprintln!("profile saved for {}", saved.name);
+        }
+        ProfileAction::Show { json } => {
+            let p = app.profile()?;
+            if json {
+                return print_json(&p);
+            }
+            println!("{}\n{}\n{}\n{}", p.name, p.address, p.email, p.phone);
+        }
+    }
+    Ok(())
+}

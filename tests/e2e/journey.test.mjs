@@ -1,0 +1,91 @@
+// The dispute journey through the real app: sample data → a flagged charge → a case → its next
+// action → the letter, edited and exported as PDF and text → marked as sent → on the timeline.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startApp, byTestId, waitText, typeInto, By } from "./driver.mjs";
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.stop();
+});
+
+/** Waits for an exported file with this extension in the app's save folder. */
+async function exported(ext) {
+  let found;
+  await app.driver.wait(
+    async () => {
+      found = readdirSync(app.saveDir).find((f) => f.endsWith(ext));
+      return !!found;
+    },
+    30000,
+    `no ${ext} file was written to ${app.saveDir}`,
+  );
+  return readFileSync(join(app.saveDir, found));
+}
+
+test("the sample data yields flagged charges", async () => {
+  const { driver } = app;
+  await (await byTestId(driver, "nav-import")).click();
+  await (await byTestId(driver, "import-sample")).click();
+  await waitText(driver, "import-summary", /flagged/);
+  await (await byTestId(driver, "nav-transactions")).click();
+  await (await driver.findElement(By.css('.filters input[type="checkbox"]'))).click();
+  await byTestId(driver, "tx-dispute");
+  await app.screenshot("journey-01-flagged-transactions");
+});
+
+test("a flagged charge opens a case whose page shows the next action", async () => {
+  const { driver } = app;
+  await (await byTestId(driver, "tx-dispute")).click();
+  const submit = await byTestId(driver, "case-open-submit");
+  await app.screenshot("journey-02-open-case");
+  await submit.click();
+  const next = await waitText(driver, "case-next-action", /\S/);
+  assert.match(next, /Next action/);
+  assert.match(await (await byTestId(driver, "case-transactions")).getText(), /\.csv:\d+/);
+  await app.screenshot("journey-03-case-page");
+});
+
+test("the letter is edited, exported as PDF and text, and marked as sent", async () => {
+  const { driver } = app;
+  await (await byTestId(driver, "case-write-letter")).click();
+  const body = await byTestId(driver, "letter-body");
+  await driver.wait(async () => (await body.getAttribute("value")).length > 20, 15000, "the letter body never arrived");
+
+  // Sign it: the profile is empty on a first start.
+  await (await byTestId(driver, "letter-profile-add")).click();
+  const form = await byTestId(driver, "letter-profile-form");
+  await typeInto(driver, await form.findElement(By.css("input")), "Ada Lovelace");
+  await (await form.findElement(By.css('button[type="submit"]'))).click();
+  await driver.wait(async () => (await driver.findElements(By.css('[data-testid="letter-profile-form"]'))).length === 0, 15000);
+  await waitText(driver, "letter-sender", /Ada Lovelace/);
+
+  const edited = `${await body.getAttribute("value")}\n\nI called your shop on 3 November; reference 5521.`;
+  await typeInto(driver, body, edited);
+  await (await byTestId(driver, "letter-export-pdf")).click();
+  const pdf = await exported(".pdf");
+  assert.equal(pdf.subarray(0, 4).toString("latin1"), "%PDF");
+  await byTestId(driver, "letter-reset");
+  await app.screenshot("journey-04-letter");
+
+  await (await byTestId(driver, "letter-export-txt")).click();
+  assert.match((await exported(".txt")).toString("utf8"), /reference 5521/);
+
+  await (await byTestId(driver, "letter-mark-sent")).click();
+  await waitText(driver, "letter-mark-sent", /Sent/);
+});
+
+test("the case timeline shows the letter as sent", async () => {
+  const { driver } = app;
+  await (await byTestId(driver, "letter-back")).click();
+  await waitText(driver, "case-timeline", /letter sent/);
+  await app.screenshot("journey-05-case-after-sending");
+  await (await byTestId(driver, "nav-cases")).click();
+  await byTestId(driver, "case-row");
+  await app.screenshot("journey-06-cases-list");
+});

@@ -1,0 +1,111 @@
+// The read-only parts of a case page: disputed transactions, checklist, evidence, timeline.
+import { useTranslation } from "react-i18next";
+import type { Bilingual, CaseEvent, Checklist, EvidenceView, Transaction } from "../../ipc/api";
+import { formatDate, formatMoney } from "../../i18n/format";
+import { pick } from "./labels";
+
+export function TransactionsPanel({ transactions }: { transactions: Transaction[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="case-tx-title">
+      <h2 id="case-tx-title">{t("cases.transactions")}</h2>
+      <table className="simple-table" data-testid="case-transactions">
+        <thead>
+          <tr>
+            <th scope="col">{t("transactions.date")}</th>
+            <th scope="col">{t("transactions.description")}</th>
+            <th scope="col" className="num">{t("transactions.amount")}</th>
+            <th scope="col">{t("transactions.source")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {transactions.map((tx) => (
+            <tr key={tx.id}>
+              <td>{formatDate(tx.date)}</td>
+              <td>
+                <strong>{tx.merchant}</strong> <span className="muted">{tx.description}</span>
+              </td>
+              <td className="num">{formatMoney(tx.amount, tx.currency)}</td>
+              <td className="source muted">
+                {tx.source_file}:{tx.source_line}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function BilingualList({ title, items, className }: { title: string; items: Bilingual[]; className?: string }) {
+  const { i18n } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <div className={className}>
+      <h3>{title}</h3>
+      <ul>
+        {items.map((item, i) => (
+          <li key={i}>{pick(item, i18n.language)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ChecklistPanel({ checklist }: { checklist: Checklist }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card checklist" aria-labelledby="checklist-title" data-testid="case-checklist">
+      <h2 id="checklist-title">{t("cases.checklist.title")}</h2>
+      <BilingualList className="urgent" title={t("cases.checklist.urgent")} items={checklist.urgent_first} />
+      <BilingualList title={t("cases.checklist.evidence")} items={checklist.evidence} />
+      <BilingualList title={t("cases.checklist.receiptLost")} items={checklist.if_receipt_lost} />
+    </section>
+  );
+}
+
+export function EvidencePanel({ evidence, onAdd }: { evidence: EvidenceView[]; onAdd: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="evidence-title">
+      <h2 id="evidence-title">{t("cases.evidence.title")}</h2>
+      {evidence.length === 0 ? (
+        <p className="muted">{t("cases.evidence.none")}</p>
+      ) : (
+        <ul className="evidence" data-testid="case-evidence">
+          {evidence.map((e) => (
+            <li key={e.id} title={`${e.stored_path}\nSHA-256 ${e.sha256}`}>
+              {e.file_name} <span className="muted small">{formatDate(e.added_at.slice(0, 10))}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={onAdd} data-testid="case-add-evidence">
+        {t("cases.evidence.add")}
+      </button>
+    </section>
+  );
+}
+
+export function TimelinePanel({ timeline }: { timeline: CaseEvent[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t("cases.timeline.title")}</h2>
+      <ol className="timeline" data-testid="case-timeline">
+        {timeline.map((e, i) => (
+          <li key={i}>
+            <time dateTime={e.date}>{formatDate(e.date.slice(0, 10))}</time>{" "}
+            <span>
+              {t(`cases.timeline.${e.kind}`, {
+                defaultValue: e.kind,
+                step: e.step ? t(`cases.step.${e.step}`) : "",
+              })}
+            </span>
+            {e.text && <span className="muted"> — {e.text}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

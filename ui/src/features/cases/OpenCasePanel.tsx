@@ -1,0 +1,124 @@
+// Opens a case for transactions chosen elsewhere: the reason (prefilled from the flag), whose
+// rules apply, how it was paid and, optionally, the statement date that starts the US window.
+import { useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type AppError, type FlagView, type Instrument, type Jurisdiction, type Reason } from "../../ipc/api";
+import { ErrorPanel } from "../../components/ErrorPanel";
+import { formatDate } from "../../i18n/format";
+import { INSTRUMENTS, JURISDICTIONS, REASONS, reasonForFlag } from "./labels";
+
+export function OpenCasePanel({
+  transactionIds,
+  reason: givenReason,
+  onOpened,
+  onCancel,
+}: {
+  transactionIds: number[];
+  reason?: Reason;
+  onOpened: (caseId: number) => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [reason, setReason] = useState<Reason>(givenReason ?? "double_charge");
+  const [jurisdiction, setJurisdiction] = useState<Jurisdiction | "">("");
+  const [instrument, setInstrument] = useState<Instrument | "">("");
+  const [statementDate, setStatementDate] = useState("");
+  const [flags, setFlags] = useState<FlagView[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  // The flags on these transactions say what was found, and suggest the reason when none was given.
+  useEffect(() => {
+    api.flags("low", "open", i18n.language).then(
+      (all) => {
+        const mine = all.filter((f) => transactionIds.includes(f.transaction_id));
+        setFlags(mine);
+        if (!givenReason && mine.length > 0) setReason(reasonForFlag(mine[0].reason));
+      },
+      () => undefined,
+    );
+  }, [transactionIds, givenReason, i18n.language]);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const view = await api.openCase({
+        transaction_ids: transactionIds,
+        reason,
+        jurisdiction: jurisdiction || null,
+        instrument: instrument || null,
+        statement_date: statementDate || null,
+      });
+      onOpened(view.id);
+    } catch (err) {
+      setError(err as AppError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="screen open-case" aria-labelledby={`${id}-title`}>
+      <header className="screen-header">
+        <h1 id={`${id}-title`}>{t("cases.open.title")}</h1>
+        <span className="muted">{t("cases.open.count", { count: transactionIds.length })}</span>
+      </header>
+      {flags.length > 0 && (
+        <ul className="card flag-list" aria-label={t("cases.open.found")}>
+          {flags.map((f) => (
+            <li key={f.id}>
+              <strong>{f.merchant}</strong> · {formatDate(f.date)} — {f.explanation}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="card form-grid" onSubmit={submit}>
+        <label htmlFor={`${id}-reason`}>{t("cases.reasonLabel")}</label>
+        <select id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value as Reason)} data-testid="case-open-reason">
+          {REASONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`cases.reason.${r}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-jur`}>{t("cases.jurisdictionLabel")}</label>
+        <select id={`${id}-jur`} value={jurisdiction} onChange={(e) => setJurisdiction(e.target.value as Jurisdiction | "")}>
+          <option value="">{t("cases.open.defaultJurisdiction")}</option>
+          {JURISDICTIONS.map((j) => (
+            <option key={j} value={j}>
+              {t(`cases.jurisdiction.${j}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-inst`}>{t("cases.instrumentLabel")}</label>
+        <select id={`${id}-inst`} value={instrument} onChange={(e) => setInstrument(e.target.value as Instrument | "")}>
+          <option value="">{t("cases.open.defaultInstrument")}</option>
+          {INSTRUMENTS.map((x) => (
+            <option key={x} value={x}>
+              {t(`cases.instrument.${x}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-stmt`}>{t("cases.open.statementDate")}</label>
+        <div>
+          <input id={`${id}-stmt`} type="date" value={statementDate} onChange={(e) => setStatementDate(e.target.value)} aria-describedby={`${id}-stmt-note`} />
+          <p id={`${id}-stmt-note`} className="muted small">
+            {t("cases.open.statementNote")}
+          </p>
+        </div>
+        {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
+        <div className="actions span">
+          <button type="submit" className="primary" disabled={busy || transactionIds.length === 0} data-testid="case-open-submit">
+            {t("cases.open.submit")}
+          </button>
+          <button type="button" onClick={onCancel}>
+            {t("cases.cancel")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

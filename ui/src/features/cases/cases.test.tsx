@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, within, fireEvent, waitFor } from "@testing-library/react";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import "../../i18n";
+import i18n from "../../i18n";
+import { CaseList } from "./CaseList";
+import { CasePage } from "./CasePage";
+import { OpenCasePanel } from "./OpenCasePanel";
+import { caseView, charge, summary } from "./fixtures.test-data";
+
+type Call = { cmd: string; args: Record<string, unknown> };
+function backend(answers: Record<string, (args: Record<string, unknown>) => unknown>): Call[] {
+  const calls: Call[] = [];
+  mockIPC((cmd, args) => {
+    const a = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: a });
+    const answer = answers[cmd];
+    if (!answer) throw new Error(`unexpected command ${cmd}`);
+    return answer(a);
+  });
+  return calls;
+}
+
+describe("cases list", () => {
+  it("shows each case's status and next deadline", async () => {
+    await i18n.changeLanguage("en");
+    backend({ cases: () => [summary, { ...summary, id: 4, status: "refunded", next_action: null, next_deadline: null, warning: null }] });
+    render(<CaseList onOpen={() => undefined} />);
+    const rows = await screen.findAllByTestId("case-row");
+    expect(rows).toHaveLength(2);
+    expect(rows[0].textContent).toContain("Open");
+    expect(rows[0].textContent).toContain("Dec 4, 2026");
+    expect(rows[0].textContent).toContain("Write to the merchant");
+    expect(rows[0].textContent).toContain("$4.38");
+    expect(rows[1].textContent).toContain("Refunded");
+  });
+
+  it("speaks Chinese when the UI does", async () => {
+    await i18n.changeLanguage("zh-CN");
+    backend({ cases: () => [summary] });
+    render(<CaseList onOpen={() => undefined} />);
+    const row = await screen.findByTestId("case-row");
+    expect(row.textContent).toContain("进行中");
+    expect(row.textContent).toContain("致函商户");
+    await i18n.changeLanguage("en");
+  });
+});
+
+describe("case page", () => {
+  it("shows the next action, warnings, checklist and the source line of the charge", async () => {
+    backend({ case: () => caseView });
+    render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
+    const next = await screen.findByTestId("case-next-action");
+    expect(next.textContent).toContain("Write to the merchant");
+    expect(next.textContent).toContain("Dec 4, 2026");
+    expect(screen.getByTestId("case-warnings").textContent).toContain("60-day billing-error window closes soon");
+    const checklist = screen.getByTestId("case-checklist");
+    expect(checklist.textContent).toContain("The statement showing both charges");
+    expect(checklist.textContent).toContain("Ask the merchant for a copy of the receipt");
+    expect(screen.getByTestId("case-transactions").textContent).toContain("visa-nov.csv:14");
+    expect(screen.getByTestId("case-timeline").textContent).toContain("Case opened");
+  });
+
+  it("marks a step as sent with the case, step and chosen date", async () => {
+    const sent = { ...caseView, plan: { ...caseView.plan, steps: caseView.plan.steps.map((s) => (s.step === "merchant" ? { ...s, sent: "2026-11-21" } : s)) } };
+    const calls = backend({ case: () => caseView, record_step_sent: () => sent });
+    render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
+    const step = await screen.findByTestId("step-merchant");
+    fireEvent.change(within(step).getByLabelText(/Date the Merchant letter was sent/), { target: { value: "2026-11-21" } });
+    fireEvent.click(within(step).getByRole("button", { name: "Mark as sent" }));
+    await waitFor(() => expect(within(screen.getByTestId("step-merchant")).queryByRole("button", { name: "Mark as sent" })).toBeNull());
+    expect(calls.find((c) => c.cmd === "record_step_sent")?.args).toEqual({ caseId: 3, step: "merchant", date: "2026-11-21" });
+  });
+
+  it("offers to close as refunded when a matching credit arrived", async () => {
+    const refund = { ...charge, id: 9, date: "2026-11-25", amount: "4.38", amount_minor: 438 };
+    const calls = backend({
+      case: () => ({ ...caseView, status: "refund_detected", refund_candidate: refund }),
+      close_case: () => ({ ...caseView, status: "refunded", outcome: "Refund received on 2026-11-25" }),
+    });
+    render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
+    const banner = await screen.findByTestId("case-refund");
+    expect(banner.textContent).toContain("A refund of $4.38 arrived on Nov 25, 2026");
+    fireEvent.click(within(banner).getByRole("button"));
+    await screen.findByTestId("case-outcome");
+    expect(calls.find((c) => c.cmd === "close_case")?.args).toMatchObject({ caseId: 3 });
+  });
+
+  it("saves the notes when the field loses focus", async () => {
+    const calls = backend({ case: () => caseView, set_case_notes: (a) => ({ ...caseView, notes: a.notes }) });
+    render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
+    const notes = await screen.findByTestId("case-notes");
+    fireEvent.change(notes, { target: { value: "Called on Monday, ref 55" } });
+    fireEvent.blur(notes);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "set_case_notes")).toBe(true));
+    expect(calls.find((c) => c.cmd === "set_case_notes")?.args).toEqual({ caseId: 3, notes: "Called on Monday, ref 55" });
+  });
+
+  it("names the error and keeps the page when the backend refuses", async () => {
+    backend({
+      case: () => caseView,
+      record_step_sent: () => {
+        throw { code: "invalid", message: "date 2020-01-01 is before the charge" };
+      },
+    });
+    render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
+    const step = await screen.findByTestId("step-merchant");
+    fireEvent.click(within(step).getByRole("button", { name: "Mark as sent" }));
+    expect((await screen.findByTestId("error-panel")).textContent).toContain("before the charge");
+    expect(screen.getByTestId("case-next-action")).toBeTruthy();
+  });
+});
+
+describe("opening a case", () => {
+  it("prefills the reason from the flag and sends the choices", async () => {
+    const calls = backend({
+      flags: () => [
+        {
+          id: 1, transaction_id: 7, kind: "unexpected", reason: "card_testing", severity: "high", explanation: "Tiny test charge",
+          explanation_en: "Tiny test charge", explanation_zh: "", related_transaction_ids: [], status: "open", merchant: "X", date: "2026-11-02",
+        },
+      ],
+      open_case: () => caseView,
+    });
+    let opened = 0;
+    render(<OpenCasePanel transactionIds={[7]} onOpened={(id) => (opened = id)} onCancel={() => undefined} />);
+    await screen.findByText(/Tiny test charge/);
+    expect((screen.getByTestId("case-open-reason") as HTMLSelectElement).value).toBe("not_authorised");
+    fireEvent.change(screen.getByLabelText("Statement date (optional)"), { target: { value: "2026-11-28" } });
+    fireEvent.click(screen.getByTestId("case-open-submit"));
+    await waitFor(() => expect(opened).toBe(3));
+    expect(calls.find((c) => c.cmd === "open_case")?.args).toEqual({
+      request: { transaction_ids: [7], reason: "not_authorised", jurisdiction: null, instrument: null, statement_date: "2026-11-28" },
+    });
+  });
+});

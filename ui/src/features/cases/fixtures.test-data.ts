@@ -1,0 +1,118 @@
+// Values shaped like the backend's answers, for the screen tests.
+import type { CaseSummary, CaseView, LetterView, Transaction } from "../../ipc/api";
+
+export const charge: Transaction = {
+  id: 7,
+  account: "Visa",
+  date: "2026-11-02",
+  time: null,
+  posted_date: "2026-11-03",
+  description: "PHILZ COFFEE SF",
+  merchant: "Philz Coffee",
+  amount: "-4.38",
+  amount_minor: -438,
+  currency: "USD",
+  status: "booked",
+  source_file: "visa-nov.csv",
+  source_line: 14,
+  batch_id: 1,
+  flagged: true,
+};
+
+export const summary: CaseSummary = {
+  id: 3,
+  reason: "double_charge",
+  jurisdiction: "us",
+  status: "open",
+  merchant: "Philz Coffee",
+  amount: "4.38",
+  amount_minor: 438,
+  currency: "USD",
+  opened_at: "2026-11-20",
+  next_action: { step: "merchant", what_en: "Write to the merchant", what_zh: "致函商户", by: "2026-12-04" },
+  next_deadline: "2026-12-04",
+  warning: "soon",
+};
+
+export const caseView: CaseView = {
+  id: 3,
+  reason: "double_charge",
+  jurisdiction: "us",
+  instrument: "credit_card",
+  status: "open",
+  opened_at: "2026-11-20",
+  statement_date: null,
+  account_last4: "1234",
+  merchant: "Philz Coffee",
+  merchant_address: ["1 Market St", "San Francisco, CA"],
+  notes: "",
+  outcome: null,
+  amount: "4.38",
+  amount_minor: 438,
+  currency: "USD",
+  transactions: [charge],
+  steps: [],
+  plan: {
+    steps: [
+      {
+        step: "merchant",
+        recipient: { en: "The merchant", zh: "商户" },
+        send_by: "2026-12-04",
+        sent: null,
+        answered: null,
+        answer_due: null,
+        final_answer_due: null,
+        basis: { en: "Ask the merchant first", zh: "先找商户" },
+        notes: [],
+      },
+      {
+        step: "bank",
+        recipient: { en: "Your card issuer", zh: "发卡行" },
+        send_by: "2027-01-02",
+        sent: null,
+        answered: null,
+        answer_due: null,
+        final_answer_due: null,
+        basis: { en: "Fair Credit Billing Act, 15 U.S.C. §1666", zh: "美国《公平信用结算法》" },
+        notes: [],
+      },
+    ],
+    next_action: { step: "merchant", what_en: "Write to the merchant", what_zh: "致函商户", by: "2026-12-04" },
+    warnings: [
+      {
+        level: "soon",
+        step: "bank",
+        message_en: "The 60-day billing-error window closes soon",
+        message_zh: "60 天账单错误期限即将截止",
+        date: "2027-01-02",
+      },
+    ],
+  },
+  checklist: {
+    reason: "double_charge",
+    jurisdiction: "us",
+    urgent_first: [],
+    evidence: [{ en: "The statement showing both charges", zh: "显示两笔扣款的账单" }],
+    if_receipt_lost: [{ en: "Ask the merchant for a copy of the receipt", zh: "向商户索取收据副本" }],
+  },
+  evidence: [],
+  timeline: [{ date: "2026-11-20", kind: "opened", step: null, text: "" }],
+  refund_candidate: null,
+};
+
+export const letterView: LetterView = {
+  letter: {
+    lang: "en",
+    kind: "letter",
+    title: "",
+    sender: ["Ada Lovelace", "12 Elm St"],
+    recipient: ["Philz Coffee", "1 Market St"],
+    date: "20 November 2026",
+    subject: "Duplicate charge of $4.38",
+    body: "Dear Sir or Madam,\n\nYou charged me twice.",
+    enclosures: ["Statement"],
+    signature: "Ada Lovelace",
+  },
+  text: "Ada Lovelace\n...\nYou charged me twice.",
+  edited: false,
+};

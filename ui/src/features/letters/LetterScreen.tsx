@@ -1,0 +1,241 @@
+// The letter of one step of a case, shown like the page it will print as: the body is editable
+// (saved as the user's version, or reset to the template), and the letter can be exported as
+// PDF, DOCX or text, copied, and marked as sent.
+import { useCallback, useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type AppError, type CaseView, type LetterView, type Step, type UserProfile } from "../../ipc/api";
+import { ErrorPanel } from "../../components/ErrorPanel";
+import { formatDate } from "../../i18n/format";
+import { isChinese, today } from "../cases/labels";
+import { ProfileForm } from "./ProfileForm";
+
+type Format = "pdf" | "docx" | "txt";
+type Paper = "a4" | "letter";
+
+export function LetterScreen({ caseId, step, onBack, onSettings }: { caseId: number; step: Step; onBack: () => void; onSettings?: () => void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [lang, setLang] = useState(isChinese(i18n.language) ? "zh-CN" : "en");
+  const [paper, setPaper] = useState<Paper | null>(null);
+  const [view, setView] = useState<CaseView | null>(null);
+  const [letter, setLetter] = useState<LetterView | null>(null);
+  const [body, setBody] = useState("");
+  const [profile, setProfile] = useState<UserProfile | null>(null);
+  const [editProfile, setEditProfile] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const loadLetter = useCallback(async () => {
+    const l = await api.letter(caseId, step, lang);
+    setLetter(l);
+    setBody(l.letter.body);
+  }, [caseId, step, lang]);
+
+  useEffect(() => {
+    api.case(caseId).then((v) => {
+      setView(v);
+      // US banks and courts expect US Letter; everyone else A4.
+      setPaper((p) => p ?? (v.jurisdiction === "us" ? "letter" : "a4"));
+    }, setError);
+    api.profile().then(setProfile, setError);
+  }, [caseId]);
+  useEffect(() => {
+    loadLetter().catch(setError);
+  }, [loadLetter]);
+
+  /** Runs an action with errors shown and the buttons held while it runs. */
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e as AppError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const dirty = letter !== null && body !== letter.letter.body;
+  async function saveBody() {
+    if (!dirty) return;
+    await api.saveLetterText(caseId, step, body);
+    await loadLetter();
+  }
+
+  const exportAs = (format: Format) =>
+    run(async () => {
+      await saveBody();
+      const path = await api.exportLetter(caseId, step, lang, format, paper);
+      if (path) setNotice(t("letter.exported", { path }));
+    });
+
+  const copy = () =>
+    run(async () => {
+      await saveBody();
+      const text = (await api.letter(caseId, step, lang)).text;
+      if (!navigator.clipboard?.writeText) {
+        setNotice(t("letter.copyUnavailable"));
+        return;
+      }
+      try {
+        await navigator.clipboard.writeText(text);
+        setNotice(t("letter.copied"));
+      } catch {
+        setNotice(t("letter.copyUnavailable"));
+      }
+    });
+
+  const recorded = view?.plan.steps.find((s) => s.step === step);
+  const sentOn = recorded?.sent ?? null;
+  const markSent = () =>
+    run(async () => {
+      const date = today();
+      setView(await api.recordStepSent(caseId, step, date));
+      setNotice(t("letter.markedSent", { date: formatDate(date) }));
+    });
+
+  const profileEmpty = profile !== null && !profile.name.trim();
+  const l = letter?.letter;
+
+  return (
+    <section className="screen letter-screen" aria-labelledby={`${id}-title`}>
+      <button type="button" className="link back" onClick={onBack} data-testid="letter-back">
+        ← {t("letter.backToCase")}
+      </button>
+      <header className="screen-header">
+        <h1 id={`${id}-title`}>{t("letter.title", { step: t(`cases.step.${step}`) })}</h1>
+        {view && <span className="muted">{view.merchant}</span>}
+      </header>
+
+      {profileEmpty && !editProfile && (
+        <div className="banner" role="status" data-testid="letter-profile-notice">
+          <span>{t("letter.profileMissing")}</span>
+          {onSettings && (
+            <button type="button" className="link" onClick={onSettings}>
+              {t("letter.openSettings")}
+            </button>
+          )}
+          <button type="button" onClick={() => setEditProfile(true)} data-testid="letter-profile-add">
+            {t("letter.addHere")}
+          </button>
+        </div>
+      )}
+      {profile && editProfile && (
+        <ProfileForm
+          profile={profile}
+          onSave={(p) =>
+            run(async () => {
+              setProfile(await api.setProfile(p));
+              setEditProfile(false);
+              await loadLetter();
+            })
+          }
+          onCancel={() => setEditProfile(false)}
+        />
+      )}
+
+      <div className="letter-toolbar" role="toolbar" aria-label={t("letter.actions")}>
+        <label>
+          {t("letter.language")}
+          <select value={lang} onChange={(e) => setLang(e.target.value)} data-testid="letter-lang">
+            <option value="en">English</option>
+            <option value="zh-CN">简体中文</option>
+          </select>
+        </label>
+        <label>
+          {t("letter.paper")}
+          <select value={paper ?? "a4"} onChange={(e) => setPaper(e.target.value as Paper)} data-testid="letter-paper">
+            <option value="a4">A4</option>
+            <option value="letter">{t("letter.usLetter")}</option>
+          </select>
+        </label>
+        <button type="button" className="primary" disabled={busy || !l} onClick={() => exportAs("pdf")} data-testid="letter-export-pdf">
+          {t("letter.exportPdf")}
+        </button>
+        <button type="button" disabled={busy || !l} onClick={() => exportAs("docx")} data-testid="letter-export-docx">
+          {t("letter.exportDocx")}
+        </button>
+        <button type="button" disabled={busy || !l} onClick={() => exportAs("txt")} data-testid="letter-export-txt">
+          {t("letter.exportText")}
+        </button>
+        <button type="button" disabled={busy || !l} onClick={copy} data-testid="letter-copy">
+          {t("letter.copy")}
+        </button>
+        <button type="button" disabled={busy || !l || sentOn !== null || view?.status === "closed"} onClick={markSent} data-testid="letter-mark-sent">
+          {sentOn ? t("letter.sentOn", { date: formatDate(sentOn) }) : t("letter.markSent")}
+        </button>
+      </div>
+
+      {notice && (
+        <p className="notice" role="status" data-testid="letter-notice">
+          {notice}
+        </p>
+      )}
+      {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
+
+      {l && (
+        <article className="page" lang={l.lang} aria-label={t("letter.preview")}>
+          {l.sender.length > 0 && (
+            <address className="sender" data-testid="letter-sender">
+              {l.sender.map((line, i) => (
+                <div key={i}>{line}</div>
+              ))}
+            </address>
+          )}
+          <p className="letter-date">{l.date}</p>
+          <address className="recipient">
+            {l.recipient.map((line, i) => (
+              <div key={i}>{line}</div>
+            ))}
+          </address>
+          {l.title && <h2 className="letter-title">{l.title}</h2>}
+          {l.subject && <p className="subject">{l.subject}</p>}
+          <div className="body-edit">
+            <label htmlFor={`${id}-body`} className="muted small">
+              {letter.edited || dirty ? t("letter.bodyEdited") : t("letter.bodyTemplate")}
+            </label>
+            <textarea
+              id={`${id}-body`}
+              className="letter-body"
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              onBlur={() => run(saveBody)}
+              rows={Math.max(12, body.split("\n").length + 2)}
+              data-testid="letter-body"
+            />
+            {(letter.edited || dirty) && (
+              <button
+                type="button"
+                className="link"
+                disabled={busy}
+                onClick={() =>
+                  run(async () => {
+                    await api.saveLetterText(caseId, step, "");
+                    await loadLetter();
+                  })
+                }
+                data-testid="letter-reset"
+              >
+                {t("letter.reset")}
+              </button>
+            )}
+          </div>
+          {l.signature && <p className="signature">{l.signature}</p>}
+          {l.enclosures.length > 0 && (
+            <div className="enclosures">
+              <strong>{t("letter.enclosures")}</strong>
+              <ol>
+                {l.enclosures.map((e, i) => (
+                  <li key={i}>{e}</li>
+                ))}
+              </ol>
+            </div>
+          )}
+        </article>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+// A minimal form for the sender of letters (name, address, email, phone), for when the user has
+// not filled it in Settings yet.
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { UserProfile } from "../../ipc/api";
+
+export function ProfileForm({ profile, onSave, onCancel }: { profile: UserProfile; onSave: (p: UserProfile) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [p, setP] = useState<UserProfile>(profile);
+  const field = (key: keyof UserProfile) => ({
+    id: `${id}-${key}`,
+    value: p[key],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setP({ ...p, [key]: e.target.value }),
+  });
+  return (
+    <form
+      className="card form-grid"
+      aria-label={t("letter.profile.title")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(p);
+      }}
+      data-testid="letter-profile-form"
+    >
+      <label htmlFor={`${id}-name`}>{t("letter.profile.name")}</label>
+      <input {...field("name")} required />
+      <label htmlFor={`${id}-address`}>{t("letter.profile.address")}</label>
+      <textarea {...field("address")} rows={3} />
+      <label htmlFor={`${id}-email`}>{t("letter.profile.email")}</label>
+      <input {...field("email")} type="email" />
+      <label htmlFor={`${id}-phone`}>{t("letter.profile.phone")}</label>
+      <input {...field("phone")} type="tel" />
+      <div className="actions span">
+        <button type="submit" className="primary" disabled={!p.name.trim()}>
+          {t("cases.save")}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t("cases.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

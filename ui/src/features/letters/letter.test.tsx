@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { render, screen, fireEvent, waitFor } from "@testing-library/react";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import i18n from "../../i18n";
+import { LetterScreen } from "./LetterScreen";
+import { caseView, letterView } from "../cases/fixtures.test-data";
+import type { LetterView, UserProfile } from "../../ipc/api";
+
+type Call = { cmd: string; args: Record<string, unknown> };
+const ada: UserProfile = { name: "Ada Lovelace", address: "12 Elm St", email: "", phone: "" };
+
+/** A backend that keeps the saved body, as the real one does. */
+function backend(profile: UserProfile = ada) {
+  const calls: Call[] = [];
+  let saved: string | null = null;
+  let me = profile;
+  mockIPC((cmd, args) => {
+    const a = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: a });
+    switch (cmd) {
+      case "case":
+        return caseView;
+      case "profile":
+        return me;
+      case "set_profile":
+        me = a.profile as UserProfile;
+        return me;
+      case "letter": {
+        const view: LetterView = { ...letterView, edited: saved !== null, letter: { ...letterView.letter, body: saved ?? letterView.letter.body } };
+        return view;
+      }
+      case "save_letter_text":
+        saved = (a.body as string).trim() || null;
+        return null;
+      case "export_letter":
+        return `/tmp/letter.${a.format}`;
+      case "record_step_sent":
+        return caseView;
+      default:
+        throw new Error(`unexpected command ${cmd}`);
+    }
+  });
+  return calls;
+}
+
+describe("letter screen", () => {
+  it("shows the letter like a page and saves an edited body", async () => {
+    await i18n.changeLanguage("en");
+    const calls = backend();
+    render(<LetterScreen caseId={3} step="merchant" onBack={() => undefined} />);
+    const body = (await screen.findByTestId("letter-body")) as HTMLTextAreaElement;
+    expect(body.value).toContain("You charged me twice.");
+    expect(screen.getByText("Duplicate charge of $4.38")).toBeTruthy();
+    expect(screen.getByTestId("letter-sender").textContent).toContain("Ada Lovelace");
+    fireEvent.change(body, { target: { value: "Dear Philz,\n\nPlease refund the second charge." } });
+    fireEvent.blur(body);
+    await screen.findByTestId("letter-reset");
+    expect(calls.find((c) => c.cmd === "save_letter_text")?.args).toEqual({
+      caseId: 3,
+      step: "merchant",
+      body: "Dear Philz,\n\nPlease refund the second charge.",
+    });
+    // Back to the template: an empty body.
+    fireEvent.click(screen.getByTestId("letter-reset"));
+    await waitFor(() => expect((screen.getByTestId("letter-body") as HTMLTextAreaElement).value).toContain("You charged me twice."));
+    expect(calls.filter((c) => c.cmd === "save_letter_text").at(-1)?.args.body).toBe("");
+  });
+
+  it("exports in the chosen format on the chosen paper", async () => {
+    const calls = backend();
+    render(<LetterScreen caseId={3} step="merchant" onBack={() => undefined} />);
+    await screen.findByTestId("letter-body");
+    // A US case starts on US Letter paper.
+    await waitFor(() => expect((screen.getByTestId("letter-paper") as HTMLSelectElement).value).toBe("letter"));
+    fireEvent.click(screen.getByTestId("letter-export-pdf"));
+    expect((await screen.findByTestId("letter-notice")).textContent).toContain("/tmp/letter.pdf");
+    expect(calls.find((c) => c.cmd === "export_letter")?.args).toEqual({ caseId: 3, step: "merchant", lang: "en", format: "pdf", paper: "letter" });
+    fireEvent.change(screen.getByTestId("letter-paper"), { target: { value: "a4" } });
+    fireEvent.click(screen.getByTestId("letter-export-docx"));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "export_letter")).toHaveLength(2));
+    expect(calls.filter((c) => c.cmd === "export_letter")[1].args).toEqual({ caseId: 3, step: "merchant", lang: "en", format: "docx", paper: "a4" });
+  });
+
+  it("marks the step as sent today", async () => {
+    const calls = backend();
+    render(<LetterScreen caseId={3} step="merchant" onBack={() => undefined} />);
+    await screen.findByTestId("letter-body");
+    fireEvent.click(screen.getByTestId("letter-mark-sent"));
+    await screen.findByTestId("letter-notice");
+    const args = calls.find((c) => c.cmd === "record_step_sent")?.args;
+    expect(args).toMatchObject({ caseId: 3, step: "merchant" });
+    expect(args?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("asks for the sender's name and address when the profile is empty", async () => {
+    const calls = backend({ name: "", address: "", email: "", phone: "" });
+    render(<LetterScreen caseId={3} step="merchant" onBack={() => undefined} />);
+    const notice = await screen.findByTestId("letter-profile-notice");
+    expect(notice.textContent).toContain("Add your name and address to sign letters");
+    fireEvent.click(screen.getByRole("button", { name: "Add them here" }));
+    fireEvent.change(screen.getByLabelText("Full name"), { target: { value: "Ada Lovelace" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.queryByTestId("letter-profile-notice")).toBeNull());
+    expect(calls.find((c) => c.cmd === "set_profile")?.args.profile).toMatchObject({ name: "Ada Lovelace" });
+  });
+
+  it("says so when the clipboard is unavailable", async () => {
+    backend();
+    Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
+    render(<LetterScreen caseId={3} step="merchant" onBack={() => undefined} />);
+    await screen.findByTestId("letter-body");
+    fireEvent.click(screen.getByTestId("letter-copy"));
+    expect((await screen.findByTestId("letter-notice")).textContent).toContain("Copying isn't available");
+  });
+});
