@@ -4,17 +4,21 @@
 //! the store or core directly. Every public function returns DTOs from `dto` and `AppError`.
 //! This layer owns the clock and the file system; core below it has neither.
 
+mod backup;
 pub mod bindings;
 pub mod dto;
 mod error;
 mod import;
 mod money_text;
 mod review;
+mod settings;
 mod transactions;
 
+pub use backup::{backup_file_name, BackupReport, RestoreReport};
 pub use error::{AppError, Result};
 pub use import::{ImportRequest, ProgressFn};
 pub use recourse_core::import::{Preview, Profile};
+pub use settings::{AppSettings, DataLocation};
 
 use recourse_store::Db;
 use std::path::{Path, PathBuf};

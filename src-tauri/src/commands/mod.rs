@@ -3,6 +3,7 @@
 //! thread. `handler` is the one list of every command the webview may call.
 
 mod import;
+mod settings;
 
 use tauri::Runtime;
 
@@ -22,5 +23,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         import::accounts,
         import::flags,
         import::dismiss_flag,
+        settings::get_settings,
+        settings::set_settings,
+        settings::data_location,
+        settings::backup_to_file,
+        settings::restore_from_file,
     ]
 }
