@@ -1,15 +1,23 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ImportScreen } from "./features/import/ImportScreen";
 import { TransactionsScreen } from "./features/transactions/TransactionsScreen";
+import { SettingsScreen } from "./features/settings/SettingsScreen";
+import { applyRememberedTheme, syncSettingsFromBackend } from "./features/settings/startup";
 
-export type Screen = "import" | "transactions";
+// The remembered theme is applied before the first render, so the app never flashes light.
+applyRememberedTheme();
 
-const SCREENS: Screen[] = ["import", "transactions"];
+export type Screen = "import" | "transactions" | "settings";
+
+const SCREENS: Screen[] = ["import", "transactions", "settings"];
 
 export function App() {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>("transactions");
+  useEffect(() => {
+    void syncSettingsFromBackend();
+  }, []);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
@@ -33,6 +41,7 @@ export function App() {
       <main className="content">
         {screen === "import" && <ImportScreen onNavigate={setScreen} />}
         {screen === "transactions" && <TransactionsScreen onNavigate={setScreen} />}
+        {screen === "settings" && <SettingsScreen />}
       </main>
     </div>
   );

@@ -6,6 +6,9 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type {
   Account,
   AppError,
+  AppSettings,
+  BackupReport,
+  DataLocation,
   Batch,
   FlagView,
   ImportProgress,
@@ -13,9 +16,11 @@ import type {
   Page,
   Preview,
   Profile,
+  RestoreReport,
   Total,
   TxFilter,
 } from "./bindings";
+import type { UserProfile } from "../features/settings/profile";
 
 export type * from "./bindings";
 
@@ -56,6 +61,18 @@ export const api = {
   accounts: () => call<Account[]>("accounts"),
   flags: (minSeverity: string, status: string, lang: string) => call<FlagView[]>("flags", { minSeverity, status, lang }),
   dismissFlag: (flagId: number, trustMerchant: boolean) => call<void>("dismiss_flag", { flagId, trustMerchant }),
+
+  // --- Settings screen: app settings, profile, data folder, backup and restore ---
+  getSettings: () => call<AppSettings>("get_settings"),
+  setSettings: (settings: AppSettings) => call<void>("set_settings", { settings }),
+  getProfile: () => call<UserProfile>("get_profile"),
+  setProfile: (profile: UserProfile) => call<void>("set_profile", { profile }),
+  dataLocation: () => call<DataLocation>("data_location"),
+  /** Asks where to save, then writes the backup; null when the user cancelled the dialog. */
+  backupToFile: () => call<BackupReport | null>("backup_to_file"),
+  /** Asks for a backup file, then replaces all data with it; null when cancelled. */
+  restoreFromFile: () => call<RestoreReport | null>("restore_from_file"),
+  // --- end of Settings screen ---
 };
 
 export function onImportProgress(cb: (p: ImportProgress) => void): Promise<UnlistenFn> {
