@@ -64,9 +64,16 @@ function report(file: string, extra: Partial<ImportReport> = {}): ImportReport {
   };
 }
 
-function backend(opts: { confident: boolean; importError?: { code: string; message: string } }) {
+type Opts = {
+  confident: boolean;
+  importError?: { code: string; message: string };
+  /** Detection's answer when the file names no currency ("XXX") unless the profile gives one. */
+  noCurrency?: boolean;
+};
+
+function backend(opts: Opts) {
   const calls: Call[] = [];
-  const detectedProfile = profile({ date: 0, description: 1, amount: 3 });
+  const detectedProfile = { ...profile({ date: 0, description: 1, amount: 3 }), currency: opts.noCurrency ? "XXX" : "GBP" };
   mockWindows("main");
   mockIPC(
     (cmd, args) => {
@@ -75,8 +82,13 @@ function backend(opts: { confident: boolean; importError?: { code: string; messa
       switch (cmd) {
         case "pick_files":
           return [PATH];
-        case "preview_file":
-          return previewFor((a.profile as Profile | null) ?? detectedProfile, opts.confident);
+        case "preview_file": {
+          const given = a.profile as Profile | null;
+          if (opts.noCurrency && given?.currency) return previewFor({ ...detectedProfile, currency: given.currency }, true);
+          return previewFor(given ?? detectedProfile, opts.confident);
+        }
+        case "get_settings":
+          return { language: null, theme: "system", default_jurisdiction: "uk", sensitivity: "normal" };
         case "import_files":
           if (opts.importError) throw opts.importError;
           return [report("odd-bank.csv")];
@@ -167,5 +179,17 @@ describe("Import screen", { timeout: 20000 }, () => {
     expect(panel.textContent).toContain("Nothing was changed");
     await userEvent.click(screen.getByTestId("fix-mapping"));
     expect(await screen.findByTestId("mapping-editor")).toBeTruthy();
+  });
+
+  it("reads a file that names no currency in the jurisdiction's currency, still in one click", async () => {
+    const calls = backend({ confident: false, noCurrency: true });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    // The settings answer arrives before the user picks a file.
+    await waitFor(() => expect(calls.some((c) => c.cmd === "get_settings")).toBe(true));
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("import-summary");
+    const previews = calls.filter((c) => c.cmd === "preview_file");
+    expect(previews.map((c) => (c.args.profile as Profile | null)?.currency ?? null)).toEqual([null, "GBP"]);
+    expect((calls.find((c) => c.cmd === "import_files")!.args.profile as Profile).currency).toBe("GBP");
   });
 });

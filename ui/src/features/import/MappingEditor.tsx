@@ -1,9 +1,11 @@
 import { useTranslation } from "react-i18next";
 import type { Preview, Profile, SignConvention } from "../../ipc/api";
 import { formatMoney } from "../../i18n/format";
+import { ErrorPanel } from "../../components/ErrorPanel";
 import {
   assignRole,
   DATE_FORMATS,
+  delimiterName,
   ROLES,
   SIGNS,
   defaultAccountName,
@@ -60,7 +62,7 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
         {d.preset ? t("import.review.preset", { preset: d.preset }) + " · " : ""}
         {t("import.review.detected", {
           encoding: d.encoding,
-          delimiter: d.delimiter === "\t" ? "Tab" : d.delimiter,
+          delimiter: t(`import.delimiters.${delimiterName(d.delimiter)}`, { defaultValue: d.delimiter }),
           header: d.header_line ?? "—",
         })}
       </p>
@@ -92,6 +94,20 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
           </select>
         </label>
         <label>
+          <span>{t("import.review.currency")}</span>
+          <input
+            data-testid="currency-input"
+            className="currency"
+            maxLength={3}
+            defaultValue={profile.currency ?? ""}
+            key={review.path}
+            onChange={(e) => {
+              const code = e.target.value.trim().toUpperCase();
+              if (/^[A-Z]{3}$/.test(code) && code !== profile.currency) onProfile({ ...profile, currency: code });
+            }}
+          />
+        </label>
+        <label>
           <span>{t("import.account")}</span>
           <input
             data-testid="account-input"
@@ -113,9 +129,13 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
       </div>
 
       {preview.error && (
-        <p className="warning" role="alert" data-testid="preview-error">
-          {preview.error}
-        </p>
+        <div data-testid="preview-error">
+          <ErrorPanel
+            error={{ code: "import", message: `${fileName(review.path)}, ${preview.error}` }}
+            title={t("import.review.rowError")}
+            note={t("import.unchanged")}
+          />
+        </div>
       )}
 
       <div className="table-scroll">
