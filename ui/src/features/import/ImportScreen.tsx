@@ -63,7 +63,7 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
           // jurisdiction; the preview shows it and the user can change it.
           let profile: Profile | null = null;
           const fallback = defaultCurrencyRef.current;
-          if (!preview.detected.confident && preview.detected.profile.currency === UNKNOWN_CURRENCY && fallback) {
+          if (preview.detected.profile.currency === UNKNOWN_CURRENCY && fallback) {
             profile = currencyOnly(fallback);
             preview = await api.previewFile(path, profile);
           }
