@@ -50,7 +50,10 @@ pub(crate) fn evidence_dir(data_dir: &Path) -> PathBuf {
 
 /// The file name a backup is offered under, e.g. `recourse-backup-2024-05-01.zip`.
 pub fn backup_file_name() -> String {
-    format!("recourse-backup-{}.zip", chrono::Local::now().format("%Y-%m-%d"))
+    format!(
+        "recourse-backup-{}.zip",
+        chrono::Local::now().format("%Y-%m-%d")
+    )
 }
 
 fn io_error(path: &Path, e: impl std::fmt::Display) -> AppError {
@@ -58,7 +61,10 @@ fn io_error(path: &Path, e: impl std::fmt::Display) -> AppError {
 }
 
 fn bad_backup(path: &Path, why: impl std::fmt::Display) -> AppError {
-    AppError::invalid(format!("{} is not a Recourse backup: {why}", path.display()))
+    AppError::invalid(format!(
+        "{} is not a Recourse backup: {why}",
+        path.display()
+    ))
 }
 
 impl App {
@@ -82,7 +88,11 @@ impl App {
         };
         fs::rename(&partial, dest).map_err(|e| io_error(dest, e))?;
         let bytes = fs::metadata(dest).map_err(|e| io_error(dest, e))?.len();
-        Ok(BackupReport { path: dest.to_string_lossy().into_owned(), bytes, evidence_files })
+        Ok(BackupReport {
+            path: dest.to_string_lossy().into_owned(),
+            bytes,
+            evidence_files,
+        })
     }
 
     /// Replaces all data with the backup at `src` and reopens the database (migrating it when
@@ -116,7 +126,10 @@ impl App {
     /// removed when dropped.
     fn staging_dir(&self, prefix: &str) -> Result<tempfile::TempDir> {
         fs::create_dir_all(&self.data_dir).map_err(|e| io_error(&self.data_dir, e))?;
-        tempfile::Builder::new().prefix(prefix).tempdir_in(&self.data_dir).map_err(|e| io_error(&self.data_dir, e))
+        tempfile::Builder::new()
+            .prefix(prefix)
+            .tempdir_in(&self.data_dir)
+            .map_err(|e| io_error(&self.data_dir, e))
     }
 
     /// Closes the open database, moves `staged` in its place and opens it. If that fails, the
@@ -136,7 +149,12 @@ impl App {
             Err(e) => {
                 tracing::error!(error = %e, "restore failed; putting the previous database back");
                 remove_sqlite_sidecars(db_path);
-                fs::copy(previous, db_path).map_err(|c| io_error(db_path, format!("{e}; and the previous copy could not be put back: {c}")))?;
+                fs::copy(previous, db_path).map_err(|c| {
+                    io_error(
+                        db_path,
+                        format!("{e}; and the previous copy could not be put back: {c}"),
+                    )
+                })?;
                 self.db = Db::open(db_path)?;
                 Err(e)
             }
@@ -174,7 +192,9 @@ fn write_zip(dest: &Path, db_copy: &Path, evidence: &Path) -> Result<u64> {
     let file = File::create(dest).map_err(|e| io_error(dest, e))?;
     let mut zip = ZipWriter::new(BufWriter::new(file));
     // large_file: a database or a video of evidence may pass 4 GB.
-    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated).large_file(true);
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .large_file(true);
     let zip_err = |e: zip::result::ZipError| io_error(dest, e);
 
     zip.start_file(DB_ENTRY, options).map_err(zip_err)?;
@@ -189,7 +209,10 @@ fn write_zip(dest: &Path, db_copy: &Path, evidence: &Path) -> Result<u64> {
     for path in &files {
         let rel = path.strip_prefix(evidence).unwrap_or(path);
         let name = std::iter::once(EVIDENCE.to_string())
-            .chain(rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()))
+            .chain(
+                rel.components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+            )
             .collect::<Vec<_>>()
             .join("/");
         zip.start_file(name, options).map_err(zip_err)?;
@@ -228,9 +251,12 @@ fn unpack(src: &Path, stage: &Path) -> Result<u64> {
         let mut entry = zip.by_index(i).map_err(|e| bad_backup(src, e))?;
         let name = entry.name().to_string();
         // enclosed_name rejects absolute paths and `..`: nothing may land outside the stage.
-        let rel = entry
-            .enclosed_name()
-            .ok_or_else(|| bad_backup(src, format!("the entry '{name}' points outside the data folder")))?;
+        let rel = entry.enclosed_name().ok_or_else(|| {
+            bad_backup(
+                src,
+                format!("the entry '{name}' points outside the data folder"),
+            )
+        })?;
         let is_db = rel == Path::new(DB_ENTRY);
         if !is_db && !rel.starts_with(EVIDENCE) {
             return Err(bad_backup(src, format!("unexpected entry '{name}'")));
@@ -244,7 +270,8 @@ fn unpack(src: &Path, stage: &Path) -> Result<u64> {
             fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
         }
         let mut out = File::create(&target).map_err(|e| io_error(&target, e))?;
-        io::copy(&mut entry, &mut out).map_err(|e| bad_backup(src, format!("cannot read '{name}': {e}")))?;
+        io::copy(&mut entry, &mut out)
+            .map_err(|e| bad_backup(src, format!("cannot read '{name}': {e}")))?;
         if is_db {
             has_db = true;
         } else {

@@ -72,7 +72,10 @@ fn check(what: &str, value: &str, allowed: &[&str]) -> Result<()> {
     if allowed.contains(&value) {
         Ok(())
     } else {
-        Err(AppError::invalid(format!("unknown {what} '{value}' (expected {})", allowed.join(", "))))
+        Err(AppError::invalid(format!(
+            "unknown {what} '{value}' (expected {})",
+            allowed.join(", ")
+        )))
     }
 }
 
@@ -80,9 +83,15 @@ impl App {
     /// The current settings; defaults for anything never set (no language, theme "system",
     /// jurisdiction "us", sensitivity "normal").
     pub fn settings(&self) -> Result<AppSettings> {
-        let language: Option<String> = self.setting_value(LANGUAGE_KEY)?.filter(|l: &String| LANGUAGES.contains(&l.as_str()));
-        let theme = self.setting_value(THEME_KEY)?.filter(|t: &String| THEMES.contains(&t.as_str()));
-        let jurisdiction = self.setting_value(JURISDICTION_KEY)?.filter(|j: &String| JURISDICTIONS.contains(&j.as_str()));
+        let language: Option<String> = self
+            .setting_value(LANGUAGE_KEY)?
+            .filter(|l: &String| LANGUAGES.contains(&l.as_str()));
+        let theme = self
+            .setting_value(THEME_KEY)?
+            .filter(|t: &String| THEMES.contains(&t.as_str()));
+        let jurisdiction = self
+            .setting_value(JURISDICTION_KEY)?
+            .filter(|j: &String| JURISDICTIONS.contains(&j.as_str()));
         Ok(AppSettings {
             language,
             theme: theme.unwrap_or_else(|| "system".into()),
@@ -118,8 +127,12 @@ impl App {
     /// The jurisdiction a new case starts with.
     pub fn default_jurisdiction(&self) -> Result<Jurisdiction> {
         let code = self.settings()?.default_jurisdiction;
-        serde_json::from_value(serde_json::Value::String(code.clone()))
-            .map_err(|e| AppError::new("storage", format!("the saved jurisdiction '{code}' is not valid: {e}")))
+        serde_json::from_value(serde_json::Value::String(code.clone())).map_err(|e| {
+            AppError::new(
+                "storage",
+                format!("the saved jurisdiction '{code}' is not valid: {e}"),
+            )
+        })
     }
 
     /// The detection thresholds written as a whole (tuning beyond the sensitivity level).
@@ -130,15 +143,22 @@ impl App {
     pub fn data_location(&self) -> DataLocation {
         DataLocation {
             data_dir: self.data_dir().to_string_lossy().into_owned(),
-            db_path: self.db_path().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
-            evidence_dir: crate::backup::evidence_dir(self.data_dir()).to_string_lossy().into_owned(),
+            db_path: self
+                .db_path()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            evidence_dir: crate::backup::evidence_dir(self.data_dir())
+                .to_string_lossy()
+                .into_owned(),
         }
     }
 
     /// A stored value; a value that no longer reads counts as unset (logged), so one bad key
     /// cannot lock the user out of Settings.
     fn setting_value<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-        let Some(json) = self.db.setting(key)? else { return Ok(None) };
+        let Some(json) = self.db.setting(key)? else {
+            return Ok(None);
+        };
         match serde_json::from_str(&json) {
             Ok(v) => Ok(Some(v)),
             Err(e) => {
@@ -149,7 +169,8 @@ impl App {
     }
 
     fn set_setting_value<T: Serialize + ?Sized>(&self, key: &str, value: &T) -> Result<()> {
-        let json = serde_json::to_string(value).map_err(|e| AppError::new("storage", format!("cannot save {key}: {e}")))?;
+        let json = serde_json::to_string(value)
+            .map_err(|e| AppError::new("storage", format!("cannot save {key}: {e}")))?;
         Ok(self.db.set_setting(key, &json)?)
     }
 }

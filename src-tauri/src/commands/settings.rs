@@ -25,7 +25,10 @@ pub async fn data_location(state: State<'_, AppState>) -> Result<DataLocation> {
 /// Asks where to save (a native dialog; `RECOURSE_TEST_SAVE_DIR` answers it in end-to-end
 /// tests), then writes the backup there. None when the user cancelled.
 #[tauri::command]
-pub async fn backup_to_file<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Option<BackupReport>> {
+pub async fn backup_to_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<BackupReport>> {
     let name = recourse_app::backup_file_name();
     let dest: Option<PathBuf> = match std::env::var_os("RECOURSE_TEST_SAVE_DIR") {
         Some(dir) => Some(PathBuf::from(dir).join(&name)),
@@ -46,9 +49,16 @@ pub async fn backup_to_file<R: Runtime>(app: AppHandle<R>, state: State<'_, AppS
 /// Asks for a backup file (a native dialog; in end-to-end tests the first `.zip` line of the
 /// file named by `RECOURSE_TEST_PICK_FILES`), then restores it. None when the user cancelled.
 #[tauri::command]
-pub async fn restore_from_file<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Option<RestoreReport>> {
+pub async fn restore_from_file<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<RestoreReport>> {
     let src: Option<PathBuf> = match std::env::var_os("RECOURSE_TEST_PICK_FILES") {
-        Some(list) => std::fs::read_to_string(list).unwrap_or_default().lines().find(|l| l.ends_with(".zip")).map(PathBuf::from),
+        Some(list) => std::fs::read_to_string(list)
+            .unwrap_or_default()
+            .lines()
+            .find(|l| l.ends_with(".zip"))
+            .map(PathBuf::from),
         None => app
             .dialog()
             .file()
