@@ -6,12 +6,17 @@ import { ReviewScreen } from "./features/review/ReviewScreen";
 import { useOpenFlagCount } from "./features/review/useOpenFlagCount";
 import { InsightsScreen } from "./features/insights/InsightsScreen";
 import { CasesScreen, type CasesRoute } from "./features/cases/CasesScreen";
+import { SettingsScreen } from "./features/settings/SettingsScreen";
+import { applyRememberedTheme, syncSettingsFromBackend } from "./features/settings/startup";
 import { formatNumber } from "./i18n/format";
 import type { Reason } from "./ipc/api";
 
-export type Screen = "review" | "transactions" | "import" | "insights" | "cases";
+// The remembered theme is applied before the first render, so the app never flashes light.
+applyRememberedTheme();
 
-const SCREENS: Screen[] = ["review", "transactions", "import", "insights", "cases"];
+export type Screen = "review" | "transactions" | "import" | "insights" | "cases" | "settings";
+
+const SCREENS: Screen[] = ["review", "transactions", "import", "insights", "cases", "settings"];
 
 /** What other screens call to start a dispute: opens the Cases screen on a new case. */
 export type OnDispute = (transactionIds: number[], reason?: Reason) => void;
@@ -23,6 +28,9 @@ export function App() {
   const [flagCount, refreshFlagCount] = useOpenFlagCount();
   // An import elsewhere may have raised flags: recount whenever the screen changes.
   useEffect(refreshFlagCount, [screen, refreshFlagCount]);
+  useEffect(() => {
+    void syncSettingsFromBackend();
+  }, []);
 
   const navigate = useCallback((s: Screen) => {
     // The Cases entry in the menu always leads to the list.
@@ -65,6 +73,7 @@ export function App() {
         {screen === "import" && <ImportScreen onNavigate={navigate} />}
         {screen === "insights" && <InsightsScreen />}
         {screen === "cases" && <CasesScreen route={casesRoute} onRoute={setCasesRoute} />}
+        {screen === "settings" && <SettingsScreen />}
       </main>
     </div>
   );

@@ -15,7 +15,6 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// The settings key of the jurisdiction new cases start in.
-const DEFAULT_JURISDICTION_KEY: &str = "default_jurisdiction";
 
 /// Evidence is a receipt, a screenshot or a chat export; anything larger is almost surely the
 /// wrong file, and would be read into memory whole.
@@ -352,12 +351,6 @@ impl App {
             .into_iter()
             .find(|credit| credit.amount_minor == claimed || c.transactions.iter().any(|t| t.amount_minor.saturating_abs() == credit.amount_minor));
         found.map(|credit| self.transaction(credit.transaction_id)).transpose()
-    }
-
-    fn default_jurisdiction(&self) -> Result<Jurisdiction> {
-        let saved = self.db.setting(DEFAULT_JURISDICTION_KEY)?;
-        // The setting may hold a JSON string ("\"cn\"") or the bare code.
-        Ok(saved.as_deref().and_then(|v| Jurisdiction::parse(v.trim().trim_matches('"'))).unwrap_or(Jurisdiction::Us))
     }
 }
 

@@ -5,6 +5,7 @@ use crate::dto::{ImportProgress, ImportReport};
 use crate::error::{AppError, Result};
 use crate::{now_text, App};
 use recourse_core::import::{self, ImportError, ImportOptions, Profile};
+use recourse_core::disputes::Jurisdiction;
 use recourse_core::money::Currency;
 use recourse_store::batches::BatchSource;
 use sha2::{Digest, Sha256};
@@ -81,11 +82,11 @@ impl App {
         if let Some(code) = self.db.setting("default_currency")?.as_deref().and_then(Currency::parse) {
             return Ok(code);
         }
-        Ok(match self.db.setting("default_jurisdiction")?.as_deref() {
-            Some("uk") => Currency::GBP,
-            Some("eu") => Currency::EUR,
-            Some("cn") => Currency::CNY,
-            _ => Currency::USD,
+        Ok(match self.default_jurisdiction()? {
+            Jurisdiction::Uk => Currency::GBP,
+            Jurisdiction::Eu => Currency::EUR,
+            Jurisdiction::Cn => Currency::CNY,
+            Jurisdiction::Us => Currency::USD,
         })
     }
 

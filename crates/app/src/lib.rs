@@ -4,6 +4,7 @@
 //! the store or core directly. Every public function returns DTOs from `dto` and `AppError`.
 //! This layer owns the clock and the file system; core below it has neither.
 
+mod backup;
 pub mod bindings;
 pub mod dto;
 pub mod dto_insights;
@@ -16,11 +17,14 @@ mod import;
 mod insights;
 mod money_text;
 mod review;
+mod settings;
 mod transactions;
 
+pub use backup::{backup_file_name, BackupReport, RestoreReport};
 pub use error::{AppError, Result};
 pub use import::{ImportRequest, ProgressFn};
 pub use recourse_core::import::{Preview, Profile};
+pub use settings::{AppSettings, DataLocation};
 
 use recourse_store::Db;
 use std::path::{Path, PathBuf};

@@ -96,6 +96,29 @@ impl Db {
         Ok(())
     }
 
+    /// Checks that the file at `path` is a whole Recourse database this version can open
+    /// (SQLite, passes `quick_check`, schema between 1 and the current one), opening it read-only
+    /// so a rejected file is never changed. Returns its schema version. Used before a restore.
+    pub fn inspect(path: &Path) -> Result<i64> {
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let not_ours = |why: String| StoreError::Corrupt(format!("{} is not a Recourse database: {why}", path.display()));
+        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| not_ours(e.to_string()))?;
+        if check != "ok" {
+            return Err(not_ours(format!("integrity check failed ({check})")));
+        }
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew { found, known: SCHEMA_VERSION });
+        }
+        let has_transactions: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'transactions'", [], |r| r.get(0))?;
+        if found < 1 || has_transactions == 0 {
+            return Err(not_ours("it has no Recourse schema".into()));
+        }
+        Ok(found)
+    }
+
     /// Direct access for store modules' tests.
     #[cfg(test)]
     pub(crate) fn conn(&self) -> &Connection {

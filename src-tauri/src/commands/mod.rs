@@ -5,6 +5,7 @@
 mod cases;
 mod import;
 mod review;
+mod settings;
 
 use tauri::Runtime;
 
@@ -44,5 +45,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         cases::export_letter,
         cases::profile,
         cases::set_profile,
+        settings::get_settings,
+        settings::set_settings,
+        settings::data_location,
+        settings::backup_to_file,
+        settings::restore_from_file,
     ]
 }

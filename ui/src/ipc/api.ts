@@ -6,6 +6,9 @@ import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type {
   Account,
   AppError,
+  AppSettings,
+  BackupReport,
+  DataLocation,
   Batch,
   CaseSummary,
   CaseView,
@@ -19,6 +22,7 @@ import type {
   Page,
   Preview,
   Profile,
+  RestoreReport,
   Total,
   TxFilter,
 } from "./bindings";
@@ -100,6 +104,15 @@ export const api = {
   profile: () => call<UserProfile>("profile"),
   setProfile: (profile: UserProfile) => call<UserProfile>("set_profile", { profile }),
   // --- end cases + letters ---
+  // --- Settings screen: app settings, profile, data folder, backup and restore ---
+  getSettings: () => call<AppSettings>("get_settings"),
+  setSettings: (settings: AppSettings) => call<void>("set_settings", { settings }),
+  dataLocation: () => call<DataLocation>("data_location"),
+  /** Asks where to save, then writes the backup; null when the user cancelled the dialog. */
+  backupToFile: () => call<BackupReport | null>("backup_to_file"),
+  /** Asks for a backup file, then replaces all data with it; null when cancelled. */
+  restoreFromFile: () => call<RestoreReport | null>("restore_from_file"),
+  // --- end of Settings screen ---
 };
 
 export function onImportProgress(cb: (p: ImportProgress) => void): Promise<UnlistenFn> {

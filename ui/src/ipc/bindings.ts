@@ -116,6 +116,38 @@ export type AppError = {
  */
 code: string, message: string, };
 
+export type AppSettings = { 
+/**
+ * None until the user chooses one: the UI then follows the system language.
+ */
+language: "en" | "zh-CN" | null, theme: "system" | "light" | "dark", 
+/**
+ * The jurisdiction a new case starts with.
+ */
+default_jurisdiction: "us" | "uk" | "eu" | "cn", 
+/**
+ * How readily charges are flagged; stored as `DetectConfig.sensitivity` (0.5 / 1 / 2).
+ */
+sensitivity: "low" | "normal" | "high", };
+
+export type DataLocation = { data_dir: string, 
+/**
+ * Empty for an in-memory database.
+ */
+db_path: string, evidence_dir: string, };
+
+export type BackupReport = { path: string, bytes: number, evidence_files: number, };
+
+export type RestoreReport = { restored_from: string, 
+/**
+ * The schema of the restored database before it was migrated to the current one.
+ */
+schema_version: number, evidence_files: number, 
+/**
+ * Where the database as it was before the restore was kept.
+ */
+previous_copy: string, };
+
 export type Detected = { 
 /**
  * Lowercase label, e.g. "utf-8", "gbk", "windows-1252".

@@ -1,10 +1,22 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, onFileDrop, onImportProgress, type AppError, type Batch, type ImportProgress, type ImportReport } from "../../ipc/api";
+import { api, onFileDrop, onImportProgress, type AppError, type Batch, type ImportProgress, type ImportReport, type Profile } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { formatNumber } from "../../i18n/format";
 import type { Screen } from "../../App";
+import { MappingEditor, type Review } from "./MappingEditor";
+import { ImportSummary } from "./ImportSummary";
+import { currencyOnly, jurisdictionCurrency, UNKNOWN_CURRENCY } from "./mapping";
 
+// The review inbox is its own screen; the cast keeps this compiling whether or not the App
+// already lists it.
+const REVIEW_SCREEN = "review" as string as Screen;
+
+/**
+ * Import: pick or drop files. A file whose layout is detected with confidence is imported at
+ * once; otherwise (or when the user asks to check every mapping) its preview opens for the user
+ * to correct, file after file.
+ */
 export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -12,23 +24,66 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [reports, setReports] = useState<ImportReport[]>([]);
   const [error, setError] = useState<AppError | null>(null);
+  /** The file an error came from, so the user can open its mapping and fix it. */
+  const [failedPath, setFailedPath] = useState<string | null>(null);
   const [batches, setBatches] = useState<Batch[]>([]);
+  const [accounts, setAccounts] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [review, setReview] = useState<Review | null>(null);
+  const [pending, setPending] = useState<string[]>([]);
+  const [total, setTotal] = useState(0);
+  const [checkFirst, setCheckFirst] = useState(false);
+  // The drop listener is registered once; it reads the current choice through a ref.
+  const checkFirstRef = useRef(checkFirst);
+  checkFirstRef.current = checkFirst;
+  const defaultCurrencyRef = useRef<string | null>(null);
+  // Answers to earlier re-previews are dropped when a newer edit was made meanwhile.
+  const previewSeq = useRef(0);
 
   const refreshBatches = useCallback(() => {
-    api.batches().then(setBatches, (e) => setError(e));
+    api.batches().then(setBatches, (e: AppError) => setError(e));
+    api.accounts().then((a) => setAccounts(a.map((x) => x.name)), () => undefined);
   }, []);
 
-  const run = useCallback(
-    async (job: () => Promise<ImportReport[]>) => {
+  const openReview = (path: string, preview: Review["preview"]) =>
+    setReview({ path, preview, profile: preview.detected.profile, account: "", saveProfile: false });
+
+  /** Handles `paths` in order until one needs the user's review (or all are done). */
+  const advance = useCallback(
+    async (paths: string[]) => {
       setBusy(true);
-      setError(null);
-      setReports([]);
-      setNotice(null);
       try {
-        setReports(await job());
+        for (let i = 0; i < paths.length; i++) {
+          const path = paths[i];
+          let preview = await api.previewFile(path).catch((e: AppError) => {
+            setFailedPath(null);
+            throw e;
+          });
+          // A file that never names its currency is read in the currency of the user's
+          // jurisdiction; the preview shows it and the user can change it.
+          let profile: Profile | null = null;
+          const fallback = defaultCurrencyRef.current;
+          if (preview.detected.profile.currency === UNKNOWN_CURRENCY && fallback) {
+            profile = currencyOnly(fallback);
+            preview = await api.previewFile(path, profile);
+          }
+          if (!preview.detected.confident || checkFirstRef.current) {
+            openReview(path, preview);
+            setPending(paths.slice(i + 1));
+            return;
+          }
+          const done = await api.importFiles([path], { profile }).catch((e: AppError) => {
+            setFailedPath(path);
+            throw e;
+          });
+          setReports((r) => [...r, ...done]);
+        }
+        setReview(null);
+        setPending([]);
       } catch (e) {
         setError(e as AppError);
+        setReview(null);
+        setPending([]);
       } finally {
         setBusy(false);
         setProgress(null);
@@ -38,19 +93,108 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
     [refreshBatches],
   );
 
-  const importPaths = useCallback((paths: string[]) => {
-    if (paths.length > 0) void run(() => api.importFiles(paths));
-  }, [run]);
+  const start = useCallback(
+    (paths: string[]) => {
+      if (paths.length === 0) return;
+      setError(null);
+      setFailedPath(null);
+      setNotice(null);
+      setReports([]);
+      setTotal(paths.length);
+      void advance(paths);
+    },
+    [advance],
+  );
+
+  useEffect(() => {
+    api.getSettings().then(
+      (s) => (defaultCurrencyRef.current = jurisdictionCurrency(s?.default_jurisdiction)),
+      () => undefined,
+    );
+  }, []);
 
   useEffect(() => {
     refreshBatches();
-    const unlisten = [onImportProgress(setProgress), onFileDrop(importPaths, setHover)];
+    const unlisten = [onImportProgress(setProgress), onFileDrop(start, setHover)];
     return () => unlisten.forEach((p) => void p.then((f) => f()).catch(() => undefined));
-  }, [importPaths, refreshBatches]);
+  }, [start, refreshBatches]);
 
   const choose = async () => {
     try {
-      importPaths(await api.pickFiles());
+      start(await api.pickFiles());
+    } catch (e) {
+      setError(e as AppError);
+    }
+  };
+
+  const importSample = async () => {
+    setBusy(true);
+    setError(null);
+    setFailedPath(null);
+    setReports([]);
+    setNotice(null);
+    try {
+      setReports(await api.importSample());
+    } catch (e) {
+      setError(e as AppError);
+    } finally {
+      setBusy(false);
+      setProgress(null);
+      refreshBatches();
+    }
+  };
+
+  /** Every edit of the mapping is previewed again with the edited profile. */
+  const editProfile = async (profile: Profile) => {
+    if (!review) return;
+    const path = review.path;
+    setReview({ ...review, profile });
+    const seq = ++previewSeq.current;
+    try {
+      const preview = await api.previewFile(path, profile);
+      if (seq === previewSeq.current) setReview((r) => (r && r.path === path ? { ...r, preview } : r));
+    } catch (e) {
+      if (seq === previewSeq.current) setError(e as AppError);
+    }
+  };
+
+  const importReviewed = async () => {
+    if (!review) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const done = await api.importFiles([review.path], {
+        account: review.account.trim() || null,
+        profile: review.profile,
+        saveProfile: review.saveProfile,
+      });
+      setReports((r) => [...r, ...done]);
+    } catch (e) {
+      // The editor stays open: the user can fix the mapping and try again.
+      setError(e as AppError);
+      setFailedPath(null);
+      setBusy(false);
+      setProgress(null);
+      return;
+    }
+    setReview(null);
+    await advance(pending);
+  };
+
+  const skip = () => {
+    setReview(null);
+    void advance(pending);
+  };
+
+  const fixMapping = async () => {
+    if (!failedPath) return;
+    const path = failedPath;
+    setError(null);
+    setFailedPath(null);
+    try {
+      openReview(path, await api.previewFile(path));
+      setTotal(1);
+      setPending([]);
     } catch (e) {
       setError(e as AppError);
     }
@@ -76,18 +220,22 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
         <p className="drop-title">{t("import.drop")}</p>
         <p className="muted">{t("import.or")}</p>
         <div className="actions">
-          <button type="button" className="primary" onClick={choose} disabled={busy} data-testid="choose-files">
+          <button type="button" className="primary" onClick={choose} disabled={busy || review !== null} data-testid="choose-files">
             {t("import.choose")}
           </button>
-          <button type="button" onClick={() => run(api.importSample)} disabled={busy} data-testid="import-sample">
+          <button type="button" onClick={importSample} disabled={busy || review !== null} data-testid="import-sample">
             {t("import.sample")}
           </button>
         </div>
+        <label className="check">
+          <input type="checkbox" checked={checkFirst} onChange={(e) => setCheckFirst(e.target.checked)} data-testid="review-mapping" />
+          <span>{t("import.checkFirst")}</span>
+        </label>
       </div>
 
       {busy && (
         <div className="progress" role="status" data-testid="import-progress">
-          <span>{t("import.importing", { file: progress?.file ?? "" })}</span>
+          <span>{progress ? t("import.importing", { file: progress.file }) : t("import.reading")}</span>
           <progress max={progress?.total_lines ?? 1} value={progress?.line ?? 0} />
           {progress && <span className="muted">{t("import.rows", { count: progress.rows })}</span>}
           <button type="button" onClick={() => void api.cancelImport()}>
@@ -97,33 +245,39 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
       )}
 
       {error && (
-        <ErrorPanel error={error} title={t("import.failed")} note={error.code === "import" ? t("import.unchanged") : undefined} onClose={() => setError(null)} />
+        <div>
+          <ErrorPanel
+            error={error}
+            title={t("import.failed")}
+            note={error.code === "import" ? t("import.unchanged") : undefined}
+            onClose={() => setError(null)}
+          />
+          {failedPath && (
+            <button type="button" className="link" onClick={fixMapping} data-testid="fix-mapping">
+              {t("import.fixMapping")}
+            </button>
+          )}
+        </div>
       )}
       {notice && <p className="notice" role="status">{notice}</p>}
 
+      {review && (
+        <MappingEditor
+          review={review}
+          position={total - pending.length}
+          total={total}
+          accounts={accounts}
+          busy={busy}
+          onProfile={(p) => void editProfile(p)}
+          onAccount={(account) => setReview({ ...review, account })}
+          onSaveProfile={(saveProfile) => setReview({ ...review, saveProfile })}
+          onImport={() => void importReviewed()}
+          onSkip={skip}
+        />
+      )}
+
       {reports.length > 0 && (
-        <div className="card" data-testid="import-summary">
-          <h2>{t("import.done")}</h2>
-          <ul>
-            {reports.map((r) => (
-              <li key={r.file + r.batch_id}>
-                {t("import.summary", {
-                  file: r.file,
-                  imported: formatNumber(r.imported),
-                  present: formatNumber(r.already_present),
-                  skipped: formatNumber(r.skipped),
-                  flagged: formatNumber(r.flagged),
-                })}
-                <span className="muted"> · {t("import.account")}: {r.account}</span>
-              </li>
-            ))}
-          </ul>
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => onNavigate("transactions")}>
-              {t("import.seeTransactions")}
-            </button>
-          </div>
-        </div>
+        <ImportSummary reports={reports} onReview={() => onNavigate(REVIEW_SCREEN)} onTransactions={() => onNavigate("transactions")} />
       )}
 
       {batches.length > 0 && (

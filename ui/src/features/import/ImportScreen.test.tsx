@@ -1,0 +1,195 @@
+import { describe, expect, it, beforeEach } from "vitest";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import "../../i18n";
+import { setLanguage } from "../../i18n";
+import type { ImportReport, Preview, Profile } from "../../ipc/api";
+import { ImportScreen } from "./ImportScreen";
+
+type Call = { cmd: string; args: Record<string, unknown> };
+
+const PATH = "/home/ada/statements/odd-bank.csv";
+
+function profile(columns: Profile["columns"]): Profile {
+  return { encoding: "UTF-8", delimiter: ",", header_line: 1, date_format: "%d/%m/%Y", columns, sign: "negative-is-debit", currency: "GBP" };
+}
+
+/** The preview the backend would give for `p`: rows parsed with the amount column p chose. */
+function previewFor(p: Profile, confident: boolean): Preview {
+  const amountCol = p.columns.amount ?? 2;
+  const sample = [
+    ["05/01/2024", "TESCO STORES", "-12.50", "999.00"],
+    ["06/01/2024", "NETFLIX", "-9.99", "989.01"],
+  ];
+  return {
+    detected: {
+      encoding: "utf-8",
+      delimiter: ",",
+      header_line: 1,
+      preset: null,
+      date_format: "%d/%m/%Y",
+      columns: {},
+      sign: "negative-is-debit",
+      profile: p,
+      confident,
+    },
+    header: ["Date", "Details", "Amount", "Balance"],
+    sample,
+    rows: sample.map((r, i) => ({
+      line: i + 2,
+      date: `2024-01-0${5 + i}`,
+      description: r[1],
+      amount: Math.round(Number(r[amountCol]) * 100),
+      currency: "GBP",
+    })),
+    error: null,
+  };
+}
+
+function report(file: string, extra: Partial<ImportReport> = {}): ImportReport {
+  return {
+    file,
+    sha256: "ab",
+    batch_id: 1,
+    account: "odd-bank",
+    detected: previewFor(profile({}), true).detected,
+    rows_read: 2,
+    imported: 2,
+    already_present: 0,
+    skipped: 1,
+    skipped_lines: [{ line: 4, reason: "total row" }],
+    flagged: 1,
+    ...extra,
+  };
+}
+
+type Opts = {
+  confident: boolean;
+  importError?: { code: string; message: string };
+  /** Detection's answer when the file names no currency ("XXX") unless the profile gives one. */
+  noCurrency?: boolean;
+};
+
+function backend(opts: Opts) {
+  const calls: Call[] = [];
+  const detectedProfile = { ...profile({ date: 0, description: 1, amount: 3 }), currency: opts.noCurrency ? "XXX" : "GBP" };
+  mockWindows("main");
+  mockIPC(
+    (cmd, args) => {
+      const a = (args ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args: a });
+      switch (cmd) {
+        case "pick_files":
+          return [PATH];
+        case "preview_file": {
+          const given = a.profile as Profile | null;
+          if (opts.noCurrency && given?.currency) return previewFor({ ...detectedProfile, currency: given.currency }, true);
+          return previewFor(given ?? detectedProfile, opts.confident);
+        }
+        case "get_settings":
+          return { language: null, theme: "system", default_jurisdiction: "uk", sensitivity: "normal" };
+        case "import_files":
+          if (opts.importError) throw opts.importError;
+          return [report("odd-bank.csv")];
+        case "batches":
+        case "accounts":
+          return [];
+        default:
+          return null;
+      }
+    },
+    { shouldMockEvents: true },
+  );
+  return calls;
+}
+
+// userEvent types key by key; on a slow machine that alone can take seconds.
+describe("Import screen", { timeout: 20000 }, () => {
+  beforeEach(() => setLanguage("en"));
+
+  it("opens the preview with the detected roles when detection is not confident", async () => {
+    backend({ confident: false });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("mapping-editor");
+    expect((screen.getByTestId("role-0") as HTMLSelectElement).value).toBe("date");
+    expect((screen.getByTestId("role-1") as HTMLSelectElement).value).toBe("description");
+    expect((screen.getByTestId("role-2") as HTMLSelectElement).value).toBe("ignore");
+    expect((screen.getByTestId("role-3") as HTMLSelectElement).value).toBe("amount");
+    // The balance column was taken as the amount: the parsed rows show it.
+    expect(screen.getByTestId("parsed-table").textContent).toContain("999.00");
+  });
+
+  it("re-previews with the edited profile when a role changes", async () => {
+    const calls = backend({ confident: false });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("mapping-editor");
+    await userEvent.selectOptions(screen.getByTestId("role-2"), "amount");
+
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "preview_file")).toHaveLength(2));
+    const last = calls.filter((c) => c.cmd === "preview_file")[1].args;
+    expect(last.path).toBe(PATH);
+    expect((last.profile as Profile).columns).toEqual({ date: 0, description: 1, amount: 2 });
+    await waitFor(() => expect(screen.getByTestId("parsed-table").textContent).toContain("12.50"));
+    expect(screen.getByTestId("parsed-table").textContent).not.toContain("999.00");
+  });
+
+  it("imports with the edited profile, the account and the save-profile flag", async () => {
+    const calls = backend({ confident: false });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("mapping-editor");
+    await userEvent.selectOptions(screen.getByTestId("sign-select"), "positive-is-debit");
+    await userEvent.type(screen.getByTestId("account-input"), "Barclays current");
+    await userEvent.click(screen.getByTestId("save-profile"));
+    await userEvent.click(screen.getByTestId("import-confirm"));
+
+    const summary = await screen.findByTestId("import-summary");
+    expect(summary.textContent).toContain("odd-bank.csv: 2 new, 0 already present, 1 skipped, 1 flagged");
+    const imp = calls.find((c) => c.cmd === "import_files")!.args;
+    expect(imp.paths).toEqual([PATH]);
+    expect(imp.account).toBe("Barclays current");
+    expect(imp.saveProfile).toBe(true);
+    expect((imp.profile as Profile).sign).toBe("positive-is-debit");
+    expect(screen.queryByTestId("mapping-editor")).toBeNull();
+    // Skipped lines are listed with their line and reason.
+    expect(screen.getByTestId("skipped-lines").textContent).toContain("Line 4: a total, not a transaction");
+  });
+
+  it("imports at once when detection is confident, and links to the review inbox", async () => {
+    const calls = backend({ confident: true });
+    const went: string[] = [];
+    render(<ImportScreen onNavigate={(s) => went.push(s)} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("import-summary");
+    expect(screen.queryByTestId("mapping-editor")).toBeNull();
+    expect(calls.find((c) => c.cmd === "import_files")!.args).toMatchObject({ paths: [PATH], saveProfile: false, profile: null });
+    await userEvent.click(screen.getByTestId("go-review"));
+    expect(went).toEqual(["review"]);
+  });
+
+  it("shows a failed import's message with its file and line, and offers to fix the mapping", async () => {
+    backend({ confident: true, importError: { code: "import", message: "odd-bank.csv, line 3: expected a date, found '2024-13-45'" } });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    const panel = await screen.findByTestId("error-panel");
+    expect(panel.textContent).toContain("odd-bank.csv, line 3");
+    expect(panel.textContent).toContain("Nothing was changed");
+    await userEvent.click(screen.getByTestId("fix-mapping"));
+    expect(await screen.findByTestId("mapping-editor")).toBeTruthy();
+  });
+
+  it("reads a file that names no currency in the jurisdiction's currency, still in one click", async () => {
+    const calls = backend({ confident: false, noCurrency: true });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    // The settings answer arrives before the user picks a file.
+    await waitFor(() => expect(calls.some((c) => c.cmd === "get_settings")).toBe(true));
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("import-summary");
+    const previews = calls.filter((c) => c.cmd === "preview_file");
+    expect(previews.map((c) => (c.args.profile as Profile | null)?.currency ?? null)).toEqual([null, "GBP"]);
+    expect((calls.find((c) => c.cmd === "import_files")!.args.profile as Profile).currency).toBe("GBP");
+  });
+});

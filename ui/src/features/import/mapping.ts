@@ -1,0 +1,118 @@
+// The column mapping of the import preview as plain functions over `Profile`, so the editor stays
+// a thin view and the rules (one role per column, one column per role) are tested on their own.
+import type { Columns, Profile, SignConvention } from "../../ipc/api";
+
+/** Every role a column can take, in the order the role menu lists them. */
+export const ROLES = [
+  "date",
+  "posted_date",
+  "description",
+  "counterparty",
+  "amount",
+  "debit",
+  "credit",
+  "direction",
+  "currency",
+  "reference",
+  "card",
+  "status",
+  "time",
+  "fee",
+] as const satisfies readonly (keyof Columns)[];
+
+export type Role = (typeof ROLES)[number];
+export type RoleChoice = Role | "ignore";
+
+export const SIGNS: SignConvention[] = ["negative-is-debit", "positive-is-debit", "direction-column", "debit-credit-columns"];
+
+/** Date formats offered besides the detected one; only the order of day, month and year matters. */
+export const DATE_FORMATS = ["%Y-%m-%d", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y年%m月%d日"];
+
+/** The role of column `index` in `profile`, or "ignore". */
+export function roleOf(profile: Profile, index: number): RoleChoice {
+  return ROLES.find((r) => profile.columns[r] === index) ?? "ignore";
+}
+
+/**
+ * Gives column `index` the role `role`: the column loses any other role, and the role leaves the
+ * column it had. Choosing debit/credit or direction also switches the sign convention that needs
+ * them; a sign that needs a column no longer mapped falls back to a signed amount.
+ */
+export function assignRole(profile: Profile, index: number, role: RoleChoice): Profile {
+  const columns: Columns = {};
+  for (const r of ROLES) {
+    const at = profile.columns[r];
+    if (at !== undefined && at !== null && at !== index && r !== role) columns[r] = at;
+  }
+  if (role !== "ignore") columns[role] = index;
+
+  let sign = profile.sign;
+  if (role === "debit" || role === "credit") sign = "debit-credit-columns";
+  else if (role === "direction") sign = "direction-column";
+  else if (sign === "debit-credit-columns" && columns.debit == null && columns.credit == null) sign = "negative-is-debit";
+  else if (sign === "direction-column" && columns.direction == null) sign = "negative-is-debit";
+  return { ...profile, columns, sign };
+}
+
+/** "%d/%m/%Y %H:%M" → "DD/MM/YYYY hh:mm": the pattern as people read it. */
+export function readableDateFormat(format: string): string {
+  return format
+    .replace(/%Y/g, "YYYY")
+    .replace(/%y/g, "YY")
+    .replace(/%m/g, "MM")
+    .replace(/%d/g, "DD")
+    .replace(/%b/g, "Mon")
+    .replace(/%H/g, "hh")
+    .replace(/%M/g, "mm")
+    .replace(/%S/g, "ss")
+    .replace(/%%/g, "%");
+}
+
+/** Signed minor units as a decimal string in the currency's digits: -438 USD → "-4.38". */
+export function minorToDecimal(minor: number, currency: string): string {
+  let digits = 2;
+  try {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    // An unknown code: two digits, like most currencies.
+  }
+  const sign = minor < 0 ? "-" : "";
+  const abs = Math.abs(minor);
+  if (digits === 0) return `${sign}${abs}`;
+  const unit = 10 ** digits;
+  const whole = Math.floor(abs / unit);
+  const frac = String(abs % unit).padStart(digits, "0");
+  return `${sign}${whole}.${frac}`;
+}
+
+/** The account name the backend uses by default: the detected preset, else the file's stem. */
+export function defaultAccountName(path: string, preset: string | null): string {
+  if (preset) return preset;
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const dot = name.lastIndexOf(".");
+  return (dot > 0 ? name.slice(0, dot) : name).toLowerCase();
+}
+
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** The currency a statement without one most likely uses: that of the user's jurisdiction. */
+export function jurisdictionCurrency(jurisdiction: string | null | undefined): string | null {
+  return ({ us: "USD", uk: "GBP", eu: "EUR", cn: "CNY" } as Record<string, string>)[jurisdiction ?? ""] ?? null;
+}
+
+/** The "no currency" code detection reports when the file never says which one it uses. */
+export const UNKNOWN_CURRENCY = "XXX";
+
+/** A profile that fixes only the currency and leaves everything else to detection. */
+export function currencyOnly(currency: string): Profile {
+  return { encoding: null, delimiter: null, header_line: null, date_format: null, columns: {}, sign: null, currency };
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
+
+/** "," → "comma": the i18n key of a delimiter's name. */
+export function delimiterName(d: string): string {
+  return DELIMITER_NAMES[d] ?? d;
+}
