@@ -146,3 +146,193 @@ rows: Array<Record<string, unknown>>,
  */
 error: string | null, };
 
+export type OpenCaseRequest = { transaction_ids: Array<number>, reason: Reason, 
+/**
+ * Default: the "default_jurisdiction" setting, else "us".
+ */
+jurisdiction: Jurisdiction | null, 
+/**
+ * Default: a credit card in the US, UK and EU; in China the payment platform when the
+ * account is an Alipay / WeChat Pay one, else a bank card.
+ */
+instrument: Instrument | null, 
+/**
+ * Date of the first statement showing the charge (starts the US 60-day window).
+ */
+statement_date: string | null, };
+
+export type CaseSummary = { id: number, reason: Reason, jurisdiction: Jurisdiction, 
+/**
+ * "open", "refund_detected" (open, and a matching credit has arrived), "refunded", "closed".
+ */
+status: string, merchant: string, 
+/**
+ * The amount asked back, as a decimal string, and in minor units.
+ */
+amount: string, amount_minor: number, currency: string, opened_at: string, 
+/**
+ * What to do next and by when (`None` for a closed case).
+ */
+next_action: NextAction | null, 
+/**
+ * The nearest date anything is due: the next action's date or an open answer's due date.
+ */
+next_deadline: string | null, 
+/**
+ * The most severe warning of the plan, if any.
+ */
+warning: WarningLevel | null, };
+
+export type CaseStep = { step: Step, sent_date: string | null, answer_due: string | null, answered_date: string | null, outcome: string | null, 
+/**
+ * True when the user saved an edited letter for this step.
+ */
+letter_edited: boolean, };
+
+export type EvidenceView = { id: number, file_name: string, 
+/**
+ * The copy in the app's data folder.
+ */
+stored_path: string, sha256: string, added_at: string, };
+
+export type CaseEvent = { date: string, 
+/**
+ * "opened", "sent", "answered", "evidence", "notes", "refunded", "closed".
+ */
+kind: string, step: Step | null, 
+/**
+ * The outcome, file name or closing note; empty when there is none.
+ */
+text: string, };
+
+export type CaseView = { id: number, reason: Reason, jurisdiction: Jurisdiction, instrument: Instrument, 
+/**
+ * As in `CaseSummary`.
+ */
+status: string, opened_at: string, statement_date: string | null, account_last4: string | null, merchant: string, merchant_address: Array<string>, notes: string, outcome: string | null, amount: string, amount_minor: number, currency: string, 
+/**
+ * The disputed transactions with their provenance, oldest first.
+ */
+transactions: Array<Transaction>, steps: Array<CaseStep>, 
+/**
+ * Dates per step, next action and warnings (most severe first), as of today.
+ */
+plan: CasePlan, checklist: Checklist, evidence: Array<EvidenceView>, timeline: Array<CaseEvent>, 
+/**
+ * A credit at the same merchant for the disputed amount, after the charge: offer to close
+ * the case as refunded.
+ */
+refund_candidate: Transaction | null, };
+
+export type LetterView = { letter: Letter, text: string, 
+/**
+ * True when the body is the user's saved edit rather than the template's.
+ */
+edited: boolean, };
+
+export type UserProfile = { name: string, 
+/**
+ * Address lines separated by newlines.
+ */
+address: string, email: string, phone: string, };
+
+export type Reason = "double_charge" | "not_authorised" | "not_received" | "cancelled_subscription" | "wrong_amount" | "refund_not_credited" | "faulty_goods";
+
+export type Jurisdiction = "us" | "uk" | "eu" | "cn";
+
+export type Instrument = "credit_card" | "debit_card" | "payment_platform" | "bank_transfer";
+
+export type Step = "merchant" | "bank" | "association" | "court";
+
+export type Bilingual = { en: string, zh: string, };
+
+export type CasePlan = { steps: Array<StepPlan>, next_action: NextAction, 
+/**
+ * Most severe first.
+ */
+warnings: Array<Warning>, };
+
+export type StepPlan = { step: Step, recipient: Bilingual, 
+/**
+ * Last day of the legal window to send (or have received) this step's letter.
+ */
+send_by: string | null, sent: string | null, answered: string | null, 
+/**
+ * When the first answer is due (acknowledgment, investigation result or final response).
+ */
+answer_due: string | null, 
+/**
+ * When the matter must be finally resolved, where the rule has a second, later clock.
+ */
+final_answer_due: string | null, 
+/**
+ * Which rules give these dates, citing the law.
+ */
+basis: Bilingual, 
+/**
+ * Assumptions and caveats behind the dates.
+ */
+notes: Array<Bilingual>, };
+
+export type NextAction = { step: Step, what_en: string, what_zh: string, by: string | null, };
+
+export type Warning = { level: WarningLevel, step: Step | null, message_en: string, message_zh: string, date: string | null, };
+
+export type WarningLevel = "info" | "soon" | "urgent" | "missed";
+
+export type Checklist = { reason: Reason, jurisdiction: Jurisdiction, 
+/**
+ * Steps to take before any letter (only for unauthorised charges), in order.
+ */
+urgent_first: Array<Bilingual>, 
+/**
+ * Evidence to gather.
+ */
+evidence: Array<Bilingual>, 
+/**
+ * What can prove the purchase when the receipt is lost.
+ */
+if_receipt_lost: Array<Bilingual>, };
+
+export type Letter = { 
+/**
+ * "en" or "zh-CN": decides fonts, date forms and hyphenation in the layout.
+ */
+lang: string, 
+/**
+ * "letter" for correspondence, "complaint" for a court form such as a 民事起诉状.
+ */
+kind: string, 
+/**
+ * A heading printed above the body (e.g. "民事起诉状"); empty for ordinary letters.
+ */
+title: string, 
+/**
+ * The sender's name, address lines, email and phone, one per entry.
+ */
+sender: Array<string>, 
+/**
+ * The recipient's name and address lines, one per entry.
+ */
+recipient: Array<string>, 
+/**
+ * The date line, already formatted for the language ("27 November 2026", "2026年11月27日").
+ */
+date: string, 
+/**
+ * The subject line ("Billing error notice — account ending 1234"); may be empty.
+ */
+subject: string, 
+/**
+ * The body: paragraphs separated by one blank line. This is the text the user edits.
+ */
+body: string, 
+/**
+ * Enclosures listed under the signature.
+ */
+enclosures: Array<string>, 
+/**
+ * The name signed under the closing.
+ */
+signature: string, };
+
