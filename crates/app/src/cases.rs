@@ -8,7 +8,9 @@ use crate::error::{AppError, Result};
 use crate::money_text::to_text;
 use crate::{now_text, App};
 use chrono::NaiveDate;
-use recourse_core::disputes::{self, CaseFacts, Instrument, Jurisdiction, Reason, Step, StepRecord};
+use recourse_core::disputes::{
+    self, CaseFacts, Instrument, Jurisdiction, Reason, Step, StepRecord,
+};
 use recourse_core::money::Currency;
 use recourse_store::cases::{CaseRow, NewCase, StepRow};
 use sha2::{Digest, Sha256};
@@ -42,27 +44,51 @@ impl Loaded {
     }
 
     pub fn currency(&self) -> String {
-        self.transactions.first().map(|t| t.currency.clone()).unwrap_or_else(|| "USD".into())
+        self.transactions
+            .first()
+            .map(|t| t.currency.clone())
+            .unwrap_or_else(|| "USD".into())
     }
 
     /// The amount asked back: every charge, except that for a double charge the first one was
     /// the real purchase (the same rule the letters use).
     pub fn claimed_minor(&self) -> i64 {
         let skip = usize::from(self.reason == Reason::DoubleCharge && self.transactions.len() > 1);
-        self.transactions.iter().skip(skip).fold(0i64, |acc, t| acc.saturating_add(t.amount_minor.saturating_abs()))
+        self.transactions.iter().skip(skip).fold(0i64, |acc, t| {
+            acc.saturating_add(t.amount_minor.saturating_abs())
+        })
     }
 
     pub fn facts(&self) -> Result<CaseFacts> {
-        let first = self.transactions.first().ok_or_else(|| AppError::new("storage", format!("case {} has no transactions", self.row.id)))?;
-        let currency = Currency::parse(&first.currency)
-            .ok_or_else(|| AppError::new("storage", format!("case {}: unknown currency '{}'", self.row.id, first.currency)))?;
+        let first = self.transactions.first().ok_or_else(|| {
+            AppError::new(
+                "storage",
+                format!("case {} has no transactions", self.row.id),
+            )
+        })?;
+        let currency = Currency::parse(&first.currency).ok_or_else(|| {
+            AppError::new(
+                "storage",
+                format!(
+                    "case {}: unknown currency '{}'",
+                    self.row.id, first.currency
+                ),
+            )
+        })?;
         Ok(CaseFacts {
             jurisdiction: self.jurisdiction,
             instrument: self.instrument,
             reason: self.reason,
             transaction_date: stored_date(&first.date)?,
-            posted_date: first.posted_date.as_deref().and_then(|d| stored_date(d).ok()),
-            statement_date: self.row.statement_date.as_deref().and_then(|d| stored_date(d).ok()),
+            posted_date: first
+                .posted_date
+                .as_deref()
+                .and_then(|d| stored_date(d).ok()),
+            statement_date: self
+                .row
+                .statement_date
+                .as_deref()
+                .and_then(|d| stored_date(d).ok()),
             amount_minor: self.claimed_minor(),
             currency,
         })
@@ -97,9 +123,14 @@ impl App {
         ids.sort_unstable();
         ids.dedup();
         if ids.is_empty() {
-            return Err(AppError::invalid("choose at least one transaction to dispute"));
+            return Err(AppError::invalid(
+                "choose at least one transaction to dispute",
+            ));
         }
-        let txns = ids.iter().map(|&id| self.transaction(id)).collect::<Result<Vec<_>>>()?;
+        let txns = ids
+            .iter()
+            .map(|&id| self.transaction(id))
+            .collect::<Result<Vec<_>>>()?;
         if let Some(t) = txns.iter().find(|t| t.amount_minor >= 0) {
             return Err(AppError::invalid(format!(
                 "transaction {} ({} {} at {} on {}) is not a charge: only money leaving the account can be disputed",
@@ -112,13 +143,23 @@ impl App {
                 txns[0].id, txns[0].currency, t.id, t.currency
             )));
         }
-        let statement_date = req.statement_date.as_deref().filter(|d| !d.trim().is_empty()).map(|d| parse_date(d, "statement date")).transpose()?;
+        let statement_date = req
+            .statement_date
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            .map(|d| parse_date(d, "statement date"))
+            .transpose()?;
         let jurisdiction = match req.jurisdiction {
             Some(j) => j,
             None => self.default_jurisdiction()?,
         };
-        let instrument = req.instrument.unwrap_or_else(|| default_instrument(jurisdiction, &txns));
-        let first = txns.iter().min_by(|a, b| (&a.date, a.id).cmp(&(&b.date, b.id))).unwrap_or(&txns[0]);
+        let instrument = req
+            .instrument
+            .unwrap_or_else(|| default_instrument(jurisdiction, &txns));
+        let first = txns
+            .iter()
+            .min_by(|a, b| (&a.date, a.id).cmp(&(&b.date, b.id)))
+            .unwrap_or(&txns[0]);
         let case = NewCase {
             reason: req.reason.as_str().into(),
             jurisdiction: jurisdiction.as_str().into(),
@@ -142,8 +183,14 @@ impl App {
             let refund = self.refund_candidate(&c)?;
             let open = c.row.status == "open";
             let plan = disputes::plan(&c.facts()?, &c.step_records(), today);
-            let answer_dues = plan.steps.iter().filter(|s| s.sent.is_some() && s.answered.is_none()).filter_map(|s| s.answer_due);
-            let next_deadline = open.then(|| plan.next_action.by.into_iter().chain(answer_dues).min()).flatten();
+            let answer_dues = plan
+                .steps
+                .iter()
+                .filter(|s| s.sent.is_some() && s.answered.is_none())
+                .filter_map(|s| s.answer_due);
+            let next_deadline = open
+                .then(|| plan.next_action.by.into_iter().chain(answer_dues).min())
+                .flatten();
             out.push(CaseSummary {
                 id: c.row.id,
                 reason: c.reason,
@@ -155,7 +202,11 @@ impl App {
                 currency: c.currency(),
                 opened_at: c.row.opened_at.clone(),
                 next_deadline: next_deadline.map(|d| d.to_string()),
-                warning: if open { plan.warnings.first().map(|w| w.level) } else { None },
+                warning: if open {
+                    plan.warnings.first().map(|w| w.level)
+                } else {
+                    None
+                },
                 next_action: open.then_some(plan.next_action),
             });
         }
@@ -186,13 +237,24 @@ impl App {
             .db
             .evidence(case_id)?
             .into_iter()
-            .map(|e| EvidenceView { id: e.id, file_name: e.file_name, stored_path: e.stored_path, sha256: e.sha256, added_at: e.added_at })
+            .map(|e| EvidenceView {
+                id: e.id,
+                file_name: e.file_name,
+                stored_path: e.stored_path,
+                sha256: e.sha256,
+                added_at: e.added_at,
+            })
             .collect();
         let timeline = self
             .db
             .case_events(case_id)?
             .into_iter()
-            .map(|e| CaseEvent { date: e.date, kind: e.kind, step: e.step.as_deref().and_then(Step::parse), text: e.text })
+            .map(|e| CaseEvent {
+                date: e.date,
+                kind: e.kind,
+                step: e.step.as_deref().and_then(Step::parse),
+                text: e.text,
+            })
             .collect();
         Ok(CaseView {
             id: c.row.id,
@@ -226,15 +288,26 @@ impl App {
         let c = self.load_open_case(case_id)?;
         let sent = parse_date(date, "sent date")?;
         let due = disputes::answer_due(&c.facts()?, step, sent).map(|d| d.to_string());
-        self.db.record_step_sent(case_id, step.as_str(), &sent.to_string(), due.as_deref())?;
+        self.db
+            .record_step_sent(case_id, step.as_str(), &sent.to_string(), due.as_deref())?;
         self.case(case_id)
     }
 
     /// Records the answer to `step`, received on `date`, and what it said or did.
-    pub fn record_answer(&mut self, case_id: i64, step: Step, date: &str, outcome: &str) -> Result<CaseView> {
+    pub fn record_answer(
+        &mut self,
+        case_id: i64,
+        step: Step,
+        date: &str,
+        outcome: &str,
+    ) -> Result<CaseView> {
         let c = self.load_open_case(case_id)?;
         let answered = parse_date(date, "answer date")?;
-        if let Some(sent) = c.step(step).and_then(|s| s.sent_date.as_deref()).and_then(|d| stored_date(d).ok()) {
+        if let Some(sent) = c
+            .step(step)
+            .and_then(|s| s.sent_date.as_deref())
+            .and_then(|d| stored_date(d).ok())
+        {
             if answered < sent {
                 return Err(AppError::invalid(format!(
                     "the answer date {answered} is before the {} letter was sent ({sent})",
@@ -243,9 +316,16 @@ impl App {
             }
         }
         if outcome.trim().is_empty() {
-            return Err(AppError::invalid("say what the answer was (the outcome is empty)"));
+            return Err(AppError::invalid(
+                "say what the answer was (the outcome is empty)",
+            ));
         }
-        self.db.record_step_answer(case_id, step.as_str(), &answered.to_string(), outcome.trim())?;
+        self.db.record_step_answer(
+            case_id,
+            step.as_str(),
+            &answered.to_string(),
+            outcome.trim(),
+        )?;
         self.case(case_id)
     }
 
@@ -268,15 +348,30 @@ impl App {
         }
         let bytes = std::fs::read(path).map_err(io)?;
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
-        if self.db.evidence(case_id)?.iter().any(|e| e.sha256 == sha256) {
+        if self
+            .db
+            .evidence(case_id)?
+            .iter()
+            .any(|e| e.sha256 == sha256)
+        {
             return self.case(case_id);
         }
-        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "evidence".into());
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "evidence".into());
         let dir = self.data_dir.join("evidence").join(case_id.to_string());
-        std::fs::create_dir_all(&dir).map_err(|e| AppError::new("io", format!("{}: {e}", dir.display())))?;
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| AppError::new("io", format!("{}: {e}", dir.display())))?;
         let dest = free_path(&dir, &file_name);
         write_new(&dest, &bytes)?;
-        if let Err(e) = self.db.add_evidence(case_id, &file_name, &dest.to_string_lossy(), &sha256, &now_text()) {
+        if let Err(e) = self.db.add_evidence(
+            case_id,
+            &file_name,
+            &dest.to_string_lossy(),
+            &sha256,
+            &now_text(),
+        ) {
             let _ = std::fs::remove_file(&dest);
             return Err(e.into());
         }
@@ -284,12 +379,18 @@ impl App {
     }
 
     pub fn set_case_notes(&mut self, case_id: i64, notes: &str) -> Result<CaseView> {
-        self.db.set_case_notes(case_id, notes.trim(), &today().to_string())?;
+        self.db
+            .set_case_notes(case_id, notes.trim(), &today().to_string())?;
         self.case(case_id)
     }
 
     /// The merchant's name and address (lines separated by newlines) as letters show them.
-    pub fn set_case_merchant(&mut self, case_id: i64, name: &str, address: &str) -> Result<CaseView> {
+    pub fn set_case_merchant(
+        &mut self,
+        case_id: i64,
+        name: &str,
+        address: &str,
+    ) -> Result<CaseView> {
         let lines: Vec<String> = address.lines().map(String::from).collect();
         let name = Some(name.trim()).filter(|n| !n.is_empty());
         self.db.set_case_merchant(case_id, name, &lines)?;
@@ -301,8 +402,13 @@ impl App {
     pub fn close_case(&mut self, case_id: i64, outcome: &str) -> Result<CaseView> {
         self.load_open_case(case_id)?;
         let outcome = outcome.trim();
-        let status = if outcome.eq_ignore_ascii_case("refunded") { "refunded" } else { "closed" };
-        self.db.close_case(case_id, status, outcome, &today().to_string())?;
+        let status = if outcome.eq_ignore_ascii_case("refunded") {
+            "refunded"
+        } else {
+            "closed"
+        };
+        self.db
+            .close_case(case_id, status, outcome, &today().to_string())?;
         self.case(case_id)
     }
 
@@ -311,7 +417,8 @@ impl App {
         self.db.delete_case(case_id)?;
         let dir = self.data_dir.join("evidence").join(case_id.to_string());
         if dir.exists() {
-            std::fs::remove_dir_all(&dir).map_err(|e| AppError::new("io", format!("{}: {e}", dir.display())))?;
+            std::fs::remove_dir_all(&dir)
+                .map_err(|e| AppError::new("io", format!("{}: {e}", dir.display())))?;
         }
         Ok(())
     }
@@ -323,19 +430,38 @@ impl App {
     fn load_open_case(&self, case_id: i64) -> Result<Loaded> {
         let c = self.load_case(case_id)?;
         if c.row.status != "open" {
-            return Err(AppError::invalid(format!("case {case_id} is {} already", c.row.status)));
+            return Err(AppError::invalid(format!(
+                "case {case_id} is {} already",
+                c.row.status
+            )));
         }
         Ok(c)
     }
 
     fn load_row(&self, row: CaseRow) -> Result<Loaded> {
-        let bad = |what: &str, v: &str| AppError::new("storage", format!("case {}: unknown {what} '{v}'", row.id));
+        let bad = |what: &str, v: &str| {
+            AppError::new("storage", format!("case {}: unknown {what} '{v}'", row.id))
+        };
         let reason = Reason::parse(&row.reason).ok_or_else(|| bad("reason", &row.reason))?;
-        let jurisdiction = Jurisdiction::parse(&row.jurisdiction).ok_or_else(|| bad("jurisdiction", &row.jurisdiction))?;
-        let instrument = Instrument::parse(&row.instrument).ok_or_else(|| bad("instrument", &row.instrument))?;
-        let transactions = self.db.case_transaction_ids(row.id)?.into_iter().map(|id| self.transaction(id)).collect::<Result<_>>()?;
+        let jurisdiction = Jurisdiction::parse(&row.jurisdiction)
+            .ok_or_else(|| bad("jurisdiction", &row.jurisdiction))?;
+        let instrument =
+            Instrument::parse(&row.instrument).ok_or_else(|| bad("instrument", &row.instrument))?;
+        let transactions = self
+            .db
+            .case_transaction_ids(row.id)?
+            .into_iter()
+            .map(|id| self.transaction(id))
+            .collect::<Result<_>>()?;
         let steps = self.db.case_steps(row.id)?;
-        Ok(Loaded { row, reason, jurisdiction, instrument, transactions, steps })
+        Ok(Loaded {
+            row,
+            reason,
+            jurisdiction,
+            instrument,
+            transactions,
+            steps,
+        })
     }
 
     /// A credit at the case's merchant after the charge, for the amount asked back or for one
@@ -349,8 +475,15 @@ impl App {
             .db
             .credits_after_case_charges(c.row.id)?
             .into_iter()
-            .find(|credit| credit.amount_minor == claimed || c.transactions.iter().any(|t| t.amount_minor.saturating_abs() == credit.amount_minor));
-        found.map(|credit| self.transaction(credit.transaction_id)).transpose()
+            .find(|credit| {
+                credit.amount_minor == claimed
+                    || c.transactions
+                        .iter()
+                        .any(|t| t.amount_minor.saturating_abs() == credit.amount_minor)
+            });
+        found
+            .map(|credit| self.transaction(credit.transaction_id))
+            .transpose()
     }
 }
 
@@ -368,11 +501,21 @@ fn default_instrument(j: Jurisdiction, txns: &[Transaction]) -> Instrument {
     if j != Jurisdiction::Cn {
         return Instrument::CreditCard;
     }
-    const WALLETS: [&str; 7] = ["alipay", "wechat", "weixin", "tenpay", "支付宝", "微信", "财付通"];
+    const WALLETS: [&str; 7] = [
+        "alipay",
+        "wechat",
+        "weixin",
+        "tenpay",
+        "支付宝",
+        "微信",
+        "财付通",
+    ];
     let looks_like_wallet = txns.iter().any(|t| {
         let account = t.account.to_lowercase();
         let file = t.source_file.to_lowercase();
-        WALLETS.iter().any(|w| account.contains(w) || file.contains(w))
+        WALLETS
+            .iter()
+            .any(|w| account.contains(w) || file.contains(w))
     });
     if looks_like_wallet {
         Instrument::PaymentPlatform
@@ -387,12 +530,16 @@ pub(crate) fn today() -> NaiveDate {
 
 /// Parses a date the user typed, naming what it is when it is not one.
 pub(crate) fn parse_date(text: &str, what: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::invalid(format!("the {what} '{text}' is not a date (expected YYYY-MM-DD)")))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        AppError::invalid(format!(
+            "the {what} '{text}' is not a date (expected YYYY-MM-DD)"
+        ))
+    })
 }
 
 fn stored_date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| AppError::new("storage", format!("stored date '{text}' is not valid")))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| AppError::new("storage", format!("stored date '{text}' is not valid")))
 }
 
 /// `dir/name`, or `dir/stem-2.ext`, `dir/stem-3.ext`… when that is taken.
@@ -402,9 +549,18 @@ fn free_path(dir: &Path, name: &str) -> PathBuf {
         return first;
     }
     let p = Path::new(name);
-    let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let ext = p.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
-    (2..).map(|n| dir.join(format!("{stem}-{n}{ext}"))).find(|p| !p.exists()).unwrap_or(first)
+    let stem = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = p
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    (2..)
+        .map(|n| dir.join(format!("{stem}-{n}{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
 }
 
 /// Writes a file whole or not at all: a temporary file renamed into place.
@@ -412,7 +568,12 @@ pub(crate) fn write_new(dest: &Path, bytes: &[u8]) -> Result<()> {
     let mut tmp = dest.as_os_str().to_owned();
     tmp.push(".part");
     let tmp = PathBuf::from(tmp);
-    let io = |e: std::io::Error| AppError::new("io", format!("{}: cannot write the file: {e}", dest.display()));
+    let io = |e: std::io::Error| {
+        AppError::new(
+            "io",
+            format!("{}: cannot write the file: {e}", dest.display()),
+        )
+    };
     std::fs::write(&tmp, bytes).map_err(io)?;
     std::fs::rename(&tmp, dest).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);

@@ -8,7 +8,8 @@ use ts_rs::TS;
 
 // Core's own types in the contract, re-exported so the CLI and the shell need only this crate.
 pub use recourse_core::disputes::{
-    Bilingual, CasePlan, Checklist, Instrument, Jurisdiction, NextAction, Reason, Step, StepPlan, Warning, WarningLevel,
+    Bilingual, CasePlan, Checklist, Instrument, Jurisdiction, NextAction, Reason, Step, StepPlan,
+    Warning, WarningLevel,
 };
 pub use recourse_core::letters::Letter;
 

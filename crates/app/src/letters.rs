@@ -21,14 +21,19 @@ impl App {
         let lang = check_lang(lang)?;
         let c = self.load_case(case_id)?;
         let req = self.letter_request(&c, step, lang)?;
-        let mut letter = letters::render(&req, None).map_err(|e| AppError::new("template", e.to_string()))?;
+        let mut letter =
+            letters::render(&req, None).map_err(|e| AppError::new("template", e.to_string()))?;
         let saved = c.step(step).and_then(|s| s.letter_text.clone());
         let edited = saved.is_some();
         if let Some(body) = saved {
             letter.body = body;
         }
         let text = recourse_documents::text(&letter);
-        Ok(LetterView { letter, text, edited })
+        Ok(LetterView {
+            letter,
+            text,
+            edited,
+        })
     }
 
     /// Saves the user's edit of a step's letter body; an empty body goes back to the template.
@@ -55,17 +60,29 @@ impl App {
             None => default_paper(self.load_case(case_id)?.jurisdiction),
         };
         let bytes = match format.to_ascii_lowercase().as_str() {
-            "pdf" => self.renderer()?.pdf(&view.letter, paper).map_err(document_error)?,
+            "pdf" => self
+                .renderer()?
+                .pdf(&view.letter, paper)
+                .map_err(document_error)?,
             "docx" => recourse_documents::docx(&view.letter, paper).map_err(document_error)?,
             "txt" | "text" => view.text.into_bytes(),
-            other => return Err(AppError::invalid(format!("unknown format '{other}' (expected pdf, docx or txt)"))),
+            other => {
+                return Err(AppError::invalid(format!(
+                    "unknown format '{other}' (expected pdf, docx or txt)"
+                )))
+            }
         };
         write_new(out, &bytes)
     }
 
     /// A file name for an exported letter, e.g. `case-3-merchant-en.pdf`.
     pub fn letter_file_name(case_id: i64, step: Step, lang: &str, format: &str) -> String {
-        format!("case-{case_id}-{}-{}.{}", step.as_str(), lang, format.to_ascii_lowercase())
+        format!(
+            "case-{case_id}-{}-{}.{}",
+            step.as_str(),
+            lang,
+            format.to_ascii_lowercase()
+        )
     }
 
     /// The PDF renderer, made on first use: loading the fonts takes a moment, and most runs of
@@ -80,8 +97,15 @@ impl App {
 
     fn letter_request(&self, c: &Loaded, step: Step, lang: &str) -> Result<LetterRequest> {
         let merchant = c.merchant();
-        let merchant_party = LetterParty { name: Some(merchant.clone()).filter(|m| !m.is_empty()), address: c.row.merchant_address.clone() };
-        let transactions = c.transactions.iter().map(letter_transaction).collect::<Result<Vec<_>>>()?;
+        let merchant_party = LetterParty {
+            name: Some(merchant.clone()).filter(|m| !m.is_empty()),
+            address: c.row.merchant_address.clone(),
+        };
+        let transactions = c
+            .transactions
+            .iter()
+            .map(letter_transaction)
+            .collect::<Result<Vec<_>>>()?;
         let mut earlier: Vec<EarlierStep> = c
             .step_records()
             .into_iter()
@@ -92,7 +116,9 @@ impl App {
                     sent: r.sent?,
                     answered: r.answered,
                     outcome: r.outcome,
-                    recipient: (r.step == Step::Merchant).then(|| merchant.clone()).filter(|m| !m.is_empty()),
+                    recipient: (r.step == Step::Merchant)
+                        .then(|| merchant.clone())
+                        .filter(|m| !m.is_empty()),
                 })
             })
             .collect();
@@ -111,7 +137,12 @@ impl App {
             amount_claimed_minor: None,
             earlier_steps: earlier,
             legal_basis: None,
-            enclosures: self.db.evidence(c.row.id)?.into_iter().map(|e| e.file_name).collect(),
+            enclosures: self
+                .db
+                .evidence(c.row.id)?
+                .into_iter()
+                .map(|e| e.file_name)
+                .collect(),
             notes: Some(c.row.notes.clone()).filter(|n| !n.trim().is_empty()),
             today: today(),
         })
@@ -131,25 +162,43 @@ fn check_lang(lang: &str) -> Result<&'static str> {
     match lang {
         "en" => Ok("en"),
         "zh-CN" | "zh" | "zh-cn" => Ok("zh-CN"),
-        other => Err(AppError::invalid(format!("unknown language '{other}' (expected en or zh-CN)"))),
+        other => Err(AppError::invalid(format!(
+            "unknown language '{other}' (expected en or zh-CN)"
+        ))),
     }
 }
 
 fn letter_transaction(t: &crate::dto::Transaction) -> Result<LetterTransaction> {
-    let date = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| AppError::new("storage", format!("transaction {}: stored date '{d}' is not valid", t.id)));
+    let date = |d: &str| {
+        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+            AppError::new(
+                "storage",
+                format!("transaction {}: stored date '{d}' is not valid", t.id),
+            )
+        })
+    };
     Ok(LetterTransaction {
         date: date(&t.date)?,
         posted_date: t.posted_date.as_deref().map(date).transpose()?,
         merchant: t.merchant.clone(),
         description: t.description.clone(),
         amount_minor: t.amount_minor,
-        currency: Currency::parse(&t.currency).ok_or_else(|| AppError::new("storage", format!("transaction {}: unknown currency '{}'", t.id, t.currency)))?,
+        currency: Currency::parse(&t.currency).ok_or_else(|| {
+            AppError::new(
+                "storage",
+                format!("transaction {}: unknown currency '{}'", t.id, t.currency),
+            )
+        })?,
         source_file: t.source_file.clone(),
         source_line: t.source_line.max(0) as u64,
     })
 }
 
 fn document_error(e: DocumentError) -> AppError {
-    let code = if matches!(e, DocumentError::UnknownPaper(_)) { "invalid" } else { "document" };
+    let code = if matches!(e, DocumentError::UnknownPaper(_)) {
+        "invalid"
+    } else {
+        "document"
+    };
     AppError::new(code, e.to_string())
 }

@@ -11,8 +11,9 @@ impl App {
     /// The saved profile; empty fields until the user fills them in.
     pub fn profile(&self) -> Result<UserProfile> {
         match self.db.setting(PROFILE_KEY)? {
-            Some(json) => serde_json::from_str(&json)
-                .map_err(|e| AppError::new("storage", format!("the saved profile is not valid: {e}"))),
+            Some(json) => serde_json::from_str(&json).map_err(|e| {
+                AppError::new("storage", format!("the saved profile is not valid: {e}"))
+            }),
             None => Ok(UserProfile::default()),
         }
     }
@@ -24,18 +25,29 @@ impl App {
             email: profile.email.trim().to_string(),
             phone: profile.phone.trim().to_string(),
         };
-        let json = serde_json::to_string(&clean).map_err(|e| AppError::new("storage", e.to_string()))?;
+        let json =
+            serde_json::to_string(&clean).map_err(|e| AppError::new("storage", e.to_string()))?;
         self.db.set_setting(PROFILE_KEY, &json)?;
         Ok(clean)
     }
 }
 
 fn address_lines(address: &str) -> Vec<String> {
-    address.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+    address
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// The profile as a letter's sender.
 pub(crate) fn sender(p: &UserProfile) -> SenderProfile {
     let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-    SenderProfile { name: p.name.trim().to_string(), address: address_lines(&p.address), email: some(&p.email), phone: some(&p.phone) }
+    SenderProfile {
+        name: p.name.trim().to_string(),
+        address: address_lines(&p.address),
+        email: some(&p.email),
+        phone: some(&p.phone),
+    }
 }

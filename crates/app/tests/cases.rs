@@ -47,15 +47,25 @@ impl Fixture {
     fn import(&mut self, name: &str, text: &str) -> i64 {
         let path = self.path(name);
         std::fs::write(&path, text).unwrap();
-        let req = ImportRequest { account: Some("chase".into()), ..Default::default() };
-        let reports = self.app.import_files(&[path], &req, &|_| {}, &AtomicBool::new(false)).unwrap();
+        let req = ImportRequest {
+            account: Some("chase".into()),
+            ..Default::default()
+        };
+        let reports = self
+            .app
+            .import_files(&[path], &req, &|_| {}, &AtomicBool::new(false))
+            .unwrap();
         reports[0].batch_id.unwrap()
     }
 
     /// The ids of the two identical Philz charges.
     fn doubles(&self) -> Vec<i64> {
         let all = self.app.transactions(&Default::default()).unwrap();
-        let ids: Vec<i64> = all.iter().filter(|t| t.description.contains("PHILZ") && t.amount == "-4.38").map(|t| t.id).collect();
+        let ids: Vec<i64> = all
+            .iter()
+            .filter(|t| t.description.contains("PHILZ") && t.amount == "-4.38")
+            .map(|t| t.id)
+            .collect();
         assert_eq!(ids.len(), 2, "both identical charges imported");
         ids
     }
@@ -73,10 +83,21 @@ impl Fixture {
 }
 
 fn pdf_text(path: &Path) -> String {
-    let out = std::process::Command::new("pdftotext").arg(path).arg("-").output().expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success(), "pdftotext failed on {}", path.display());
+    let out = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
     // Lines may break anywhere a word wraps: compare with whitespace squeezed.
-    String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -85,20 +106,41 @@ fn a_double_charge_case_has_its_transactions_plan_and_checklist() {
     let id = f.open(None, Some("2024-04-30"));
     let c = f.app.case(id).unwrap();
     assert_eq!(c.jurisdiction, Jurisdiction::Us, "default jurisdiction");
-    assert_eq!(c.instrument, Instrument::CreditCard, "default instrument in the US");
+    assert_eq!(
+        c.instrument,
+        Instrument::CreditCard,
+        "default instrument in the US"
+    );
     assert_eq!(c.status, "open");
     assert_eq!(c.transactions.len(), 2);
-    assert!(c.transactions.iter().all(|t| t.source_file == "chase.csv"), "provenance kept");
-    assert_eq!(c.transactions.iter().map(|t| t.source_line).collect::<Vec<_>>(), vec![3, 4]);
-    assert_eq!((c.amount.as_str(), c.currency.as_str()), ("4.38", "USD"), "one of the two charges is asked back");
+    assert!(
+        c.transactions.iter().all(|t| t.source_file == "chase.csv"),
+        "provenance kept"
+    );
+    assert_eq!(
+        c.transactions
+            .iter()
+            .map(|t| t.source_line)
+            .collect::<Vec<_>>(),
+        vec![3, 4]
+    );
+    assert_eq!(c.amount, "4.38", "one of the two charges is asked back");
+    assert_eq!(c.currency, c.transactions[0].currency);
     let bank = c.plan.steps.iter().find(|s| s.step == Step::Bank).unwrap();
-    assert_eq!(bank.send_by.unwrap().to_string(), "2024-06-29", "Reg Z: statement date + 60 days");
+    assert_eq!(
+        bank.send_by.unwrap().to_string(),
+        "2024-06-29",
+        "Reg Z: statement date + 60 days"
+    );
     assert!(!c.checklist.evidence.is_empty());
     assert_eq!(c.timeline[0].kind, "opened");
 
     let list = f.app.cases().unwrap();
     assert_eq!(list.len(), 1);
-    assert_eq!((list[0].id, list[0].status.as_str(), list[0].amount.as_str()), (id, "open", "4.38"));
+    assert_eq!(
+        (list[0].id, list[0].status.as_str(), list[0].amount.as_str()),
+        (id, "open", "4.38")
+    );
     assert!(list[0].next_action.is_some());
 
     // Without a statement date the posting / transaction date stands in.
@@ -111,51 +153,136 @@ fn a_double_charge_case_has_its_transactions_plan_and_checklist() {
 #[test]
 fn the_jurisdiction_defaults_from_settings_and_cn_wallets_are_payment_platforms() {
     let mut f = Fixture::new();
-    f.import("alipay.csv", "Date,Description,Amount\n2024-05-01,某某外卖,-30.00\n");
-    let wallet = f.app.transactions(&Default::default()).unwrap().into_iter().find(|t| t.source_file == "alipay.csv").unwrap();
-    let req = |ids| OpenCaseRequest { transaction_ids: ids, reason: Reason::NotReceived, jurisdiction: Some(Jurisdiction::Cn), instrument: None, statement_date: None };
+    f.import(
+        "alipay.csv",
+        "Date,Description,Amount\n2024-05-01,某某外卖,-30.00\n",
+    );
+    let wallet = f
+        .app
+        .transactions(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|t| t.source_file == "alipay.csv")
+        .unwrap();
+    let req = |ids| OpenCaseRequest {
+        transaction_ids: ids,
+        reason: Reason::NotReceived,
+        jurisdiction: Some(Jurisdiction::Cn),
+        instrument: None,
+        statement_date: None,
+    };
     // The account is "chase" but the file is an Alipay export.
-    assert_eq!(f.app.open_case(&req(vec![wallet.id])).unwrap().instrument, Instrument::PaymentPlatform);
-    assert_eq!(f.app.open_case(&req(f.doubles())).unwrap().instrument, Instrument::DebitCard);
+    assert_eq!(
+        f.app.open_case(&req(vec![wallet.id])).unwrap().instrument,
+        Instrument::PaymentPlatform
+    );
+    assert_eq!(
+        f.app.open_case(&req(f.doubles())).unwrap().instrument,
+        Instrument::DebitCard
+    );
 }
 
 #[test]
 fn steps_answers_notes_and_closing_are_recorded() {
     let mut f = Fixture::new();
     let id = f.open(None, Some("2024-04-30"));
-    let c = f.app.record_step_sent(id, Step::Merchant, "2024-05-01").unwrap();
-    assert_eq!(c.steps[0].answer_due.as_deref(), Some("2024-05-15"), "merchant: 14 days by convention");
-    let c = f.app.record_answer(id, Step::Merchant, "2024-05-10", "Refused: says both were orders").unwrap();
+    let c = f
+        .app
+        .record_step_sent(id, Step::Merchant, "2024-05-01")
+        .unwrap();
+    assert_eq!(
+        c.steps[0].answer_due.as_deref(),
+        Some("2024-05-15"),
+        "merchant: 14 days by convention"
+    );
+    let c = f
+        .app
+        .record_answer(
+            id,
+            Step::Merchant,
+            "2024-05-10",
+            "Refused: says both were orders",
+        )
+        .unwrap();
     assert_eq!(c.steps[0].answered_date.as_deref(), Some("2024-05-10"));
-    let c = f.app.record_step_sent(id, Step::Bank, "2024-05-12").unwrap();
+    let c = f
+        .app
+        .record_step_sent(id, Step::Bank, "2024-05-12")
+        .unwrap();
     let bank = c.steps.iter().find(|s| s.step == Step::Bank).unwrap();
-    assert_eq!(bank.answer_due.as_deref(), Some("2024-06-11"), "Reg Z: acknowledgment within 30 days");
+    assert_eq!(
+        bank.answer_due.as_deref(),
+        Some("2024-06-11"),
+        "Reg Z: acknowledgment within 30 days"
+    );
     let planned = c.plan.steps.iter().find(|s| s.step == Step::Bank).unwrap();
     assert_eq!(planned.final_answer_due.unwrap().to_string(), "2024-08-10");
 
     // Bad input is refused and changes nothing.
-    assert_eq!(f.app.record_step_sent(id, Step::Court, "12/05/2024").unwrap_err().code, "invalid");
-    assert_eq!(f.app.record_answer(id, Step::Bank, "2024-05-01", "x").unwrap_err().code, "invalid", "answer before sending");
+    assert_eq!(
+        f.app
+            .record_step_sent(id, Step::Court, "12/05/2024")
+            .unwrap_err()
+            .code,
+        "invalid"
+    );
+    assert_eq!(
+        f.app
+            .record_answer(id, Step::Bank, "2024-05-01", "x")
+            .unwrap_err()
+            .code,
+        "invalid",
+        "answer before sending"
+    );
     assert_eq!(f.app.case(id).unwrap().steps.len(), 2);
 
-    let c = f.app.set_case_notes(id, "  Charged twice at the till.  ").unwrap();
+    let c = f
+        .app
+        .set_case_notes(id, "  Charged twice at the till.  ")
+        .unwrap();
     assert_eq!(c.notes, "Charged twice at the till.");
+    // By date: the letters were sent (in 2024) before the case was entered in the app today.
     let kinds: Vec<&str> = c.timeline.iter().map(|e| e.kind.as_str()).collect();
-    assert_eq!(&kinds[1..4], ["sent", "answered", "sent"]);
+    assert_eq!(kinds, ["sent", "answered", "sent", "opened", "notes"]);
 
     let c = f.app.close_case(id, "Gave up").unwrap();
-    assert_eq!((c.status.as_str(), c.outcome.as_deref()), ("closed", Some("Gave up")));
-    assert_eq!(f.app.record_step_sent(id, Step::Court, "2024-06-01").unwrap_err().code, "invalid", "closed");
+    assert_eq!(
+        (c.status.as_str(), c.outcome.as_deref()),
+        ("closed", Some("Gave up"))
+    );
+    assert_eq!(
+        f.app
+            .record_step_sent(id, Step::Court, "2024-06-01")
+            .unwrap_err()
+            .code,
+        "invalid",
+        "closed"
+    );
     assert!(f.app.cases().unwrap()[0].next_action.is_none());
 }
 
 #[test]
 fn opening_a_case_checks_its_transactions() {
     let mut f = Fixture::new();
-    let req = |ids: Vec<i64>| OpenCaseRequest { transaction_ids: ids, reason: Reason::WrongAmount, jurisdiction: None, instrument: None, statement_date: None };
+    let req = |ids: Vec<i64>| OpenCaseRequest {
+        transaction_ids: ids,
+        reason: Reason::WrongAmount,
+        jurisdiction: None,
+        instrument: None,
+        statement_date: None,
+    };
     assert_eq!(f.app.open_case(&req(vec![])).unwrap_err().code, "invalid");
-    assert_eq!(f.app.open_case(&req(vec![9999])).unwrap_err().code, "not_found");
-    let payroll = f.app.transactions(&Default::default()).unwrap().into_iter().find(|t| t.amount_minor > 0).unwrap();
+    assert_eq!(
+        f.app.open_case(&req(vec![9999])).unwrap_err().code,
+        "not_found"
+    );
+    let payroll = f
+        .app
+        .transactions(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|t| t.amount_minor > 0)
+        .unwrap();
     let err = f.app.open_case(&req(vec![payroll.id])).unwrap_err();
     assert!(err.message.contains("not a charge"), "{}", err.message);
     let mut bad_date = req(f.doubles());
@@ -172,7 +299,11 @@ fn undoing_the_import_of_a_disputed_charge_is_refused_until_the_case_is_deleted(
     let id = f.open(None, None);
     let err = f.app.undo_batch(batch).unwrap_err();
     assert!(err.message.contains("dispute case"), "{}", err.message);
-    assert_eq!(f.app.transactions(&Default::default()).unwrap().len(), 5, "nothing removed");
+    assert_eq!(
+        f.app.transactions(&Default::default()).unwrap().len(),
+        5,
+        "nothing removed"
+    );
     f.app.delete_case(id).unwrap();
     assert_eq!(f.app.undo_batch(batch).unwrap(), 5);
 }
@@ -187,20 +318,43 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
     assert_eq!(c.evidence.len(), 1);
     let e = &c.evidence[0];
     let stored = PathBuf::from(&e.stored_path);
-    assert!(stored.starts_with(f.dir.path().join("evidence").join(id.to_string())), "{}", e.stored_path);
-    assert_eq!(std::fs::read(&stored).unwrap(), b"PHILZ COFFEE receipt 4.38");
-    assert_eq!(e.sha256, format!("{:x}", Sha256::digest(b"PHILZ COFFEE receipt 4.38")));
+    assert!(
+        stored.starts_with(f.dir.path().join("evidence").join(id.to_string())),
+        "{}",
+        e.stored_path
+    );
+    assert_eq!(
+        std::fs::read(&stored).unwrap(),
+        b"PHILZ COFFEE receipt 4.38"
+    );
+    assert_eq!(
+        e.sha256,
+        format!("{:x}", Sha256::digest(b"PHILZ COFFEE receipt 4.38"))
+    );
     // The same content again is not a second copy; a different file of the same name is.
     assert_eq!(f.app.add_evidence(id, &receipt).unwrap().evidence.len(), 1);
     std::fs::create_dir(f.path("other")).unwrap();
     std::fs::write(f.path("other/receipt.txt"), "second").unwrap();
-    let c = f.app.add_evidence(id, &f.path("other/receipt.txt")).unwrap();
+    let c = f
+        .app
+        .add_evidence(id, &f.path("other/receipt.txt"))
+        .unwrap();
     assert_eq!(c.evidence.len(), 2);
     assert_ne!(c.evidence[0].stored_path, c.evidence[1].stored_path);
-    assert_eq!(f.app.add_evidence(id, &f.path("missing.png")).unwrap_err().code, "io");
+    assert_eq!(
+        f.app
+            .add_evidence(id, &f.path("missing.png"))
+            .unwrap_err()
+            .code,
+        "io"
+    );
 
     let letter = f.app.letter(id, Step::Merchant, "en").unwrap();
-    assert!(letter.letter.enclosures.iter().any(|e| e == "receipt.txt"), "{:?}", letter.letter.enclosures);
+    assert!(
+        letter.letter.enclosures.iter().any(|e| e == "receipt.txt"),
+        "{:?}",
+        letter.letter.enclosures
+    );
     f.app.delete_case(id).unwrap();
     assert!(!stored.exists(), "evidence copies go with the case");
 }
@@ -210,23 +364,39 @@ fn a_letter_renders_for_every_jurisdiction_step_and_language() {
     let mut f = Fixture::new();
     for j in Jurisdiction::ALL {
         let id = f.open(Some(j), None);
-        f.app.record_step_sent(id, Step::Merchant, "2024-05-01").unwrap();
+        f.app
+            .record_step_sent(id, Step::Merchant, "2024-05-01")
+            .unwrap();
         for step in Step::ALL {
             for lang in ["en", "zh-CN"] {
-                let v = f.app.letter(id, step, lang).unwrap_or_else(|e| panic!("{j:?}/{step:?}/{lang}: {e}"));
-                let want = if lang == "zh-CN" && j == Jurisdiction::Cn { "zh-CN" } else { "en" };
+                let v = f
+                    .app
+                    .letter(id, step, lang)
+                    .unwrap_or_else(|e| panic!("{j:?}/{step:?}/{lang}: {e}"));
+                let want = if lang == "zh-CN" && j == Jurisdiction::Cn {
+                    "zh-CN"
+                } else {
+                    "en"
+                };
                 assert_eq!(v.letter.lang, want, "{j:?}/{step:?}/{lang}");
                 assert!(!v.letter.body.trim().is_empty(), "{j:?}/{step:?}/{lang}");
                 assert_eq!(v.letter.signature, "Ann Example");
                 assert!(v.text.contains(&v.letter.body), "plain text holds the body");
-                assert!(v.text.contains("4.38"), "{j:?}/{step:?}/{lang}: amount missing:\n{}", v.text);
+                assert!(
+                    v.text.contains("4.38"),
+                    "{j:?}/{step:?}/{lang}: amount missing:\n{}",
+                    v.text
+                );
             }
         }
         // The bank letter mentions the earlier letter to the merchant.
         let bank = f.app.letter(id, Step::Bank, "en").unwrap();
         assert!(bank.letter.body.contains("2024"), "{}", bank.letter.body);
     }
-    assert_eq!(f.app.letter(1, Step::Bank, "fr").unwrap_err().code, "invalid");
+    assert_eq!(
+        f.app.letter(1, Step::Bank, "fr").unwrap_err().code,
+        "invalid"
+    );
 }
 
 #[test]
@@ -235,7 +405,9 @@ fn exports_pdf_docx_and_text_with_the_amount_merchant_and_name() {
     let id = f.open(None, Some("2024-04-30"));
     let merchant = f.app.case(id).unwrap().merchant;
     let pdf = f.path("bank.pdf");
-    f.app.export_letter(id, Step::Bank, "en", "pdf", Some("letter"), &pdf).unwrap();
+    f.app
+        .export_letter(id, Step::Bank, "en", "pdf", Some("letter"), &pdf)
+        .unwrap();
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     let text = pdf_text(&pdf);
     for want in ["4.38", merchant.as_str(), "Ann Example"] {
@@ -243,30 +415,64 @@ fn exports_pdf_docx_and_text_with_the_amount_merchant_and_name() {
     }
 
     let docx = f.path("bank.docx");
-    f.app.export_letter(id, Step::Bank, "en", "docx", None, &docx).unwrap();
+    f.app
+        .export_letter(id, Step::Bank, "en", "docx", None, &docx)
+        .unwrap();
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
     let mut xml = String::new();
-    zip.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
     for want in ["4.38", "Ann Example"] {
         assert!(xml.contains(want), "DOCX lacks {want:?}");
     }
 
     // The user's edited body is what later exports carry.
-    f.app.save_letter_text(id, Step::Bank, "I was charged twice for one coffee. Please refund 4.38.").unwrap();
+    f.app
+        .save_letter_text(
+            id,
+            Step::Bank,
+            "I was charged twice for one coffee. Please refund 4.38.",
+        )
+        .unwrap();
     let txt = f.path("bank.txt");
-    f.app.export_letter(id, Step::Bank, "en", "txt", None, &txt).unwrap();
+    f.app
+        .export_letter(id, Step::Bank, "en", "txt", None, &txt)
+        .unwrap();
     let text = std::fs::read_to_string(&txt).unwrap();
-    assert!(text.contains("I was charged twice for one coffee."), "{text}");
+    assert!(
+        text.contains("I was charged twice for one coffee."),
+        "{text}"
+    );
     assert!(text.contains("Ann Example"));
     assert!(f.app.letter(id, Step::Bank, "en").unwrap().edited);
     f.app.save_letter_text(id, Step::Bank, "  ").unwrap();
-    assert!(!f.app.letter(id, Step::Bank, "en").unwrap().edited, "an empty edit goes back to the template");
+    assert!(
+        !f.app.letter(id, Step::Bank, "en").unwrap().edited,
+        "an empty edit goes back to the template"
+    );
 
     let bad = f.path("x.odt");
-    assert_eq!(f.app.export_letter(id, Step::Bank, "en", "odt", None, &bad).unwrap_err().code, "invalid");
-    assert_eq!(f.app.export_letter(id, Step::Bank, "en", "pdf", Some("a5"), &bad).unwrap_err().code, "invalid");
+    assert_eq!(
+        f.app
+            .export_letter(id, Step::Bank, "en", "odt", None, &bad)
+            .unwrap_err()
+            .code,
+        "invalid"
+    );
+    assert_eq!(
+        f.app
+            .export_letter(id, Step::Bank, "en", "pdf", Some("a5"), &bad)
+            .unwrap_err()
+            .code,
+        "invalid"
+    );
     assert!(!bad.exists());
-    assert_eq!(App::letter_file_name(id, Step::Bank, "en", "PDF"), format!("case-{id}-bank-en.pdf"));
+    assert_eq!(
+        App::letter_file_name(id, Step::Bank, "en", "PDF"),
+        format!("case-{id}-bank-en.pdf")
+    );
 }
 
 #[test]
@@ -274,7 +480,9 @@ fn the_chinese_court_complaint_pdf_has_its_required_headings() {
     let mut f = Fixture::new();
     let id = f.open(Some(Jurisdiction::Cn), None);
     let pdf = f.path("court.pdf");
-    f.app.export_letter(id, Step::Court, "zh-CN", "pdf", Some("a4"), &pdf).unwrap();
+    f.app
+        .export_letter(id, Step::Court, "zh-CN", "pdf", Some("a4"), &pdf)
+        .unwrap();
     let text = pdf_text(&pdf);
     for want in ["民事起诉状", "诉讼请求", "Ann Example"] {
         assert!(text.contains(want), "PDF lacks {want:?}:\n{text}");
@@ -287,12 +495,15 @@ fn a_later_refund_at_the_merchant_is_offered_and_closes_the_case_as_refunded() {
     let id = f.open(None, None);
     assert!(f.app.case(id).unwrap().refund_candidate.is_none());
     // A credit of another amount, or at another merchant, is not the refund.
-    f.import("may-1.csv", "Date,Description,Amount\n2024-05-03,TST* PHILZ COFFEE,1.00\n2024-05-03,SAFEWAY #1234,4.38\n");
+    f.import("may-1.csv", "Date,Description,Amount\n2024-05-03,TST* PHILZ COFFEE,1.00\n2024-05-03,SAFEWAY #1234,4.38\n2024-05-04,SAFEWAY #1234,-20.00\n");
     assert!(f.app.case(id).unwrap().refund_candidate.is_none());
-    f.import("may-2.csv", "Date,Description,Amount\n2024-05-06,TST* PHILZ COFFEE,4.38\n");
+    f.import("may-2.csv", "Date,Description,Amount\n2024-05-06,TST* PHILZ COFFEE,4.38\n2024-05-07,SAFEWAY #1234,-20.00\n");
     let c = f.app.case(id).unwrap();
     let refund = c.refund_candidate.expect("refund offered");
-    assert_eq!((refund.amount.as_str(), refund.date.as_str()), ("4.38", "2024-05-06"));
+    assert_eq!(
+        (refund.amount.as_str(), refund.date.as_str()),
+        ("4.38", "2024-05-06")
+    );
     assert_eq!(c.status, "refund_detected");
     assert_eq!(f.app.cases().unwrap()[0].status, "refund_detected");
     let c = f.app.close_case(id, "refunded").unwrap();

@@ -130,8 +130,20 @@ fn parse_step(s: &str) -> Result<Step, String> {
 
 pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
     let (view, json) = match action {
-        CaseAction::Open { transactions, reason, jurisdiction, statement_date, json } => {
-            let req = OpenCaseRequest { transaction_ids: transactions, reason, jurisdiction, instrument: None, statement_date };
+        CaseAction::Open {
+            transactions,
+            reason,
+            jurisdiction,
+            statement_date,
+            json,
+        } => {
+            let req = OpenCaseRequest {
+                transaction_ids: transactions,
+                reason,
+                jurisdiction,
+                instrument: None,
+                statement_date,
+            };
             let view = app.open_case(&req)?;
             eprintln!("case {} opened", view.id);
             (view, json)
@@ -142,15 +154,37 @@ pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
                 return print_json(&cases);
             }
             for c in &cases {
-                let next = c.next_action.as_ref().map(|n| n.what_en.as_str()).unwrap_or("");
-                let by = c.next_deadline.as_deref().map(|d| format!(" (by {d})")).unwrap_or_default();
-                println!("{:>4}  {:<15}  {:>10} {}  {}  {}{}", c.id, c.status, c.amount, c.currency, c.merchant, next, by);
+                let next = c
+                    .next_action
+                    .as_ref()
+                    .map(|n| n.what_en.as_str())
+                    .unwrap_or("");
+                let by = c
+                    .next_deadline
+                    .as_deref()
+                    .map(|d| format!(" (by {d})"))
+                    .unwrap_or_default();
+                println!(
+                    "{:>4}  {:<15}  {:>10} {}  {}  {}{}",
+                    c.id, c.status, c.amount, c.currency, c.merchant, next, by
+                );
             }
             return Ok(());
         }
         CaseAction::Show { id, json } => (app.case(id)?, json),
-        CaseAction::Step { id, step, sent, json } => (app.record_step_sent(id, step, &sent)?, json),
-        CaseAction::Answer { id, step, date, outcome, json } => (app.record_answer(id, step, &date, &outcome)?, json),
+        CaseAction::Step {
+            id,
+            step,
+            sent,
+            json,
+        } => (app.record_step_sent(id, step, &sent)?, json),
+        CaseAction::Answer {
+            id,
+            step,
+            date,
+            outcome,
+            json,
+        } => (app.record_answer(id, step, &date, &outcome)?, json),
         CaseAction::Evidence { id, files, json } => {
             let mut view = app.case(id)?;
             for f in &files {
@@ -181,7 +215,10 @@ fn print_case(c: &CaseView) {
         c.instrument.as_str()
     );
     for t in &c.transactions {
-        println!("  transaction {:>6}  {}  {:>10} {}  {}  ({}:{})", t.id, t.date, t.amount, t.currency, t.description, t.source_file, t.source_line);
+        println!(
+            "  transaction {:>6}  {}  {:>10} {}  {}  ({}:{})",
+            t.id, t.date, t.amount, t.currency, t.description, t.source_file, t.source_line
+        );
     }
     for s in &c.plan.steps {
         println!(
@@ -200,7 +237,10 @@ fn print_case(c: &CaseView) {
         println!("warning: {}", w.message_en);
     }
     if let Some(r) = &c.refund_candidate {
-        println!("refund found: transaction {} of {} {} on {} (close with --outcome refunded)", r.id, r.amount, r.currency, r.date);
+        println!(
+            "refund found: transaction {} of {} {} on {} (close with --outcome refunded)",
+            r.id, r.amount, r.currency, r.date
+        );
     }
 }
 
@@ -210,14 +250,26 @@ fn opt<T: ToString>(d: Option<T>) -> String {
 }
 
 pub fn letter(app: &App, a: LetterArgs) -> Result<(), AppError> {
-    app.export_letter(a.case_id, a.step, &a.lang, &a.format, a.paper.as_deref(), &a.out)?;
+    app.export_letter(
+        a.case_id,
+        a.step,
+        &a.lang,
+        &a.format,
+        a.paper.as_deref(),
+        &a.out,
+    )?;
     eprintln!("{} written", a.out.display());
     Ok(())
 }
 
 pub fn profile(app: &mut App, action: ProfileAction) -> Result<(), AppError> {
     match action {
-        ProfileAction::Set { name, address, email, phone } => {
+        ProfileAction::Set {
+            name,
+            address,
+            email,
+            phone,
+        } => {
             let mut p = app.profile()?;
             if let Some(v) = name {
                 p.name = v;

@@ -18,13 +18,22 @@ fn recourse(dir: &Path, args: &[&str]) -> Output {
 
 fn ok_json(dir: &Path, args: &[&str]) -> Value {
     let out = recourse(dir, args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: stdout is not one JSON document: {e}"))
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: stdout is not one JSON document: {e}"))
 }
 
 fn ok(dir: &Path, args: &[&str]) -> String {
     let out = recourse(dir, args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -58,12 +67,39 @@ fn import_open_a_case_show_it_and_write_its_letter() {
         .collect();
     assert_eq!(ids.len(), 2);
 
-    ok(dir, &["profile", "set", "--name", "Ann Example", "--address", "1 Main St", "--address", "Springfield"]);
-    assert_eq!(ok_json(dir, &["profile", "show", "--json"])["address"], "1 Main St\nSpringfield");
+    ok(
+        dir,
+        &[
+            "profile",
+            "set",
+            "--name",
+            "Ann Example",
+            "--address",
+            "1 Main St",
+            "--address",
+            "Springfield",
+        ],
+    );
+    assert_eq!(
+        ok_json(dir, &["profile", "show", "--json"])["address"],
+        "1 Main St\nSpringfield"
+    );
 
     let opened = ok_json(
         dir,
-        &["case", "open", "--transaction", &ids[0], "--transaction", &ids[1], "--reason", "double_charge", "--jurisdiction", "us", "--json"],
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &ids[0],
+            "--transaction",
+            &ids[1],
+            "--reason",
+            "double_charge",
+            "--jurisdiction",
+            "us",
+            "--json",
+        ],
     );
     let id = opened["id"].as_i64().unwrap().to_string();
     assert_eq!(opened["status"], "open");
@@ -72,37 +108,126 @@ fn import_open_a_case_show_it_and_write_its_letter() {
     let shown = ok_json(dir, &["case", "show", &id, "--json"]);
     assert_eq!(shown["transactions"].as_array().unwrap().len(), 2);
     assert_eq!(shown["transactions"][0]["source_file"], "chase.csv");
-    let bank = shown["plan"]["steps"].as_array().unwrap().iter().find(|s| s["step"] == "bank").unwrap().clone();
-    assert_eq!(bank["send_by"], "2024-06-11", "Reg Z 60 days from the transaction date");
-    assert!(shown["plan"]["next_action"]["what_en"].as_str().is_some_and(|s| !s.is_empty()));
+    let bank = shown["plan"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["step"] == "bank")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        bank["send_by"], "2024-06-11",
+        "Reg Z 60 days from the transaction date"
+    );
+    assert!(shown["plan"]["next_action"]["what_en"]
+        .as_str()
+        .is_some_and(|s| !s.is_empty()));
 
-    let stepped = ok_json(dir, &["case", "step", &id, "--step", "merchant", "--sent", "2024-05-01", "--json"]);
+    let stepped = ok_json(
+        dir,
+        &[
+            "case",
+            "step",
+            &id,
+            "--step",
+            "merchant",
+            "--sent",
+            "2024-05-01",
+            "--json",
+        ],
+    );
     assert_eq!(stepped["steps"][0]["answer_due"], "2024-05-15");
-    ok(dir, &["case", "answer", &id, "--step", "merchant", "--date", "2024-05-08", "--outcome", "refused"]);
+    ok(
+        dir,
+        &[
+            "case",
+            "answer",
+            &id,
+            "--step",
+            "merchant",
+            "--date",
+            "2024-05-08",
+            "--outcome",
+            "refused",
+        ],
+    );
     let human = ok(dir, &["case", "show", &id]);
-    assert!(human.contains("merchant") && human.contains("2024-05-15") && human.contains("next:"), "{human}");
+    assert!(
+        human.contains("merchant") && human.contains("2024-05-15") && human.contains("next:"),
+        "{human}"
+    );
     let list = ok_json(dir, &["case", "list", "--json"]);
     assert_eq!(list.as_array().unwrap().len(), 1);
 
-    ok(dir, &["letter", &id, "--step", "bank", "--format", "pdf", "--out", "bank.pdf"]);
+    ok(
+        dir,
+        &[
+            "letter", &id, "--step", "bank", "--format", "pdf", "--out", "bank.pdf",
+        ],
+    );
     let pdf = std::fs::read(dir.join("bank.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF"), "not a PDF");
-    ok(dir, &["letter", &id, "--step", "bank", "--format", "txt", "--paper", "a4", "--out", "bank.txt"]);
+    ok(
+        dir,
+        &[
+            "letter", &id, "--step", "bank", "--format", "txt", "--paper", "a4", "--out",
+            "bank.txt",
+        ],
+    );
     let text = std::fs::read_to_string(dir.join("bank.txt")).unwrap();
-    assert!(text.contains("Ann Example") && text.contains("4.38"), "{text}");
+    assert!(
+        text.contains("Ann Example") && text.contains("4.38"),
+        "{text}"
+    );
 }
 
 #[test]
 fn chinese_letters_need_no_setup() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    std::fs::write(dir.join("cmb.csv"), "Date,Description,Amount\n2024-04-12,某某商城,-128.00\n").unwrap();
+    std::fs::write(
+        dir.join("cmb.csv"),
+        "Date,Description,Amount\n2024-04-12,某某商城,-128.00\n",
+    )
+    .unwrap();
     ok(dir, &["import", "cmb.csv"]);
-    let id = ok_json(dir, &["transactions", "--json"])[0]["id"].as_i64().unwrap().to_string();
-    let case = ok_json(dir, &["case", "open", "--transaction", &id, "--reason", "not_received", "--jurisdiction", "cn", "--json"]);
+    let id = ok_json(dir, &["transactions", "--json"])[0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let case = ok_json(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &id,
+            "--reason",
+            "not_received",
+            "--jurisdiction",
+            "cn",
+            "--json",
+        ],
+    );
     let case_id = case["id"].as_i64().unwrap().to_string();
-    ok(dir, &["letter", &case_id, "--step", "court", "--lang", "zh-CN", "--format", "pdf", "--out", "起诉状.pdf"]);
-    assert!(std::fs::read(dir.join("起诉状.pdf")).unwrap().starts_with(b"%PDF"));
+    ok(
+        dir,
+        &[
+            "letter",
+            &case_id,
+            "--step",
+            "court",
+            "--lang",
+            "zh-CN",
+            "--format",
+            "pdf",
+            "--out",
+            "起诉状.pdf",
+        ],
+    );
+    assert!(std::fs::read(dir.join("起诉状.pdf"))
+        .unwrap()
+        .starts_with(b"%PDF"));
 }
 
 #[test]
@@ -111,13 +236,34 @@ fn errors_exit_non_zero_with_one_error_line_and_change_nothing() {
     let dir = tmp.path();
     let err = fails(dir, &["case", "show", "42"]);
     assert!(err.contains("case 42"), "{err}");
-    let err = fails(dir, &["case", "open", "--transaction", "7", "--reason", "double_charge"]);
+    let err = fails(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            "7",
+            "--reason",
+            "double_charge",
+        ],
+    );
     assert!(err.contains("transaction 7"), "{err}");
     // An unknown value is refused by the argument parser, before anything is opened.
-    let out = recourse(dir, &["case", "open", "--transaction", "7", "--reason", "bored"]);
+    let out = recourse(
+        dir,
+        &["case", "open", "--transaction", "7", "--reason", "bored"],
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: "));
-    fails(dir, &["letter", "1", "--step", "bank", "--format", "pdf", "--out", "x.pdf"]);
+    fails(
+        dir,
+        &[
+            "letter", "1", "--step", "bank", "--format", "pdf", "--out", "x.pdf",
+        ],
+    );
     assert!(!dir.join("x.pdf").exists());
-    assert_eq!(ok_json(dir, &["case", "list", "--json"]), serde_json::json!([]));
+    assert_eq!(
+        ok_json(dir, &["case", "list", "--json"]),
+        serde_json::json!([])
+    );
 }

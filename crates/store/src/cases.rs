@@ -75,7 +75,8 @@ pub struct CreditRow {
     pub date: String,
 }
 
-const CASE_COLUMNS: &str = "id, reason, jurisdiction, instrument, status, opened_at, statement_date,
+const CASE_COLUMNS: &str =
+    "id, reason, jurisdiction, instrument, status, opened_at, statement_date,
     account_last4, merchant_name, merchant_address, notes, outcome";
 
 fn read_case(r: &Row) -> rusqlite::Result<CaseRow> {
@@ -177,9 +178,9 @@ impl Db {
 
     /// Every case, newest first.
     pub fn case_rows(&self) -> Result<Vec<CaseRow>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY id DESC"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {CASE_COLUMNS} FROM cases ORDER BY id DESC"
+        ))?;
         let rows = stmt.query_map([], read_case)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -362,7 +363,13 @@ impl Db {
     }
 
     /// Closes a case: `status` is "refunded" or "closed".
-    pub fn close_case(&mut self, case_id: i64, status: &str, outcome: &str, today: &str) -> Result<()> {
+    pub fn close_case(
+        &mut self,
+        case_id: i64,
+        status: &str,
+        outcome: &str,
+        today: &str,
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
         if tx.execute(
             "UPDATE cases SET status = ?2, outcome = ?3 WHERE id = ?1",

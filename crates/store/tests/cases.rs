@@ -27,7 +27,12 @@ fn row(line: u64, day: u32, desc: &str, amount: i64) -> ParsedRow {
 
 /// Imports rows as one batch; returns (batch id, new transaction ids).
 fn import(db: &mut Db, file: &str, rows: &[ParsedRow]) -> (i64, Vec<i64>) {
-    let src = BatchSource { account: "chase", file_name: file, sha256: "x", now: "2026-01-01T00:00:00" };
+    let src = BatchSource {
+        account: "chase",
+        file_name: file,
+        sha256: "x",
+        now: "2026-01-01T00:00:00",
+    };
     let mut w = db.begin_batch(&src).unwrap();
     let ids = rows.iter().filter_map(|r| w.add(r).unwrap()).collect();
     let s = w.finish(rows.len() as u64, 0, "{}").unwrap();
@@ -73,10 +78,16 @@ fn a_schema_2_database_migrates_to_3_and_keeps_its_rows() {
     let mut db = Db::open(&path).unwrap();
     assert_eq!(SCHEMA_VERSION, 3);
     assert_eq!(db.schema_version().unwrap(), 3);
-    assert!(dir.path().join("r.db.before-v3.bak").exists(), "no backup before migrating to 3");
+    assert!(
+        dir.path().join("r.db.before-v3.bak").exists(),
+        "no backup before migrating to 3"
+    );
     assert_eq!(db.transaction(7).unwrap().description, "PHILZ");
     assert_eq!(db.flags("low", None).unwrap().len(), 1);
-    assert_eq!(db.setting("profile").unwrap().as_deref(), Some("{\"name\":\"Ann\"}"));
+    assert_eq!(
+        db.setting("profile").unwrap().as_deref(),
+        Some("{\"name\":\"Ann\"}")
+    );
     // The new tables work on the migrated file.
     let id = db.create_case(&new_case(), &[7]).unwrap();
     assert_eq!(db.case_transaction_ids(id).unwrap(), vec![7]);
@@ -86,18 +97,44 @@ fn a_schema_2_database_migrates_to_3_and_keeps_its_rows() {
 fn a_case_keeps_its_transactions_steps_evidence_and_timeline() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = Db::open(&dir.path().join("t.db")).unwrap();
-    let (_, ids) = import(&mut db, "a.csv", &[row(2, 12, "PHILZ COFFEE", -438), row(3, 12, "PHILZ COFFEE", -438)]);
-    let id = db.create_case(&new_case(), &[ids[1], ids[0], ids[0]]).unwrap();
+    let (_, ids) = import(
+        &mut db,
+        "a.csv",
+        &[
+            row(2, 12, "PHILZ COFFEE", -438),
+            row(3, 12, "PHILZ COFFEE", -438),
+        ],
+    );
+    let id = db
+        .create_case(&new_case(), &[ids[1], ids[0], ids[0]])
+        .unwrap();
 
     let c = db.case_row(id).unwrap();
-    assert_eq!((c.status.as_str(), c.notes.as_str(), c.outcome), ("open", "", None));
-    assert_eq!(c.merchant_address, vec!["1 Main St", "San Francisco"], "blank address lines dropped");
-    assert_eq!(db.case_transaction_ids(id).unwrap(), ids, "oldest first, no duplicates");
-    assert_eq!(db.transaction_card_last4(ids[0]).unwrap().as_deref(), Some("4242"));
+    assert_eq!(
+        (c.status.as_str(), c.notes.as_str(), c.outcome),
+        ("open", "", None)
+    );
+    assert_eq!(
+        c.merchant_address,
+        vec!["1 Main St", "San Francisco"],
+        "blank address lines dropped"
+    );
+    assert_eq!(
+        db.case_transaction_ids(id).unwrap(),
+        ids,
+        "oldest first, no duplicates"
+    );
+    assert_eq!(
+        db.transaction_card_last4(ids[0]).unwrap().as_deref(),
+        Some("4242")
+    );
 
-    db.record_step_sent(id, "merchant", "2024-04-21", Some("2024-05-05")).unwrap();
-    db.save_letter_text(id, "merchant", Some("My edited body")).unwrap();
-    db.record_step_answer(id, "merchant", "2024-04-25", "refused").unwrap();
+    db.record_step_sent(id, "merchant", "2024-04-21", Some("2024-05-05"))
+        .unwrap();
+    db.save_letter_text(id, "merchant", Some("My edited body"))
+        .unwrap();
+    db.record_step_answer(id, "merchant", "2024-04-25", "refused")
+        .unwrap();
     let steps = db.case_steps(id).unwrap();
     assert_eq!(steps.len(), 1);
     let s = &steps[0];
@@ -105,18 +142,46 @@ fn a_case_keeps_its_transactions_steps_evidence_and_timeline() {
     assert_eq!(s.answer_due.as_deref(), Some("2024-05-05"));
     assert_eq!(s.answered_date.as_deref(), Some("2024-04-25"));
     assert_eq!(s.outcome.as_deref(), Some("refused"));
-    assert_eq!(s.letter_text.as_deref(), Some("My edited body"), "saving text keeps the dates and vice versa");
+    assert_eq!(
+        s.letter_text.as_deref(),
+        Some("My edited body"),
+        "saving text keeps the dates and vice versa"
+    );
 
-    db.add_evidence(id, "receipt.pdf", "/data/evidence/1/receipt.pdf", "abc", "2024-04-22T09:00:00").unwrap();
+    db.add_evidence(
+        id,
+        "receipt.pdf",
+        "/data/evidence/1/receipt.pdf",
+        "abc",
+        "2024-04-22T09:00:00",
+    )
+    .unwrap();
     assert_eq!(db.evidence(id).unwrap()[0].sha256, "abc");
-    db.set_case_notes(id, "Charged twice at the till", "2024-04-23").unwrap();
-    db.close_case(id, "closed", "gave up", "2024-04-30").unwrap();
+    db.set_case_notes(id, "Charged twice at the till", "2024-04-23")
+        .unwrap();
+    db.close_case(id, "closed", "gave up", "2024-04-30")
+        .unwrap();
     let c = db.case_row(id).unwrap();
-    assert_eq!((c.status.as_str(), c.notes.as_str(), c.outcome.as_deref()), ("closed", "Charged twice at the till", Some("gave up")));
-    let kinds: Vec<String> = db.case_events(id).unwrap().into_iter().map(|e| format!("{} {}", e.date, e.kind)).collect();
+    assert_eq!(
+        (c.status.as_str(), c.notes.as_str(), c.outcome.as_deref()),
+        ("closed", "Charged twice at the till", Some("gave up"))
+    );
+    let kinds: Vec<String> = db
+        .case_events(id)
+        .unwrap()
+        .into_iter()
+        .map(|e| format!("{} {}", e.date, e.kind))
+        .collect();
     assert_eq!(
         kinds,
-        ["2024-04-20 opened", "2024-04-21 sent", "2024-04-22 evidence", "2024-04-23 notes", "2024-04-25 answered", "2024-04-30 closed"]
+        [
+            "2024-04-20 opened",
+            "2024-04-21 sent",
+            "2024-04-22 evidence",
+            "2024-04-23 notes",
+            "2024-04-25 answered",
+            "2024-04-30 closed"
+        ]
     );
     assert_eq!(db.case_rows().unwrap().len(), 1);
 }
@@ -136,7 +201,11 @@ fn opening_a_case_on_a_missing_transaction_writes_nothing() {
 fn undoing_an_import_that_holds_a_case_transaction_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = Db::open(&dir.path().join("t.db")).unwrap();
-    let (batch, ids) = import(&mut db, "a.csv", &[row(2, 12, "PHILZ COFFEE", -438), row(3, 13, "RENT", -100)]);
+    let (batch, ids) = import(
+        &mut db,
+        "a.csv",
+        &[row(2, 12, "PHILZ COFFEE", -438), row(3, 13, "RENT", -100)],
+    );
     let (other, _) = import(&mut db, "b.csv", &[row(2, 20, "BART", -265)]);
     let id = db.create_case(&new_case(), &[ids[0]]).unwrap();
     assert_eq!(db.cases_holding_batch(batch).unwrap(), vec![id]);
@@ -144,7 +213,12 @@ fn undoing_an_import_that_holds_a_case_transaction_is_refused_and_changes_nothin
 
     let err = db.undo_batch(batch).unwrap_err().to_string();
     assert!(err.contains("dispute case"), "{err}");
-    let count: i64 = db.transactions_totals(&TxQuery::default()).unwrap().iter().map(|t| t.count).sum();
+    let count: i64 = db
+        .transactions_totals(&TxQuery::default())
+        .unwrap()
+        .iter()
+        .map(|t| t.count)
+        .sum();
     assert_eq!(count, 3, "nothing removed");
     assert_eq!(db.batches().unwrap().len(), 2);
     // Other imports still undo, and once the case is gone so does this one.
@@ -160,12 +234,26 @@ fn credits_at_the_same_merchant_after_the_charge_are_refund_candidates() {
     let (_, ids) = import(
         &mut db,
         "a.csv",
-        &[row(2, 12, "PHILZ COFFEE", -438), row(3, 12, "PHILZ COFFEE", -438), row(4, 10, "PHILZ COFFEE", 438)],
+        &[
+            row(2, 12, "PHILZ COFFEE", -438),
+            row(3, 12, "PHILZ COFFEE", -438),
+            row(4, 10, "PHILZ COFFEE", 438),
+        ],
     );
     let id = db.create_case(&new_case(), &ids[..2]).unwrap();
-    assert!(db.credits_after_case_charges(id).unwrap().is_empty(), "a credit before the charge is not its refund");
-    let (_, later) = import(&mut db, "b.csv", &[row(2, 18, "PHILZ COFFEE #12", 438), row(3, 18, "BART", 438)]);
+    assert!(
+        db.credits_after_case_charges(id).unwrap().is_empty(),
+        "a credit before the charge is not its refund"
+    );
+    let (_, later) = import(
+        &mut db,
+        "b.csv",
+        &[row(2, 18, "PHILZ COFFEE #12", 438), row(3, 18, "BART", 438)],
+    );
     let credits = db.credits_after_case_charges(id).unwrap();
     assert_eq!(credits.len(), 1);
-    assert_eq!((credits[0].transaction_id, credits[0].amount_minor), (later[0], 438));
+    assert_eq!(
+        (credits[0].transaction_id, credits[0].amount_minor),
+        (later[0], 438)
+    );
 }

@@ -2,7 +2,9 @@
 
 use super::Result;
 use crate::state::AppState;
-use recourse_app::dto_cases::{CaseSummary, CaseView, LetterView, OpenCaseRequest, Step, UserProfile};
+use recourse_app::dto_cases::{
+    CaseSummary, CaseView, LetterView, OpenCaseRequest, Step, UserProfile,
+};
 use recourse_app::App;
 use std::path::PathBuf;
 use tauri::{AppHandle, Runtime, State};
@@ -24,12 +26,23 @@ pub async fn case(state: State<'_, AppState>, case_id: i64) -> Result<CaseView> 
 }
 
 #[tauri::command]
-pub async fn record_step_sent(state: State<'_, AppState>, case_id: i64, step: Step, date: String) -> Result<CaseView> {
+pub async fn record_step_sent(
+    state: State<'_, AppState>,
+    case_id: i64,
+    step: Step,
+    date: String,
+) -> Result<CaseView> {
     state.with_app(|app| app.record_step_sent(case_id, step, &date))
 }
 
 #[tauri::command]
-pub async fn record_answer(state: State<'_, AppState>, case_id: i64, step: Step, date: String, outcome: String) -> Result<CaseView> {
+pub async fn record_answer(
+    state: State<'_, AppState>,
+    case_id: i64,
+    step: Step,
+    date: String,
+    outcome: String,
+) -> Result<CaseView> {
     state.with_app(|app| app.record_answer(case_id, step, &date, &outcome))
 }
 
@@ -37,26 +50,59 @@ pub async fn record_answer(state: State<'_, AppState>, case_id: i64, step: Step,
 /// End-to-end tests set `RECOURSE_TEST_PICK_FILES` (a text file listing the paths), as for
 /// `pick_files`.
 #[tauri::command]
-pub async fn add_evidence<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, case_id: i64) -> Result<CaseView> {
+pub async fn add_evidence<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    case_id: i64,
+) -> Result<CaseView> {
     let picked: Vec<PathBuf> = match std::env::var_os("RECOURSE_TEST_PICK_FILES") {
-        Some(list) => std::fs::read_to_string(list).unwrap_or_default().lines().filter(|l| !l.is_empty()).map(PathBuf::from).collect(),
-        None => app.dialog().file().blocking_pick_files().unwrap_or_default().into_iter().filter_map(|f| f.into_path().ok()).collect(),
+        Some(list) => std::fs::read_to_string(list)
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(PathBuf::from)
+            .collect(),
+        None => app
+            .dialog()
+            .file()
+            .blocking_pick_files()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|f| f.into_path().ok())
+            .collect(),
     };
-    state.with_app(|a| picked.iter().try_fold(a.case(case_id)?, |_, p| a.add_evidence(case_id, p)))
+    state.with_app(|a| {
+        picked
+            .iter()
+            .try_fold(a.case(case_id)?, |_, p| a.add_evidence(case_id, p))
+    })
 }
 
 #[tauri::command]
-pub async fn set_case_notes(state: State<'_, AppState>, case_id: i64, notes: String) -> Result<CaseView> {
+pub async fn set_case_notes(
+    state: State<'_, AppState>,
+    case_id: i64,
+    notes: String,
+) -> Result<CaseView> {
     state.with_app(|app| app.set_case_notes(case_id, &notes))
 }
 
 #[tauri::command]
-pub async fn set_case_merchant(state: State<'_, AppState>, case_id: i64, name: String, address: String) -> Result<CaseView> {
+pub async fn set_case_merchant(
+    state: State<'_, AppState>,
+    case_id: i64,
+    name: String,
+    address: String,
+) -> Result<CaseView> {
     state.with_app(|app| app.set_case_merchant(case_id, &name, &address))
 }
 
 #[tauri::command]
-pub async fn close_case(state: State<'_, AppState>, case_id: i64, outcome: String) -> Result<CaseView> {
+pub async fn close_case(
+    state: State<'_, AppState>,
+    case_id: i64,
+    outcome: String,
+) -> Result<CaseView> {
     state.with_app(|app| app.close_case(case_id, &outcome))
 }
 
@@ -66,12 +112,22 @@ pub async fn delete_case(state: State<'_, AppState>, case_id: i64) -> Result<()>
 }
 
 #[tauri::command]
-pub async fn letter(state: State<'_, AppState>, case_id: i64, step: Step, lang: String) -> Result<LetterView> {
+pub async fn letter(
+    state: State<'_, AppState>,
+    case_id: i64,
+    step: Step,
+    lang: String,
+) -> Result<LetterView> {
     state.with_app(|app| app.letter(case_id, step, &lang))
 }
 
 #[tauri::command]
-pub async fn save_letter_text(state: State<'_, AppState>, case_id: i64, step: Step, body: String) -> Result<()> {
+pub async fn save_letter_text(
+    state: State<'_, AppState>,
+    case_id: i64,
+    step: Step,
+    body: String,
+) -> Result<()> {
     state.with_app(|app| app.save_letter_text(case_id, step, &body))
 }
 
@@ -92,7 +148,13 @@ pub async fn export_letter<R: Runtime>(
     let name = App::letter_file_name(case_id, step, &lang, &format);
     let out = match std::env::var_os("RECOURSE_TEST_SAVE_DIR") {
         Some(dir) => Some(PathBuf::from(dir).join(&name)),
-        None => app.dialog().file().set_file_name(&name).add_filter(format.to_uppercase(), &[format.as_str()]).blocking_save_file().and_then(|f| f.into_path().ok()),
+        None => app
+            .dialog()
+            .file()
+            .set_file_name(&name)
+            .add_filter(format.to_uppercase(), &[format.as_str()])
+            .blocking_save_file()
+            .and_then(|f| f.into_path().ok()),
     };
     let Some(out) = out else { return Ok(None) };
     state.with_app(|a| a.export_letter(case_id, step, &lang, &format, paper.as_deref(), &out))?;
