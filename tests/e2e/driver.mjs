@@ -101,12 +101,51 @@ export async function typeInto(driver, element, text) {
   );
 }
 
+/** The first element with this data-testid, waiting for it; a node replaced mid-lookup is retried. */
 export async function byTestId(driver, id, timeout = 15000) {
-  return driver.wait(until.elementLocated(By.css(`[data-testid="${id}"]`)), timeout);
+  let found;
+  await driver.wait(
+    async () => {
+      try {
+        [found] = await driver.findElements(By.css(`[data-testid="${id}"]`));
+        return !!found;
+      } catch (e) {
+        if (e?.name === "StaleElementReferenceError") return false;
+        throw e;
+      }
+    },
+    timeout,
+    `no element [data-testid="${id}"]`,
+  );
+  return found;
+}
+
+/** Chooses an option of a <select> the way React sees a user's choice (see typeInto). */
+export async function selectValue(driver, element, value) {
+  await driver.executeScript(
+    `const el = arguments[0];
+     const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value").set;
+     setter.call(el, arguments[1]);
+     el.dispatchEvent(new Event("change", { bubbles: true }));`,
+    element,
+    value,
+  );
 }
 
 export async function waitText(driver, id, pattern, timeout = 15000) {
-  const el = await byTestId(driver, id, timeout);
-  await driver.wait(async () => pattern.test(await el.getText()), timeout, `${id} never matched ${pattern}`);
-  return el.getText();
+  let text = "";
+  await driver.wait(
+    async () => {
+      try {
+        text = await (await byTestId(driver, id, timeout)).getText();
+        return pattern.test(text);
+      } catch (e) {
+        if (e?.name === "StaleElementReferenceError") return false;
+        throw e;
+      }
+    },
+    timeout,
+    `${id} never matched ${pattern}`,
+  );
+  return text;
 }

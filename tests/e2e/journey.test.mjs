@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startApp, byTestId, waitText, typeInto, By } from "./driver.mjs";
+import { startApp, byTestId, waitText, typeInto, selectValue, By } from "./driver.mjs";
 
 let app;
 before(async () => {
@@ -28,20 +28,33 @@ async function exported(ext) {
   return readFileSync(join(app.saveDir, found));
 }
 
-test("the sample data yields flagged charges", async () => {
+test("first start, sample data: the review inbox explains each flagged charge", async () => {
   const { driver } = app;
   await (await byTestId(driver, "nav-import")).click();
+  await app.screenshot("journey-00-import");
   await (await byTestId(driver, "import-sample")).click();
   await waitText(driver, "import-summary", /flagged/);
-  await (await byTestId(driver, "nav-transactions")).click();
-  await (await driver.findElement(By.css('.filters input[type="checkbox"]'))).click();
-  await byTestId(driver, "tx-dispute");
-  await app.screenshot("journey-01-flagged-transactions");
+  await (await byTestId(driver, "nav-review")).click();
+  await byTestId(driver, "review-list");
+  const explanation = await waitText(driver, "review-explanation", /\S/);
+  assert.match(explanation, /line/);
+  const all = await (await byTestId(driver, "review-list")).getText();
+  assert.match(all, /Charged twice/);
+  assert.match(all, /card testing/i);
+  await app.screenshot("journey-01-review");
 });
 
-test("a flagged charge opens a case whose page shows the next action", async () => {
+test("'looks fine' takes a flag out of the inbox for good", async () => {
   const { driver } = app;
-  await (await byTestId(driver, "tx-dispute")).click();
+  const count = async () => (await driver.findElements(By.css('[data-testid="review-item"]'))).length;
+  const before = await count();
+  await (await byTestId(driver, "review-fine")).click();
+  await driver.wait(async () => (await count()) === before - 1, 15000, "the dismissed flag stayed in the inbox");
+});
+
+test("disputing a flagged charge opens a case whose page shows the next action", async () => {
+  const { driver } = app;
+  await (await byTestId(driver, "review-dispute")).click();
   const submit = await byTestId(driver, "case-open-submit");
   await app.screenshot("journey-02-open-case");
   await submit.click();
@@ -88,4 +101,37 @@ test("the case timeline shows the letter as sent", async () => {
   await (await byTestId(driver, "nav-cases")).click();
   await byTestId(driver, "case-row");
   await app.screenshot("journey-06-cases-list");
+});
+
+test("search finds transactions among the sample's", async () => {
+  const { driver } = app;
+  await (await byTestId(driver, "nav-transactions")).click();
+  const all = await waitText(driver, "tx-count", /^[\d,]+ transactions/);
+  await typeInto(driver, await byTestId(driver, "tx-search"), "netflix");
+  const found = await waitText(driver, "tx-count", /^\d transactions/);
+  assert.notEqual(found, all);
+  assert.match(await (await byTestId(driver, "tx-table")).getText(), /Netflix/i);
+  await app.screenshot("journey-07-search");
+  await typeInto(driver, await byTestId(driver, "tx-search"), "");
+  await (await byTestId(driver, "nav-insights")).click();
+  await driver.sleep(1500);
+  await app.screenshot("journey-08-insights");
+});
+
+test("switching the language to Chinese changes every screen", async () => {
+  const { driver } = app;
+  await (await byTestId(driver, "nav-settings")).click();
+  await app.screenshot("journey-09-settings");
+  await selectValue(driver, await byTestId(driver, "settings-language"), "zh-CN");
+  await waitText(driver, "nav-transactions", /交易记录/);
+  await app.screenshot("journey-10-settings-zh");
+  await (await byTestId(driver, "nav-review")).click();
+  await waitText(driver, "review-explanation", /[\u4e00-\u9fff]/);
+  await app.screenshot("journey-11-review-zh");
+  await (await byTestId(driver, "nav-transactions")).click();
+  await byTestId(driver, "tx-row");
+  await app.screenshot("journey-12-transactions-zh");
+  await (await byTestId(driver, "nav-cases")).click();
+  await byTestId(driver, "case-row");
+  await app.screenshot("journey-13-cases-zh");
 });
