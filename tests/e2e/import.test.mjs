@@ -15,6 +15,7 @@ after(async () => {
 
 test("first start shows the empty transactions list with a way to import", async () => {
   await waitText(app.driver, "tx-empty", /No transactions yet/);
+  await byTestId(app.driver, "empty-sample");
   await app.screenshot("01-first-start");
 });
 

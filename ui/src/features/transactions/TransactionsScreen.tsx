@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
-import { api, emptyFilter, type Account, type Transaction, type TxFilter } from "../../ipc/api";
+import { api, emptyFilter, type Account, type AppError, type Transaction, type TxFilter } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 import { usePagedRows } from "./usePagedRows";
@@ -35,6 +35,21 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
   }, []);
 
   const { total, totals, row, ensure, error, clearError } = usePagedRows(filter);
+
+  // First start: one click imports the bundled sample statement and shows what it flags.
+  const [loadingSample, setLoadingSample] = useState(false);
+  const [sampleError, setSampleError] = useState<AppError | null>(null);
+  const trySample = async () => {
+    setLoadingSample(true);
+    try {
+      await api.importSample();
+      onNavigate("review");
+    } catch (e) {
+      setSampleError(e as AppError);
+    } finally {
+      setLoadingSample(false);
+    }
+  };
 
   const columns = useMemo(
     () => [
@@ -168,9 +183,15 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
         <div className="empty" data-testid="tx-empty">
           <p>{t("transactions.empty")}</p>
           <p className="muted">{t("transactions.emptyHint")}</p>
-          <button type="button" className="primary" onClick={() => onNavigate("import")}>
-            {t("nav.import")}
-          </button>
+          <div className="actions center">
+            <button type="button" className="primary" onClick={() => onNavigate("import")}>
+              {t("nav.import")}
+            </button>
+            <button type="button" onClick={trySample} disabled={loadingSample} data-testid="empty-sample">
+              {t("import.sample")}
+            </button>
+          </div>
+          {sampleError && <ErrorPanel error={sampleError} onClose={() => setSampleError(null)} />}
         </div>
       ) : (
         <div className="grid" role="table" aria-rowcount={count} data-testid="tx-table">
