@@ -50,17 +50,26 @@ pub fn measure(csv_path: &Path, scratch: &Path) -> Result<Baseline> {
     )?;
     let tx = conn.transaction()?;
     {
-        let mut stmt = tx.prepare("INSERT INTO t(date, description, amount) VALUES (?1, ?2, ?3)")?;
+        let mut stmt =
+            tx.prepare("INSERT INTO t(date, description, amount) VALUES (?1, ?2, ?3)")?;
         let mut rdr = csv::Reader::from_path(csv_path)?;
         while rdr.read_record(&mut rec)? {
-            stmt.execute(rusqlite::params![&rec[0], &rec[1], minor_units(&rec[2]).context("bad amount")?])?;
+            stmt.execute(rusqlite::params![
+                &rec[0],
+                &rec[1],
+                minor_units(&rec[2]).context("bad amount")?
+            ])?;
         }
     }
     tx.commit()?;
     drop(conn);
     let parse_and_insert = started.elapsed();
     let _ = std::fs::remove_file(&db_path);
-    Ok(Baseline { rows, parse, parse_and_insert })
+    Ok(Baseline {
+        rows,
+        parse,
+        parse_and_insert,
+    })
 }
 
 #[cfg(test)]

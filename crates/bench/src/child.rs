@@ -52,7 +52,11 @@ fn run_under_time(program: &Path, args: &[&str]) -> Result<Measured> {
         .with_context(|| format!("cannot run {}", program.display()))?;
     let wall = started.elapsed();
     if !out.status.success() {
-        bail!("{} failed: {}", program.display(), String::from_utf8_lossy(&out.stderr).trim());
+        bail!(
+            "{} failed: {}",
+            program.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
     }
     let text = std::fs::read_to_string(report.path())?;
     let kb: f64 = text
@@ -60,7 +64,11 @@ fn run_under_time(program: &Path, args: &[&str]) -> Result<Measured> {
         .last()
         .and_then(|l| l.trim().parse().ok())
         .with_context(|| format!("unexpected /usr/bin/time output: {text:?}"))?;
-    Ok(Measured { wall, peak_mb: kb / 1024.0, stdout: String::from_utf8_lossy(&out.stdout).into_owned() })
+    Ok(Measured {
+        wall,
+        peak_mb: kb / 1024.0,
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+    })
 }
 
 fn run_polling(program: &Path, args: &[&str]) -> Result<Measured> {
@@ -82,7 +90,10 @@ fn run_polling(program: &Path, args: &[&str]) -> Result<Measured> {
     });
     let mut peak_kb = 0f64;
     let status = loop {
-        if let Some(hwm) = std::fs::read_to_string(&status_file).ok().and_then(|s| vm_hwm_kb(&s)) {
+        if let Some(hwm) = std::fs::read_to_string(&status_file)
+            .ok()
+            .and_then(|s| vm_hwm_kb(&s))
+        {
             peak_kb = peak_kb.max(hwm);
         }
         if let Some(status) = child.try_wait()? {
@@ -99,7 +110,11 @@ fn run_polling(program: &Path, args: &[&str]) -> Result<Measured> {
         }
         bail!("{} failed: {}", program.display(), err.trim());
     }
-    Ok(Measured { wall, peak_mb: peak_kb / 1024.0, stdout })
+    Ok(Measured {
+        wall,
+        peak_mb: peak_kb / 1024.0,
+        stdout,
+    })
 }
 
 fn vm_hwm_kb(status: &str) -> Option<f64> {
@@ -113,7 +128,10 @@ mod tests {
 
     #[test]
     fn reads_the_high_water_mark() {
-        assert_eq!(vm_hwm_kb("Name:\tx\nVmPeak:\t 9 kB\nVmHWM:\t  2048 kB\n"), Some(2048.0));
+        assert_eq!(
+            vm_hwm_kb("Name:\tx\nVmPeak:\t 9 kB\nVmHWM:\t  2048 kB\n"),
+            Some(2048.0)
+        );
         assert_eq!(vm_hwm_kb("Name:\tx\n"), None);
     }
 

@@ -5,7 +5,9 @@ use crate::report::mean_p95;
 use anyhow::Result;
 use chrono::NaiveDate;
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
-use recourse_core::letters::{render, LetterParty, LetterRequest, LetterTransaction, SenderProfile};
+use recourse_core::letters::{
+    render, LetterParty, LetterRequest, LetterTransaction, SenderProfile,
+};
 use recourse_core::money::Currency;
 use recourse_documents::{Paper, Renderer};
 use std::time::Instant;
@@ -33,17 +35,36 @@ fn request(lang: &str) -> LetterRequest {
     };
     LetterRequest {
         lang: lang.into(),
-        jurisdiction: if zh { Jurisdiction::Cn } else { Jurisdiction::Us },
+        jurisdiction: if zh {
+            Jurisdiction::Cn
+        } else {
+            Jurisdiction::Us
+        },
         instrument: Instrument::CreditCard,
         reason: Reason::DoubleCharge,
         step: Step::Bank,
         profile: SenderProfile {
-            name: if zh { "张伟".into() } else { "Jane Doe".into() },
-            address: vec![if zh { "北京市朝阳区建国路88号".into() } else { "42 Elm Street, Springfield, IL 62704".into() }],
+            name: if zh {
+                "张伟".into()
+            } else {
+                "Jane Doe".into()
+            },
+            address: vec![if zh {
+                "北京市朝阳区建国路88号".into()
+            } else {
+                "42 Elm Street, Springfield, IL 62704".into()
+            }],
             email: Some("jane.doe@example.com".into()),
             phone: None,
         },
-        recipient: Some(LetterParty { name: Some(if zh { "招商银行信用卡中心".into() } else { "Acme Card Services".into() }), address: vec![] }),
+        recipient: Some(LetterParty {
+            name: Some(if zh {
+                "招商银行信用卡中心".into()
+            } else {
+                "Acme Card Services".into()
+            }),
+            address: vec![],
+        }),
         counterparty: None,
         account_last4: Some("1234".into()),
         transactions: vec![charge(3), charge(3)],
@@ -79,7 +100,11 @@ pub fn measure(n: usize) -> Result<Vec<RenderTiming>> {
             times.push(t.elapsed().as_secs_f64() * 1e3);
         }
         let (mean_ms, p95_ms) = mean_p95(times);
-        out.push(RenderTiming { lang, mean_ms, p95_ms });
+        out.push(RenderTiming {
+            lang,
+            mean_ms,
+            p95_ms,
+        });
     }
     Ok(out)
 }

@@ -37,7 +37,10 @@ impl Table {
         if !verdict {
             self.misses += 1;
         }
-        println!("  {what:<52} {:>12} {unit:<6} {bar_text:>12} {status}", fmt(value));
+        println!(
+            "  {what:<52} {:>12} {unit:<6} {bar_text:>12} {status}",
+            fmt(value)
+        );
     }
 
     /// A free-text line (notes, skipped steps).

@@ -20,7 +20,10 @@ pub struct SearchTiming {
 
 /// Median time of the first page of a search, alone and with its totals.
 pub fn search(app: &App, query: &str) -> Result<SearchTiming> {
-    let filter = TxFilter { search: Some(query.to_string()), ..Default::default() };
+    let filter = TxFilter {
+        search: Some(query.to_string()),
+        ..Default::default()
+    };
     let (mut page, mut both) = (Vec::new(), Vec::new());
     let mut matches = 0;
     for _ in 0..RUNS {
@@ -31,7 +34,12 @@ pub fn search(app: &App, query: &str) -> Result<SearchTiming> {
         both.push(t.elapsed().as_secs_f64() * 1e3);
         matches = totals.iter().map(|t| t.count).sum();
     }
-    Ok(SearchTiming { query: query.to_string(), matches, page_ms: median_ms(page), page_and_totals_ms: median_ms(both) })
+    Ok(SearchTiming {
+        query: query.to_string(),
+        matches,
+        page_ms: median_ms(page),
+        page_and_totals_ms: median_ms(both),
+    })
 }
 
 /// Median time of one page of the unfiltered view (newest first) at `offset`.

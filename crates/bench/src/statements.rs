@@ -42,18 +42,48 @@ struct Merchant {
     weight: u32,
 }
 
-const fn m(descriptor: &'static str, category: &'static str, min_cents: i64, max_cents: i64, weight: u32) -> Merchant {
-    Merchant { descriptor, category, min_cents, max_cents, weight }
+const fn m(
+    descriptor: &'static str,
+    category: &'static str,
+    min_cents: i64,
+    max_cents: i64,
+    weight: u32,
+) -> Merchant {
+    Merchant {
+        descriptor,
+        category,
+        min_cents,
+        max_cents,
+        weight,
+    }
 }
 
 const MERCHANTS: &[Merchant] = &[
-    m("STARBUCKS STORE ##### SEATTLE WA", "Food & Drink", 350, 1_450, 60),
-    m("SQ *BLUE BOTTLE COFFEE Oakland CA", "Food & Drink", 450, 1_800, 25),
+    m(
+        "STARBUCKS STORE ##### SEATTLE WA",
+        "Food & Drink",
+        350,
+        1_450,
+        60,
+    ),
+    m(
+        "SQ *BLUE BOTTLE COFFEE Oakland CA",
+        "Food & Drink",
+        450,
+        1_800,
+        25,
+    ),
     m("AMAZON MKTPL*****", "Shopping", 599, 12_999, 50),
     m("AMZN Mktp US*****", "Shopping", 799, 8_999, 30),
     m("UBER   *TRIP HELP.UBER.COM", "Travel", 700, 4_800, 30),
     m("LYFT   *RIDE SUN 5PM", "Travel", 650, 3_900, 12),
-    m("WHOLEFDS MKT ##### SAN FRANCISCO", "Groceries", 1_200, 18_000, 35),
+    m(
+        "WHOLEFDS MKT ##### SAN FRANCISCO",
+        "Groceries",
+        1_200,
+        18_000,
+        35,
+    ),
     m("TRADER JOE S #### QPS", "Groceries", 900, 9_500, 35),
     m("SAFEWAY #### DALY CITY CA", "Groceries", 800, 14_000, 25),
     m("SHELL OIL ######## SAN MATEO CA", "Gas", 2_500, 8_500, 20),
@@ -68,7 +98,13 @@ const MERCHANTS: &[Merchant] = &[
     m("APPLE.COM/BILL 866-712-7753 CA", "Shopping", 99, 2_999, 10),
     m("NETFLIX.COM", "Bills & Utilities", 1_549, 1_549, 3),
     m("Spotify USA", "Bills & Utilities", 1_099, 1_099, 3),
-    m("COMCAST CALIFORNIA 800-COMCAST", "Bills & Utilities", 7_999, 12_999, 2),
+    m(
+        "COMCAST CALIFORNIA 800-COMCAST",
+        "Bills & Utilities",
+        7_999,
+        12_999,
+        2,
+    ),
     m("PG&E/EZ-PAY", "Bills & Utilities", 6_000, 25_000, 2),
     m("HOME DEPOT ####", "Home", 1_500, 30_000, 8),
     m("IKEA EAST PALO ALTO", "Home", 2_000, 60_000, 3),
@@ -76,11 +112,23 @@ const MERCHANTS: &[Merchant] = &[
     m("MARRIOTT SAN DIEGO DT", "Travel", 15_000, 80_000, 2),
     m("TST* TARTINE BAKERY", "Food & Drink", 600, 3_500, 10),
     m("PAYPAL *EBAY INC", "Shopping", 1_000, 25_000, 6),
-    m("GOOGLE *YouTubePremium", "Bills & Utilities", 1_399, 1_399, 2),
+    m(
+        "GOOGLE *YouTubePremium",
+        "Bills & Utilities",
+        1_399,
+        1_399,
+        2,
+    ),
     m("CLIPPER SERVICE CONCORD CA", "Travel", 2_000, 5_000, 5),
     m("ZANZIBAR SPICE EMPORIUM", "Groceries", 1_500, 4_000, 0),
     // Spending on a trip to China, as the card statement prints it.
-    m("美团外卖 北京三快在线科技", "Food & Drink", 2_000, 12_000, 2),
+    m(
+        "美团外卖 北京三快在线科技",
+        "Food & Drink",
+        2_000,
+        12_000,
+        2,
+    ),
     m("滴滴出行 打车", "Travel", 1_500, 6_000, 1),
     m("星巴克咖啡 上海南京西路店", "Food & Drink", 3_000, 8_000, 1),
 ];
@@ -112,12 +160,19 @@ struct Generator {
 
 impl Generator {
     fn new(seed: u64, rows: u64) -> Generator {
-        Generator { rng: Rng::new(seed), total_weight: MERCHANTS.iter().map(|m| m.weight).sum(), rows }
+        Generator {
+            rng: Rng::new(seed),
+            total_weight: MERCHANTS.iter().map(|m| m.weight).sum(),
+            rows,
+        }
     }
 
     fn merchant(&mut self, i: u64) -> &'static Merchant {
         if i % RARE_EVERY == RARE_EVERY / 2 {
-            return MERCHANTS.iter().find(|m| m.weight == 0).unwrap_or(&MERCHANTS[0]);
+            return MERCHANTS
+                .iter()
+                .find(|m| m.weight == 0)
+                .unwrap_or(&MERCHANTS[0]);
         }
         let mut pick = self.rng.below(u64::from(self.total_weight)) as u32;
         for m in MERCHANTS {
@@ -134,7 +189,9 @@ impl Generator {
         for c in template.chars() {
             match c {
                 '#' => out.push(char::from(b'0' + self.rng.below(10) as u8)),
-                '*' => out.push(char::from(b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[self.rng.below(32) as usize])),
+                '*' => out.push(char::from(
+                    b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[self.rng.below(32) as usize],
+                )),
                 c => out.push(c),
             }
         }
@@ -159,7 +216,13 @@ impl Generator {
         // Skewed towards the low end of the merchant's range, as real spending is.
         let span = (m.max_cents - m.min_cents).max(0);
         let skew = self.rng.range(0, span) * self.rng.range(0, 100) / 100;
-        Row { date, posted, description: self.descriptor(m.descriptor), category: m.category, amount: -(m.min_cents + skew) }
+        Row {
+            date,
+            posted,
+            description: self.descriptor(m.descriptor),
+            category: m.category,
+            amount: -(m.min_cents + skew),
+        }
     }
 }
 
@@ -197,7 +260,13 @@ fn format_row(out: &mut String, dialect: Dialect, r: &Row) {
     use std::fmt::Write as _;
     let _ = match dialect {
         Dialect::Simple => {
-            writeln!(out, "{},{},{}", r.date.format("%Y-%m-%d"), csv_cell(&r.description, ','), point_amount(r.amount))
+            writeln!(
+                out,
+                "{},{},{}",
+                r.date.format("%Y-%m-%d"),
+                csv_cell(&r.description, ','),
+                point_amount(r.amount)
+            )
         }
         Dialect::Chase => {
             let kind = if r.amount > 0 { "Payment" } else { "Sale" };
@@ -212,7 +281,11 @@ fn format_row(out: &mut String, dialect: Dialect, r: &Row) {
             )
         }
         Dialect::European => {
-            let purpose = if r.amount > 0 { "Gutschrift" } else { "Kartenzahlung" };
+            let purpose = if r.amount > 0 {
+                "Gutschrift"
+            } else {
+                "Kartenzahlung"
+            };
             writeln!(
                 out,
                 "{};{};{};{purpose};{};EUR",
