@@ -62,11 +62,7 @@ impl Db {
             "INSERT INTO accounts(name, created_at) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
             params![src.account, src.now],
         )?;
-        let account_id: i64 = tx.query_row(
-            "SELECT id FROM accounts WHERE name = ?1",
-            [src.account],
-            |r| r.get(0),
-        )?;
+        let account_id: i64 = tx.query_row("SELECT id FROM accounts WHERE name = ?1", [src.account], |r| r.get(0))?;
         tx.execute(
             "INSERT INTO batches(account_id, file_name, sha256, imported_at, rows_read, imported,
                                  already_present, skipped, detected_json)
@@ -75,15 +71,7 @@ impl Db {
         )?;
         let batch_id = tx.last_insert_rowid();
         let present = present_keys(&tx, account_id)?;
-        Ok(BatchWriter {
-            tx,
-            account_id,
-            batch_id,
-            seen: HashMap::new(),
-            present,
-            imported: 0,
-            already_present: 0,
-        })
+        Ok(BatchWriter { tx, account_id, batch_id, seen: HashMap::new(), present, imported: 0, already_present: 0 })
     }
 
     pub fn batches(&self) -> Result<Vec<Batch>> {
@@ -112,11 +100,8 @@ impl Db {
     /// Returns how many transactions were removed.
     pub fn undo_batch(&mut self, batch_id: i64) -> Result<u64> {
         let tx = self.conn.transaction()?;
-        let exists: Option<i64> = tx
-            .query_row("SELECT id FROM batches WHERE id = ?1", [batch_id], |r| {
-                r.get(0)
-            })
-            .optional()?;
+        let exists: Option<i64> =
+            tx.query_row("SELECT id FROM batches WHERE id = ?1", [batch_id], |r| r.get(0)).optional()?;
         if exists.is_none() {
             return Err(StoreError::NotFound(format!("import batch {batch_id}")));
         }
@@ -129,14 +114,9 @@ impl Db {
 
 /// The dedupe keys an account holds (read from the UNIQUE index, no table rows touched).
 fn present_keys(tx: &Transaction, account_id: i64) -> Result<HashSet<(i64, i64)>> {
-    let count: i64 = tx.query_row(
-        "SELECT count(*) FROM transactions WHERE account_id = ?1",
-        [account_id],
-        |r| r.get(0),
-    )?;
+    let count: i64 = tx.query_row("SELECT count(*) FROM transactions WHERE account_id = ?1", [account_id], |r| r.get(0))?;
     let mut keys = HashSet::with_capacity(count as usize);
-    let mut stmt =
-        tx.prepare("SELECT fingerprint, occurrence FROM transactions WHERE account_id = ?1")?;
+    let mut stmt = tx.prepare("SELECT fingerprint, occurrence FROM transactions WHERE account_id = ?1")?;
     let mut rows = stmt.query([account_id])?;
     while let Some(r) = rows.next()? {
         keys.insert((r.get(0)?, r.get(1)?));
@@ -199,14 +179,7 @@ impl BatchWriter<'_> {
         self.tx.execute(
             "UPDATE batches SET rows_read = ?2, imported = ?3, already_present = ?4, skipped = ?5,
                                 detected_json = ?6 WHERE id = ?1",
-            params![
-                self.batch_id,
-                rows_read as i64,
-                self.imported as i64,
-                self.already_present as i64,
-                skipped as i64,
-                detected_json
-            ],
+            params![self.batch_id, rows_read as i64, self.imported as i64, self.already_present as i64, skipped as i64, detected_json],
         )?;
         self.tx.commit()?;
         Ok(BatchSummary {

@@ -94,36 +94,21 @@ fn where_clause(q: &TxQuery) -> (String, Vec<Value>) {
         parts.push(format!("t.merchant = ?{}", args.len()));
     }
     if q.flagged_only {
-        parts.push(
-            "EXISTS (SELECT 1 FROM flags f WHERE f.transaction_id = t.id AND f.status = 'open')"
-                .into(),
-        );
+        parts.push("EXISTS (SELECT 1 FROM flags f WHERE f.transaction_id = t.id AND f.status = 'open')".into());
     }
     if let Some(text) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         if text.chars().count() >= 3 {
             // The trigram index answers substring queries of three or more characters.
             args.push(Value::Text(format!("\"{}\"", text.replace('"', "\"\""))));
-            parts.push(format!(
-                "t.id IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?{})",
-                args.len()
-            ));
+            parts.push(format!("t.id IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?{})", args.len()));
         } else {
-            let escaped = text
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
+            let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
             args.push(Value::Text(format!("%{escaped}%")));
             let n = args.len();
-            parts.push(format!(
-                "(t.description LIKE ?{n} ESCAPE '\\' OR t.merchant LIKE ?{n} ESCAPE '\\')"
-            ));
+            parts.push(format!("(t.description LIKE ?{n} ESCAPE '\\' OR t.merchant LIKE ?{n} ESCAPE '\\')"));
         }
     }
-    let clause = if parts.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", parts.join(" AND "))
-    };
+    let clause = if parts.is_empty() { String::new() } else { format!("WHERE {}", parts.join(" AND ")) };
     (clause, args)
 }
 
@@ -167,11 +152,7 @@ impl Db {
         // without being joined or read; only the page's own rows are. The joins are inner joins
         // on foreign keys (always matched), so the id search needs them only to filter by
         // account name.
-        let id_from = if q.account.is_some() {
-            FROM
-        } else {
-            "FROM transactions t"
-        };
+        let id_from = if q.account.is_some() { FROM } else { "FROM transactions t" };
         let sql = format!(
             "SELECT {ROW_COLUMNS} {FROM} WHERE t.id IN
                (SELECT t.id {id_from} {clause} {order} LIMIT ?{} OFFSET ?{n})
@@ -193,11 +174,7 @@ impl Db {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            Ok(CurrencyTotal {
-                currency: r.get(0)?,
-                count: r.get(1)?,
-                sum_minor: r.get(2)?,
-            })
+            Ok(CurrencyTotal { currency: r.get(0)?, count: r.get(1)?, sum_minor: r.get(2)? })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -207,9 +184,7 @@ impl Db {
         self.conn
             .query_row(&sql, [id], read_row)
             .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => {
-                    StoreError::NotFound(format!("transaction {id}"))
-                }
+                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound(format!("transaction {id}")),
                 e => e.into(),
             })
     }
@@ -248,19 +223,13 @@ impl Db {
 
     /// The ids of the transactions a batch added.
     pub fn batch_transaction_ids(&self, batch_id: i64) -> Result<Vec<i64>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM transactions WHERE batch_id = ?1")?;
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM transactions WHERE batch_id = ?1")?;
         let rows = stmt.query_map([batch_id], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The earliest date among a batch's transactions, if it added any.
     pub fn batch_first_date(&self, batch_id: i64) -> Result<Option<String>> {
-        Ok(self.conn.query_row(
-            "SELECT min(date) FROM transactions WHERE batch_id = ?1",
-            [batch_id],
-            |r| r.get(0),
-        )?)
+        Ok(self.conn.query_row("SELECT min(date) FROM transactions WHERE batch_id = ?1", [batch_id], |r| r.get(0))?)
     }
 }
