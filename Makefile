@@ -6,7 +6,7 @@ SHELL := /bin/bash
 APT_BUILD := pkg-config build-essential libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
              libayatana-appindicator3-dev librsvg2-dev
 APT_TEST  := xvfb xauth webkit2gtk-driver poppler-utils imagemagick
-APT_BENCH := hledger
+APT_BENCH := hledger time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APP_BIN := target/debug/recourse-desktop
 export CARGO_TERM_COLOR ?= never

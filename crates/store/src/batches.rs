@@ -7,7 +7,7 @@ use recourse_core::merchant;
 use recourse_core::model::ParsedRow;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Where an import comes from.
 pub struct BatchSource<'a> {
@@ -47,6 +47,10 @@ pub struct BatchWriter<'c> {
     batch_id: i64,
     /// How many times each fingerprint has been seen so far in this file (the multiset count).
     seen: HashMap<i64, i64>,
+    /// The dedupe keys (fingerprint, occurrence) the account already holds, read once when the
+    /// batch begins: a row found here is counted as present without touching the database, so
+    /// re-importing a statement costs a hash lookup per row instead of an index probe.
+    present: HashSet<(i64, i64)>,
     imported: u64,
     already_present: u64,
 }
@@ -66,7 +70,8 @@ impl Db {
             params![account_id, src.file_name, src.sha256, src.now],
         )?;
         let batch_id = tx.last_insert_rowid();
-        Ok(BatchWriter { tx, account_id, batch_id, seen: HashMap::new(), imported: 0, already_present: 0 })
+        let present = present_keys(&tx, account_id)?;
+        Ok(BatchWriter { tx, account_id, batch_id, seen: HashMap::new(), present, imported: 0, already_present: 0 })
     }
 
     pub fn batches(&self) -> Result<Vec<Batch>> {
@@ -107,6 +112,18 @@ impl Db {
     }
 }
 
+/// The dedupe keys an account holds (read from the UNIQUE index, no table rows touched).
+fn present_keys(tx: &Transaction, account_id: i64) -> Result<HashSet<(i64, i64)>> {
+    let count: i64 = tx.query_row("SELECT count(*) FROM transactions WHERE account_id = ?1", [account_id], |r| r.get(0))?;
+    let mut keys = HashSet::with_capacity(count as usize);
+    let mut stmt = tx.prepare("SELECT fingerprint, occurrence FROM transactions WHERE account_id = ?1")?;
+    let mut rows = stmt.query([account_id])?;
+    while let Some(r) = rows.next()? {
+        keys.insert((r.get(0)?, r.get(1)?));
+    }
+    Ok(keys)
+}
+
 impl BatchWriter<'_> {
     pub fn batch_id(&self) -> i64 {
         self.batch_id
@@ -118,6 +135,10 @@ impl BatchWriter<'_> {
         let fingerprint = row.fingerprint();
         let occurrence = self.seen.entry(fingerprint).or_insert(0);
         *occurrence += 1;
+        if self.present.contains(&(fingerprint, *occurrence)) {
+            self.already_present += 1;
+            return Ok(None);
+        }
         let mut stmt = self.tx.prepare_cached(
             "INSERT OR IGNORE INTO transactions(account_id, batch_id, date, time, posted_date,
                 description, merchant, merchant_key, amount, currency, reference, card_last4, status,

@@ -147,7 +147,18 @@ impl Db {
         args.push(Value::Integer(limit as i64));
         args.push(Value::Integer(offset as i64));
         let n = args.len();
-        let sql = format!("SELECT {ROW_COLUMNS} {FROM} {clause} {} LIMIT ?{} OFFSET ?{n}", order_clause(q), n - 1);
+        let order = order_clause(q);
+        // The page's ids are found first, so the rows skipped by OFFSET are walked in an index
+        // without being joined or read; only the page's own rows are. The joins are inner joins
+        // on foreign keys (always matched), so the id search needs them only to filter by
+        // account name.
+        let id_from = if q.account.is_some() { FROM } else { "FROM transactions t" };
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} {FROM} WHERE t.id IN
+               (SELECT t.id {id_from} {clause} {order} LIMIT ?{} OFFSET ?{n})
+             {order}",
+            n - 1
+        );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), read_row)?;
         Ok(rows.collect::<Result<_, _>>()?)

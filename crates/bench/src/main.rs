@@ -1,0 +1,343 @@
+//! `make bench`: measures the numbers in PRODUCT.md's quality bars on this machine and prints
+//! them as a table, each line with its bar and PASS or MISS. Always exits 0 when it could
+//! measure; a MISS is a finding, not a crash.
+//!
+//! `cargo run --release -p recourse-bench [-- --rows N]` (default 1,000,000). The import is
+//! measured as a child process of the release `recourse` CLI, which this builds first.
+
+mod baseline;
+mod child;
+mod letters;
+mod quality;
+mod report;
+mod search;
+mod statements;
+
+use anyhow::{bail, Context, Result};
+use report::{Bar, Table};
+use statements::Dialect;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+/// The size hledger is compared on (PRODUCT.md quotes it for 100,000 rows).
+const HLEDGER_ROWS: u64 = 100_000;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn arg(name: &str) -> Option<String> {
+    std::env::args().skip_while(|a| a != name).nth(1)
+}
+
+fn run() -> Result<()> {
+    let rows: u64 = match arg("--rows") {
+        Some(n) => n
+            .parse()
+            .with_context(|| format!("--rows {n}: not a number"))?,
+        None => 1_000_000,
+    };
+    let started = Instant::now();
+    let cli = build_cli()?;
+    let dir = tempfile::Builder::new()
+        .prefix("recourse-bench")
+        .tempdir()?;
+    let mut table = Table::new();
+    println!("Recourse benchmarks — {}", machine());
+    println!("peak memory: {}", child::peak_method());
+
+    table.section("statements");
+    let small: Vec<(Dialect, PathBuf)> = Dialect::ALL
+        .iter()
+        .map(|&d| {
+            (
+                d,
+                dir.path()
+                    .join(format!("{}-{}k.csv", d.name(), HLEDGER_ROWS / 1000)),
+            )
+        })
+        .collect();
+    let big = dir.path().join(format!("simple-{rows}.csv"));
+    let t = Instant::now();
+    for (i, (d, path)) in small.iter().enumerate() {
+        statements::write(path, *d, HLEDGER_ROWS, 11 + i as u64)?;
+    }
+    statements::write(&big, Dialect::Simple, rows, 7)?;
+    table.note(&format!(
+        "generated 3 × {HLEDGER_ROWS} rows and {rows} rows ({:.0} MB) in {:.1} s",
+        file_mb(&big),
+        t.elapsed().as_secs_f64()
+    ));
+
+    table.section(&format!(
+        "import {HLEDGER_ROWS} rows per dialect (release CLI, fresh database)"
+    ));
+    let mut ours_small = None;
+    for (d, path) in &small {
+        let db = dir.path().join(format!("{}.db", d.name()));
+        let (m, r) = import(&cli, &db, path)?;
+        let secs = m.wall.as_secs_f64();
+        table.line(
+            &format!(
+                "{}: wall ({} imported, {} flagged)",
+                d.name(),
+                r.imported,
+                r.flagged
+            ),
+            secs,
+            "s",
+            Bar::None,
+        );
+        table.line(
+            &format!("{}: rows/s", d.name()),
+            r.rows_read as f64 / secs,
+            "rows/s",
+            Bar::None,
+        );
+        table.line(
+            &format!("{}: peak memory", d.name()),
+            m.peak_mb,
+            "MB",
+            Bar::None,
+        );
+        if *d == Dialect::Simple {
+            ours_small = Some(secs);
+        }
+    }
+
+    table.section(&format!(
+        "import {rows} rows end to end (detect, parse, dedupe, store, flag)"
+    ));
+    let db = dir.path().join("big.db");
+    let (m, r) = import(&cli, &db, &big)?;
+    let ours_big = m.wall.as_secs_f64();
+    table.line("wall time", ours_big, "s", Bar::AtMost(5.0));
+    table.line("peak memory", m.peak_mb, "MB", Bar::AtMost(300.0));
+    table.line("rows/s", r.rows_read as f64 / ours_big, "rows/s", Bar::None);
+    table.line(
+        "rows imported",
+        r.imported as f64,
+        "rows",
+        Bar::AtLeast(rows as f64),
+    );
+    table.line("flags raised", r.flagged as f64, "flags", Bar::None);
+    let (m, r) = import(&cli, &db, &big)?;
+    table.line(
+        "re-import: wall time",
+        m.wall.as_secs_f64(),
+        "s",
+        Bar::AtMost(3.0),
+    );
+    table.line(
+        "re-import: peak memory",
+        m.peak_mb,
+        "MB",
+        Bar::AtMost(300.0),
+    );
+    table.line(
+        "re-import: new rows",
+        r.imported as f64,
+        "rows",
+        Bar::AtMost(0.0),
+    );
+
+    table.section(&format!(
+        "baseline: csv crate + SQLite bulk insert of the same {rows} rows (in-process)"
+    ));
+    let b = baseline::measure(&big, dir.path())?;
+    if b.rows != rows {
+        bail!("baseline read {} rows, expected {rows}", b.rows);
+    }
+    table.line("csv parse only", b.parse.as_secs_f64(), "s", Bar::None);
+    table.line(
+        "csv parse + bulk insert (no indexes)",
+        b.parse_and_insert.as_secs_f64(),
+        "s",
+        Bar::None,
+    );
+    table.line(
+        "ours ÷ (csv + insert)",
+        ours_big / b.parse_and_insert.as_secs_f64(),
+        "×",
+        Bar::AtMost(3.0),
+    );
+
+    table.section(&format!("hledger reading the same {HLEDGER_ROWS}-row file"));
+    match hledger(&small[0].1, dir.path()) {
+        Ok(Some(h)) => {
+            table.line(
+                "hledger print: wall time",
+                h.wall.as_secs_f64(),
+                "s",
+                Bar::None,
+            );
+            table.line("hledger print: peak memory", h.peak_mb, "MB", Bar::None);
+            if let Some(ours) = ours_small {
+                table.line(
+                    "our speed-up over hledger",
+                    h.wall.as_secs_f64() / ours,
+                    "×",
+                    Bar::AtLeast(50.0),
+                );
+            }
+        }
+        Ok(None) => table.note("hledger is not installed: skipped (`make bench` installs it)"),
+        Err(e) => table.note(&format!("hledger failed: {e:#}")),
+    }
+
+    table.section(&format!(
+        "search and pages over the {rows}-row database (App, median of 7)"
+    ));
+    let app = recourse_app::App::open(&db)?;
+    for q in ["starbucks", "Blue Bottle", "美团", "ZANZIBAR"] {
+        let s = search::search(&app, q)?;
+        table.line(
+            &format!("search {:?}: first page ({} matches)", s.query, s.matches),
+            s.page_ms,
+            "ms",
+            Bar::AtMost(50.0),
+        );
+        table.line(
+            &format!("search {:?}: first page + totals", s.query),
+            s.page_and_totals_ms,
+            "ms",
+            Bar::AtMost(50.0),
+        );
+    }
+    for offset in [0, rows / 2, rows.saturating_sub(1000)] {
+        let (ms, n) = search::page_at(&app, offset)?;
+        table.line(
+            &format!("page of {} at offset {offset} ({n} rows)", search::PAGE),
+            ms,
+            "ms",
+            Bar::AtMost(10.0),
+        );
+    }
+    drop(app);
+
+    table.section("detection");
+    quality::run(&mut table, rows as usize);
+
+    table.section("letters to PDF (after warm-up, 20 renders each)");
+    for r in letters::measure(20)? {
+        table.line(&format!("{}: mean", r.lang), r.mean_ms, "ms", Bar::None);
+        table.line(
+            &format!("{}: p95", r.lang),
+            r.p95_ms,
+            "ms",
+            Bar::AtMost(300.0),
+        );
+    }
+
+    println!(
+        "\n{} bar(s) missed; benchmark took {:.0} s",
+        table.misses(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// What the CLI's `import --json` reports for one file (the fields the bench reads).
+struct Imported {
+    rows_read: u64,
+    imported: u64,
+    flagged: u64,
+}
+
+fn import(cli: &Path, db: &Path, file: &Path) -> Result<(child::Measured, Imported)> {
+    let db = db.to_string_lossy();
+    let file = file.to_string_lossy();
+    let m = child::run(cli, &["--db", &db, "import", &file, "--json"])?;
+    let json: serde_json::Value =
+        serde_json::from_str(&m.stdout).context("the CLI's import JSON")?;
+    let report = &json[0];
+    let field = |name: &str| {
+        report[name]
+            .as_u64()
+            .with_context(|| format!("no {name} in the import JSON"))
+    };
+    let r = Imported {
+        rows_read: field("rows_read")?,
+        imported: field("imported")?,
+        flagged: field("flagged")?,
+    };
+    Ok((m, r))
+}
+
+/// Builds the release CLI (a no-op when it is current) and returns its path, beside this binary.
+fn build_cli() -> Result<PathBuf> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "-q", "-p", "recourse-cli"])
+        .status();
+    let exe = std::env::current_exe()?;
+    let cli = exe.with_file_name("recourse");
+    match status {
+        Ok(s) if s.success() => {}
+        // Without cargo (a copied binary), use a CLI already built beside it.
+        _ if cli.exists() => eprintln!(
+            "note: could not build recourse-cli; using {}",
+            cli.display()
+        ),
+        _ => bail!("cannot build the release CLI (cargo build --release -p recourse-cli)"),
+    }
+    if !cli.exists() {
+        bail!("{} not found after building recourse-cli", cli.display());
+    }
+    Ok(cli)
+}
+
+/// hledger's `print` over the file with minimal CSV rules; `None` when hledger is missing.
+fn hledger(csv: &Path, dir: &Path) -> Result<Option<child::Measured>> {
+    let Some(hledger) = which("hledger") else {
+        return Ok(None);
+    };
+    let rules = dir.join("bench.rules");
+    std::fs::write(
+        &rules,
+        "skip 1\nfields date, description, amount\ndate-format %Y-%m-%d\naccount1 assets:card\n",
+    )?;
+    let csv = csv.to_string_lossy();
+    let rules = rules.to_string_lossy();
+    Ok(Some(child::run(
+        &hledger,
+        &["-f", &csv, "--rules-file", &rules, "print"],
+    )?))
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|d| Path::new(d).join(program))
+        .find(|p| p.is_file())
+}
+
+fn file_mb(path: &Path) -> f64 {
+    std::fs::metadata(path)
+        .map(|m| m.len() as f64 / 1e6)
+        .unwrap_or(0.0)
+}
+
+/// The CPU model and core count, for the record.
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("model name")
+                .map(|v| v.trim_start_matches([' ', '\t', ':']).to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    format!("{model}, {cores} cores")
+}
