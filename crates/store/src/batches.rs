@@ -176,6 +176,12 @@ impl BatchWriter<'_> {
     /// Commits the batch with its counts. A batch that added nothing is still recorded, so the
     /// user can see that the file was read and found already present.
     pub fn finish(self, rows_read: u64, skipped: u64, detected_json: &str) -> Result<BatchSummary> {
+        // The batch's rows enter the search index in one statement (see migration 4).
+        self.tx.execute(
+            "INSERT INTO transactions_fts(rowid, description, merchant)
+             SELECT id, description, merchant FROM transactions WHERE batch_id = ?1",
+            [self.batch_id],
+        )?;
         self.tx.execute(
             "UPDATE batches SET rows_read = ?2, imported = ?3, already_present = ?4, skipped = ?5,
                                 detected_json = ?6 WHERE id = ?1",

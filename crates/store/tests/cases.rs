@@ -53,7 +53,7 @@ fn new_case() -> NewCase {
 }
 
 #[test]
-fn a_schema_2_database_migrates_to_3_and_keeps_its_rows() {
+fn a_schema_2_database_migrates_to_the_latest_and_keeps_its_rows() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("r.db");
     {
@@ -76,13 +76,15 @@ fn a_schema_2_database_migrates_to_3_and_keeps_its_rows() {
         .unwrap();
     }
     let mut db = Db::open(&path).unwrap();
-    assert_eq!(SCHEMA_VERSION, 3);
-    assert_eq!(db.schema_version().unwrap(), 3);
+    assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);
     assert!(
         dir.path().join("r.db.before-v3.bak").exists(),
         "no backup before migrating to 3"
     );
     assert_eq!(db.transaction(7).unwrap().description, "PHILZ");
+    // Rows indexed for search before migration 4 are still found.
+    let q = recourse_store::transactions::TxQuery { search: Some("philz".into()), ..Default::default() };
+    assert_eq!(db.transactions_page(&q, 0, 10).unwrap().len(), 1);
     assert_eq!(db.flags("low", None).unwrap().len(), 1);
     assert_eq!(
         db.setting("profile").unwrap().as_deref(),
