@@ -144,8 +144,8 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
     <section className="screen transactions" aria-labelledby="tx-title">
       <header className="screen-header">
         <h1 id="tx-title">{t("transactions.title")}</h1>
-        <span className="muted" data-testid="tx-count">
-          {t("transactions.count", { count, formattedCount: formatNumber(count) })}
+        <span className="muted" data-testid="tx-count" aria-busy={total === null}>
+          {total === null ? "…" : t("transactions.count", { count, formattedCount: formatNumber(count) })}
         </span>
       </header>
       <div className="filters">
