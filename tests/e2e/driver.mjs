@@ -120,6 +120,28 @@ export async function byTestId(driver, id, timeout = 15000) {
   return found;
 }
 
+/** Runs `fn` again while the element it touched was replaced by a re-render (React redraws). */
+export async function retryStale(fn, attempts = 20) {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e?.name !== "StaleElementReferenceError" || i >= attempts) throw e;
+      await sleep(100);
+    }
+  }
+}
+
+/** Clicks the element with this data-testid, finding it again if a re-render replaced it. */
+export async function click(driver, id, timeout = 15000) {
+  await retryStale(async () => (await byTestId(driver, id, timeout)).click());
+}
+
+/** How many elements carry this data-testid right now. */
+export async function countTestId(driver, id) {
+  return retryStale(async () => (await driver.findElements(By.css(`[data-testid="${id}"]`))).length);
+}
+
 /** Chooses an option of a <select> the way React sees a user's choice (see typeInto). */
 export async function selectValue(driver, element, value) {
   await driver.executeScript(

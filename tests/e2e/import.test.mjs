@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ROOT, startApp, byTestId, waitText, typeInto, By } from "./driver.mjs";
+import { ROOT, startApp, byTestId, waitText, typeInto, By, click, countTestId } from "./driver.mjs";
 
 let app;
 before(async () => {
@@ -21,16 +21,16 @@ test("first start shows the empty transactions list with a way to import", async
 
 test("importing a statement through the file dialog shows its rows with file and line", async () => {
   const { driver } = app;
-  await (await byTestId(driver, "nav-import")).click();
+  await click(driver, "nav-import");
   app.willPick(join(ROOT, "tests/data/e2e-statement.csv"));
-  await (await byTestId(driver, "choose-files")).click();
+  await click(driver, "choose-files");
   const summary = await waitText(driver, "import-summary", /e2e-statement\.csv/);
   assert.match(summary, /3 new/);
   await app.screenshot("02-import-summary");
 
-  await (await byTestId(driver, "nav-transactions")).click();
+  await click(driver, "nav-transactions");
   await waitText(driver, "tx-count", /^3 transactions/);
-  await driver.wait(async () => (await driver.findElements(By.css('[data-testid="tx-row"]'))).length === 3, 10000);
+  await driver.wait(async () => (await countTestId(driver, "tx-row")) === 3, 10000);
   const table = await (await byTestId(driver, "tx-table")).getText();
   assert.match(table, /PHILZ COFFEE/i);
   assert.match(table, /e2e-statement\.csv:2/);
@@ -40,8 +40,8 @@ test("importing a statement through the file dialog shows its rows with file and
 
 test("importing the same file again adds nothing", async () => {
   const { driver } = app;
-  await (await byTestId(driver, "nav-import")).click();
-  await (await byTestId(driver, "choose-files")).click();
+  await click(driver, "nav-import");
+  await click(driver, "choose-files");
   const summary = await waitText(driver, "import-summary", /3 already present/);
   assert.match(summary, /0 new/);
 });
@@ -49,12 +49,12 @@ test("importing the same file again adds nothing", async () => {
 test("a malformed file names the file and line, and leaves the data as it was", async () => {
   const { driver } = app;
   app.willPick(join(ROOT, "tests/data/bad-date.csv"));
-  await (await byTestId(driver, "choose-files")).click();
+  await click(driver, "choose-files");
   const message = await waitText(driver, "error-panel", /bad-date\.csv/);
   assert.match(message, /line 3/);
   assert.match(message, /Nothing was changed/);
   await app.screenshot("04-import-error");
-  await (await byTestId(driver, "nav-transactions")).click();
+  await click(driver, "nav-transactions");
   await waitText(driver, "tx-count", /^3 transactions/);
 });
 

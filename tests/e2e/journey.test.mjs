@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startApp, byTestId, waitText, typeInto, selectValue, By } from "./driver.mjs";
+import { startApp, byTestId, waitText, typeInto, selectValue, By, click, countTestId } from "./driver.mjs";
 
 let app;
 before(async () => {
@@ -30,11 +30,11 @@ async function exported(ext) {
 
 test("first start, sample data: the review inbox explains each flagged charge", async () => {
   const { driver } = app;
-  await (await byTestId(driver, "nav-import")).click();
+  await click(driver, "nav-import");
   await app.screenshot("journey-00-import");
-  await (await byTestId(driver, "import-sample")).click();
+  await click(driver, "import-sample");
   await waitText(driver, "import-summary", /flagged/);
-  await (await byTestId(driver, "nav-review")).click();
+  await click(driver, "nav-review");
   await byTestId(driver, "review-list");
   const explanation = await waitText(driver, "review-explanation", /\S/);
   assert.match(explanation, /line/);
@@ -47,18 +47,18 @@ test("first start, sample data: the review inbox explains each flagged charge", 
 
 test("'looks fine' takes a flag out of the inbox for good", async () => {
   const { driver } = app;
-  const count = async () => (await driver.findElements(By.css('[data-testid="review-item"]'))).length;
+  const count = () => countTestId(driver, "review-item");
   const before = await count();
-  await (await byTestId(driver, "review-fine")).click();
+  await click(driver, "review-fine");
   await driver.wait(async () => (await count()) === before - 1, 15000, "the dismissed flag stayed in the inbox");
 });
 
 test("disputing a flagged charge opens a case whose page shows the next action", async () => {
   const { driver } = app;
-  await (await byTestId(driver, "review-dispute")).click();
-  const submit = await byTestId(driver, "case-open-submit");
+  await click(driver, "review-dispute");
+  await byTestId(driver, "case-open-submit");
   await app.screenshot("journey-02-open-case");
-  await submit.click();
+  await click(driver, "case-open-submit");
   const next = await waitText(driver, "case-next-action", /\S/);
   assert.match(next, /Next action/);
   assert.match(await (await byTestId(driver, "case-transactions")).getText(), /\.csv:\d+/);
@@ -67,12 +67,12 @@ test("disputing a flagged charge opens a case whose page shows the next action",
 
 test("the letter is edited, exported as PDF and text, and marked as sent", async () => {
   const { driver } = app;
-  await (await byTestId(driver, "case-write-letter")).click();
+  await click(driver, "case-write-letter");
   const body = await byTestId(driver, "letter-body");
   await driver.wait(async () => (await body.getAttribute("value")).length > 20, 15000, "the letter body never arrived");
 
   // Sign it: the profile is empty on a first start.
-  await (await byTestId(driver, "letter-profile-add")).click();
+  await click(driver, "letter-profile-add");
   const form = await byTestId(driver, "letter-profile-form");
   await typeInto(driver, await form.findElement(By.css("input")), "Ada Lovelace");
   await (await form.findElement(By.css('button[type="submit"]'))).click();
@@ -81,60 +81,59 @@ test("the letter is edited, exported as PDF and text, and marked as sent", async
 
   const edited = `${await body.getAttribute("value")}\n\nI called your shop on 3 November; reference 5521.`;
   await typeInto(driver, body, edited);
-  await (await byTestId(driver, "letter-export-pdf")).click();
+  await click(driver, "letter-export-pdf");
   const pdf = await exported(".pdf");
   assert.equal(pdf.subarray(0, 4).toString("latin1"), "%PDF");
   await byTestId(driver, "letter-reset");
   await app.screenshot("journey-04-letter");
 
-  await (await byTestId(driver, "letter-export-txt")).click();
+  await click(driver, "letter-export-txt");
   assert.match((await exported(".txt")).toString("utf8"), /reference 5521/);
 
-  await (await byTestId(driver, "letter-mark-sent")).click();
+  await click(driver, "letter-mark-sent");
   await waitText(driver, "letter-mark-sent", /Sent/);
 });
 
 test("the case timeline shows the letter as sent", async () => {
   const { driver } = app;
-  await (await byTestId(driver, "letter-back")).click();
+  await click(driver, "letter-back");
   await waitText(driver, "case-timeline", /letter sent/);
   await app.screenshot("journey-05-case-after-sending");
-  await (await byTestId(driver, "nav-cases")).click();
+  await click(driver, "nav-cases");
   await byTestId(driver, "case-row");
   await app.screenshot("journey-06-cases-list");
 });
 
 test("search finds transactions among the sample's", async () => {
   const { driver } = app;
-  await (await byTestId(driver, "nav-transactions")).click();
+  await click(driver, "nav-transactions");
   const all = await waitText(driver, "tx-count", /^[\d,]+ transactions/);
   await typeInto(driver, await byTestId(driver, "tx-search"), "netflix");
   const found = await waitText(driver, "tx-count", /^[1-9] transactions/);
   assert.notEqual(found, all);
   await driver.wait(async () => /Netflix/i.test(await (await byTestId(driver, "tx-table")).getText()), 15000);
-  const shown = await driver.findElements(By.css('[data-testid="tx-row"]'));
-  assert.equal(`${shown.length} transactions`, found);
+  assert.equal(`${await countTestId(driver, "tx-row")} transactions`, found);
   await app.screenshot("journey-07-search");
   await typeInto(driver, await byTestId(driver, "tx-search"), "");
-  await (await byTestId(driver, "nav-insights")).click();
+  await click(driver, "nav-insights");
   await driver.sleep(1500);
   await app.screenshot("journey-08-insights");
 });
 
 test("switching the language to Chinese changes every screen", async () => {
   const { driver } = app;
-  await (await byTestId(driver, "nav-settings")).click();
+  await click(driver, "nav-settings");
   await app.screenshot("journey-09-settings");
   await selectValue(driver, await byTestId(driver, "settings-language"), "zh-CN");
   await waitText(driver, "nav-transactions", /交易记录/);
   await app.screenshot("journey-10-settings-zh");
-  await (await byTestId(driver, "nav-review")).click();
+  await click(driver, "nav-review");
   await waitText(driver, "review-explanation", /[\u4e00-\u9fff]/);
   await app.screenshot("journey-11-review-zh");
-  await (await byTestId(driver, "nav-transactions")).click();
+  await click(driver, "nav-transactions");
   await byTestId(driver, "tx-row");
   await app.screenshot("journey-12-transactions-zh");
-  await (await byTestId(driver, "nav-cases")).click();
+  await click(driver, "nav-cases");
   await byTestId(driver, "case-row");
   await app.screenshot("journey-13-cases-zh");
 });
