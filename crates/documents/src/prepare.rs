@@ -164,7 +164,9 @@ fn closing(
     }
 }
 
-/// True when the body's last paragraph already is a closing, so the layout must not add one.
+/// True when the body already ends with a closing, so the layout must not add one. A closing
+/// may be followed by a short note (a 起诉状's "附：本起诉状副本…"), so the last three
+/// paragraphs are looked at.
 fn ends_with_closing(paragraphs: &[Vec<String>]) -> bool {
     const EN: [&str; 8] = [
         "yours",
@@ -176,10 +178,8 @@ fn ends_with_closing(paragraphs: &[Vec<String>]) -> bool {
         "faithfully",
         "with thanks",
     ];
-    let Some(last) = paragraphs.last() else {
-        return false;
-    };
-    last.iter().any(|line| {
+    let tail = &paragraphs[paragraphs.len().saturating_sub(3)..];
+    tail.iter().flatten().any(|line| {
         let l = line.trim().to_lowercase();
         l.starts_with("此致")
             || l.starts_with("敬礼")
@@ -265,6 +265,8 @@ mod tests {
             ("en", "complaint", "Text.", vec![]),
             ("zh-CN", "letter", "正文。", vec!["此致", "敬礼！"]),
             ("zh-CN", "letter", "正文。\n\n此致\n敬礼！", vec![]),
+            // A complaint's own closing, followed by its note on copies.
+            ("zh-CN", "complaint", "诉讼请求：\n\n此致\n某某区人民法院\n\n附：本起诉状副本一份", vec![]),
             (
                 "zh-CN",
                 "complaint",

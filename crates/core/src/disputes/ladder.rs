@@ -402,7 +402,7 @@ fn cn(i: Instrument) -> Vec<StepRule> {
             ),
             placeholder: b("[Payment platform's complaint channel]", "[支付机构客服投诉渠道]"),
             legal_basis: b(
-                "The platform's service agreement and complaint channel (disputes-facts §4.4)",
+                "The platform's service agreement and its complaint channel",
                 "支付服务协议及平台投诉渠道",
             ),
             send_deadline: b(
