@@ -18,7 +18,10 @@ static RENDERER: LazyLock<Renderer> =
 fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
     let dir = std::env::temp_dir().join(format!("recourse-documents-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{tool}-{:x}.pdf", fxhash(pdf)));
+    // Tests run in parallel and may render identical PDFs: every call gets its own file.
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = dir.join(format!("{tool}-{:x}-{n}.pdf", fxhash(pdf)));
     std::fs::File::create(&path)
         .unwrap()
         .write_all(pdf)
