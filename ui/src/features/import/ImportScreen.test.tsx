@@ -67,13 +67,11 @@ function report(file: string, extra: Partial<ImportReport> = {}): ImportReport {
 type Opts = {
   confident: boolean;
   importError?: { code: string; message: string };
-  /** Detection's answer when the file names no currency ("XXX") unless the profile gives one. */
-  noCurrency?: boolean;
 };
 
 function backend(opts: Opts) {
   const calls: Call[] = [];
-  const detectedProfile = { ...profile({ date: 0, description: 1, amount: 3 }), currency: opts.noCurrency ? "XXX" : "GBP" };
+  const detectedProfile = { ...profile({ date: 0, description: 1, amount: 3 }), currency: "GBP" };
   mockWindows("main");
   mockIPC(
     (cmd, args) => {
@@ -84,7 +82,6 @@ function backend(opts: Opts) {
           return [PATH];
         case "preview_file": {
           const given = a.profile as Profile | null;
-          if (opts.noCurrency && given?.currency) return previewFor({ ...detectedProfile, currency: given.currency }, true);
           return previewFor(given ?? detectedProfile, opts.confident);
         }
         case "get_settings":
@@ -181,15 +178,4 @@ describe("Import screen", { timeout: 20000 }, () => {
     expect(await screen.findByTestId("mapping-editor")).toBeTruthy();
   });
 
-  it("reads a file that names no currency in the jurisdiction's currency, still in one click", async () => {
-    const calls = backend({ confident: false, noCurrency: true });
-    render(<ImportScreen onNavigate={() => undefined} />);
-    // The settings answer arrives before the user picks a file.
-    await waitFor(() => expect(calls.some((c) => c.cmd === "get_settings")).toBe(true));
-    await userEvent.click(screen.getByTestId("choose-files"));
-    await screen.findByTestId("import-summary");
-    const previews = calls.filter((c) => c.cmd === "preview_file");
-    expect(previews.map((c) => (c.args.profile as Profile | null)?.currency ?? null)).toEqual([null, "GBP"]);
-    expect((calls.find((c) => c.cmd === "import_files")!.args.profile as Profile).currency).toBe("GBP");
-  });
 });

@@ -6,7 +6,6 @@ import { formatNumber } from "../../i18n/format";
 import type { Screen } from "../../App";
 import { MappingEditor, type Review } from "./MappingEditor";
 import { ImportSummary } from "./ImportSummary";
-import { currencyOnly, jurisdictionCurrency, UNKNOWN_CURRENCY } from "./mapping";
 
 // The review inbox is its own screen; the cast keeps this compiling whether or not the App
 // already lists it.
@@ -36,7 +35,6 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
   // The drop listener is registered once; it reads the current choice through a ref.
   const checkFirstRef = useRef(checkFirst);
   checkFirstRef.current = checkFirst;
-  const defaultCurrencyRef = useRef<string | null>(null);
   // Answers to earlier re-previews are dropped when a newer edit was made meanwhile.
   const previewSeq = useRef(0);
 
@@ -55,24 +53,18 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
       try {
         for (let i = 0; i < paths.length; i++) {
           const path = paths[i];
-          let preview = await api.previewFile(path).catch((e: AppError) => {
+          // A file that never names its currency is read in the currency of the user's
+          // jurisdiction (the backend's default); the preview shows it and the user can change it.
+          const preview = await api.previewFile(path).catch((e: AppError) => {
             setFailedPath(null);
             throw e;
           });
-          // A file that never names its currency is read in the currency of the user's
-          // jurisdiction; the preview shows it and the user can change it.
-          let profile: Profile | null = null;
-          const fallback = defaultCurrencyRef.current;
-          if (preview.detected.profile.currency === UNKNOWN_CURRENCY && fallback) {
-            profile = currencyOnly(fallback);
-            preview = await api.previewFile(path, profile);
-          }
           if (!preview.detected.confident || checkFirstRef.current) {
             openReview(path, preview);
             setPending(paths.slice(i + 1));
             return;
           }
-          const done = await api.importFiles([path], { profile }).catch((e: AppError) => {
+          const done = await api.importFiles([path]).catch((e: AppError) => {
             setFailedPath(path);
             throw e;
           });
@@ -105,13 +97,6 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
     },
     [advance],
   );
-
-  useEffect(() => {
-    api.getSettings().then(
-      (s) => (defaultCurrencyRef.current = jurisdictionCurrency(s?.default_jurisdiction)),
-      () => undefined,
-    );
-  }, []);
 
   useEffect(() => {
     refreshBatches();

@@ -97,19 +97,6 @@ export function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** The currency a statement without one most likely uses: that of the user's jurisdiction. */
-export function jurisdictionCurrency(jurisdiction: string | null | undefined): string | null {
-  return ({ us: "USD", uk: "GBP", eu: "EUR", cn: "CNY" } as Record<string, string>)[jurisdiction ?? ""] ?? null;
-}
-
-/** The "no currency" code detection reports when the file never says which one it uses. */
-export const UNKNOWN_CURRENCY = "XXX";
-
-/** A profile that fixes only the currency and leaves everything else to detection. */
-export function currencyOnly(currency: string): Profile {
-  return { encoding: null, delimiter: null, header_line: null, date_format: null, columns: {}, sign: null, currency };
-}
-
 const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
 
 /** "," → "comma": the i18n key of a delimiter's name. */
