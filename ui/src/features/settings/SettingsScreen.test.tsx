@@ -82,7 +82,8 @@ describe("Settings", { timeout: 20000 }, () => {
     expect(await screen.findByRole("heading", { name: "Settings" })).toBeTruthy();
     await userEvent.selectOptions(screen.getByTestId("settings-language"), "zh-CN");
     expect(await screen.findByRole("heading", { name: "设置" })).toBeTruthy();
-    expect(be.settings.language).toBe("zh-CN");
+    // Saving to the backend is asynchronous: wait for it rather than race it.
+    await waitFor(() => expect(be.settings.language).toBe("zh-CN"));
     expect(localStorage.getItem("recourse.language")).toBe("zh-CN");
   });
 
