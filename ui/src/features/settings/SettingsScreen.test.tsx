@@ -80,7 +80,7 @@ describe("Settings", { timeout: 20000 }, () => {
     const be = backend();
     render(<SettingsScreen />);
     expect(await screen.findByRole("heading", { name: "Settings" })).toBeTruthy();
-    await userEvent.selectOptions(screen.getByTestId("settings-language"), "zh-CN");
+    await userEvent.selectOptions(await screen.findByTestId("settings-language"), "zh-CN");
     expect(await screen.findByRole("heading", { name: "设置" })).toBeTruthy();
     // Saving to the backend is asynchronous: wait for it rather than race it.
     await waitFor(() => expect(be.settings.language).toBe("zh-CN"));
