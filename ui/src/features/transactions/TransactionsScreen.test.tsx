@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from "vitest";
-import { render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import "../../i18n";
 import { TransactionsScreen } from "./TransactionsScreen";
@@ -73,5 +73,30 @@ describe("TransactionsScreen", () => {
     expect(calls).toEqual(settled);
     expect(calls["transactions_page"]).toBe(1);
     expect(rendersSoFar() - renders).toBeLessThan(5);
+  });
+
+  it("filters by a range of charges and by a merchant clicked in the list", async () => {
+    const filters: Record<string, unknown>[] = [];
+    const rows = [tx(1, "PHILZ COFFEE", "-4.38"), tx(2, "WHOLE FOODS", "-56.10")];
+    mockIPC((cmd, args) => {
+      if (cmd === "totals") return [{ currency: "USD", count: 2, sum: "-60.48", sum_minor: -6048 }];
+      if (cmd === "transactions_page") {
+        filters.push((args as { filter: Record<string, unknown> }).filter);
+        return { offset: 0, rows };
+      }
+      if (cmd === "accounts") return [];
+      return null;
+    });
+    render(<TransactionsScreen onNavigate={() => undefined} />);
+    await waitFor(() => expect(screen.getAllByTestId("tx-row")).toHaveLength(2));
+    fireEvent.change(screen.getByTestId("tx-charge-from"), { target: { value: "10" } });
+    fireEvent.change(screen.getByTestId("tx-charge-to"), { target: { value: "100" } });
+    // Charges are money out: 10 to 100 means amounts from -100 to -10.
+    await waitFor(() => expect(filters.at(-1)).toMatchObject({ min_amount: "-100", max_amount: "-10" }));
+    fireEvent.change(screen.getByTestId("tx-charge-to"), { target: { value: "abc" } });
+    expect(screen.getByTestId("tx-charge-to").getAttribute("aria-invalid")).toBe("true");
+    fireEvent.click(screen.getByRole("button", { name: "WHOLE FOODS" }));
+    await waitFor(() => expect(filters.at(-1)).toMatchObject({ merchant: "WHOLE FOODS" }));
+    expect(screen.getByTestId("tx-merchant-chip").textContent).toMatch(/WHOLE FOODS/);
   });
 });

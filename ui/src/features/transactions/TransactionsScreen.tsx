@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
@@ -35,6 +35,11 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
   }, []);
 
   const { total, totals, row, ensure, error, clearError } = usePagedRows(filter);
+  const setChargeRange = useCallback(
+    (min: string | null, max: string | null) =>
+      setFilter((f) => (f.min_amount === min && f.max_amount === max ? f : { ...f, min_amount: min, max_amount: max })),
+    [],
+  );
 
   // First start: one click imports the bundled sample statement and shows what it flags.
   const [loadingSample, setLoadingSample] = useState(false);
@@ -58,7 +63,14 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
         header: () => t("transactions.description"),
         cell: (c) => (
           <span className="desc">
-            <span className="merchant">{c.getValue()}</span>
+            <button
+              type="button"
+              className="merchant link-like"
+              title={t("transactions.onlyMerchant")}
+              onClick={() => setFilter((f) => ({ ...f, merchant: c.getValue() }))}
+            >
+              {c.getValue()}
+            </button>
             <span className="raw muted">{c.row.original.description}</span>
           </span>
         ),
@@ -173,6 +185,12 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
           {t("transactions.to")}
           <input type="date" value={filter.to ?? ""} onChange={(e) => setFilter((f) => ({ ...f, to: e.target.value || null }))} />
         </label>
+        <ChargeRange onChange={setChargeRange} />
+        {filter.merchant && (
+          <button type="button" className="chip" onClick={() => setFilter((f) => ({ ...f, merchant: null }))} data-testid="tx-merchant-chip">
+            {t("transactions.merchantChip", { merchant: filter.merchant })} ×
+          </button>
+        )}
         <label className="check">
           <input type="checkbox" checked={filter.flagged_only} onChange={(e) => setFilter((f) => ({ ...f, flagged_only: e.target.checked }))} />
           {t("transactions.flagged")}
@@ -249,5 +267,49 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
         </div>
       )}
     </section>
+  );
+}
+
+const DECIMAL = /^\d+(\.\d{1,2})?$/;
+
+/**
+ * "Charges from … to …": a range of amounts of money going out, typed as positive numbers.
+ * Money out is negative in the database, so the range is mirrored before it is sent.
+ */
+function ChargeRange({ onChange }: { onChange: (min: string | null, max: string | null) => void }) {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  useEffect(() => {
+    const lo = from.trim();
+    const hi = to.trim();
+    if ((lo && !DECIMAL.test(lo)) || (hi && !DECIMAL.test(hi))) return;
+    const timer = setTimeout(() => onChange(hi ? `-${hi}` : null, lo ? `-${lo}` : null), 300);
+    return () => clearTimeout(timer);
+  }, [from, to, onChange]);
+  const invalid = (v: string) => v.trim() !== "" && !DECIMAL.test(v.trim());
+  return (
+    <span className="range" role="group" aria-label={t("transactions.charges")}>
+      {t("transactions.charges")}
+      <input
+        inputMode="decimal"
+        aria-label={t("transactions.chargesFrom")}
+        aria-invalid={invalid(from)}
+        placeholder="0.00"
+        value={from}
+        onChange={(e) => setFrom(e.target.value)}
+        data-testid="tx-charge-from"
+      />
+      –
+      <input
+        inputMode="decimal"
+        aria-label={t("transactions.chargesTo")}
+        aria-invalid={invalid(to)}
+        placeholder="∞"
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        data-testid="tx-charge-to"
+      />
+    </span>
   );
 }
