@@ -21,8 +21,11 @@ impl App {
         let lang = check_lang(lang)?;
         let c = self.load_case(case_id)?;
         let req = self.letter_request(&c, step, lang)?;
-        let mut letter =
-            letters::render(&req, None).map_err(|e| AppError::new("template", e.to_string()))?;
+        let custom = self.db.setting(&template_key(c.jurisdiction, step, lang))?;
+        let mut letter = letters::render(&req, custom.as_deref()).map_err(|e| {
+            let whose = if custom.is_some() { "your template" } else { "the built-in template" };
+            AppError::new("template", format!("{whose} for {} {} ({lang}): {e}", c.jurisdiction.as_str(), step.as_str()))
+        })?;
         let saved = c.step(step).and_then(|s| s.letter_text.clone());
         let edited = saved.is_some();
         if let Some(body) = saved {
@@ -34,6 +37,27 @@ impl App {
             text,
             edited,
         })
+    }
+
+    /// The wording template a letter of this jurisdiction, step and language is written from:
+    /// the user's own when they saved one, else the built-in one (None when there is neither).
+    pub fn letter_template(&self, jurisdiction: Jurisdiction, step: Step, lang: &str) -> Result<Option<String>> {
+        let lang = check_lang(lang)?;
+        if let Some(own) = self.db.setting(&template_key(jurisdiction, step, lang))? {
+            return Ok(Some(own));
+        }
+        Ok(letters::builtin_template(jurisdiction, step, lang).map(str::to_string))
+    }
+
+    /// Saves the user's own wording template for letters of this jurisdiction, step and
+    /// language (None goes back to the built-in one). Its errors (a misspelt field, a tag left
+    /// open) are reported with their template line when a letter is written from it.
+    pub fn set_letter_template(&mut self, jurisdiction: Jurisdiction, step: Step, lang: &str, source: Option<&str>) -> Result<()> {
+        let key = template_key(jurisdiction, step, check_lang(lang)?);
+        match source.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(text) => Ok(self.db.set_setting(&key, text)?),
+            None => Ok(self.db.delete_setting(&key)?),
+        }
     }
 
     /// Saves the user's edit of a step's letter body; an empty body goes back to the template.
@@ -156,6 +180,11 @@ fn default_paper(j: Jurisdiction) -> Paper {
     } else {
         Paper::A4
     }
+}
+
+/// The settings key of the user's own template for one kind of letter.
+fn template_key(j: Jurisdiction, step: Step, lang: &str) -> String {
+    format!("letter_template:{}:{}:{lang}", j.as_str(), step.as_str())
 }
 
 fn check_lang(lang: &str) -> Result<&'static str> {

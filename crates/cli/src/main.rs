@@ -3,6 +3,7 @@
 //! are one `error: …` line on stderr with a non-zero exit.
 
 mod cases;
+mod templates;
 
 use clap::{Parser, Subcommand};
 use recourse_app::dto::TxFilter;
@@ -84,6 +85,11 @@ enum Command {
     Profile {
         #[command(subcommand)]
         action: cases::ProfileAction,
+    },
+    /// Letter wording templates: show the one in use, or use your own.
+    Template {
+        #[command(subcommand)]
+        action: templates::TemplateAction,
     },
 }
 
@@ -200,6 +206,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Case { action } => cases::case(&mut app, action)?,
         Command::Letter(args) => cases::letter(&app, args)?,
         Command::Profile { action } => cases::profile(&mut app, action)?,
+        Command::Template { action } => templates::template(&mut app, action)?,
         Command::Batches { action, json } => match action {
             Some(BatchAction::Undo { id }) => {
                 let n = app.undo_batch(id)?;
