@@ -15,5 +15,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
     setupFiles: ["src/test-setup.ts"],
+    // Two shared cores: a slow machine must not turn into a failed test.
+    testTimeout: 30000,
   },
 });

@@ -113,6 +113,8 @@ describe("ReviewScreen", () => {
     const onChanged = vi.fn();
     render(<ReviewScreen onDispute={() => undefined} onChanged={onChanged} />);
     await waitFor(() => expect(merchants()).toHaveLength(3));
+    // The keyboard handler is live once an item is selected.
+    await waitFor(() => expect(screen.getAllByTestId("review-item")[0].getAttribute("aria-selected")).toBe("true"));
 
     fireEvent.keyDown(window, { key: "f" });
     await waitFor(() => expect(merchants()).toEqual(["Netflix", "Safeway"]));
