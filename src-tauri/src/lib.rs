@@ -2,6 +2,7 @@
 //! `recourse-app`; there is no logic here beyond wiring (state, events, the file picker).
 
 mod commands;
+mod dialogs;
 mod state;
 
 use tauri::Manager;

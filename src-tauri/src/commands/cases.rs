@@ -1,14 +1,13 @@
 //! Commands of the case, letter and profile screens.
 
 use super::Result;
+use crate::dialogs::{self, Filter};
 use crate::state::AppState;
 use recourse_app::dto_cases::{
     CaseSummary, CaseView, LetterView, OpenCaseRequest, Step, UserProfile,
 };
 use recourse_app::App;
-use std::path::PathBuf;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 #[tauri::command]
 pub async fn open_case(state: State<'_, AppState>, request: OpenCaseRequest) -> Result<CaseView> {
@@ -47,30 +46,13 @@ pub async fn record_answer(
 }
 
 /// Opens the system file dialog from the backend and copies the chosen files into the case.
-/// End-to-end tests set `RECOURSE_TEST_PICK_FILES` (a text file listing the paths), as for
-/// `pick_files`.
 #[tauri::command]
 pub async fn add_evidence<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     case_id: i64,
 ) -> Result<CaseView> {
-    let picked: Vec<PathBuf> = match std::env::var_os("RECOURSE_TEST_PICK_FILES") {
-        Some(list) => std::fs::read_to_string(list)
-            .unwrap_or_default()
-            .lines()
-            .filter(|l| !l.is_empty())
-            .map(PathBuf::from)
-            .collect(),
-        None => app
-            .dialog()
-            .file()
-            .blocking_pick_files()
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|f| f.into_path().ok())
-            .collect(),
-    };
+    let picked = dialogs::pick_files(&app, Filter { name: "", extensions: &[] });
     state.with_app(|a| {
         picked
             .iter()
@@ -132,8 +114,7 @@ pub async fn save_letter_text(
 }
 
 /// Asks where to save in the backend's own Save dialog, then writes the letter there. Returns
-/// the path written, or `None` when the user cancelled. End-to-end tests set
-/// `RECOURSE_TEST_SAVE_DIR` (a folder) and the file name is generated.
+/// the path written, or `None` when the user cancelled.
 #[tauri::command]
 #[allow(clippy::too_many_arguments)]
 pub async fn export_letter<R: Runtime>(
@@ -146,16 +127,8 @@ pub async fn export_letter<R: Runtime>(
     paper: Option<String>,
 ) -> Result<Option<String>> {
     let name = App::letter_file_name(case_id, step, &lang, &format);
-    let out = match std::env::var_os("RECOURSE_TEST_SAVE_DIR") {
-        Some(dir) => Some(PathBuf::from(dir).join(&name)),
-        None => app
-            .dialog()
-            .file()
-            .set_file_name(&name)
-            .add_filter(format.to_uppercase(), &[format.as_str()])
-            .blocking_save_file()
-            .and_then(|f| f.into_path().ok()),
-    };
+    let upper = format.to_uppercase();
+    let out = dialogs::save_file(&app, &name, Filter { name: &upper, extensions: &[format.as_str()] });
     let Some(out) = out else { return Ok(None) };
     state.with_app(|a| a.export_letter(case_id, step, &lang, &format, paper.as_deref(), &out))?;
     Ok(Some(out.to_string_lossy().into_owned()))

@@ -1,6 +1,7 @@
 //! Commands of the import, transactions and review screens.
 
 use super::Result;
+use crate::dialogs::{self, Filter};
 use crate::state::{sample_statement, AppState};
 use recourse_app::dto::{Account, Batch, FlagView, ImportProgress, ImportReport, Page, Total, TxFilter};
 use recourse_app::ImportRequest;
@@ -8,25 +9,11 @@ use recourse_app::Profile;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use tauri::{AppHandle, Emitter, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 /// Opens the system file dialog from the backend; the chosen files become importable.
-/// End-to-end tests cannot click in a native dialog: there `RECOURSE_TEST_PICK_FILES` names a
-/// text file whose lines are the paths the dialog answers with.
 #[tauri::command]
 pub async fn pick_files<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Vec<String>> {
-    let picked: Vec<PathBuf> = match std::env::var_os("RECOURSE_TEST_PICK_FILES") {
-        Some(list) => std::fs::read_to_string(list).unwrap_or_default().lines().filter(|l| !l.is_empty()).map(PathBuf::from).collect(),
-        None => app
-            .dialog()
-            .file()
-            .add_filter("Statements", &["csv", "txt", "tsv"])
-            .blocking_pick_files()
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|f| f.into_path().ok())
-            .collect(),
-    };
+    let picked = dialogs::pick_files(&app, Filter { name: "Statements", extensions: &["csv", "txt", "tsv"] });
     state.choose(&picked);
     Ok(picked.into_iter().map(|p| p.to_string_lossy().into_owned()).collect())
 }
