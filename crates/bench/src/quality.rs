@@ -2,24 +2,17 @@
 //! transactions (the same measures as core's `detection_quality` example).
 
 use crate::report::{Bar, Table};
-use recourse_core::detect::synth::{evaluate, generate, ratio, SynthConfig};
+use recourse_core::detect::synth::{generate, measure, ratio, QualityRun, SynthConfig};
 use recourse_core::detect::{detect, Context, DetectConfig, Reason};
 use std::time::Instant;
 
 pub fn run(table: &mut Table, rows: usize) {
-    let data = generate(&SynthConfig {
+    let QualityRun { data, flags, quality: q } = measure(&SynthConfig {
         seed: 42,
         people: 12,
         years: 3,
         ..SynthConfig::default()
     });
-    let flags = detect(
-        &data.txns,
-        &|_| true,
-        &DetectConfig::default(),
-        &Context::default(),
-    );
-    let q = evaluate(&data, &flags);
     table.note(&format!(
         "labelled set: {} transactions (12 people × 3 years), {} flags",
         data.txns.len(),

@@ -4,7 +4,7 @@
 //!
 //! `cargo run --release -p recourse-core --example detection_quality [-- --rows N]`
 
-use recourse_core::detect::synth::{evaluate, generate, ratio, SynthConfig};
+use recourse_core::detect::synth::{generate, measure, ratio, QualityRun, SynthConfig};
 use recourse_core::detect::{detect, recurring, Context, DetectConfig, Reason, Severity};
 use recourse_core::merchant;
 use std::time::Instant;
@@ -31,19 +31,12 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(3);
-    let data = generate(&SynthConfig {
+    let QualityRun { data, flags, quality: q } = measure(&SynthConfig {
         seed,
         people,
         years,
         ..SynthConfig::default()
     });
-    let flags = detect(
-        &data.txns,
-        &|_| true,
-        &DetectConfig::default(),
-        &Context::default(),
-    );
-    let q = evaluate(&data, &flags);
     println!(
         "labelled quality: {} transactions, {people} people × {years} years, {} flags",
         data.txns.len(),

@@ -3,25 +3,18 @@
 //! few false alarms, and no trap (routine repeats, refunds, split payments, travel, new places)
 //! ever reaches the inbox at medium or above.
 
-use recourse_core::detect::synth::{evaluate, generate, ratio, SynthConfig};
+use recourse_core::detect::synth::{generate, measure, ratio, QualityRun, SynthConfig};
 use recourse_core::detect::{detect, Context, DetectConfig, Reason};
 
 #[test]
 fn labelled_statements_meet_the_quality_bars() {
     for seed in [42, 7, 2024] {
-        let data = generate(&SynthConfig {
+        let QualityRun { quality: q, .. } = measure(&SynthConfig {
             seed,
             people: 8,
             years: 2,
             ..SynthConfig::default()
         });
-        let flags = detect(
-            &data.txns,
-            &|_| true,
-            &DetectConfig::default(),
-            &Context::default(),
-        );
-        let q = evaluate(&data, &flags);
         let report = format!(
             "seed {seed}: {:?}\ntraps: {:?}",
             q.per_reason, q.traps_medium_plus

@@ -923,6 +923,23 @@ pub fn ratio(num: usize, den: usize) -> f64 {
     }
 }
 
+/// One measured run: the generated statements, the flags the rules raise on all of them with
+/// the default thresholds, and how those flags score against the labels.
+pub struct QualityRun {
+    pub data: Labelled,
+    pub flags: Vec<Flag>,
+    pub quality: Quality,
+}
+
+/// Generates `cfg`'s statements, runs `detect` with default settings and scores the result: the
+/// one measurement the quality test, the example and the benchmark all print.
+pub fn measure(cfg: &SynthConfig) -> QualityRun {
+    let data = generate(cfg);
+    let flags = super::detect(&data.txns, &|_| true, &super::DetectConfig::default(), &super::Context::default());
+    let quality = evaluate(&data, &flags);
+    QualityRun { data, flags, quality }
+}
+
 /// Scores `flags` against the labels.
 pub fn evaluate(data: &Labelled, flags: &[Flag]) -> Quality {
     let mut q = Quality::default();
