@@ -13,7 +13,10 @@ pub struct AppError {
 
 impl AppError {
     pub fn new(code: &str, message: impl Into<String>) -> AppError {
-        AppError { code: code.into(), message: message.into() }
+        AppError {
+            code: code.into(),
+            message: message.into(),
+        }
     }
     pub fn invalid(message: impl Into<String>) -> AppError {
         AppError::new("invalid", message)

@@ -4,8 +4,8 @@
 use crate::dto::{ImportProgress, ImportReport};
 use crate::error::{AppError, Result};
 use crate::{now_text, App};
-use recourse_core::import::{self, ImportError, ImportOptions, Profile};
 use recourse_core::disputes::Jurisdiction;
+use recourse_core::import::{self, ImportError, ImportOptions, Profile};
 use recourse_core::money::Currency;
 use recourse_store::batches::BatchSource;
 use sha2::{Digest, Sha256};
@@ -50,7 +50,11 @@ impl App {
     }
 
     /// Detects the layout of a file and parses its first rows, writing nothing.
-    pub fn preview_file(&self, path: &Path, req: &ImportRequest) -> Result<recourse_core::import::Preview> {
+    pub fn preview_file(
+        &self,
+        path: &Path,
+        req: &ImportRequest,
+    ) -> Result<recourse_core::import::Preview> {
         let bytes = read_file(path)?;
         let opts = self.import_options(req)?;
         import::preview(&bytes, &opts, 20).map_err(|e| import_error(path, e))
@@ -60,26 +64,35 @@ impl App {
         let mut profile = req.profile_override.clone();
         if profile.is_none() {
             if let Some(name) = &req.profile {
-                let account = self
-                    .db
-                    .account_by_name(name)?
-                    .ok_or_else(|| AppError::new("not_found", format!("no saved profile named '{name}'")))?;
-                let json = account
-                    .profile_json
-                    .ok_or_else(|| AppError::new("not_found", format!("account '{name}' has no saved profile")))?;
-                profile = Some(
-                    serde_json::from_str(&json)
-                        .map_err(|e| AppError::invalid(format!("the saved profile '{name}' is not valid: {e}")))?,
-                );
+                let account = self.db.account_by_name(name)?.ok_or_else(|| {
+                    AppError::new("not_found", format!("no saved profile named '{name}'"))
+                })?;
+                let json = account.profile_json.ok_or_else(|| {
+                    AppError::new(
+                        "not_found",
+                        format!("account '{name}' has no saved profile"),
+                    )
+                })?;
+                profile = Some(serde_json::from_str(&json).map_err(|e| {
+                    AppError::invalid(format!("the saved profile '{name}' is not valid: {e}"))
+                })?);
             }
         }
-        Ok(ImportOptions { profile, default_currency: Some(self.default_currency()?) })
+        Ok(ImportOptions {
+            profile,
+            default_currency: Some(self.default_currency()?),
+        })
     }
 
     /// The currency of statements that do not name one: the user's setting, else that of their
     /// default jurisdiction, else US dollars.
     fn default_currency(&self) -> Result<Currency> {
-        if let Some(code) = self.db.setting("default_currency")?.as_deref().and_then(Currency::parse) {
+        if let Some(code) = self
+            .db
+            .setting("default_currency")?
+            .as_deref()
+            .and_then(Currency::parse)
+        {
             return Ok(code);
         }
         Ok(match self.default_jurisdiction()? {
@@ -100,15 +113,30 @@ impl App {
         cancel: &AtomicBool,
     ) -> Result<ImportReport> {
         let bytes = read_file(path)?;
-        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
         let opts = self.import_options(req)?;
         let total_lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
         // The account is named before parsing starts: detection on a sample gives the preset.
-        let detected = import::preview(&bytes, &opts, 1).map_err(|e| import_error(path, e))?.detected;
-        let account = req.account.clone().unwrap_or_else(|| default_account_name(detected.preset.as_deref(), path));
+        let detected = import::preview(&bytes, &opts, 1)
+            .map_err(|e| import_error(path, e))?
+            .detected;
+        let account = req
+            .account
+            .clone()
+            .unwrap_or_else(|| default_account_name(detected.preset.as_deref(), path));
         let report_progress = |rows: u64, line: u64| {
-            progress(ImportProgress { file: file_name.clone(), file_index: index, files, rows, line, total_lines })
+            progress(ImportProgress {
+                file: file_name.clone(),
+                file_index: index,
+                files,
+                rows,
+                line,
+                total_lines,
+            })
         };
 
         if req.dry_run {
@@ -122,7 +150,12 @@ impl App {
         }
 
         let now = now_text();
-        let src = BatchSource { account: &account, file_name: &file_name, sha256: &sha256, now: &now };
+        let src = BatchSource {
+            account: &account,
+            file_name: &file_name,
+            sha256: &sha256,
+            now: &now,
+        };
         let mut writer = self.db.begin_batch(&src)?;
         let mut store_error = None;
         let mut rows = 0u64;
@@ -146,19 +179,35 @@ impl App {
         let summary = match parsed {
             Ok(s) => s,
             Err(ImportError::Cancelled) => {
-                return Err(AppError::new("cancelled", format!("{file_name}: import cancelled; nothing was imported")))
+                return Err(AppError::new(
+                    "cancelled",
+                    format!("{file_name}: import cancelled; nothing was imported"),
+                ))
             }
             Err(e) => return Err(import_error(path, e)),
         };
         let detected_json = serde_json::to_string(&summary.detected).unwrap_or_default();
-        let done = writer.finish(summary.rows_read, summary.skipped.len() as u64, &detected_json)?;
+        let done = writer.finish(
+            summary.rows_read,
+            summary.skipped.len() as u64,
+            &detected_json,
+        )?;
         if req.save_profile {
             let profile = serde_json::to_string(&summary.detected.profile).unwrap_or_default();
             self.db.save_account_profile(&account, &profile, &now)?;
         }
         report_progress(rows, total_lines);
-        let flagged = self.scan_batch(done.account_id, done.batch_id)?;
-        Ok(report(&file_name, sha256, Some(done.batch_id), account, summary, done.imported, done.already_present, flagged))
+        let flagged = self.scan_batch(&done)?;
+        Ok(report(
+            &file_name,
+            sha256,
+            Some(done.batch_id),
+            account,
+            summary,
+            done.imported,
+            done.already_present,
+            flagged,
+        ))
     }
 }
 
@@ -189,17 +238,28 @@ fn report(
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| AppError::new("io", format!("{}: cannot read the file: {e}", path.display())))
+    std::fs::read(path).map_err(|e| {
+        AppError::new(
+            "io",
+            format!("{}: cannot read the file: {e}", path.display()),
+        )
+    })
 }
 
 fn import_error(path: &Path, e: ImportError) -> AppError {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     AppError::new("import", format!("{name}: {e}"))
 }
 
 fn default_account_name(preset: Option<&str>, path: &Path) -> String {
     match preset {
         Some(p) => p.to_string(),
-        None => path.file_stem().map(|s| s.to_string_lossy().to_lowercase()).unwrap_or_else(|| "default".into()),
+        None => path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_lowercase())
+            .unwrap_or_else(|| "default".into()),
     }
 }

@@ -23,8 +23,19 @@ impl App {
         let req = self.letter_request(&c, step, lang)?;
         let custom = self.db.setting(&template_key(c.jurisdiction, step, lang))?;
         let mut letter = letters::render(&req, custom.as_deref()).map_err(|e| {
-            let whose = if custom.is_some() { "your template" } else { "the built-in template" };
-            AppError::new("template", format!("{whose} for {} {} ({lang}): {e}", c.jurisdiction.as_str(), step.as_str()))
+            let whose = if custom.is_some() {
+                "your template"
+            } else {
+                "the built-in template"
+            };
+            AppError::new(
+                "template",
+                format!(
+                    "{whose} for {} {} ({lang}): {e}",
+                    c.jurisdiction.as_str(),
+                    step.as_str()
+                ),
+            )
         })?;
         let saved = c.step(step).and_then(|s| s.letter_text.clone());
         let edited = saved.is_some();
@@ -41,7 +52,12 @@ impl App {
 
     /// The wording template a letter of this jurisdiction, step and language is written from:
     /// the user's own when they saved one, else the built-in one (None when there is neither).
-    pub fn letter_template(&self, jurisdiction: Jurisdiction, step: Step, lang: &str) -> Result<Option<String>> {
+    pub fn letter_template(
+        &self,
+        jurisdiction: Jurisdiction,
+        step: Step,
+        lang: &str,
+    ) -> Result<Option<String>> {
         let lang = check_lang(lang)?;
         if let Some(own) = self.db.setting(&template_key(jurisdiction, step, lang))? {
             return Ok(Some(own));
@@ -52,7 +68,13 @@ impl App {
     /// Saves the user's own wording template for letters of this jurisdiction, step and
     /// language (None goes back to the built-in one). Its errors (a misspelt field, a tag left
     /// open) are reported with their template line when a letter is written from it.
-    pub fn set_letter_template(&mut self, jurisdiction: Jurisdiction, step: Step, lang: &str, source: Option<&str>) -> Result<()> {
+    pub fn set_letter_template(
+        &mut self,
+        jurisdiction: Jurisdiction,
+        step: Step,
+        lang: &str,
+        source: Option<&str>,
+    ) -> Result<()> {
         let key = template_key(jurisdiction, step, check_lang(lang)?);
         match source.map(str::trim).filter(|s| !s.is_empty()) {
             Some(text) => Ok(self.db.set_setting(&key, text)?),

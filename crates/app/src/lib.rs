@@ -6,16 +6,16 @@
 
 mod backup;
 pub mod bindings;
-pub mod dto;
-pub mod dto_insights;
-pub mod dto_cases;
 mod cases;
-mod letters;
-mod profile;
+pub mod dto;
+pub mod dto_cases;
+pub mod dto_insights;
 mod error;
 mod import;
 mod insights;
+mod letters;
 mod money_text;
+mod profile;
 mod review;
 mod settings;
 mod transactions;
@@ -47,7 +47,10 @@ pub fn default_db_path() -> PathBuf {
     if let Some(p) = std::env::var_os("RECOURSE_DB").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER).join("recourse.db")
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(APP_IDENTIFIER)
+        .join("recourse.db")
 }
 
 impl App {
@@ -55,10 +58,20 @@ impl App {
     /// and letters live in the same folder.
     pub fn open(db_path: &Path) -> Result<App> {
         let db = Db::open(db_path).map_err(|e| {
-            AppError::new("storage", format!("cannot open the database {}: {e}", db_path.display()))
+            AppError::new(
+                "storage",
+                format!("cannot open the database {}: {e}", db_path.display()),
+            )
         })?;
-        let data_dir = db_path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-        Ok(App { db, data_dir, renderer: std::sync::OnceLock::new() })
+        let data_dir = db_path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        Ok(App {
+            db,
+            data_dir,
+            renderer: std::sync::OnceLock::new(),
+        })
     }
 
     pub fn data_dir(&self) -> &Path {

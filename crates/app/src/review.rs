@@ -4,10 +4,10 @@
 use crate::dto::FlagView;
 use crate::error::{AppError, Result};
 use crate::App;
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use recourse_core::detect::{self, Context, DetectConfig};
+use recourse_store::batches::BatchSummary;
 use recourse_store::flags::NewFlag;
-use std::collections::HashSet;
 
 /// How much of the account's past the rules read around a new batch: enough for a year of
 /// subscriptions and the user's usual spending, without rescanning ten years on every import.
@@ -19,16 +19,23 @@ pub(crate) const DETECT_CONFIG_KEY: &str = "detect_config";
 impl App {
     /// Runs the detection rules over what a batch added, reading the account's recent history.
     /// Returns how many flags were raised.
-    pub(crate) fn scan_batch(&mut self, account_id: i64, batch_id: i64) -> Result<u64> {
-        let Some(first) = self.db.batch_first_date(batch_id)? else { return Ok(0) };
-        let since = NaiveDate::parse_from_str(&first, "%Y-%m-%d")
-            .map(|d| (d - Duration::days(HISTORY_DAYS)).to_string())
-            .unwrap_or(first);
-        let history = self.db.history(account_id, &since)?;
-        let new_ids: HashSet<i64> = self.db.batch_transaction_ids(batch_id)?.into_iter().collect();
+    pub(crate) fn scan_batch(&mut self, batch: &BatchSummary) -> Result<u64> {
+        let Some(first) = batch.first_new_date else {
+            return Ok(0);
+        };
+        let since = (first - Duration::days(HISTORY_DAYS)).to_string();
+        let history = self.db.history(batch.account_id, &since)?;
+        let ids_after = batch.ids_after;
         let trusted = self.db.trusted_merchant_keys()?;
         let cfg = self.detect_config()?;
-        let flags = detect::detect(&history, &|t| new_ids.contains(&t.id), &cfg, &Context { trusted_merchant_keys: &trusted });
+        let flags = detect::detect(
+            &history,
+            &|t| t.id > ids_after,
+            &cfg,
+            &Context {
+                trusted_merchant_keys: &trusted,
+            },
+        );
         let new: Vec<NewFlag> = flags
             .into_iter()
             .map(|f| NewFlag {
@@ -47,8 +54,12 @@ impl App {
     /// The detection thresholds: the user's tuned values, else the defaults.
     pub fn detect_config(&self) -> Result<DetectConfig> {
         match self.db.setting(DETECT_CONFIG_KEY)? {
-            Some(json) => serde_json::from_str(&json)
-                .map_err(|e| AppError::new("storage", format!("the saved detection settings are not valid: {e}"))),
+            Some(json) => serde_json::from_str(&json).map_err(|e| {
+                AppError::new(
+                    "storage",
+                    format!("the saved detection settings are not valid: {e}"),
+                )
+            }),
             None => Ok(DetectConfig::default()),
         }
     }
@@ -57,19 +68,29 @@ impl App {
     /// "dismissed" or "all"; explanations in `lang`.
     pub fn flags(&self, min_severity: &str, status: &str, lang: &str) -> Result<Vec<FlagView>> {
         if !matches!(min_severity, "low" | "medium" | "high") {
-            return Err(AppError::invalid(format!("unknown severity '{min_severity}' (expected low, medium or high)")));
+            return Err(AppError::invalid(format!(
+                "unknown severity '{min_severity}' (expected low, medium or high)"
+            )));
         }
         let status = match status {
             "all" => None,
             "open" | "dismissed" => Some(status),
-            other => return Err(AppError::invalid(format!("unknown status '{other}' (expected open, dismissed or all)"))),
+            other => {
+                return Err(AppError::invalid(format!(
+                    "unknown status '{other}' (expected open, dismissed or all)"
+                )))
+            }
         };
         Ok(self
             .db
             .flags(min_severity, status)?
             .into_iter()
             .map(|f| FlagView {
-                explanation: if lang.starts_with("zh") { f.explanation_zh.clone() } else { f.explanation_en.clone() },
+                explanation: if lang.starts_with("zh") {
+                    f.explanation_zh.clone()
+                } else {
+                    f.explanation_en.clone()
+                },
                 id: f.id,
                 transaction_id: f.transaction_id,
                 kind: f.kind,
@@ -95,7 +116,8 @@ impl App {
                 .into_iter()
                 .find(|f| f.id == flag_id)
                 .ok_or_else(|| AppError::new("not_found", format!("flag {flag_id} not found")))?;
-            self.db.trust_merchant(&flag.merchant_key, &flag.merchant, NEW_MERCHANT_REASONS)?;
+            self.db
+                .trust_merchant(&flag.merchant_key, &flag.merchant, NEW_MERCHANT_REASONS)?;
         }
         Ok(self.db.dismiss_flag(flag_id)?)
     }

@@ -13,7 +13,10 @@ impl App {
     pub fn transactions_page(&self, filter: &TxFilter, offset: u64, limit: u64) -> Result<Page> {
         let q = query(filter)?;
         let rows = self.db.transactions_page(&q, offset, limit.min(MAX_PAGE))?;
-        Ok(Page { offset, rows: rows.into_iter().map(transaction).collect() })
+        Ok(Page {
+            offset,
+            rows: rows.into_iter().map(transaction).collect(),
+        })
     }
 
     /// Every transaction matching the filter (the CLI's `transactions`).
@@ -31,7 +34,12 @@ impl App {
             .db
             .transactions_totals(&q)?
             .into_iter()
-            .map(|t| Total { sum: to_text(t.sum_minor, &t.currency), currency: t.currency, count: t.count, sum_minor: t.sum_minor })
+            .map(|t| Total {
+                sum: to_text(t.sum_minor, &t.currency),
+                currency: t.currency,
+                count: t.count,
+                sum_minor: t.sum_minor,
+            })
             .collect())
     }
 
@@ -64,7 +72,11 @@ impl App {
             .db
             .accounts()?
             .into_iter()
-            .map(|a| Account { id: a.id, name: a.name, has_profile: a.profile_json.is_some() })
+            .map(|a| Account {
+                id: a.id,
+                name: a.name,
+                has_profile: a.profile_json.is_some(),
+            })
             .collect())
     }
 }
@@ -74,11 +86,17 @@ fn query(f: &TxFilter) -> Result<TxQuery> {
         None | Some("date") => SortKey::Date,
         Some("amount") => SortKey::Amount,
         Some("merchant") => SortKey::Merchant,
-        Some(other) => return Err(AppError::invalid(format!("cannot sort by '{other}' (expected date, amount or merchant)"))),
+        Some(other) => {
+            return Err(AppError::invalid(format!(
+                "cannot sort by '{other}' (expected date, amount or merchant)"
+            )))
+        }
     };
     for date in [&f.from, &f.to].into_iter().flatten() {
         if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
-            return Err(AppError::invalid(format!("'{date}' is not a date (expected YYYY-MM-DD)")));
+            return Err(AppError::invalid(format!(
+                "'{date}' is not a date (expected YYYY-MM-DD)"
+            )));
         }
     }
     Ok(TxQuery {
@@ -87,8 +105,16 @@ fn query(f: &TxFilter) -> Result<TxQuery> {
         to: f.to.clone(),
         search: f.search.clone(),
         merchant: f.merchant.clone(),
-        min_amount_minor: f.min_amount.as_deref().map(parse_filter_amount).transpose()?,
-        max_amount_minor: f.max_amount.as_deref().map(parse_filter_amount).transpose()?,
+        min_amount_minor: f
+            .min_amount
+            .as_deref()
+            .map(parse_filter_amount)
+            .transpose()?,
+        max_amount_minor: f
+            .max_amount
+            .as_deref()
+            .map(parse_filter_amount)
+            .transpose()?,
         flagged_only: f.flagged_only,
         sort,
         ascending: f.ascending,

@@ -15,17 +15,33 @@ pub struct Account {
 
 impl Db {
     pub fn accounts(&self) -> Result<Vec<Account>> {
-        let mut stmt = self.conn.prepare("SELECT id, name, profile_json FROM accounts ORDER BY name")?;
-        let rows = stmt.query_map([], |r| Ok(Account { id: r.get(0)?, name: r.get(1)?, profile_json: r.get(2)? }))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, profile_json FROM accounts ORDER BY name")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Account {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                profile_json: r.get(2)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn account_by_name(&self, name: &str) -> Result<Option<Account>> {
         Ok(self
             .conn
-            .query_row("SELECT id, name, profile_json FROM accounts WHERE name = ?1", [name], |r| {
-                Ok(Account { id: r.get(0)?, name: r.get(1)?, profile_json: r.get(2)? })
-            })
+            .query_row(
+                "SELECT id, name, profile_json FROM accounts WHERE name = ?1",
+                [name],
+                |r| {
+                    Ok(Account {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        profile_json: r.get(2)?,
+                    })
+                },
+            )
             .optional()?)
     }
 

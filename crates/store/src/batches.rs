@@ -3,6 +3,7 @@
 
 use crate::db::Db;
 use crate::error::{Result, StoreError};
+use chrono::NaiveDate;
 use recourse_core::merchant;
 use recourse_core::model::ParsedRow;
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -24,6 +25,11 @@ pub struct BatchSummary {
     pub account_id: i64,
     pub imported: u64,
     pub already_present: u64,
+    /// The rows this batch added have ids above this one (ids grow, and a batch is written in
+    /// one transaction with no other writer), so "what is new" needs no index on the batch.
+    pub ids_after: i64,
+    /// The earliest date among the rows this batch added.
+    pub first_new_date: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -53,6 +59,8 @@ pub struct BatchWriter<'c> {
     present: HashSet<(i64, i64)>,
     imported: u64,
     already_present: u64,
+    ids_after: i64,
+    first_new_date: Option<NaiveDate>,
 }
 
 impl Db {
@@ -62,7 +70,11 @@ impl Db {
             "INSERT INTO accounts(name, created_at) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
             params![src.account, src.now],
         )?;
-        let account_id: i64 = tx.query_row("SELECT id FROM accounts WHERE name = ?1", [src.account], |r| r.get(0))?;
+        let account_id: i64 = tx.query_row(
+            "SELECT id FROM accounts WHERE name = ?1",
+            [src.account],
+            |r| r.get(0),
+        )?;
         tx.execute(
             "INSERT INTO batches(account_id, file_name, sha256, imported_at, rows_read, imported,
                                  already_present, skipped, detected_json)
@@ -71,7 +83,21 @@ impl Db {
         )?;
         let batch_id = tx.last_insert_rowid();
         let present = present_keys(&tx, account_id)?;
-        Ok(BatchWriter { tx, account_id, batch_id, seen: HashMap::new(), present, imported: 0, already_present: 0 })
+        let ids_after: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) FROM transactions", [], |r| {
+                r.get(0)
+            })?;
+        Ok(BatchWriter {
+            tx,
+            account_id,
+            batch_id,
+            seen: HashMap::new(),
+            present,
+            imported: 0,
+            already_present: 0,
+            ids_after,
+            first_new_date: None,
+        })
     }
 
     pub fn batches(&self) -> Result<Vec<Batch>> {
@@ -100,23 +126,41 @@ impl Db {
     /// Returns how many transactions were removed.
     pub fn undo_batch(&mut self, batch_id: i64) -> Result<u64> {
         let tx = self.conn.transaction()?;
-        let exists: Option<i64> =
-            tx.query_row("SELECT id FROM batches WHERE id = ?1", [batch_id], |r| r.get(0)).optional()?;
+        let exists: Option<i64> = tx
+            .query_row("SELECT id FROM batches WHERE id = ?1", [batch_id], |r| {
+                r.get(0)
+            })
+            .optional()?;
         if exists.is_none() {
             return Err(StoreError::NotFound(format!("import batch {batch_id}")));
         }
         let removed = tx.execute("DELETE FROM transactions WHERE batch_id = ?1", [batch_id])?;
         tx.execute("DELETE FROM batches WHERE id = ?1", [batch_id])?;
+        bump_ledger_version(&tx)?;
         tx.commit()?;
         Ok(removed as u64)
     }
 }
 
-/// The dedupe keys an account holds (read from the UNIQUE index, no table rows touched).
+/// Marks the transactions as changed for in-memory views (migration 5's `ledger_version`).
+fn bump_ledger_version(tx: &Transaction) -> Result<()> {
+    tx.execute(
+        "UPDATE ledger_version SET version = version + 1 WHERE id = 1",
+        [],
+    )?;
+    Ok(())
+}
+
+/// The dedupe keys an account holds.
 fn present_keys(tx: &Transaction, account_id: i64) -> Result<HashSet<(i64, i64)>> {
-    let count: i64 = tx.query_row("SELECT count(*) FROM transactions WHERE account_id = ?1", [account_id], |r| r.get(0))?;
+    let count: i64 = tx.query_row(
+        "SELECT count(*) FROM transactions WHERE account_id = ?1",
+        [account_id],
+        |r| r.get(0),
+    )?;
     let mut keys = HashSet::with_capacity(count as usize);
-    let mut stmt = tx.prepare("SELECT fingerprint, occurrence FROM transactions WHERE account_id = ?1")?;
+    let mut stmt =
+        tx.prepare("SELECT fingerprint, occurrence FROM transactions WHERE account_id = ?1")?;
     let mut rows = stmt.query([account_id])?;
     while let Some(r) = rows.next()? {
         keys.insert((r.get(0)?, r.get(1)?));
@@ -140,13 +184,13 @@ impl BatchWriter<'_> {
             return Ok(None);
         }
         let mut stmt = self.tx.prepare_cached(
-            "INSERT OR IGNORE INTO transactions(account_id, batch_id, date, time, posted_date,
+            "INSERT INTO transactions(account_id, batch_id, date, time, posted_date,
                 description, merchant, merchant_key, amount, currency, reference, card_last4, status,
                 source_line, fingerprint, occurrence)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         )?;
         let (merchant_name, merchant_key) = merchant::display_name_and_key(&row.description);
-        let changed = stmt.execute(params![
+        stmt.execute(params![
             self.account_id,
             self.batch_id,
             row.date.to_string(),
@@ -164,28 +208,30 @@ impl BatchWriter<'_> {
             fingerprint,
             *occurrence,
         ])?;
-        if changed == 1 {
-            self.imported += 1;
-            Ok(Some(self.tx.last_insert_rowid()))
-        } else {
-            self.already_present += 1;
-            Ok(None)
+        self.imported += 1;
+        if self.first_new_date.is_none_or(|d| row.date < d) {
+            self.first_new_date = Some(row.date);
         }
+        Ok(Some(self.tx.last_insert_rowid()))
     }
 
     /// Commits the batch with its counts. A batch that added nothing is still recorded, so the
     /// user can see that the file was read and found already present.
     pub fn finish(self, rows_read: u64, skipped: u64, detected_json: &str) -> Result<BatchSummary> {
-        // The batch's rows enter the search index in one statement (see migration 4).
-        self.tx.execute(
-            "INSERT INTO transactions_fts(rowid, description, merchant)
-             SELECT id, description, merchant FROM transactions WHERE batch_id = ?1",
-            [self.batch_id],
-        )?;
+        if self.imported > 0 {
+            bump_ledger_version(&self.tx)?;
+        }
         self.tx.execute(
             "UPDATE batches SET rows_read = ?2, imported = ?3, already_present = ?4, skipped = ?5,
                                 detected_json = ?6 WHERE id = ?1",
-            params![self.batch_id, rows_read as i64, self.imported as i64, self.already_present as i64, skipped as i64, detected_json],
+            params![
+                self.batch_id,
+                rows_read as i64,
+                self.imported as i64,
+                self.already_present as i64,
+                skipped as i64,
+                detected_json
+            ],
         )?;
         self.tx.commit()?;
         Ok(BatchSummary {
@@ -193,6 +239,8 @@ impl BatchWriter<'_> {
             account_id: self.account_id,
             imported: self.imported,
             already_present: self.already_present,
+            ids_after: self.ids_after,
+            first_new_date: self.first_new_date,
         })
     }
 }

@@ -1,14 +1,18 @@
 //! Opening the database: pragmas, a backup before migrating an existing file, then migrations.
 
 use crate::error::{Result, StoreError};
+use crate::ledger_view::LedgerView;
 use crate::migrations::{MIGRATIONS, SCHEMA_VERSION};
 use rusqlite::Connection;
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 /// An open, migrated database.
 pub struct Db {
     pub(crate) conn: Connection,
     path: Option<PathBuf>,
+    /// The transactions view's columns, loaded on first use (transactions.rs).
+    pub(crate) view: RefCell<Option<LedgerView>>,
 }
 
 impl Db {
@@ -17,11 +21,16 @@ impl Db {
     pub fn open(path: &Path) -> Result<Db> {
         if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir).map_err(|e| StoreError::Backup(format!("{}: {e}", dir.display())))?;
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| StoreError::Backup(format!("{}: {e}", dir.display())))?;
             }
         }
         let conn = Connection::open(path)?;
-        let mut db = Db { conn, path: Some(path.to_path_buf()) };
+        let mut db = Db {
+            conn,
+            path: Some(path.to_path_buf()),
+            view: RefCell::new(None),
+        };
         db.configure()?;
         db.migrate()?;
         Ok(db)
@@ -29,7 +38,11 @@ impl Db {
 
     /// A private in-memory database, for tests.
     pub fn open_in_memory() -> Result<Db> {
-        let mut db = Db { conn: Connection::open_in_memory()?, path: None };
+        let mut db = Db {
+            conn: Connection::open_in_memory()?,
+            path: None,
+            view: RefCell::new(None),
+        };
         db.configure()?;
         db.migrate()?;
         Ok(db)
@@ -40,10 +53,14 @@ impl Db {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     fn configure(&self) -> Result<()> {
+        // `rarray(?)`: a page's rows are read by a list of ids (transactions.rs).
+        rusqlite::vtab::array::load_module(&self.conn)?;
         // WAL: readers never block the writer; NORMAL sync is durable at each commit in WAL mode
         // against application crashes (a killed import loses nothing that was committed).
         self.conn.execute_batch(
@@ -60,7 +77,10 @@ impl Db {
     fn migrate(&mut self) -> Result<()> {
         let found = self.schema_version()?;
         if found > SCHEMA_VERSION {
-            return Err(StoreError::TooNew { found, known: SCHEMA_VERSION });
+            return Err(StoreError::TooNew {
+                found,
+                known: SCHEMA_VERSION,
+            });
         }
         if found == SCHEMA_VERSION {
             return Ok(());
@@ -68,17 +88,36 @@ impl Db {
         if found > 0 {
             self.backup_before_migration(found)?;
         }
-        let tx = self.conn.transaction()?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-        }
-        tx.commit()?;
-        Ok(())
+        // Foreign keys are off while migrating: rebuilding a table (migration 5) drops the old
+        // one, which with them on would cascade to flags or be refused for case rows. They are
+        // checked as a whole before the commit instead.
+        self.conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+        let migrated = (|| -> Result<()> {
+            let tx = self.conn.transaction()?;
+            for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+                tx.execute_batch(sql)?;
+                tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            }
+            let broken: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+            if broken > 0 {
+                return Err(StoreError::Corrupt(format!(
+                    "{broken} rows break a foreign key after migrating"
+                )));
+            }
+            tx.commit()?;
+            Ok(())
+        })();
+        self.conn.execute_batch("PRAGMA foreign_keys = ON")?;
+        migrated
     }
 
     fn backup_before_migration(&self, version: i64) -> Result<()> {
-        let Some(path) = &self.path else { return Ok(()) };
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
         let mut name = path.file_name().unwrap_or_default().to_os_string();
         name.push(format!(".before-v{}.bak", version + 1));
         let backup = path.with_file_name(name);
@@ -92,7 +131,8 @@ impl Db {
     /// Writes a consistent copy of the whole database to `dest` (backup to one file).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         let _ = std::fs::remove_file(dest);
-        self.conn.execute("VACUUM INTO ?1", [dest.to_string_lossy()])?;
+        self.conn
+            .execute("VACUUM INTO ?1", [dest.to_string_lossy()])?;
         Ok(())
     }
 
@@ -101,18 +141,34 @@ impl Db {
     /// so a rejected file is never changed. Returns its schema version. Used before a restore.
     pub fn inspect(path: &Path) -> Result<i64> {
         use rusqlite::OpenFlags;
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        let not_ours = |why: String| StoreError::Corrupt(format!("{} is not a Recourse database: {why}", path.display()));
-        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| not_ours(e.to_string()))?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let not_ours = |why: String| {
+            StoreError::Corrupt(format!(
+                "{} is not a Recourse database: {why}",
+                path.display()
+            ))
+        };
+        let check: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(|e| not_ours(e.to_string()))?;
         if check != "ok" {
             return Err(not_ours(format!("integrity check failed ({check})")));
         }
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > SCHEMA_VERSION {
-            return Err(StoreError::TooNew { found, known: SCHEMA_VERSION });
+            return Err(StoreError::TooNew {
+                found,
+                known: SCHEMA_VERSION,
+            });
         }
-        let has_transactions: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'transactions'", [], |r| r.get(0))?;
+        let has_transactions: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'transactions'",
+            [],
+            |r| r.get(0),
+        )?;
         if found < 1 || has_transactions == 0 {
             return Err(not_ours("it has no Recourse schema".into()));
         }
@@ -134,10 +190,22 @@ mod tests {
     fn fresh_database_reaches_the_latest_schema_and_tables_exist() {
         let db = Db::open_in_memory().unwrap();
         assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);
-        for table in ["accounts", "batches", "transactions", "transactions_fts", "flags", "dismissals", "settings"] {
+        for table in [
+            "accounts",
+            "batches",
+            "transactions",
+            "flags",
+            "dismissals",
+            "settings",
+            "ledger_version",
+        ] {
             let n: i64 = db
                 .conn()
-                .query_row("SELECT count(*) FROM sqlite_master WHERE name = ?1", [table], |r| r.get(0))
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE name = ?1",
+                    [table],
+                    |r| r.get(0),
+                )
                 .unwrap();
             assert_eq!(n, 1, "table {table} missing");
         }
@@ -152,25 +220,97 @@ mod tests {
             let conn = Connection::open(&path).unwrap();
             conn.execute_batch(MIGRATIONS[0]).unwrap();
             conn.pragma_update(None, "user_version", 1).unwrap();
-            conn.execute("INSERT INTO accounts(name, created_at) VALUES ('old', '2024-01-01')", []).unwrap();
+            conn.execute(
+                "INSERT INTO accounts(name, created_at) VALUES ('old', '2024-01-01')",
+                [],
+            )
+            .unwrap();
         }
         let db = Db::open(&path).unwrap();
         assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);
-        let kept: String = db.conn().query_row("SELECT name FROM accounts", [], |r| r.get(0)).unwrap();
+        let kept: String = db
+            .conn()
+            .query_row("SELECT name FROM accounts", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(kept, "old");
         let backup = dir.path().join("r.db.before-v2.bak");
         assert!(backup.exists(), "no backup written before migrating");
         let old = Connection::open(&backup).unwrap();
-        let v: i64 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let v: i64 = old
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(v, 1);
+    }
+
+    #[test]
+    fn migration_5_rebuilds_transactions_keeping_rows_flags_and_case_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+            for sql in &MIGRATIONS[..4] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 4).unwrap();
+            conn.execute_batch(
+                "INSERT INTO accounts(id, name, created_at) VALUES (1, 'card', '2024-01-01');
+                 INSERT INTO batches VALUES (1, 1, 'a.csv', 'x', '2024-01-01', 2, 2, 0, 0, '{}');
+                 INSERT INTO transactions(id, account_id, batch_id, date, description, merchant, merchant_key,
+                     amount, currency, status, source_line, fingerprint, occurrence)
+                 VALUES (7, 1, 1, '2024-01-02', 'COFFEE', 'Coffee', 'coffee', -450, 'USD', 'booked', 2, 99, 1),
+                        (8, 1, 1, '2024-01-02', 'COFFEE', 'Coffee', 'coffee', -450, 'USD', 'booked', 3, 99, 2);
+                 INSERT INTO flags(transaction_id, kind, reason, severity, related_json, explanation_en, explanation_zh)
+                 VALUES (8, 'duplicate', 'double_charge', 'high', '[7]', 'twice', '两次');
+                 INSERT INTO cases(id, reason, jurisdiction, instrument, opened_at) VALUES (1, 'double_charge', 'us', 'credit_card', '2024-01-03');
+                 INSERT INTO case_transactions VALUES (1, 8);",
+            )
+            .unwrap();
+        }
+        let db = Db::open(&path).unwrap();
+        assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);
+        let count = |sql: &str| -> i64 { db.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(count("SELECT count(*) FROM transactions"), 2);
+        assert_eq!(
+            count("SELECT count(*) FROM flags WHERE transaction_id = 8"),
+            1
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM case_transactions WHERE transaction_id = 8"),
+            1
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM sqlite_master WHERE name = 'transactions_fts'"),
+            0
+        );
+        assert_eq!(
+            count("PRAGMA foreign_keys"),
+            1,
+            "foreign keys are back on after migrating"
+        );
+        // The rebuilt table still guards a dispute's evidence.
+        assert!(db
+            .conn()
+            .execute("DELETE FROM transactions WHERE id = 8", [])
+            .is_err());
+        db.conn()
+            .execute("DELETE FROM transactions WHERE id = 7", [])
+            .unwrap();
+        assert!(dir.path().join("r.db.before-v5.bak").exists());
     }
 
     #[test]
     fn a_newer_schema_is_refused_and_left_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.db");
-        Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
-        assert!(matches!(Db::open(&path), Err(StoreError::TooNew { found: 99, .. })));
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        assert!(matches!(
+            Db::open(&path),
+            Err(StoreError::TooNew { found: 99, .. })
+        ));
     }
 
     #[test]

@@ -43,7 +43,8 @@ pub fn severity_rank(severity: &str) -> i64 {
     }
 }
 
-const SEVERITY_RANK_SQL: &str = "CASE f.severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
+const SEVERITY_RANK_SQL: &str =
+    "CASE f.severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
 
 impl Db {
     /// Stores new flags in one transaction. A flag the user dismissed before (for the same row,
@@ -67,7 +68,8 @@ impl Db {
                 if dismissed.exists(params![f.transaction_id, f.reason])? {
                     continue;
                 }
-                let related = serde_json::to_string(&f.related_transaction_ids).unwrap_or_else(|_| "[]".into());
+                let related = serde_json::to_string(&f.related_transaction_ids)
+                    .unwrap_or_else(|_| "[]".into());
                 added += insert.execute(params![
                     f.transaction_id,
                     f.kind,
@@ -119,12 +121,19 @@ impl Db {
     pub fn dismiss_flag(&mut self, flag_id: i64) -> Result<()> {
         let tx = self.conn.transaction()?;
         let found: Option<(i64, String)> = tx
-            .query_row("SELECT transaction_id, reason FROM flags WHERE id = ?1", [flag_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(
+                "SELECT transaction_id, reason FROM flags WHERE id = ?1",
+                [flag_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
         let Some((transaction_id, reason)) = found else {
             return Err(StoreError::NotFound(format!("flag {flag_id}")));
         };
-        tx.execute("UPDATE flags SET status = 'dismissed' WHERE id = ?1", [flag_id])?;
+        tx.execute(
+            "UPDATE flags SET status = 'dismissed' WHERE id = ?1",
+            [flag_id],
+        )?;
         tx.execute(
             "INSERT OR IGNORE INTO dismissals(account_id, fingerprint, occurrence, reason)
              SELECT account_id, fingerprint, occurrence, ?2 FROM transactions WHERE id = ?1",
@@ -136,7 +145,12 @@ impl Db {
 
     /// Trusts a merchant: the new-merchant rules stay silent for it, and its open flags from
     /// those rules are dismissed.
-    pub fn trust_merchant(&mut self, merchant_key: &str, merchant: &str, new_merchant_reasons: &[&str]) -> Result<()> {
+    pub fn trust_merchant(
+        &mut self,
+        merchant_key: &str,
+        merchant: &str,
+        new_merchant_reasons: &[&str],
+    ) -> Result<()> {
         self.conn.execute(
             "INSERT INTO trusted_merchants(merchant_key, merchant) VALUES (?1, ?2)
              ON CONFLICT(merchant_key) DO NOTHING",
@@ -147,7 +161,9 @@ impl Db {
                 "SELECT f.id, f.reason FROM flags f JOIN transactions t ON t.id = f.transaction_id
                  WHERE t.merchant_key = ?1 AND f.status = 'open'",
             )?;
-            let rows = stmt.query_map([merchant_key], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+            let rows = stmt.query_map([merchant_key], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?;
             rows.filter_map(|r| r.ok())
                 .filter(|(_, reason)| new_merchant_reasons.contains(&reason.as_str()))
                 .map(|(id, _)| id)
@@ -160,7 +176,9 @@ impl Db {
     }
 
     pub fn trusted_merchant_keys(&self) -> Result<HashSet<String>> {
-        let mut stmt = self.conn.prepare("SELECT merchant_key FROM trusted_merchants")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT merchant_key FROM trusted_merchants")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

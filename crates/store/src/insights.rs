@@ -68,11 +68,11 @@ impl Db {
     /// The `limit` merchants with the most money out, largest first. A merchant paid in two
     /// currencies appears once per currency: amounts in different currencies are never added.
     pub fn top_merchants(&self, q: &InsightQuery, limit: u32) -> Result<Vec<MerchantTotal>> {
-        // The display name is the most recent one: normalisation may improve between imports.
+        // The display name is the one last imported (normalisation may improve between
+        // imports): with a single max() aggregate, SQLite takes the bare `t.merchant` from the
+        // row holding the maximum id.
         let sql = format!(
-            "SELECT (SELECT t2.merchant FROM transactions t2 WHERE t2.merchant_key = t.merchant_key
-                     ORDER BY t2.date DESC, t2.id DESC LIMIT 1),
-                    t.merchant_key, t.currency, count(*), sum(-t.amount) AS spent
+            "SELECT t.merchant, max(t.id), t.merchant_key, t.currency, count(*), sum(-t.amount) AS spent
              FROM transactions t JOIN accounts a ON a.id = t.account_id
              WHERE {MOVES_MONEY} AND t.amount < 0 AND (?1 IS NULL OR a.name = ?1)
                AND (?2 IS NULL OR t.date >= ?2) AND (?3 IS NULL OR t.date <= ?3)
@@ -84,10 +84,10 @@ impl Db {
         let rows = stmt.query_map(params![q.account, q.from, q.to, limit], |r| {
             Ok(MerchantTotal {
                 merchant: r.get(0)?,
-                merchant_key: r.get(1)?,
-                currency: r.get(2)?,
-                count: r.get(3)?,
-                spent_minor: r.get(4)?,
+                merchant_key: r.get(2)?,
+                currency: r.get(3)?,
+                count: r.get(4)?,
+                spent_minor: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

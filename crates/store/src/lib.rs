@@ -4,14 +4,15 @@
 //! must be atomic (an import, an undo) runs inside one transaction here, so callers cannot leave
 //! half a batch behind.
 
-mod error;
-mod migrations;
 pub mod accounts;
 pub mod batches;
 pub mod cases;
 pub mod db;
+mod error;
 pub mod flags;
 pub mod insights;
+mod ledger_view;
+mod migrations;
 pub mod settings;
 pub mod transactions;
 

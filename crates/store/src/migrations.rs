@@ -161,6 +161,53 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     DROP TRIGGER transactions_fts_insert;
     "#,
+    // 5: transactions without secondary indexes. Each cost about a second per million rows
+    // imported, and nothing needs them any more: the transactions view searches, filters,
+    // sorts and pages in memory (ledger_view.rs); the dedupe key is checked in memory against
+    // the keys read when a batch begins (batches.rs); what reads an account's rows (detection
+    // history, insights) reads most of the table anyway, and a scan of a million rows takes a
+    // fraction of a second. Rebuilt the SQLite way (new table, copy, drop, rename) with
+    // foreign keys off (db.rs), because a UNIQUE constraint cannot be dropped in place.
+    r#"
+    DROP TRIGGER transactions_fts_delete;
+    DROP TABLE transactions_fts;
+    CREATE TABLE transactions_new (
+        id           INTEGER PRIMARY KEY,
+        account_id   INTEGER NOT NULL REFERENCES accounts(id),
+        batch_id     INTEGER NOT NULL REFERENCES batches(id),
+        date         TEXT NOT NULL,
+        time         TEXT,
+        posted_date  TEXT,
+        description  TEXT NOT NULL,
+        merchant     TEXT NOT NULL,
+        merchant_key TEXT NOT NULL,
+        amount       INTEGER NOT NULL,
+        currency     TEXT NOT NULL,
+        reference    TEXT,
+        card_last4   TEXT,
+        status       TEXT NOT NULL,
+        source_line  INTEGER NOT NULL,
+        fingerprint  INTEGER NOT NULL,
+        occurrence   INTEGER NOT NULL
+    );
+    INSERT INTO transactions_new SELECT id, account_id, batch_id, date, time, posted_date,
+        description, merchant, merchant_key, amount, currency, reference, card_last4, status,
+        source_line, fingerprint, occurrence FROM transactions;
+    DROP TABLE transactions;
+    ALTER TABLE transactions_new RENAME TO transactions;
+    CREATE TRIGGER transactions_in_a_case_stay BEFORE DELETE ON transactions
+    WHEN EXISTS (SELECT 1 FROM case_transactions WHERE transaction_id = old.id)
+    BEGIN
+        SELECT RAISE(ABORT, 'this import holds transactions of a dispute case; delete the case first to undo the import');
+    END;
+    -- Bumped by every write that adds or removes transactions, so an in-memory view built
+    -- from the table (by this or another process) knows when it is stale.
+    CREATE TABLE ledger_version (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        version INTEGER NOT NULL
+    );
+    INSERT INTO ledger_version(id, version) VALUES (1, 1);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -3,11 +3,15 @@
 
 use crate::db::Db;
 use crate::error::{Result, StoreError};
+use crate::ledger_view::{self, LedgerView, Lookups};
 use chrono::{NaiveDate, NaiveTime};
 use recourse_core::model::{RowStatus, Txn};
 use recourse_core::money::Currency;
 use rusqlite::types::Value;
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// One stored transaction with its provenance.
 #[derive(Clone, Debug, Serialize)]
@@ -65,62 +69,6 @@ const ROW_COLUMNS: &str = "t.id, a.name, t.date, t.time, t.posted_date, t.descri
 
 const FROM: &str = "FROM transactions t JOIN accounts a ON a.id = t.account_id JOIN batches b ON b.id = t.batch_id";
 
-/// Builds the WHERE clause and its parameters for a query.
-fn where_clause(q: &TxQuery) -> (String, Vec<Value>) {
-    let mut parts: Vec<String> = Vec::new();
-    let mut args: Vec<Value> = Vec::new();
-    if let Some(account) = &q.account {
-        args.push(Value::Text(account.clone()));
-        parts.push(format!("a.name = ?{}", args.len()));
-    }
-    if let Some(from) = &q.from {
-        args.push(Value::Text(from.clone()));
-        parts.push(format!("t.date >= ?{}", args.len()));
-    }
-    if let Some(to) = &q.to {
-        args.push(Value::Text(to.clone()));
-        parts.push(format!("t.date <= ?{}", args.len()));
-    }
-    if let Some(min) = q.min_amount_minor {
-        args.push(Value::Integer(min));
-        parts.push(format!("t.amount >= ?{}", args.len()));
-    }
-    if let Some(max) = q.max_amount_minor {
-        args.push(Value::Integer(max));
-        parts.push(format!("t.amount <= ?{}", args.len()));
-    }
-    if let Some(merchant) = q.merchant.as_deref().filter(|m| !m.is_empty()) {
-        args.push(Value::Text(merchant.to_string()));
-        parts.push(format!("t.merchant = ?{}", args.len()));
-    }
-    if q.flagged_only {
-        parts.push("EXISTS (SELECT 1 FROM flags f WHERE f.transaction_id = t.id AND f.status = 'open')".into());
-    }
-    if let Some(text) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        if text.chars().count() >= 3 {
-            // The trigram index answers substring queries of three or more characters.
-            args.push(Value::Text(format!("\"{}\"", text.replace('"', "\"\""))));
-            parts.push(format!("t.id IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?{})", args.len()));
-        } else {
-            let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-            args.push(Value::Text(format!("%{escaped}%")));
-            let n = args.len();
-            parts.push(format!("(t.description LIKE ?{n} ESCAPE '\\' OR t.merchant LIKE ?{n} ESCAPE '\\')"));
-        }
-    }
-    let clause = if parts.is_empty() { String::new() } else { format!("WHERE {}", parts.join(" AND ")) };
-    (clause, args)
-}
-
-fn order_clause(q: &TxQuery) -> String {
-    let dir = if q.ascending { "ASC" } else { "DESC" };
-    match q.sort {
-        SortKey::Date => format!("ORDER BY t.date {dir}, t.id {dir}"),
-        SortKey::Amount => format!("ORDER BY t.amount {dir}, t.id {dir}"),
-        SortKey::Merchant => format!("ORDER BY t.merchant {dir}, t.id {dir}"),
-    }
-}
-
 fn read_row(r: &rusqlite::Row) -> rusqlite::Result<TxRow> {
     Ok(TxRow {
         id: r.get(0)?,
@@ -143,40 +91,80 @@ fn read_row(r: &rusqlite::Row) -> rusqlite::Result<TxRow> {
 impl Db {
     /// One page of the filtered, sorted set.
     pub fn transactions_page(&self, q: &TxQuery, offset: u64, limit: u64) -> Result<Vec<TxRow>> {
-        let (clause, mut args) = where_clause(q);
-        args.push(Value::Integer(limit as i64));
-        args.push(Value::Integer(offset as i64));
-        let n = args.len();
-        let order = order_clause(q);
-        // The page's ids are found first, so the rows skipped by OFFSET are walked in an index
-        // without being joined or read; only the page's own rows are. The joins are inner joins
-        // on foreign keys (always matched), so the id search needs them only to filter by
-        // account name.
-        let id_from = if q.account.is_some() { FROM } else { "FROM transactions t" };
-        let sql = format!(
-            "SELECT {ROW_COLUMNS} {FROM} WHERE t.id IN
-               (SELECT t.id {id_from} {clause} {order} LIMIT ?{} OFFSET ?{n})
-             {order}",
-            n - 1
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), read_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let ids = self.with_selection(q, |view| view.page_ids(offset, limit))?;
+        self.rows_by_id(&ids)
     }
 
-    /// Count and signed sum of the filtered set, per currency (pending rows included; closed
-    /// orders and neutral wallet rows are not money moved and are left out of the sum).
+    /// Count and signed sum of the filtered set, per currency, most rows first (pending rows
+    /// included; closed orders and neutral wallet rows are not money moved and are left out of
+    /// the sum).
     pub fn transactions_totals(&self, q: &TxQuery) -> Result<Vec<CurrencyTotal>> {
-        let (clause, args) = where_clause(q);
-        let sql = format!(
-            "SELECT t.currency, count(*), sum(CASE WHEN t.status IN ('booked','pending') THEN t.amount ELSE 0 END)
-             {FROM} {clause} GROUP BY t.currency ORDER BY count(*) DESC"
-        );
+        self.with_selection(q, |view| {
+            view.selected()
+                .map(|s| s.totals.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Runs `q` on the in-memory view (loading it first if the transactions changed since) and
+    /// reads the result with `read`.
+    fn with_selection<T>(&self, q: &TxQuery, read: impl FnOnce(&LedgerView) -> T) -> Result<T> {
+        let lookups = Lookups {
+            account_id: match &q.account {
+                Some(name) => Some(
+                    self.conn
+                        .query_row("SELECT id FROM accounts WHERE name = ?1", [name], |r| {
+                            r.get(0)
+                        })
+                        .optional()?,
+                ),
+                None => None,
+            },
+            open_flagged: if q.flagged_only {
+                let mut stmt = self
+                    .conn
+                    .prepare_cached("SELECT transaction_id FROM flags WHERE status = 'open'")?;
+                let ids = stmt.query_map([], |r| r.get(0))?;
+                Some(ids.collect::<Result<_, _>>()?)
+            } else {
+                None
+            },
+        };
+        let version = ledger_view::current_version(&self.conn)?;
+        let mut slot = self.view.borrow_mut();
+        if slot.as_ref().is_none_or(|v| v.version() != version) {
+            *slot = None; // free the stale view before loading the new one
+            *slot = Some(LedgerView::load(&self.conn)?);
+        }
+        let view = slot
+            .as_mut()
+            .ok_or_else(|| StoreError::NotFound("the transactions view".into()))?;
+        view.select(q, &lookups)?;
+        Ok(read(view))
+    }
+
+    /// The rows with these ids, in this order (ids no longer stored are left out).
+    fn rows_by_id(&self, ids: &[i64]) -> Result<Vec<TxRow>> {
+        // Read in chunks: the CLI lists every row in one "page".
+        const CHUNK: usize = 10_000;
+        let sql = format!("SELECT {ROW_COLUMNS} {FROM} WHERE t.id IN rarray(?1)");
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            Ok(CurrencyTotal { currency: r.get(0)?, count: r.get(1)?, sum_minor: r.get(2)? })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(CHUNK) {
+            let list = Rc::new(
+                chunk
+                    .iter()
+                    .copied()
+                    .map(Value::Integer)
+                    .collect::<Vec<Value>>(),
+            );
+            let mut found: HashMap<i64, TxRow> = stmt
+                .query_map([list], read_row)?
+                .map(|r| r.map(|row| (row.id, row)))
+                .collect::<Result<_, _>>()?;
+            out.extend(chunk.iter().filter_map(|id| found.remove(id)));
+        }
+        Ok(out)
     }
 
     pub fn transaction(&self, id: i64) -> Result<TxRow> {
@@ -184,7 +172,9 @@ impl Db {
         self.conn
             .query_row(&sql, [id], read_row)
             .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound(format!("transaction {id}")),
+                rusqlite::Error::QueryReturnedNoRows => {
+                    StoreError::NotFound(format!("transaction {id}"))
+                }
                 e => e.into(),
             })
     }
@@ -219,17 +209,5 @@ impl Db {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// The ids of the transactions a batch added.
-    pub fn batch_transaction_ids(&self, batch_id: i64) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare_cached("SELECT id FROM transactions WHERE batch_id = ?1")?;
-        let rows = stmt.query_map([batch_id], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// The earliest date among a batch's transactions, if it added any.
-    pub fn batch_first_date(&self, batch_id: i64) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT min(date) FROM transactions WHERE batch_id = ?1", [batch_id], |r| r.get(0))?)
     }
 }

@@ -23,7 +23,12 @@ fn row(line: u64, day: u32, desc: &str, amount: i64) -> ParsedRow {
 }
 
 fn import(db: &mut Db, file: &str, rows: &[ParsedRow]) -> (u64, u64) {
-    let src = BatchSource { account: "chase", file_name: file, sha256: "x", now: "2026-01-01T00:00:00" };
+    let src = BatchSource {
+        account: "chase",
+        file_name: file,
+        sha256: "x",
+        now: "2026-01-01T00:00:00",
+    };
     let mut w = db.begin_batch(&src).unwrap();
     for r in rows {
         w.add(r).unwrap();
@@ -33,14 +38,22 @@ fn import(db: &mut Db, file: &str, rows: &[ParsedRow]) -> (u64, u64) {
 }
 
 fn count(db: &Db) -> i64 {
-    db.transactions_totals(&TxQuery::default()).unwrap().iter().map(|t| t.count).sum()
+    db.transactions_totals(&TxQuery::default())
+        .unwrap()
+        .iter()
+        .map(|t| t.count)
+        .sum()
 }
 
 #[test]
 fn identical_rows_in_one_file_are_all_kept_and_reimport_adds_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut db = Db::open(&dir.path().join("t.db")).unwrap();
-    let file = [row(2, 12, "PHILZ COFFEE", -438), row(3, 12, "PHILZ COFFEE", -438), row(4, 13, "RENT", -120000)];
+    let file = [
+        row(2, 12, "PHILZ COFFEE", -438),
+        row(3, 12, "PHILZ COFFEE", -438),
+        row(4, 13, "RENT", -120000),
+    ];
     assert_eq!(import(&mut db, "a.csv", &file), (3, 0));
     assert_eq!(import(&mut db, "a.csv", &file), (0, 3));
     assert_eq!(count(&db), 3);
@@ -49,13 +62,37 @@ fn identical_rows_in_one_file_are_all_kept_and_reimport_adds_nothing() {
 #[test]
 fn an_overlapping_file_adds_only_the_rows_not_already_stored() {
     let mut db = Db::open_in_memory().unwrap();
-    import(&mut db, "march.csv", &[row(2, 1, "A", -100), row(3, 2, "B", -200), row(4, 2, "B", -200)]);
+    import(
+        &mut db,
+        "march.csv",
+        &[
+            row(2, 1, "A", -100),
+            row(3, 2, "B", -200),
+            row(4, 2, "B", -200),
+        ],
+    );
     // The next statement repeats one of the twin B rows and the A row, and adds C.
-    let (new, old) = import(&mut db, "april.csv", &[row(2, 1, "A", -100), row(3, 2, "B", -200), row(4, 3, "C", -300)]);
+    let (new, old) = import(
+        &mut db,
+        "april.csv",
+        &[
+            row(2, 1, "A", -100),
+            row(3, 2, "B", -200),
+            row(4, 3, "C", -300),
+        ],
+    );
     assert_eq!((new, old), (1, 2));
     assert_eq!(count(&db), 4);
     // A third copy of B in a later file is a genuinely new row.
-    let (new, _) = import(&mut db, "may.csv", &[row(2, 2, "B", -200), row(3, 2, "B", -200), row(4, 2, "B", -200)]);
+    let (new, _) = import(
+        &mut db,
+        "may.csv",
+        &[
+            row(2, 2, "B", -200),
+            row(3, 2, "B", -200),
+            row(4, 2, "B", -200),
+        ],
+    );
     assert_eq!(new, 1);
 }
 
@@ -63,12 +100,23 @@ fn an_overlapping_file_adds_only_the_rows_not_already_stored() {
 fn undo_removes_exactly_the_batch_and_allows_reimport() {
     let mut db = Db::open_in_memory().unwrap();
     import(&mut db, "a.csv", &[row(2, 1, "A", -100)]);
-    import(&mut db, "b.csv", &[row(2, 1, "A", -100), row(3, 5, "Z", -900)]);
+    import(
+        &mut db,
+        "b.csv",
+        &[row(2, 1, "A", -100), row(3, 5, "Z", -900)],
+    );
     let batches = db.batches().unwrap();
     let b = batches.iter().find(|b| b.file_name == "b.csv").unwrap();
     assert_eq!(db.undo_batch(b.id).unwrap(), 1);
     assert_eq!(count(&db), 1);
-    assert_eq!(import(&mut db, "b.csv", &[row(2, 1, "A", -100), row(3, 5, "Z", -900)]), (1, 1));
+    assert_eq!(
+        import(
+            &mut db,
+            "b.csv",
+            &[row(2, 1, "A", -100), row(3, 5, "Z", -900)]
+        ),
+        (1, 1)
+    );
 }
 
 #[test]
@@ -76,7 +124,12 @@ fn a_batch_dropped_before_finish_leaves_the_database_as_it_was() {
     let mut db = Db::open_in_memory().unwrap();
     import(&mut db, "a.csv", &[row(2, 1, "A", -100)]);
     {
-        let src = BatchSource { account: "chase", file_name: "bad.csv", sha256: "y", now: "t" };
+        let src = BatchSource {
+            account: "chase",
+            file_name: "bad.csv",
+            sha256: "y",
+            now: "t",
+        };
         let mut w = db.begin_batch(&src).unwrap();
         w.add(&row(2, 9, "Q", -5)).unwrap();
         // An error on a later line: the writer is dropped without finish.
@@ -88,13 +141,32 @@ fn a_batch_dropped_before_finish_leaves_the_database_as_it_was() {
 #[test]
 fn provenance_and_search_work() {
     let mut db = Db::open_in_memory().unwrap();
-    import(&mut db, "chase.csv", &[row(74, 12, "TST* PHILZ COFFEE", -438), row(75, 12, "美团外卖 订单", -2200)]);
-    let q = TxQuery { search: Some("philz".into()), ..Default::default() };
+    import(
+        &mut db,
+        "chase.csv",
+        &[
+            row(74, 12, "TST* PHILZ COFFEE", -438),
+            row(75, 12, "美团外卖 订单", -2200),
+        ],
+    );
+    let q = TxQuery {
+        search: Some("philz".into()),
+        ..Default::default()
+    };
     let rows = db.transactions_page(&q, 0, 10).unwrap();
     assert_eq!(rows.len(), 1);
-    assert_eq!((rows[0].source_file.as_str(), rows[0].source_line), ("chase.csv", 74));
-    let q = TxQuery { search: Some("美团".into()), ..Default::default() };
+    assert_eq!(
+        (rows[0].source_file.as_str(), rows[0].source_line),
+        ("chase.csv", 74)
+    );
+    let q = TxQuery {
+        search: Some("美团".into()),
+        ..Default::default()
+    };
     assert_eq!(db.transactions_page(&q, 0, 10).unwrap().len(), 1);
-    let q = TxQuery { search: Some("外卖 订".into()), ..Default::default() };
+    let q = TxQuery {
+        search: Some("外卖 订".into()),
+        ..Default::default()
+    };
     assert_eq!(db.transactions_page(&q, 0, 10).unwrap().len(), 1);
 }

@@ -83,7 +83,10 @@ fn a_schema_2_database_migrates_to_the_latest_and_keeps_its_rows() {
     );
     assert_eq!(db.transaction(7).unwrap().description, "PHILZ");
     // Rows indexed for search before migration 4 are still found.
-    let q = recourse_store::transactions::TxQuery { search: Some("philz".into()), ..Default::default() };
+    let q = recourse_store::transactions::TxQuery {
+        search: Some("philz".into()),
+        ..Default::default()
+    };
     assert_eq!(db.transactions_page(&q, 0, 10).unwrap().len(), 1);
     assert_eq!(db.flags("low", None).unwrap().len(), 1);
     assert_eq!(

@@ -1,0 +1,346 @@
+//! The transactions view's columns held in memory: what the table screen filters, searches,
+//! sorts and pages by, for every stored transaction.
+//!
+//! Why in memory: with a million rows, an SQL plan that suits one query is wrong for the next
+//! (a common word matches 100,000 rows that must then be sorted by date; a rare one wants an
+//! index; totals always read every match), and each index SQLite would need costs about a
+//! second per million rows imported. A scan of these columns takes milliseconds for any query,
+//! and a page at any offset is a slice of the last result. About 80 bytes per row.
+//!
+//! The view is rebuilt when `ledger_version` (migration 5) moves: every write that adds or
+//! removes transactions bumps it, in this process or another one.
+
+use crate::error::{Result, StoreError};
+use crate::transactions::{CurrencyTotal, SortKey, TxQuery};
+use chrono::{Datelike, NaiveDate};
+use memchr::memmem;
+use rusqlite::Connection;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+
+/// Separates rows in the search text; it cannot occur in a query, so no match spans two rows.
+const ROW_END: u8 = 0;
+
+pub(crate) struct LedgerView {
+    version: i64,
+    /// One entry per transaction, in the order they were read (rowid order).
+    ids: Vec<i64>,
+    days: Vec<i32>,
+    amounts: Vec<i64>,
+    accounts: Vec<i64>,
+    currencies: Vec<u16>,
+    currency_codes: Vec<String>,
+    merchants: Vec<u32>,
+    merchant_names: Vec<String>,
+    /// Booked or pending: counted in sums (closed orders and neutral wallet rows are not).
+    moves_money: Vec<bool>,
+    /// Every row's description, lower-cased, each followed by `ROW_END`.
+    text: Vec<u8>,
+    /// Where each row's text ends in `text`.
+    text_ends: Vec<u32>,
+    by_date: Vec<u32>,
+    by_amount: OnceCell<Vec<u32>>,
+    by_merchant: OnceCell<Vec<u32>>,
+    /// The last unflagged query's result: the pages of one query reuse it.
+    last: Option<(String, Selection)>,
+}
+
+/// The rows a query selects, in its order, as positions in the view's columns.
+pub(crate) struct Selection {
+    pub positions: Vec<u32>,
+    pub totals: Vec<CurrencyTotal>,
+}
+
+/// What a query needs besides the view: resolved by the caller from the database.
+pub(crate) struct Lookups {
+    /// `Some(None)`: the query names an account that does not exist.
+    pub account_id: Option<Option<i64>>,
+    pub open_flagged: Option<HashSet<i64>>,
+}
+
+pub(crate) fn current_version(conn: &Connection) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT version FROM ledger_version WHERE id = 1", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+fn day_number(date: &str) -> Option<i32> {
+    NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .ok()
+        .map(|d| d.num_days_from_ce())
+}
+
+/// Appends `s` lower-cased: the case-insensitive search compares lower-cased text.
+fn push_lowercase(out: &mut Vec<u8>, s: &str) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
+    } else {
+        out.extend_from_slice(s.to_lowercase().as_bytes());
+    }
+}
+
+/// A text column borrowed from the row, without copying it.
+fn text<'r>(r: &'r rusqlite::Row, column: usize) -> Result<&'r str> {
+    Ok(r.get_ref(column)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
+    })?)
+}
+
+fn intern(names: &mut Vec<String>, index: &mut HashMap<String, u32>, name: String) -> u32 {
+    if let Some(&i) = index.get(&name) {
+        return i;
+    }
+    let i = names.len() as u32;
+    names.push(name.clone());
+    index.insert(name, i);
+    i
+}
+
+impl LedgerView {
+    pub(crate) fn version(&self) -> i64 {
+        self.version
+    }
+
+    /// Reads every transaction's view columns.
+    pub(crate) fn load(conn: &Connection) -> Result<LedgerView> {
+        let version = current_version(conn)?;
+        let count: usize = conn.query_row("SELECT count(*) FROM transactions", [], |r| {
+            r.get::<_, i64>(0)
+        })? as usize;
+        let mut v = LedgerView {
+            version,
+            ids: Vec::with_capacity(count),
+            days: Vec::with_capacity(count),
+            amounts: Vec::with_capacity(count),
+            accounts: Vec::with_capacity(count),
+            currencies: Vec::with_capacity(count),
+            currency_codes: Vec::new(),
+            merchants: Vec::with_capacity(count),
+            merchant_names: Vec::new(),
+            moves_money: Vec::with_capacity(count),
+            text: Vec::with_capacity(count * 40),
+            text_ends: Vec::with_capacity(count),
+            by_date: Vec::new(),
+            by_amount: OnceCell::new(),
+            by_merchant: OnceCell::new(),
+            last: None,
+        };
+        let mut currency_index = HashMap::new();
+        let mut merchant_index = HashMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT id, date, amount, account_id, currency, status IN ('booked', 'pending'), merchant, description
+             FROM transactions",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let date = text(r, 1)?;
+            let day = day_number(date).ok_or_else(|| {
+                StoreError::Corrupt(format!("transaction {id} has the date '{date}'"))
+            })?;
+            v.ids.push(id);
+            v.days.push(day);
+            v.amounts.push(r.get(2)?);
+            v.accounts.push(r.get(3)?);
+            let currency = text(r, 4)?;
+            let c = match currency_index.get(currency) {
+                Some(&c) => c,
+                None => {
+                    let c = v.currency_codes.len() as u16;
+                    v.currency_codes.push(currency.to_string());
+                    currency_index.insert(currency.to_string(), c);
+                    c
+                }
+            };
+            v.currencies.push(c);
+            v.moves_money.push(r.get(5)?);
+            let merchant = text(r, 6)?;
+            let m = match merchant_index.get(merchant) {
+                Some(&m) => m,
+                None => intern(
+                    &mut v.merchant_names,
+                    &mut merchant_index,
+                    merchant.to_string(),
+                ),
+            };
+            v.merchants.push(m);
+            push_lowercase(&mut v.text, text(r, 7)?);
+            v.text.push(ROW_END);
+            v.text_ends.push(v.text.len() as u32);
+        }
+        let mut by_date: Vec<u32> = (0..v.ids.len() as u32).collect();
+        by_date.sort_unstable_by_key(|&p| (v.days[p as usize], v.ids[p as usize]));
+        v.by_date = by_date;
+        Ok(v)
+    }
+
+    fn order(&self, key: SortKey) -> &[u32] {
+        let sorted = |cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering| {
+            let mut order: Vec<u32> = (0..self.ids.len() as u32).collect();
+            order.sort_unstable_by(|&a, &b| {
+                cmp(a as usize, b as usize).then(self.ids[a as usize].cmp(&self.ids[b as usize]))
+            });
+            order
+        };
+        match key {
+            SortKey::Date => &self.by_date,
+            SortKey::Amount => self
+                .by_amount
+                .get_or_init(|| sorted(&|a, b| self.amounts[a].cmp(&self.amounts[b]))),
+            SortKey::Merchant => self.by_merchant.get_or_init(|| {
+                sorted(&|a, b| {
+                    self.merchant_names[self.merchants[a] as usize]
+                        .cmp(&self.merchant_names[self.merchants[b] as usize])
+                })
+            }),
+        }
+    }
+
+    /// Which rows' text contains `needle` (already lower-cased), by position.
+    fn text_matches(&self, needle: &str) -> Vec<bool> {
+        let mut hit = vec![false; self.ids.len()];
+        let merchant_hit: Vec<bool> = self
+            .merchant_names
+            .iter()
+            .map(|m| {
+                let mut lower = Vec::new();
+                push_lowercase(&mut lower, m);
+                memmem::find(&lower, needle.as_bytes()).is_some()
+            })
+            .collect();
+        for (p, &m) in self.merchants.iter().enumerate() {
+            hit[p] = merchant_hit[m as usize];
+        }
+        // Match offsets come in increasing order, so the row cursor only moves forward.
+        let mut row = 0usize;
+        for at in memmem::find_iter(&self.text, needle.as_bytes()) {
+            while self.text_ends[row] as usize <= at {
+                row += 1;
+            }
+            hit[row] = true;
+        }
+        hit
+    }
+
+    /// Selects the rows `q` asks for (see `selected`). The last result is kept, so the pages
+    /// of one query do not rescan; a query on open flags is always recomputed, because flags
+    /// change without the transactions changing.
+    pub(crate) fn select(&mut self, q: &TxQuery, lookups: &Lookups) -> Result<()> {
+        let key = format!("{q:?}");
+        if !q.flagged_only && self.last.as_ref().is_some_and(|(k, _)| *k == key) {
+            return Ok(());
+        }
+        let selection = self.compute(q, lookups)?;
+        self.last = Some((key, selection));
+        Ok(())
+    }
+
+    /// The result of the last `select`.
+    pub(crate) fn selected(&self) -> Option<&Selection> {
+        self.last.as_ref().map(|(_, s)| s)
+    }
+
+    /// The ids of `limit` selected rows from `offset`, in the query's order.
+    pub(crate) fn page_ids(&self, offset: u64, limit: u64) -> Vec<i64> {
+        let Some(s) = self.selected() else {
+            return Vec::new();
+        };
+        let start = (offset as usize).min(s.positions.len());
+        let end = start.saturating_add(limit as usize).min(s.positions.len());
+        s.positions[start..end]
+            .iter()
+            .map(|&p| self.ids[p as usize])
+            .collect()
+    }
+
+    fn compute(&self, q: &TxQuery, lookups: &Lookups) -> Result<Selection> {
+        let empty = Selection {
+            positions: Vec::new(),
+            totals: Vec::new(),
+        };
+        let account = match lookups.account_id {
+            Some(None) => return Ok(empty),
+            Some(Some(id)) => Some(id),
+            None => None,
+        };
+        let day = |d: &Option<String>| -> Result<Option<i32>> {
+            d.as_deref()
+                .map(|s| {
+                    day_number(s).ok_or_else(|| {
+                        StoreError::Corrupt(format!("'{s}' is not a date (expected YYYY-MM-DD)"))
+                    })
+                })
+                .transpose()
+        };
+        let (from, to) = (day(&q.from)?, day(&q.to)?);
+        let merchant = match q.merchant.as_deref().filter(|m| !m.is_empty()) {
+            Some(name) => match self.merchant_names.iter().position(|m| m == name) {
+                Some(m) => Some(m as u32),
+                None => return Ok(empty),
+            },
+            None => None,
+        };
+        let needle = q
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                let mut lower = Vec::new();
+                push_lowercase(&mut lower, s);
+                String::from_utf8(lower).unwrap_or_default()
+            });
+        let text_hit = needle.as_deref().map(|n| self.text_matches(n));
+
+        let keep = |p: usize| -> bool {
+            account.is_none_or(|a| self.accounts[p] == a)
+                && from.is_none_or(|f| self.days[p] >= f)
+                && to.is_none_or(|t| self.days[p] <= t)
+                && q.min_amount_minor.is_none_or(|m| self.amounts[p] >= m)
+                && q.max_amount_minor.is_none_or(|m| self.amounts[p] <= m)
+                && merchant.is_none_or(|m| self.merchants[p] == m)
+                && text_hit.as_ref().is_none_or(|h| h[p])
+                && lookups
+                    .open_flagged
+                    .as_ref()
+                    .is_none_or(|f| f.contains(&self.ids[p]))
+        };
+        let order = self.order(q.sort);
+        let mut positions = Vec::new();
+        let mut sums = vec![(0i64, 0i64); self.currency_codes.len()];
+        let mut take = |p: u32| {
+            let i = p as usize;
+            if keep(i) {
+                positions.push(p);
+                let s = &mut sums[self.currencies[i] as usize];
+                s.0 += 1;
+                if self.moves_money[i] {
+                    s.1 += self.amounts[i];
+                }
+            }
+        };
+        if q.ascending {
+            order.iter().copied().for_each(&mut take);
+        } else {
+            order.iter().rev().copied().for_each(&mut take);
+        }
+        let mut totals: Vec<CurrencyTotal> = sums
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (count, _))| *count > 0)
+            .map(|(c, (count, sum))| CurrencyTotal {
+                currency: self.currency_codes[c].clone(),
+                count,
+                sum_minor: sum,
+            })
+            .collect();
+        totals.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.currency.cmp(&b.currency))
+        });
+        Ok(Selection { positions, totals })
+    }
+}

@@ -1,0 +1,256 @@
+//! The transactions view on a real SQLite file: search, filters, sorting, totals and pages,
+//! and that it follows every change to the table, including one made by another connection.
+
+use chrono::NaiveDate;
+use recourse_core::model::{ParsedRow, RowStatus};
+use recourse_core::money::Currency;
+use recourse_store::batches::BatchSource;
+use recourse_store::flags::NewFlag;
+use recourse_store::transactions::{SortKey, TxQuery};
+use recourse_store::Db;
+
+fn row(line: u64, day: u32, desc: &str, amount: i64, currency: Currency) -> ParsedRow {
+    ParsedRow {
+        line,
+        date: NaiveDate::from_ymd_opt(2024, 5, day).unwrap(),
+        time: None,
+        posted_date: None,
+        description: desc.into(),
+        amount,
+        currency,
+        reference: None,
+        card_last4: None,
+        status: RowStatus::Booked,
+    }
+}
+
+fn import(db: &mut Db, account: &str, file: &str, rows: &[ParsedRow]) -> i64 {
+    let src = BatchSource {
+        account,
+        file_name: file,
+        sha256: "x",
+        now: "2026-01-01T00:00:00",
+    };
+    let mut w = db.begin_batch(&src).unwrap();
+    for r in rows {
+        w.add(r).unwrap();
+    }
+    w.finish(rows.len() as u64, 0, "{}").unwrap().batch_id
+}
+
+fn descriptions(db: &Db, q: &TxQuery, offset: u64, limit: u64) -> Vec<String> {
+    db.transactions_page(q, offset, limit)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.description)
+        .collect()
+}
+
+fn sample(db: &mut Db) -> i64 {
+    import(
+        db,
+        "card",
+        "may.csv",
+        &[
+            row(2, 3, "STARBUCKS STORE 0042 SEATTLE", -450, Currency::USD),
+            row(3, 1, "AMZN Mktp US*2K4AB12", -2599, Currency::USD),
+            row(4, 9, "美团外卖 订单 1234", -3800, Currency::CNY),
+            row(5, 9, "Starbucks Reserve", -725, Currency::USD),
+            row(6, 20, "AMZN Mktp US*RF55Q01", 2599, Currency::USD),
+        ],
+    )
+}
+
+#[test]
+fn search_is_case_insensitive_in_any_script_and_also_matches_the_merchant_name() {
+    let mut db = Db::open_in_memory().unwrap();
+    sample(&mut db);
+    let q = |s: &str| TxQuery {
+        search: Some(s.into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        descriptions(&db, &q("starbucks"), 0, 10),
+        ["Starbucks Reserve", "STARBUCKS STORE 0042 SEATTLE"]
+    );
+    assert_eq!(
+        descriptions(&db, &q("2k4ab"), 0, 10),
+        ["AMZN Mktp US*2K4AB12"]
+    );
+    assert_eq!(descriptions(&db, &q("美团"), 0, 10), ["美团外卖 订单 1234"]);
+    assert_eq!(
+        descriptions(&db, &q("外卖 订"), 0, 10),
+        ["美团外卖 订单 1234"]
+    );
+    // "Amazon" is not in any description: it is the normalised merchant of the AMZN rows.
+    assert_eq!(descriptions(&db, &q("amazon"), 0, 10).len(), 2);
+    assert!(descriptions(&db, &q("zzz"), 0, 10).is_empty());
+    // A query cannot match across two rows' text.
+    assert!(descriptions(&db, &q("seattlestarbucks"), 0, 10).is_empty());
+}
+
+#[test]
+fn sorting_filters_totals_and_pages() {
+    let mut db = Db::open_in_memory().unwrap();
+    sample(&mut db);
+    let by = |sort, ascending| TxQuery {
+        sort,
+        ascending,
+        ..Default::default()
+    };
+    // Newest first by default; the same day in import order, reversed.
+    assert_eq!(
+        descriptions(&db, &by(SortKey::Date, false), 0, 10),
+        [
+            "AMZN Mktp US*RF55Q01",
+            "Starbucks Reserve",
+            "美团外卖 订单 1234",
+            "STARBUCKS STORE 0042 SEATTLE",
+            "AMZN Mktp US*2K4AB12"
+        ]
+    );
+    assert_eq!(
+        descriptions(&db, &by(SortKey::Amount, true), 0, 2),
+        ["美团外卖 订单 1234", "AMZN Mktp US*2K4AB12"]
+    );
+    // Pages are slices of the same order.
+    assert_eq!(
+        descriptions(&db, &by(SortKey::Amount, true), 2, 2),
+        ["Starbucks Reserve", "STARBUCKS STORE 0042 SEATTLE"]
+    );
+    assert!(descriptions(&db, &by(SortKey::Amount, true), 99, 2).is_empty());
+    let merchants: Vec<String> = db
+        .transactions_page(&by(SortKey::Merchant, true), 0, 10)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.merchant)
+        .collect();
+    let mut sorted = merchants.clone();
+    sorted.sort();
+    assert_eq!(merchants, sorted);
+
+    let q = TxQuery {
+        from: Some("2024-05-02".into()),
+        to: Some("2024-05-09".into()),
+        max_amount_minor: Some(-500),
+        ..Default::default()
+    };
+    assert_eq!(
+        descriptions(&db, &q, 0, 10),
+        ["Starbucks Reserve", "美团外卖 订单 1234"]
+    );
+    let totals = db.transactions_totals(&q).unwrap();
+    let usd = totals.iter().find(|t| t.currency == "USD").unwrap();
+    let cny = totals.iter().find(|t| t.currency == "CNY").unwrap();
+    assert_eq!(
+        (usd.count, usd.sum_minor, cny.count, cny.sum_minor),
+        (1, -725, 1, -3800)
+    );
+
+    let all = db.transactions_totals(&TxQuery::default()).unwrap();
+    assert_eq!(all[0].currency, "USD", "most rows first");
+    assert_eq!(
+        (all[0].count, all[0].sum_minor),
+        (4, -450 - 2599 - 725 + 2599)
+    );
+
+    let none = TxQuery {
+        account: Some("no such account".into()),
+        ..Default::default()
+    };
+    assert!(db.transactions_totals(&none).unwrap().is_empty());
+    let merchant = TxQuery {
+        merchant: Some(
+            db.transactions_page(&TxQuery::default(), 0, 1).unwrap()[0]
+                .merchant
+                .clone(),
+        ),
+        ..Default::default()
+    };
+    assert_eq!(
+        descriptions(&db, &merchant, 0, 10).len(),
+        2,
+        "both AMZN rows share the merchant"
+    );
+}
+
+#[test]
+fn accounts_and_open_flags_filter() {
+    let mut db = Db::open_in_memory().unwrap();
+    sample(&mut db);
+    import(
+        &mut db,
+        "wallet",
+        "alipay.csv",
+        &[row(9, 4, "滴滴出行", -1500, Currency::CNY)],
+    );
+    let wallet = TxQuery {
+        account: Some("wallet".into()),
+        ..Default::default()
+    };
+    assert_eq!(descriptions(&db, &wallet, 0, 10), ["滴滴出行"]);
+
+    let flagged = TxQuery {
+        flagged_only: true,
+        ..Default::default()
+    };
+    assert!(descriptions(&db, &flagged, 0, 10).is_empty());
+    let target = db.transactions_page(&wallet, 0, 1).unwrap()[0].id;
+    db.add_flags(&[NewFlag {
+        transaction_id: target,
+        kind: "unexpected".into(),
+        reason: "new_merchant_large".into(),
+        severity: "medium".into(),
+        related_transaction_ids: vec![],
+        explanation_en: "x".into(),
+        explanation_zh: "x".into(),
+    }])
+    .unwrap();
+    assert_eq!(
+        descriptions(&db, &flagged, 0, 10),
+        ["滴滴出行"],
+        "a new flag shows at once"
+    );
+    let flag_id = db.flags("low", Some("open")).unwrap()[0].id;
+    db.dismiss_flag(flag_id).unwrap();
+    assert!(
+        descriptions(&db, &flagged, 0, 10).is_empty(),
+        "a dismissed flag leaves the filter at once"
+    );
+}
+
+#[test]
+fn the_view_follows_imports_and_undo_in_this_and_another_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut db = Db::open(&path).unwrap();
+    let first = sample(&mut db);
+    let coffee = TxQuery {
+        search: Some("coffee".into()),
+        ..Default::default()
+    };
+    assert!(descriptions(&db, &coffee, 0, 10).is_empty());
+
+    let second = import(
+        &mut db,
+        "card",
+        "june.csv",
+        &[row(2, 30, "BLUE BOTTLE COFFEE", -600, Currency::USD)],
+    );
+    assert_eq!(descriptions(&db, &coffee, 0, 10), ["BLUE BOTTLE COFFEE"]);
+    db.undo_batch(second).unwrap();
+    assert!(descriptions(&db, &coffee, 0, 10).is_empty());
+
+    // Another process (the CLI while the app is open) imports and undoes.
+    let mut other = Db::open(&path).unwrap();
+    import(
+        &mut other,
+        "card",
+        "june.csv",
+        &[row(2, 30, "BLUE BOTTLE COFFEE", -600, Currency::USD)],
+    );
+    assert_eq!(descriptions(&db, &coffee, 0, 10), ["BLUE BOTTLE COFFEE"]);
+    other.undo_batch(first).unwrap();
+    let all = db.transactions_totals(&TxQuery::default()).unwrap();
+    assert_eq!(all.iter().map(|t| t.count).sum::<i64>(), 1);
+}
