@@ -30,11 +30,20 @@ pub fn pick_files<R: Runtime>(app: &AppHandle<R>, filter: Filter) -> Vec<PathBuf
     if !filter.extensions.is_empty() {
         dialog = dialog.add_filter(filter.name, filter.extensions);
     }
-    dialog.blocking_pick_files().unwrap_or_default().into_iter().filter_map(|f| f.into_path().ok()).collect()
+    dialog
+        .blocking_pick_files()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|f| f.into_path().ok())
+        .collect()
 }
 
 /// Where to save a file proposed as `file_name` (None when cancelled).
-pub fn save_file<R: Runtime>(app: &AppHandle<R>, file_name: &str, filter: Filter) -> Option<PathBuf> {
+pub fn save_file<R: Runtime>(
+    app: &AppHandle<R>,
+    file_name: &str,
+    filter: Filter,
+) -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("RECOURSE_TEST_SAVE_DIR") {
         return Some(PathBuf::from(dir).join(file_name));
     }
@@ -47,5 +56,7 @@ pub fn save_file<R: Runtime>(app: &AppHandle<R>, file_name: &str, filter: Filter
 }
 
 fn has_extension(path: &std::path::Path, extensions: &[&str]) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }

@@ -17,11 +17,18 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(app: App) -> AppState {
-        AppState { app: Mutex::new(app), chosen: Mutex::new(HashSet::new()), cancel: AtomicBool::new(false) }
+        AppState {
+            app: Mutex::new(app),
+            chosen: Mutex::new(HashSet::new()),
+            cancel: AtomicBool::new(false),
+        }
     }
 
     pub fn choose(&self, paths: &[PathBuf]) {
-        self.chosen.lock().unwrap_or_else(|e| e.into_inner()).extend(paths.iter().cloned());
+        self.chosen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(paths.iter().cloned());
     }
 
     /// Refuses any path the user did not choose: the webview cannot read files on its own.
@@ -58,5 +65,7 @@ pub fn sample_statement<R: Runtime>(app: &tauri::AppHandle<R>) -> PathBuf {
         .resolve("sample-statement.csv", tauri::path::BaseDirectory::Resource)
         .ok()
         .filter(|p| p.exists());
-    resource.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/sample-statement.csv"))
+    resource.unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/sample-statement.csv")
+    })
 }

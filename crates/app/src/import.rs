@@ -6,11 +6,14 @@ use crate::error::{AppError, Result};
 use crate::{now_text, App};
 use recourse_core::disputes::Jurisdiction;
 use recourse_core::import::{self, ImportError, ImportOptions, Profile};
+use recourse_core::merchant::NameCache;
+use recourse_core::model::{PreparedRow, Txn};
 use recourse_core::money::Currency;
 use recourse_store::batches::BatchSource;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
 
 /// How to import: which account, which saved profile, and whether to write anything.
 #[derive(Clone, Debug, Default)]
@@ -30,6 +33,10 @@ pub type ProgressFn<'a> = &'a (dyn Fn(ImportProgress) + Sync);
 
 /// How many rows pass between progress reports and cancellation checks.
 const PROGRESS_EVERY: u64 = 20_000;
+
+/// Rows per message from the parser to the store, and messages in flight.
+const CHUNK_ROWS: usize = 2_048;
+const CHANNEL_CHUNKS: usize = 4;
 
 impl App {
     /// Imports each file as one batch, in order. Stops at the first file that cannot be imported,
@@ -157,26 +164,76 @@ impl App {
             now: &now,
         };
         let mut writer = self.db.begin_batch(&src)?;
-        let mut store_error = None;
+        let account_id = writer.account_id();
+        let source_file: Arc<str> = file_name.as_str().into();
+        // The rows this batch adds, kept for the detection rules so they are not read back.
+        let mut new_rows: Vec<Txn> = Vec::new();
         let mut rows = 0u64;
-        let parsed = import::parse(&bytes, &opts, &mut |row| {
-            rows += 1;
-            if rows % PROGRESS_EVERY == 0 {
-                if cancel.load(Ordering::Relaxed) {
-                    return Err(ImportError::Cancelled);
+        let mut store_error = None;
+        let mut cancelled = false;
+        // Two stages on two threads: parsing and normalising (this file's bytes to prepared
+        // rows) overlaps storing them, which takes about as long. The channel is bounded, so a
+        // slow store holds the parser back instead of buffering the file's rows.
+        let parsed = std::thread::scope(|scope| {
+            let (to_store, from_parser) = mpsc::sync_channel::<Vec<PreparedRow>>(CHANNEL_CHUNKS);
+            let (bytes, opts) = (&bytes, &opts);
+            let parser = scope.spawn(move || {
+                let mut names = NameCache::new();
+                let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+                let result = import::parse(bytes, opts, &mut |row| {
+                    chunk.push(PreparedRow::new(row, &mut names));
+                    if chunk.len() == CHUNK_ROWS {
+                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_ROWS));
+                        // The store has stopped (an error or a cancel): stop parsing too.
+                        to_store.send(full).map_err(|_| ImportError::Cancelled)?;
+                    }
+                    Ok(())
+                });
+                if result.is_ok() && !chunk.is_empty() {
+                    to_store.send(chunk).map_err(|_| ImportError::Cancelled)?;
                 }
-                report_progress(rows, row.line);
+                result
+            });
+            'store: for chunk in from_parser.iter() {
+                for prepared in chunk {
+                    rows += 1;
+                    if rows % PROGRESS_EVERY == 0 {
+                        if cancel.load(Ordering::Relaxed) {
+                            cancelled = true;
+                            break 'store;
+                        }
+                        report_progress(rows, prepared.row.line);
+                    }
+                    match writer.add(&prepared) {
+                        Ok(Some(id)) => {
+                            new_rows.push(prepared.into_txn(id, account_id, source_file.clone()))
+                        }
+                        Ok(None) => {}
+                        Err(e) => {
+                            store_error = Some(e);
+                            break 'store;
+                        }
+                    }
+                }
             }
-            writer.add(&row).map(|_| ()).map_err(|e| {
-                store_error = Some(e);
-                ImportError::Cancelled
-            })
+            drop(from_parser);
+            parser.join()
         });
         // On any error the writer is dropped unfinished: the batch rolls back as a whole.
         if let Some(e) = store_error {
             return Err(e.into());
         }
+        let parsed = parsed.map_err(|_| {
+            AppError::new(
+                "internal",
+                format!("{file_name}: the importer stopped unexpectedly; nothing was imported"),
+            )
+        })?;
         let summary = match parsed {
+            Ok(_) if cancelled => Err(ImportError::Cancelled),
+            other => other,
+        };
+        let summary = match summary {
             Ok(s) => s,
             Err(ImportError::Cancelled) => {
                 return Err(AppError::new(
@@ -186,6 +243,7 @@ impl App {
             }
             Err(e) => return Err(import_error(path, e)),
         };
+        drop(bytes);
         let detected_json = serde_json::to_string(&summary.detected).unwrap_or_default();
         let done = writer.finish(
             summary.rows_read,
@@ -197,7 +255,7 @@ impl App {
             self.db.save_account_profile(&account, &profile, &now)?;
         }
         report_progress(rows, total_lines);
-        let flagged = self.scan_batch(&done)?;
+        let flagged = self.scan_batch(&done, new_rows)?;
         Ok(report(
             &file_name,
             sha256,

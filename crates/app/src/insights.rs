@@ -86,7 +86,7 @@ impl App {
             let since = NaiveDate::parse_from_str(&last, "%Y-%m-%d")
                 .map(|d| (d - Duration::days(RECURRING_WINDOW_DAYS)).to_string())
                 .unwrap_or_default();
-            let history = self.db.history(a.id, &since)?;
+            let history = self.db.history(a.id, &since, i64::MAX)?;
             out.extend(detect::recurring(&history).into_iter().map(|r| {
                 RecurringCharge {
                     account: a.name.clone(),

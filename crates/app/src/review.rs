@@ -6,6 +6,7 @@ use crate::error::{AppError, Result};
 use crate::App;
 use chrono::Duration;
 use recourse_core::detect::{self, Context, DetectConfig};
+use recourse_core::model::Txn;
 use recourse_store::batches::BatchSummary;
 use recourse_store::flags::NewFlag;
 
@@ -17,14 +18,16 @@ const HISTORY_DAYS: i64 = 400;
 pub(crate) const DETECT_CONFIG_KEY: &str = "detect_config";
 
 impl App {
-    /// Runs the detection rules over what a batch added, reading the account's recent history.
+    /// Runs the detection rules over what a batch added (`new_rows`), reading the account's
+    /// recent history from before it.
     /// Returns how many flags were raised.
-    pub(crate) fn scan_batch(&mut self, batch: &BatchSummary) -> Result<u64> {
+    pub(crate) fn scan_batch(&mut self, batch: &BatchSummary, new_rows: Vec<Txn>) -> Result<u64> {
         let Some(first) = batch.first_new_date else {
             return Ok(0);
         };
         let since = (first - Duration::days(HISTORY_DAYS)).to_string();
-        let history = self.db.history(batch.account_id, &since)?;
+        let mut history = self.db.history(batch.account_id, &since, batch.ids_after)?;
+        history.extend(new_rows);
         let ids_after = batch.ids_after;
         let trusted = self.db.trusted_merchant_keys()?;
         let cfg = self.detect_config()?;

@@ -7,7 +7,11 @@ use recourse_core::detect::{detect, Context, DetectConfig, Reason};
 use std::time::Instant;
 
 pub fn run(table: &mut Table, rows: usize) {
-    let QualityRun { data, flags, quality: q } = measure(&SynthConfig {
+    let QualityRun {
+        data,
+        flags,
+        quality: q,
+    } = measure(&SynthConfig {
         seed: 42,
         people: 12,
         years: 3,

@@ -14,7 +14,11 @@ use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
 #[derive(Parser)]
-#[command(name = "recourse", version, about = "Catch wrong card charges and get your money back.")]
+#[command(
+    name = "recourse",
+    version,
+    about = "Catch wrong card charges and get your money back."
+)]
 struct Cli {
     /// The database (default: $RECOURSE_DB, else the desktop app's own database).
     #[arg(long, global = true)]
@@ -122,7 +126,8 @@ fn main() -> ExitCode {
 }
 
 fn print_json<T: Serialize>(value: &T) -> Result<(), AppError> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| AppError::new("io", e.to_string()))?;
+    let text =
+        serde_json::to_string_pretty(value).map_err(|e| AppError::new("io", e.to_string()))?;
     println!("{text}");
     Ok(())
 }
@@ -131,8 +136,19 @@ fn run(cli: Cli) -> Result<(), AppError> {
     let db = cli.db.unwrap_or_else(recourse_app::default_db_path);
     let mut app = App::open(&db)?;
     match cli.command {
-        Command::Import { account, profile, dry_run, json, files } => {
-            let req = ImportRequest { account, profile, dry_run, ..Default::default() };
+        Command::Import {
+            account,
+            profile,
+            dry_run,
+            json,
+            files,
+        } => {
+            let req = ImportRequest {
+                account,
+                profile,
+                dry_run,
+                ..Default::default()
+            };
             let cancel = AtomicBool::new(false);
             let progress = |p: recourse_app::dto::ImportProgress| {
                 if !json {
@@ -151,8 +167,21 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 }
             }
         }
-        Command::Transactions { account, from, to, search, json } => {
-            let filter = TxFilter { account, from, to, search, ascending: true, ..Default::default() };
+        Command::Transactions {
+            account,
+            from,
+            to,
+            search,
+            json,
+        } => {
+            let filter = TxFilter {
+                account,
+                from,
+                to,
+                search,
+                ascending: true,
+                ..Default::default()
+            };
             let rows = app.transactions(&filter)?;
             if json {
                 print_json(&rows)?;
@@ -160,12 +189,22 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 for t in &rows {
                     println!(
                         "{:>6}  {}  {:>12} {}  {}  ({}:{})",
-                        t.id, t.date, t.amount, t.currency, t.description, t.source_file, t.source_line
+                        t.id,
+                        t.date,
+                        t.amount,
+                        t.currency,
+                        t.description,
+                        t.source_file,
+                        t.source_line
                     );
                 }
             }
         }
-        Command::Flags { min_severity, status, json } => {
+        Command::Flags {
+            min_severity,
+            status,
+            json,
+        } => {
             let flags = app.flags(&min_severity, &status, "en")?;
             if json {
                 #[derive(Serialize)]
@@ -199,7 +238,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 }
             }
         }
-        Command::Flag { action: FlagAction::Dismiss { id, trust_merchant } } => {
+        Command::Flag {
+            action: FlagAction::Dismiss { id, trust_merchant },
+        } => {
             app.dismiss_flag(id, trust_merchant)?;
             eprintln!("flag {id} dismissed");
         }
@@ -218,7 +259,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     print_json(&batches)?;
                 } else {
                     for b in &batches {
-                        println!("{:>4}  {}  {}  {} imported ({} already present)", b.id, b.imported_at, b.file_name, b.imported, b.already_present);
+                        println!(
+                            "{:>4}  {}  {}  {} imported ({} already present)",
+                            b.id, b.imported_at, b.file_name, b.imported, b.already_present
+                        );
                     }
                 }
             }

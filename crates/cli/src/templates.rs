@@ -32,7 +32,8 @@ pub enum TemplateAction {
 
 fn parse(w: &Which) -> Result<(Jurisdiction, Step), AppError> {
     // clap has checked the spellings already.
-    let j = Jurisdiction::parse(&w.jurisdiction).ok_or_else(|| AppError::invalid("unknown jurisdiction"))?;
+    let j = Jurisdiction::parse(&w.jurisdiction)
+        .ok_or_else(|| AppError::invalid("unknown jurisdiction"))?;
     let s = Step::parse(&w.step).ok_or_else(|| AppError::invalid("unknown step"))?;
     Ok((j, s))
 }
@@ -43,20 +44,41 @@ pub fn template(app: &mut App, action: TemplateAction) -> Result<(), AppError> {
             let (j, s) = parse(&w)?;
             match app.letter_template(j, s, &w.lang)? {
                 Some(text) => print!("{text}"),
-                None => return Err(AppError::new("not_found", format!("no template for {} {} in {}", w.jurisdiction, w.step, w.lang))),
+                None => {
+                    return Err(AppError::new(
+                        "not_found",
+                        format!(
+                            "no template for {} {} in {}",
+                            w.jurisdiction, w.step, w.lang
+                        ),
+                    ))
+                }
             }
         }
         TemplateAction::Set { which, file } => {
             let (j, s) = parse(&which)?;
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| AppError::new("io", format!("{}: cannot read the template: {e}", file.display())))?;
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                AppError::new(
+                    "io",
+                    format!("{}: cannot read the template: {e}", file.display()),
+                )
+            })?;
             app.set_letter_template(j, s, &which.lang, Some(&text))?;
-            eprintln!("letters to the {} step ({}, {}) now use {}", which.step, which.jurisdiction, which.lang, file.display());
+            eprintln!(
+                "letters to the {} step ({}, {}) now use {}",
+                which.step,
+                which.jurisdiction,
+                which.lang,
+                file.display()
+            );
         }
         TemplateAction::Reset(w) => {
             let (j, s) = parse(&w)?;
             app.set_letter_template(j, s, &w.lang, None)?;
-            eprintln!("back to the built-in template for {} {} ({})", w.jurisdiction, w.step, w.lang);
+            eprintln!(
+                "back to the built-in template for {} {} ({})",
+                w.jurisdiction, w.step, w.lang
+            );
         }
     }
     Ok(())

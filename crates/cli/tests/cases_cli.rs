@@ -274,8 +274,24 @@ fn a_users_own_template_writes_the_letter_and_its_errors_name_the_line() {
     let dir = tmp.path();
     std::fs::write(dir.join("card.csv"), "Date,Description,Amount\n2024-04-12,TST* PHILZ COFFEE,-4.38\n2024-04-12,TST* PHILZ COFFEE,-4.38\n").unwrap();
     ok_json(dir, &["import", "--json", "card.csv"]);
-    let id = ok_json(dir, &["transactions", "--json"])[1]["id"].as_i64().unwrap().to_string();
-    ok_json(dir, &["case", "open", "--transaction", &id, "--reason", "double_charge", "--jurisdiction", "us", "--json"]);
+    let id = ok_json(dir, &["transactions", "--json"])[1]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    ok_json(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &id,
+            "--reason",
+            "double_charge",
+            "--jurisdiction",
+            "us",
+            "--json",
+        ],
+    );
     let which = ["--jurisdiction", "us", "--step", "merchant", "--lang", "en"];
 
     // The built-in template is there to copy.
@@ -283,22 +299,59 @@ fn a_users_own_template_writes_the_letter_and_its_errors_name_the_line() {
     assert!(builtin.contains("{{"), "{builtin}");
 
     // A misspelt field: the letter fails with the template's line, nothing is written.
-    std::fs::write(dir.join("mine.j2"), "Subject: Refund please\nI was charged {{ amount_claimedd }} twice.\n").unwrap();
-    ok(dir, &[&["template", "set"][..], &which, &["mine.j2"]].concat());
-    let err = fails(dir, &["letter", "1", "--step", "merchant", "--format", "txt", "--out", "bad.txt"]);
-    assert!(err.contains("your template") && err.contains("line 2"), "{err}");
+    std::fs::write(
+        dir.join("mine.j2"),
+        "Subject: Refund please\nI was charged {{ amount_claimedd }} twice.\n",
+    )
+    .unwrap();
+    ok(
+        dir,
+        &[&["template", "set"][..], &which, &["mine.j2"]].concat(),
+    );
+    let err = fails(
+        dir,
+        &[
+            "letter", "1", "--step", "merchant", "--format", "txt", "--out", "bad.txt",
+        ],
+    );
+    assert!(
+        err.contains("your template") && err.contains("line 2"),
+        "{err}"
+    );
     assert!(!dir.join("bad.txt").exists());
 
     // A good one is used, with the case's facts filled in; user text stays text.
     std::fs::write(dir.join("mine.j2"), "Subject: Refund please\nDear {{ recipient.name }}, my own words about {{ transactions[0].merchant }}.\n").unwrap();
-    ok(dir, &[&["template", "set"][..], &which, &["mine.j2"]].concat());
-    ok(dir, &["letter", "1", "--step", "merchant", "--format", "txt", "--out", "mine.txt"]);
+    ok(
+        dir,
+        &[&["template", "set"][..], &which, &["mine.j2"]].concat(),
+    );
+    ok(
+        dir,
+        &[
+            "letter", "1", "--step", "merchant", "--format", "txt", "--out", "mine.txt",
+        ],
+    );
     let text = std::fs::read_to_string(dir.join("mine.txt")).unwrap();
     assert!(text.contains("my own words about Philz Coffee"), "{text}");
     assert!(text.contains("Refund please"), "{text}");
 
     // Reset: the built-in wording is back.
     ok(dir, &[&["template", "reset"][..], &which].concat());
-    ok(dir, &["letter", "1", "--step", "merchant", "--format", "txt", "--out", "again.txt"]);
-    assert!(!std::fs::read_to_string(dir.join("again.txt")).unwrap().contains("my own words"));
+    ok(
+        dir,
+        &[
+            "letter",
+            "1",
+            "--step",
+            "merchant",
+            "--format",
+            "txt",
+            "--out",
+            "again.txt",
+        ],
+    );
+    assert!(!std::fs::read_to_string(dir.join("again.txt"))
+        .unwrap()
+        .contains("my own words"));
 }

@@ -16,7 +16,11 @@ fn recourse(db: &Path, args: &[&str]) -> Output {
 }
 
 fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
 }
 
@@ -37,7 +41,10 @@ fn import_then_transactions_round_trips_rows_with_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");
     let file = write(dir.path(), "march.csv", MARCH);
-    let report = json(&recourse(&db, &["import", file.to_str().unwrap(), "--json"]));
+    let report = json(&recourse(
+        &db,
+        &["import", file.to_str().unwrap(), "--json"],
+    ));
     let r = &report[0];
     assert_eq!(r["file"], "march.csv");
     assert_eq!(r["rows_read"], 4);
@@ -51,16 +58,29 @@ fn import_then_transactions_round_trips_rows_with_file_and_line() {
     let rows = json(&recourse(&db, &["transactions", "--json"]));
     let rows = rows.as_array().unwrap();
     assert_eq!(rows.len(), 4);
-    let coffee: Vec<&Value> = rows.iter().filter(|t| t["description"] == "TST* PHILZ COFFEE").collect();
-    assert_eq!(coffee.len(), 2, "identical rows of one statement are both kept");
+    let coffee: Vec<&Value> = rows
+        .iter()
+        .filter(|t| t["description"] == "TST* PHILZ COFFEE")
+        .collect();
+    assert_eq!(
+        coffee.len(),
+        2,
+        "identical rows of one statement are both kept"
+    );
     assert_eq!(coffee[0]["amount"], "-4.38");
     assert_eq!(coffee[0]["currency"], "USD");
     assert_eq!(coffee[0]["date"], "2024-03-01");
     assert_eq!(coffee[0]["time"], Value::Null);
     assert_eq!(coffee[0]["source_file"], "march.csv");
-    let lines: Vec<i64> = coffee.iter().map(|t| t["source_line"].as_i64().unwrap()).collect();
+    let lines: Vec<i64> = coffee
+        .iter()
+        .map(|t| t["source_line"].as_i64().unwrap())
+        .collect();
     assert_eq!(lines, vec![2, 3]);
-    let payment = rows.iter().find(|t| t["description"] == "PAYMENT THANK YOU").unwrap();
+    let payment = rows
+        .iter()
+        .find(|t| t["description"] == "PAYMENT THANK YOU")
+        .unwrap();
     assert_eq!(payment["amount"], "200.00");
 }
 
@@ -69,9 +89,33 @@ fn reimport_and_overlap_add_only_new_rows_and_undo_removes_a_batch() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");
     let march = write(dir.path(), "march.csv", MARCH);
-    json(&recourse(&db, &["import", "--account", "card", march.to_str().unwrap(), "--json"]));
-    let again = json(&recourse(&db, &["import", "--account", "card", march.to_str().unwrap(), "--json"]));
-    assert_eq!((again[0]["imported"].as_i64(), again[0]["already_present"].as_i64()), (Some(0), Some(4)));
+    json(&recourse(
+        &db,
+        &[
+            "import",
+            "--account",
+            "card",
+            march.to_str().unwrap(),
+            "--json",
+        ],
+    ));
+    let again = json(&recourse(
+        &db,
+        &[
+            "import",
+            "--account",
+            "card",
+            march.to_str().unwrap(),
+            "--json",
+        ],
+    ));
+    assert_eq!(
+        (
+            again[0]["imported"].as_i64(),
+            again[0]["already_present"].as_i64()
+        ),
+        (Some(0), Some(4))
+    );
 
     // An overlapping export: one of the two coffees, the payment, and a new row.
     let overlap = write(
@@ -79,16 +123,38 @@ fn reimport_and_overlap_add_only_new_rows_and_undo_removes_a_batch() {
         "march-april.csv",
         "Date,Description,Amount\n2024-03-01,TST* PHILZ COFFEE,-4.38\n2024-03-05,PAYMENT THANK YOU,200.00\n2024-04-02,NETFLIX.COM,-15.49\n",
     );
-    let r = json(&recourse(&db, &["import", "--account", "card", overlap.to_str().unwrap(), "--json"]));
-    assert_eq!((r[0]["imported"].as_i64(), r[0]["already_present"].as_i64()), (Some(1), Some(2)));
-    assert_eq!(json(&recourse(&db, &["transactions", "--json"])).as_array().unwrap().len(), 5);
+    let r = json(&recourse(
+        &db,
+        &[
+            "import",
+            "--account",
+            "card",
+            overlap.to_str().unwrap(),
+            "--json",
+        ],
+    ));
+    assert_eq!(
+        (r[0]["imported"].as_i64(), r[0]["already_present"].as_i64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(
+        json(&recourse(&db, &["transactions", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
 
     let batch = r[0]["batch_id"].as_i64().unwrap().to_string();
     let out = recourse(&db, &["batches", "undo", &batch]);
     assert!(out.status.success());
     let rows = json(&recourse(&db, &["transactions", "--json"]));
     assert_eq!(rows.as_array().unwrap().len(), 4);
-    assert!(rows.as_array().unwrap().iter().all(|t| t["description"] != "NETFLIX.COM"));
+    assert!(rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|t| t["description"] != "NETFLIX.COM"));
 }
 
 #[test]
@@ -96,8 +162,15 @@ fn a_bad_file_exits_non_zero_names_file_and_line_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");
     let good = write(dir.path(), "good.csv", MARCH);
-    json(&recourse(&db, &["import", good.to_str().unwrap(), "--json"]));
-    let bad = write(dir.path(), "bad.csv", "Date,Description,Amount\n2024-05-01,OK,-1.00\n2024-05-02,OK,-2.00\n2024-13-45,BAD,-3.00\n");
+    json(&recourse(
+        &db,
+        &["import", good.to_str().unwrap(), "--json"],
+    ));
+    let bad = write(
+        dir.path(),
+        "bad.csv",
+        "Date,Description,Amount\n2024-05-01,OK,-1.00\n2024-05-02,OK,-2.00\n2024-13-45,BAD,-3.00\n",
+    );
     let out = recourse(&db, &["import", bad.to_str().unwrap(), "--json"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
@@ -105,16 +178,31 @@ fn a_bad_file_exits_non_zero_names_file_and_line_and_changes_nothing() {
     assert!(err.starts_with("error: bad.csv"), "{err}");
     assert!(err.contains("line 4"), "{err}");
     assert!(out.stdout.is_empty());
-    assert_eq!(json(&recourse(&db, &["transactions", "--json"])).as_array().unwrap().len(), 4);
+    assert_eq!(
+        json(&recourse(&db, &["transactions", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
 
-    for (name, bytes) in [("empty.csv", &b""[..]), ("binary.csv", &b"\x00\x01\x02\x89PNG\r\n\x1a\n\x00\x00"[..])] {
+    for (name, bytes) in [
+        ("empty.csv", &b""[..]),
+        ("binary.csv", &b"\x00\x01\x02\x89PNG\r\n\x1a\n\x00\x00"[..]),
+    ] {
         let p = dir.path().join(name);
         std::fs::write(&p, bytes).unwrap();
         let out = recourse(&db, &["import", p.to_str().unwrap()]);
         assert!(!out.status.success(), "{name} was accepted");
         assert!(String::from_utf8_lossy(&out.stderr).contains(name));
     }
-    assert_eq!(json(&recourse(&db, &["transactions", "--json"])).as_array().unwrap().len(), 4);
+    assert_eq!(
+        json(&recourse(&db, &["transactions", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
 }
 
 #[test]
@@ -122,15 +210,40 @@ fn dry_run_writes_nothing_and_filters_narrow_the_list() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");
     let march = write(dir.path(), "march.csv", MARCH);
-    let r = json(&recourse(&db, &["import", "--dry-run", march.to_str().unwrap(), "--json"]));
+    let r = json(&recourse(
+        &db,
+        &["import", "--dry-run", march.to_str().unwrap(), "--json"],
+    ));
     assert_eq!(r[0]["rows_read"], 4);
     assert_eq!(r[0]["batch_id"], Value::Null);
-    assert_eq!(json(&recourse(&db, &["transactions", "--json"])).as_array().unwrap().len(), 0);
+    assert_eq!(
+        json(&recourse(&db, &["transactions", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
 
-    json(&recourse(&db, &["import", march.to_str().unwrap(), "--json"]));
-    let found = json(&recourse(&db, &["transactions", "--search", "whole foods", "--json"]));
+    json(&recourse(
+        &db,
+        &["import", march.to_str().unwrap(), "--json"],
+    ));
+    let found = json(&recourse(
+        &db,
+        &["transactions", "--search", "whole foods", "--json"],
+    ));
     assert_eq!(found.as_array().unwrap().len(), 1);
-    let from = json(&recourse(&db, &["transactions", "--from", "2024-03-02", "--to", "2024-03-04", "--json"]));
+    let from = json(&recourse(
+        &db,
+        &[
+            "transactions",
+            "--from",
+            "2024-03-02",
+            "--to",
+            "2024-03-04",
+            "--json",
+        ],
+    ));
     assert_eq!(from.as_array().unwrap().len(), 1);
     let out = recourse(&db, &["transactions", "--from", "March", "--json"]);
     assert!(!out.status.success());
@@ -142,21 +255,45 @@ fn double_charge_is_flagged_and_dismissal_survives_reimport() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");
     let march = write(dir.path(), "march.csv", MARCH);
-    let r = json(&recourse(&db, &["import", march.to_str().unwrap(), "--json"]));
+    let r = json(&recourse(
+        &db,
+        &["import", march.to_str().unwrap(), "--json"],
+    ));
     assert!(r[0]["flagged"].as_i64().unwrap() >= 1);
     let flags = json(&recourse(&db, &["flags", "--json"]));
-    let double = flags.as_array().unwrap().iter().find(|f| f["reason"] == "double_charge").expect("double charge flagged");
+    let double = flags
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["reason"] == "double_charge")
+        .expect("double charge flagged");
     assert_eq!(double["kind"], "duplicate");
     assert!(double["explanation"].as_str().unwrap().contains("$4.38"));
-    assert!(double["explanation"].as_str().unwrap().contains("march.csv"));
+    assert!(double["explanation"]
+        .as_str()
+        .unwrap()
+        .contains("march.csv"));
     let id = double["id"].as_i64().unwrap().to_string();
     assert!(recourse(&db, &["flag", "dismiss", &id]).status.success());
-    assert!(json(&recourse(&db, &["flags", "--json"])).as_array().unwrap().iter().all(|f| f["reason"] != "double_charge"));
+    assert!(json(&recourse(&db, &["flags", "--json"]))
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["reason"] != "double_charge"));
 
     // Undo and re-import: the dismissed flag stays dismissed.
     let batch = r[0]["batch_id"].as_i64().unwrap().to_string();
     assert!(recourse(&db, &["batches", "undo", &batch]).status.success());
-    json(&recourse(&db, &["import", march.to_str().unwrap(), "--json"]));
+    json(&recourse(
+        &db,
+        &["import", march.to_str().unwrap(), "--json"],
+    ));
     let open = json(&recourse(&db, &["flags", "--status", "open", "--json"]));
-    assert!(open.as_array().unwrap().iter().all(|f| f["reason"] != "double_charge"), "{open}");
+    assert!(
+        open.as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["reason"] != "double_charge"),
+        "{open}"
+    );
 }

@@ -31,7 +31,11 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(3);
-    let QualityRun { data, flags, quality: q } = measure(&SynthConfig {
+    let QualityRun {
+        data,
+        flags,
+        quality: q,
+    } = measure(&SynthConfig {
         seed,
         people,
         years,

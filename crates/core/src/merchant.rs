@@ -5,6 +5,9 @@
 //! The import path calls both functions for every row, so they are hand-written token passes
 //! over the string (no regex): roughly a microsecond per descriptor.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 /// Payment processors and point-of-sale systems that prefix the merchant's own name. Matched
 /// case-insensitively at the very start; longest first so `TST* ` wins over `TST*`.
 const PROCESSOR_PREFIXES: &[&str] = &[
@@ -184,6 +187,59 @@ pub fn display_name_and_key(raw: &str) -> (String, String) {
         key
     };
     (name, key)
+}
+
+/// Remembers the names of descriptions already seen, and shares equal names: statements repeat
+/// the same descriptors (`NETFLIX.COM`, `UBER *TRIP`) thousands of times, and the import and
+/// the rules hold a name per row. Bounded, so a file of all-different descriptors cannot grow
+/// it without limit: once full, new descriptors are normalised without being remembered.
+pub struct NameCache {
+    by_description: HashMap<Box<str>, (Arc<str>, Arc<str>)>,
+    shared: HashMap<Box<str>, Arc<str>>,
+}
+
+/// How many descriptors `NameCache` remembers (about 100 bytes each).
+const NAME_CACHE_LIMIT: usize = 50_000;
+
+impl Default for NameCache {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl NameCache {
+    pub fn new() -> NameCache {
+        NameCache {
+            by_description: HashMap::new(),
+            shared: HashMap::new(),
+        }
+    }
+
+    /// `display_name_and_key(raw)`, with equal results shared.
+    pub fn name_and_key(&mut self, raw: &str) -> (Arc<str>, Arc<str>) {
+        if let Some((name, key)) = self.by_description.get(raw) {
+            return (name.clone(), key.clone());
+        }
+        let (name, key) = display_name_and_key(raw);
+        let name = self.share(name);
+        let key = self.share(key);
+        if self.by_description.len() < NAME_CACHE_LIMIT {
+            self.by_description
+                .insert(raw.into(), (name.clone(), key.clone()));
+        }
+        (name, key)
+    }
+
+    fn share(&mut self, s: String) -> Arc<str> {
+        if let Some(shared) = self.shared.get(s.as_str()) {
+            return shared.clone();
+        }
+        let shared: Arc<str> = s.as_str().into();
+        if self.shared.len() < NAME_CACHE_LIMIT {
+            self.shared.insert(s.into_boxed_str(), shared.clone());
+        }
+        shared
+    }
 }
 
 fn strip_processor_prefix(s: &str) -> Option<&str> {

@@ -24,8 +24,8 @@ fn rows(items: &[(&str, &str, i64, &str)]) -> Vec<Txn> {
             amount: *amount,
             currency: Currency::parse(cur).expect("test currency"),
             description: desc.to_string(),
-            merchant: merchant::display_name(desc),
-            merchant_key: merchant::key(desc),
+            merchant: merchant::display_name(desc).into(),
+            merchant_key: merchant::key(desc).into(),
             source_file: "chase.csv".into(),
             source_line: n as u64 + 2,
             status: RowStatus::Booked,
@@ -596,7 +596,7 @@ fn odd_inputs_do_not_panic() {
         ("2024-04-12", "*** ###", i64::MAX, "JPY"),
         ("2024-04-12", "12345", -1, "KWD"),
     ]);
-    txns[0].merchant_key.clear();
+    txns[0].merchant_key = "".into();
     let _ = run(&txns);
     let cfg = DetectConfig {
         sensitivity: f64::NAN,
@@ -644,8 +644,8 @@ mod properties {
                     amount: *a,
                     currency: Currency::parse(currencies[*c as usize]).expect("code"),
                     description: desc.into(),
-                    merchant: merchant::display_name(desc),
-                    merchant_key: merchant::key(desc),
+                    merchant: merchant::display_name(desc).into(),
+                    merchant_key: merchant::key(desc).into(),
                     source_file: "x.csv".into(),
                     source_line: n as u64 + 2,
                     status: statuses[*s as usize],

@@ -310,7 +310,10 @@ fn every_builtin_letter_carries_required_elements_and_the_case_facts() {
                 let l = render(&sample(j, step, lang), None).unwrap();
                 assert_eq!(l.lang, lang);
                 // The fact sheet is our source, never something a letter cites.
-                assert!(!full_text(&l).contains("disputes-facts"), "{j:?}/{step:?}/{lang}");
+                assert!(
+                    !full_text(&l).contains("disputes-facts"),
+                    "{j:?}/{step:?}/{lang}"
+                );
                 assert_case_facts(&l, j, step);
                 assert_has(
                     &full_text(&l),
@@ -467,7 +470,12 @@ fn no_ladder_text_that_reaches_a_letter_cites_the_internal_fact_sheet() {
     for j in Jurisdiction::ALL {
         for i in Instrument::ALL {
             for rule in ladder(j, i) {
-                for text in [&rule.legal_basis.en, &rule.legal_basis.zh, &rule.recipient.en, &rule.recipient.zh] {
+                for text in [
+                    &rule.legal_basis.en,
+                    &rule.legal_basis.zh,
+                    &rule.recipient.en,
+                    &rule.recipient.zh,
+                ] {
                     assert!(!text.contains("disputes-facts"), "{j:?}/{i:?}: {text}");
                 }
             }

@@ -266,7 +266,12 @@ mod tests {
             ("zh-CN", "letter", "正文。", vec!["此致", "敬礼！"]),
             ("zh-CN", "letter", "正文。\n\n此致\n敬礼！", vec![]),
             // A complaint's own closing, followed by its note on copies.
-            ("zh-CN", "complaint", "诉讼请求：\n\n此致\n某某区人民法院\n\n附：本起诉状副本一份", vec![]),
+            (
+                "zh-CN",
+                "complaint",
+                "诉讼请求：\n\n此致\n某某区人民法院\n\n附：本起诉状副本一份",
+                vec![],
+            ),
             (
                 "zh-CN",
                 "complaint",

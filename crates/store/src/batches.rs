@@ -4,11 +4,11 @@
 use crate::db::Db;
 use crate::error::{Result, StoreError};
 use chrono::NaiveDate;
-use recourse_core::merchant;
-use recourse_core::model::ParsedRow;
+use recourse_core::model::{clock_time, iso_date, PreparedRow};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Where an import comes from.
 pub struct BatchSource<'a> {
@@ -52,11 +52,11 @@ pub struct BatchWriter<'c> {
     account_id: i64,
     batch_id: i64,
     /// How many times each fingerprint has been seen so far in this file (the multiset count).
-    seen: HashMap<i64, i64>,
+    seen: HashMap<i64, i64, ByFingerprint>,
     /// The dedupe keys (fingerprint, occurrence) the account already holds, read once when the
     /// batch begins: a row found here is counted as present without touching the database, so
     /// re-importing a statement costs a hash lookup per row instead of an index probe.
-    present: HashSet<(i64, i64)>,
+    present: HashSet<(i64, i64), ByFingerprint>,
     imported: u64,
     already_present: u64,
     ids_after: i64,
@@ -91,7 +91,7 @@ impl Db {
             tx,
             account_id,
             batch_id,
-            seen: HashMap::new(),
+            seen: HashMap::default(),
             present,
             imported: 0,
             already_present: 0,
@@ -152,13 +152,13 @@ fn bump_ledger_version(tx: &Transaction) -> Result<()> {
 }
 
 /// The dedupe keys an account holds.
-fn present_keys(tx: &Transaction, account_id: i64) -> Result<HashSet<(i64, i64)>> {
+fn present_keys(tx: &Transaction, account_id: i64) -> Result<HashSet<(i64, i64), ByFingerprint>> {
     let count: i64 = tx.query_row(
         "SELECT count(*) FROM transactions WHERE account_id = ?1",
         [account_id],
         |r| r.get(0),
     )?;
-    let mut keys = HashSet::with_capacity(count as usize);
+    let mut keys = HashSet::with_capacity_and_hasher(count as usize, ByFingerprint::default());
     let mut stmt =
         tx.prepare("SELECT fingerprint, occurrence FROM transactions WHERE account_id = ?1")?;
     let mut rows = stmt.query([account_id])?;
@@ -173,10 +173,14 @@ impl BatchWriter<'_> {
         self.batch_id
     }
 
+    pub fn account_id(&self) -> i64 {
+        self.account_id
+    }
+
     /// Adds one row unless the account already holds it (same fingerprint, same occurrence).
     /// Returns the new transaction's id, or `None` when it was already present.
-    pub fn add(&mut self, row: &ParsedRow) -> Result<Option<i64>> {
-        let fingerprint = row.fingerprint();
+    pub fn add(&mut self, prepared: &PreparedRow) -> Result<Option<i64>> {
+        let (row, fingerprint) = (&prepared.row, prepared.fingerprint);
         let occurrence = self.seen.entry(fingerprint).or_insert(0);
         *occurrence += 1;
         if self.present.contains(&(fingerprint, *occurrence)) {
@@ -189,16 +193,15 @@ impl BatchWriter<'_> {
                 source_line, fingerprint, occurrence)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         )?;
-        let (merchant_name, merchant_key) = merchant::display_name_and_key(&row.description);
         stmt.execute(params![
             self.account_id,
             self.batch_id,
-            row.date.to_string(),
-            row.time.map(|t| t.format("%H:%M:%S").to_string()),
-            row.posted_date.map(|d| d.to_string()),
+            &*iso_date(row.date),
+            row.time.map(|t| clock_time(t).to_string()),
+            row.posted_date.map(|d| iso_date(d).to_string()),
             row.description,
-            merchant_name,
-            merchant_key,
+            &*prepared.merchant,
+            &*prepared.merchant_key,
             row.amount,
             row.currency.code(),
             row.reference,
@@ -242,5 +245,29 @@ impl BatchWriter<'_> {
             ids_after: self.ids_after,
             first_new_date: self.first_new_date,
         })
+    }
+}
+
+/// Hashes dedupe keys. Fingerprints are already well-mixed 64-bit hashes, so one multiply
+/// spreads them; the default SipHash cost more than the rest of the lookup.
+#[derive(Default)]
+struct FingerprintHasher(u64);
+
+type ByFingerprint = BuildHasherDefault<FingerprintHasher>;
+
+impl Hasher for FingerprintHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(29) ^ v).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn write_i64(&mut self, v: i64) {
+        self.write_u64(v as u64);
     }
 }

@@ -1,7 +1,8 @@
 //! Import batches on a real SQLite file: twins kept, overlap ignored, undo, rollback.
 
 use chrono::NaiveDate;
-use recourse_core::model::{ParsedRow, RowStatus};
+use recourse_core::merchant::NameCache;
+use recourse_core::model::{ParsedRow, PreparedRow, RowStatus};
 use recourse_core::money::Currency;
 use recourse_store::batches::BatchSource;
 use recourse_store::transactions::TxQuery;
@@ -31,7 +32,8 @@ fn import(db: &mut Db, file: &str, rows: &[ParsedRow]) -> (u64, u64) {
     };
     let mut w = db.begin_batch(&src).unwrap();
     for r in rows {
-        w.add(r).unwrap();
+        w.add(&PreparedRow::new(r.clone(), &mut NameCache::new()))
+            .unwrap();
     }
     let s = w.finish(rows.len() as u64, 0, "{}").unwrap();
     (s.imported, s.already_present)
@@ -131,7 +133,8 @@ fn a_batch_dropped_before_finish_leaves_the_database_as_it_was() {
             now: "t",
         };
         let mut w = db.begin_batch(&src).unwrap();
-        w.add(&row(2, 9, "Q", -5)).unwrap();
+        w.add(&PreparedRow::new(row(2, 9, "Q", -5), &mut NameCache::new()))
+            .unwrap();
         // An error on a later line: the writer is dropped without finish.
     }
     assert_eq!(count(&db), 1);

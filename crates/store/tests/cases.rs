@@ -2,7 +2,8 @@
 //! refund candidates, and undo of an import refused while a case holds its rows.
 
 use chrono::NaiveDate;
-use recourse_core::model::{ParsedRow, RowStatus};
+use recourse_core::merchant::NameCache;
+use recourse_core::model::{ParsedRow, PreparedRow, RowStatus};
 use recourse_core::money::Currency;
 use recourse_store::batches::BatchSource;
 use recourse_store::cases::NewCase;
@@ -34,7 +35,13 @@ fn import(db: &mut Db, file: &str, rows: &[ParsedRow]) -> (i64, Vec<i64>) {
         now: "2026-01-01T00:00:00",
     };
     let mut w = db.begin_batch(&src).unwrap();
-    let ids = rows.iter().filter_map(|r| w.add(r).unwrap()).collect();
+    let ids = rows
+        .iter()
+        .filter_map(|r| {
+            w.add(&PreparedRow::new(r.clone(), &mut NameCache::new()))
+                .unwrap()
+        })
+        .collect();
     let s = w.finish(rows.len() as u64, 0, "{}").unwrap();
     (s.batch_id, ids)
 }

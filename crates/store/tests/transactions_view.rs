@@ -2,7 +2,8 @@
 //! and that it follows every change to the table, including one made by another connection.
 
 use chrono::NaiveDate;
-use recourse_core::model::{ParsedRow, RowStatus};
+use recourse_core::merchant::NameCache;
+use recourse_core::model::{ParsedRow, PreparedRow, RowStatus};
 use recourse_core::money::Currency;
 use recourse_store::batches::BatchSource;
 use recourse_store::flags::NewFlag;
@@ -33,7 +34,8 @@ fn import(db: &mut Db, account: &str, file: &str, rows: &[ParsedRow]) -> i64 {
     };
     let mut w = db.begin_batch(&src).unwrap();
     for r in rows {
-        w.add(r).unwrap();
+        w.add(&PreparedRow::new(r.clone(), &mut NameCache::new()))
+            .unwrap();
     }
     w.finish(rows.len() as u64, 0, "{}").unwrap().batch_id
 }

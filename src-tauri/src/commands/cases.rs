@@ -52,7 +52,13 @@ pub async fn add_evidence<R: Runtime>(
     state: State<'_, AppState>,
     case_id: i64,
 ) -> Result<CaseView> {
-    let picked = dialogs::pick_files(&app, Filter { name: "", extensions: &[] });
+    let picked = dialogs::pick_files(
+        &app,
+        Filter {
+            name: "",
+            extensions: &[],
+        },
+    );
     state.with_app(|a| {
         picked
             .iter()
@@ -128,7 +134,14 @@ pub async fn export_letter<R: Runtime>(
 ) -> Result<Option<String>> {
     let name = App::letter_file_name(case_id, step, &lang, &format);
     let upper = format.to_uppercase();
-    let out = dialogs::save_file(&app, &name, Filter { name: &upper, extensions: &[format.as_str()] });
+    let out = dialogs::save_file(
+        &app,
+        &name,
+        Filter {
+            name: &upper,
+            extensions: &[format.as_str()],
+        },
+    );
     let Some(out) = out else { return Ok(None) };
     state.with_app(|a| a.export_letter(case_id, step, &lang, &format, paper.as_deref(), &out))?;
     Ok(Some(out.to_string_lossy().into_owned()))

@@ -3,7 +3,9 @@
 use super::Result;
 use crate::dialogs::{self, Filter};
 use crate::state::{sample_statement, AppState};
-use recourse_app::dto::{Account, Batch, FlagView, ImportProgress, ImportReport, Page, Total, TxFilter};
+use recourse_app::dto::{
+    Account, Batch, FlagView, ImportProgress, ImportReport, Page, Total, TxFilter,
+};
 use recourse_app::ImportRequest;
 use recourse_app::Profile;
 use std::path::PathBuf;
@@ -12,16 +14,35 @@ use tauri::{AppHandle, Emitter, Runtime, State};
 
 /// Opens the system file dialog from the backend; the chosen files become importable.
 #[tauri::command]
-pub async fn pick_files<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Vec<String>> {
-    let picked = dialogs::pick_files(&app, Filter { name: "Statements", extensions: &["csv", "txt", "tsv"] });
+pub async fn pick_files<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Vec<String>> {
+    let picked = dialogs::pick_files(
+        &app,
+        Filter {
+            name: "Statements",
+            extensions: &["csv", "txt", "tsv"],
+        },
+    );
     state.choose(&picked);
-    Ok(picked.into_iter().map(|p| p.to_string_lossy().into_owned()).collect())
+    Ok(picked
+        .into_iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect())
 }
 
 #[tauri::command]
-pub async fn preview_file(state: State<'_, AppState>, path: PathBuf, profile: Option<Profile>) -> Result<recourse_app::Preview> {
+pub async fn preview_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    profile: Option<Profile>,
+) -> Result<recourse_app::Preview> {
     state.check_chosen(std::slice::from_ref(&path))?;
-    let req = ImportRequest { profile_override: profile, ..Default::default() };
+    let req = ImportRequest {
+        profile_override: profile,
+        ..Default::default()
+    };
     state.with_app(|app| app.preview_file(&path, &req))
 }
 
@@ -35,18 +56,34 @@ pub async fn import_files<R: Runtime>(
     save_profile: bool,
 ) -> Result<Vec<ImportReport>> {
     state.check_chosen(&paths)?;
-    let req = ImportRequest { account, profile_override: profile, save_profile, ..Default::default() };
+    let req = ImportRequest {
+        account,
+        profile_override: profile,
+        save_profile,
+        ..Default::default()
+    };
     run_import(&app, &state, &paths, &req)
 }
 
 /// Imports the bundled sample statement, so a new user sees flags at once.
 #[tauri::command]
-pub async fn import_sample<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Vec<ImportReport>> {
-    let req = ImportRequest { account: Some("sample".into()), ..Default::default() };
+pub async fn import_sample<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Vec<ImportReport>> {
+    let req = ImportRequest {
+        account: Some("sample".into()),
+        ..Default::default()
+    };
     run_import(&app, &state, &[sample_statement(&app)], &req)
 }
 
-fn run_import<R: Runtime>(app: &AppHandle<R>, state: &AppState, paths: &[PathBuf], req: &ImportRequest) -> Result<Vec<ImportReport>> {
+fn run_import<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    paths: &[PathBuf],
+    req: &ImportRequest,
+) -> Result<Vec<ImportReport>> {
     state.cancel.store(false, Ordering::Relaxed);
     let progress = |p: ImportProgress| drop(app.emit("import-progress", p));
     state.with_app(|a| a.import_files(paths, req, &progress, &state.cancel))
@@ -58,7 +95,12 @@ pub fn cancel_import(state: State<'_, AppState>) {
 }
 
 #[tauri::command]
-pub async fn transactions_page(state: State<'_, AppState>, filter: TxFilter, offset: u64, limit: u64) -> Result<Page> {
+pub async fn transactions_page(
+    state: State<'_, AppState>,
+    filter: TxFilter,
+    offset: u64,
+    limit: u64,
+) -> Result<Page> {
     state.with_app(|app| app.transactions_page(&filter, offset, limit))
 }
 
@@ -83,11 +125,20 @@ pub async fn accounts(state: State<'_, AppState>) -> Result<Vec<Account>> {
 }
 
 #[tauri::command]
-pub async fn flags(state: State<'_, AppState>, min_severity: String, status: String, lang: String) -> Result<Vec<FlagView>> {
+pub async fn flags(
+    state: State<'_, AppState>,
+    min_severity: String,
+    status: String,
+    lang: String,
+) -> Result<Vec<FlagView>> {
     state.with_app(|app| app.flags(&min_severity, &status, &lang))
 }
 
 #[tauri::command]
-pub async fn dismiss_flag(state: State<'_, AppState>, flag_id: i64, trust_merchant: bool) -> Result<()> {
+pub async fn dismiss_flag(
+    state: State<'_, AppState>,
+    flag_id: i64,
+    trust_merchant: bool,
+) -> Result<()> {
     state.with_app(|app| app.dismiss_flag(flag_id, trust_merchant))
 }

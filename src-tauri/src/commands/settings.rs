@@ -17,7 +17,10 @@ pub async fn set_settings(state: State<'_, AppState>, settings: AppSettings) -> 
 }
 
 /// Backups are one zip file.
-const BACKUP: Filter = Filter { name: "Recourse backup", extensions: &["zip"] };
+const BACKUP: Filter = Filter {
+    name: "Recourse backup",
+    extensions: &["zip"],
+};
 
 #[tauri::command]
 pub async fn data_location(state: State<'_, AppState>) -> Result<DataLocation> {

@@ -86,9 +86,9 @@ pub(crate) fn lines_zh(rows: &[&Txn]) -> String {
 fn by_file<'a>(rows: &[&'a Txn]) -> Vec<(&'a str, Vec<u64>)> {
     let mut out: Vec<(&str, Vec<u64>)> = Vec::new();
     for t in rows {
-        match out.iter_mut().find(|(f, _)| *f == t.source_file) {
+        match out.iter_mut().find(|(f, _)| *f == &*t.source_file) {
             Some((_, lines)) => lines.push(t.source_line),
-            None => out.push((t.source_file.as_str(), vec![t.source_line])),
+            None => out.push((&*t.source_file, vec![t.source_line])),
         }
     }
     for (_, lines) in &mut out {

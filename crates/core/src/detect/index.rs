@@ -87,7 +87,7 @@ pub(crate) fn merchant_name(t: &Txn) -> Cow<'_, str> {
     if t.merchant.trim().is_empty() {
         Cow::Owned(merchant::display_name(&t.description))
     } else {
-        Cow::Borrowed(t.merchant.as_str())
+        Cow::Borrowed(&*t.merchant)
     }
 }
 
@@ -95,7 +95,7 @@ fn merchant_key(t: &Txn) -> Cow<'_, str> {
     if t.merchant_key.is_empty() {
         Cow::Owned(merchant::key(&t.description))
     } else {
-        Cow::Borrowed(t.merchant_key.as_str())
+        Cow::Borrowed(&*t.merchant_key)
     }
 }
 

@@ -442,10 +442,10 @@ pub fn generate(cfg: &SynthConfig) -> Labelled {
                 time: None,
                 amount: d.amount,
                 currency: d.currency,
-                merchant: merchant::display_name(&d.desc),
-                merchant_key: merchant::key(&d.desc),
+                merchant: merchant::display_name(&d.desc).into(),
+                merchant_key: merchant::key(&d.desc).into(),
                 description: d.desc,
-                source_file: format!("person{}-{}.csv", p + 1, d.date.year()),
+                source_file: format!("person{}-{}.csv", p + 1, d.date.year()).into(),
                 source_line: *line,
                 status: d.status,
             });
@@ -935,9 +935,18 @@ pub struct QualityRun {
 /// one measurement the quality test, the example and the benchmark all print.
 pub fn measure(cfg: &SynthConfig) -> QualityRun {
     let data = generate(cfg);
-    let flags = super::detect(&data.txns, &|_| true, &super::DetectConfig::default(), &super::Context::default());
+    let flags = super::detect(
+        &data.txns,
+        &|_| true,
+        &super::DetectConfig::default(),
+        &super::Context::default(),
+    );
     let quality = evaluate(&data, &flags);
-    QualityRun { data, flags, quality }
+    QualityRun {
+        data,
+        flags,
+        quality,
+    }
 }
 
 /// Scores `flags` against the labels.
