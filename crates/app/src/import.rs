@@ -68,27 +68,71 @@ impl App {
     }
 
     fn import_options(&self, req: &ImportRequest) -> Result<ImportOptions> {
-        let mut profile = req.profile_override.clone();
-        if profile.is_none() {
-            if let Some(name) = &req.profile {
-                let account = self.db.account_by_name(name)?.ok_or_else(|| {
-                    AppError::new("not_found", format!("no saved profile named '{name}'"))
-                })?;
-                let json = account.profile_json.ok_or_else(|| {
-                    AppError::new(
-                        "not_found",
-                        format!("account '{name}' has no saved profile"),
-                    )
-                })?;
-                profile = Some(serde_json::from_str(&json).map_err(|e| {
-                    AppError::invalid(format!("the saved profile '{name}' is not valid: {e}"))
-                })?);
-            }
-        }
+        let profile = match (&req.profile_override, &req.profile) {
+            (Some(p), _) => Some(p.clone()),
+            (None, Some(name)) => Some(self.named_profile(name)?),
+            (None, None) => None,
+        };
         Ok(ImportOptions {
             profile,
             default_currency: Some(self.default_currency()?),
         })
+    }
+
+    /// The import profile `name` refers to: an account's saved profile, else a profile file
+    /// (`recourse profiles export` writes one), so a mapping can move between machines.
+    fn named_profile(&self, name: &str) -> Result<Profile> {
+        if let Some(account) = self.db.account_by_name(name)? {
+            let json = account.profile_json.ok_or_else(|| {
+                AppError::new(
+                    "not_found",
+                    format!("account '{name}' has no saved profile"),
+                )
+            })?;
+            return serde_json::from_str(&json).map_err(|e| {
+                AppError::invalid(format!("the saved profile '{name}' is not valid: {e}"))
+            });
+        }
+        let path = Path::new(name);
+        if !path.is_file() {
+            return Err(AppError::new(
+                "not_found",
+                format!("no account named '{name}' has a saved profile, and there is no profile file by that name"),
+            ));
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            AppError::new("io", format!("{name}: cannot read the profile file: {e}"))
+        })?;
+        serde_json::from_str(&text).map_err(|e| {
+            AppError::invalid(format!(
+                "{name}: line {}: not an import profile: {e}",
+                e.line()
+            ))
+        })
+    }
+
+    /// The account's saved import profile as a JSON document, to keep or share as a file.
+    pub fn export_import_profile(&self, account: &str) -> Result<String> {
+        let profile = self.named_profile(account)?;
+        serde_json::to_string_pretty(&profile).map_err(|e| AppError::new("internal", e.to_string()))
+    }
+
+    /// Writes the account's saved import profile to `out` (the desktop's "Export…").
+    pub fn write_import_profile(&self, account: &str, out: &Path) -> Result<()> {
+        let json = self.export_import_profile(account)?;
+        std::fs::write(out, json + "\n")
+            .map_err(|e| AppError::new("io", format!("{}: cannot write: {e}", out.display())))
+    }
+
+    /// The accounts that have a saved import profile.
+    pub fn accounts_with_profiles(&self) -> Result<Vec<String>> {
+        Ok(self
+            .db
+            .accounts()?
+            .into_iter()
+            .filter(|a| a.profile_json.is_some())
+            .map(|a| a.name)
+            .collect())
     }
 
     /// The currency of statements that do not name one: the user's setting, else that of their
@@ -167,7 +211,9 @@ impl App {
         let account_id = writer.account_id();
         let source_file: Arc<str> = file_name.as_str().into();
         // The rows this batch adds, kept for the detection rules so they are not read back.
-        let mut new_rows: Vec<Txn> = Vec::new();
+        // Sized from the line count up front: growing by doubling would copy every row and
+        // briefly hold two copies of a large batch.
+        let mut new_rows: Vec<Txn> = Vec::with_capacity(total_lines.min(50_000_000) as usize);
         let mut rows = 0u64;
         let mut store_error = None;
         let mut cancelled = false;

@@ -26,8 +26,15 @@ impl App {
             return Ok(0);
         };
         let since = (first - Duration::days(HISTORY_DAYS)).to_string();
-        let mut history = self.db.history(batch.account_id, &since, batch.ids_after)?;
-        history.extend(new_rows);
+        let older = self.db.history(batch.account_id, &since, batch.ids_after)?;
+        // The smaller list is moved onto the larger: a large import's rows are never copied
+        // into a fresh allocation (which would hold them twice at the peak).
+        let (mut history, rest) = if older.len() >= new_rows.len() {
+            (older, new_rows)
+        } else {
+            (new_rows, older)
+        };
+        history.extend(rest);
         let ids_after = batch.ids_after;
         let trusted = self.db.trusted_merchant_keys()?;
         let cfg = self.detect_config()?;

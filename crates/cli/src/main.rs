@@ -33,7 +33,8 @@ enum Command {
     Import {
         #[arg(long)]
         account: Option<String>,
-        /// Use the import profile saved for this account.
+        /// Use the import profile saved for this account, or a profile file
+        /// (`recourse profiles export`).
         #[arg(long)]
         profile: Option<String>,
         /// Detect and parse, but write nothing.
@@ -90,6 +91,11 @@ enum Command {
         #[command(subcommand)]
         action: cases::ProfileAction,
     },
+    /// Saved import profiles (column mappings): list them, or export one to a file.
+    Profiles {
+        #[command(subcommand)]
+        action: Option<ProfilesAction>,
+    },
     /// Letter wording templates: show the one in use, or use your own.
     Template {
         #[command(subcommand)]
@@ -105,6 +111,17 @@ enum FlagAction {
         /// Also trust the merchant: no new-merchant flags for it any more.
         #[arg(long)]
         trust_merchant: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProfilesAction {
+    /// Write an account's saved import profile as JSON, to FILE or stdout; `import --profile
+    /// FILE` reads it back.
+    Export {
+        account: String,
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -248,6 +265,28 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Letter(args) => cases::letter(&app, args)?,
         Command::Profile { action } => cases::profile(&mut app, action)?,
         Command::Template { action } => templates::template(&mut app, action)?,
+        Command::Profiles { action: None } => {
+            for name in app.accounts_with_profiles()? {
+                println!("{name}");
+            }
+        }
+        Command::Profiles {
+            action: Some(ProfilesAction::Export { account, out }),
+        } => {
+            let json = app.export_import_profile(&account)?;
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, json + "\n").map_err(|e| {
+                        AppError::new("io", format!("{}: cannot write: {e}", path.display()))
+                    })?;
+                    eprintln!(
+                        "wrote the import profile of '{account}' to {}",
+                        path.display()
+                    );
+                }
+                None => println!("{json}"),
+            }
+        }
         Command::Batches { action, json } => match action {
             Some(BatchAction::Undo { id }) => {
                 let n = app.undo_batch(id)?;

@@ -1,9 +1,11 @@
 //! The `recourse` binary against the CLI contract: import and transactions round-trip with
 //! provenance; twins, overlap, undo and bad files behave as promised.
 
+use recourse_app::ImportRequest;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::atomic::AtomicBool;
 
 fn recourse(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_recourse"))
@@ -296,4 +298,88 @@ fn double_charge_is_flagged_and_dismissal_survives_reimport() {
             .all(|f| f["reason"] != "double_charge"),
         "{open}"
     );
+}
+
+#[test]
+fn a_saved_import_profile_exports_to_a_file_that_import_reads_back() {
+    use recourse_app::App;
+    use recourse_core::import::SignConvention;
+    let dir = tempfile::tempdir().unwrap();
+    let first_db = dir.path().join("first.db");
+    let file = write(dir.path(), "march.csv", MARCH);
+    // The user fixes the sign in the import screen and saves the mapping for this account.
+    {
+        let mut app = App::open(&first_db).unwrap();
+        let mut profile = app
+            .preview_file(&file, &ImportRequest::default())
+            .unwrap()
+            .detected
+            .profile;
+        profile.sign = Some(SignConvention::PositiveIsDebit);
+        let req = ImportRequest {
+            account: Some("card".into()),
+            profile_override: Some(profile),
+            save_profile: true,
+            ..Default::default()
+        };
+        app.import_files(&[file.clone()], &req, &|_| {}, &AtomicBool::new(false))
+            .unwrap();
+    }
+    let listed = recourse(&first_db, &["profiles"]);
+    assert_eq!(String::from_utf8_lossy(&listed.stdout).trim(), "card");
+    let exported = dir.path().join("card-profile.json");
+    let out = recourse(
+        &first_db,
+        &[
+            "profiles",
+            "export",
+            "card",
+            "--out",
+            exported.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&exported).unwrap()).unwrap();
+    assert_eq!(saved["sign"], "positive-is-debit");
+
+    // On another machine (a fresh database), the file is the profile.
+    let second_db = dir.path().join("second.db");
+    json(&recourse(
+        &second_db,
+        &[
+            "import",
+            "--profile",
+            exported.to_str().unwrap(),
+            file.to_str().unwrap(),
+            "--json",
+        ],
+    ));
+    let rows = json(&recourse(
+        &second_db,
+        &["transactions", "--search", "payment", "--json"],
+    ));
+    assert_eq!(
+        rows[0]["amount_minor"], -20000,
+        "the profile's sign was applied"
+    );
+
+    let broken = write(dir.path(), "broken.json", "{\n  \"sign\": 7\n}\n");
+    let out = recourse(
+        &second_db,
+        &[
+            "import",
+            "--profile",
+            broken.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.json: line 2"), "{err}");
+    let out = recourse(&second_db, &["profiles", "export", "nobody"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no account named 'nobody'"));
 }

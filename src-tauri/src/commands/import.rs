@@ -142,3 +142,39 @@ pub async fn dismiss_flag(
 ) -> Result<()> {
     state.with_app(|app| app.dismiss_flag(flag_id, trust_merchant))
 }
+
+/// Saves an account's import profile (its column mapping) as a JSON file the user picks.
+/// Returns where it was written, or None when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_import_profile<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    account: String,
+) -> Result<Option<String>> {
+    let name = format!("{}-import-profile.json", safe_file_stem(&account));
+    let Some(out) = dialogs::save_file(
+        &app,
+        &name,
+        Filter {
+            name: "JSON",
+            extensions: &["json"],
+        },
+    ) else {
+        return Ok(None);
+    };
+    state.with_app(|a| a.write_import_profile(&account, &out))?;
+    Ok(Some(out.to_string_lossy().into_owned()))
+}
+
+/// An account name as a file name: path separators and other reserved characters replaced.
+fn safe_file_stem(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}

@@ -22,6 +22,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         import::totals,
         import::batches,
         import::undo_batch,
+        import::export_import_profile,
         import::accounts,
         import::flags,
         import::dismiss_flag,

@@ -66,6 +66,8 @@ export const api = {
   batches: () => call<Batch[]>("batches"),
   undoBatch: (batchId: number) => call<number>("undo_batch", { batchId }),
   accounts: () => call<Account[]>("accounts"),
+  /** Saves the account's import profile as a JSON file; the path, or null when cancelled. */
+  exportImportProfile: (account: string) => call<string | null>("export_import_profile", { account }),
   flags: (minSeverity: string, status: string, lang: string) => call<FlagView[]>("flags", { minSeverity, status, lang }),
   dismissFlag: (flagId: number, trustMerchant: boolean) => call<void>("dismiss_flag", { flagId, trustMerchant }),
 

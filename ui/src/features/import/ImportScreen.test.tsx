@@ -67,6 +67,7 @@ function report(file: string, extra: Partial<ImportReport> = {}): ImportReport {
 type Opts = {
   confident: boolean;
   importError?: { code: string; message: string };
+  accounts?: { id: number; name: string; has_profile: boolean }[];
 };
 
 function backend(opts: Opts) {
@@ -90,8 +91,11 @@ function backend(opts: Opts) {
           if (opts.importError) throw opts.importError;
           return [report("odd-bank.csv")];
         case "batches":
-        case "accounts":
           return [];
+        case "accounts":
+          return opts.accounts ?? [];
+        case "export_import_profile":
+          return `/home/ada/${a.account as string}-import-profile.json`;
         default:
           return null;
       }
@@ -178,4 +182,21 @@ describe("Import screen", { timeout: 20000 }, () => {
     expect(await screen.findByTestId("mapping-editor")).toBeTruthy();
   });
 
+
+  it("lists saved column mappings and exports one to a file", async () => {
+    const calls = backend({
+      confident: true,
+      accounts: [
+        { id: 1, name: "odd-bank", has_profile: true },
+        { id: 2, name: "chase", has_profile: false },
+      ],
+    });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    const list = await screen.findByTestId("saved-profiles");
+    expect(list.textContent).toContain("odd-bank");
+    expect(list.textContent).not.toContain("chase");
+    await userEvent.click(screen.getByRole("button", { name: "Export the column mapping of odd-bank" }));
+    await screen.findByText("The column mapping of odd-bank was saved to /home/ada/odd-bank-import-profile.json.");
+    expect(calls.find((c) => c.cmd === "export_import_profile")?.args).toEqual({ account: "odd-bank" });
+  });
 });

@@ -27,6 +27,8 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
   const [failedPath, setFailedPath] = useState<string | null>(null);
   const [batches, setBatches] = useState<Batch[]>([]);
   const [accounts, setAccounts] = useState<string[]>([]);
+  /** Accounts with a saved column mapping, which can be exported to a file. */
+  const [profiled, setProfiled] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [review, setReview] = useState<Review | null>(null);
   const [pending, setPending] = useState<string[]>([]);
@@ -40,7 +42,13 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
 
   const refreshBatches = useCallback(() => {
     api.batches().then(setBatches, (e: AppError) => setError(e));
-    api.accounts().then((a) => setAccounts(a.map((x) => x.name)), () => undefined);
+    api.accounts().then(
+      (a) => {
+        setAccounts(a.map((x) => x.name));
+        setProfiled(a.filter((x) => x.has_profile).map((x) => x.name));
+      },
+      () => undefined,
+    );
   }, []);
 
   const openReview = (path: string, preview: Review["preview"]) =>
@@ -195,6 +203,15 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
     }
   };
 
+  const exportProfile = async (account: string) => {
+    try {
+      const path = await api.exportImportProfile(account);
+      if (path) setNotice(t("import.profileExported", { account, path }));
+    } catch (e) {
+      setError(e as AppError);
+    }
+  };
+
   return (
     <section className="screen" aria-labelledby="import-title">
       <header className="screen-header">
@@ -263,6 +280,24 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
 
       {reports.length > 0 && (
         <ImportSummary reports={reports} onReview={() => onNavigate(REVIEW_SCREEN)} onTransactions={() => onNavigate("transactions")} />
+      )}
+
+      {profiled.length > 0 && (
+        <div className="card" data-testid="saved-profiles">
+          <h2>{t("import.savedProfiles")}</h2>
+          <p className="hint">{t("import.savedProfilesHint")}</p>
+          <ul className="plain-list">
+            {profiled.map((name) => (
+              <li key={name}>
+                <span>{name}</span>{" "}
+                <button type="button" className="link" onClick={() => exportProfile(name)}
+                  aria-label={t("import.exportProfileOf", { account: name })}>
+                  {t("import.exportProfile")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
 
       {batches.length > 0 && (
