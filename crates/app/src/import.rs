@@ -35,8 +35,19 @@ pub type ProgressFn<'a> = &'a (dyn Fn(ImportProgress) + Sync);
 const PROGRESS_EVERY: u64 = 20_000;
 
 /// Rows per message from the parser to the store, and messages in flight.
-const CHUNK_ROWS: usize = 2_048;
+const CHUNK_ROWS: u64 = 2_048;
 const CHANNEL_CHUNKS: usize = 4;
+
+/// What the parser hands the store for `rows` consecutive rows of the file.
+#[derive(Default)]
+struct Chunk {
+    rows: u64,
+    last_line: u64,
+    /// The new rows, each with its occurrence number (see `Dedupe`).
+    new: Vec<(PreparedRow, i64)>,
+    /// How many rows were already stored.
+    present: u64,
+}
 
 impl App {
     /// Imports each file as one batch, in order. Stops at the first file that cannot be imported,
@@ -207,7 +218,7 @@ impl App {
             sha256: &sha256,
             now: &now,
         };
-        let mut writer = self.db.begin_batch(&src)?;
+        let (mut writer, mut dedupe) = self.db.begin_batch(&src)?;
         let account_id = writer.account_id();
         let source_file: Arc<str> = file_name.as_str().into();
         // The rows this batch adds, kept for the detection rules so they are not read back.
@@ -217,44 +228,56 @@ impl App {
         let mut rows = 0u64;
         let mut store_error = None;
         let mut cancelled = false;
-        // Two stages on two threads: parsing and normalising (this file's bytes to prepared
-        // rows) overlaps storing them, which takes about as long. The channel is bounded, so a
-        // slow store holds the parser back instead of buffering the file's rows.
+        // Two stages on two threads. The parser reads the file, finds which rows are new
+        // (the dedupe) and names their merchants; the store writes the new rows meanwhile. A
+        // re-import never names the rows it skips. The channel is bounded, so a slow store
+        // holds the parser back instead of buffering the file's rows.
         let parsed = std::thread::scope(|scope| {
-            let (to_store, from_parser) = mpsc::sync_channel::<Vec<PreparedRow>>(CHANNEL_CHUNKS);
-            let (bytes, opts) = (&bytes, &opts);
+            let (to_store, from_parser) = mpsc::sync_channel::<Chunk>(CHANNEL_CHUNKS);
+            let (bytes, opts, dedupe) = (&bytes, &opts, &mut dedupe);
             let parser = scope.spawn(move || {
                 let mut names = NameCache::new();
-                let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+                let mut chunk = Chunk::default();
                 let result = import::parse(bytes, opts, &mut |row| {
-                    chunk.push(PreparedRow::new(row, &mut names));
-                    if chunk.len() == CHUNK_ROWS {
-                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_ROWS));
+                    chunk.rows += 1;
+                    chunk.last_line = row.line;
+                    let fingerprint = row.fingerprint();
+                    match dedupe.occurrence_if_new(fingerprint) {
+                        Some(occurrence) => {
+                            let prepared =
+                                PreparedRow::with_fingerprint(row, fingerprint, &mut names);
+                            chunk.new.push((prepared, occurrence));
+                        }
+                        None => chunk.present += 1,
+                    }
+                    if chunk.rows == CHUNK_ROWS {
                         // The store has stopped (an error or a cancel): stop parsing too.
-                        to_store.send(full).map_err(|_| ImportError::Cancelled)?;
+                        to_store
+                            .send(std::mem::take(&mut chunk))
+                            .map_err(|_| ImportError::Cancelled)?;
                     }
                     Ok(())
                 });
-                if result.is_ok() && !chunk.is_empty() {
+                if result.is_ok() && chunk.rows > 0 {
                     to_store.send(chunk).map_err(|_| ImportError::Cancelled)?;
                 }
                 result
             });
             'store: for chunk in from_parser.iter() {
-                for prepared in chunk {
-                    rows += 1;
-                    if rows % PROGRESS_EVERY == 0 {
-                        if cancel.load(Ordering::Relaxed) {
-                            cancelled = true;
-                            break 'store;
-                        }
-                        report_progress(rows, prepared.row.line);
+                if (rows + chunk.rows) / PROGRESS_EVERY > rows / PROGRESS_EVERY {
+                    if cancel.load(Ordering::Relaxed) {
+                        cancelled = true;
+                        break 'store;
                     }
-                    match writer.add(&prepared) {
-                        Ok(Some(id)) => {
+                    report_progress(rows + chunk.rows, chunk.last_line);
+                }
+                rows += chunk.rows;
+                writer.count_present(chunk.present);
+                for (prepared, occurrence) in chunk.new {
+                    match writer.insert(&prepared, occurrence) {
+                        Ok(id) => {
                             new_rows.push(prepared.into_txn(id, account_id, source_file.clone()))
                         }
-                        Ok(None) => {}
                         Err(e) => {
                             store_error = Some(e);
                             break 'store;

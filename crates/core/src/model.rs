@@ -123,9 +123,19 @@ pub struct PreparedRow {
 
 impl PreparedRow {
     pub fn new(row: ParsedRow, names: &mut NameCache) -> PreparedRow {
+        let fingerprint = row.fingerprint();
+        PreparedRow::with_fingerprint(row, fingerprint, names)
+    }
+
+    /// For a row whose fingerprint was already computed (to find out whether it is new).
+    pub fn with_fingerprint(
+        row: ParsedRow,
+        fingerprint: i64,
+        names: &mut NameCache,
+    ) -> PreparedRow {
         let (merchant, merchant_key) = names.name_and_key(&row.description);
         PreparedRow {
-            fingerprint: row.fingerprint(),
+            fingerprint,
             row,
             merchant,
             merchant_key,

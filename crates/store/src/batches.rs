@@ -51,12 +51,6 @@ pub struct BatchWriter<'c> {
     tx: Transaction<'c>,
     account_id: i64,
     batch_id: i64,
-    /// How many times each fingerprint has been seen so far in this file (the multiset count).
-    seen: HashMap<i64, i64, ByFingerprint>,
-    /// The dedupe keys (fingerprint, occurrence) the account already holds, read once when the
-    /// batch begins: a row found here is counted as present without touching the database, so
-    /// re-importing a statement costs a hash lookup per row instead of an index probe.
-    present: HashSet<(i64, i64), ByFingerprint>,
     imported: u64,
     already_present: u64,
     ids_after: i64,
@@ -64,7 +58,9 @@ pub struct BatchWriter<'c> {
 }
 
 impl Db {
-    pub fn begin_batch(&mut self, src: &BatchSource) -> Result<BatchWriter<'_>> {
+    /// Starts a batch: the writer, and the dedupe of its rows against what the account holds
+    /// (a separate value, so the import can run it on its parsing thread).
+    pub fn begin_batch(&mut self, src: &BatchSource) -> Result<(BatchWriter<'_>, Dedupe)> {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO accounts(name, created_at) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
@@ -87,17 +83,22 @@ impl Db {
             tx.query_row("SELECT coalesce(max(id), 0) FROM transactions", [], |r| {
                 r.get(0)
             })?;
-        Ok(BatchWriter {
+        let writer = BatchWriter {
             tx,
             account_id,
             batch_id,
-            seen: HashMap::default(),
-            present,
             imported: 0,
             already_present: 0,
             ids_after,
             first_new_date: None,
-        })
+        };
+        Ok((
+            writer,
+            Dedupe {
+                seen: HashMap::default(),
+                present,
+            },
+        ))
     }
 
     pub fn batches(&self) -> Result<Vec<Batch>> {
@@ -142,6 +143,27 @@ impl Db {
     }
 }
 
+/// The multiset dedupe of one file's rows: the k-th row with a given fingerprint is new unless
+/// the account already holds a k-th one. Twins inside a statement are all kept; a re-import or
+/// an overlapping file adds only what is not stored.
+pub struct Dedupe {
+    /// How many times each fingerprint has been seen so far in this file.
+    seen: HashMap<i64, i64, ByFingerprint>,
+    /// The dedupe keys (fingerprint, occurrence) the account held when the batch began: a row
+    /// found here is present without touching the database, so re-importing a statement costs
+    /// a hash lookup per row instead of an index probe.
+    present: HashSet<(i64, i64), ByFingerprint>,
+}
+
+impl Dedupe {
+    /// The row's occurrence number if it is new, `None` if the account already holds it.
+    pub fn occurrence_if_new(&mut self, fingerprint: i64) -> Option<i64> {
+        let occurrence = self.seen.entry(fingerprint).or_insert(0);
+        *occurrence += 1;
+        (!self.present.contains(&(fingerprint, *occurrence))).then_some(*occurrence)
+    }
+}
+
 /// Marks the transactions as changed for in-memory views (migration 5's `ledger_version`).
 fn bump_ledger_version(tx: &Transaction) -> Result<()> {
     tx.execute(
@@ -179,14 +201,25 @@ impl BatchWriter<'_> {
 
     /// Adds one row unless the account already holds it (same fingerprint, same occurrence).
     /// Returns the new transaction's id, or `None` when it was already present.
-    pub fn add(&mut self, prepared: &PreparedRow) -> Result<Option<i64>> {
-        let (row, fingerprint) = (&prepared.row, prepared.fingerprint);
-        let occurrence = self.seen.entry(fingerprint).or_insert(0);
-        *occurrence += 1;
-        if self.present.contains(&(fingerprint, *occurrence)) {
-            self.already_present += 1;
-            return Ok(None);
+    pub fn add(&mut self, dedupe: &mut Dedupe, prepared: &PreparedRow) -> Result<Option<i64>> {
+        match dedupe.occurrence_if_new(prepared.fingerprint) {
+            Some(occurrence) => self.insert(prepared, occurrence).map(Some),
+            None => {
+                self.count_present(1);
+                Ok(None)
+            }
         }
+    }
+
+    /// Counts rows `Dedupe` found already stored.
+    pub fn count_present(&mut self, rows: u64) {
+        self.already_present += rows;
+    }
+
+    /// Stores a row `Dedupe` found new, as the `occurrence`-th of its fingerprint in this
+    /// file. Returns the new transaction's id.
+    pub fn insert(&mut self, prepared: &PreparedRow, occurrence: i64) -> Result<i64> {
+        let (row, fingerprint) = (&prepared.row, prepared.fingerprint);
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO transactions(account_id, batch_id, date, time, posted_date,
                 description, merchant, merchant_key, amount, currency, reference, card_last4, status,
@@ -209,13 +242,13 @@ impl BatchWriter<'_> {
             row.status.as_str(),
             row.line as i64,
             fingerprint,
-            *occurrence,
+            occurrence,
         ])?;
         self.imported += 1;
         if self.first_new_date.is_none_or(|d| row.date < d) {
             self.first_new_date = Some(row.date);
         }
-        Ok(Some(self.tx.last_insert_rowid()))
+        Ok(self.tx.last_insert_rowid())
     }
 
     /// Commits the batch with its counts. A batch that added nothing is still recorded, so the

@@ -30,9 +30,9 @@ fn import(db: &mut Db, file: &str, rows: &[ParsedRow]) -> (u64, u64) {
         sha256: "x",
         now: "2026-01-01T00:00:00",
     };
-    let mut w = db.begin_batch(&src).unwrap();
+    let (mut w, mut d) = db.begin_batch(&src).unwrap();
     for r in rows {
-        w.add(&PreparedRow::new(r.clone(), &mut NameCache::new()))
+        w.add(&mut d, &PreparedRow::new(r.clone(), &mut NameCache::new()))
             .unwrap();
     }
     let s = w.finish(rows.len() as u64, 0, "{}").unwrap();
@@ -132,9 +132,12 @@ fn a_batch_dropped_before_finish_leaves_the_database_as_it_was() {
             sha256: "y",
             now: "t",
         };
-        let mut w = db.begin_batch(&src).unwrap();
-        w.add(&PreparedRow::new(row(2, 9, "Q", -5), &mut NameCache::new()))
-            .unwrap();
+        let (mut w, mut d) = db.begin_batch(&src).unwrap();
+        w.add(
+            &mut d,
+            &PreparedRow::new(row(2, 9, "Q", -5), &mut NameCache::new()),
+        )
+        .unwrap();
         // An error on a later line: the writer is dropped without finish.
     }
     assert_eq!(count(&db), 1);

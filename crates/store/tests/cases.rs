@@ -34,11 +34,11 @@ fn import(db: &mut Db, file: &str, rows: &[ParsedRow]) -> (i64, Vec<i64>) {
         sha256: "x",
         now: "2026-01-01T00:00:00",
     };
-    let mut w = db.begin_batch(&src).unwrap();
+    let (mut w, mut d) = db.begin_batch(&src).unwrap();
     let ids = rows
         .iter()
         .filter_map(|r| {
-            w.add(&PreparedRow::new(r.clone(), &mut NameCache::new()))
+            w.add(&mut d, &PreparedRow::new(r.clone(), &mut NameCache::new()))
                 .unwrap()
         })
         .collect();

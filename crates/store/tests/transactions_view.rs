@@ -32,9 +32,9 @@ fn import(db: &mut Db, account: &str, file: &str, rows: &[ParsedRow]) -> i64 {
         sha256: "x",
         now: "2026-01-01T00:00:00",
     };
-    let mut w = db.begin_batch(&src).unwrap();
+    let (mut w, mut d) = db.begin_batch(&src).unwrap();
     for r in rows {
-        w.add(&PreparedRow::new(r.clone(), &mut NameCache::new()))
+        w.add(&mut d, &PreparedRow::new(r.clone(), &mut NameCache::new()))
             .unwrap();
     }
     w.finish(rows.len() as u64, 0, "{}").unwrap().batch_id
