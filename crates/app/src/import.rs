@@ -3,6 +3,7 @@
 
 use crate::dto::{ImportProgress, ImportReport};
 use crate::error::{AppError, Result};
+use crate::review::history_since;
 use crate::{now_text, App};
 use recourse_core::disputes::Jurisdiction;
 use recourse_core::import::{self, ImportError, ImportOptions, Profile};
@@ -218,6 +219,7 @@ impl App {
             sha256: &sha256,
             now: &now,
         };
+        let rules = self.rules()?;
         let (mut writer, mut dedupe) = self.db.begin_batch(&src)?;
         let account_id = writer.account_id();
         let source_file: Arc<str> = file_name.as_str().into();
@@ -314,17 +316,36 @@ impl App {
         };
         drop(bytes);
         let detected_json = serde_json::to_string(&summary.detected).unwrap_or_default();
-        let done = writer.finish(
-            summary.rows_read,
-            summary.skipped.len() as u64,
-            &detected_json,
-        )?;
+        let older = match writer.first_new_date() {
+            Some(first) => writer.older_history(&history_since(first))?,
+            None => Vec::new(),
+        };
+        // The rules run on their own thread while the batch commits (writing a large batch
+        // is mostly the disk's time); flags are stored once both are done.
+        let ids_after = writer.ids_after();
+        let (done, flags) = std::thread::scope(|scope| {
+            let rules = &rules;
+            let detecting = scope.spawn(move || rules.run(older, new_rows, ids_after));
+            let done = writer.finish(
+                summary.rows_read,
+                summary.skipped.len() as u64,
+                &detected_json,
+            );
+            (done, detecting.join())
+        });
+        let done = done?;
+        let flags = flags.map_err(|_| {
+            AppError::new(
+                "internal",
+                format!("{file_name}: the detection rules stopped unexpectedly"),
+            )
+        })?;
         if req.save_profile {
             let profile = serde_json::to_string(&summary.detected.profile).unwrap_or_default();
             self.db.save_account_profile(&account, &profile, &now)?;
         }
         report_progress(rows, total_lines);
-        let flagged = self.scan_batch(&done, new_rows)?;
+        let flagged = self.store_flags(flags)?;
         Ok(report(
             &file_name,
             sha256,

@@ -4,29 +4,32 @@
 use crate::dto::FlagView;
 use crate::error::{AppError, Result};
 use crate::App;
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
+use recourse_core::detect::Flag;
 use recourse_core::detect::{self, Context, DetectConfig};
 use recourse_core::model::Txn;
-use recourse_store::batches::BatchSummary;
 use recourse_store::flags::NewFlag;
+use std::collections::HashSet;
 
 /// How much of the account's past the rules read around a new batch: enough for a year of
 /// subscriptions and the user's usual spending, without rescanning ten years on every import.
 const HISTORY_DAYS: i64 = 400;
 
-/// The settings key of the tuned detection thresholds (JSON of `DetectConfig`).
-pub(crate) const DETECT_CONFIG_KEY: &str = "detect_config";
+/// The user's trusted merchants and thresholds.
+pub(crate) struct Rules {
+    trusted: HashSet<String>,
+    cfg: DetectConfig,
+}
 
-impl App {
-    /// Runs the detection rules over what a batch added (`new_rows`), reading the account's
-    /// recent history from before it.
-    /// Returns how many flags were raised.
-    pub(crate) fn scan_batch(&mut self, batch: &BatchSummary, new_rows: Vec<Txn>) -> Result<u64> {
-        let Some(first) = batch.first_new_date else {
-            return Ok(0);
-        };
-        let since = (first - Duration::days(HISTORY_DAYS)).to_string();
-        let older = self.db.history(batch.account_id, &since, batch.ids_after)?;
+/// The first day of history the rules read for a batch whose earliest new row is `first`.
+pub(crate) fn history_since(first: NaiveDate) -> String {
+    (first - Duration::days(HISTORY_DAYS)).to_string()
+}
+
+impl Rules {
+    /// Runs the rules over a batch's new rows (`new_rows`, ids above `ids_after`) with the
+    /// account's `older` rows from `history_since`. Pure; safe on another thread.
+    pub(crate) fn run(&self, older: Vec<Txn>, new_rows: Vec<Txn>, ids_after: i64) -> Vec<Flag> {
         // The smaller list is moved onto the larger: a large import's rows are never copied
         // into a fresh allocation (which would hold them twice at the peak).
         let (mut history, rest) = if older.len() >= new_rows.len() {
@@ -35,17 +38,31 @@ impl App {
             (new_rows, older)
         };
         history.extend(rest);
-        let ids_after = batch.ids_after;
-        let trusted = self.db.trusted_merchant_keys()?;
-        let cfg = self.detect_config()?;
-        let flags = detect::detect(
+        detect::detect(
             &history,
             &|t| t.id > ids_after,
-            &cfg,
+            &self.cfg,
             &Context {
-                trusted_merchant_keys: &trusted,
+                trusted_merchant_keys: &self.trusted,
             },
-        );
+        )
+    }
+}
+
+/// The settings key of the tuned detection thresholds (JSON of `DetectConfig`).
+pub(crate) const DETECT_CONFIG_KEY: &str = "detect_config";
+
+impl App {
+    /// What the rules need besides the transactions, read before a batch begins.
+    pub(crate) fn rules(&self) -> Result<Rules> {
+        Ok(Rules {
+            trusted: self.db.trusted_merchant_keys()?,
+            cfg: self.detect_config()?,
+        })
+    }
+
+    /// Stores the flags the rules raised; returns how many were new.
+    pub(crate) fn store_flags(&mut self, flags: Vec<Flag>) -> Result<u64> {
         let new: Vec<NewFlag> = flags
             .into_iter()
             .map(|f| NewFlag {

@@ -199,6 +199,23 @@ impl BatchWriter<'_> {
         self.account_id
     }
 
+    /// New rows get ids above this one (see `BatchSummary::ids_after`).
+    pub fn ids_after(&self) -> i64 {
+        self.ids_after
+    }
+
+    /// The earliest date among the rows added so far.
+    pub fn first_new_date(&self) -> Option<NaiveDate> {
+        self.first_new_date
+    }
+
+    /// The account's rows stored before this batch and dated on or after `since`, as the
+    /// detection rules read them (`Db::history`); read inside the batch's transaction so the
+    /// rules can run while it commits.
+    pub fn older_history(&self, since: &str) -> Result<Vec<recourse_core::model::Txn>> {
+        crate::transactions::history(&self.tx, self.account_id, since, self.ids_after)
+    }
+
     /// Adds one row unless the account already holds it (same fingerprint, same occurrence).
     /// Returns the new transaction's id, or `None` when it was already present.
     pub fn add(&mut self, dedupe: &mut Dedupe, prepared: &PreparedRow) -> Result<Option<i64>> {

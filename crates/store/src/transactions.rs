@@ -184,56 +184,65 @@ impl Db {
     /// no particular order, as the detection rules read them. Merchant names and file names
     /// are shared between rows (see `Txn`).
     pub fn history(&self, account_id: i64, since: &str, up_to_id: i64) -> Result<Vec<Txn>> {
-        let files: HashMap<i64, Arc<str>> = {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT id, file_name FROM batches WHERE account_id = ?1")?;
-            let rows = stmt.query_map([account_id], |r| {
-                Ok((r.get(0)?, Arc::from(r.get::<_, String>(1)?)))
-            })?;
-            rows.collect::<Result<_, _>>()?
-        };
-        let mut shared: HashMap<String, Arc<str>> = HashMap::new();
-        let mut share = |s: &str| -> Arc<str> {
-            match shared.get(s) {
-                Some(a) => a.clone(),
-                None => {
-                    let a: Arc<str> = s.into();
-                    shared.insert(s.to_string(), a.clone());
-                    a
-                }
+        history(&self.conn, account_id, since, up_to_id)
+    }
+}
+
+/// `Db::history` on any connection or open transaction (a batch reads it before committing).
+pub(crate) fn history(
+    conn: &rusqlite::Connection,
+    account_id: i64,
+    since: &str,
+    up_to_id: i64,
+) -> Result<Vec<Txn>> {
+    let files: HashMap<i64, Arc<str>> = {
+        let mut stmt =
+            conn.prepare_cached("SELECT id, file_name FROM batches WHERE account_id = ?1")?;
+        let rows = stmt.query_map([account_id], |r| {
+            Ok((r.get(0)?, Arc::from(r.get::<_, String>(1)?)))
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut shared: HashMap<String, Arc<str>> = HashMap::new();
+    let mut share = |s: &str| -> Arc<str> {
+        match shared.get(s) {
+            Some(a) => a.clone(),
+            None => {
+                let a: Arc<str> = s.into();
+                shared.insert(s.to_string(), a.clone());
+                a
             }
-        };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, account_id, date, time, amount, currency, description, merchant, merchant_key,
+        }
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, account_id, date, time, amount, currency, description, merchant, merchant_key,
                     batch_id, source_line, status
              FROM transactions WHERE account_id = ?1 AND date >= ?2 AND id <= ?3",
-        )?;
-        let mut rows = stmt.query(rusqlite::params![account_id, since, up_to_id])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            let date = NaiveDate::parse_from_str(r.get_ref(2)?.as_str().unwrap_or(""), "%Y-%m-%d")
-                .map_err(|_| StoreError::Corrupt(format!("transaction {id} has no valid date")))?;
-            let time: Option<String> = r.get(3)?;
-            let currency = r.get_ref(5)?.as_str().unwrap_or("");
-            let status = r.get_ref(11)?.as_str().unwrap_or("");
-            let batch_id: i64 = r.get(9)?;
-            out.push(Txn {
-                id,
-                account_id: r.get(1)?,
-                date,
-                time: time.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M:%S").ok()),
-                amount: r.get(4)?,
-                currency: Currency::parse(currency).unwrap_or(Currency::USD),
-                description: r.get(6)?,
-                merchant: share(r.get_ref(7)?.as_str().unwrap_or("")),
-                merchant_key: share(r.get_ref(8)?.as_str().unwrap_or("")),
-                source_file: files.get(&batch_id).cloned().unwrap_or_else(|| "".into()),
-                source_line: r.get::<_, i64>(10)? as u64,
-                status: RowStatus::parse(status).unwrap_or(RowStatus::Booked),
-            });
-        }
-        Ok(out)
+    )?;
+    let mut rows = stmt.query(rusqlite::params![account_id, since, up_to_id])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let date = NaiveDate::parse_from_str(r.get_ref(2)?.as_str().unwrap_or(""), "%Y-%m-%d")
+            .map_err(|_| StoreError::Corrupt(format!("transaction {id} has no valid date")))?;
+        let time: Option<String> = r.get(3)?;
+        let currency = r.get_ref(5)?.as_str().unwrap_or("");
+        let status = r.get_ref(11)?.as_str().unwrap_or("");
+        let batch_id: i64 = r.get(9)?;
+        out.push(Txn {
+            id,
+            account_id: r.get(1)?,
+            date,
+            time: time.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M:%S").ok()),
+            amount: r.get(4)?,
+            currency: Currency::parse(currency).unwrap_or(Currency::USD),
+            description: r.get(6)?,
+            merchant: share(r.get_ref(7)?.as_str().unwrap_or("")),
+            merchant_key: share(r.get_ref(8)?.as_str().unwrap_or("")),
+            source_file: files.get(&batch_id).cloned().unwrap_or_else(|| "".into()),
+            source_line: r.get::<_, i64>(10)? as u64,
+            status: RowStatus::parse(status).unwrap_or(RowStatus::Booked),
+        });
     }
+    Ok(out)
 }
