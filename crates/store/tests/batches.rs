@@ -8,6 +8,8 @@ use recourse_store::batches::BatchSource;
 use recourse_store::transactions::TxQuery;
 use recourse_store::Db;
 
+mod common;
+
 fn row(line: u64, day: u32, desc: &str, amount: i64) -> ParsedRow {
     ParsedRow {
         line,
@@ -24,18 +26,7 @@ fn row(line: u64, day: u32, desc: &str, amount: i64) -> ParsedRow {
 }
 
 fn import(db: &mut Db, file: &str, rows: &[ParsedRow]) -> (u64, u64) {
-    let src = BatchSource {
-        account: "chase",
-        file_name: file,
-        sha256: "x",
-        now: "2026-01-01T00:00:00",
-    };
-    let (mut w, mut d) = db.begin_batch(&src).unwrap();
-    for r in rows {
-        w.add(&mut d, &PreparedRow::new(r.clone(), &mut NameCache::new()))
-            .unwrap();
-    }
-    let s = w.finish(rows.len() as u64, 0, "{}").unwrap();
+    let (s, _) = common::import_rows(db, "chase", file, rows);
     (s.imported, s.already_present)
 }
 

@@ -2,14 +2,14 @@
 //! refund candidates, and undo of an import refused while a case holds its rows.
 
 use chrono::NaiveDate;
-use recourse_core::merchant::NameCache;
-use recourse_core::model::{ParsedRow, PreparedRow, RowStatus};
+use recourse_core::model::{ParsedRow, RowStatus};
 use recourse_core::money::Currency;
-use recourse_store::batches::BatchSource;
 use recourse_store::cases::NewCase;
 use recourse_store::transactions::TxQuery;
 use recourse_store::{Db, MIGRATIONS, SCHEMA_VERSION};
 use rusqlite::Connection;
+
+mod common;
 
 fn row(line: u64, day: u32, desc: &str, amount: i64) -> ParsedRow {
     ParsedRow {
@@ -28,21 +28,7 @@ fn row(line: u64, day: u32, desc: &str, amount: i64) -> ParsedRow {
 
 /// Imports rows as one batch; returns (batch id, new transaction ids).
 fn import(db: &mut Db, file: &str, rows: &[ParsedRow]) -> (i64, Vec<i64>) {
-    let src = BatchSource {
-        account: "chase",
-        file_name: file,
-        sha256: "x",
-        now: "2026-01-01T00:00:00",
-    };
-    let (mut w, mut d) = db.begin_batch(&src).unwrap();
-    let ids = rows
-        .iter()
-        .filter_map(|r| {
-            w.add(&mut d, &PreparedRow::new(r.clone(), &mut NameCache::new()))
-                .unwrap()
-        })
-        .collect();
-    let s = w.finish(rows.len() as u64, 0, "{}").unwrap();
+    let (s, ids) = common::import_rows(db, "chase", file, rows);
     (s.batch_id, ids)
 }
 

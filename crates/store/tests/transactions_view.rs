@@ -2,13 +2,13 @@
 //! and that it follows every change to the table, including one made by another connection.
 
 use chrono::NaiveDate;
-use recourse_core::merchant::NameCache;
-use recourse_core::model::{ParsedRow, PreparedRow, RowStatus};
+use recourse_core::model::{ParsedRow, RowStatus};
 use recourse_core::money::Currency;
-use recourse_store::batches::BatchSource;
 use recourse_store::flags::NewFlag;
 use recourse_store::transactions::{SortKey, TxQuery};
 use recourse_store::Db;
+
+mod common;
 
 fn row(line: u64, day: u32, desc: &str, amount: i64, currency: Currency) -> ParsedRow {
     ParsedRow {
@@ -26,18 +26,7 @@ fn row(line: u64, day: u32, desc: &str, amount: i64, currency: Currency) -> Pars
 }
 
 fn import(db: &mut Db, account: &str, file: &str, rows: &[ParsedRow]) -> i64 {
-    let src = BatchSource {
-        account,
-        file_name: file,
-        sha256: "x",
-        now: "2026-01-01T00:00:00",
-    };
-    let (mut w, mut d) = db.begin_batch(&src).unwrap();
-    for r in rows {
-        w.add(&mut d, &PreparedRow::new(r.clone(), &mut NameCache::new()))
-            .unwrap();
-    }
-    w.finish(rows.len() as u64, 0, "{}").unwrap().batch_id
+    common::import_rows(db, account, file, rows).0.batch_id
 }
 
 fn descriptions(db: &Db, q: &TxQuery, offset: u64, limit: u64) -> Vec<String> {
