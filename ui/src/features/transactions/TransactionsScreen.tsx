@@ -231,8 +231,9 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
               );
             })}
           </div>
-          <div className="grid-body" ref={scrollRef} tabIndex={0}>
-            <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {/* Focusable so the keyboard can scroll it; a rowgroup, because a table holds rows. */}
+          <div className="grid-body" ref={scrollRef} tabIndex={0} role="rowgroup" aria-label={t("transactions.rows")}>
+            <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
               {visible.map(({ item, tx }) => {
                 const r = tx ? rowsById.get(String(tx.id)) : undefined;
                 return (
