@@ -347,6 +347,8 @@ pub struct CsvStatements {
     pub account_of: BTreeMap<i64, String>,
     /// The labels, restricted to the rows the statements print.
     pub labelled: Labelled,
+    /// Rows generated, printed or not.
+    pub generated: usize,
 }
 
 /// The account name of person `account_id` (1-based), naming the dialect.
@@ -357,7 +359,10 @@ pub fn account_name(account_id: i64, dialect: Dialect) -> String {
 /// Writes each person of `data` (account ids are 1-based persons, as `synth::generate` makes
 /// them) as overlapping statement files in the dialect of their home currency.
 pub fn statements(data: &Labelled, cfg: &CsvConfig) -> CsvStatements {
-    let mut out = CsvStatements::default();
+    let mut out = CsvStatements {
+        generated: data.txns.len(),
+        ..CsvStatements::default()
+    };
     let mut by_account: BTreeMap<i64, Vec<&Txn>> = BTreeMap::new();
     for t in &data.txns {
         by_account.entry(t.account_id).or_default().push(t);
@@ -479,7 +484,8 @@ pub struct StoredRow {
 #[derive(Clone, Debug, Default)]
 pub struct CsvQuality {
     pub quality: Quality,
-    /// Rows the statements print (each once) and rows the import stored.
+    /// Rows generated, rows the statements print (each once) and rows the import stored.
+    pub rows_generated: usize,
     pub rows_printed: usize,
     pub rows_stored: usize,
     /// Synthetic ids stored more than once (an overlap added again), and never stored.
@@ -512,6 +518,7 @@ impl CsvQuality {
 /// scores them with `synth::evaluate`.
 pub fn score(set: &CsvStatements, stored: &[StoredRow], flags: &[Flag]) -> CsvQuality {
     let mut q = CsvQuality {
+        rows_generated: set.generated,
         rows_printed: set.rows.len(),
         rows_stored: stored.len(),
         ..CsvQuality::default()
