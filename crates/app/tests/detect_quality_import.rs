@@ -122,7 +122,11 @@ fn imported_statements_meet_the_quality_bars() {
     let (tp, fp, _) = q.totals(&Reason::ALL);
     assert!(ratio(tp, tp + fp) >= 0.8, "overall precision\n{report}");
     for r in Reason::ALL {
-        assert!(q.precision(r) >= 0.8, "precision of {}\n{report}", r.as_str());
+        assert!(
+            q.precision(r) >= 0.8,
+            "precision of {}\n{report}",
+            r.as_str()
+        );
     }
     assert!(q.traps_medium_plus.is_empty(), "traps at medium+\n{report}");
     assert_eq!(q.not_money_flagged, 0, "{report}");

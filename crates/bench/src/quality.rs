@@ -117,7 +117,6 @@ fn quality_table(table: &mut Table, q: &Quality) {
         "traps flagged at medium or above: {}",
         q.traps_medium_plus.len()
     ));
-
 }
 
 /// Writes the population as statement files, imports them into a fresh database (one account
@@ -145,14 +144,10 @@ fn csv_path(cfg: &SynthConfig) -> anyhow::Result<(CsvQuality, usize)> {
             account: Some(account.to_string()),
             ..Default::default()
         };
-        app.import_files(&paths, &req, &|_| {}, &AtomicBool::new(false))
-            ?;
+        app.import_files(&paths, &req, &|_| {}, &AtomicBool::new(false))?;
     }
     let mut stored = Vec::new();
-    for t in app
-        .transactions(&Default::default())
-        ?
-    {
+    for t in app.transactions(&Default::default())? {
         stored.push(StoredRow {
             id: t.id,
             moves_money: matches!(t.status.as_str(), "booked" | "pending"),

@@ -597,7 +597,10 @@ mod tests {
         assert_eq!(comma_amount(-123_456_789, 2), "-1.234.567,89");
         assert_eq!(comma_amount(99, 2), "0,99");
         assert_eq!(comma_amount(-1500, 0), "-1.500");
-        assert_eq!(convert(-10_000, Currency::EUR, Currency::USD), Some(-10_800));
+        assert_eq!(
+            convert(-10_000, Currency::EUR, Currency::USD),
+            Some(-10_800)
+        );
         let jpy = Currency::parse("JPY").unwrap();
         assert_eq!(convert(-1000, jpy, Currency::CNY), Some(-4786));
     }
@@ -623,7 +626,12 @@ mod tests {
             for (i, text) in f.text.lines().enumerate() {
                 if let Some(id) = set.lines.get(&(f.name.clone(), i as u64 + 1)) {
                     let row = &set.rows[id];
-                    assert!(text.contains(&row.description), "{}:{}: {text}", f.name, i + 1);
+                    assert!(
+                        text.contains(&row.description),
+                        "{}:{}: {text}",
+                        f.name,
+                        i + 1
+                    );
                 }
             }
         }
@@ -634,6 +642,8 @@ mod tests {
             .filter(|r| !r.status.moves_money())
             .collect();
         assert!(!closed.is_empty());
-        assert!(closed.iter().all(|r| r.reference.as_deref().is_some_and(|s| s.starts_with("42"))));
+        assert!(closed
+            .iter()
+            .all(|r| r.reference.as_deref().is_some_and(|s| s.starts_with("42"))));
     }
 }
