@@ -6,6 +6,9 @@
 
 use chrono::{Duration, NaiveDate};
 use recourse_core::detect::synth::Rng;
+use recourse_core::detect::synth_csv;
+use recourse_core::model::RowStatus;
+use recourse_core::money::Currency;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
@@ -27,6 +30,15 @@ impl Dialect {
             Dialect::Simple => "simple",
             Dialect::Chase => "chase",
             Dialect::European => "european",
+        }
+    }
+
+    /// The writer of that dialect, shared with the labelled statements of the quality measure.
+    fn csv(self) -> synth_csv::Dialect {
+        match self {
+            Dialect::Simple => synth_csv::Dialect::Simple,
+            Dialect::Chase => synth_csv::Dialect::Chase,
+            Dialect::European => synth_csv::Dialect::European,
         }
     }
 }
@@ -231,13 +243,15 @@ impl Generator {
 pub fn write(path: &Path, dialect: Dialect, rows: u64, seed: u64) -> std::io::Result<()> {
     let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
     let mut generator = Generator::new(seed, rows);
-    out.write_all(header(dialect).as_bytes())?;
+    let csv = dialect.csv();
+    // The header of these three dialects names no period or row count.
+    out.write_all(csv.header(start(), start(), 0).as_bytes())?;
     let mut line = String::with_capacity(160);
     let mut written = 0u64;
     while written < rows {
         let row = generator.row(written);
         line.clear();
-        format_row(&mut line, dialect, &row);
+        csv.write_row(&mut line, &row.into_csv());
         out.write_all(line.as_bytes())?;
         written += 1;
         if written < rows && generator.rng.below(500) == 0 {
@@ -248,96 +262,28 @@ pub fn write(path: &Path, dialect: Dialect, rows: u64, seed: u64) -> std::io::Re
     out.flush()
 }
 
-fn header(dialect: Dialect) -> &'static str {
-    match dialect {
-        Dialect::Simple => "Date,Description,Amount\n",
-        Dialect::Chase => "Transaction Date,Post Date,Description,Category,Type,Amount,Memo\n",
-        Dialect::European => "Buchungstag;Valuta;Empfänger;Verwendungszweck;Betrag;Währung\n",
+impl Row {
+    /// The row as the shared dialect writers take it. Simple and Chase print no currency; the
+    /// German export prints its code, EUR, as its own account's currency.
+    fn into_csv(self) -> synth_csv::Row {
+        synth_csv::Row {
+            date: self.date,
+            time: None,
+            posted: self.posted,
+            description: self.description,
+            category: self.category,
+            amount: self.amount,
+            currency: Currency::EUR,
+            status: RowStatus::Booked,
+            reference: None,
+            local: None,
+        }
     }
-}
-
-fn format_row(out: &mut String, dialect: Dialect, r: &Row) {
-    use std::fmt::Write as _;
-    let _ = match dialect {
-        Dialect::Simple => {
-            writeln!(
-                out,
-                "{},{},{}",
-                r.date.format("%Y-%m-%d"),
-                csv_cell(&r.description, ','),
-                point_amount(r.amount)
-            )
-        }
-        Dialect::Chase => {
-            let kind = if r.amount > 0 { "Payment" } else { "Sale" };
-            writeln!(
-                out,
-                "{},{},{},{},{kind},{},",
-                r.date.format("%m/%d/%Y"),
-                r.posted.format("%m/%d/%Y"),
-                csv_cell(&r.description, ','),
-                r.category,
-                point_amount(r.amount)
-            )
-        }
-        Dialect::European => {
-            let purpose = if r.amount > 0 {
-                "Gutschrift"
-            } else {
-                "Kartenzahlung"
-            };
-            writeln!(
-                out,
-                "{};{};{};{purpose};{};EUR",
-                r.date.format("%d.%m.%Y"),
-                r.posted.format("%d.%m.%Y"),
-                csv_cell(&r.description, ';'),
-                comma_amount(r.amount)
-            )
-        }
-    };
-}
-
-/// Quotes a cell when it holds the delimiter or a quote.
-fn csv_cell(s: &str, delimiter: char) -> String {
-    if s.contains(delimiter) || s.contains('"') {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// `-1234.50`
-fn point_amount(minor: i64) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    format!("{sign}{}.{:02}", minor.abs() / 100, minor.abs() % 100)
-}
-
-/// `-1.234,50`
-fn comma_amount(minor: i64) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let units = (minor.abs() / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    format!("{sign}{grouped},{:02}", minor.abs() % 100)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn amounts_are_written_exactly() {
-        assert_eq!(point_amount(-123_450), "-1234.50");
-        assert_eq!(point_amount(5), "0.05");
-        assert_eq!(comma_amount(-123_456_789), "-1.234.567,89");
-        assert_eq!(comma_amount(99), "0,99");
-    }
 
     #[test]
     fn every_dialect_imports_with_the_real_parser() {

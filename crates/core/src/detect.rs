@@ -20,6 +20,7 @@ mod outlier;
 mod recurring;
 mod stats;
 pub mod synth;
+pub mod synth_csv;
 
 pub use recurring::{recurring, Recurring};
 

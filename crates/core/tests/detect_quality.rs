@@ -109,3 +109,67 @@ fn a_million_transactions_take_seconds() {
     );
     assert!(took.as_secs_f64() < 5.0);
 }
+
+/// Every statement file of the CSV measure parses with the real parser (no I/O: the parser is
+/// pure) into exactly the rows it prints, line by line: the importer reads each dialect's dates,
+/// signs, currencies and statuses as written.
+#[test]
+fn statement_files_parse_back_to_their_rows() {
+    use recourse_core::detect::synth_csv::{statements, CsvConfig};
+    use recourse_core::model::RowStatus;
+    let data = generate(&SynthConfig {
+        people: 4,
+        years: 1,
+        ..SynthConfig::default()
+    });
+    let set = statements(&data, &CsvConfig::default());
+    let mut rows_read = 0usize;
+    for f in &set.files {
+        let mut problems = Vec::new();
+        recourse_core::import::parse(f.text.as_bytes(), &Default::default(), &mut |row| {
+            rows_read += 1;
+            let Some(id) = set.lines.get(&(f.name.clone(), row.line)) else {
+                problems.push(format!("line {} is no statement row", row.line));
+                return Ok(());
+            };
+            let printed = &set.rows[id];
+            let amount_ok = if printed.status == RowStatus::Neutral {
+                printed.amount.abs() == row.amount.abs()
+            } else {
+                printed.amount == row.amount
+            };
+            if row.date != printed.date
+                || !amount_ok
+                || row.currency != printed.currency
+                || row.status.moves_money() != printed.status.moves_money()
+                || !row.description.starts_with(&printed.description)
+            {
+                problems.push(format!(
+                    "line {}: read {} {} {} {} {:?}, printed {} {} {} {} {:?}",
+                    row.line,
+                    row.date,
+                    row.description,
+                    row.amount,
+                    row.currency,
+                    row.status,
+                    printed.date,
+                    printed.description,
+                    printed.amount,
+                    printed.currency,
+                    printed.status
+                ));
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{}: {e}", f.name));
+        assert!(
+            problems.is_empty(),
+            "{} ({}): {} problems, first: {:?}",
+            f.name,
+            f.dialect.name(),
+            problems.len(),
+            &problems[..problems.len().min(5)]
+        );
+    }
+    assert_eq!(rows_read, set.lines.len());
+}

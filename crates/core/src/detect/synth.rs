@@ -397,6 +397,11 @@ const ZH_FOOD: &[&str] = &[
 ];
 const ZH_SHOP: &[&str] = &["百货", "书店", "花店", "五金店", "文具店", "便利店"];
 
+/// The home currency of person `person` (0-based; their account id is `person + 1`).
+pub fn person_currency(person: u32) -> Currency {
+    LOCALES[person as usize % LOCALES.len()].currency
+}
+
 /// Generates `cfg.people` accounts over `cfg.years` years, with ground truth.
 pub fn generate(cfg: &SynthConfig) -> Labelled {
     let mut out = Labelled::default();
