@@ -140,6 +140,7 @@ const NUMBER_LABELS: &[&str] = &[
 /// Display name: processor prefixes, reference numbers, store numbers, masked card numbers,
 /// phone numbers and trailing city/state noise removed; ALL-CAPS Latin title-cased; CJK kept.
 pub fn display_name(raw: &str) -> String {
+    let raw = counterparty(raw);
     let mut s = raw.trim();
     // Processor prefixes can stack (`PAYPAL *SQ *FOO` is rare but seen); strip at most three.
     for _ in 0..3 {
@@ -166,12 +167,24 @@ pub fn display_name(raw: &str) -> String {
 
 /// Matching key: the display name lower-cased and folded to ASCII where it is Latin, with
 /// digits and punctuation removed, so every charge of one merchant shares it. CJK is kept.
+/// The part of a description that names the merchant. The importer writes `counterparty · memo`
+/// when a statement has both (a German giro export's Auftraggeber and Buchungstext, a wallet's
+/// 交易对方 and 商品): the counterparty names the merchant, while the memo (booking type,
+/// purpose, order text) changes from row to row, so a refund ("… · Gutschrift") would otherwise
+/// not match its charge ("… · Kartenzahlung").
+fn counterparty(raw: &str) -> &str {
+    match raw.split_once(" · ") {
+        Some((cp, _)) if !cp.trim().is_empty() => cp,
+        _ => raw,
+    }
+}
+
 pub fn key(raw: &str) -> String {
     let name = display_name(raw);
     let key = fold_key(&name);
     if key.is_empty() {
         // A descriptor made only of digits/punctuation still needs a stable, non-empty key.
-        collapse_whitespace(raw).to_lowercase()
+        collapse_whitespace(counterparty(raw)).to_lowercase()
     } else {
         key
     }
@@ -182,7 +195,7 @@ pub fn display_name_and_key(raw: &str) -> (String, String) {
     let name = display_name(raw);
     let key = fold_key(&name);
     let key = if key.is_empty() {
-        collapse_whitespace(raw).to_lowercase()
+        collapse_whitespace(counterparty(raw)).to_lowercase()
     } else {
         key
     };
@@ -519,6 +532,17 @@ fn fold_latin(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_counterparty_with_a_memo_is_named_by_the_counterparty() {
+        assert_eq!(
+            key("REWE Markt GmbH · Kartenzahlung"),
+            key("REWE MARKT GMBH · Gutschrift")
+        );
+        assert_eq!(display_name("美团 · 美团外卖订单-12345"), "美团");
+        // A description that only starts with the separator keeps its text.
+        assert_eq!(display_name(" · Kartenzahlung"), "Kartenzahlung");
+    }
 
     #[test]
     fn display_names() {

@@ -2,6 +2,7 @@
 //! merchant billing again inside a cycle already paid (`subscription_billed_twice`).
 
 use super::explain;
+use super::foreign;
 use super::index::{days_between, merchant_name, Group, Scope};
 use super::{Flag, Reason, Severity};
 use std::collections::{HashMap, HashSet};
@@ -43,6 +44,12 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             let refund = refunds.take(first, second);
             // Same day is the classic duplicate authorisation; next day, a late posting; two or
             // more days apart an equal amount is as often a coincidence, so it stays low.
+            // Abroad, the same price on another day is a day ticket or a daily meal on a trip
+            // (whose later days may only arrive with the next statement), not a duplicate: a
+            // duplicate authorisation abroad shows on the same day like any other.
+            if gap > 0 && foreign::abroad(scope.txn(second), scope.account.home) {
+                continue;
+            }
             let severity = match (refund, gap) {
                 (Some(_), _) => Severity::Low,
                 (None, 0) => Severity::High,

@@ -6,6 +6,7 @@ use super::explain;
 use super::index::{merchant_name, Scope};
 use super::{Flag, Reason, Severity};
 use crate::model::Txn;
+use crate::money::Currency;
 
 /// Country names as they end card descriptors, with their currency and Chinese name. Full
 /// names only: two-letter codes (`CA`, `DE`) are too often US states or words.
@@ -71,6 +72,12 @@ pub(crate) fn foreign_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             }
         }
     }
+}
+
+/// True when the charge was made abroad: in another currency, or in the home currency with a
+/// descriptor that ends in another country's name (a card statement's converted amount).
+pub(crate) fn abroad(t: &Txn, home: Currency) -> bool {
+    t.currency != home || named_country(t).is_some_and(|(_, cur, _)| cur != home.code())
 }
 
 /// The country a descriptor ends with, if any (`... HANGZHOU CHINA`).

@@ -3,6 +3,7 @@
 //! a percentile of their first charges per merchant, times a factor.
 
 use super::explain;
+use super::foreign;
 use super::index::{add_days, merchant_name, Scope};
 use super::stats::percentile;
 use super::{Flag, Reason, Severity};
@@ -40,7 +41,9 @@ pub(crate) fn large_first_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         {
             let t = scope.txn(i);
             let amount = t.amount.saturating_abs() as f64;
-            if !scope.is_new(i) || amount <= threshold {
+            // Abroad, a large bill at a place never seen before is the trip itself (a hotel);
+            // the `foreign` rule already shows the charge, saying where it was made.
+            if !scope.is_new(i) || amount <= threshold || foreign::abroad(t, account.home) {
                 continue;
             }
             let severity = if amount > 2.0 * threshold {
