@@ -11,6 +11,7 @@ pub mod dto_insights;
 pub mod dto_cases;
 mod cases;
 mod letters;
+pub mod templates;
 mod profile;
 mod error;
 mod import;
