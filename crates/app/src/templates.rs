@@ -108,9 +108,22 @@ impl App {
         check_size(source)?;
         let (req, case_id) = match self.latest_case_request(kind)? {
             Some((req, id)) => (req, Some(id)),
-            None => (sample(kind, sender(&self.profile()?), Full::Yes, Reason::DoubleCharge, None), None),
+            None => (
+                sample(
+                    kind,
+                    sender(&self.profile()?),
+                    Full::Yes,
+                    Reason::DoubleCharge,
+                    None,
+                ),
+                None,
+            ),
         };
-        let merchant = req.transactions.first().map(|t| t.merchant.clone()).unwrap_or_default();
+        let merchant = req
+            .transactions
+            .first()
+            .map(|t| t.merchant.clone())
+            .unwrap_or_default();
         Ok(match letters::render(&req, Some(source)) {
             Ok(letter) => TemplatePreview {
                 text: Some(recourse_documents::text(&letter)),
@@ -119,7 +132,13 @@ impl App {
                 case_id,
                 merchant,
             },
-            Err(e) => TemplatePreview { letter: None, text: None, error: Some(e), case_id, merchant },
+            Err(e) => TemplatePreview {
+                letter: None,
+                text: None,
+                error: Some(e),
+                case_id,
+                merchant,
+            },
         })
     }
 
@@ -147,17 +166,32 @@ impl App {
 
     /// Renders `source` for every situation a letter of this kind can be written in (see the
     /// module comment); the first failure names the template's line and the situation.
-    pub(crate) fn check_template(&self, j: Jurisdiction, step: Step, lang: &str, source: &str) -> Result<()> {
+    pub(crate) fn check_template(
+        &self,
+        j: Jurisdiction,
+        step: Step,
+        lang: &str,
+        source: &str,
+    ) -> Result<()> {
         check_size(source)?;
-        let kind = TemplateKind { jurisdiction: j, step, lang: lang.to_string() };
+        let kind = TemplateKind {
+            jurisdiction: j,
+            step,
+            lang: lang.to_string(),
+        };
         let whose = |e: TemplateError, situation: String| {
             AppError::new(
                 "template",
-                format!("your template for {} {} ({lang}): {e} ({situation}); it was not saved", j.as_str(), step.as_str()),
+                format!(
+                    "your template for {} {} ({lang}): {e} ({situation}); it was not saved",
+                    j.as_str(),
+                    step.as_str()
+                ),
             )
         };
         if let Some((req, id)) = self.latest_case_request(&kind)? {
-            letters::render(&req, Some(source)).map_err(|e| whose(e, format!("writing the letter of case {id}")))?;
+            letters::render(&req, Some(source))
+                .map_err(|e| whose(e, format!("writing the letter of case {id}")))?;
         }
         let profile = sender(&self.profile()?);
         for full in [Full::Yes, Full::No] {
@@ -193,11 +227,19 @@ impl App {
     /// kind's step and language.
     fn latest_case_request(&self, kind: &TemplateKind) -> Result<Option<(LetterRequest, i64)>> {
         // Newest first.
-        let Some(row) = self.db.case_rows()?.into_iter().find(|r| r.jurisdiction == kind.jurisdiction.as_str()) else {
+        let Some(row) = self
+            .db
+            .case_rows()?
+            .into_iter()
+            .find(|r| r.jurisdiction == kind.jurisdiction.as_str())
+        else {
             return Ok(None);
         };
         let c = self.load_case(row.id)?;
-        Ok(Some((self.letter_request(&c, kind.step, &kind.lang)?, row.id)))
+        Ok(Some((
+            self.letter_request(&c, kind.step, &kind.lang)?,
+            row.id,
+        )))
     }
 }
 
@@ -214,7 +256,11 @@ fn all_kinds() -> Vec<TemplateKind> {
         for lang in ["en", "zh-CN"] {
             for step in Step::ALL {
                 if letters::builtin_template(j, step, lang).is_some() {
-                    out.push(TemplateKind { jurisdiction: j, step, lang: lang.to_string() });
+                    out.push(TemplateKind {
+                        jurisdiction: j,
+                        step,
+                        lang: lang.to_string(),
+                    });
                 }
             }
         }
@@ -248,7 +294,10 @@ fn fields() -> Vec<TemplateField> {
     letters::template_fields()
         .into_iter()
         .map(|text| TemplateField {
-            key: text.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect(),
+            key: text
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect(),
             text: text.to_string(),
         })
         .collect()
@@ -257,13 +306,44 @@ fn fields() -> Vec<TemplateField> {
 /// A believable case for previews and checks: a charge taken twice at a merchant typical of
 /// the jurisdiction, with (when `full`) a card number, notes, evidence and every earlier step
 /// taken, the first one answered.
-fn sample(kind: &TemplateKind, profile: SenderProfile, full: Full, reason: Reason, instrument: Option<Instrument>) -> LetterRequest {
-    let (merchant, description, amount_minor, currency, instrument_default) = match kind.jurisdiction {
-        Jurisdiction::Us => ("Philz Coffee", "TST* PHILZ COFFEE", -438, Currency::USD, Instrument::CreditCard),
-        Jurisdiction::Uk => ("Deliveroo", "DELIVEROO LONDON", -2450, Currency::GBP, Instrument::CreditCard),
-        Jurisdiction::Eu => ("Zalando", "ZALANDO SE BERLIN", -5995, Currency::EUR, Instrument::CreditCard),
-        Jurisdiction::Cn => ("美团外卖", "美团外卖-订单 20240412", -3680, Currency::CNY, Instrument::PaymentPlatform),
-    };
+fn sample(
+    kind: &TemplateKind,
+    profile: SenderProfile,
+    full: Full,
+    reason: Reason,
+    instrument: Option<Instrument>,
+) -> LetterRequest {
+    let (merchant, description, amount_minor, currency, instrument_default) =
+        match kind.jurisdiction {
+            Jurisdiction::Us => (
+                "Philz Coffee",
+                "TST* PHILZ COFFEE",
+                -438,
+                Currency::USD,
+                Instrument::CreditCard,
+            ),
+            Jurisdiction::Uk => (
+                "Deliveroo",
+                "DELIVEROO LONDON",
+                -2450,
+                Currency::GBP,
+                Instrument::CreditCard,
+            ),
+            Jurisdiction::Eu => (
+                "Zalando",
+                "ZALANDO SE BERLIN",
+                -5995,
+                Currency::EUR,
+                Instrument::CreditCard,
+            ),
+            Jurisdiction::Cn => (
+                "美团外卖",
+                "美团外卖-订单 20240412",
+                -3680,
+                Currency::CNY,
+                Instrument::PaymentPlatform,
+            ),
+        };
     let today = today();
     let ago = |days: u64| today.checked_sub_days(Days::new(days)).unwrap_or(today);
     let full = matches!(full, Full::Yes);
@@ -299,7 +379,11 @@ fn sample(kind: &TemplateKind, profile: SenderProfile, full: Full, reason: Reaso
     };
     let party = LetterParty {
         name: Some(merchant.to_string()),
-        address: if full { vec!["1 Market Street".to_string()] } else { Vec::new() },
+        address: if full {
+            vec!["1 Market Street".to_string()]
+        } else {
+            Vec::new()
+        },
     };
     LetterRequest {
         lang: kind.lang.clone(),
@@ -307,7 +391,11 @@ fn sample(kind: &TemplateKind, profile: SenderProfile, full: Full, reason: Reaso
         instrument: instrument.unwrap_or(instrument_default),
         reason,
         step: kind.step,
-        profile: if full { profile } else { SenderProfile::default() },
+        profile: if full {
+            profile
+        } else {
+            SenderProfile::default()
+        },
         recipient: (full && kind.step == Step::Merchant).then(|| party.clone()),
         counterparty: full.then_some(party),
         account_last4: full.then(|| "4242".to_string()),
@@ -315,7 +403,11 @@ fn sample(kind: &TemplateKind, profile: SenderProfile, full: Full, reason: Reaso
         amount_claimed_minor: None,
         earlier_steps: earlier,
         legal_basis: None,
-        enclosures: if full { vec!["receipt.pdf".to_string(), "statement.pdf".to_string()] } else { Vec::new() },
+        enclosures: if full {
+            vec!["receipt.pdf".to_string(), "statement.pdf".to_string()]
+        } else {
+            Vec::new()
+        },
         notes: full.then(|| "I bought one coffee and was charged for two.".to_string()),
         today,
     }
@@ -330,7 +422,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let app = App::open(&dir.path().join("recourse.db")).unwrap();
         let kinds = all_kinds();
-        assert_eq!(kinds.len(), 20, "English for 4 × 4, Chinese for China's 4 steps");
+        assert_eq!(
+            kinds.len(),
+            20,
+            "English for 4 × 4, Chinese for China's 4 steps"
+        );
         for kind in kinds {
             let src = builtin(&kind).unwrap();
             app.check_template(kind.jurisdiction, kind.step, &kind.lang, src)
@@ -341,7 +437,14 @@ mod tests {
     #[test]
     fn field_keys_are_the_leading_names() {
         let keys: Vec<String> = fields().into_iter().map(|f| f.key).collect();
-        for k in ["lang", "today", "sender", "transactions", "earlier", "reply_by"] {
+        for k in [
+            "lang",
+            "today",
+            "sender",
+            "transactions",
+            "earlier",
+            "reply_by",
+        ] {
             assert!(keys.iter().any(|x| x == k), "{k} in {keys:?}");
         }
     }

@@ -24,8 +24,12 @@ impl Fixture {
     fn empty() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let mut app = App::open(&dir.path().join("recourse.db")).unwrap();
-        app.set_profile(&UserProfile { name: "Ann Example".into(), address: "1 Main St".into(), ..Default::default() })
-            .unwrap();
+        app.set_profile(&UserProfile {
+            name: "Ann Example".into(),
+            address: "1 Main St".into(),
+            ..Default::default()
+        })
+        .unwrap();
         Fixture { dir, app }
     }
 
@@ -34,8 +38,13 @@ impl Fixture {
         let mut f = Fixture::empty();
         let path = f.dir.path().join("chase.csv");
         std::fs::write(&path, STATEMENT).unwrap();
-        let req = ImportRequest { account: Some("chase".into()), ..Default::default() };
-        f.app.import_files(&[path], &req, &|_| {}, &AtomicBool::new(false)).unwrap();
+        let req = ImportRequest {
+            account: Some("chase".into()),
+            ..Default::default()
+        };
+        f.app
+            .import_files(&[path], &req, &|_| {}, &AtomicBool::new(false))
+            .unwrap();
         let ids = f
             .app
             .transactions(&Default::default())
@@ -59,7 +68,11 @@ impl Fixture {
 }
 
 fn kind(j: Jurisdiction, step: Step, lang: &str) -> TemplateKind {
-    TemplateKind { jurisdiction: j, step, lang: lang.into() }
+    TemplateKind {
+        jurisdiction: j,
+        step,
+        lang: lang.into(),
+    }
 }
 
 const OWN: &str = "Subject: My own words — {{ merchant }}\n\
@@ -79,24 +92,51 @@ fn a_saved_template_writes_the_letters_from_then_on() {
 
     let after = f.app.letter(case, Step::Bank, "en").unwrap();
     assert_eq!(after.letter.subject, "My own words — Philz Coffee");
-    assert!(after.letter.body.contains("You charged me $4.38 too much on 12 April 2024; my own sentence."), "{}", after.letter.body);
+    assert!(
+        after
+            .letter
+            .body
+            .contains("You charged me $4.38 too much on 12 April 2024; my own sentence."),
+        "{}",
+        after.letter.body
+    );
     assert!(after.text.contains("my own sentence"));
     // A US letter asked for in Chinese is written in English: from the user's English template.
-    assert!(f.app.letter(case, Step::Bank, "zh-CN").unwrap().letter.body.contains("my own sentence"));
+    assert!(f
+        .app
+        .letter(case, Step::Bank, "zh-CN")
+        .unwrap()
+        .letter
+        .body
+        .contains("my own sentence"));
     // Other steps keep the built-in wording.
-    assert!(!f.app.letter(case, Step::Merchant, "en").unwrap().letter.body.contains("my own sentence"));
+    assert!(!f
+        .app
+        .letter(case, Step::Merchant, "en")
+        .unwrap()
+        .letter
+        .body
+        .contains("my own sentence"));
 
     // The exported text is written from it too.
     let out = f.dir.path().join("bank.txt");
-    f.app.export_letter(case, Step::Bank, "en", "txt", None, &out).unwrap();
-    assert!(std::fs::read_to_string(&out).unwrap().contains("my own sentence"));
+    f.app
+        .export_letter(case, Step::Bank, "en", "txt", None, &out)
+        .unwrap();
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("my own sentence"));
 
     // It survives reopening, and the choices mark it as the user's.
     drop(f.app);
     let app = App::open(&f.dir.path().join("recourse.db")).unwrap();
     let choices = app.template_choices().unwrap();
     assert_eq!(choices.len(), 20);
-    let mine: Vec<_> = choices.iter().filter(|c| c.custom).map(|c| c.kind.clone()).collect();
+    let mine: Vec<_> = choices
+        .iter()
+        .filter(|c| c.custom)
+        .map(|c| c.kind.clone())
+        .collect();
     assert_eq!(mine, vec![bank]);
 }
 
@@ -104,16 +144,37 @@ fn a_saved_template_writes_the_letters_from_then_on() {
 fn a_template_that_does_not_render_is_refused_with_its_line_and_nothing_is_stored() {
     let (mut f, case) = Fixture::with_case();
     let merchant = kind(Jurisdiction::Us, Step::Merchant, "en");
-    let builtin_body = f.app.letter(case, Step::Merchant, "en").unwrap().letter.body;
+    let builtin_body = f
+        .app
+        .letter(case, Step::Merchant, "en")
+        .unwrap()
+        .letter
+        .body;
 
     // A misspelt field on line 2.
-    let err = f.app.save_template(&merchant, "Subject: Refund\nI was charged {{ claimedd }} twice.\n").unwrap_err();
+    let err = f
+        .app
+        .save_template(
+            &merchant,
+            "Subject: Refund\nI was charged {{ claimedd }} twice.\n",
+        )
+        .unwrap_err();
     assert_eq!(err.code, "template");
-    assert!(err.message.contains("line 2") && err.message.contains("claimedd"), "{}", err.message);
+    assert!(
+        err.message.contains("line 2") && err.message.contains("claimedd"),
+        "{}",
+        err.message
+    );
     assert!(err.message.contains("not saved"), "{}", err.message);
 
     // A tag left open: a syntax error, also with its line.
-    let err = f.app.save_template(&merchant, "Subject: Refund\n\n{% if notes %}\n{{ notes }}\n").unwrap_err();
+    let err = f
+        .app
+        .save_template(
+            &merchant,
+            "Subject: Refund\n\n{% if notes %}\n{{ notes }}\n",
+        )
+        .unwrap_err();
     assert_eq!(err.code, "template");
     assert!(err.message.contains("line"), "{}", err.message);
 
@@ -121,20 +182,36 @@ fn a_template_that_does_not_render_is_refused_with_its_line_and_nothing_is_store
     // case with notes would fail to get its letter.
     let err = f
         .app
-        .save_template(&merchant, "Subject: Refund\n{{ claimed }}\n{% if notes %}\n{{ notez }}\n{% endif %}\n")
+        .save_template(
+            &merchant,
+            "Subject: Refund\n{{ claimed }}\n{% if notes %}\n{{ notez }}\n{% endif %}\n",
+        )
         .unwrap_err();
-    assert!(err.message.contains("line 4") && err.message.contains("notez"), "{}", err.message);
+    assert!(
+        err.message.contains("line 4") && err.message.contains("notez"),
+        "{}",
+        err.message
+    );
 
     // Nothing stored: the built-in template is still in use, the letter unchanged.
     let view = f.app.template(&merchant).unwrap();
     assert!(!view.custom);
     assert_eq!(view.source, view.builtin);
     assert!(f.app.template_choices().unwrap().iter().all(|c| !c.custom));
-    assert_eq!(f.app.letter(case, Step::Merchant, "en").unwrap().letter.body, builtin_body);
+    assert_eq!(
+        f.app
+            .letter(case, Step::Merchant, "en")
+            .unwrap()
+            .letter
+            .body,
+        builtin_body
+    );
 
     // A good template saved, then a broken edit of it: the good one stays.
     f.app.save_template(&merchant, OWN).unwrap();
-    f.app.save_template(&merchant, "Subject: x\n{{ oops }}").unwrap_err();
+    f.app
+        .save_template(&merchant, "Subject: x\n{{ oops }}")
+        .unwrap_err();
     assert_eq!(f.app.template(&merchant).unwrap().source, OWN.trim());
 }
 
@@ -142,14 +219,32 @@ fn a_template_that_does_not_render_is_refused_with_its_line_and_nothing_is_store
 fn reset_goes_back_to_the_built_in_wording() {
     let (mut f, case) = Fixture::with_case();
     let merchant = kind(Jurisdiction::Us, Step::Merchant, "en");
-    let builtin_body = f.app.letter(case, Step::Merchant, "en").unwrap().letter.body;
+    let builtin_body = f
+        .app
+        .letter(case, Step::Merchant, "en")
+        .unwrap()
+        .letter
+        .body;
     f.app.save_template(&merchant, OWN).unwrap();
-    assert!(f.app.letter(case, Step::Merchant, "en").unwrap().letter.body.contains("my own sentence"));
+    assert!(f
+        .app
+        .letter(case, Step::Merchant, "en")
+        .unwrap()
+        .letter
+        .body
+        .contains("my own sentence"));
 
     let view = f.app.reset_template(&merchant).unwrap();
     assert!(!view.custom);
     assert_eq!(view.source, view.builtin);
-    assert_eq!(f.app.letter(case, Step::Merchant, "en").unwrap().letter.body, builtin_body);
+    assert_eq!(
+        f.app
+            .letter(case, Step::Merchant, "en")
+            .unwrap()
+            .letter
+            .body,
+        builtin_body
+    );
     // Resetting again is harmless.
     assert!(!f.app.reset_template(&merchant).unwrap().custom);
 }
@@ -174,9 +269,15 @@ fn the_preview_uses_the_latest_case_and_shows_errors_with_their_line() {
     assert!(p.error.is_none());
     let letter = p.letter.unwrap();
     assert_eq!(letter.subject, "My own words — Philz Coffee");
-    assert!(p.text.unwrap().contains("Ann Example"), "the sender is the user's profile");
+    assert!(
+        p.text.unwrap().contains("Ann Example"),
+        "the sender is the user's profile"
+    );
 
-    let p = f.app.preview_template(&merchant, "Subject: x\n\nline two {{ claimedd }}").unwrap();
+    let p = f
+        .app
+        .preview_template(&merchant, "Subject: x\n\nline two {{ claimedd }}")
+        .unwrap();
     assert!(p.letter.is_none());
     let e = p.error.unwrap();
     assert_eq!(e.line, Some(3));
@@ -195,14 +296,24 @@ fn the_preview_uses_the_latest_case_and_shows_errors_with_their_line() {
 fn only_kinds_with_a_built_in_template_are_offered_and_accepted() {
     let mut f = Fixture::empty();
     let choices = f.app.template_choices().unwrap();
-    let zh: Vec<_> = choices.iter().filter(|c| c.kind.lang == "zh-CN").map(|c| c.kind.jurisdiction).collect();
+    let zh: Vec<_> = choices
+        .iter()
+        .filter(|c| c.kind.lang == "zh-CN")
+        .map(|c| c.kind.jurisdiction)
+        .collect();
     assert_eq!(zh, vec![Jurisdiction::Cn; 4]);
     assert_eq!(choices.iter().filter(|c| c.kind.lang == "en").count(), 16);
 
     let us_zh = kind(Jurisdiction::Us, Step::Merchant, "zh-CN");
     assert_eq!(f.app.template(&us_zh).unwrap_err().code, "invalid");
-    assert_eq!(f.app.save_template(&us_zh, OWN).unwrap_err().code, "invalid");
-    assert_eq!(f.app.preview_template(&us_zh, OWN).unwrap_err().code, "invalid");
+    assert_eq!(
+        f.app.save_template(&us_zh, OWN).unwrap_err().code,
+        "invalid"
+    );
+    assert_eq!(
+        f.app.preview_template(&us_zh, OWN).unwrap_err().code,
+        "invalid"
+    );
     let huge = "x".repeat(200_000);
     let en = kind(Jurisdiction::Us, Step::Merchant, "en");
     assert_eq!(f.app.save_template(&en, &huge).unwrap_err().code, "invalid");
@@ -225,7 +336,15 @@ fn a_broken_template_stored_earlier_is_reported_by_the_letter_with_its_line() {
     let app = App::open(&db).unwrap();
     let err = app.letter(case, Step::Merchant, "en").unwrap_err();
     assert_eq!(err.code, "template");
-    assert!(err.message.contains("your template") && err.message.contains("line 2"), "{}", err.message);
+    assert!(
+        err.message.contains("your template") && err.message.contains("line 2"),
+        "{}",
+        err.message
+    );
     // The editor shows it as the user's, so they can fix or reset it.
-    assert!(app.template(&kind(Jurisdiction::Us, Step::Merchant, "en")).unwrap().custom);
+    assert!(
+        app.template(&kind(Jurisdiction::Us, Step::Merchant, "en"))
+            .unwrap()
+            .custom
+    );
 }

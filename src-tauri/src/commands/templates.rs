@@ -11,21 +11,35 @@ pub async fn template_choices(state: State<'_, AppState>) -> Result<Vec<Template
 }
 
 #[tauri::command]
-pub async fn letter_template(state: State<'_, AppState>, kind: TemplateKind) -> Result<TemplateView> {
+pub async fn letter_template(
+    state: State<'_, AppState>,
+    kind: TemplateKind,
+) -> Result<TemplateView> {
     state.with_app(|app| app.template(&kind))
 }
 
 #[tauri::command]
-pub async fn preview_template(state: State<'_, AppState>, kind: TemplateKind, source: String) -> Result<TemplatePreview> {
+pub async fn preview_template(
+    state: State<'_, AppState>,
+    kind: TemplateKind,
+    source: String,
+) -> Result<TemplatePreview> {
     state.with_app(|app| app.preview_template(&kind, &source))
 }
 
 #[tauri::command]
-pub async fn save_template(state: State<'_, AppState>, kind: TemplateKind, source: String) -> Result<TemplateView> {
+pub async fn save_template(
+    state: State<'_, AppState>,
+    kind: TemplateKind,
+    source: String,
+) -> Result<TemplateView> {
     state.with_app(|app| app.save_template(&kind, &source))
 }
 
 #[tauri::command]
-pub async fn reset_template(state: State<'_, AppState>, kind: TemplateKind) -> Result<TemplateView> {
+pub async fn reset_template(
+    state: State<'_, AppState>,
+    kind: TemplateKind,
+) -> Result<TemplateView> {
     state.with_app(|app| app.reset_template(&kind))
 }

@@ -60,16 +60,16 @@ export function TemplatesScreen({ onBack }: { onBack: () => void }) {
     setPreviewed(null);
     setSaveError(null);
     setConfirmReset(false);
-    api.letterTemplate(kind).then(
-      async (v) => {
+    api
+      .letterTemplate(kind)
+      .then(async (v) => {
         if (!shown.current || !sameKind(shown.current, kind)) return;
         setView(v);
         setSource(v.source);
         setCaretLine(1);
         await runPreview(kind, v.source);
-      },
-      (e: AppError) => setError(e),
-    );
+      })
+      .catch((e: AppError) => setError(e));
   }, [kind, runPreview]);
 
   const dirty = view !== null && source !== view.source;
@@ -105,18 +105,20 @@ export function TemplatesScreen({ onBack }: { onBack: () => void }) {
     view &&
     run(async () => {
       setSaveError(null);
+      let v: TemplateView;
       try {
-        const v = await api.saveTemplate(kind, source);
-        setView(v);
-        setSource(v.source);
-        setChoices(await api.templateChoices());
-        setNotice(v.custom ? t("templates.saved") : t("templates.savedSameAsBuiltIn"));
-        await runPreview(kind, v.source);
+        v = await api.saveTemplate(kind, source);
       } catch (e) {
         setSaveError(e as AppError);
         // The preview shows where, with a way to jump to the line.
         await runPreview(kind, source).catch(() => undefined);
+        return;
       }
+      setView(v);
+      setSource(v.source);
+      setNotice(v.custom ? t("templates.saved") : t("templates.savedSameAsBuiltIn"));
+      setChoices(await api.templateChoices());
+      await runPreview(kind, v.source);
     });
 
   const reset = () =>
