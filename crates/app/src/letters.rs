@@ -20,11 +20,11 @@ impl App {
     pub fn letter(&self, case_id: i64, step: Step, lang: &str) -> Result<LetterView> {
         let lang = check_lang(lang)?;
         let c = self.load_case(case_id)?;
+        let (custom, lang) = self.own_template_for_letter(c.jurisdiction, step, lang)?;
         let req = self.letter_request(&c, step, lang)?;
-        let (custom, template_lang) = self.own_template_for_letter(c.jurisdiction, step, lang)?;
         let mut letter = letters::render(&req, custom.as_deref()).map_err(|e| {
             let whose = if custom.is_some() { "your template" } else { "the built-in template" };
-            AppError::new("template", format!("{whose} for {} {} ({template_lang}): {e}", c.jurisdiction.as_str(), step.as_str()))
+            AppError::new("template", format!("{whose} for {} {} ({lang}): {e}", c.jurisdiction.as_str(), step.as_str()))
         })?;
         let saved = c.step(step).and_then(|s| s.letter_text.clone());
         let edited = saved.is_some();
@@ -243,9 +243,10 @@ impl App {
         Ok(self.db.setting(&template_key(j, step, check_lang(lang)?))?)
     }
 
-    /// The user's template a letter in `lang` is written from, and that template's language.
-    /// Where there is no built-in template in `lang` (Chinese outside China), the letter is
-    /// written in English, so the user's English template is the one that applies.
+    /// The user's template a letter in `lang` is written from, and the language the letter is
+    /// then written in. Where there is no built-in template in `lang` (Chinese outside China),
+    /// the letter is written in English, so the user's English template is the one that
+    /// applies, with English dates and amounts.
     fn own_template_for_letter(&self, j: Jurisdiction, step: Step, lang: &'static str) -> Result<(Option<String>, &'static str)> {
         if let Some(own) = self.own_letter_template(j, step, lang)? {
             return Ok((Some(own), lang));

@@ -101,14 +101,16 @@ fn a_saved_template_writes_the_letters_from_then_on() {
         after.letter.body
     );
     assert!(after.text.contains("my own sentence"));
-    // A US letter asked for in Chinese is written in English: from the user's English template.
-    assert!(f
-        .app
-        .letter(case, Step::Bank, "zh-CN")
-        .unwrap()
-        .letter
-        .body
-        .contains("my own sentence"));
+    // A US letter asked for in Chinese is written in English: from the user's English template,
+    // with English dates and amounts.
+    let zh = f.app.letter(case, Step::Bank, "zh-CN").unwrap().letter;
+    assert_eq!(zh.lang, "en");
+    assert!(
+        zh.body
+            .contains("You charged me $4.38 too much on 12 April 2024; my own sentence."),
+        "{}",
+        zh.body
+    );
     // Other steps keep the built-in wording.
     assert!(!f
         .app
