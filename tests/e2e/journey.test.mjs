@@ -148,7 +148,11 @@ test("the user's own letter template writes the case's letter; reset brings the 
       await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", el);
       await el.click();
     });
-  const toTop = () => driver.executeScript("document.querySelector('main').scrollTop = 0");
+  // Screenshots from the top of the screen, once WebKit has painted the latest state.
+  const toTop = async () => {
+    await driver.executeScript("document.querySelector('main').scrollTop = 0");
+    await driver.sleep(700);
+  };
   const value = (id) => retryStale(async () => (await byTestId(driver, id)).getAttribute("value"));
   const waitValue = (id, pattern, what) => driver.wait(async () => pattern.test(await value(id)), 15000, what);
   const openRegulatorTemplate = async () => {
@@ -165,6 +169,15 @@ test("the user's own letter template writes the case's letter; reset brings the 
   await waitText(driver, "templates-status", /内置模板/);
   const builtin = await value("templates-source");
   assert.match(builtin, /^Dear Sir or Madam,$/m);
+  // A misspelt field on line 2: refused with its line, nothing stored.
+  await typeInto(driver, await byTestId(driver, "templates-source"), builtin.replace(/^Dear Sir or Madam,$/m, "Dear {{ recipient.nmae }},"));
+  await clickInView("templates-save");
+  await waitText(driver, "error-panel", /template line 2: undefined value 'recipient\.nmae'/);
+  await waitText(driver, "templates-preview-error", /第 2 行/);
+  assert.match(await (await byTestId(driver, "templates-status")).getText(), /内置模板/);
+  await toTop();
+  await app.screenshot("journey-14-templates-refused-zh");
+
   const mine = builtin.replace(/^Dear Sir or Madam,$/m, "Dear Billing Disputes Team, I write from my own template.");
   await typeInto(driver, await byTestId(driver, "templates-source"), mine);
   await clickInView("templates-preview-button");

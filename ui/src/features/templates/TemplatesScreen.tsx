@@ -258,7 +258,7 @@ export function TemplatesScreen({ onBack }: { onBack: () => void }) {
                 <h2>
                   <label htmlFor={`${id}-source`}>{t("templates.editorTitle")}</label>
                 </h2>
-                <span className="muted small" aria-live="polite" data-testid="templates-caret">
+                <span className="muted small" data-testid="templates-caret">
                   {t("templates.caretLine", { line: caretLine })}
                 </span>
               </div>
