@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startApp, byTestId, waitText, typeInto, selectValue, By, click, countTestId } from "./driver.mjs";
+import { startApp, byTestId, waitText, typeInto, selectValue, By, click, countTestId, retryStale } from "./driver.mjs";
 
 let app;
 before(async () => {
@@ -136,4 +136,88 @@ test("switching the language to Chinese changes every screen", async () => {
   await click(driver, "nav-cases");
   await byTestId(driver, "case-row");
   await app.screenshot("journey-13-cases-zh");
+});
+
+test("the user's own letter template writes the case's letter; reset brings the built-in one back", async () => {
+  const { driver } = app;
+  // The screen scrolls inside its own pane, which WebKitWebDriver does not scroll to reach a
+  // button below the fold: bring each one into view before clicking it.
+  const clickInView = (id) =>
+    retryStale(async () => {
+      const el = await byTestId(driver, id);
+      await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", el);
+      await el.click();
+    });
+  // Screenshots from the top of the screen, once WebKit has painted the latest state.
+  const toTop = async () => {
+    await driver.executeScript("document.querySelector('main').scrollTop = 0");
+    await driver.sleep(700);
+  };
+  const value = (id) => retryStale(async () => (await byTestId(driver, id)).getAttribute("value"));
+  const waitValue = (id, pattern, what) => driver.wait(async () => pattern.test(await value(id)), 15000, what);
+  const openRegulatorTemplate = async () => {
+    await clickInView("nav-settings");
+    await clickInView("settings-templates-open");
+    await waitValue("templates-source", /^Subject:/, "the template never loaded");
+    // The sample case is a US one; its letter to the regulator has not been edited by hand.
+    await selectValue(driver, await byTestId(driver, "templates-jurisdiction"), "us");
+    await selectValue(driver, await byTestId(driver, "templates-step"), "association");
+    await waitValue("templates-source", /^Subject: Complaint/, "the US regulator template never loaded");
+  };
+
+  await openRegulatorTemplate();
+  await waitText(driver, "templates-status", /内置模板/);
+  const builtin = await value("templates-source");
+  assert.match(builtin, /^Dear Sir or Madam,$/m);
+  // A misspelt field on line 2: refused with its line, nothing stored.
+  await typeInto(driver, await byTestId(driver, "templates-source"), builtin.replace(/^Dear Sir or Madam,$/m, "Dear {{ recipient.nmae }},"));
+  await clickInView("templates-save");
+  await waitText(driver, "error-panel", /template line 2: undefined value 'recipient\.nmae'/);
+  await waitText(driver, "templates-preview-error", /第 2 行/);
+  assert.match(await (await byTestId(driver, "templates-status")).getText(), /内置模板/);
+  await toTop();
+  await app.screenshot("journey-14-templates-refused-zh");
+
+  const mine = builtin.replace(/^Dear Sir or Madam,$/m, "Dear Billing Disputes Team, I write from my own template.");
+  await typeInto(driver, await byTestId(driver, "templates-source"), mine);
+  await clickInView("templates-preview-button");
+  await waitText(driver, "templates-preview-body", /I write from my own template/);
+  await clickInView("templates-save");
+  await waitText(driver, "templates-status", /您的模板/);
+  await waitText(driver, "templates-notice", /\S/);
+  await toTop();
+  await app.screenshot("journey-14-templates-zh");
+
+  // The case's letter to the regulator now has the new wording (a US letter asked for in
+  // Chinese is written in English, from the user's English template).
+  await clickInView("nav-cases");
+  await byTestId(driver, "case-row");
+  await retryStale(async () => (await (await byTestId(driver, "case-row")).findElement(By.css("button"))).click());
+  await clickInView("step-letter-association");
+  await waitValue("letter-body", /Dear Billing Disputes Team, I write from my own template\./, "the letter does not use the saved template");
+  assert.doesNotMatch(await value("letter-body"), /美元/, "an English letter gives amounts in English");
+  await toTop();
+  await app.screenshot("journey-15-letter-from-own-template");
+
+  // Reset, after confirming: the built-in wording is back.
+  await openRegulatorTemplate();
+  await waitText(driver, "templates-status", /您的模板/);
+  await clickInView("templates-reset");
+  await clickInView("templates-reset-confirm");
+  await waitText(driver, "templates-status", /内置模板/);
+  assert.equal(await value("templates-source"), builtin);
+
+  // The editor in English and the dark theme, for the screenshots.
+  await clickInView("templates-back");
+  await selectValue(driver, await byTestId(driver, "settings-language"), "en");
+  await waitText(driver, "nav-transactions", /Transactions/);
+  // The radio itself is hidden under its label (a segmented control): click it by script.
+  await retryStale(async () =>
+    driver.executeScript("arguments[0].click()", await (await byTestId(driver, "settings-theme")).findElement(By.css('input[value="dark"]'))),
+  );
+  await clickInView("settings-templates-open");
+  await waitText(driver, "templates-status", /Built-in/);
+  await waitText(driver, "templates-preview-body", /\S/);
+  await toTop();
+  await app.screenshot("journey-16-templates-dark");
 });

@@ -50,6 +50,12 @@ pub fn typescript() -> String {
         recourse_core::disputes::WarningLevel::decl(),
         recourse_core::disputes::Checklist::decl(),
         recourse_core::letters::Letter::decl(),
+        recourse_core::letters::TemplateError::decl(),
+        crate::templates::TemplateKind::decl(),
+        crate::templates::TemplateChoice::decl(),
+        crate::templates::TemplateField::decl(),
+        crate::templates::TemplateView::decl(),
+        crate::templates::TemplatePreview::decl(),
     ];
     let mut out = String::from(
         "// Generated from the Rust DTOs by `make bindings` (crates/app/src/bindings.rs). Do not edit.\n\n",

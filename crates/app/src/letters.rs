@@ -20,8 +20,8 @@ impl App {
     pub fn letter(&self, case_id: i64, step: Step, lang: &str) -> Result<LetterView> {
         let lang = check_lang(lang)?;
         let c = self.load_case(case_id)?;
+        let (custom, lang) = self.own_template_for_letter(c.jurisdiction, step, lang)?;
         let req = self.letter_request(&c, step, lang)?;
-        let custom = self.db.setting(&template_key(c.jurisdiction, step, lang))?;
         let mut letter = letters::render(&req, custom.as_deref()).map_err(|e| {
             let whose = if custom.is_some() {
                 "your template"
@@ -66,8 +66,9 @@ impl App {
     }
 
     /// Saves the user's own wording template for letters of this jurisdiction, step and
-    /// language (None goes back to the built-in one). Its errors (a misspelt field, a tag left
-    /// open) are reported with their template line when a letter is written from it.
+    /// language (None goes back to the built-in one). A template that does not render (a
+    /// misspelt field, a tag left open) is refused with its template line, and nothing is
+    /// stored; see `templates` for what it is checked against.
     pub fn set_letter_template(
         &mut self,
         jurisdiction: Jurisdiction,
@@ -75,9 +76,13 @@ impl App {
         lang: &str,
         source: Option<&str>,
     ) -> Result<()> {
-        let key = template_key(jurisdiction, step, check_lang(lang)?);
+        let lang = check_lang(lang)?;
+        let key = template_key(jurisdiction, step, lang);
         match source.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(text) => Ok(self.db.set_setting(&key, text)?),
+            Some(text) => {
+                self.check_template(jurisdiction, step, lang, text)?;
+                Ok(self.db.set_setting(&key, text)?)
+            }
             None => Ok(self.db.delete_setting(&key)?),
         }
     }
@@ -141,7 +146,12 @@ impl App {
         Ok(self.renderer.get_or_init(|| made))
     }
 
-    fn letter_request(&self, c: &Loaded, step: Step, lang: &str) -> Result<LetterRequest> {
+    pub(crate) fn letter_request(
+        &self,
+        c: &Loaded,
+        step: Step,
+        lang: &str,
+    ) -> Result<LetterRequest> {
         let merchant = c.merchant();
         let merchant_party = LetterParty {
             name: Some(merchant.clone()).filter(|m| !m.is_empty()),
@@ -252,4 +262,35 @@ fn document_error(e: DocumentError) -> AppError {
         "document"
     };
     AppError::new(code, e.to_string())
+}
+
+impl App {
+    /// The user's own template for this kind of letter, if they saved one (None: the built-in).
+    pub(crate) fn own_letter_template(
+        &self,
+        j: Jurisdiction,
+        step: Step,
+        lang: &str,
+    ) -> Result<Option<String>> {
+        Ok(self.db.setting(&template_key(j, step, check_lang(lang)?))?)
+    }
+
+    /// The user's template a letter in `lang` is written from, and the language the letter is
+    /// then written in. Where there is no built-in template in `lang` (Chinese outside China),
+    /// the letter is written in English, so the user's English template is the one that
+    /// applies, with English dates and amounts.
+    fn own_template_for_letter(
+        &self,
+        j: Jurisdiction,
+        step: Step,
+        lang: &'static str,
+    ) -> Result<(Option<String>, &'static str)> {
+        if let Some(own) = self.own_letter_template(j, step, lang)? {
+            return Ok((Some(own), lang));
+        }
+        if letters::builtin_template(j, step, lang).is_none() && lang != "en" {
+            return Ok((self.own_letter_template(j, step, "en")?, "en"));
+        }
+        Ok((None, lang))
+    }
 }

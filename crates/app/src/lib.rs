@@ -18,6 +18,7 @@ mod money_text;
 mod profile;
 mod review;
 mod settings;
+pub mod templates;
 mod transactions;
 
 pub use backup::{backup_file_name, BackupReport, RestoreReport};

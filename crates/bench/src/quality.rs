@@ -3,7 +3,9 @@
 
 use crate::report::{Bar, Table};
 use recourse_app::{App, ImportRequest};
-use recourse_core::detect::synth::{generate, measure, ratio, Quality, QualityRun, SynthConfig};
+use recourse_core::detect::synth::{
+    generate, measure, ratio, Labelled, Quality, QualityRun, SynthConfig,
+};
 use recourse_core::detect::synth_csv::{score, statements, CsvConfig, CsvQuality, StoredRow};
 use recourse_core::detect::{detect, Context, DetectConfig, Flag, Reason, Severity};
 use recourse_core::money::Currency;
@@ -32,7 +34,7 @@ pub fn run(table: &mut Table, rows: usize) {
         data.txns.len(),
         flags.len()
     ));
-    quality_table(table, &q);
+    quality_table(table, &q, &data);
     match csv_path(&population()) {
         Ok((c, files)) => {
             table.note(&format!(
@@ -54,7 +56,7 @@ pub fn run(table: &mut Table, rows: usize) {
                     "DIFFER"
                 }
             ));
-            quality_table(table, &c.quality);
+            quality_table(table, &c.quality, &data);
         }
         Err(e) => table.note(&format!("CSV path failed: {e}")),
     }
@@ -86,7 +88,8 @@ pub fn run(table: &mut Table, rows: usize) {
     );
 }
 
-fn quality_table(table: &mut Table, q: &Quality) {
+/// The per-reason table, then each trap flagged at medium or above with its row.
+fn quality_table(table: &mut Table, q: &Quality, data: &Labelled) {
     table.note(&format!(
         "{:<26} {:>5} {:>5} {:>5} {:>9} {:>7}",
         "reason", "TP", "FP", "FN", "precision", "recall"
@@ -117,6 +120,18 @@ fn quality_table(table: &mut Table, q: &Quality) {
         "traps flagged at medium or above: {}",
         q.traps_medium_plus.len()
     ));
+    for (id, reason, trap) in &q.traps_medium_plus {
+        if let Some(t) = data.txns.iter().find(|t| t.id == *id) {
+            table.note(&format!(
+                "  {} on a {trap:?} row: {} {:?} {} {}",
+                reason.as_str(),
+                t.date,
+                t.description,
+                t.amount,
+                t.currency.code()
+            ));
+        }
+    }
 }
 
 /// Writes the population as statement files, imports them into a fresh database (one account

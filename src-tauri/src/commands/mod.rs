@@ -6,6 +6,7 @@ mod cases;
 mod import;
 mod review;
 mod settings;
+mod templates;
 
 use tauri::Runtime;
 
@@ -51,5 +52,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         settings::data_location,
         settings::backup_to_file,
         settings::restore_from_file,
+        templates::template_choices,
+        templates::letter_template,
+        templates::preview_template,
+        templates::save_template,
+        templates::reset_template,
     ]
 }

@@ -28,6 +28,8 @@ import type {
 } from "./bindings";
 // Review inbox + insights
 import type { MerchantSpend, MonthSpend, RecurringCharge, Transaction } from "./bindings";
+// Letter templates editor
+import type { TemplateChoice, TemplateKind, TemplatePreview, TemplateView } from "./bindings";
 
 export type * from "./bindings";
 
@@ -115,6 +117,15 @@ export const api = {
   /** Asks for a backup file, then replaces all data with it; null when cancelled. */
   restoreFromFile: () => call<RestoreReport | null>("restore_from_file"),
   // --- end of Settings screen ---
+  // --- Letter templates editor (reached from Settings) ---
+  templateChoices: () => call<TemplateChoice[]>("template_choices"),
+  letterTemplate: (kind: TemplateKind) => call<TemplateView>("letter_template", { kind }),
+  /** A template error comes back inside the preview (with its line), not as a failure. */
+  previewTemplate: (kind: TemplateKind, source: string) => call<TemplatePreview>("preview_template", { kind, source }),
+  /** Refused (AppError code "template", naming the line) when the template does not render; nothing is stored then. */
+  saveTemplate: (kind: TemplateKind, source: string) => call<TemplateView>("save_template", { kind, source }),
+  resetTemplate: (kind: TemplateKind) => call<TemplateView>("reset_template", { kind }),
+  // --- end of letter templates editor ---
 };
 
 export function onImportProgress(cb: (p: ImportProgress) => void): Promise<UnlistenFn> {

@@ -416,3 +416,43 @@ enclosures: Array<string>,
  */
 signature: string, };
 
+export type TemplateError = { line: number | null, message: string, };
+
+export type TemplateKind = { jurisdiction: Jurisdiction, step: Step, 
+/**
+ * "en" or "zh-CN" (Chinese exists for China only).
+ */
+lang: string, };
+
+export type TemplateChoice = { kind: TemplateKind, custom: boolean, };
+
+export type TemplateField = { key: string, text: string, };
+
+export type TemplateView = { kind: TemplateKind, 
+/**
+ * The source letters are written from now.
+ */
+source: string, 
+/**
+ * True when `source` is the user's own template, false for the built-in one.
+ */
+custom: boolean, 
+/**
+ * The built-in source, to compare with or go back to.
+ */
+builtin: string, fields: Array<TemplateField>, };
+
+export type TemplatePreview = { letter: Letter | null, 
+/**
+ * The whole letter as plain text, as it would be copied or exported.
+ */
+text: string | null, error: TemplateError | null, 
+/**
+ * The case the preview is filled from; `None` for the built-in sample case.
+ */
+case_id: number | null, 
+/**
+ * That case's merchant (or the sample's).
+ */
+merchant: string, };
+

@@ -7,6 +7,8 @@ import { DataSection } from "./DataSection";
 import { setLanguage, type Language } from "../../i18n";
 import { applyTheme, THEMES } from "./theme";
 import { syncSettingsFromBackend } from "./startup";
+import { TemplatesCard } from "../templates/TemplatesCard";
+import { TemplatesScreen } from "../templates/TemplatesScreen";
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: "English", "zh-CN": "简体中文" };
 const JURISDICTIONS = ["us", "uk", "eu", "cn"] as const;
@@ -17,6 +19,8 @@ export function SettingsScreen() {
   const [settings, setSettings] = useState<AppSettings | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState(false);
+  // The letter-templates editor is a page of Settings, opened from its card.
+  const [templatesOpen, setTemplatesOpen] = useState(false);
 
   const load = () => api.getSettings().then(setSettings, (e: AppError) => setError(e));
   useEffect(() => {
@@ -41,6 +45,8 @@ export function SettingsScreen() {
   };
 
   const language = (settings?.language ?? (i18n.language === "zh-CN" ? "zh-CN" : "en")) as Language;
+
+  if (templatesOpen) return <TemplatesScreen onBack={() => setTemplatesOpen(false)} />;
 
   return (
     <section className="screen settings" aria-labelledby="settings-title">
@@ -128,6 +134,8 @@ export function SettingsScreen() {
         )}
         {error && <ErrorPanel error={error} title={t("settings.saveFailed")} onClose={() => setError(null)} />}
       </div>
+
+      <TemplatesCard onOpen={() => setTemplatesOpen(true)} />
 
       <DataSection
         onRestored={() => {
