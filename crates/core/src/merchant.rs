@@ -207,8 +207,11 @@ pub fn display_name_and_key(raw: &str) -> (String, String) {
 /// the rules hold a name per row. Bounded, so a file of all-different descriptors cannot grow
 /// it without limit: once full, new descriptors are normalised without being remembered.
 pub struct NameCache {
-    by_description: HashMap<Box<str>, (Arc<str>, Arc<str>)>,
+    /// Keyed by the descriptor with every ASCII digit written as `0` (see `name_and_key`).
+    by_shape: HashMap<Box<str>, (Arc<str>, Arc<str>)>,
     shared: HashMap<Box<str>, Arc<str>>,
+    /// The current descriptor's shape, reused so a lookup allocates nothing.
+    shape: String,
 }
 
 /// How many descriptors `NameCache` remembers (about 100 bytes each).
@@ -223,22 +226,35 @@ impl Default for NameCache {
 impl NameCache {
     pub fn new() -> NameCache {
         NameCache {
-            by_description: HashMap::new(),
+            by_shape: HashMap::new(),
             shared: HashMap::new(),
+            shape: String::new(),
         }
     }
 
     /// `display_name_and_key(raw)`, with equal results shared.
+    ///
+    /// Descriptors that differ only in their digits (`STARBUCKS STORE 01234`, `… 05678`) are
+    /// normalised alike: every decision of the normaliser depends on where digits are, never
+    /// on their values (a token is numeric, a reference, a brand like `7-ELEVEN`). So one
+    /// result serves all of them — unless digits survive into the name or key, where the
+    /// values matter; such results are not remembered.
     pub fn name_and_key(&mut self, raw: &str) -> (Arc<str>, Arc<str>) {
-        if let Some((name, key)) = self.by_description.get(raw) {
+        self.shape.clear();
+        self.shape.extend(
+            raw.chars()
+                .map(|c| if c.is_ascii_digit() { '0' } else { c }),
+        );
+        if let Some((name, key)) = self.by_shape.get(self.shape.as_str()) {
             return (name.clone(), key.clone());
         }
         let (name, key) = display_name_and_key(raw);
+        let digits_kept = name.bytes().chain(key.bytes()).any(|b| b.is_ascii_digit());
         let name = self.share(name);
         let key = self.share(key);
-        if self.by_description.len() < NAME_CACHE_LIMIT {
-            self.by_description
-                .insert(raw.into(), (name.clone(), key.clone()));
+        if !digits_kept && self.by_shape.len() < NAME_CACHE_LIMIT {
+            self.by_shape
+                .insert(self.shape.as_str().into(), (name.clone(), key.clone()));
         }
         (name, key)
     }
@@ -532,6 +548,35 @@ fn fold_latin(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_name_cache_gives_what_the_normaliser_gives() {
+        // Warm the cache with one variant of each shape, then ask for others.
+        let descriptors = [
+            (
+                "STARBUCKS STORE 01234 SEATTLE WA",
+                "STARBUCKS STORE 98765 SEATTLE WA",
+            ),
+            ("7-ELEVEN 1234", "8-ELEVEN 5678"),
+            ("3M STORE 42", "4M STORE 17"),
+            ("AMZN Mktp US*2K4HG7TR3", "AMZN Mktp US*9K1HG2TR7"),
+            ("12345", "67890"),
+            ("CVS/PHARMACY #01234", "CVS/PHARMACY #99999"),
+            ("Ａ1 TAXI 555", "Ａ2 TAXI 777"),
+        ];
+        let mut cache = NameCache::new();
+        for (first, second) in descriptors {
+            for d in [first, second, first] {
+                let (name, key) = cache.name_and_key(d);
+                let expected = display_name_and_key(d);
+                assert_eq!(
+                    (&*name, &*key),
+                    (expected.0.as_str(), expected.1.as_str()),
+                    "{d}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_counterparty_with_a_memo_is_named_by_the_counterparty() {
