@@ -9,7 +9,7 @@ import { CasesScreen, type CasesRoute } from "./features/cases/CasesScreen";
 import { SettingsScreen } from "./features/settings/SettingsScreen";
 import { applyRememberedTheme, syncSettingsFromBackend } from "./features/settings/startup";
 import { formatNumber } from "./i18n/format";
-import type { Reason } from "./ipc/api";
+import type { Reason, TemplateKind } from "./ipc/api";
 
 // The remembered theme is applied before the first render, so the app never flashes light.
 applyRememberedTheme();
@@ -25,6 +25,9 @@ export function App() {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>("transactions");
   const [casesRoute, setCasesRoute] = useState<CasesRoute>({ view: "list" });
+  // The template a letter asked to edit; each visit to Settings starts a fresh page (its key).
+  const [templateToEdit, setTemplateToEdit] = useState<TemplateKind | null>(null);
+  const [settingsVisit, setSettingsVisit] = useState(0);
   const [flagCount, refreshFlagCount] = useOpenFlagCount();
   // An import elsewhere may have raised flags: recount whenever the screen changes.
   useEffect(refreshFlagCount, [screen, refreshFlagCount]);
@@ -35,7 +38,16 @@ export function App() {
   const navigate = useCallback((s: Screen) => {
     // The Cases entry in the menu always leads to the list.
     if (s === "cases") setCasesRoute({ view: "list" });
+    if (s === "settings") {
+      setTemplateToEdit(null);
+      setSettingsVisit((n) => n + 1);
+    }
     setScreen(s);
+  }, []);
+  const editTemplate = useCallback((kind: TemplateKind) => {
+    setTemplateToEdit(kind);
+    setSettingsVisit((n) => n + 1);
+    setScreen("settings");
   }, []);
   const openDispute: OnDispute = useCallback((transactionIds, reason) => {
     setCasesRoute({ view: "new", transactionIds, reason });
@@ -72,8 +84,10 @@ export function App() {
         {screen === "transactions" && <TransactionsScreen onNavigate={navigate} onDispute={openDispute} />}
         {screen === "import" && <ImportScreen onNavigate={navigate} />}
         {screen === "insights" && <InsightsScreen />}
-        {screen === "cases" && <CasesScreen route={casesRoute} onRoute={setCasesRoute} />}
-        {screen === "settings" && <SettingsScreen />}
+        {screen === "cases" && (
+          <CasesScreen route={casesRoute} onRoute={setCasesRoute} onSettings={() => navigate("settings")} onEditTemplate={editTemplate} />
+        )}
+        {screen === "settings" && <SettingsScreen key={settingsVisit} openTemplate={templateToEdit} />}
       </main>
     </div>
   );

@@ -4,7 +4,7 @@ import { CaseList } from "./CaseList";
 import { CasePage } from "./CasePage";
 import { OpenCasePanel } from "./OpenCasePanel";
 import { LetterScreen } from "../letters/LetterScreen";
-import type { Reason, Step } from "../../ipc/api";
+import type { Reason, Step, TemplateKind } from "../../ipc/api";
 
 export type CasesRoute =
   | { view: "list" }
@@ -12,7 +12,17 @@ export type CasesRoute =
   | { view: "case"; caseId: number }
   | { view: "letter"; caseId: number; step: Step };
 
-export function CasesScreen({ route, onRoute, onSettings }: { route: CasesRoute; onRoute: (r: CasesRoute) => void; onSettings?: () => void }) {
+export function CasesScreen({
+  route,
+  onRoute,
+  onSettings,
+  onEditTemplate,
+}: {
+  route: CasesRoute;
+  onRoute: (r: CasesRoute) => void;
+  onSettings?: () => void;
+  onEditTemplate?: (kind: TemplateKind) => void;
+}) {
   switch (route.view) {
     case "list":
       return <CaseList onOpen={(caseId) => onRoute({ view: "case", caseId })} />;
@@ -42,6 +52,7 @@ export function CasesScreen({ route, onRoute, onSettings }: { route: CasesRoute;
           step={route.step}
           onBack={() => onRoute({ view: "case", caseId: route.caseId })}
           onSettings={onSettings}
+          onEditTemplate={onEditTemplate}
         />
       );
   }

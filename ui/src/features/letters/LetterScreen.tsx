@@ -3,7 +3,7 @@
 // PDF, DOCX or text, copied, and marked as sent.
 import { useCallback, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type AppError, type CaseView, type LetterView, type Step, type UserProfile } from "../../ipc/api";
+import { api, type AppError, type CaseView, type LetterView, type Step, type TemplateKind, type UserProfile } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { formatDate } from "../../i18n/format";
 import { isChinese, today } from "../cases/labels";
@@ -12,7 +12,20 @@ import { ProfileForm } from "./ProfileForm";
 type Format = "pdf" | "docx" | "txt";
 type Paper = "a4" | "letter";
 
-export function LetterScreen({ caseId, step, onBack, onSettings }: { caseId: number; step: Step; onBack: () => void; onSettings?: () => void }) {
+export function LetterScreen({
+  caseId,
+  step,
+  onBack,
+  onSettings,
+  onEditTemplate,
+}: {
+  caseId: number;
+  step: Step;
+  onBack: () => void;
+  onSettings?: () => void;
+  /** Opens the wording template this letter is written from. */
+  onEditTemplate?: (kind: TemplateKind) => void;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [lang, setLang] = useState(isChinese(i18n.language) ? "zh-CN" : "en");
@@ -167,6 +180,17 @@ export function LetterScreen({ caseId, step, onBack, onSettings }: { caseId: num
         <button type="button" disabled={busy || !l || sentOn !== null || view?.status === "closed"} onClick={markSent} data-testid="letter-mark-sent">
           {sentOn ? t("letter.sentOn", { date: formatDate(sentOn) }) : t("letter.markSent")}
         </button>
+        {onEditTemplate && view && (
+          <button
+            type="button"
+            className="link"
+            data-testid="letter-edit-template"
+            // Chinese wording exists for China only; elsewhere the English template writes both.
+            onClick={() => onEditTemplate({ jurisdiction: view.jurisdiction, step, lang: view.jurisdiction === "cn" ? lang : "en" })}
+          >
+            {t("letter.editTemplate")}
+          </button>
+        )}
       </div>
 
       {notice && (

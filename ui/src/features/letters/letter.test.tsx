@@ -92,6 +92,15 @@ describe("letter screen", () => {
     expect(args?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it("opens the template the letter is written from", async () => {
+    backend();
+    const opened: unknown[] = [];
+    render(<LetterScreen caseId={3} step="issuer" onBack={() => undefined} onEditTemplate={(k) => opened.push(k)} />);
+    await screen.findByTestId("letter-body");
+    fireEvent.click(screen.getByTestId("letter-edit-template"));
+    expect(opened).toEqual([{ jurisdiction: caseView.jurisdiction, step: "issuer", lang: "en" }]);
+  });
+
   it("asks for the sender's name and address when the profile is empty", async () => {
     const calls = backend({ name: "", address: "", email: "", phone: "" });
     render(<LetterScreen caseId={3} step="merchant" onBack={() => undefined} />);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type AppError, type AppSettings } from "../../ipc/api";
+import { api, type AppError, type AppSettings, type TemplateKind } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { ProfileForm } from "./ProfileForm";
 import { DataSection } from "./DataSection";
@@ -14,13 +14,14 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: "English", "zh-CN": "ç®€ä
 const JURISDICTIONS = ["us", "uk", "eu", "cn"] as const;
 const SENSITIVITIES = ["low", "normal", "high"] as const;
 
-export function SettingsScreen() {
+/** `openTemplate`: open the letter-templates editor on this template at once. */
+export function SettingsScreen({ openTemplate }: { openTemplate?: TemplateKind | null } = {}) {
   const { t, i18n } = useTranslation();
   const [settings, setSettings] = useState<AppSettings | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState(false);
   // The letter-templates editor is a page of Settings, opened from its card.
-  const [templatesOpen, setTemplatesOpen] = useState(false);
+  const [templatesOpen, setTemplatesOpen] = useState(!!openTemplate);
 
   const load = () => api.getSettings().then(setSettings, (e: AppError) => setError(e));
   useEffect(() => {
@@ -46,7 +47,7 @@ export function SettingsScreen() {
 
   const language = (settings?.language ?? (i18n.language === "zh-CN" ? "zh-CN" : "en")) as Language;
 
-  if (templatesOpen) return <TemplatesScreen onBack={() => setTemplatesOpen(false)} />;
+  if (templatesOpen) return <TemplatesScreen initial={openTemplate} onBack={() => setTemplatesOpen(false)} />;
 
   return (
     <section className="screen settings" aria-labelledby="settings-title">

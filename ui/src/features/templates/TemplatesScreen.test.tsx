@@ -122,6 +122,14 @@ async function editor(): Promise<HTMLTextAreaElement> {
 describe("letter templates editor", { timeout: 30000 }, () => {
   beforeEach(() => setLanguage("en"));
 
+  it("opens on the template a letter asked for", async () => {
+    backend({ jurisdiction: "uk" });
+    render(<TemplatesScreen onBack={() => undefined} initial={{ jurisdiction: "us", step: "issuer", lang: "en" }} />);
+    const source = await editor();
+    expect(source.value).toContain("Built-in us issuer wording.");
+    expect((screen.getByLabelText("Jurisdiction") as HTMLSelectElement).value).toBe("us");
+  });
+
   it("opens on the default jurisdiction's built-in template with its preview and fields", async () => {
     const be = backend({ jurisdiction: "uk" });
     render(<TemplatesScreen onBack={() => undefined} />);

@@ -11,7 +11,9 @@ import { JURISDICTIONS, STEPS, isCustom, languagesFor, lineAt, lineRange, sameKi
 
 const LANGUAGE_NAMES: Record<string, string> = { en: "English", "zh-CN": "简体中文" };
 
-export function TemplatesScreen({ onBack }: { onBack: () => void }) {
+/** `initial`: the template to open (from a letter's "Edit its template"), else the default
+ * jurisdiction's letter to the merchant. */
+export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initial?: TemplateKind | null }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const editor = useRef<HTMLTextAreaElement>(null);
@@ -37,7 +39,7 @@ export function TemplatesScreen({ onBack }: { onBack: () => void }) {
       setChoices(list);
       const j = settings?.default_jurisdiction ?? "us";
       const zh = i18n.language.startsWith("zh");
-      const start = withChange(list, { jurisdiction: j, step: "merchant", lang: zh ? "zh-CN" : "en" }, {});
+      const start = withChange(list, initial ?? { jurisdiction: j, step: "merchant", lang: zh ? "zh-CN" : "en" }, {});
       setKind(start);
     }, setError);
     // Only on first show: the language at that moment picks the first template.
