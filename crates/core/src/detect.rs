@@ -135,6 +135,8 @@ pub struct DetectConfig {
     #[ts(type = "number")]
     pub card_testing_max_minor: i64,
     /// A first charge at a new merchant above `factor × percentile` of the user's first charges.
+    /// Five times: a celebration dinner at a new restaurant (up to about four times what the user
+    /// usually spends at a new place, judged on the history an import has so far) is not flagged.
     pub new_merchant_factor: f64,
     /// Which percentile of the user's first charges at new merchants is "usual" (0..1).
     pub new_merchant_percentile: f64,
@@ -159,7 +161,7 @@ impl Default for DetectConfig {
             routine_min_repeats: 3,
             refund_window_days: 45,
             card_testing_max_minor: 200,
-            new_merchant_factor: 4.0,
+            new_merchant_factor: 5.0,
             new_merchant_percentile: 0.90,
             warmup_days: 30,
             outlier_factor: 3.0,
