@@ -95,10 +95,10 @@ describe("letter screen", () => {
   it("opens the template the letter is written from", async () => {
     backend();
     const opened: unknown[] = [];
-    render(<LetterScreen caseId={3} step="issuer" onBack={() => undefined} onEditTemplate={(k) => opened.push(k)} />);
+    render(<LetterScreen caseId={3} step="bank" onBack={() => undefined} onEditTemplate={(k) => opened.push(k)} />);
     await screen.findByTestId("letter-body");
     fireEvent.click(screen.getByTestId("letter-edit-template"));
-    expect(opened).toEqual([{ jurisdiction: caseView.jurisdiction, step: "issuer", lang: "en" }]);
+    expect(opened).toEqual([{ jurisdiction: caseView.jurisdiction, step: "bank", lang: "en" }]);
   });
 
   it("asks for the sender's name and address when the profile is empty", async () => {

@@ -124,9 +124,9 @@ describe("letter templates editor", { timeout: 30000 }, () => {
 
   it("opens on the template a letter asked for", async () => {
     backend({ jurisdiction: "uk" });
-    render(<TemplatesScreen onBack={() => undefined} initial={{ jurisdiction: "us", step: "issuer", lang: "en" }} />);
+    render(<TemplatesScreen onBack={() => undefined} initial={{ jurisdiction: "us", step: "bank", lang: "en" }} />);
     const source = await editor();
-    expect(source.value).toContain("Built-in us issuer wording.");
+    expect(source.value).toContain("Built-in us bank wording.");
     expect((screen.getByLabelText("Jurisdiction") as HTMLSelectElement).value).toBe("us");
   });
 
