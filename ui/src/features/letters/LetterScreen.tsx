@@ -5,6 +5,7 @@ import { useCallback, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type CaseView, type LetterView, type Step, type TemplateKind, type UserProfile } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { runAction } from "../../components/runAction";
 import { formatDate } from "../../i18n/format";
 import { isChinese, today } from "../cases/labels";
 import { ProfileForm } from "./ProfileForm";
@@ -57,19 +58,7 @@ export function LetterScreen({
     loadLetter().catch(setError);
   }, [loadLetter]);
 
-  /** Runs an action with errors shown and the buttons held while it runs. */
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e as AppError);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (action: () => Promise<void>) => runAction(action, { setBusy, setError, setNotice });
 
   const dirty = letter !== null && body !== letter.letter.body;
   async function saveBody() {

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type TemplateChoice, type TemplateKind, type TemplatePreview, type TemplateView } from "../../ipc/api";
+import { runAction } from "../../components/runAction";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { TemplatePreviewPane } from "./TemplatePreviewPane";
 import { TemplateFields } from "./TemplateFields";
@@ -77,19 +78,7 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
   const dirty = view !== null && source !== view.source;
   const stale = preview !== null && previewed !== source;
 
-  /** Runs an action with errors shown and the buttons held while it runs. */
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(e as AppError);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (action: () => Promise<void>) => runAction(action, { setBusy, setError, setNotice });
 
   const choose = (change: Partial<TemplateKind>) => {
     if (!choices || !kind) return;
