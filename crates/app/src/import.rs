@@ -275,15 +275,15 @@ impl App {
                 }
                 rows += chunk.rows;
                 writer.count_present(chunk.present);
-                for (prepared, occurrence) in chunk.new {
-                    match writer.insert(&prepared, occurrence) {
-                        Ok(id) => {
-                            new_rows.push(prepared.into_txn(id, account_id, source_file.clone()))
-                        }
-                        Err(e) => {
-                            store_error = Some(e);
-                            break 'store;
-                        }
+                match writer.insert_many(&chunk.new) {
+                    Ok(ids) => new_rows.extend(chunk.new.into_iter().zip(ids).map(
+                        |((prepared, _), id)| {
+                            prepared.into_txn(id, account_id, source_file.clone())
+                        },
+                    )),
+                    Err(e) => {
+                        store_error = Some(e);
+                        break 'store;
                     }
                 }
             }
