@@ -52,7 +52,7 @@ run: app
 	$(APP_BIN)
 
 test: deps-test ui
-	$(MAKE) test-rust test-ui test-e2e
+	$(MAKE) lint test-rust test-ui test-e2e
 
 test-rust:
 	cargo test --workspace
@@ -73,8 +73,9 @@ bench: deps-bench
 fmt:
 	cargo fmt --all
 
+# Clippy's warnings fail the build: they are cheaper to fix when they appear.
 lint:
-	cargo clippy --workspace --all-targets
+	cargo clippy --workspace --all-targets -- -D warnings
 
 clean:
 	cargo clean

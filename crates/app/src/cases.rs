@@ -16,8 +16,6 @@ use recourse_store::cases::{CaseRow, NewCase, StepRow};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
-/// The settings key of the jurisdiction new cases start in.
-
 /// Evidence is a receipt, a screenshot or a chat export; anything larger is almost surely the
 /// wrong file, and would be read into memory whole.
 const MAX_EVIDENCE_BYTES: u64 = 200 * 1024 * 1024;

@@ -322,8 +322,13 @@ fn a_saved_import_profile_exports_to_a_file_that_import_reads_back() {
             save_profile: true,
             ..Default::default()
         };
-        app.import_files(&[file.clone()], &req, &|_| {}, &AtomicBool::new(false))
-            .unwrap();
+        app.import_files(
+            std::slice::from_ref(&file),
+            &req,
+            &|_| {},
+            &AtomicBool::new(false),
+        )
+        .unwrap();
     }
     let listed = recourse(&first_db, &["profiles"]);
     assert_eq!(String::from_utf8_lossy(&listed.stdout).trim(), "card");

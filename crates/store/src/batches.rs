@@ -9,7 +9,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::ops::RangeInclusive;
+use std::ops::Range;
 
 /// Where an import comes from.
 pub struct BatchSource<'a> {
@@ -259,13 +259,13 @@ impl BatchWriter<'_> {
     /// Stores a row `Dedupe` found new, as the `occurrence`-th of its fingerprint in this
     /// file. Returns the new transaction's id.
     pub fn insert(&mut self, prepared: &PreparedRow, occurrence: i64) -> Result<i64> {
-        Ok(*self.insert_group(&[(prepared, occurrence)])?.start())
+        Ok(self.insert_group(&[(prepared, occurrence)])?.start)
     }
 
     /// Stores rows `Dedupe` found new (each with its occurrence number), in order. Returns
     /// their ids, which are consecutive.
-    pub fn insert_many(&mut self, rows: &[(PreparedRow, i64)]) -> Result<RangeInclusive<i64>> {
-        let mut ids: Option<RangeInclusive<i64>> = None;
+    pub fn insert_many(&mut self, rows: &[(PreparedRow, i64)]) -> Result<Range<i64>> {
+        let mut ids: Option<Range<i64>> = None;
         let mut group: Vec<(&PreparedRow, i64)> = Vec::with_capacity(ROWS_PER_INSERT);
         for chunk in rows.chunks(ROWS_PER_INSERT) {
             group.clear();
@@ -273,7 +273,7 @@ impl BatchWriter<'_> {
             let got = self.insert_group(&group)?;
             ids = Some(match ids {
                 None => got,
-                Some(so_far) if *got.start() == so_far.end() + 1 => *so_far.start()..=*got.end(),
+                Some(so_far) if got.start == so_far.end => so_far.start..got.end,
                 Some(_) => {
                     return Err(StoreError::Corrupt(
                         "new transaction ids are not consecutive".into(),
@@ -281,11 +281,11 @@ impl BatchWriter<'_> {
                 }
             });
         }
-        Ok(ids.unwrap_or(1..=0))
+        Ok(ids.unwrap_or(0..0))
     }
 
     /// One multi-row INSERT: a statement per 64 rows costs far less than 64 statements.
-    fn insert_group(&mut self, group: &[(&PreparedRow, i64)]) -> Result<RangeInclusive<i64>> {
+    fn insert_group(&mut self, group: &[(&PreparedRow, i64)]) -> Result<Range<i64>> {
         let mut stmt = self.tx.prepare_cached(&insert_sql(group.len()))?;
         let mut at = 0;
         let mut bind = |value: &dyn rusqlite::ToSql| -> rusqlite::Result<()> {
@@ -318,7 +318,7 @@ impl BatchWriter<'_> {
         self.imported += group.len() as u64;
         // Rows of one INSERT into a rowid table get consecutive ids: each is max(id) + 1.
         let last = self.tx.last_insert_rowid();
-        Ok(last - group.len() as i64 + 1..=last)
+        Ok(last - group.len() as i64 + 1..last + 1)
     }
 
     /// Commits the batch with its counts. A batch that added nothing is still recorded, so the

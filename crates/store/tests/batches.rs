@@ -171,15 +171,31 @@ fn provenance_and_search_work() {
 #[test]
 fn many_rows_in_multi_row_inserts_get_their_own_ids_in_order() {
     let mut db = Db::open_in_memory().unwrap();
-    let src = BatchSource { account: "chase", file_name: "big.csv", sha256: "x", now: "2026-01-01T00:00:00" };
+    let src = BatchSource {
+        account: "chase",
+        file_name: "big.csv",
+        sha256: "x",
+        now: "2026-01-01T00:00:00",
+    };
     let (mut w, mut d) = db.begin_batch(&src).unwrap();
     let mut names = NameCache::new();
     // 150 rows: two full groups of 64 and a remainder, plus a twin that must be kept.
     let mut rows: Vec<(PreparedRow, i64)> = Vec::new();
     for n in 0..150u64 {
-        let desc = if n == 149 { "ROW 148".to_string() } else { format!("ROW {n}") };
-        let p = PreparedRow::new(row(n + 2, 1 + (n % 28) as u32, &desc, -(n as i64) - 1), &mut names);
-        let p = if n == 149 { PreparedRow::new(rows[148].0.row.clone(), &mut names) } else { p };
+        let desc = if n == 149 {
+            "ROW 148".to_string()
+        } else {
+            format!("ROW {n}")
+        };
+        let p = PreparedRow::new(
+            row(n + 2, 1 + (n % 28) as u32, &desc, -(n as i64) - 1),
+            &mut names,
+        );
+        let p = if n == 149 {
+            PreparedRow::new(rows[148].0.row.clone(), &mut names)
+        } else {
+            p
+        };
         let occ = d.occurrence_if_new(p.fingerprint).expect("new");
         rows.push((p, occ));
     }
@@ -189,6 +205,9 @@ fn many_rows_in_multi_row_inserts_get_their_own_ids_in_order() {
     assert_eq!(rows[149].1, 2, "the twin is the second occurrence");
     for ((p, _), id) in rows.iter().zip(ids) {
         let stored = db.transaction(id).unwrap();
-        assert_eq!((stored.source_line, stored.amount_minor), (p.row.line as i64, p.row.amount));
+        assert_eq!(
+            (stored.source_line, stored.amount_minor),
+            (p.row.line as i64, p.row.amount)
+        );
     }
 }
