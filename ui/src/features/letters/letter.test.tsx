@@ -54,14 +54,16 @@ describe("letter screen", () => {
     expect(screen.getByTestId("letter-sender").textContent).toContain("Ada Lovelace");
     fireEvent.change(body, { target: { value: "Dear Philz,\n\nPlease refund the second charge." } });
     fireEvent.blur(body);
-    await screen.findByTestId("letter-reset");
+    // The save runs with the buttons held: reset can be clicked once it is done.
+    const reset = (await screen.findByTestId("letter-reset")) as HTMLButtonElement;
+    await waitFor(() => expect(reset.disabled).toBe(false));
     expect(calls.find((c) => c.cmd === "save_letter_text")?.args).toEqual({
       caseId: 3,
       step: "merchant",
       body: "Dear Philz,\n\nPlease refund the second charge.",
     });
     // Back to the template: an empty body.
-    fireEvent.click(screen.getByTestId("letter-reset"));
+    fireEvent.click(reset);
     await waitFor(() => expect((screen.getByTestId("letter-body") as HTMLTextAreaElement).value).toContain("You charged me twice."));
     expect(calls.filter((c) => c.cmd === "save_letter_text").at(-1)?.args.body).toBe("");
   });
