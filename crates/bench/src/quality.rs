@@ -3,9 +3,7 @@
 
 use crate::report::{Bar, Table};
 use recourse_app::{App, ImportRequest};
-use recourse_core::detect::synth::{
-    generate, measure, ratio, Labelled, Quality, QualityRun, SynthConfig,
-};
+use recourse_core::detect::synth::{generate, measure, Labelled, Quality, QualityRun, SynthConfig};
 use recourse_core::detect::synth_csv::{score, statements, CsvConfig, CsvQuality, StoredRow};
 use recourse_core::detect::{detect, Context, DetectConfig, Flag, Reason, Severity};
 use recourse_core::money::Currency;
@@ -90,32 +88,9 @@ pub fn run(table: &mut Table, rows: usize) {
 
 /// The per-reason table, then each trap flagged at medium or above with its row.
 fn quality_table(table: &mut Table, q: &Quality, data: &Labelled) {
-    table.note(&format!(
-        "{:<26} {:>5} {:>5} {:>5} {:>9} {:>7}",
-        "reason", "TP", "FP", "FN", "precision", "recall"
-    ));
-    for r in Reason::ALL {
-        let (tp, fp, fn_) = q.per_reason[&r];
-        table.note(&format!(
-            "{:<26} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
-            r.as_str(),
-            tp,
-            fp,
-            fn_,
-            q.precision(r),
-            q.recall(r)
-        ));
+    for line in q.table_lines(&[("all", &Reason::ALL)]) {
+        table.note(&line);
     }
-    let (tp, fp, fn_) = q.totals(&Reason::ALL);
-    table.note(&format!(
-        "{:<26} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
-        "all",
-        tp,
-        fp,
-        fn_,
-        ratio(tp, tp + fp),
-        ratio(tp, tp + fn_)
-    ));
     table.note(&format!(
         "traps flagged at medium or above: {}",
         q.traps_medium_plus.len()

@@ -4,7 +4,7 @@
 //!
 //! `cargo run --release -p recourse-core --example detection_quality [-- --rows N]`
 
-use recourse_core::detect::synth::{generate, measure, ratio, QualityRun, SynthConfig};
+use recourse_core::detect::synth::{generate, measure, QualityRun, SynthConfig};
 use recourse_core::detect::{detect, recurring, Context, DetectConfig, Reason, Severity};
 use recourse_core::merchant;
 use std::time::Instant;
@@ -46,40 +46,16 @@ fn main() {
         data.txns.len(),
         flags.len()
     );
-    println!(
-        "{:<26} {:>5} {:>5} {:>5} {:>9} {:>7}",
-        "reason", "TP", "FP", "FN", "precision", "recall"
-    );
-    for r in Reason::ALL {
-        let (tp, fp, fn_) = q.per_reason[&r];
-        println!(
-            "{:<26} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
-            r.as_str(),
-            tp,
-            fp,
-            fn_,
-            q.precision(r),
-            q.recall(r)
-        );
-    }
-    for (label, reasons) in [
+    let groups: [(&str, &[Reason]); 3] = [
         (
             "duplicate (all)",
-            &[Reason::DoubleCharge, Reason::SubscriptionBilledTwice][..],
+            &[Reason::DoubleCharge, Reason::SubscriptionBilledTwice],
         ),
         ("unexpected (all)", &Reason::ALL[2..]),
-        ("all", &Reason::ALL[..]),
-    ] {
-        let (tp, fp, fn_) = q.totals(reasons);
-        println!(
-            "{:<26} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
-            label,
-            tp,
-            fp,
-            fn_,
-            ratio(tp, tp + fp),
-            ratio(tp, tp + fn_)
-        );
+        ("all", &Reason::ALL),
+    ];
+    for line in q.table_lines(&groups) {
+        println!("{line}");
     }
     // Where the false positives fall: which kind of ordinary row drew them.
     let mut fp_sources: std::collections::BTreeMap<(Reason, String), usize> = Default::default();

@@ -917,6 +917,33 @@ impl Quality {
             .filter_map(|r| self.per_reason.get(r))
             .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
     }
+
+    /// The quality table as text lines: a header, one line per reason, then one per labelled
+    /// group of reasons (e.g. "all"), each with TP, FP, FN, precision and recall.
+    pub fn table_lines(&self, groups: &[(&str, &[Reason])]) -> Vec<String> {
+        let line = |label: &str, (tp, fp, fn_): (usize, usize, usize)| {
+            format!(
+                "{label:<26} {tp:>5} {fp:>5} {fn_:>5} {:>9.3} {:>7.3}",
+                ratio(tp, tp + fp),
+                ratio(tp, tp + fn_)
+            )
+        };
+        let mut out = vec![format!(
+            "{:<26} {:>5} {:>5} {:>5} {:>9} {:>7}",
+            "reason", "TP", "FP", "FN", "precision", "recall"
+        )];
+        out.extend(
+            Reason::ALL
+                .iter()
+                .map(|r| line(r.as_str(), self.totals(&[*r]))),
+        );
+        out.extend(
+            groups
+                .iter()
+                .map(|(label, reasons)| line(label, self.totals(reasons))),
+        );
+        out
+    }
 }
 
 /// 1.0 when there was nothing to find or flag.
