@@ -60,8 +60,11 @@ test-rust:
 test-ui:
 	npm run test:ui
 
+# A stuck window must fail the run, not hold it: each test has 5 minutes, the whole run 20, and
+# the runner exits once its tests are done whatever child process is left.
 test-e2e: app
-	xvfb-run -a -s "-screen 0 1280x860x24" node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/
+	timeout --kill-after=30 1200 xvfb-run -a -s "-screen 0 1280x860x24" \
+	  node --test --test-force-exit --test-concurrency=1 --test-timeout=300000 tests/e2e/
 
 # Regenerates the TypeScript types of the IPC contract from the Rust DTOs.
 bindings:

@@ -1,16 +1,17 @@
 // Accessibility of every screen in the real webview, in the light and the dark theme: axe-core's
 // WCAG 2.1 A and AA rules (names and labels of controls, roles, landmarks, and colour contrast as
 // WebKit actually renders it), with the sample data loaded so the screens have content.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startApp, click, waitText, ROOT } from "./driver.mjs";
+import { startApp, click, waitText, ROOT, appTest } from "./driver.mjs";
 
 const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 const SCREENS = ["review", "transactions", "import", "insights", "cases", "settings"];
 
 let app;
+const test = appTest(() => app);
 before(async () => {
   app = await startApp();
   await click(app.driver, "nav-import");

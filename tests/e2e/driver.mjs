@@ -1,11 +1,12 @@
 // Starts the real Recourse binary under tauri-driver (WebKitWebDriver) and hands a selenium
 // session to the tests. Run under Xvfb: `xvfb-run -a node --test tests/e2e/`.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { connect } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { test } from "node:test";
 import { Builder, By, until } from "selenium-webdriver";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -38,10 +39,23 @@ export async function startApp() {
   mkdirSync(saveDir);
   mkdirSync(ARTIFACTS, { recursive: true });
   const port = 4444 + Math.floor(Math.random() * 1000);
+  // The driver, WebKitWebDriver and the app run in a process group of their own and write to a
+  // log file, not to the test runner's pipe: whatever happens to a test, stop() (or this
+  // process's exit) kills the whole group, and no leftover process can hold the runner open.
+  const log = openSync(join(ARTIFACTS, "tauri-driver.log"), "a");
   const driverProcess = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1000)], {
     env: { ...process.env, RECOURSE_DB: join(home, "recourse.db"), RECOURSE_TEST_PICK_FILES: pickFile, RECOURSE_TEST_SAVE_DIR: saveDir, XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config") },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", log, log],
+    detached: true,
   });
+  const killGroup = () => {
+    try {
+      process.kill(-driverProcess.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", killGroup);
   await waitForPort(port);
   let driver;
   for (let attempt = 0; attempt < 60 && !driver; attempt++) {
@@ -77,9 +91,10 @@ export async function startApp() {
     },
     async stop() {
       try {
-        await driver.quit();
+        // A session the app no longer answers must not hold the run: give quit 20 s.
+        await Promise.race([driver.quit(), sleep(20000)]);
       } finally {
-        driverProcess.kill();
+        killGroup();
       }
     },
   };
@@ -137,6 +152,47 @@ export async function click(driver, id, timeout = 15000) {
   await retryStale(async () => (await byTestId(driver, id, timeout)).click());
 }
 
+/**
+ * Clicks an element that may be below the fold of a screen that scrolls in its own pane (which
+ * WebKitWebDriver does not scroll to). Screens fill in asynchronously and move their controls,
+ * so the click waits until the element, scrolled into view, stays where it is.
+ */
+export async function clickInView(driver, id) {
+  await retryStale(async () => {
+    const el = await byTestId(driver, id);
+    await driver.wait(
+      () =>
+        driver.executeScript(
+          `const el = arguments[0];
+           el.scrollIntoView({ block: "center" });
+           const top = el.getBoundingClientRect().top;
+           return new Promise((done) => setTimeout(() => done(Math.abs(el.getBoundingClientRect().top - top) < 1), 250));`,
+          el,
+        ),
+      15000,
+      `[data-testid="${id}"] never stopped moving`,
+    );
+    await el.click();
+  });
+}
+
+/** Clicks `id` (in view) until `appears` is on screen: for a click that a re-render may swallow. */
+export async function clickUntil(driver, id, appears, timeout = 15000) {
+  await driver.wait(
+    async () => {
+      if ((await countTestId(driver, appears)) > 0) return true;
+      await clickInView(driver, id);
+      for (let i = 0; i < 10; i++) {
+        if ((await countTestId(driver, appears)) > 0) return true;
+        await sleep(300);
+      }
+      return false;
+    },
+    timeout,
+    `clicking [data-testid="${id}"] never showed [data-testid="${appears}"]`,
+  );
+}
+
 /** How many elements carry this data-testid right now. */
 export async function countTestId(driver, id) {
   return retryStale(async () => (await driver.findElements(By.css(`[data-testid="${id}"]`))).length);
@@ -170,4 +226,21 @@ export async function waitText(driver, id, pattern, timeout = 15000) {
     `${id} never matched ${pattern}`,
   );
   return text;
+}
+
+/**
+ * `test` from node:test, plus a screenshot of the window when the test fails
+ * (tests/artifacts/failed-<name>.png): what the window showed is the first thing to look at.
+ */
+export function appTest(getApp) {
+  return (name, fn) =>
+    test(name, async (t) => {
+      try {
+        await fn(t);
+      } catch (e) {
+        const file = `failed-${name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`;
+        await getApp()?.screenshot(file).catch(() => {});
+        throw e;
+      }
+    });
 }

@@ -1,11 +1,12 @@
 // The foundation journey through the real app: import a statement through the UI's own path,
 // see its rows with provenance, and get a clear error for a bad file that changes nothing.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ROOT, startApp, byTestId, waitText, typeInto, By, click, countTestId } from "./driver.mjs";
+import { ROOT, startApp, byTestId, waitText, typeInto, By, click, countTestId, appTest } from "./driver.mjs";
 
 let app;
+const test = appTest(() => app);
 before(async () => {
   app = await startApp();
 });

@@ -1,12 +1,13 @@
 // The dispute journey through the real app: sample data → a flagged charge → a case → its next
 // action → the letter, edited and exported as PDF and text → marked as sent → on the timeline.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startApp, byTestId, waitText, typeInto, selectValue, By, click, countTestId, retryStale } from "./driver.mjs";
+import { startApp, byTestId, waitText, typeInto, selectValue, By, click, countTestId, retryStale, appTest, clickInView as clickInViewOf, clickUntil } from "./driver.mjs";
 
 let app;
+const test = appTest(() => app);
 before(async () => {
   app = await startApp();
 });
@@ -68,19 +69,20 @@ test("disputing a flagged charge opens a case whose page shows the next action",
 test("the letter is edited, exported as PDF and text, and marked as sent", async () => {
   const { driver } = app;
   await click(driver, "case-write-letter");
-  const body = await byTestId(driver, "letter-body");
-  await driver.wait(async () => (await body.getAttribute("value")).length > 20, 15000, "the letter body never arrived");
+  // Each read finds the textarea again: saving the profile re-renders the letter.
+  const bodyValue = () => retryStale(async () => (await byTestId(driver, "letter-body")).getAttribute("value"));
+  await driver.wait(async () => (await bodyValue()).length > 20, 15000, "the letter body never arrived");
 
   // Sign it: the profile is empty on a first start.
   await click(driver, "letter-profile-add");
-  const form = await byTestId(driver, "letter-profile-form");
-  await typeInto(driver, await form.findElement(By.css("input")), "Ada Lovelace");
-  await (await form.findElement(By.css('button[type="submit"]'))).click();
-  await driver.wait(async () => (await driver.findElements(By.css('[data-testid="letter-profile-form"]'))).length === 0, 15000);
+  const inForm = async (css) => (await byTestId(driver, "letter-profile-form")).findElement(By.css(css));
+  await retryStale(async () => typeInto(driver, await inForm("input"), "Ada Lovelace"));
+  await retryStale(async () => (await inForm('button[type="submit"]')).click());
+  await driver.wait(async () => (await countTestId(driver, "letter-profile-form")) === 0, 15000, "the profile form stayed open");
   await waitText(driver, "letter-sender", /Ada Lovelace/);
 
-  const edited = `${await body.getAttribute("value")}\n\nI called your shop on 3 November; reference 5521.`;
-  await typeInto(driver, body, edited);
+  const edited = `${await bodyValue()}\n\nI called your shop on 3 November; reference 5521.`;
+  await retryStale(async () => typeInto(driver, await byTestId(driver, "letter-body"), edited));
   await click(driver, "letter-export-pdf");
   const pdf = await exported(".pdf");
   assert.equal(pdf.subarray(0, 4).toString("latin1"), "%PDF");
@@ -140,14 +142,7 @@ test("switching the language to Chinese changes every screen", async () => {
 
 test("the user's own letter template writes the case's letter; reset brings the built-in one back", async () => {
   const { driver } = app;
-  // The screen scrolls inside its own pane, which WebKitWebDriver does not scroll to reach a
-  // button below the fold: bring each one into view before clicking it.
-  const clickInView = (id) =>
-    retryStale(async () => {
-      const el = await byTestId(driver, id);
-      await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", el);
-      await el.click();
-    });
+  const clickInView = (id) => clickInViewOf(driver, id);
   // Screenshots from the top of the screen, once WebKit has painted the latest state.
   const toTop = async () => {
     await driver.executeScript("document.querySelector('main').scrollTop = 0");
@@ -157,7 +152,7 @@ test("the user's own letter template writes the case's letter; reset brings the 
   const waitValue = (id, pattern, what) => driver.wait(async () => pattern.test(await value(id)), 15000, what);
   const openRegulatorTemplate = async () => {
     await clickInView("nav-settings");
-    await clickInView("settings-templates-open");
+    await clickUntil(driver, "settings-templates-open", "templates-source");
     await waitValue("templates-source", /^Subject:/, "the template never loaded");
     // The sample case is a US one; its letter to the regulator has not been edited by hand.
     await selectValue(driver, await byTestId(driver, "templates-jurisdiction"), "us");
@@ -193,7 +188,7 @@ test("the user's own letter template writes the case's letter; reset brings the 
   await clickInView("nav-cases");
   await byTestId(driver, "case-row");
   await retryStale(async () => (await (await byTestId(driver, "case-row")).findElement(By.css("button"))).click());
-  await clickInView("step-letter-association");
+  await clickUntil(driver, "step-letter-association", "letter-body");
   await waitValue("letter-body", /Dear Billing Disputes Team, I write from my own template\./, "the letter does not use the saved template");
   assert.doesNotMatch(await value("letter-body"), /美元/, "an English letter gives amounts in English");
   await toTop();
@@ -215,7 +210,7 @@ test("the user's own letter template writes the case's letter; reset brings the 
   await retryStale(async () =>
     driver.executeScript("arguments[0].click()", await (await byTestId(driver, "settings-theme")).findElement(By.css('input[value="dark"]'))),
   );
-  await clickInView("settings-templates-open");
+  await clickUntil(driver, "settings-templates-open", "templates-source");
   await waitText(driver, "templates-status", /Built-in/);
   await waitText(driver, "templates-preview-body", /\S/);
   await toTop();
