@@ -9,6 +9,7 @@ use tauri::Manager;
 
 /// Builds and runs the app on `builder`, so tests can pass `tauri::test::mock_builder()`.
 pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>) {
+    commands::mark_launch();
     build(builder)
         .run(tauri::generate_context!())
         .expect("error while running Recourse");

@@ -20,6 +20,7 @@ pub fn typescript() -> String {
         crate::dto_insights::PricePoint::decl(),
         crate::dto_insights::RecurringCharge::decl(),
         crate::AppError::decl(),
+        crate::error::ErrorDetail::decl(),
         crate::AppSettings::decl(),
         crate::DataLocation::decl(),
         crate::BackupReport::decl(),

@@ -399,7 +399,10 @@ fn import_error(path: &Path, e: ImportError) -> AppError {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    AppError::new("import", format!("{name}: {e}"))
+    let (key, mut args) = e.key_and_args();
+    let message = format!("{name}: {e}");
+    args.push(("file", name));
+    AppError::new("import", message).with_detail(format!("import.{key}"), args)
 }
 
 fn default_account_name(preset: Option<&str>, path: &Path) -> String {

@@ -22,7 +22,7 @@ pub mod templates;
 mod transactions;
 
 pub use backup::{backup_file_name, BackupReport, RestoreReport};
-pub use error::{AppError, Result};
+pub use error::{AppError, ErrorDetail, Result};
 pub use import::{ImportRequest, ProgressFn};
 pub use recourse_core::import::{Preview, Profile};
 pub use settings::{AppSettings, DataLocation};

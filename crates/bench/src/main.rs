@@ -11,6 +11,7 @@ mod letters;
 mod quality;
 mod report;
 mod search;
+mod startup;
 mod statements;
 
 use anyhow::{bail, Context, Result};
@@ -222,6 +223,28 @@ fn run() -> Result<()> {
     }
     drop(app);
 
+    table.section("app start to first screen (release app; first launch, then median of 5)");
+    match start_up(&db, rows, dir.path()) {
+        Ok(lines) => {
+            for (what, s) in lines {
+                table.line(
+                    &format!("{what}: first launch"),
+                    s.first_ms,
+                    "ms",
+                    Bar::AtMost(1500.0),
+                );
+                table.line(
+                    &format!("{what}: median"),
+                    s.median_ms,
+                    "ms",
+                    Bar::AtMost(1500.0),
+                );
+                table.line(&format!("{what}: slowest"), s.max_ms, "ms", Bar::None);
+            }
+        }
+        Err(e) => table.note(&format!("skipped: {e:#}")),
+    }
+
     table.section("detection");
     quality::run(&mut table, rows as usize);
 
@@ -242,6 +265,25 @@ fn run() -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Start-up on a first start (empty database) and on the database of the big import.
+fn start_up(big_db: &Path, rows: u64, dir: &Path) -> Result<Vec<(String, startup::Startup)>> {
+    if std::env::var_os("DISPLAY").is_none() {
+        bail!("no display (`make bench` runs under Xvfb)");
+    }
+    let app = startup::build_app()?;
+    let home = dir.join("startup-home");
+    Ok(vec![
+        (
+            "first start, empty database".to_string(),
+            startup::measure(&app, &home, &dir.join("empty.db"), 6)?,
+        ),
+        (
+            format!("a database of {rows} transactions"),
+            startup::measure(&app, &home, big_db, 6)?,
+        ),
+    ])
 }
 
 /// What the CLI's `import --json` reports for one file (the fields the bench reads).

@@ -22,7 +22,7 @@ mod sample;
 mod text;
 
 pub use crate::model::{ParsedRow, RowStatus};
-pub use error::ImportError;
+pub use error::{ExpectedDate, ImportError, MissingColumns};
 pub use profile::{Columns, Profile, SignConvention};
 
 use crate::money::Currency;
@@ -88,6 +88,10 @@ pub struct Preview {
     /// The first row error met within the preview, with its line, for the app to show next to
     /// the mapping (the user may fix the profile and preview again).
     pub error: Option<String>,
+    /// The same error as a key and named values (`ImportError::key_and_args`), for the UI to
+    /// word in the user's language.
+    pub error_key: Option<String>,
+    pub error_args: std::collections::BTreeMap<String, String>,
 }
 
 struct Prepared<'a> {
@@ -180,9 +184,15 @@ pub fn preview(bytes: &[u8], opts: &ImportOptions, n: usize) -> Result<Preview, 
         rows.push(row);
         Ok(())
     };
-    let error = match run(&p, &mut reader, Some(n), &mut sink) {
-        Ok(()) => None,
-        Err(e) => Some(e.to_string()),
+    let failed = run(&p, &mut reader, Some(n), &mut sink).err();
+    let error = failed.as_ref().map(ImportError::to_string);
+    let (error_key, error_args) = match &failed {
+        Some(e) => {
+            let (key, args) = e.key_and_args();
+            let args = args.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+            (Some(key), args)
+        }
+        None => (None, Default::default()),
     };
     rows.truncate(n);
     Ok(Preview {
@@ -191,6 +201,8 @@ pub fn preview(bytes: &[u8], opts: &ImportOptions, n: usize) -> Result<Preview, 
         sample,
         rows,
         error,
+        error_key,
+        error_args,
     })
 }
 

@@ -6,7 +6,10 @@ mod cases;
 mod import;
 mod review;
 mod settings;
+mod startup;
 mod templates;
+
+pub use startup::mark_launch;
 
 use tauri::Runtime;
 
@@ -57,5 +60,6 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         templates::preview_template,
         templates::save_template,
         templates::reset_template,
+        startup::first_screen_shown,
     ]
 }

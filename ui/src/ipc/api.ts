@@ -36,8 +36,8 @@ export type * from "./bindings";
 /** Turns whatever the backend threw into an AppError. */
 export function asAppError(e: unknown): AppError {
   if (e && typeof e === "object" && "message" in e) {
-    const err = e as { code?: string; message: string };
-    return { code: err.code ?? "unknown", message: String(err.message) };
+    const err = e as AppError;
+    return { code: err.code ?? "unknown", message: String(err.message), ...(err.detail ? { detail: err.detail } : {}) };
   }
   return { code: "unknown", message: String(e) };
 }
@@ -143,6 +143,15 @@ export function onFileDrop(cb: (paths: string[]) => void, hover?: (over: boolean
       cb(p.paths);
     }
   });
+}
+
+let firstScreenReported = false;
+
+/** Tells the backend, once, that the first screen shows its data (start-up is timed by it). */
+export function reportFirstScreen(): void {
+  if (firstScreenReported) return;
+  firstScreenReported = true;
+  call<void>("first_screen_shown").catch(() => undefined);
 }
 
 export const emptyFilter: TxFilter = {

@@ -114,7 +114,17 @@ export type AppError = {
 /**
  * "import", "not_found", "invalid", "storage", "io", "cancelled".
  */
-code: string, message: string, };
+code: string, 
+/**
+ * The English sentence (what the CLI prints; the UI's fallback).
+ */
+message: string, 
+/**
+ * The same error as a key and named values, for the UI to word in the user's language.
+ */
+detail?: ErrorDetail, };
+
+export type ErrorDetail = { key: string, args: { [key in string]?: string }, };
 
 export type AppSettings = { 
 /**
@@ -224,7 +234,12 @@ rows: Array<Record<string, unknown>>,
  * The first row error met within the preview, with its line, for the app to show next to
  * the mapping (the user may fix the profile and preview again).
  */
-error: string | null, };
+error: string | null, 
+/**
+ * The same error as a key and named values (`ImportError::key_and_args`), for the UI to
+ * word in the user's language.
+ */
+error_key: string | null, error_args: { [key in string]?: string }, };
 
 export type OpenCaseRequest = { transaction_ids: Array<number>, reason: Reason, 
 /**

@@ -17,7 +17,7 @@ pub enum ImportError {
     #[error("unknown encoding '{0}' (expected a name like UTF-8, GBK, windows-1252)")]
     UnknownEncoding(String),
     #[error("no recognisable columns: {0}")]
-    NoColumns(String),
+    NoColumns(MissingColumns),
     #[error("line {line}: {count} columns is more than a statement can have (at most {max})")]
     TooManyColumns { line: u64, count: usize, max: usize },
     #[error("line {line}: the line is {bytes} bytes long, more than a statement line can be (at most {max}); is a quote left open?")]
@@ -26,7 +26,7 @@ pub enum ImportError {
     BadDate {
         line: u64,
         value: String,
-        expected: String,
+        expected: ExpectedDate,
     },
     #[error("line {line}: cannot read amount '{value}' in column '{column}' (expected a number like 1234.56, -12.00 or (12.00))")]
     BadAmount {
@@ -50,7 +50,158 @@ pub enum ImportError {
     Aborted(String),
 }
 
+/// Which columns a file lacks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingColumns {
+    Dates,
+    Amount,
+    /// The profile's sign convention needs a column the file does not have.
+    DirectionForSign,
+    AmountForSign,
+    DebitCreditForSign,
+}
+
+impl MissingColumns {
+    fn key(self) -> &'static str {
+        match self {
+            MissingColumns::Dates => "dates",
+            MissingColumns::Amount => "amount",
+            MissingColumns::DirectionForSign => "direction_for_sign",
+            MissingColumns::AmountForSign => "amount_for_sign",
+            MissingColumns::DebitCreditForSign => "debit_credit_for_sign",
+        }
+    }
+}
+
+impl std::fmt::Display for MissingColumns {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            MissingColumns::Dates => "no column of dates was found (expected a header like Date, Datum, 交易日期, or a column of dates)",
+            MissingColumns::Amount => "no amount column was found (expected a header like Amount, Betrag, 金额, or Debit and Credit columns)",
+            MissingColumns::DirectionForSign => "the sign convention needs an in/out column (收/支, Af/Bij, DR/CR)",
+            MissingColumns::AmountForSign => "the sign convention needs an amount column",
+            MissingColumns::DebitCreditForSign => "the sign convention needs debit and credit columns",
+        })
+    }
+}
+
+/// What a date in the file should have looked like: an example in the file's own format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpectedDate {
+    pub example: &'static str,
+    /// The strftime-style format, e.g. `%d/%m/%Y`.
+    pub format: String,
+    /// "day_first" or "month_first" when the order was decided from the rest of the column.
+    pub order: Option<&'static str>,
+}
+
+impl std::fmt::Display for ExpectedDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a date like {} ({})", self.example, self.format)?;
+        match self.order {
+            Some("day_first") => f.write_str(", day before month as in the rest of the column"),
+            Some(_) => f.write_str(", month before day as in the rest of the column"),
+            None => Ok(()),
+        }
+    }
+}
+
 impl ImportError {
+    /// A stable name for this kind of error and its values by name, so that a screen can word
+    /// it in the user's language (the `Display` text is the English wording).
+    pub fn key_and_args(&self) -> (String, Vec<(&'static str, String)>) {
+        use ImportError::*;
+        let line = |l: &u64| ("line", l.to_string());
+        let (key, args): (&str, Vec<(&'static str, String)>) = match self {
+            Empty => ("empty", vec![]),
+            Binary { line: l } => ("binary", vec![line(l)]),
+            Encoding {
+                line: l,
+                encoding,
+                detail,
+            } => (
+                "encoding",
+                vec![
+                    line(l),
+                    ("encoding", encoding.clone()),
+                    ("detail", detail.clone()),
+                ],
+            ),
+            UnknownEncoding(name) => ("unknown_encoding", vec![("encoding", name.clone())]),
+            NoColumns(missing) => return (format!("no_columns.{}", missing.key()), vec![]),
+            TooManyColumns {
+                line: l,
+                count,
+                max,
+            } => (
+                "too_many_columns",
+                vec![
+                    line(l),
+                    ("count", count.to_string()),
+                    ("max", max.to_string()),
+                ],
+            ),
+            RecordTooLong {
+                line: l,
+                bytes,
+                max,
+            } => (
+                "record_too_long",
+                vec![
+                    line(l),
+                    ("bytes", bytes.to_string()),
+                    ("max", max.to_string()),
+                ],
+            ),
+            BadDate {
+                line: l,
+                value,
+                expected,
+            } => (
+                match expected.order {
+                    Some("day_first") => "bad_date_day_first",
+                    Some(_) => "bad_date_month_first",
+                    None => "bad_date",
+                },
+                vec![
+                    line(l),
+                    ("value", value.clone()),
+                    ("example", expected.example.to_string()),
+                    ("format", expected.format.clone()),
+                ],
+            ),
+            BadAmount {
+                line: l,
+                value,
+                column,
+            } => (
+                "bad_amount",
+                vec![
+                    line(l),
+                    ("value", value.clone()),
+                    ("column", column.clone()),
+                ],
+            ),
+            BadDirection { line: l, value } => {
+                ("bad_direction", vec![line(l), ("value", value.clone())])
+            }
+            Missing { line: l, what } => (
+                if what == "date" {
+                    "missing_date"
+                } else {
+                    "missing"
+                },
+                vec![line(l), ("what", what.clone())],
+            ),
+            NoYear { line: l, value } => ("no_year", vec![line(l), ("value", value.clone())]),
+            Csv { line: l, message } => ("csv", vec![line(l), ("detail", message.clone())]),
+            BadProfile(detail) => ("bad_profile", vec![("detail", detail.clone())]),
+            Cancelled => ("cancelled", vec![]),
+            Aborted(detail) => ("aborted", vec![("detail", detail.clone())]),
+        };
+        (key.to_string(), args)
+    }
+
     /// The 1-based physical line the error is about, when there is one.
     pub fn line(&self) -> Option<u64> {
         use ImportError::*;

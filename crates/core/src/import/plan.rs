@@ -4,7 +4,7 @@
 
 use super::amounts::{self, DecimalMark, MarkVotes};
 use super::dates::{self, DateOrder, OrderVotes, YearHint};
-use super::error::ImportError;
+use super::error::{ImportError, MissingColumns};
 use super::presets::{self, Preset};
 use super::profile::{Columns, Profile, SignConvention};
 use super::roles::{self, Dir};
@@ -102,14 +102,10 @@ pub fn detect(
         cols = cols.overlay(&profile.columns);
     }
     if cols.date.is_none() {
-        return Err(ImportError::NoColumns(
-            "no column of dates was found (expected a header like Date, Datum, 交易日期, or a column of dates)".into(),
-        ));
+        return Err(ImportError::NoColumns(MissingColumns::Dates));
     }
     if cols.amount.is_none() && cols.debit.is_none() && cols.credit.is_none() {
-        return Err(ImportError::NoColumns(
-            "no amount column was found (expected a header like Amount, Betrag, 金额, or Debit and Credit columns)".into(),
-        ));
+        return Err(ImportError::NoColumns(MissingColumns::Amount));
     }
     if preset.is_none() && cols.description.is_none() {
         confident = false;
@@ -414,24 +410,22 @@ fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConventi
 fn validate(cols: &Columns, sign: SignConvention) -> Result<(), ImportError> {
     let missing = match sign {
         SignConvention::Direction if cols.direction.is_none() => {
-            Some("an in/out column (收/支, Af/Bij, DR/CR)")
+            Some(MissingColumns::DirectionForSign)
         }
         SignConvention::Direction
         | SignConvention::NegativeIsDebit
         | SignConvention::PositiveIsDebit
             if cols.amount.is_none() =>
         {
-            Some("an amount column")
+            Some(MissingColumns::AmountForSign)
         }
         SignConvention::DebitCredit if cols.debit.is_none() && cols.credit.is_none() => {
-            Some("debit and credit columns")
+            Some(MissingColumns::DebitCreditForSign)
         }
         _ => None,
     };
     match missing {
-        Some(what) => Err(ImportError::NoColumns(format!(
-            "the sign convention needs {what}"
-        ))),
+        Some(what) => Err(ImportError::NoColumns(what)),
         None => Ok(()),
     }
 }

@@ -7,7 +7,7 @@
 
 use super::amounts::{self, Amount};
 use super::dates::{self, DateFail, DateOrder};
-use super::error::ImportError;
+use super::error::{ExpectedDate, ImportError};
 use super::plan::Plan;
 use super::roles::{self, Dir};
 use super::sample;
@@ -368,7 +368,7 @@ fn last4(cell: &str) -> Option<String> {
 }
 
 /// What a date in this file should look like, for error messages.
-fn expected_date(p: &Plan) -> String {
+fn expected_date(p: &Plan) -> ExpectedDate {
     let example = match p.order {
         DateOrder::Ymd => "2024-01-05",
         DateOrder::Dmy => "05/01/2024",
@@ -376,10 +376,14 @@ fn expected_date(p: &Plan) -> String {
         DateOrder::Md => "01/05",
         DateOrder::Dm => "05/01",
     };
-    let why = match p.order {
-        DateOrder::Dmy | DateOrder::Dm => ", day before month as in the rest of the column",
-        DateOrder::Mdy | DateOrder::Md => ", month before day as in the rest of the column",
-        DateOrder::Ymd => "",
+    let order = match p.order {
+        DateOrder::Dmy | DateOrder::Dm => Some("day_first"),
+        DateOrder::Mdy | DateOrder::Md => Some("month_first"),
+        DateOrder::Ymd => None,
     };
-    format!("a date like {example} ({}){why}", p.date_format)
+    ExpectedDate {
+        example,
+        format: p.date_format.to_string(),
+        order,
+    }
 }

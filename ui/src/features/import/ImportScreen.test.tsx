@@ -44,6 +44,8 @@ function previewFor(p: Profile, confident: boolean): Preview {
       currency: "GBP",
     })),
     error: null,
+    error_key: null,
+    error_args: {},
   };
 }
 

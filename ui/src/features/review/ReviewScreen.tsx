@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type FlagView, type Transaction } from "../../ipc/api";
 import type { Reason } from "../../ipc/api";
@@ -72,10 +72,17 @@ export function ReviewScreen({ onDispute, onChanged }: ReviewProps) {
     focusSelected.current = false;
   }, [flag]);
 
-  // Keyboard: j/k or arrows move, f = looks fine, t = trust merchant, d = dispute.
+  // Keyboard: j/k or arrows move, f = looks fine, t = trust merchant, d = dispute. One listener
+  // for the screen's life, reading the state the screen last drew (a layout effect updates it
+  // before the browser paints), so a key pressed as the list appears acts on that list.
+  const drawn = useRef({ list, index, flag, busy, dismiss, dispute });
+  useLayoutEffect(() => {
+    drawn.current = { list, index, flag, busy, dismiss, dispute };
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
+      const { list, index, flag, busy, dismiss, dispute } = drawn.current;
       const move = (by: number) => {
         e.preventDefault();
         focusSelected.current = true;
@@ -97,7 +104,7 @@ export function ReviewScreen({ onDispute, onChanged }: ReviewProps) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [list.length, index, flag, busy, dismiss, dispute]);
+  }, []);
 
   return (
     <section className="screen review" aria-labelledby="review-title">

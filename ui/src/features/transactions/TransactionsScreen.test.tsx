@@ -66,6 +66,8 @@ describe("TransactionsScreen", () => {
     await waitFor(() => expect(screen.getAllByTestId("tx-row")).toHaveLength(3));
     expect(screen.getByText("chase.csv:3")).toBeTruthy();
     expect(screen.getByTestId("tx-count").textContent).toMatch(/3 transactions/);
+    // The first rows on screen are the app's first screen: reported once, for start-up timing.
+    await waitFor(() => expect(calls["first_screen_shown"]).toBe(1));
     const settled = { ...calls };
     const renders = rendersSoFar();
     await new Promise((r) => setTimeout(r, 500));

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
-import { api, emptyFilter, type Account, type AppError, type Transaction, type TxFilter } from "../../ipc/api";
+import { api, emptyFilter, reportFirstScreen, type Account, type AppError, type Transaction, type TxFilter } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 import { usePagedRows } from "./usePagedRows";
@@ -147,6 +147,12 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
     enableSortingRemoval: false,
     getCoreRowModel: getCoreRowModel(),
   });
+
+  // The app's first screen is shown once its first rows (or its empty state) are on screen.
+  const firstRowShown = total === 0 || (total !== null && data.length > 0);
+  useEffect(() => {
+    if (firstRowShown) reportFirstScreen();
+  }, [firstRowShown]);
 
   const rowsById = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
   const headers = table.getHeaderGroups()[0].headers;
