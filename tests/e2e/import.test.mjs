@@ -3,7 +3,7 @@
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ROOT, startApp, byTestId, waitText, typeInto, By, click, countTestId, appTest } from "./driver.mjs";
+import { ROOT, startApp, byTestId, waitText, typeInto, selectValue, By, click, countTestId, appTest } from "./driver.mjs";
 
 let app;
 const test = appTest(() => app);
@@ -66,4 +66,18 @@ test("search narrows the list", async () => {
   await waitText(driver, "tx-count", /^1 transaction/);
   await typeInto(driver, search, "");
   await waitText(driver, "tx-count", /^3 transactions/);
+});
+
+test("in Chinese, a malformed file's error is worded in Chinese with its file and line", async () => {
+  const { driver } = app;
+  await click(driver, "nav-settings");
+  await selectValue(driver, await byTestId(driver, "settings-language"), "zh-CN");
+  await waitText(driver, "nav-import", /导入/);
+  await click(driver, "nav-import");
+  app.willPick(join(ROOT, "tests/data/bad-date.csv"));
+  await click(driver, "choose-files");
+  const message = await waitText(driver, "error-panel", /bad-date\.csv 第 3 行/);
+  assert.match(message, /无法识别日期/);
+  assert.doesNotMatch(message, /cannot read/);
+  await app.screenshot("05-import-error-zh");
 });
