@@ -7,7 +7,7 @@ APT_BUILD := pkg-config build-essential libwebkit2gtk-4.1-dev libxdo-dev libssl-
              libayatana-appindicator3-dev librsvg2-dev
 # fonts-noto-cjk: the Chinese screens render (and their screenshots show) real glyphs.
 APT_TEST  := xvfb xauth webkit2gtk-driver poppler-utils imagemagick fonts-noto-cjk
-APT_BENCH := hledger time
+APT_BENCH := hledger time xvfb xauth
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APP_BIN := target/debug/recourse-desktop
 export CARGO_TERM_COLOR ?= never
@@ -71,7 +71,7 @@ bindings:
 	cargo run -q -p recourse-app --example bindings -- ui/src/ipc/bindings.ts
 
 # Under Xvfb: the bench times the release app's start to its first screen.
-bench: deps-bench deps-test ui
+bench: deps-bench ui
 	xvfb-run -a -s "-screen 0 1280x860x24" cargo run --release -q -p recourse-bench
 
 fmt:

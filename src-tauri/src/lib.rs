@@ -10,13 +10,22 @@ use tauri::Manager;
 /// Builds and runs the app on `builder`, so tests can pass `tauri::test::mock_builder()`.
 pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>) {
     commands::mark_launch();
-    build(builder)
+    // The database is opened before the window, and its transactions view starts loading on a
+    // thread while the window and webview start (a million rows take about a second).
+    let opened = recourse_app::App::open(&recourse_app::default_db_path());
+    if let Ok(app) = &opened {
+        app.preload();
+    }
+    build(builder, opened)
         .run(tauri::generate_context!())
         .expect("error while running Recourse");
 }
 
 /// The configured builder: plugins, state and the command list.
-pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+pub fn build<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    opened: Result<recourse_app::App, recourse_app::AppError>,
+) -> tauri::Builder<R> {
     builder
         // One instance at a time: a second launch focuses the first window.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -27,10 +36,8 @@ pub fn build<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R>
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
-        .setup(|app| {
-            let db_path = recourse_app::default_db_path();
-            let opened = recourse_app::App::open(&db_path)?;
-            app.manage(state::AppState::new(opened));
+        .setup(move |app| {
+            app.manage(state::AppState::new(opened?));
             Ok(())
         })
         .on_window_event(state::remember_dropped_files)

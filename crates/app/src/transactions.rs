@@ -28,6 +28,12 @@ impl App {
         Ok(transaction(self.db.transaction(id)?))
     }
 
+    /// Starts loading the transactions view (about a second per million rows) on a thread of
+    /// its own: the desktop app calls it as it starts, so the first screen finds it ready.
+    pub fn preload(&self) {
+        self.db.preload_view();
+    }
+
     pub fn totals(&self, filter: &TxFilter) -> Result<Vec<Total>> {
         let q = query(filter)?;
         Ok(self

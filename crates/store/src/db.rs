@@ -6,6 +6,7 @@ use crate::migrations::{MIGRATIONS, SCHEMA_VERSION};
 use rusqlite::Connection;
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
 
 /// An open, migrated database.
 pub struct Db {
@@ -13,6 +14,8 @@ pub struct Db {
     path: Option<PathBuf>,
     /// The transactions view's columns, loaded on first use (transactions.rs).
     pub(crate) view: RefCell<Option<LedgerView>>,
+    /// A view being loaded ahead on its own connection (`preload_view`).
+    pub(crate) preloading: RefCell<Option<JoinHandle<Result<LedgerView>>>>,
 }
 
 impl Db {
@@ -30,6 +33,7 @@ impl Db {
             conn,
             path: Some(path.to_path_buf()),
             view: RefCell::new(None),
+            preloading: RefCell::new(None),
         };
         db.configure()?;
         db.migrate()?;
@@ -42,10 +46,34 @@ impl Db {
             conn: Connection::open_in_memory()?,
             path: None,
             view: RefCell::new(None),
+            preloading: RefCell::new(None),
         };
         db.configure()?;
         db.migrate()?;
         Ok(db)
+    }
+
+    /// Starts loading the transactions view on a thread, with a connection of its own, so that
+    /// the first query finds it (nearly) ready: the desktop app calls this as it starts, while
+    /// its window and webview start. The first query takes the result; if the table changed in
+    /// between, the view is loaded again as usual.
+    pub fn preload_view(&self) {
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        let handle = std::thread::spawn(move || {
+            let conn = Connection::open_with_flags(
+                &path,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            // One read transaction: the version and the rows are one snapshot.
+            let tx = conn.unchecked_transaction()?;
+            let view = LedgerView::load(&tx)?;
+            tx.finish()?;
+            Ok(view)
+        });
+        *self.preloading.borrow_mut() = Some(handle);
     }
 
     pub fn path(&self) -> Option<&Path> {

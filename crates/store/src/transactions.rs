@@ -133,6 +133,12 @@ impl Db {
         };
         let version = ledger_view::current_version(&self.conn)?;
         let mut slot = self.view.borrow_mut();
+        if let Some(preload) = self.preloading.borrow_mut().take() {
+            // A failed preload only costs the load below; a stale one is replaced by it.
+            if let (Ok(Ok(view)), None) = (preload.join(), slot.as_ref()) {
+                *slot = Some(view);
+            }
+        }
         if slot.as_ref().is_none_or(|v| v.version() != version) {
             *slot = None; // free the stale view before loading the new one
             *slot = Some(LedgerView::load(&self.conn)?);

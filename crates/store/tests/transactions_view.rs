@@ -245,3 +245,50 @@ fn the_view_follows_imports_and_undo_in_this_and_another_connection() {
     let all = db.transactions_totals(&TxQuery::default()).unwrap();
     assert_eq!(all.iter().map(|t| t.count).sum::<i64>(), 1);
 }
+
+#[test]
+fn a_preloaded_view_serves_the_first_query_and_a_stale_one_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut db = Db::open(&path).unwrap();
+    sample(&mut db);
+    let count = |db: &Db, q: &TxQuery| -> i64 {
+        db.transactions_totals(q)
+            .unwrap()
+            .iter()
+            .map(|t| t.count)
+            .sum()
+    };
+    let expected = count(&db, &TxQuery::default());
+
+    // Opened again (the app starting): the preload answers the first query.
+    let reopened = Db::open(&path).unwrap();
+    reopened.preload_view();
+    assert_eq!(count(&reopened, &TxQuery::default()), expected);
+    let coffee = TxQuery {
+        search: Some("coffee".into()),
+        ..Default::default()
+    };
+    assert!(descriptions(&reopened, &coffee, 0, 10).is_empty());
+    drop(reopened);
+
+    // Rows added after the preload began (an import right at start): the stale view is not used.
+    let mut reopened = Db::open(&path).unwrap();
+    reopened.preload_view();
+    import(
+        &mut reopened,
+        "card",
+        "june.csv",
+        &[row(2, 30, "BLUE BOTTLE COFFEE", -600, Currency::USD)],
+    );
+    assert_eq!(count(&reopened, &TxQuery::default()), expected + 1);
+    assert_eq!(
+        descriptions(&reopened, &coffee, 0, 10),
+        ["BLUE BOTTLE COFFEE"]
+    );
+
+    // A database without the file (in memory) has nothing to preload.
+    let memory = Db::open_in_memory().unwrap();
+    memory.preload_view();
+    assert_eq!(count(&memory, &TxQuery::default()), 0);
+}

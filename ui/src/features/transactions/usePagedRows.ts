@@ -52,6 +52,9 @@ export function usePagedRows(filter: TxFilter) {
     [filter],
   );
 
+  // The first page is asked for with the totals, not after them: the first screen needs both.
+  useEffect(() => ensure(0), [ensure]);
+
   const row = useCallback((index: number): Transaction | undefined => {
     return pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
   }, []);
