@@ -38,7 +38,8 @@ impl AppState {
             Some(p) => Err(recourse_app::AppError::invalid(format!(
                 "{} was not chosen in the file dialog or dropped on the window",
                 p.display()
-            ))),
+            ))
+            .with_detail("file.not_chosen", [("file", p.display().to_string())])),
             None => Ok(()),
         }
     }

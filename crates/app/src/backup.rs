@@ -61,10 +61,10 @@ fn io_error(path: &Path, e: impl std::fmt::Display) -> AppError {
 }
 
 fn bad_backup(path: &Path, why: impl std::fmt::Display) -> AppError {
-    AppError::invalid(format!(
-        "{} is not a Recourse backup: {why}",
-        path.display()
-    ))
+    let file = path.display().to_string();
+    let why = why.to_string();
+    AppError::invalid(format!("{file} is not a Recourse backup: {why}"))
+        .with_detail("backup.not_a_backup", [("file", file), ("why", why)])
 }
 
 impl App {

@@ -121,9 +121,10 @@ impl App {
         ids.sort_unstable();
         ids.dedup();
         if ids.is_empty() {
-            return Err(AppError::invalid(
-                "choose at least one transaction to dispute",
-            ));
+            return Err(
+                AppError::invalid("choose at least one transaction to dispute")
+                    .with_detail("case.no_transactions", []),
+            );
         }
         let txns = ids
             .iter()
@@ -133,13 +134,28 @@ impl App {
             return Err(AppError::invalid(format!(
                 "transaction {} ({} {} at {} on {}) is not a charge: only money leaving the account can be disputed",
                 t.id, t.amount, t.currency, t.merchant, t.date
-            )));
+            ))
+            .with_detail(
+                "case.not_a_charge",
+                [
+                    ("amount", format!("{} {}", t.amount, t.currency)),
+                    ("merchant", t.merchant.clone()),
+                    ("date", t.date.clone()),
+                ],
+            ));
         }
         if let Some(t) = txns.iter().find(|t| t.currency != txns[0].currency) {
             return Err(AppError::invalid(format!(
                 "transaction {} is in {}, transaction {} in {}: one case holds charges in one currency",
                 txns[0].id, txns[0].currency, t.id, t.currency
-            )));
+            ))
+            .with_detail(
+                "case.mixed_currencies",
+                [
+                    ("first", txns[0].currency.clone()),
+                    ("second", t.currency.clone()),
+                ],
+            ));
         }
         let statement_date = req
             .statement_date
@@ -310,13 +326,21 @@ impl App {
                 return Err(AppError::invalid(format!(
                     "the answer date {answered} is before the {} letter was sent ({sent})",
                     step.as_str()
-                )));
+                ))
+                .with_detail(
+                    "case.answer_before_sent",
+                    [
+                        ("answered", answered.to_string()),
+                        ("sent", sent.to_string()),
+                    ],
+                ));
             }
         }
         if outcome.trim().is_empty() {
-            return Err(AppError::invalid(
-                "say what the answer was (the outcome is empty)",
-            ));
+            return Err(
+                AppError::invalid("say what the answer was (the outcome is empty)")
+                    .with_detail("case.empty_outcome", []),
+            );
         }
         self.db.record_step_answer(
             case_id,
@@ -334,15 +358,30 @@ impl App {
         let io = |e: std::io::Error| AppError::new("io", format!("{}: {e}", path.display()));
         let meta = std::fs::metadata(path).map_err(io)?;
         if !meta.is_file() {
-            return Err(AppError::invalid(format!("{}: not a file", path.display())));
+            return Err(
+                AppError::invalid(format!("{}: not a file", path.display())).with_detail(
+                    "evidence.not_a_file",
+                    [("file", path.display().to_string())],
+                ),
+            );
         }
         if meta.len() > MAX_EVIDENCE_BYTES {
-            return Err(AppError::invalid(format!(
-                "{}: {} MB is too large for evidence (at most {} MB)",
-                path.display(),
+            let (size, max) = (
                 meta.len() / (1024 * 1024),
-                MAX_EVIDENCE_BYTES / (1024 * 1024)
-            )));
+                MAX_EVIDENCE_BYTES / (1024 * 1024),
+            );
+            return Err(AppError::invalid(format!(
+                "{}: {size} MB is too large for evidence (at most {max} MB)",
+                path.display()
+            ))
+            .with_detail(
+                "evidence.too_large",
+                [
+                    ("file", path.display().to_string()),
+                    ("size", size.to_string()),
+                    ("max", max.to_string()),
+                ],
+            ));
         }
         let bytes = std::fs::read(path).map_err(io)?;
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
@@ -428,10 +467,10 @@ impl App {
     fn load_open_case(&self, case_id: i64) -> Result<Loaded> {
         let c = self.load_case(case_id)?;
         if c.row.status != "open" {
-            return Err(AppError::invalid(format!(
-                "case {case_id} is {} already",
-                c.row.status
-            )));
+            return Err(
+                AppError::invalid(format!("case {case_id} is {} already", c.row.status))
+                    .with_detail("case.not_open", [("case", case_id.to_string())]),
+            );
         }
         Ok(c)
     }
@@ -532,6 +571,7 @@ pub(crate) fn parse_date(text: &str, what: &str) -> Result<NaiveDate> {
         AppError::invalid(format!(
             "the {what} '{text}' is not a date (expected YYYY-MM-DD)"
         ))
+        .with_detail("date.invalid", [("value", text.to_string())])
     })
 }
 

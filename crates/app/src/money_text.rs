@@ -16,5 +16,6 @@ pub fn parse_filter_amount(text: &str) -> Result<i64> {
         AppError::invalid(format!(
             "'{text}' is not an amount (expected a number like -12.50)"
         ))
+        .with_detail("amount.invalid", [("value", text.to_string())])
     })
 }

@@ -150,7 +150,8 @@ impl App {
         if source.trim().is_empty() {
             return Err(AppError::invalid(
                 "an empty template would write an empty letter; to go back to the built-in one, reset it",
-            ));
+            )
+            .with_detail("template.empty", []));
         }
         let own = (source.trim() != builtin.trim()).then_some(source);
         self.set_letter_template(kind.jurisdiction, kind.step, &kind.lang, own)?;
@@ -285,7 +286,14 @@ fn check_size(source: &str) -> Result<()> {
     if n > MAX_TEMPLATE_CHARS {
         return Err(AppError::invalid(format!(
             "the template is {n} characters long; a letter template is at most {MAX_TEMPLATE_CHARS}"
-        )));
+        ))
+        .with_detail(
+            "template.too_long",
+            [
+                ("size", n.to_string()),
+                ("max", MAX_TEMPLATE_CHARS.to_string()),
+            ],
+        ));
     }
     Ok(())
 }

@@ -100,9 +100,10 @@ fn query(f: &TxFilter) -> Result<TxQuery> {
     };
     for date in [&f.from, &f.to].into_iter().flatten() {
         if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
-            return Err(AppError::invalid(format!(
-                "'{date}' is not a date (expected YYYY-MM-DD)"
-            )));
+            return Err(
+                AppError::invalid(format!("'{date}' is not a date (expected YYYY-MM-DD)"))
+                    .with_detail("date.invalid", [("value", date.clone())]),
+            );
         }
     }
     Ok(TxQuery {

@@ -211,3 +211,82 @@ fn a_failed_import_carries_its_key_file_and_line_to_the_ui() {
     assert_eq!(json["detail"]["args"]["line"], "30");
     assert_eq!(json["detail"]["args"]["value"], "31/31/2024");
 }
+
+/// Every `.with_detail("key", [("name", …), …])` in the app and the desktop shell, read from
+/// their source: (file, key, the names of its values).
+fn detail_calls() -> Vec<(String, String, Vec<String>)> {
+    fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    rust_files(&root.join("../../src-tauri/src"), &mut files);
+    let mut calls = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (at, _) in text.match_indices(".with_detail(") {
+            let start = at + ".with_detail(".len();
+            // The call's text, to its closing parenthesis.
+            let mut depth = 1;
+            let end = start
+                + text[start..]
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        depth += match c {
+                            '(' => 1,
+                            ')' => -1,
+                            _ => 0,
+                        };
+                        depth == 0
+                    })
+                    .unwrap()
+                    .0;
+            let call = text[start..end].trim_start();
+            // A key built at run time (import errors) is checked by the test above.
+            let Some(rest) = call.strip_prefix('"') else {
+                continue;
+            };
+            let key = rest.split('"').next().unwrap().to_string();
+            let names = call
+                .split("(\"")
+                .skip(1)
+                .filter_map(|s| s.split_once("\","))
+                .map(|(name, _)| name.to_string())
+                .collect();
+            calls.push((file.display().to_string(), key, names));
+        }
+    }
+    calls
+}
+
+#[test]
+fn every_other_translatable_error_has_a_chinese_sentence_using_only_its_values() {
+    let catalogue = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/i18n/zh-CN.json");
+    let zh: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&catalogue).unwrap()).unwrap();
+    let calls = detail_calls();
+    assert!(calls.len() >= 14, "the source scan found only {calls:?}");
+    for (file, key, names) in calls {
+        let pointer = format!("/backendErrors/{}", key.replace('.', "/"));
+        let sentence = zh
+            .pointer(&pointer)
+            .and_then(|v| v.as_str())
+            .unwrap_or_else(|| {
+                panic!("{file}: the error {key} has no Chinese sentence at {pointer}")
+            });
+        for name in placeholders(sentence) {
+            assert!(
+                names.iter().any(|n| n == name),
+                "{pointer} uses {{{{{name}}}}}, which {file} does not give (it gives {names:?})"
+            );
+        }
+    }
+}
