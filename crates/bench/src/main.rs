@@ -196,7 +196,7 @@ fn run() -> Result<()> {
     table.section(&format!(
         "search and pages over the {rows}-row database (App, median of 7)"
     ));
-    let app = recourse_app::App::open(&db)?;
+    let mut app = recourse_app::App::open(&db)?;
     for q in ["starbucks", "Blue Bottle", "美团", "ZANZIBAR"] {
         let s = search::search(&app, q)?;
         table.line(
@@ -221,6 +221,21 @@ fn run() -> Result<()> {
             Bar::AtMost(10.0),
         );
     }
+    let more = dir.path().join("more-1000.csv");
+    statements::write(&more, Dialect::Simple, 1000, 99)?;
+    let w = search::after_write(&mut app, &more)?;
+    table.line(
+        &format!("first page + totals after importing {} rows", w.imported),
+        w.after_import_ms,
+        "ms",
+        Bar::AtMost(10.0),
+    );
+    table.line(
+        "first page + totals after undoing that import",
+        w.after_undo_ms,
+        "ms",
+        Bar::None,
+    );
     drop(app);
 
     table.section("app start to first screen (release app; first launch, then median of 5)");

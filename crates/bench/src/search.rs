@@ -2,9 +2,11 @@
 //! transactions view makes.
 
 use crate::report::median_ms;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use recourse_app::dto::TxFilter;
-use recourse_app::App;
+use recourse_app::{App, ImportRequest};
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 /// Rows per page of the transactions view.
@@ -54,4 +56,44 @@ pub fn page_at(app: &App, offset: u64) -> Result<(f64, usize)> {
         n = page.rows.len();
     }
     Ok((median_ms(times), n))
+}
+
+/// The first page and totals after an import, and after undoing it: what the user waits for
+/// when they come back to the transactions screen. The import is appended to the in-memory
+/// view; the undo makes it read every row again.
+pub struct AfterWrite {
+    pub imported: u64,
+    pub after_import_ms: f64,
+    pub after_undo_ms: f64,
+}
+
+pub fn after_write(app: &mut App, file: &Path) -> Result<AfterWrite> {
+    let first_page = |app: &App| -> Result<f64> {
+        let t = Instant::now();
+        std::hint::black_box(app.transactions_page(&TxFilter::default(), 0, PAGE)?);
+        std::hint::black_box(app.totals(&TxFilter::default())?);
+        Ok(t.elapsed().as_secs_f64() * 1e3)
+    };
+    first_page(app)?; // the view is current before the import
+    let req = ImportRequest {
+        account: Some("bench-more".into()),
+        ..Default::default()
+    };
+    let report = app
+        .import_files(
+            &[file.to_path_buf()],
+            &req,
+            &|_| {},
+            &AtomicBool::new(false),
+        )?
+        .remove(0);
+    let after_import_ms = first_page(app)?;
+    let batch = report.batch_id.context("the import made no batch")?;
+    app.undo_batch(batch)?;
+    let after_undo_ms = first_page(app)?;
+    Ok(AfterWrite {
+        imported: report.imported,
+        after_import_ms,
+        after_undo_ms,
+    })
 }

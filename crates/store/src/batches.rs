@@ -138,7 +138,7 @@ impl Db {
         }
         let removed = tx.execute("DELETE FROM transactions WHERE batch_id = ?1", [batch_id])?;
         tx.execute("DELETE FROM batches WHERE id = ?1", [batch_id])?;
-        bump_ledger_version(&tx)?;
+        bump_ledger_version(&tx, true)?;
         tx.commit()?;
         Ok(removed as u64)
     }
@@ -187,11 +187,12 @@ impl Dedupe {
     }
 }
 
-/// Marks the transactions as changed for in-memory views (migration 5's `ledger_version`).
-fn bump_ledger_version(tx: &Transaction) -> Result<()> {
+/// Marks the transactions as changed for in-memory views (`ledger_version`, migrations 5 and
+/// 6): rows were added, or (`removed`) some were removed.
+fn bump_ledger_version(tx: &Transaction, removed: bool) -> Result<()> {
     tx.execute(
-        "UPDATE ledger_version SET version = version + 1 WHERE id = 1",
-        [],
+        "UPDATE ledger_version SET version = version + 1, removals = removals + ?1 WHERE id = 1",
+        [i64::from(removed)],
     )?;
     Ok(())
 }
@@ -325,7 +326,7 @@ impl BatchWriter<'_> {
     /// user can see that the file was read and found already present.
     pub fn finish(self, rows_read: u64, skipped: u64, detected_json: &str) -> Result<BatchSummary> {
         if self.imported > 0 {
-            bump_ledger_version(&self.tx)?;
+            bump_ledger_version(&self.tx, false)?;
         }
         self.tx.execute(
             "UPDATE batches SET rows_read = ?2, imported = ?3, already_present = ?4, skipped = ?5,

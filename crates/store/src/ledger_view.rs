@@ -7,8 +7,9 @@
 //! second per million rows imported. A scan of these columns takes milliseconds for any query,
 //! and a page at any offset is a slice of the last result. About 80 bytes per row.
 //!
-//! The view is rebuilt when `ledger_version` (migration 5) moves: every write that adds or
-//! removes transactions bumps it, in this process or another one.
+//! The view follows `ledger_version` (migrations 5 and 6): every write that adds or removes
+//! transactions bumps it, in this process or another one. Rows added since the view was read
+//! are appended to it; after a removal (an undone import) it is read again.
 
 use crate::error::{Result, StoreError};
 use crate::transactions::{CurrencyTotal, SortKey, TxQuery};
@@ -22,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 const ROW_END: u8 = 0;
 
 pub(crate) struct LedgerView {
-    version: i64,
+    stamp: Stamp,
     /// One entry per transaction, in the order they were read (rowid order).
     ids: Vec<i64>,
     days: Vec<i32>,
@@ -30,8 +31,10 @@ pub(crate) struct LedgerView {
     accounts: Vec<i64>,
     currencies: Vec<u16>,
     currency_codes: Vec<String>,
+    currency_index: HashMap<String, u16>,
     merchants: Vec<u32>,
     merchant_names: Vec<String>,
+    merchant_index: HashMap<String, u32>,
     /// Booked or pending: counted in sums (closed orders and neutral wallet rows are not).
     moves_money: Vec<bool>,
     /// Every row's description, lower-cased, each followed by `ROW_END`.
@@ -43,6 +46,15 @@ pub(crate) struct LedgerView {
     by_merchant: OnceCell<Vec<u32>>,
     /// The last unflagged query's result: the pages of one query reuse it.
     last: Option<(String, Selection)>,
+}
+
+/// Where the table stood when a view was read: `ledger_version`'s counters (migrations 5, 6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    /// Moves with every write that adds or removes transactions.
+    pub version: i64,
+    /// Moves with every write that removes transactions.
+    pub removals: i64,
 }
 
 /// The rows a query selects, in its order, as positions in the view's columns.
@@ -58,12 +70,17 @@ pub(crate) struct Lookups {
     pub open_flagged: Option<HashSet<i64>>,
 }
 
-pub(crate) fn current_version(conn: &Connection) -> Result<i64> {
-    Ok(
-        conn.query_row("SELECT version FROM ledger_version WHERE id = 1", [], |r| {
-            r.get(0)
-        })?,
-    )
+pub(crate) fn current_stamp(conn: &Connection) -> Result<Stamp> {
+    Ok(conn.query_row(
+        "SELECT version, removals FROM ledger_version WHERE id = 1",
+        [],
+        |r| {
+            Ok(Stamp {
+                version: r.get(0)?,
+                removals: r.get(1)?,
+            })
+        },
+    )?)
 }
 
 /// Days since the common era of a stored `YYYY-MM-DD` date. Read by hand: chrono's
@@ -114,37 +131,47 @@ fn text<'r>(r: &'r rusqlite::Row, column: usize) -> Result<&'r str> {
     })?)
 }
 
-fn intern(names: &mut Vec<String>, index: &mut HashMap<String, u32>, name: String) -> u32 {
-    if let Some(&i) = index.get(&name) {
+/// The index of `name` in `names`, adding it when it is new.
+fn intern<T: Copy + TryFrom<usize>>(
+    names: &mut Vec<String>,
+    index: &mut HashMap<String, T>,
+    name: &str,
+) -> T {
+    if let Some(&i) = index.get(name) {
         return i;
     }
-    let i = names.len() as u32;
-    names.push(name.clone());
-    index.insert(name, i);
+    let Ok(i) = T::try_from(names.len()) else {
+        unreachable!("more distinct names than the index type holds")
+    };
+    names.push(name.to_string());
+    index.insert(name.to_string(), i);
     i
 }
 
 impl LedgerView {
-    pub(crate) fn version(&self) -> i64 {
-        self.version
+    pub(crate) fn stamp(&self) -> Stamp {
+        self.stamp
     }
 
-    /// Reads every transaction's view columns.
+    /// Reads every transaction's view columns. Call it inside a read transaction, so that the
+    /// stamp and the rows are one snapshot (a stamp older than the rows only costs a re-read).
     pub(crate) fn load(conn: &Connection) -> Result<LedgerView> {
-        let version = current_version(conn)?;
+        let stamp = current_stamp(conn)?;
         let count: usize = conn.query_row("SELECT count(*) FROM transactions", [], |r| {
             r.get::<_, i64>(0)
         })? as usize;
         let mut v = LedgerView {
-            version,
+            stamp,
             ids: Vec::with_capacity(count),
             days: Vec::with_capacity(count),
             amounts: Vec::with_capacity(count),
             accounts: Vec::with_capacity(count),
             currencies: Vec::with_capacity(count),
             currency_codes: Vec::new(),
+            currency_index: HashMap::new(),
             merchants: Vec::with_capacity(count),
             merchant_names: Vec::new(),
+            merchant_index: HashMap::new(),
             moves_money: Vec::with_capacity(count),
             text: Vec::with_capacity(count * 40),
             text_ends: Vec::with_capacity(count),
@@ -153,53 +180,90 @@ impl LedgerView {
             by_merchant: OnceCell::new(),
             last: None,
         };
-        let mut currency_index = HashMap::new();
-        let mut merchant_index = HashMap::new();
+        v.read_rows_after(conn, 0)?;
+        let mut by_date: Vec<u32> = (0..v.ids.len() as u32).collect();
+        by_date.sort_unstable_by_key(|&p| v.date_key(p));
+        v.by_date = by_date;
+        Ok(v)
+    }
+
+    /// Whether `extend` can bring this view to `now`: nothing was removed since it was read.
+    pub(crate) fn can_extend_to(&self, now: Stamp) -> bool {
+        now.removals == self.stamp.removals && now.version >= self.stamp.version
+    }
+
+    /// Adds the rows stored since the view was read (see `can_extend_to`): those above its
+    /// highest id, since added rows take ids above every stored one.
+    pub(crate) fn extend(&mut self, conn: &Connection) -> Result<()> {
+        let stamp = current_stamp(conn)?;
+        let first_new = self.ids.len();
+        let highest = self.ids.iter().copied().max().unwrap_or(0);
+        self.read_rows_after(conn, highest)?;
+        // The new rows in date order, merged into the existing order.
+        let mut added: Vec<u32> = (first_new as u32..self.ids.len() as u32).collect();
+        added.sort_unstable_by_key(|&p| self.date_key(p));
+        let old = std::mem::take(&mut self.by_date);
+        let mut merged = Vec::with_capacity(old.len() + added.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), added.into_iter().peekable());
+        while let (Some(&x), Some(&y)) = (a.peek(), b.peek()) {
+            if self.date_key(x) <= self.date_key(y) {
+                merged.push(x);
+                a.next();
+            } else {
+                merged.push(y);
+                b.next();
+            }
+        }
+        merged.extend(a);
+        merged.extend(b);
+        self.by_date = merged;
+        self.by_amount = OnceCell::new();
+        self.by_merchant = OnceCell::new();
+        self.last = None;
+        self.stamp = stamp;
+        Ok(())
+    }
+
+    /// The date order's key of the row at position `p`: its day, then its id.
+    fn date_key(&self, p: u32) -> (i32, i64) {
+        (self.days[p as usize], self.ids[p as usize])
+    }
+
+    /// Appends the view columns of every transaction whose id is above `after`, in id order.
+    fn read_rows_after(&mut self, conn: &Connection, after: i64) -> Result<()> {
         let mut stmt = conn.prepare(
             "SELECT id, date, amount, account_id, currency, status IN ('booked', 'pending'), merchant, description
-             FROM transactions",
+             FROM transactions WHERE id > ?1 ORDER BY id",
         )?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([after])?;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
             let date = text(r, 1)?;
             let day = day_number(date).ok_or_else(|| {
                 StoreError::Corrupt(format!("transaction {id} has the date '{date}'"))
             })?;
-            v.ids.push(id);
-            v.days.push(day);
-            v.amounts.push(r.get(2)?);
-            v.accounts.push(r.get(3)?);
-            let currency = text(r, 4)?;
-            let c = match currency_index.get(currency) {
-                Some(&c) => c,
-                None => {
-                    let c = v.currency_codes.len() as u16;
-                    v.currency_codes.push(currency.to_string());
-                    currency_index.insert(currency.to_string(), c);
-                    c
-                }
-            };
-            v.currencies.push(c);
-            v.moves_money.push(r.get(5)?);
-            let merchant = text(r, 6)?;
-            let m = match merchant_index.get(merchant) {
-                Some(&m) => m,
-                None => intern(
-                    &mut v.merchant_names,
-                    &mut merchant_index,
-                    merchant.to_string(),
-                ),
-            };
-            v.merchants.push(m);
-            push_lowercase_column(&mut v.text, r, 7)?;
-            v.text.push(ROW_END);
-            v.text_ends.push(v.text.len() as u32);
+            self.ids.push(id);
+            self.days.push(day);
+            self.amounts.push(r.get(2)?);
+            self.accounts.push(r.get(3)?);
+            let c = intern(
+                &mut self.currency_codes,
+                &mut self.currency_index,
+                text(r, 4)?,
+            );
+            self.currencies.push(c);
+            self.moves_money.push(r.get(5)?);
+            let m = intern(
+                &mut self.merchant_names,
+                &mut self.merchant_index,
+                text(r, 6)?,
+            );
+            self.merchants.push(m);
+            push_lowercase_column(&mut self.text, r, 7)?;
+            self.text.push(ROW_END);
+            self.text_ends.push(self.text.len() as u32);
         }
-        let mut by_date: Vec<u32> = (0..v.ids.len() as u32).collect();
-        by_date.sort_unstable_by_key(|&p| (v.days[p as usize], v.ids[p as usize]));
-        v.by_date = by_date;
-        Ok(v)
+        Ok(())
     }
 
     fn order(&self, key: SortKey) -> &[u32] {

@@ -131,18 +131,25 @@ impl Db {
                 None
             },
         };
-        let version = ledger_view::current_version(&self.conn)?;
         let mut slot = self.view.borrow_mut();
         if let Some(preload) = self.preloading.borrow_mut().take() {
-            // A failed preload only costs the load below; a stale one is replaced by it.
+            // A failed preload only costs the load below; a stale one is brought up to date.
             if let (Ok(Ok(view)), None) = (preload.join(), slot.as_ref()) {
                 *slot = Some(view);
             }
         }
-        if slot.as_ref().is_none_or(|v| v.version() != version) {
-            *slot = None; // free the stale view before loading the new one
-            *slot = Some(LedgerView::load(&self.conn)?);
+        // One read transaction: the stamp and the rows read are one snapshot.
+        let snapshot = self.conn.unchecked_transaction()?;
+        let now = ledger_view::current_stamp(&snapshot)?;
+        match slot.as_mut() {
+            Some(view) if view.stamp() == now => {}
+            Some(view) if view.can_extend_to(now) => view.extend(&snapshot)?,
+            _ => {
+                *slot = None; // free the stale view before loading the new one
+                *slot = Some(LedgerView::load(&snapshot)?);
+            }
         }
+        snapshot.finish()?;
         let view = slot
             .as_mut()
             .ok_or_else(|| StoreError::NotFound("the transactions view".into()))?;

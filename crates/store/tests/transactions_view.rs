@@ -292,3 +292,74 @@ fn a_preloaded_view_serves_the_first_query_and_a_stale_one_is_replaced() {
     memory.preload_view();
     assert_eq!(count(&memory, &TxQuery::default()), 0);
 }
+
+/// Everything the screen can show for a few queries, in order, with totals.
+fn everything(db: &Db) -> Vec<String> {
+    let mut out = Vec::new();
+    for sort in [SortKey::Date, SortKey::Amount, SortKey::Merchant] {
+        for ascending in [false, true] {
+            for search in [None, Some("coffee".to_string())] {
+                let q = TxQuery {
+                    sort,
+                    ascending,
+                    search,
+                    ..Default::default()
+                };
+                out.push(format!("{q:?}"));
+                out.extend(descriptions(db, &q, 0, 1000));
+                out.extend(
+                    db.transactions_totals(&q)
+                        .unwrap()
+                        .iter()
+                        .map(|t| format!("{} {} {}", t.currency, t.count, t.sum_minor)),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn new_imports_are_appended_to_the_view_and_an_undo_that_frees_ids_rereads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut db = Db::open(&path).unwrap();
+    sample(&mut db);
+    let before = everything(&db); // builds the view
+
+    // Rows dated before, between and after the stored ones, and a new merchant: appended.
+    let june = import(
+        &mut db,
+        "card",
+        "june.csv",
+        &[
+            row(2, 1, "BLUE BOTTLE COFFEE", -600, Currency::USD),
+            row(3, 30, "PHILZ COFFEE", -450, Currency::USD),
+            row(4, 15, "NEW PLACE", -2000, Currency::EUR),
+        ],
+    );
+    let appended = everything(&db);
+    assert_ne!(appended, before);
+    assert_eq!(
+        appended,
+        everything(&Db::open(&path).unwrap()),
+        "appending differs from reading afresh"
+    );
+
+    // Undo the last import and import as many other rows: SQLite gives them the freed ids.
+    db.undo_batch(june).unwrap();
+    import(
+        &mut db,
+        "card",
+        "july.csv",
+        &[
+            row(2, 2, "RITUAL COFFEE", -500, Currency::USD),
+            row(3, 3, "SIGHTGLASS COFFEE", -550, Currency::USD),
+            row(4, 4, "OTHER PLACE", -1000, Currency::USD),
+        ],
+    );
+    let after = everything(&db);
+    assert!(after.iter().any(|d| d == "SIGHTGLASS COFFEE"));
+    assert!(!after.iter().any(|d| d == "BLUE BOTTLE COFFEE"));
+    assert_eq!(after, everything(&Db::open(&path).unwrap()));
+}
