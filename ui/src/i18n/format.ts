@@ -15,13 +15,17 @@ export function formatMoney(amount: string, currency: string): string {
   }
 }
 
-/** Formats an ISO date (YYYY-MM-DD) for the current language, without shifting time zones. */
-export function formatDate(iso: string): string {
+/**
+ * Formats an ISO date (YYYY-MM-DD) for the current language, without shifting time zones.
+ * `compact` is for table columns: all digits in Chinese ("2026/10/12" rather than
+ * "2026年10月12日", which does not fit a date column).
+ */
+export function formatDate(iso: string, { compact = false } = {}): string {
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(locale(), { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  const month = compact && locale() === "zh-CN" ? "2-digit" : "short";
+  const day = month === "2-digit" ? "2-digit" : "numeric";
+  return new Intl.DateTimeFormat(locale(), { year: "numeric", month, day, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function formatNumber(n: number): string {

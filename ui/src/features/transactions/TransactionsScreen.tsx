@@ -58,7 +58,7 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
 
   const columns = useMemo(
     () => [
-      col.accessor("date", { header: () => t("transactions.date"), cell: (c) => formatDate(c.getValue()), size: 120 }),
+      col.accessor("date", { header: () => t("transactions.date"), cell: (c) => formatDate(c.getValue(), { compact: true }), size: 120 }),
       col.accessor("merchant", {
         header: () => t("transactions.description"),
         cell: (c) => (
@@ -94,8 +94,10 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
         id: "source",
         header: () => t("transactions.source"),
         cell: (c) => (
+          // Cut at the start when too long (see styles.css), so the line number always shows;
+          // the marks keep the text in left-to-right order.
           <span className="muted source" title={`${c.row.original.source_file}:${c.row.original.source_line}`}>
-            {c.row.original.source_file}:{c.row.original.source_line}
+            {`\u200e${c.row.original.source_file}:${c.row.original.source_line}\u200e`}
           </span>
         ),
         size: 180,
