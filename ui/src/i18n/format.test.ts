@@ -1,6 +1,6 @@
 import { describe, it, expect, afterEach } from "vitest";
 import i18n from ".";
-import { formatDate } from "./format";
+import { formatDate, formatMoney } from "./format";
 
 describe("formatDate", () => {
   afterEach(async () => {
@@ -22,5 +22,16 @@ describe("formatDate", () => {
 
   it("shows text that is not a date as it is", () => {
     expect(formatDate("not a date")).toBe("not a date");
+  });
+});
+
+describe("formatMoney", () => {
+  it("formats the decimal string exactly, beyond what a float holds", async () => {
+    await i18n.changeLanguage("en");
+    expect(formatMoney("-4.38", "USD")).toBe("-$4.38");
+    // 2^53 + 1 cents: a float would print …992.00 or …993.00 wrongly rounded.
+    expect(formatMoney("90071992547409.93", "USD")).toBe("$90,071,992,547,409.93");
+    await i18n.changeLanguage("zh-CN");
+    expect(formatMoney("12.50", "CNY")).toBe("¥12.50");
   });
 });

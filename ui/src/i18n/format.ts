@@ -5,9 +5,14 @@ function locale(): string {
   return i18n.language === "zh-CN" ? "zh-CN" : "en-US";
 }
 
-/** Formats a decimal amount string ("-4.38") in its currency for the current language. */
+/**
+ * Formats a decimal amount string ("-4.38") in its currency for the current language. The
+ * string goes to Intl as it is: it formats a decimal string exactly (Intl.NumberFormat v3),
+ * so no amount passes through floating point.
+ */
 export function formatMoney(amount: string, currency: string): string {
-  const value = Number(amount);
+  // ES2021's typings accept only numbers; the engines take the string.
+  const value = amount as unknown as number;
   try {
     return new Intl.NumberFormat(locale(), { style: "currency", currency }).format(value);
   } catch {
