@@ -224,12 +224,13 @@ pub fn detect(
 ) -> Vec<Flag> {
     let (accounts, order) = index::build(history, cfg);
     let mut raw: Vec<(usize, Flag)> = Vec::new();
+    let new_rows: Vec<bool> = history.iter().map(is_new).collect();
     for account in &accounts {
         let scope = index::Scope {
             txns: history,
             account,
             cfg,
-            is_new,
+            new_rows: &new_rows,
             trusted: ctx.trusted_merchant_keys,
         };
         duplicate::double_charges(&scope, &mut raw);

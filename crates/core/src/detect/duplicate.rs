@@ -14,7 +14,7 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         if group.series.is_some() || group.charges.len() < 2 {
             continue;
         }
-        let pairs = same_amount_pairs(scope, group, window);
+        let pairs = same_amount_pairs(group, window);
         if pairs.is_empty() {
             continue;
         }
@@ -26,7 +26,7 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         }
         // On how many days each amount was paid: the same price day after day (a day pass, a
         // usual order) is a habit, so equal charges on neighbouring days are no surprise.
-        let days_by_amount = distinct_days_by_amount(scope, group);
+        let days_by_amount = distinct_days_by_amount(group);
         let mut refunds = RefundFinder::new(scope, group);
         for &(first, second, gap) in &pairs {
             if !scope.is_new(second) {
@@ -66,28 +66,27 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     }
 }
 
-fn distinct_days_by_amount(scope: &Scope, group: &Group) -> HashMap<i64, usize> {
+fn distinct_days_by_amount(group: &Group) -> HashMap<i64, usize> {
     let mut last_day: HashMap<i64, chrono::NaiveDate> = HashMap::new();
     let mut days: HashMap<i64, usize> = HashMap::new();
-    for &i in &group.charges {
-        let t = scope.txn(i);
-        if last_day.insert(t.amount, t.date) != Some(t.date) {
-            *days.entry(t.amount).or_default() += 1;
+    for (&amount, &date) in group.charge_amounts.iter().zip(&group.charge_dates) {
+        if last_day.insert(amount, date) != Some(date) {
+            *days.entry(amount).or_default() += 1;
         }
     }
     days
 }
 
 /// Consecutive charges of equal amount within the window: (earlier, later, gap in days).
-fn same_amount_pairs(scope: &Scope, group: &Group, window: i64) -> Vec<(usize, usize, i64)> {
+fn same_amount_pairs(group: &Group, window: i64) -> Vec<(usize, usize, i64)> {
+    // Per amount: the position (in the group's charges) of its latest charge.
     let mut last_by_amount: HashMap<i64, usize> = HashMap::new();
     let mut pairs = Vec::new();
-    for &i in &group.charges {
-        let t = scope.txn(i);
-        if let Some(prev) = last_by_amount.insert(t.amount, i) {
-            let gap = days_between(scope.txn(prev).date, t.date);
+    for (pos, &amount) in group.charge_amounts.iter().enumerate() {
+        if let Some(prev) = last_by_amount.insert(amount, pos) {
+            let gap = days_between(group.charge_dates[prev], group.charge_dates[pos]);
             if (0..=window).contains(&gap) {
-                pairs.push((prev, i, gap));
+                pairs.push((group.charges[prev], group.charges[pos], gap));
             }
         }
     }

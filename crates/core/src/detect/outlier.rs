@@ -6,6 +6,7 @@ use super::explain;
 use super::index::{merchant_name, Group, Scope};
 use super::stats::percentile_without;
 use super::{Flag, Reason, Severity};
+use std::collections::HashMap;
 
 /// Walks each recurring series comparing every regular charge with the usual price: the last
 /// price that was not itself an outlier, so a one-off spike neither hides nor fakes a change.
@@ -62,20 +63,25 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             continue;
         }
         let mut earlier_days_start = 0;
+        // The merchant's median and 90th percentile without one charge of an amount: the same
+        // for every charge of that amount (a daily coffee asks once).
+        let mut usual: HashMap<i64, Option<(i64, i64)>> = HashMap::new();
         for (pos, &i) in group.charges.iter().enumerate() {
-            let t = scope.txn(i);
             // `earlier_days_start` = how many charges fall on days before this one.
-            if pos > 0 && scope.txn(group.charges[pos - 1]).date != t.date {
+            if pos > 0 && group.charge_dates[pos - 1] != group.charge_dates[pos] {
                 earlier_days_start = pos;
             }
             if earlier_days_start < min_known || !scope.is_new(i) || !checked_here(group, pos) {
                 continue;
             }
-            let amount = t.amount.saturating_abs();
-            let (Some(median), Some(p90)) = (
-                percentile_without(&group.sorted_abs, amount, 0.5),
-                percentile_without(&group.sorted_abs, amount, 0.9),
-            ) else {
+            let amount = group.charge_amounts[pos].saturating_abs();
+            let Some((median, p90)) = *usual.entry(amount).or_insert_with(|| {
+                percentile_without(&group.sorted_abs, amount, 0.5).zip(percentile_without(
+                    &group.sorted_abs,
+                    amount,
+                    0.9,
+                ))
+            }) else {
                 continue;
             };
             let threshold = (factor * median as f64).max(spread * p90 as f64);
@@ -87,6 +93,7 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             } else {
                 Severity::Medium
             };
+            let t = scope.txn(i);
             let text = explain::amount_outlier(t, &merchant_name(t), median);
             out.push(scope.flag(i, Reason::AmountOutlier, severity, &[], text));
         }
