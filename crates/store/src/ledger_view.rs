@@ -197,25 +197,25 @@ impl LedgerView {
     pub(crate) fn extend(&mut self, conn: &Connection) -> Result<()> {
         let stamp = current_stamp(conn)?;
         let first_new = self.ids.len();
-        let highest = self.ids.iter().copied().max().unwrap_or(0);
+        // Rows are read in id order, so the last id is the highest.
+        let highest = self.ids.last().copied().unwrap_or(0);
         self.read_rows_after(conn, highest)?;
-        // The new rows in date order, merged into the existing order.
+        // The new rows in date order, each put where it belongs in the existing order: a binary
+        // search per new row and copies of the runs between them (comparing every old row
+        // would read a million scattered keys).
         let mut added: Vec<u32> = (first_new as u32..self.ids.len() as u32).collect();
         added.sort_unstable_by_key(|&p| self.date_key(p));
         let old = std::mem::take(&mut self.by_date);
         let mut merged = Vec::with_capacity(old.len() + added.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), added.into_iter().peekable());
-        while let (Some(&x), Some(&y)) = (a.peek(), b.peek()) {
-            if self.date_key(x) <= self.date_key(y) {
-                merged.push(x);
-                a.next();
-            } else {
-                merged.push(y);
-                b.next();
-            }
+        let mut start = 0;
+        for p in added {
+            let key = self.date_key(p);
+            let at = start + old[start..].partition_point(|&q| self.date_key(q) < key);
+            merged.extend_from_slice(&old[start..at]);
+            merged.push(p);
+            start = at;
         }
-        merged.extend(a);
-        merged.extend(b);
+        merged.extend_from_slice(&old[start..]);
         self.by_date = merged;
         self.by_amount = OnceCell::new();
         self.by_merchant = OnceCell::new();
@@ -397,25 +397,38 @@ impl LedgerView {
                     .as_ref()
                     .is_none_or(|f| f.contains(&self.ids[p]))
         };
-        let order = self.order(q.sort);
-        let mut positions = Vec::new();
+        // Filter and sum in storage order (sequential reads), then walk the sort order through
+        // the result; with no filter at all the sort order is the result.
+        let unfiltered = account.is_none()
+            && from.is_none()
+            && to.is_none()
+            && q.min_amount_minor.is_none()
+            && q.max_amount_minor.is_none()
+            && merchant.is_none()
+            && text_hit.is_none()
+            && lookups.open_flagged.is_none();
+        let mut kept = vec![unfiltered; if unfiltered { 0 } else { self.ids.len() }];
         let mut sums = vec![(0i64, 0i64); self.currency_codes.len()];
-        let mut take = |p: u32| {
-            let i = p as usize;
-            if keep(i) {
-                positions.push(p);
+        for i in 0..self.ids.len() {
+            if unfiltered || keep(i) {
+                if !unfiltered {
+                    kept[i] = true;
+                }
                 let s = &mut sums[self.currencies[i] as usize];
                 s.0 += 1;
                 if self.moves_money[i] {
                     s.1 += self.amounts[i];
                 }
             }
-        };
-        if q.ascending {
-            order.iter().copied().for_each(&mut take);
-        } else {
-            order.iter().rev().copied().for_each(&mut take);
         }
+        let order = self.order(q.sort);
+        let chosen = |p: &u32| kept[*p as usize];
+        let positions: Vec<u32> = match (unfiltered, q.ascending) {
+            (true, true) => order.to_vec(),
+            (true, false) => order.iter().rev().copied().collect(),
+            (false, true) => order.iter().copied().filter(chosen).collect(),
+            (false, false) => order.iter().rev().copied().filter(chosen).collect(),
+        };
         let mut totals: Vec<CurrencyTotal> = sums
             .into_iter()
             .enumerate()

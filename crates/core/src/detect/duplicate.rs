@@ -3,7 +3,7 @@
 
 use super::explain;
 use super::foreign;
-use super::index::{days_between, merchant_name, Group, Scope};
+use super::index::{days_between, merchant_name, ChargeColumns, Group, Scope};
 use super::{Flag, Reason, Severity};
 use std::collections::{HashMap, HashSet};
 
@@ -14,7 +14,8 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         if group.series.is_some() || group.charges.len() < 2 {
             continue;
         }
-        let pairs = same_amount_pairs(group, window);
+        let cols = ChargeColumns::of(scope, group);
+        let pairs = same_amount_pairs(group, &cols, window);
         if pairs.is_empty() {
             continue;
         }
@@ -26,7 +27,7 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         }
         // On how many days each amount was paid: the same price day after day (a day pass, a
         // usual order) is a habit, so equal charges on neighbouring days are no surprise.
-        let days_by_amount = distinct_days_by_amount(group);
+        let days_by_amount = distinct_days_by_amount(&cols);
         let mut refunds = RefundFinder::new(scope, group);
         for &(first, second, gap) in &pairs {
             if !scope.is_new(second) {
@@ -66,10 +67,10 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     }
 }
 
-fn distinct_days_by_amount(group: &Group) -> HashMap<i64, usize> {
+fn distinct_days_by_amount(cols: &ChargeColumns) -> HashMap<i64, usize> {
     let mut last_day: HashMap<i64, chrono::NaiveDate> = HashMap::new();
     let mut days: HashMap<i64, usize> = HashMap::new();
-    for (&amount, &date) in group.charge_amounts.iter().zip(&group.charge_dates) {
+    for (&amount, &date) in cols.amounts.iter().zip(&cols.dates) {
         if last_day.insert(amount, date) != Some(date) {
             *days.entry(amount).or_default() += 1;
         }
@@ -78,13 +79,13 @@ fn distinct_days_by_amount(group: &Group) -> HashMap<i64, usize> {
 }
 
 /// Consecutive charges of equal amount within the window: (earlier, later, gap in days).
-fn same_amount_pairs(group: &Group, window: i64) -> Vec<(usize, usize, i64)> {
+fn same_amount_pairs(group: &Group, cols: &ChargeColumns, window: i64) -> Vec<(usize, usize, i64)> {
     // Per amount: the position (in the group's charges) of its latest charge.
     let mut last_by_amount: HashMap<i64, usize> = HashMap::new();
     let mut pairs = Vec::new();
-    for (pos, &amount) in group.charge_amounts.iter().enumerate() {
+    for (pos, &amount) in cols.amounts.iter().enumerate() {
         if let Some(prev) = last_by_amount.insert(amount, pos) {
-            let gap = days_between(group.charge_dates[prev], group.charge_dates[pos]);
+            let gap = days_between(cols.dates[prev], cols.dates[pos]);
             if (0..=window).contains(&gap) {
                 pairs.push((group.charges[prev], group.charges[pos], gap));
             }

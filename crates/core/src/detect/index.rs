@@ -17,11 +17,6 @@ pub(crate) struct Group<'a> {
     pub currency: Currency,
     /// Indices into the history of charges (money out), in date order.
     pub charges: Vec<usize>,
-    /// The charges' dates and amounts, in the order of `charges`: the rules' loops over a
-    /// merchant's charges read these instead of transactions scattered through memory (with a
-    /// million rows, those cache misses were a tenth of an import).
-    pub charge_dates: Vec<NaiveDate>,
-    pub charge_amounts: Vec<i64>,
     /// Indices of refunds and other money in from this merchant, in date order.
     pub refunds: Vec<usize>,
     /// The regular (subscription-like) series among the charges, if there is one.
@@ -53,6 +48,29 @@ pub(crate) struct Scope<'a> {
     /// the rules need not read a transaction to know.
     pub new_rows: &'a [bool],
     pub trusted: &'a HashSet<String>,
+}
+
+/// A merchant's charges' dates and amounts side by side, in the order of `Group::charges`: a
+/// rule that walks them all reads them once from transactions scattered through memory (with
+/// a million rows, repeated reads were a tenth of an import) and keeps them only while it works
+/// on that merchant.
+pub(crate) struct ChargeColumns {
+    pub dates: Vec<NaiveDate>,
+    pub amounts: Vec<i64>,
+}
+
+impl ChargeColumns {
+    pub fn of(scope: &Scope, group: &Group) -> ChargeColumns {
+        let (dates, amounts) = group
+            .charges
+            .iter()
+            .map(|&i| {
+                let t = scope.txn(i);
+                (t.date, t.amount)
+            })
+            .unzip();
+        ChargeColumns { dates, amounts }
+    }
 }
 
 impl Scope<'_> {
@@ -178,8 +196,6 @@ fn build_account<'a>(
                     key,
                     currency: t.currency,
                     charges: Vec::new(),
-                    charge_dates: Vec::new(),
-                    charge_amounts: Vec::new(),
                     refunds: Vec::new(),
                     series: None,
                     sorted_abs: Vec::new(),
@@ -189,8 +205,6 @@ fn build_account<'a>(
             });
         if is_charge(t) {
             groups[g].charges.push(i);
-            groups[g].charge_dates.push(t.date);
-            groups[g].charge_amounts.push(t.amount);
             charges.push((i, g));
         } else if is_money_in(t) {
             groups[g].refunds.push(i);

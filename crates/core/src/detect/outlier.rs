@@ -3,7 +3,7 @@
 //! (`price_increase`, low severity: it is news, rarely an error).
 
 use super::explain;
-use super::index::{merchant_name, Group, Scope};
+use super::index::{merchant_name, ChargeColumns, Group, Scope};
 use super::stats::percentile_without;
 use super::{Flag, Reason, Severity};
 use std::collections::HashMap;
@@ -66,15 +66,16 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         // The merchant's median and 90th percentile without one charge of an amount: the same
         // for every charge of that amount (a daily coffee asks once).
         let mut usual: HashMap<i64, Option<(i64, i64)>> = HashMap::new();
+        let cols = ChargeColumns::of(scope, group);
         for (pos, &i) in group.charges.iter().enumerate() {
             // `earlier_days_start` = how many charges fall on days before this one.
-            if pos > 0 && group.charge_dates[pos - 1] != group.charge_dates[pos] {
+            if pos > 0 && cols.dates[pos - 1] != cols.dates[pos] {
                 earlier_days_start = pos;
             }
             if earlier_days_start < min_known || !scope.is_new(i) || !checked_here(group, pos) {
                 continue;
             }
-            let amount = group.charge_amounts[pos].saturating_abs();
+            let amount = cols.amounts[pos].saturating_abs();
             let Some((median, p90)) = *usual.entry(amount).or_insert_with(|| {
                 percentile_without(&group.sorted_abs, amount, 0.5).zip(percentile_without(
                     &group.sorted_abs,
