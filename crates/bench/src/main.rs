@@ -225,13 +225,16 @@ fn run() -> Result<()> {
     statements::write(&more, Dialect::Simple, 1000, 99)?;
     let w = search::after_write(&mut app, &more)?;
     table.line(
-        &format!("first page + totals after importing {} rows", w.imported),
+        &format!(
+            "first page + totals after importing {} rows (median of 3)",
+            w.imported
+        ),
         w.after_import_ms,
         "ms",
         Bar::AtMost(10.0),
     );
     table.line(
-        "first page + totals after undoing that import",
+        "first page + totals after undoing that import (median of 3)",
         w.after_undo_ms,
         "ms",
         Bar::None,
