@@ -215,6 +215,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_preload_reads_the_view_on_its_own_read_only_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("r.db")).unwrap();
+        db.preload_view();
+        let preload = db
+            .preloading
+            .borrow_mut()
+            .take()
+            .expect("a preload started");
+        let view = preload.join().unwrap().expect("the preload read the view");
+        assert_eq!(
+            view.stamp(),
+            crate::ledger_view::current_stamp(&db.conn).unwrap()
+        );
+    }
+
+    #[test]
     fn fresh_database_reaches_the_latest_schema_and_tables_exist() {
         let db = Db::open_in_memory().unwrap();
         assert_eq!(db.schema_version().unwrap(), SCHEMA_VERSION);

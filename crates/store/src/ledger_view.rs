@@ -370,8 +370,8 @@ impl LedgerView {
         };
         let (from, to) = (day(&q.from)?, day(&q.to)?);
         let merchant = match q.merchant.as_deref().filter(|m| !m.is_empty()) {
-            Some(name) => match self.merchant_names.iter().position(|m| m == name) {
-                Some(m) => Some(m as u32),
+            Some(name) => match self.merchant_index.get(name) {
+                Some(&m) => Some(m),
                 None => return Ok(empty),
             },
             None => None,
