@@ -75,18 +75,20 @@ export function ReviewScreen({ onDispute, onChanged }: ReviewProps) {
   // Keyboard: j/k or arrows move, f = looks fine, t = trust merchant, d = dispute. One listener
   // for the screen's life, reading the state the screen last drew (a layout effect updates it
   // before the browser paints), so a key pressed as the list appears acts on that list.
-  const drawn = useRef({ list, index, flag, busy, dismiss, dispute });
+  const drawn = useRef({ list, flag, busy, dismiss, dispute });
   useLayoutEffect(() => {
-    drawn.current = { list, index, flag, busy, dismiss, dispute };
+    drawn.current = { list, flag, busy, dismiss, dispute };
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
-      const { list, index, flag, busy, dismiss, dispute } = drawn.current;
+      const { list, flag, busy, dismiss, dispute } = drawn.current;
       const move = (by: number) => {
         e.preventDefault();
         focusSelected.current = true;
-        setSelected(Math.max(0, Math.min(list.length - 1, index + by)));
+        // From the latest selection, so two quick presses move two rows.
+        const last = Math.max(list.length - 1, 0);
+        setSelected((s) => Math.max(0, Math.min(last, Math.min(s, last) + by)));
       };
       switch (e.key) {
         case "j":
