@@ -2,7 +2,7 @@
 //! sentence under `backendErrors.import` in the UI's zh-CN catalogue, and that sentence uses only
 //! values the error carries (a misspelt `{{lien}}` would show literally).
 
-use recourse_core::import::{ExpectedDate, ImportError, MissingColumns};
+use recourse_core::import::{DateOrder, ExpectedDate, ImportError, MissingColumns};
 use std::path::Path;
 
 /// One error of every kind. The match below fails to compile when a kind is added, so this list
@@ -10,7 +10,6 @@ use std::path::Path;
 fn one_of_each() -> Vec<ImportError> {
     use ImportError::*;
     let date = |order| ExpectedDate {
-        example: "05/01/2024",
         format: "%d/%m/%Y".into(),
         order,
     };
@@ -41,17 +40,17 @@ fn one_of_each() -> Vec<ImportError> {
         BadDate {
             line: 57,
             value: "31/31/2024".into(),
-            expected: date(Some("day_first")),
+            expected: date(DateOrder::Dmy),
         },
         BadDate {
             line: 57,
             value: "13/31/2024".into(),
-            expected: date(Some("month_first")),
+            expected: date(DateOrder::Mdy),
         },
         BadDate {
             line: 57,
             value: "2024-13-01".into(),
-            expected: date(None),
+            expected: date(DateOrder::Ymd),
         },
         BadAmount {
             line: 8,
@@ -161,9 +160,8 @@ fn the_english_sentence_is_unchanged_by_the_translatable_form() {
         line: 57,
         value: "31/31/2024".into(),
         expected: ExpectedDate {
-            example: "05/01/2024",
             format: "%d/%m/%Y".into(),
-            order: Some("day_first"),
+            order: DateOrder::Dmy,
         },
     };
     assert_eq!(

@@ -46,7 +46,7 @@ fn run() -> Result<()> {
         None => 1_000_000,
     };
     let started = Instant::now();
-    let cli = build_cli()?;
+    let cli = build_release("recourse-cli", "recourse")?;
     let dir = tempfile::Builder::new()
         .prefix("recourse-bench")
         .tempdir()?;
@@ -290,7 +290,7 @@ fn start_up(big_db: &Path, rows: u64, dir: &Path) -> Result<Vec<(String, startup
     if std::env::var_os("DISPLAY").is_none() {
         bail!("no display (`make bench` runs under Xvfb)");
     }
-    let app = startup::build_app()?;
+    let app = build_release("recourse-desktop", "recourse-desktop")?;
     let home = dir.join("startup-home");
     Ok(vec![
         (
@@ -331,27 +331,23 @@ fn import(cli: &Path, db: &Path, file: &Path) -> Result<(child::Measured, Import
     Ok((m, r))
 }
 
-/// Builds the release CLI (a no-op when it is current) and returns its path, beside this binary.
-fn build_cli() -> Result<PathBuf> {
+/// Builds a release binary of the workspace (a no-op when it is current) and returns its path,
+/// beside this binary. Without cargo (a copied bench), a binary already there is used.
+fn build_release(package: &str, binary: &str) -> Result<PathBuf> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let status = Command::new(cargo)
-        .args(["build", "--release", "-q", "-p", "recourse-cli"])
+        .args(["build", "--release", "-q", "-p", package])
         .status();
-    let exe = std::env::current_exe()?;
-    let cli = exe.with_file_name("recourse");
+    let exe = std::env::current_exe()?.with_file_name(binary);
     match status {
         Ok(s) if s.success() => {}
-        // Without cargo (a copied binary), use a CLI already built beside it.
-        _ if cli.exists() => eprintln!(
-            "note: could not build recourse-cli; using {}",
-            cli.display()
-        ),
-        _ => bail!("cannot build the release CLI (cargo build --release -p recourse-cli)"),
+        _ if exe.exists() => eprintln!("note: could not build {package}; using {}", exe.display()),
+        _ => bail!("cannot build {package} (cargo build --release -p {package})"),
     }
-    if !cli.exists() {
-        bail!("{} not found after building recourse-cli", cli.display());
+    if !exe.exists() {
+        bail!("{} not found after building {package}", exe.display());
     }
-    Ok(cli)
+    Ok(exe)
 }
 
 /// hledger's `print` over the file with minimal CSV rules; `None` when hledger is missing.

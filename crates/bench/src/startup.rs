@@ -2,11 +2,11 @@
 //! launching the process to the moment its UI reports that the transactions screen shows its
 //! first rows (the `first_screen_shown` command), which then quits the app.
 //!
-//! Needs a display (`make bench` runs under Xvfb) and the release desktop app, which this builds.
+//! Needs a display (`make bench` runs under Xvfb) and the release desktop app (`build_release`).
 
 use anyhow::{bail, Context, Result};
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -20,23 +20,6 @@ pub struct Startup {
     /// The median of the launches after it.
     pub median_ms: f64,
     pub max_ms: f64,
-}
-
-/// Builds the release desktop app (a no-op when it is current) and returns its path.
-pub fn build_app() -> Result<PathBuf> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "-q", "-p", "recourse-desktop"])
-        .status()
-        .context("cannot run cargo")?;
-    if !status.success() {
-        bail!("cargo build --release -p recourse-desktop failed");
-    }
-    let app = std::env::current_exe()?.with_file_name("recourse-desktop");
-    if !app.exists() {
-        bail!("{} not found after the build", app.display());
-    }
-    Ok(app)
 }
 
 /// Launches the app `runs` times on `db` (a file in `home`, which also holds its settings).

@@ -22,6 +22,7 @@ mod sample;
 mod text;
 
 pub use crate::model::{ParsedRow, RowStatus};
+pub use dates::DateOrder;
 pub use error::{ExpectedDate, ImportError, MissingColumns};
 pub use profile::{Columns, Profile, SignConvention};
 

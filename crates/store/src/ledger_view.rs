@@ -411,7 +411,7 @@ impl LedgerView {
             && merchant.is_none()
             && text_hit.is_none()
             && lookups.open_flagged.is_none();
-        let mut kept = vec![unfiltered; if unfiltered { 0 } else { self.ids.len() }];
+        let mut kept = vec![false; if unfiltered { 0 } else { self.ids.len() }];
         let mut sums = vec![(0i64, 0i64); self.currency_codes.len()];
         for i in 0..self.ids.len() {
             if unfiltered || keep(i) {

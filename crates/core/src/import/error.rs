@@ -1,6 +1,8 @@
 //! Why a file could not be imported. Every variant names the line when there is one, so the
 //! user can open the file and see what was meant.
 
+use super::dates::DateOrder;
+
 /// An import failure. `Display` is a sentence the user can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -85,22 +87,43 @@ impl std::fmt::Display for MissingColumns {
     }
 }
 
-/// What a date in the file should have looked like: an example in the file's own format.
+/// What a date in the file should have looked like: the file's format and day/month order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExpectedDate {
-    pub example: &'static str,
     /// The strftime-style format, e.g. `%d/%m/%Y`.
     pub format: String,
-    /// "day_first" or "month_first" when the order was decided from the rest of the column.
-    pub order: Option<&'static str>,
+    pub order: DateOrder,
+}
+
+impl ExpectedDate {
+    /// A date in this order, for the message.
+    pub fn example(&self) -> &'static str {
+        match self.order {
+            DateOrder::Ymd => "2024-01-05",
+            DateOrder::Dmy => "05/01/2024",
+            DateOrder::Mdy => "01/05/2024",
+            DateOrder::Md => "01/05",
+            DateOrder::Dm => "05/01",
+        }
+    }
+
+    /// Whether the day comes before the month (decided from the rest of the column), when the
+    /// order is not year first.
+    fn day_first(&self) -> Option<bool> {
+        match self.order {
+            DateOrder::Dmy | DateOrder::Dm => Some(true),
+            DateOrder::Mdy | DateOrder::Md => Some(false),
+            DateOrder::Ymd => None,
+        }
+    }
 }
 
 impl std::fmt::Display for ExpectedDate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "a date like {} ({})", self.example, self.format)?;
-        match self.order {
-            Some("day_first") => f.write_str(", day before month as in the rest of the column"),
-            Some(_) => f.write_str(", month before day as in the rest of the column"),
+        write!(f, "a date like {} ({})", self.example(), self.format)?;
+        match self.day_first() {
+            Some(true) => f.write_str(", day before month as in the rest of the column"),
+            Some(false) => f.write_str(", month before day as in the rest of the column"),
             None => Ok(()),
         }
     }
@@ -158,15 +181,15 @@ impl ImportError {
                 value,
                 expected,
             } => (
-                match expected.order {
-                    Some("day_first") => "bad_date_day_first",
-                    Some(_) => "bad_date_month_first",
+                match expected.day_first() {
+                    Some(true) => "bad_date_day_first",
+                    Some(false) => "bad_date_month_first",
                     None => "bad_date",
                 },
                 vec![
                     line(l),
                     ("value", value.clone()),
-                    ("example", expected.example.to_string()),
+                    ("example", expected.example().to_string()),
                     ("format", expected.format.clone()),
                 ],
             ),

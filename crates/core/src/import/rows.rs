@@ -6,7 +6,7 @@
 //! notes). If a real row follows it, the held line was an error after all.
 
 use super::amounts::{self, Amount};
-use super::dates::{self, DateFail, DateOrder};
+use super::dates::{self, DateFail};
 use super::error::{ExpectedDate, ImportError};
 use super::plan::Plan;
 use super::roles::{self, Dir};
@@ -369,21 +369,8 @@ fn last4(cell: &str) -> Option<String> {
 
 /// What a date in this file should look like, for error messages.
 fn expected_date(p: &Plan) -> ExpectedDate {
-    let example = match p.order {
-        DateOrder::Ymd => "2024-01-05",
-        DateOrder::Dmy => "05/01/2024",
-        DateOrder::Mdy => "01/05/2024",
-        DateOrder::Md => "01/05",
-        DateOrder::Dm => "05/01",
-    };
-    let order = match p.order {
-        DateOrder::Dmy | DateOrder::Dm => Some("day_first"),
-        DateOrder::Mdy | DateOrder::Md => Some("month_first"),
-        DateOrder::Ymd => None,
-    };
     ExpectedDate {
-        example,
         format: p.date_format.to_string(),
-        order,
+        order: p.order,
     }
 }
