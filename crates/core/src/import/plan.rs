@@ -39,6 +39,10 @@ pub struct Plan {
     pub hint: Option<YearHint>,
     pub preset: Option<&'static str>,
     pub confident: bool,
+    /// Which evidence chose `currency` (see `Detected::currency_source`).
+    pub currency_source: &'static str,
+    /// The account identity the file states.
+    pub account: Option<String>,
 }
 
 /// Detects the plan for `text` (already decoded), applying the user's profile.
@@ -265,6 +269,8 @@ pub fn detect(
             hint,
             preset: preset.map(|p| p.name),
             confident,
+            currency_source: "default",
+            account: None,
         },
         recs,
     ))
