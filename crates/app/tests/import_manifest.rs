@@ -109,7 +109,11 @@ fn parse_manifest(text: &str) -> Vec<Expected> {
             .iter()
             .find_map(|p| p.strip_prefix("signed sum "))
             .unwrap_or_else(|| panic!("{name}: no signed sum in {computed:?}"));
-        for piece in sum_part.split(", ").flat_map(|p| p.split(" + ")).map(str::trim) {
+        for piece in sum_part
+            .split(", ")
+            .flat_map(|p| p.split(" + "))
+            .map(str::trim)
+        {
             let mut w = piece.split_whitespace();
             if let (Some(v), Some(code)) = (w.next(), w.next()) {
                 let m = minor(v, digits_of(code))
@@ -160,8 +164,21 @@ fn check(path: &Path, want: &Expected) -> Result<(), String> {
             *e += r.amount_minor;
         }
     }
-    let first = rows.iter().map(|r| r.date.clone()).min().unwrap_or_default();
-    let last = rows.iter().map(|r| r.date.clone()).max().unwrap_or_default();
+    // The manifests date a row by its transaction date, or by its posting date where that is
+    // the column every row fills (each file's date note says which): either range counts.
+    let range = |date: &dyn Fn(&recourse_app::dto::Transaction) -> String| {
+        let first = rows.iter().map(date).min().unwrap_or_default();
+        let last = rows.iter().map(date).max().unwrap_or_default();
+        (first, last)
+    };
+    let by_date = range(&|r| r.date.clone());
+    let by_posting = range(&|r| r.posted_date.clone().unwrap_or_else(|| r.date.clone()));
+    let wanted = (want.first.clone(), want.last.clone());
+    let (first, last) = if by_posting == wanted {
+        by_posting
+    } else {
+        by_date
+    };
     let mut problems = Vec::new();
     if rows.len() != want.rows {
         problems.push(format!("{} rows, want {}", rows.len(), want.rows));

@@ -8,11 +8,14 @@
 //! Detection looks at the first records only; the rows then stream through a callback, so a
 //! million-row file is never held as a vector of rows.
 
+mod account;
 mod amounts;
+mod currency;
 mod dates;
 mod dialect;
 mod encoding;
 mod error;
+mod iban;
 mod plan;
 mod presets;
 mod profile;
