@@ -99,6 +99,43 @@ const CASES: &[Case] = &[
         confident: true,
     },
     Case {
+        name: "a bare $ in a file whose card descriptors end in AU is the Australian dollar",
+        csv: "Date,Description,Amount\n\
+              05/01/2024,WOOLSHED  SYDNEY  AU,-$12.00\n\
+              06/01/2024,CAFE  MELBOURNE  AU,-$4.50\n\
+              07/01/2024,SALARY,$100.00\n",
+        default_currency: Some("USD"),
+        rows: 3,
+        sums: &["AUD 83.50"],
+        dates: ("2024-01-05", "2024-01-07"),
+        currency_source: "amounts",
+        confident: true,
+    },
+    Case {
+        name: "debit and credit under Italian names",
+        csv: "Data Contabile;Data Valuta;Addebiti;Accrediti;Descrizione operazioni\n\
+              02/01/2024;02/01/2024;50,00;;Pagamento\n\
+              03/01/2024;03/01/2024;;20,00;Rimborso\n",
+        default_currency: Some("USD"),
+        rows: 2,
+        sums: &["EUR -30.00"],
+        dates: ("2024-01-02", "2024-01-03"),
+        currency_source: "language",
+        confident: true,
+    },
+    Case {
+        name: "amounts with a rupee sign",
+        csv: "Txn Date,Narration,Withdrawal Amt.,Deposit Amt.\n\
+              02/01/2024,SHOP,₹50.00,\n\
+              03/01/2024,SALARY,,₹20.00\n",
+        default_currency: Some("USD"),
+        rows: 2,
+        sums: &["INR -30.00"],
+        dates: ("2024-01-02", "2024-01-03"),
+        currency_source: "amounts",
+        confident: true,
+    },
+    Case {
         name: "no evidence at all: the caller's default, and the app asks",
         csv: "Date,Description,Amount\n2024-03-01,COFFEE,-4.00\n2024-03-02,BOOKS,-10.00\n",
         default_currency: Some("NZD"),

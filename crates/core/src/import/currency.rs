@@ -202,6 +202,36 @@ const COUNTRIES: &[(&str, &str)] = &[
     ("ZAF", "ZAR"),
 ];
 
+/// ISO 3166 alpha-2 codes card descriptors end with (`WOOLSHED  SYDNEY  AU`), and the
+/// country's currency; only upper-case, and only when most rows end with one.
+const COUNTRIES_2: &[(&str, &str)] = &[
+    ("NZ", "NZD"),
+    ("AU", "AUD"),
+    ("US", "USD"),
+    ("GB", "GBP"),
+    ("CA", "CAD"),
+    ("IE", "EUR"),
+    ("DE", "EUR"),
+    ("FR", "EUR"),
+    ("NL", "EUR"),
+    ("ES", "EUR"),
+    ("IT", "EUR"),
+    ("BE", "EUR"),
+    ("AT", "EUR"),
+    ("CH", "CHF"),
+    ("SE", "SEK"),
+    ("NO", "NOK"),
+    ("DK", "DKK"),
+    ("PL", "PLN"),
+    ("CN", "CNY"),
+    ("HK", "HKD"),
+    ("JP", "JPY"),
+    ("SG", "SGD"),
+    ("MX", "MXN"),
+    ("BR", "BRL"),
+    ("ZA", "ZAR"),
+];
+
 /// The currency of the country most card descriptors end with (`ITUNES  CORK  IRL`), when
 /// most rows end with one.
 fn descriptor_countries(data: &[&Rec], cols: &Columns) -> Option<Currency> {
@@ -216,7 +246,11 @@ fn descriptor_countries(data: &[&Rec], cols: &Columns) -> Option<Currency> {
                 .map(|c| clean(c))
                 .find(|c| !c.is_empty())?;
             let last = text.rsplit(' ').next()?;
-            let code = COUNTRIES.iter().find(|(k, _)| *k == last)?.1;
+            let code = COUNTRIES
+                .iter()
+                .chain(COUNTRIES_2)
+                .find(|(k, _)| *k == last)?
+                .1;
             Currency::parse(code)
         })
         .collect();
@@ -488,6 +522,17 @@ pub fn clues(header: &[String], preamble: &[Rec], data: &[&Rec], cols: &Columns)
     add(schemes(data, cols), Source::Schemes);
     add(descriptor_countries(data, cols), Source::Descriptors);
     add(mentions(data, cols), Source::Mentions);
+    // A bare `$`, `kr` or `¥` names a family: another clue naming a member decides which.
+    if let Some(sym) = out.iter().position(|c| c.source == Source::Amounts) {
+        let head = out[sym].currency;
+        if let Some(member) = out
+            .iter()
+            .map(|c| c.currency)
+            .find(|c| head.symbol_family().contains(&c.code()))
+        {
+            out[sym].currency = member;
+        }
+    }
     out
 }
 

@@ -303,7 +303,15 @@ impl<'p> RowReader<'p> {
                     .flatten()
                     .find_map(|a| a.currency)
             });
-        let currency = row_currency.unwrap_or(p.currency);
+        // `$` in an Australian file is the Australian dollar: a bare symbol yields to the
+        // file's currency when that is one the symbol also writes.
+        let currency = match row_currency {
+            Some(c) if c != p.currency && c.symbol_family().contains(&p.currency.code()) => {
+                p.currency
+            }
+            Some(c) => c,
+            None => p.currency,
+        };
         let digits = currency.minor_digits();
         let minor = |a: Option<Amount>, col: Option<usize>| -> Result<i64, ImportError> {
             match a {
