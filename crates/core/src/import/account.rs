@@ -129,7 +129,14 @@ mod tests {
     #[test]
     fn the_file_states_its_account() {
         let header = |h: &[&str]| h.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let cases: Vec<(&[&[&str]], &[&str], &[&[&str]], Option<&str>)> = vec![
+        // Preamble lines, header, data lines, the account wanted.
+        type Case<'a> = (
+            &'a [&'a [&'a str]],
+            &'a [&'a str],
+            &'a [&'a [&'a str]],
+            Option<&'a str>,
+        );
+        let cases: Vec<Case> = vec![
             // An IBAN in the preamble, with spaces.
             (
                 &[&["Umsatzanzeige"], &["IBAN", "DE02 1203 0000 0000 2020 51"]],

@@ -579,7 +579,17 @@ mod tests {
             description,
             ..Columns::default()
         };
-        let cases: Vec<(&[&str], &[&[&str]], &[&[&str]], Columns, &str, Source)> = vec![
+        // Header, preamble lines, data lines, roles, the currency and source wanted.
+        type Lines<'a> = &'a [&'a [&'a str]];
+        type Case<'a> = (
+            &'a [&'a str],
+            Lines<'a>,
+            Lines<'a>,
+            Columns,
+            &'a str,
+            Source,
+        );
+        let cases: Vec<Case> = vec![
             // A currency column under a name no list has.
             (
                 &["Datum", "Bedrag", "Munt"],

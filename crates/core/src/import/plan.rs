@@ -467,9 +467,7 @@ fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConventi
         (SignConvention::PositiveIsDebit, true)
     } else if bank > card {
         (SignConvention::NegativeIsDebit, true)
-    } else if !any_negative && !amounts_of.is_empty() {
-        (SignConvention::PositiveIsDebit, false)
-    } else if looks_like_card_payments(&amounts_of) {
+    } else if (!any_negative && !amounts_of.is_empty()) || looks_like_card_payments(&amounts_of) {
         (SignConvention::PositiveIsDebit, false)
     } else {
         let any_positive = amounts_of.iter().any(|&(_, a)| a > 0);

@@ -918,9 +918,7 @@ pub fn check_with_data(cols: &mut Columns, rows: &[&[String]]) {
             let ncols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
             let varying = cols.posted_date.filter(|&p| distinct(p) > 1).or_else(|| {
                 (0..ncols).find(|&i| {
-                    !taken.contains(&i)
-                        && distinct(i) > 1
-                        && mostly_cells(rows, i, |c| looks_like_date(c))
+                    !taken.contains(&i) && distinct(i) > 1 && mostly_cells(rows, i, looks_like_date)
                 })
             });
             if let Some(v) = varying {
