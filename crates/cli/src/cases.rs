@@ -164,9 +164,15 @@ pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
                     .as_deref()
                     .map(|d| format!(" (by {d})"))
                     .unwrap_or_default();
-                println!(
+                out!(
                     "{:>4}  {:<15}  {:>10} {}  {}  {}{}",
-                    c.id, c.status, c.amount, c.currency, c.merchant, next, by
+                    c.id,
+                    c.status,
+                    c.amount,
+                    c.currency,
+                    c.merchant,
+                    next,
+                    by
                 );
             }
             return Ok(());
@@ -203,7 +209,7 @@ pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
 }
 
 fn print_case(c: &CaseView) {
-    println!(
+    out!(
         "case {}  {}  {} {} at {}  ({}, {}, {})",
         c.id,
         c.status,
@@ -215,13 +221,19 @@ fn print_case(c: &CaseView) {
         c.instrument.as_str()
     );
     for t in &c.transactions {
-        println!(
+        out!(
             "  transaction {:>6}  {}  {:>10} {}  {}  ({}:{})",
-            t.id, t.date, t.amount, t.currency, t.description, t.source_file, t.source_line
+            t.id,
+            t.date,
+            t.amount,
+            t.currency,
+            t.description,
+            t.source_file,
+            t.source_line
         );
     }
     for s in &c.plan.steps {
-        println!(
+        out!(
             "  {:<12} send by {:<10}  sent {:<10}  answer due {:<10}  answered {}",
             s.step.as_str(),
             opt(s.send_by),
@@ -232,14 +244,17 @@ fn print_case(c: &CaseView) {
     }
     let n = &c.plan.next_action;
     let by = n.by.map(|d| format!(" by {d}")).unwrap_or_default();
-    println!("next: {}{}", n.what_en, by);
+    out!("next: {}{}", n.what_en, by);
     for w in &c.plan.warnings {
-        println!("warning: {}", w.message_en);
+        out!("warning: {}", w.message_en);
     }
     if let Some(r) = &c.refund_candidate {
-        println!(
+        out!(
             "refund found: transaction {} of {} {} on {} (close with --outcome refunded)",
-            r.id, r.amount, r.currency, r.date
+            r.id,
+            r.amount,
+            r.currency,
+            r.date
         );
     }
 }
@@ -291,7 +306,7 @@ pub fn profile(app: &mut App, action: ProfileAction) -> Result<(), AppError> {
             if json {
                 return print_json(&p);
             }
-            println!("{}\n{}\n{}\n{}", p.name, p.address, p.email, p.phone);
+            out!("{}\n{}\n{}\n{}", p.name, p.address, p.email, p.phone);
         }
     }
     Ok(())

@@ -2,6 +2,27 @@
 //! `--json` output is one JSON document on stdout; human text and progress go to stderr; errors
 //! are one `error: …` line on stderr with a non-zero exit.
 
+/// `println!` that ends the program quietly with success when the reader has gone away
+/// (`recourse flags | head -1`), as Unix tools do, instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            $crate::stdout_failed(e);
+        }
+    }};
+}
+
+/// `print!` with the same closed-pipe rule as `out!`.
+macro_rules! out_part {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout().lock(), $($arg)*) {
+            $crate::stdout_failed(e);
+        }
+    }};
+}
+
 mod cases;
 mod templates;
 
@@ -142,10 +163,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// A write to stdout failed: a closed pipe is the reader's choice (exit 0, say nothing);
+/// anything else is an error.
+fn stdout_failed(e: std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("error: cannot write the output: {e}");
+    std::process::exit(1);
+}
+
 fn print_json<T: Serialize>(value: &T) -> Result<(), AppError> {
     let text =
         serde_json::to_string_pretty(value).map_err(|e| AppError::new("io", e.to_string()))?;
-    println!("{text}");
+    out!("{text}");
     Ok(())
 }
 
@@ -204,7 +235,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 print_json(&rows)?;
             } else {
                 for t in &rows {
-                    println!(
+                    out!(
                         "{:>6}  {}  {:>12} {}  {}  ({}:{})",
                         t.id,
                         t.date,
@@ -251,7 +282,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 print_json(&out)?;
             } else {
                 for f in &flags {
-                    println!("{:>5}  {:<6}  {}", f.id, f.severity, f.explanation);
+                    out!("{:>5}  {:<6}  {}", f.id, f.severity, f.explanation);
                 }
             }
         }
@@ -267,7 +298,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Template { action } => templates::template(&mut app, action)?,
         Command::Profiles { action: None } => {
             for name in app.accounts_with_profiles()? {
-                println!("{name}");
+                out!("{name}");
             }
         }
         Command::Profiles {
@@ -284,7 +315,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                         path.display()
                     );
                 }
-                None => println!("{json}"),
+                None => out!("{json}"),
             }
         }
         Command::Batches { action, json } => match action {
@@ -298,9 +329,13 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     print_json(&batches)?;
                 } else {
                     for b in &batches {
-                        println!(
+                        out!(
                             "{:>4}  {}  {}  {} imported ({} already present)",
-                            b.id, b.imported_at, b.file_name, b.imported, b.already_present
+                            b.id,
+                            b.imported_at,
+                            b.file_name,
+                            b.imported,
+                            b.already_present
                         );
                     }
                 }

@@ -43,7 +43,7 @@ pub fn template(app: &mut App, action: TemplateAction) -> Result<(), AppError> {
         TemplateAction::Show(w) => {
             let (j, s) = parse(&w)?;
             match app.letter_template(j, s, &w.lang)? {
-                Some(text) => print!("{text}"),
+                Some(text) => out_part!("{text}"),
                 None => {
                     return Err(AppError::new(
                         "not_found",

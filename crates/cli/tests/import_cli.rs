@@ -388,3 +388,53 @@ fn a_saved_import_profile_exports_to_a_file_that_import_reads_back() {
     let out = recourse(&second_db, &["profiles", "export", "nobody"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no account named 'nobody'"));
 }
+
+/// A reader that stops early (`recourse transactions | head -1`) ends the program quietly with
+/// success: no panic, no error line.
+#[test]
+fn a_closed_pipe_ends_quietly_with_success() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pipe.db");
+    // Far more output than a pipe buffers, so the program is still writing when the reader goes.
+    let mut csv = String::from("Date,Description,Amount\n");
+    for i in 0..4000 {
+        csv.push_str(&format!(
+            "2024-{:02}-{:02},SHOP NUMBER {i},-{}.{:02}\n",
+            i % 12 + 1,
+            i % 28 + 1,
+            i % 90 + 1,
+            i % 100
+        ));
+    }
+    let file = write(dir.path(), "many.csv", &csv);
+    let out = recourse(&db, &["import", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for args in [&["transactions"][..], &["transactions", "--json"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_recourse"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("RECOURSE_DB")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run recourse");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty());
+        // The reader is dropped here: the pipe is closed with most of the output unread.
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("error"), "{args:?}: {err}");
+    }
+}

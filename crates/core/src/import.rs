@@ -8,11 +8,14 @@
 //! Detection looks at the first records only; the rows then stream through a callback, so a
 //! million-row file is never held as a vector of rows.
 
+mod account;
 mod amounts;
+mod currency;
 mod dates;
 mod dialect;
 mod encoding;
 mod error;
+mod iban;
 mod plan;
 mod presets;
 mod profile;
@@ -58,6 +61,13 @@ pub struct Detected {
     pub profile: Profile,
     /// False when the app should ask the user to confirm the mapping.
     pub confident: bool,
+    /// Where the currency came from: "profile", "column", "amounts", "header", "preamble",
+    /// "iban", "sort-code", "language", "preset" or "default" (the caller's default: the app
+    /// should ask, and `confident` is false).
+    pub currency_source: String,
+    /// The account the file says it belongs to (an IBAN, an account number, a card's last
+    /// digits, a wallet's account), normalised; None when the file does not say.
+    pub account: Option<String>,
 }
 
 /// A line that was not imported as a transaction, and why ("blank", "total row", "balance",
@@ -123,6 +133,8 @@ fn prepare<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Prepared<'a>, Im
         sign: plan.sign.as_str().to_string(),
         profile: plan.profile(decoded.encoding.name()),
         confident: plan.confident,
+        currency_source: plan.currency_source.to_string(),
+        account: plan.account.clone(),
     };
     Ok(Prepared {
         text: decoded.text,

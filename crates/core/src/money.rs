@@ -52,8 +52,31 @@ impl Currency {
             "kr" | "kr." => Currency(*b"DKK"),
             "S$" => Currency(*b"SGD"),
             "NZ$" => Currency(*b"NZD"),
+            "A$" | "AU$" => Currency(*b"AUD"),
+            "C$" | "CA$" => Currency(*b"CAD"),
+            "HK$" => Currency(*b"HKD"),
+            "R$" => Currency(*b"BRL"),
+            "₹" | "Rs" | "Rs." => Currency(*b"INR"),
+            "zł" => Currency(*b"PLN"),
+            "₩" => Currency(*b"KRW"),
+            "₺" => Currency(*b"TRY"),
+            "₽" => Currency(*b"RUB"),
             other => return Currency::parse(other),
         })
+    }
+}
+
+impl Currency {
+    /// The currency a bare symbol names when nothing else is known (`$` → USD, `kr` → DKK,
+    /// `¥` → CNY), and the others the same symbol also writes: a file whose own evidence names
+    /// one of those (an Australian IBAN-less export in `$`) means that one.
+    pub fn symbol_family(self) -> &'static [&'static str] {
+        match self.code() {
+            "USD" => &["AUD", "CAD", "NZD", "SGD", "HKD", "MXN", "TWD"],
+            "DKK" => &["SEK", "NOK", "ISK"],
+            "CNY" => &["JPY"],
+            _ => &[],
+        }
     }
 }
 

@@ -203,10 +203,16 @@ const CASES: &[Case] = &[
 ];
 
 fn dir() -> Option<PathBuf> {
-    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/statements");
-    if d.is_dir() {
+    // Beside the checkout, or beside a folder above it (a worktree sits one level deeper).
+    let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let found = crate_dir
+        .ancestors()
+        .map(|a| a.join("shared/fixtures/statements"))
+        .find(|d| d.is_dir());
+    if let Some(d) = found {
         Some(d)
     } else {
+        let d = crate_dir.join("../../../shared/fixtures/statements");
         eprintln!(
             "notice: {} is absent; the real-layout statement test is skipped",
             d.display()

@@ -186,7 +186,18 @@ profile: Profile,
 /**
  * False when the app should ask the user to confirm the mapping.
  */
-confident: boolean, };
+confident: boolean, 
+/**
+ * Where the currency came from: "profile", "column", "amounts", "header", "preamble",
+ * "iban", "sort-code", "language", "preset" or "default" (the caller's default: the app
+ * should ask, and `confident` is false).
+ */
+currency_source: string, 
+/**
+ * The account the file says it belongs to (an IBAN, an account number, a card's last
+ * digits, a wallet's account), normalised; None when the file does not say.
+ */
+account: string | null, };
 
 export type Profile = { 
 /**

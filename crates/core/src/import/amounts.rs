@@ -91,14 +91,19 @@ pub fn parse(cell: &str, mark: DecimalMark) -> Result<Option<Amount>, ()> {
         } else if let Some(r) = strip_suffix_ci(s, "dr") {
             neg = !neg;
             s = r;
-        } else if s.ends_with(')') && !s.starts_with('(') {
-            match s.rfind('(') {
-                Some(i)
-                    if s[i + 1..s.len() - 1]
-                        .chars()
-                        .all(|c| c.is_ascii_alphabetic()) =>
-                {
-                    s = s[..i].trim_end()
+        } else if (s.ends_with(')') || s.ends_with('）')) && !s.starts_with('(') {
+            // A note after the number: a country `(CN)`, a partial refund `(已退款89.84)`.
+            // Words make it a note; a bracketed number alone would be ambiguous.
+            let open = s.rfind(['(', '（']);
+            match open {
+                Some(i) if i > 0 => {
+                    let close = s.len() - s.chars().next_back().map_or(1, char::len_utf8);
+                    let inner_start = i + s[i..].chars().next().map_or(1, char::len_utf8);
+                    if s[inner_start..close].chars().any(char::is_alphabetic) {
+                        s = s[..i].trim_end();
+                    } else {
+                        break;
+                    }
                 }
                 _ => break,
             }
@@ -311,6 +316,9 @@ mod tests {
             ("  13.40   \t", Dot, Some((1340, None))),
             ("\"8,000.00(CN)", Dot, None),
             ("8,000.00(CN)", Dot, Some((800000, None))),
+            ("131.77(已退款89.84)", Dot, Some((13177, None))),
+            ("¥131.77（已全额退款）", Dot, Some((13177, cny))),
+            ("12.00 (pending)", Dot, Some((1200, None))),
             ("-3452,90", Comma, Some((-345290, None))),
             ("-3452,90", Dot, Some((-345290, None))),
             ("1,234", Dot, Some((123400, None))),

@@ -2,14 +2,16 @@
 //! every row. Works on a sample of the first records; only the day/month order may look at the
 //! whole date column (and only when the sample leaves it open).
 
+use super::account;
 use super::amounts::{self, DecimalMark, MarkVotes};
+use super::currency;
 use super::dates::{self, DateOrder, OrderVotes, YearHint};
 use super::error::{ImportError, MissingColumns};
 use super::presets::{self, Preset};
 use super::profile::{Columns, Profile, SignConvention};
 use super::roles::{self, Dir};
 use super::sample::{self, Rec};
-use super::text::{clean, norm_header, split_paren};
+use super::text::clean;
 use crate::money::Currency;
 use csv::ByteRecord;
 
@@ -39,6 +41,14 @@ pub struct Plan {
     pub hint: Option<YearHint>,
     pub preset: Option<&'static str>,
     pub confident: bool,
+    /// Which evidence chose `currency` (see `Detected::currency_source`).
+    pub currency_source: &'static str,
+    /// The account identity the file states.
+    pub account: Option<String>,
+    /// The date given to pending rows that have none (the latest date of the sample).
+    pub latest_date: Option<chrono::NaiveDate>,
+    /// A column whose cells mark balance and total lines (a record type).
+    pub record_type: Option<usize>,
 }
 
 /// Detects the plan for `text` (already decoded), applying the user's profile.
@@ -98,6 +108,15 @@ pub fn detect(
         confident = false;
         cols = roles::from_data(&data.iter().map(|r| r.cells.clone()).collect::<Vec<_>>());
     }
+    {
+        let cells: Vec<&[String]> = data.iter().map(|r| r.cells.as_slice()).collect();
+        if header.is_some() && preset.is_none() {
+            roles::check_with_data(&mut cols, &cells);
+        } else if cols.currency.is_none() {
+            let taken: Vec<usize> = cols.entries().into_iter().map(|(_, i)| i).collect();
+            cols.currency = currency::code_column(&data, &taken);
+        }
+    }
     if !profile.columns.is_empty() {
         cols = cols.overlay(&profile.columns);
     }
@@ -138,16 +157,10 @@ pub fn detect(
         .flat_map(|r| r.cells.iter())
         .find_map(|c| dates::year_hint_in(c));
 
-    // Currency to fall back on.
-    let header_currency = [cols.amount, cols.debit, cols.credit]
-        .into_iter()
-        .flatten()
-        .filter_map(|i| header_cells.get(i))
-        .find_map(|h| {
-            split_paren(&norm_header(h))
-                .1
-                .and_then(amounts::currency_of)
-        });
+    // Currency: the profile, else the file's own evidence (strongest first), else the
+    // preset, else the caller's default — and then the app should ask.
+    let preamble = &recs[..header.unwrap_or(data_start).min(recs.len())];
+    let clues = currency::clues(&header_cells, preamble, &data, &cols);
     let profile_currency =
         match &profile.currency {
             Some(code) => Some(Currency::parse(code).ok_or_else(|| {
@@ -156,27 +169,28 @@ pub fn detect(
             None => None,
         };
     let preset_currency = preset.and_then(|p| p.currency).and_then(Currency::parse);
-    let row_says_currency = cols.currency.is_some() || amount_symbols(&data, &cols);
-    // A statement with Chinese column names is from a mainland bank or wallet: yuan.
-    let chinese = header_cells
-        .iter()
-        .any(|h| h.chars().any(super::text::is_cjk));
-    let language_currency = chinese.then_some(Currency::CNY);
-    let currency = match profile_currency
-        .or(header_currency)
-        .or(preset_currency)
-        .or(default_currency)
-        .or(language_currency)
-    {
-        Some(c) => c,
-        None => {
-            if !row_says_currency {
-                confident = false;
-            }
-            // ISO 4217 "no currency": shown to the user, who picks the real one.
-            Currency::parse("XXX").unwrap_or(Currency::USD)
+    let (currency, currency_source) = if let Some(c) = profile_currency {
+        (c, "profile")
+    } else if let Some(clue) = clues.first() {
+        // Firm evidence that disagrees with the chosen currency: let the user look.
+        let contested = clues
+            .iter()
+            .any(|k| k.source.is_firm() && k.currency != clue.currency);
+        if contested || !clue.source.is_firm() {
+            confident = false;
         }
+        (clue.currency, clue.source.as_str())
+    } else if let Some(c) = preset_currency {
+        (c, "preset")
+    } else if let Some(c) = default_currency {
+        confident = false;
+        (c, "default")
+    } else {
+        confident = false;
+        // ISO 4217 "no currency": shown to the user, who picks the real one.
+        (Currency::parse("XXX").unwrap_or(Currency::USD), "none")
     };
+    let account = account::detect(preamble, &header_cells, &data);
 
     // Decimal mark, from all money columns of the sample.
     let mut marks = MarkVotes::default();
@@ -215,7 +229,15 @@ pub fn detect(
             if !votes.settled() && recs.len() >= SAMPLE_RECORDS {
                 whole_column_votes(text, delimiter, &recs, data_start, &cols, &mut votes)?;
             }
-            votes.decide(prefer_month_first)
+            let (order, guessed) = votes.decide(prefer_month_first);
+            if guessed {
+                match order_by_behaviour(&data, cols.date.unwrap_or(0), order, hint) {
+                    Some(better) => (better, false),
+                    None => (order, true),
+                }
+            } else {
+                (order, false)
+            }
         }
     };
     if guessed {
@@ -233,6 +255,14 @@ pub fn detect(
         }
     };
 
+    // The date of rows that say `Pending` instead of a date: the latest date in the sample.
+    let latest_date = data
+        .iter()
+        .filter_map(|r| r.cells.get(date_col))
+        .filter_map(|c| dates::parse(clean(c), order, hint).ok())
+        .map(|(d, _)| d)
+        .max();
+
     // Sign convention.
     let sign = match profile.sign.or(preset.map(|p| p.sign)) {
         Some(s) => s,
@@ -249,6 +279,14 @@ pub fn detect(
         cols.direction = None;
     }
     validate(&cols, sign)?;
+    if profile.columns.fee.is_none() && fees_are_rows(&data, &cols, mark) {
+        // The fee column repeats fees the file also lists as rows of their own: count once.
+        cols.fee = None;
+    }
+    let record_type = roles::record_type_column(
+        &cols,
+        &data.iter().map(|r| r.cells.as_slice()).collect::<Vec<_>>(),
+    );
 
     Ok((
         Plan {
@@ -265,6 +303,10 @@ pub fn detect(
             hint,
             preset: preset.map(|p| p.name),
             confident,
+            currency_source,
+            account,
+            latest_date,
+            record_type,
         },
         recs,
     ))
@@ -299,19 +341,46 @@ fn with_generic_extras(mut p: Columns, g: Columns) -> Columns {
     p
 }
 
-/// Does any money cell of the sample carry a currency symbol?
-fn amount_symbols(data: &[&Rec], cols: &Columns) -> bool {
-    data.iter().any(|r| {
-        [cols.amount, cols.debit, cols.credit]
-            .into_iter()
-            .flatten()
-            .any(|i| {
-                r.cells.get(i).is_some_and(|c| {
-                    amounts::parse(c, DecimalMark::Dot)
-                        .is_ok_and(|a| a.is_some_and(|a| a.currency.is_some()))
-                })
-            })
-    })
+/// When no day above 12 settles the order, the reading under which the dates behave like a
+/// statement's: in order (rising or falling) more often, or else spanning a shorter time.
+/// `None` when both readings behave alike (the caller's guess stands, flagged).
+fn order_by_behaviour(
+    data: &[&Rec],
+    col: usize,
+    guess: DateOrder,
+    hint: Option<YearHint>,
+) -> Option<DateOrder> {
+    let other = match guess {
+        DateOrder::Dmy => DateOrder::Mdy,
+        DateOrder::Mdy => DateOrder::Dmy,
+        DateOrder::Dm => DateOrder::Md,
+        DateOrder::Md => DateOrder::Dm,
+        DateOrder::Ymd => return None,
+    };
+    let measure = |order: DateOrder| -> Option<(usize, i64)> {
+        let ds: Vec<chrono::NaiveDate> = data
+            .iter()
+            .filter_map(|r| r.cells.get(col))
+            .filter_map(|c| dates::parse(clean(c), order, hint).ok())
+            .map(|(d, _)| d)
+            .collect();
+        if ds.len() < 2 {
+            return None;
+        }
+        let rising = ds.windows(2).filter(|w| w[0] <= w[1]).count();
+        let falling = ds.windows(2).filter(|w| w[0] >= w[1]).count();
+        let span = (*ds.iter().max()? - *ds.iter().min()?).num_days();
+        Some((rising.max(falling), span))
+    };
+    let (g, o) = (measure(guess)?, measure(other)?);
+    // More rows in order wins; at equal order, a span at most half as long.
+    if o.0 > g.0 || (o.0 == g.0 && o.1 * 2 <= g.1 && g.1 > 0) {
+        Some(other)
+    } else if g.0 > o.0 || (g.0 == o.0 && g.1 * 2 <= o.1 && o.1 > 0) {
+        Some(guess)
+    } else {
+        None
+    }
 }
 
 /// Reads the date column of the whole file until a day above 12 settles the order.
@@ -398,12 +467,61 @@ fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConventi
         (SignConvention::PositiveIsDebit, true)
     } else if bank > card {
         (SignConvention::NegativeIsDebit, true)
-    } else if !any_negative && !amounts_of.is_empty() {
+    } else if (!any_negative && !amounts_of.is_empty()) || looks_like_card_payments(&amounts_of) {
         (SignConvention::PositiveIsDebit, false)
     } else {
         let any_positive = amounts_of.iter().any(|&(_, a)| a > 0);
         (SignConvention::NegativeIsDebit, any_positive)
     }
+}
+
+/// Does the file list each fee of its fee column again as a row of its own (an amount equal
+/// to the fee, with no fee of its own)? Then subtracting the column would count fees twice.
+fn fees_are_rows(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> bool {
+    let Some(fee_col) = cols.fee else {
+        return false;
+    };
+    let get = |r: &Rec, i: Option<usize>| -> Option<i64> {
+        amounts::parse(r.cells.get(i?)?, mark).ok()??.to_minor(4)
+    };
+    let amounts_without_fee: Vec<i64> = data
+        .iter()
+        .filter(|r| get(r, Some(fee_col)).unwrap_or(0) == 0)
+        .filter_map(|r| {
+            get(r, cols.amount)
+                .or(get(r, cols.debit))
+                .or(get(r, cols.credit))
+        })
+        .map(i64::abs)
+        .collect();
+    let fees: Vec<i64> = data
+        .iter()
+        .filter_map(|r| get(r, Some(fee_col)))
+        .filter(|&f| f != 0)
+        .map(i64::abs)
+        .collect();
+    let repeated = fees
+        .iter()
+        .filter(|f| amounts_without_fee.contains(f))
+        .count();
+    !fees.is_empty() && repeated * 2 > fees.len()
+}
+
+/// With no words to go by: a card statement whose purchases are positive has few negative
+/// rows (the payments to the card), and they are its largest — at least four positives to
+/// each negative, and the typical negative at least twice the typical positive.
+fn looks_like_card_payments(amounts: &[(usize, i64)]) -> bool {
+    let median = |mut v: Vec<i64>| -> i64 {
+        v.sort_unstable();
+        v.get(v.len() / 2).copied().unwrap_or(0)
+    };
+    let pos: Vec<i64> = amounts.iter().map(|&(_, a)| a).filter(|&a| a > 0).collect();
+    let neg: Vec<i64> = amounts
+        .iter()
+        .map(|&(_, a)| -a)
+        .filter(|&a| a > 0)
+        .collect();
+    !neg.is_empty() && pos.len() >= 4 * neg.len() && median(neg) >= 2 * median(pos)
 }
 
 /// The columns a sign convention needs are there.

@@ -110,6 +110,17 @@ const KEYWORDS: &[(Role, &[&str])] = &[
             "started date",
             "booking date",
             "buchung",
+            "dato",
+            "bogføringsdato",
+            "bokföringsdag",
+            "transaktionsdag",
+            "päivämäärä",
+            "kirjauspäivä",
+            "data operacji",
+            "data księgowania",
+            "tarih",
+            "日付",
+            "取引日",
         ],
     ),
     (
@@ -148,6 +159,8 @@ const KEYWORDS: &[(Role, &[&str])] = &[
             "details",
             "memo",
             "narrative",
+            "narration",
+            "remarks",
             "particulars",
             "beschreibung",
             "verwendungszweck",
@@ -174,11 +187,18 @@ const KEYWORDS: &[(Role, &[&str])] = &[
             "订单标题",
             "交易详情",
             "description 1",
+            "交易备注",
+            "备注",
+            "tekst",
+            "forklaring",
+            "opis",
+            "açıklama",
         ],
     ),
     (
         Role::Counterparty,
         &[
+            "counter party",
             "counterparty",
             "payee",
             "merchant",
@@ -206,6 +226,9 @@ const KEYWORDS: &[(Role, &[&str])] = &[
     (
         Role::Amount,
         &[
+            "value",
+            "billing amount",
+            "transaction value",
             "amount",
             "transaction amount",
             "betrag",
@@ -244,6 +267,9 @@ const KEYWORDS: &[(Role, &[&str])] = &[
     (
         Role::Debit,
         &[
+            "dr",
+            "debit amt",
+            "withdrawal amt",
             "debit",
             "debit amount",
             "débit",
@@ -258,6 +284,15 @@ const KEYWORDS: &[(Role, &[&str])] = &[
             "支出金额",
             "记账金额(支出)",
             "debe",
+            "addebiti",
+            "addebito",
+            "uscite",
+            "dare",
+            "cargos",
+            "débito",
+            "obciążenia",
+            "uttag",
+            "udbetaling",
             "cargo",
             "retrait",
             "retraits",
@@ -268,6 +303,9 @@ const KEYWORDS: &[(Role, &[&str])] = &[
     (
         Role::Credit,
         &[
+            "cr",
+            "credit amt",
+            "deposit amt",
             "credit",
             "credit amount",
             "crédit",
@@ -282,6 +320,15 @@ const KEYWORDS: &[(Role, &[&str])] = &[
             "收入金额",
             "记账金额(收入)",
             "haber",
+            "accrediti",
+            "accredito",
+            "entrate",
+            "avere",
+            "abonos",
+            "crédito",
+            "uznania",
+            "insättning",
+            "indbetaling",
             "abono",
             "dépôt",
             "dépôts",
@@ -313,6 +360,9 @@ const KEYWORDS: &[(Role, &[&str])] = &[
     (
         Role::Currency,
         &[
+            "munt",
+            "valuta code",
+            "waluta",
             "currency",
             "währung",
             "waehrung",
@@ -373,6 +423,9 @@ const KEYWORDS: &[(Role, &[&str])] = &[
     (
         Role::Balance,
         &[
+            "bal",
+            "closing balance",
+            "available balance",
             "balance",
             "running bal.",
             "running balance",
@@ -581,6 +634,9 @@ const TOTAL_PHRASES: &[&str] = &[
     "subtotal",
     "summe",
     "gesamt",
+    "turnover",
+    "total turnover",
+    "umsatzsumme",
     "totaal",
     "totale",
     "somme",
@@ -598,6 +654,12 @@ const BALANCE_PHRASES: &[&str] = &[
     "previous balance",
     "new balance",
     "starting balance",
+    "saldo iniziale",
+    "saldo finale",
+    "saldo contabile",
+    "saldo disponibile",
+    "saldo anterior",
+    "saldo inicial",
     "anfangssaldo",
     "endsaldo",
     "alter kontostand",
@@ -614,6 +676,53 @@ const BALANCE_PHRASES: &[&str] = &[
     "上期余额",
     "本期余额",
 ];
+
+/// Whole cells that mark a line as a balance or a total in a record-type column (`Opening`,
+/// `Closing`, `Turnover`), words too common to trust at the start of a description. Not
+/// `Balance` or `余额` alone: those name a way to pay (a wallet's balance) as often.
+const RECORD_TYPES: &[(&str, &str)] = &[
+    ("opening", "balance"),
+    ("closing", "balance"),
+    ("turnover", "total row"),
+    ("umsatzsumme", "total row"),
+];
+
+/// "balance" / "total row" for a cell of a record-type column.
+pub fn record_type_reason(cell: &str) -> Option<&'static str> {
+    let c = clean(cell);
+    summary_reason(c).or_else(|| {
+        RECORD_TYPES
+            .iter()
+            .find(|(w, _)| c.eq_ignore_ascii_case(w))
+            .map(|&(_, r)| r)
+    })
+}
+
+/// A column other than the described roles whose cells in the sample mark some lines as
+/// balances or totals (a record type: `Opening balance`, `Turnover`, `Closing`).
+pub fn record_type_column(cols: &Columns, rows: &[&[String]]) -> Option<usize> {
+    let taken: Vec<usize> = [
+        cols.date,
+        cols.posted_date,
+        cols.amount,
+        cols.debit,
+        cols.credit,
+        cols.description,
+        cols.counterparty,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let ncols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    (0..ncols).filter(|i| !taken.contains(i)).find(|&i| {
+        let marked = rows
+            .iter()
+            .filter(|r| r.get(i).is_some_and(|c| record_type_reason(c).is_some()))
+            .count();
+        // Some lines, not all: a column of "Balance" on every row is a heading, not a type.
+        marked > 0 && marked * 2 < rows.len().max(2)
+    })
+}
 
 /// "total row" / "balance" when a cell starts with such a phrase. Called on every row's
 /// description, so it compares in place instead of lowercasing a copy.
@@ -725,7 +834,9 @@ pub fn from_data(rows: &[Vec<String>]) -> Columns {
         cols.debit = Some(w[0]);
         cols.credit = Some(w[1]);
     } else {
-        cols.amount = money.first().copied();
+        // Several money columns: the one a running balance moves by, else the first.
+        let refs: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
+        cols.amount = amount_by_balance(&refs, &money).or(money.first().copied());
     }
     for &i in &money {
         used[i] = true;
@@ -740,4 +851,141 @@ pub fn from_data(rows: &[Vec<String>]) -> Columns {
         .filter(|&i| !used[i] && stats[i].filled > 0 && stats[i].numeric * 2 < stats[i].filled)
         .max_by_key(|&i| (stats[i].text_len * 100 / stats[i].filled.max(1), i));
     cols
+}
+
+/// Is the filled part of column `i` mostly (four in five) cells that pass `test`?
+fn mostly_cells(rows: &[&[String]], i: usize, test: impl Fn(&str) -> bool) -> bool {
+    let (mut filled, mut hits) = (0usize, 0usize);
+    for r in rows {
+        let c = r.get(i).map_or("", |c| clean(c));
+        if amounts::is_placeholder(c) {
+            continue;
+        }
+        filled += 1;
+        hits += usize::from(test(c));
+    }
+    filled >= 1 && hits * 5 >= filled * 4
+}
+
+/// Checks the roles a header gave against what the cells hold, and fixes what the cells
+/// contradict: a money column of in/out words (`Debit/Credit Flag` = `Debit`, `Credit`) is the
+/// direction column; a date column of currency codes (Dutch `Valuta`) is the currency column;
+/// a column of codes nobody named is the currency column; a date column that holds one date on
+/// every row (the statement's period) gives way to a date column that varies.
+pub fn check_with_data(cols: &mut Columns, rows: &[&[String]]) {
+    if rows.is_empty() {
+        return;
+    }
+    let is_word = |c: &str| {
+        direction_of(c).is_some_and(|d| d != Dir::Neutral)
+            && amounts::parse(c, amounts::DecimalMark::Dot).is_err()
+    };
+    for slot in [&mut cols.amount, &mut cols.debit, &mut cols.credit] {
+        if let Some(i) = *slot {
+            if mostly_cells(rows, i, is_word) {
+                *slot = None;
+                if cols.direction.is_none() {
+                    cols.direction = Some(i);
+                }
+            }
+        }
+    }
+    let is_code = |c: &str| super::currency::code_cell(c).is_some();
+    for slot in [&mut cols.posted_date, &mut cols.date] {
+        if let Some(i) = *slot {
+            if mostly_cells(rows, i, is_code) {
+                *slot = None;
+                if cols.currency.is_none() {
+                    cols.currency = Some(i);
+                }
+            }
+        }
+    }
+    tidy(cols);
+    let distinct = |i: usize| {
+        let mut seen: Vec<&str> = Vec::new();
+        for r in rows {
+            let c = r.get(i).map_or("", |c| clean(c));
+            if !c.is_empty() && !seen.contains(&c) {
+                seen.push(c);
+            }
+        }
+        seen.len()
+    };
+    if let (Some(d), true) = (cols.date, rows.len() >= 3) {
+        if distinct(d) == 1 {
+            let taken: Vec<usize> = cols.entries().into_iter().map(|(_, i)| i).collect();
+            let ncols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+            let varying = cols.posted_date.filter(|&p| distinct(p) > 1).or_else(|| {
+                (0..ncols).find(|&i| {
+                    !taken.contains(&i) && distinct(i) > 1 && mostly_cells(rows, i, looks_like_date)
+                })
+            });
+            if let Some(v) = varying {
+                if cols.posted_date == Some(v) {
+                    cols.posted_date = None;
+                }
+                cols.date = Some(v);
+            }
+        }
+    }
+    let ncols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    // Unsigned amounts with an in/out column nobody named (`D/K`, `Af/Bij` under any header).
+    if cols.direction.is_none() && cols.amount.is_some() {
+        let taken: Vec<usize> = cols.entries().into_iter().map(|(_, i)| i).collect();
+        cols.direction = (0..ncols).filter(|i| !taken.contains(i)).find(|&i| {
+            rows.iter()
+                .filter(|r| r.get(i).is_some_and(|c| !clean(c).is_empty()))
+                .count()
+                * 2
+                >= rows.len()
+                && mostly_cells(rows, i, is_word)
+        });
+    }
+    if cols.currency.is_none() {
+        let taken: Vec<usize> = cols.entries().into_iter().map(|(_, i)| i).collect();
+        cols.currency = (0..ncols).filter(|i| !taken.contains(i)).find(|&i| {
+            rows.iter()
+                .filter(|r| r.get(i).is_some_and(|c| !clean(c).is_empty()))
+                .count()
+                >= 2
+                && mostly_cells(rows, i, is_code)
+        });
+    }
+}
+
+/// Among money columns, the one a running balance column moves by (`balance − previous
+/// balance = ± amount`, in either order of rows, the balance written before or after the
+/// row): that is the amount, the other the balance. `None` when no pair explains most rows.
+pub fn amount_by_balance(rows: &[&[String]], money: &[usize]) -> Option<usize> {
+    let value = |r: &[String], i: usize| -> Option<i64> {
+        amounts::parse(r.get(i)?, amounts::DecimalMark::Dot)
+            .ok()??
+            .to_minor(4)
+    };
+    let mut best: Option<(usize, usize)> = None;
+    for &a in money {
+        for &b in money {
+            if a == b {
+                continue;
+            }
+            let (mut pairs, mut hits) = (0usize, 0usize);
+            for w in rows.windows(2) {
+                let (Some(b0), Some(b1)) = (value(w[0], b), value(w[1], b)) else {
+                    continue;
+                };
+                pairs += 1;
+                let delta = (b1 - b0).abs();
+                let explained = [value(w[0], a), value(w[1], a)]
+                    .into_iter()
+                    .flatten()
+                    .any(|v| v != 0 && v.abs() == delta);
+                hits += usize::from(explained);
+            }
+            if hits >= 2 && hits * 5 >= pairs * 3 && best.is_none_or(|(h, _)| hits > h) {
+                best = Some((hits, a));
+            }
+        }
+    }
+    best.map(|(_, a)| a)
 }

@@ -26,6 +26,8 @@ enum Outcome {
     NotARow(ImportError),
     /// A row with a date whose money cannot be read: an error at once.
     Fail(ImportError),
+    /// A line of words only inside the data: a section's title ("Pending transactions").
+    Heading,
 }
 
 pub struct RowReader<'p> {
@@ -33,6 +35,8 @@ pub struct RowReader<'p> {
     pending: Option<ParsedRow>,
     held: Option<(u64, ImportError)>,
     footer: Vec<u64>,
+    /// Under a heading that says its rows are pending.
+    pending_section: bool,
     pub skipped: Vec<SkippedLine>,
     pub rows_read: u64,
 }
@@ -46,6 +50,7 @@ impl<'p> RowReader<'p> {
             pending: None,
             held: None,
             footer: Vec::new(),
+            pending_section: false,
             skipped: Vec::new(),
             rows_read: 0,
         }
@@ -70,6 +75,9 @@ impl<'p> RowReader<'p> {
                 if let Some((_, err)) = self.held.take() {
                     return Err(err);
                 }
+                for heading in std::mem::take(&mut self.footer) {
+                    self.skip(heading, "heading");
+                }
                 if let Some(prev) = self.pending.replace(row) {
                     self.emit(prev, sink)?;
                 }
@@ -90,6 +98,12 @@ impl<'p> RowReader<'p> {
             Outcome::Continuation => self.footer_line(line, None),
             Outcome::NotARow(err) => self.footer_line(line, Some(err)),
             Outcome::Fail(err) => return Err(err),
+            Outcome::Heading => {
+                let text: Vec<&str> = (0..rec.len()).map(|i| sample::cell(rec, i)).collect();
+                self.pending_section = says_pending(&text.join(" "));
+                // A footer line if nothing follows; a heading if a row does.
+                self.footer.push(line);
+            }
         }
         Ok(())
     }
@@ -149,6 +163,9 @@ impl<'p> RowReader<'p> {
             if no_money && is_continuation(p, rec) {
                 return Outcome::Continuation;
             }
+            if no_money && !has_digits(rec) {
+                return Outcome::Heading;
+            }
             return Outcome::NotARow(ImportError::Missing {
                 line,
                 what: "date".into(),
@@ -161,11 +178,23 @@ impl<'p> RowReader<'p> {
         } else {
             (date_cell, dates::parse(date_cell, p.order, p.hint))
         };
+        // `Pending` where the date goes: a pending row, dated with the statement's latest date.
+        let mut pending = self.pending_section;
+        let parsed = match (parsed, p.latest_date) {
+            (Err(_), Some(latest)) if roles::status_of(date_src) == RowStatus::Pending => {
+                pending = true;
+                Ok((latest, None))
+            }
+            (other, _) => other,
+        };
         let (date, mut time) = match parsed {
             Ok(v) => v,
             Err(fail) => {
                 if let Some(reason) = summary() {
                     return Outcome::Skip(reason);
+                }
+                if no_money && !has_digits(rec) {
+                    return Outcome::Heading;
                 }
                 let err = match fail {
                     DateFail::NoYear => ImportError::NoYear {
@@ -203,6 +232,12 @@ impl<'p> RowReader<'p> {
                 .time
                 .and_then(|i| dates::parse_time(clean(sample::cell(rec, i))));
         }
+        if let Some(reason) = p
+            .record_type
+            .and_then(|i| roles::record_type_reason(sample::cell(rec, i)))
+        {
+            return Outcome::Skip(reason);
+        }
         let description = describe(get(c.counterparty), get(c.description));
         if let Some(reason) = roles::summary_reason(&description) {
             if reason == "balance" {
@@ -219,6 +254,8 @@ impl<'p> RowReader<'p> {
                 });
                 if dir_neutral {
                     status = RowStatus::Neutral;
+                } else if pending && status == RowStatus::Booked {
+                    status = RowStatus::Pending;
                 }
                 Outcome::Row(ParsedRow {
                     line,
@@ -266,7 +303,15 @@ impl<'p> RowReader<'p> {
                     .flatten()
                     .find_map(|a| a.currency)
             });
-        let currency = row_currency.unwrap_or(p.currency);
+        // `$` in an Australian file is the Australian dollar: a bare symbol yields to the
+        // file's currency when that is one the symbol also writes.
+        let currency = match row_currency {
+            Some(c) if c != p.currency && c.symbol_family().contains(&p.currency.code()) => {
+                p.currency
+            }
+            Some(c) => c,
+            None => p.currency,
+        };
         let digits = currency.minor_digits();
         let minor = |a: Option<Amount>, col: Option<usize>| -> Result<i64, ImportError> {
             match a {
@@ -314,6 +359,30 @@ impl<'p> RowReader<'p> {
             .get(i)
             .map_or_else(|| format!("column {}", i + 1), |h| clean(h).to_string())
     }
+}
+
+/// Does the record hold any digit? A line without one cannot be a transaction.
+fn has_digits(rec: &ByteRecord) -> bool {
+    rec.as_slice().iter().any(u8::is_ascii_digit)
+}
+
+/// Does a section heading say the rows under it are pending ("Pending transactions are not
+/// reflected in your balance", "Vorgemerkte Umsätze", "未入账交易")?
+fn says_pending(heading: &str) -> bool {
+    let lower = heading.to_lowercase();
+    [
+        "pending",
+        "vorgemerkt",
+        "未入账",
+        "待入账",
+        "en attente",
+        "in behandeling",
+        "authoris",
+        "authoriz",
+        "in afwachting",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// A line that only adds text to the row above (OCBC: `,,<merchant>`): every filled cell is a

@@ -1,0 +1,400 @@
+//! Each way a statement from an unknown bank used to import wrong, as a small file of its own:
+//! the currency, the date order and column, the sign, direction words, lines that are not
+//! transactions, pending rows, annotated amounts, fee columns and the account. Every file is
+//! read with no profile, and with no default currency unless the case says so.
+
+mod common;
+
+use common::{counted, opts, run, sums};
+use recourse_core::model::RowStatus;
+
+struct Case {
+    name: &'static str,
+    csv: &'static str,
+    default_currency: Option<&'static str>,
+    rows: usize,
+    /// "CUR sum" per currency, over rows that count (not neutral).
+    sums: &'static [&'static str],
+    /// Earliest and latest date.
+    dates: (&'static str, &'static str),
+    currency_source: &'static str,
+    confident: bool,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "a currency column under a name no list has, read by its values",
+        csv: "Datum;Omschrijving;Bedrag;Soort munt\n\
+              05-01-2024;Bakker;-2,50;EUR\n\
+              06-01-2024;Salaris;1000,00;EUR\n",
+        default_currency: Some("USD"),
+        rows: 2,
+        sums: &["EUR 997.50"],
+        dates: ("2024-01-05", "2024-01-06"),
+        currency_source: "column",
+        confident: true,
+    },
+    Case {
+        name: "a column of codes with no header at all",
+        csv: "2024-02-01,GROCER,EUR,-12.00\n2024-02-03,CAFE,EUR,-3.40\n2024-02-04,REFUND,EUR,5.00\n",
+        default_currency: Some("USD"),
+        rows: 3,
+        sums: &["EUR -10.40"],
+        dates: ("2024-02-01", "2024-02-04"),
+        currency_source: "column",
+        confident: false, // headerless: the mapping is shown
+    },
+    Case {
+        name: "a Chinese bank statement with no currency column is in yuan",
+        csv: "交易日期,交易时间,收入,支出,余额,交易类型,交易备注\n\
+              20240131,13:53:41,,1.00,99.00,转账,xxx\n\
+              20240130,13:51:21,100.00,,100.00,工资,xxx\n",
+        default_currency: Some("USD"),
+        rows: 2,
+        sums: &["CNY 99.00"],
+        dates: ("2024-01-30", "2024-01-31"),
+        currency_source: "language",
+        confident: true,
+    },
+    Case {
+        name: "a French export is in euros",
+        csv: "Date opération;Libellé;Montant\n03/02/2024;CARTE BOULANGERIE;-4,20\n04/02/2024;VIR SALAIRE;1500,00\n",
+        default_currency: Some("USD"),
+        rows: 2,
+        sums: &["EUR 1495.80"],
+        dates: ("2024-02-03", "2024-02-04"),
+        currency_source: "language",
+        confident: true,
+    },
+    Case {
+        name: "a UK export with a sort code column is in pounds",
+        csv: "Transaction Date,Sort Code,Account Number,Transaction Description,Debit Amount,Credit Amount\n\
+              15/01/2024,'11-22-33,12345678,SHOP,8.99,\n\
+              12/01/2024,'11-22-33,12345678,SALARY,,2000.00\n",
+        default_currency: Some("USD"),
+        rows: 2,
+        sums: &["GBP 1991.01"],
+        dates: ("2024-01-12", "2024-01-15"),
+        currency_source: "sort-code",
+        confident: true,
+    },
+    Case {
+        name: "a Danish export is in kroner",
+        csv: "Dato;Tekst;Beløb;Saldo\n05-01-2024;Netto;-48,00;1000,00\n06-01-2024;Løn;2000,00;3000,00\n",
+        default_currency: Some("USD"),
+        rows: 2,
+        sums: &["DKK 1952.00"],
+        dates: ("2024-01-05", "2024-01-06"),
+        currency_source: "language",
+        confident: true,
+    },
+    Case {
+        name: "the account's IBAN in the preamble names the country",
+        csv: "Account;CH93 0076 2011 6238 5295 7\n\nDate;Description;Amount\n2024-03-01;Migros;-20.50\n2024-03-02;Lohn;100.00\n",
+        default_currency: Some("USD"),
+        rows: 2,
+        sums: &["CHF 79.50"],
+        dates: ("2024-03-01", "2024-03-02"),
+        currency_source: "iban",
+        confident: true,
+    },
+    Case {
+        name: "a bare $ in a file whose card descriptors end in AU is the Australian dollar",
+        csv: "Date,Description,Amount\n\
+              05/01/2024,WOOLSHED  SYDNEY  AU,-$12.00\n\
+              06/01/2024,CAFE  MELBOURNE  AU,-$4.50\n\
+              07/01/2024,SALARY,$100.00\n",
+        default_currency: Some("USD"),
+        rows: 3,
+        sums: &["AUD 83.50"],
+        dates: ("2024-01-05", "2024-01-07"),
+        currency_source: "amounts",
+        confident: true,
+    },
+    Case {
+        name: "debit and credit under Italian names",
+        csv: "Data Contabile;Data Valuta;Addebiti;Accrediti;Descrizione operazioni\n\
+              02/01/2024;02/01/2024;50,00;;Pagamento\n\
+              03/01/2024;03/01/2024;;20,00;Rimborso\n",
+        default_currency: Some("USD"),
+        rows: 2,
+        sums: &["EUR -30.00"],
+        dates: ("2024-01-02", "2024-01-03"),
+        currency_source: "language",
+        confident: true,
+    },
+    Case {
+        name: "amounts with a rupee sign",
+        csv: "Txn Date,Narration,Withdrawal Amt.,Deposit Amt.\n\
+              02/01/2024,SHOP,₹50.00,\n\
+              03/01/2024,SALARY,,₹20.00\n",
+        default_currency: Some("USD"),
+        rows: 2,
+        sums: &["INR -30.00"],
+        dates: ("2024-01-02", "2024-01-03"),
+        currency_source: "amounts",
+        confident: true,
+    },
+    Case {
+        name: "no evidence at all: the caller's default, and the app asks",
+        csv: "Date,Description,Amount\n2024-03-01,COFFEE,-4.00\n2024-03-02,BOOKS,-10.00\n",
+        default_currency: Some("NZD"),
+        rows: 2,
+        sums: &["NZD -14.00"],
+        dates: ("2024-03-01", "2024-03-02"),
+        currency_source: "default",
+        confident: false,
+    },
+    Case {
+        name: "day-first dates that also read month-first: a week, not nine months",
+        csv: "Date,Description,Amount\n\
+              01/02/2024,A,-1.00\n02/02/2024,B,-1.00\n03/02/2024,C,-1.00\n\
+              05/02/2024,D,-1.00\n07/02/2024,E,-1.00\n09/02/2024,F,-1.00\n",
+        default_currency: Some("USD"),
+        rows: 6,
+        sums: &["USD -6.00"],
+        dates: ("2024-02-01", "2024-02-09"),
+        currency_source: "default",
+        confident: false,
+    },
+    Case {
+        name: "month-first dates in a US file stay month-first",
+        csv: "Date,Description,Amount\n\
+              01/02/2024,A,-1.00\n01/03/2024,B,-1.00\n01/05/2024,C,-1.00\n01/09/2024,D,-1.00\n",
+        default_currency: Some("USD"),
+        rows: 4,
+        sums: &["USD -4.00"],
+        dates: ("2024-01-02", "2024-01-09"),
+        currency_source: "default",
+        confident: false,
+    },
+    Case {
+        name: "a statement date on every row is not the transaction date",
+        csv: "Date,Posting Date,Description,Amount (GBP)\n\
+              31/03/2024,04/03/2024,A,-1.00\n31/03/2024,09/03/2024,B,-2.00\n31/03/2024,17/03/2024,C,3.00\n",
+        default_currency: None,
+        rows: 3,
+        sums: &["GBP 0.00"],
+        dates: ("2024-03-04", "2024-03-17"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "a card export with purchases positive and the payment the one large credit",
+        csv: "Date,Description,Amount (USD)\n\
+              2024-01-02,GROCER,25.10\n2024-01-03,FUEL,40.00\n2024-01-05,CINEMA,12.00\n\
+              2024-01-06,BOOKS,18.90\n2024-01-08,ONLINE PMT,-300.00\n2024-01-09,CAFE,4.50\n",
+        default_currency: None,
+        rows: 6,
+        sums: &["USD 199.50"],
+        dates: ("2024-01-02", "2024-01-09"),
+        currency_source: "header",
+        confident: false,
+    },
+    Case {
+        name: "a card export whose payment row says so",
+        csv: "Date,Description,Amount (GBP)\n\
+              2024-01-02,GROCER,25.10\n2024-01-04,PAYMENT RECEIVED - THANK YOU,-20.00\n",
+        default_currency: None,
+        rows: 2,
+        sums: &["GBP -5.10"],
+        dates: ("2024-01-02", "2024-01-04"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "DEBIT / CREDIT words in a column named like money",
+        csv: "Date,Details,Amount (EUR),Credit / Debit\n\
+              2024-04-01,SHOP,12.50,DEBIT\n2024-04-02,SALARY,100.00,CREDIT\n",
+        default_currency: None,
+        rows: 2,
+        sums: &["EUR 87.50"],
+        dates: ("2024-04-01", "2024-04-02"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "D/K letters in a column nobody named",
+        csv: "Datum;Omschrijving;Bedrag (EUR);X\n01-04-2024;Winkel;12,50;D\n02-04-2024;Loon;100,00;K\n",
+        default_currency: None,
+        rows: 2,
+        sums: &["EUR 87.50"],
+        dates: ("2024-04-01", "2024-04-02"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "balance and turnover lines, marked by words or by a record type",
+        csv: "Date,Type,Description,Amount (EUR)\n\
+              2024-05-01,Opening,Balance brought forward,100.00\n\
+              2024-05-02,Card,SHOP,-10.00\n\
+              2024-05-03,Card,CAFE,-2.00\n\
+              2024-05-03,Transfer,RENT,-50.00\n\
+              2024-05-31,Turnover,,-62.00\n\
+              2024-05-31,Closing,,38.00\n\
+              2024-05-31,,Closing balance,\n",
+        default_currency: None,
+        rows: 3,
+        sums: &["EUR -62.00"],
+        dates: ("2024-05-02", "2024-05-03"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "a beginning balance row with no amount",
+        csv: "Date,Description,Amount (USD),Running Bal.\n\
+              01/01/2024,Beginning balance as of 01/01/2024,,100.00\n\
+              01/02/2024,SHOP,-10.00,90.00\n",
+        default_currency: None,
+        rows: 1,
+        sums: &["USD -10.00"],
+        dates: ("2024-01-02", "2024-01-02"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "Pending in the date column, and a pending section with its heading",
+        csv: "Date,Description,Amount (AUD)\n\
+              Pending,TAXI,-15.00\n\
+              Pending transactions are not reflected in your balance\n\
+              2024-06-05,BAKERY,-3.00\n\
+              Posted transactions\n\
+              2024-06-04,SHOP,-10.00\n\
+              2024-06-03,SALARY,500.00\n",
+        default_currency: None,
+        rows: 4,
+        sums: &["AUD 472.00"],
+        dates: ("2024-06-03", "2024-06-05"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "an amount annotated with a partial refund",
+        csv: "交易时间,交易对方,金额(元),收/支\n\
+              2024-01-15 10:00:00,商店,131.77(已退款89.84),支出\n\
+              2024-01-16 10:00:00,餐厅,20.00,支出\n",
+        default_currency: Some("USD"),
+        rows: 2,
+        sums: &["CNY -151.77"],
+        dates: ("2024-01-15", "2024-01-16"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "fees listed as rows of their own and again in a fee column count once",
+        csv: "Date,Description,Amount (USD),Total Fees\n\
+              2024-07-01,TRANSFER TO ANA,-100.00,1.00\n\
+              2024-07-01,TRANSFER FEE,-1.00,\n\
+              2024-07-02,TRANSFER FROM BEN,50.00,\n",
+        default_currency: None,
+        rows: 3,
+        sums: &["USD -51.00"],
+        dates: ("2024-07-01", "2024-07-02"),
+        currency_source: "header",
+        confident: true,
+    },
+];
+
+#[test]
+fn each_failure_class_imports_right() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let (rows, summary) = match run(case.csv.as_bytes(), &opts(case.default_currency)) {
+            Ok(v) => v,
+            Err(e) => {
+                failures.push(format!("{}: error: {e}", case.name));
+                continue;
+            }
+        };
+        let got: Vec<String> = sums(&rows, counted)
+            .into_iter()
+            .map(|(c, s)| format!("{c} {s}"))
+            .collect();
+        let first = rows.iter().map(|r| r.date).min().map(|d| d.to_string());
+        let last = rows.iter().map(|r| r.date).max().map(|d| d.to_string());
+        let d = &summary.detected;
+        let want_dates = (
+            Some(case.dates.0.to_string()),
+            Some(case.dates.1.to_string()),
+        );
+        if rows.len() != case.rows
+            || got != case.sums
+            || (first.clone(), last.clone()) != want_dates
+            || d.currency_source != case.currency_source
+            || d.confident != case.confident
+        {
+            failures.push(format!(
+                "{}: {} rows (want {}), sums {got:?} (want {:?}), dates {first:?}..{last:?} (want {:?}), currency from {} (want {}), confident {} (want {}); columns {:?} sign {} skipped {:?}",
+                case.name,
+                rows.len(),
+                case.rows,
+                case.sums,
+                case.dates,
+                d.currency_source,
+                case.currency_source,
+                d.confident,
+                case.confident,
+                d.columns,
+                d.sign,
+                summary.skipped
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn pending_rows_are_marked_pending() {
+    let case = CASES
+        .iter()
+        .find(|c| c.name.starts_with("Pending"))
+        .unwrap();
+    let (rows, summary) = run(case.csv.as_bytes(), &opts(None)).unwrap();
+    let status: Vec<(String, RowStatus)> = rows
+        .iter()
+        .map(|r| (r.description.clone(), r.status))
+        .collect();
+    assert_eq!(
+        status,
+        [
+            ("TAXI".to_string(), RowStatus::Pending),
+            ("BAKERY".to_string(), RowStatus::Pending),
+            ("SHOP".to_string(), RowStatus::Booked),
+            ("SALARY".to_string(), RowStatus::Booked),
+        ]
+    );
+    // The undated pending row takes the statement's latest date; the headings are skipped
+    // with their lines.
+    assert_eq!(rows[0].date.to_string(), "2024-06-05");
+    let headings: Vec<u64> = summary
+        .skipped
+        .iter()
+        .filter(|s| s.reason == "heading")
+        .map(|s| s.line)
+        .collect();
+    assert_eq!(headings, [3, 5]);
+    // Provenance: each row keeps its own physical line.
+    let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+    assert_eq!(lines, [2, 4, 6, 7]);
+}
+
+#[test]
+fn the_file_states_its_account() {
+    for (csv, want) in [
+        (
+            "Umsatzanzeige\nIBAN;DE02 1203 0000 0000 2020 51\n\nBuchung;Verwendungszweck;Betrag\n01.02.2024;Miete;-500,00\n02.02.2024;Brot;-2,00\n",
+            Some("DE02120300000000202051"),
+        ),
+        (
+            "Date,Account,Description,Amount\n2024-01-02,20-00-00 12345678,SHOP,-1.00\n2024-01-03,20-00-00 12345678,CAFE,-2.00\n",
+            Some("20-00-00 12345678"),
+        ),
+        (
+            "Date,Description,Amount\n2024-01-02,SHOP,-1.00\n2024-01-03,CAFE,-2.00\n",
+            None,
+        ),
+    ] {
+        let (_, summary) = run(csv.as_bytes(), &opts(Some("EUR"))).unwrap();
+        assert_eq!(summary.detected.account.as_deref(), want, "{csv}");
+    }
+}
