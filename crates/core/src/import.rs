@@ -252,6 +252,11 @@ impl Table<'_> {
         &self.p.detected
     }
 
+    /// The header's cells (empty for a headerless table): what names a layout.
+    pub fn header(&self) -> &[String] {
+        &self.p.plan.header_cells
+    }
+
     /// The mapping, the header, and the first `n` data lines raw and parsed.
     pub fn preview(&self, n: usize) -> Preview {
         let p = &self.p;
@@ -363,6 +368,11 @@ pub enum Opened<'a> {
     Statements(Vec<FileStatement>),
     /// A ZIP archive: its files are imported one by one (`archive::members`).
     Archive,
+}
+
+/// The format of a statement file, from its content.
+pub fn sniff(bytes: &[u8]) -> Format {
+    sniff::format(bytes)
 }
 
 /// Opens a statement file of any format, told by its content.
