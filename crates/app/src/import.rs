@@ -104,7 +104,15 @@ impl App {
                 index: i,
                 files: paths.len(),
             };
-            self.import_bytes(&file_name(path), bytes, req, at, progress, cancel, &mut reports)?;
+            self.import_bytes(
+                &file_name(path),
+                bytes,
+                req,
+                at,
+                progress,
+                cancel,
+                &mut reports,
+            )?;
         }
         Ok(reports)
     }
@@ -121,10 +129,14 @@ impl App {
         let mut name = file_name(path);
         let mut bytes = read_file(path)?;
         if import::sniff(&bytes) == Format::Zip {
-            let members = import::archive::members(&bytes, req.password.as_ref().map(Password::as_str))
-                .map_err(|e| import_error(&name, e))?;
+            let members =
+                import::archive::members(&bytes, req.password.as_ref().map(Password::as_str))
+                    .map_err(|e| import_error(&name, e))?;
             let first = members.into_iter().next().ok_or_else(|| {
-                import_error(&name, ImportError::Archive("the archive holds no files".into()))
+                import_error(
+                    &name,
+                    ImportError::Archive("the archive holds no files".into()),
+                )
             })?;
             name = format!("{name}/{}", first.name);
             bytes = first.bytes;
@@ -334,8 +346,8 @@ impl App {
         if req.dry_run {
             let mut reports = Vec::new();
             for piece in pieces {
-                let summary = (piece.source)(&mut |_row| Ok(()))
-                    .map_err(|e| import_error(file.name, e))?;
+                let summary =
+                    (piece.source)(&mut |_row| Ok(())).map_err(|e| import_error(file.name, e))?;
                 reports.push(report(file, None, piece.account, summary, 0, 0, 0));
             }
             return Ok(reports);
@@ -453,7 +465,8 @@ impl App {
                 // The user named the account of a file that does not name its own: remember it
                 // for the next file of this layout.
                 if summary.detected.account.is_none() && summary.detected.preset.is_none() {
-                    self.db.set_setting(&format!("{LAYOUT_ACCOUNT}{layout}"), chosen)?;
+                    self.db
+                        .set_setting(&format!("{LAYOUT_ACCOUNT}{layout}"), chosen)?;
                 }
             }
             let flagged = self.store_flags(found)?;
@@ -489,7 +502,12 @@ impl App {
         detected: &Detected,
         layout: Option<&str>,
     ) -> Result<Option<String>> {
-        if let Some(a) = req.account.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        if let Some(a) = req
+            .account
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
             return Ok(Some(a.to_string()));
         }
         if let Some(a) = detected.account.clone().or_else(|| detected.preset.clone()) {
@@ -594,9 +612,11 @@ fn store_rows(
             rows += chunk.rows;
             writer.count_present(chunk.present);
             match writer.insert_many(&chunk.new) {
-                Ok(ids) => new_rows.extend(chunk.new.into_iter().zip(ids).map(
-                    |((prepared, _), id)| prepared.into_txn(id, account_id, source_file.clone()),
-                )),
+                Ok(ids) => {
+                    new_rows.extend(chunk.new.into_iter().zip(ids).map(|((prepared, _), id)| {
+                        prepared.into_txn(id, account_id, source_file.clone())
+                    }))
+                }
                 Err(e) => {
                     store_error = Some(e);
                     break 'store;

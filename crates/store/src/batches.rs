@@ -144,9 +144,10 @@ fn start_batch(
     )?;
     let batch_id = tx.last_insert_rowid();
     let present = present_keys(tx, account_id)?;
-    let ids_after: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM transactions", [], |r| {
-        r.get(0)
-    })?;
+    let ids_after: i64 =
+        tx.query_row("SELECT coalesce(max(id), 0) FROM transactions", [], |r| {
+            r.get(0)
+        })?;
     Ok((account_id, batch_id, present, ids_after))
 }
 
@@ -367,7 +368,12 @@ impl BatchWriter<'_> {
     }
 
     /// Writes this batch's counts, inside the transaction.
-    fn record(&mut self, rows_read: u64, skipped: u64, detected_json: &str) -> Result<BatchSummary> {
+    fn record(
+        &mut self,
+        rows_read: u64,
+        skipped: u64,
+        detected_json: &str,
+    ) -> Result<BatchSummary> {
         self.any_imported |= self.imported > 0;
         self.tx.execute(
             "UPDATE batches SET rows_read = ?2, imported = ?3, already_present = ?4, skipped = ?5,

@@ -6,8 +6,8 @@ use crate::state::{sample_statement, AppState};
 use recourse_app::dto::{
     Account, Batch, FlagView, ImportProgress, ImportReport, Page, Total, TxFilter,
 };
-use recourse_app::{ImportRequest, Password};
 use recourse_app::Profile;
+use recourse_app::{ImportRequest, Password};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use tauri::{AppHandle, Emitter, Runtime, State};

@@ -67,6 +67,11 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
         })}
       </p>
       {!d.confident && <p className="warning">{t("import.review.notConfident")}</p>}
+      {!d.account && !d.preset && (
+        <p className="hint" data-testid="account-hint">
+          {t("import.review.accountHint")}
+        </p>
+      )}
 
       <div className="mapping-controls">
         <label>
@@ -113,7 +118,7 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
             data-testid="account-input"
             list="import-accounts"
             value={review.account}
-            placeholder={defaultAccountName(review.path, d.preset)}
+            placeholder={defaultAccountName(d)}
             onChange={(e) => onAccount(e.target.value)}
           />
           <datalist id="import-accounts">

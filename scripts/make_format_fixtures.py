@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Writes the workbook fixtures of crates/core/tests/fixtures/formats/ (run from the repo root).
+
+The rows are made up; the layouts follow the exports people download: WeChat Pay's XLSX bill
+(the 2025 layout, and the 2026 one with one more preamble line and plain-number amounts), and a
+workbook that holds its statement twice (formatted and raw). Needs openpyxl. The encrypted ZIP
+is made with Info-ZIP (`zip -P`), which writes ZipCrypto.
+"""
+import datetime as dt
+import os
+import subprocess
+
+from openpyxl import Workbook
+
+OUT = "crates/core/tests/fixtures/formats"
+
+WECHAT_HEADER = ["交易时间", "交易类型", "交易对方", "商品", "收/支", "金额(元)", "支付方式", "当前状态", "交易单号", "商户单号", "备注"]
+WECHAT_ROWS = [
+    (dt.datetime(2025, 3, 2, 8, 15, 3), "商户消费", "瑞幸咖啡", "生椰拿铁", "支出", "9.90", "零钱", "支付成功", "4200002311202503021234", "10001", "/"),
+    (dt.datetime(2025, 3, 2, 8, 15, 3), "商户消费", "瑞幸咖啡", "生椰拿铁", "支出", "9.90", "零钱", "支付成功", "4200002311202503021299", "10002", "/"),
+    (dt.datetime(2025, 3, 5, 19, 40, 0), "微信红包", "张三", "/", "收入", "88.00", "/", "已存入零钱", "1000039901202503051", "/", "/"),
+    (dt.datetime(2025, 3, 9, 12, 1, 59), "商户消费", "美团外卖", "外卖订单", "支出", "35.50", "招商银行储蓄卡(1234)", "支付成功", "4200002311202503095678", "20003", "/"),
+    (dt.datetime(2025, 3, 12, 9, 0, 0), "零钱提现", "招商银行(1234)", "/", "/", "200.00", "/", "提现已到账", "1000050001202503121", "/", "服务费¥0.20"),
+]
+
+
+def preamble(extra):
+    lines = [
+        ["微信支付账单明细"],
+        ["微信昵称：[小明]"],
+        ["起始时间：[2025-03-01 00:00:00] 终止时间：[2025-03-31 23:59:59]"],
+        ["导出类型：[全部]"],
+        ["导出时间：[2025-04-01 10:00:00]"],
+    ]
+    if extra:
+        lines.append(["账单来源：[微信支付]"])
+    lines += [
+        [],
+        ["共5笔记录"],
+        ["收入：1笔 88.00元"],
+        ["支出：3笔 55.30元"],
+        ["中性交易：1笔 200.00元"],
+        ["注："],
+        ["1. 充值/提现/理财通购买/零钱通存取/信用卡还款等交易，将计入中性交易"],
+        ["2. 本明细仅展示当前账单中的交易，不包括已删除的记录"],
+        ["3. 本明细仅供个人对账使用"],
+        [],
+        ["----------------------微信支付账单明细列表--------------------"],
+    ]
+    return lines
+
+
+def wechat(path, layout_2026):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    for line in preamble(layout_2026):
+        ws.append(line)
+    ws.append(WECHAT_HEADER)
+    for r in WECHAT_ROWS:
+        r = list(r)
+        if layout_2026:
+            # 2026: the time is a date cell and the amount a number cell, no yen sign.
+            r[5] = float(r[5])
+        else:
+            r[0] = r[0].strftime("%Y-%m-%d %H:%M:%S")
+            r[5] = "¥" + r[5]
+        ws.append(r)
+    if layout_2026:
+        for row in ws.iter_rows(min_row=len(preamble(True)) + 2):
+            row[0].number_format = "yyyy-mm-dd hh:mm:ss"
+    wb.save(path)
+
+
+def twice(path):
+    wb = Workbook()
+    cover = wb.active
+    cover.title = "Overview"
+    cover.append(["Card statement"])
+    cover.append(["Card", "**** 9876"])
+    cover.append(["Period", "May 2024"])
+    rows = [
+        (dt.date(2024, 5, 3), "UBER *TRIP", -23.4),
+        (dt.date(2024, 5, 7), "AMAZON MKTPLACE", -59.99),
+        (dt.date(2024, 5, 21), "PAYMENT RECEIVED", 500.0),
+        (dt.date(2024, 5, 28), "STARBUCKS 0455", -5.25),
+    ]
+    for title, fmt in (("Formatted", "dd mmm yyyy"), ("Raw", None)):
+        ws = wb.create_sheet(title)
+        if fmt:
+            ws.append(["Statement of card **** 9876"])
+            ws.append([])
+        ws.append(["Date", "Description", "Amount (USD)"])
+        for d, text, amount in rows:
+            ws.append([d, text, amount])
+            if fmt:
+                ws.cell(row=ws.max_row, column=1).number_format = fmt
+                ws.cell(row=ws.max_row, column=3).number_format = "#,##0.00"
+        if fmt:
+            ws.append([])
+            ws.append(["Total", None, sum(r[2] for r in rows)])
+    wb.save(path)
+
+
+def main():
+    wechat(os.path.join(OUT, "wechat_2025.xlsx"), False)
+    wechat(os.path.join(OUT, "wechat_2026.xlsx"), True)
+    twice(os.path.join(OUT, "card_two_sheets.xlsx"))
+    zipped = os.path.abspath(os.path.join(OUT, "bills_zipcrypto.zip"))
+    if os.path.exists(zipped):
+        os.remove(zipped)
+    subprocess.run(
+        ["zip", "-q", "-X", "-j", "-P", "654321", zipped,
+         os.path.join(OUT, "wechat_2026.xlsx"), os.path.join(OUT, "export_csv_named.xls")],
+        check=True,
+    )
+
+
+if __name__ == "__main__":
+    main()
