@@ -102,10 +102,27 @@ def twice(path):
     wb.save(path)
 
 
+def ccb(path):
+    """China Construction Bank account details: a title block, then the table (the bank's XLS
+    has the same rows; calamine reads both)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "交易明细"
+    ws.append(["中国建设银行个人活期账户全部交易明细"])
+    ws.append(["卡号/账号:6217000012341234", None, "客户名称:王小明"])
+    ws.append(["起始日期:20240301", None, "结束日期:20240331"])
+    ws.append(["序号", "摘要", "币别", "钞汇", "交易日期", "交易金额", "账户余额", "交易地点/附言", "对方账号与户名"])
+    ws.append([1, "消费", "人民币", "钞", "20240301", -35.5, 1964.5, "财付通-美团外卖", ""])
+    ws.append([2, "存入", "人民币", "钞", "20240305", 5000.0, 6964.5, "工资", "6222000011112222/某某科技有限公司"])
+    ws.append([3, "支取", "人民币", "钞", "20240310", -200.0, 6764.5, "ATM取款 北京朝阳支行", ""])
+    wb.save(path)
+
+
 def main():
     wechat(os.path.join(OUT, "wechat_2025.xlsx"), False)
     wechat(os.path.join(OUT, "wechat_2026.xlsx"), True)
     twice(os.path.join(OUT, "card_two_sheets.xlsx"))
+    ccb(os.path.join(OUT, "ccb_detail.xlsx"))
     zipped = os.path.abspath(os.path.join(OUT, "bills_zipcrypto.zip"))
     if os.path.exists(zipped):
         os.remove(zipped)

@@ -147,7 +147,7 @@ impl App {
             Opened::Table(t) => Some(layout_key(t.detected(), t.header())),
             _ => None,
         };
-        let mut preview = import::preview(&bytes, &opts, 20).map_err(|e| import_error(&name, e))?;
+        let mut preview = import::preview_of(&opened, 20).map_err(|e| import_error(&name, e))?;
         preview.detected.account = self.named_account(req, &preview.detected, layout.as_deref())?;
         Ok(preview)
     }

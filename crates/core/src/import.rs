@@ -201,9 +201,14 @@ fn run(
 /// and parsed. A row error inside the preview is reported in `Preview::error`, not as `Err`.
 /// Any format but a ZIP archive (whose files are previewed one by one).
 pub fn preview(bytes: &[u8], opts: &ImportOptions, n: usize) -> Result<Preview, ImportError> {
-    match open(bytes, opts)? {
+    preview_of(&open(bytes, opts)?, n)
+}
+
+/// The preview of a file already opened.
+pub fn preview_of(opened: &Opened<'_>, n: usize) -> Result<Preview, ImportError> {
+    match opened {
         Opened::Table(t) => Ok(t.preview(n)),
-        Opened::Statements(list) => Ok(statements_preview(&list, n)),
+        Opened::Statements(list) => Ok(statements_preview(list, n)),
         Opened::Archive => Err(ImportError::Archive(
             "an archive is previewed file by file".into(),
         )),
@@ -461,6 +466,8 @@ fn best_table(
         };
         p.detected.format = format.label().into();
         p.detected.sheet = Some(grid.name.clone());
+        // Cells, not delimited text: no delimiter to show or to save in a profile.
+        p.detected.delimiter = String::new();
         p.detected.profile.delimiter = None;
         let table = Table { p };
         if !several {

@@ -59,6 +59,7 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
         {total > 1 && <span className="muted">{t("import.review.position", { position, total })}</span>}
       </div>
       <p className="muted" data-testid="detected-summary">
+        {d.sheet ? t("import.review.sheet", { sheet: d.sheet }) + " · " : ""}
         {d.preset ? t("import.review.preset", { preset: d.preset }) + " · " : ""}
         {t("import.review.detected", {
           encoding: d.encoding,
