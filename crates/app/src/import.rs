@@ -537,6 +537,10 @@ struct FileInfo<'a> {
 
 type Sink<'s> = dyn FnMut(ParsedRow) -> std::result::Result<(), ImportError> + 's;
 
+/// Streams a statement's rows into a sink (on the parser thread) and sums up what it read.
+type RowSource<'a> =
+    Box<dyn FnOnce(&mut Sink<'_>) -> std::result::Result<ParseSummary, ImportError> + Send + 'a>;
+
 /// One statement of a file: its account and where its rows come from.
 struct Piece<'a> {
     account: String,
@@ -545,9 +549,7 @@ struct Piece<'a> {
     sheet: Option<String>,
     /// About how many rows, to size the rules' list.
     rows_hint: u64,
-    source: Box<
-        dyn FnOnce(&mut Sink<'_>) -> std::result::Result<ParseSummary, ImportError> + Send + 'a,
-    >,
+    source: RowSource<'a>,
 }
 
 /// Streams a statement's rows into the batch on two threads. The parser thread reads the

@@ -368,7 +368,7 @@ impl FileStatement {
 /// A statement file opened by its content.
 pub enum Opened<'a> {
     /// A table to stream (CSV text, or the sheet or HTML table that holds the statement).
-    Table(Table<'a>),
+    Table(Box<Table<'a>>),
     /// Statements read whole (OFX, CAMT), one per account; never empty.
     Statements(Vec<FileStatement>),
     /// A ZIP archive: its files are imported one by one (`archive::members`).
@@ -397,15 +397,19 @@ pub fn open<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Opened<'a>, Imp
         )
     };
     Ok(match format {
-        Format::Text => Opened::Table(Table {
+        Format::Text => Opened::Table(Box::new(Table {
             p: prepare(bytes, opts)?,
-        }),
+        })),
         Format::Xlsx | Format::Xls | Format::Ods => {
-            Opened::Table(best_table(sheet::workbook(bytes)?, format, opts)?)
+            Opened::Table(Box::new(best_table(sheet::workbook(bytes)?, format, opts)?))
         }
         Format::Html => {
             let decoded = encoding::decode(bytes, None)?;
-            Opened::Table(best_table(html::tables(&decoded.text), format, opts)?)
+            Opened::Table(Box::new(best_table(
+                html::tables(&decoded.text),
+                format,
+                opts,
+            )?))
         }
         Format::Ofx => {
             let decoded = encoding::decode(bytes, None)?;

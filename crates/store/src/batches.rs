@@ -65,18 +65,18 @@ impl Db {
     /// (a separate value, so the import can run it on its parsing thread).
     pub fn begin_batch(&mut self, src: &BatchSource) -> Result<(BatchWriter<'_>, Dedupe)> {
         let tx = self.conn.transaction()?;
-        let (account_id, batch_id, present, ids_after) = start_batch(&tx, src)?;
+        let started = start_batch(&tx, src)?;
         let writer = BatchWriter {
             tx,
-            account_id,
-            batch_id,
+            account_id: started.account_id,
+            batch_id: started.batch_id,
             imported: 0,
             already_present: 0,
-            ids_after,
+            ids_after: started.ids_after,
             first_new_date: None,
             any_imported: false,
         };
-        Ok((writer, Dedupe::new(present)))
+        Ok((writer, Dedupe::new(started.present)))
     }
 
     pub fn batches(&self) -> Result<Vec<Batch>> {
@@ -121,12 +121,20 @@ impl Db {
     }
 }
 
-/// Records a new batch inside `tx`: its account (created if new), id, the account's dedupe keys
-/// and the highest transaction id so far.
-fn start_batch(
-    tx: &Transaction,
-    src: &BatchSource,
-) -> Result<(i64, i64, HashSet<(i64, i64), ByFingerprint>, i64)> {
+/// The dedupe keys (fingerprint, occurrence) an account holds.
+type Keys = HashSet<(i64, i64), ByFingerprint>;
+
+/// A batch just recorded: its account, its id, the account's dedupe keys and the highest
+/// transaction id so far.
+struct Started {
+    account_id: i64,
+    batch_id: i64,
+    present: Keys,
+    ids_after: i64,
+}
+
+/// Records a new batch inside `tx` (creating its account if new).
+fn start_batch(tx: &Transaction, src: &BatchSource) -> Result<Started> {
     tx.execute(
         "INSERT INTO accounts(name, created_at) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
         params![src.account, src.now],
@@ -148,7 +156,12 @@ fn start_batch(
         tx.query_row("SELECT coalesce(max(id), 0) FROM transactions", [], |r| {
             r.get(0)
         })?;
-    Ok((account_id, batch_id, present, ids_after))
+    Ok(Started {
+        account_id,
+        batch_id,
+        present,
+        ids_after,
+    })
 }
 
 /// Rows per multi-row INSERT (16 parameters each, far below SQLite's limit of 32,766).
@@ -186,7 +199,7 @@ pub struct Dedupe {
 }
 
 impl Dedupe {
-    fn new(present: HashSet<(i64, i64), ByFingerprint>) -> Dedupe {
+    fn new(present: Keys) -> Dedupe {
         Dedupe {
             seen: HashMap::default(),
             present,
@@ -357,14 +370,14 @@ impl BatchWriter<'_> {
         detected_json: &str,
     ) -> Result<(BatchSummary, Dedupe)> {
         let done = self.record(rows_read, skipped, detected_json)?;
-        let (account_id, batch_id, present, ids_after) = start_batch(&self.tx, src)?;
-        self.account_id = account_id;
-        self.batch_id = batch_id;
+        let started = start_batch(&self.tx, src)?;
+        self.account_id = started.account_id;
+        self.batch_id = started.batch_id;
         self.imported = 0;
         self.already_present = 0;
-        self.ids_after = ids_after;
+        self.ids_after = started.ids_after;
         self.first_new_date = None;
-        Ok((done, Dedupe::new(present)))
+        Ok((done, Dedupe::new(started.present)))
     }
 
     /// Writes this batch's counts, inside the transaction.

@@ -245,9 +245,9 @@ fn detail_value(d: &mut Detail, path: &[String], value: String, ccy: &str) {
         amount: value.clone(),
         currency: ccy.to_string(),
     };
-    if at(path, &["TxDtls", "Amt"]) {
-        d.money = Some(money());
-    } else if at(path, &["AmtDtls", "TxAmt", "Amt"]) && d.money.is_none() {
+    // `TxDtls/Amt` (version 08 on) or `AmtDtls/TxAmt/Amt` (earlier), whichever comes first.
+    let amount = at(path, &["TxDtls", "Amt"]) || at(path, &["AmtDtls", "TxAmt", "Amt"]);
+    if amount && d.money.is_none() {
         d.money = Some(money());
     } else if at(path, &["TxDtls", "CdtDbtInd"]) {
         d.credit_debit = value;
