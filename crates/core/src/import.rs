@@ -20,6 +20,7 @@ mod camt;
 mod dates;
 mod dialect;
 mod encoding;
+mod entities;
 mod error;
 mod html;
 mod ofx;
@@ -284,15 +285,7 @@ impl Table<'_> {
         };
         let failed = run(p, &mut reader, Some(n), &mut sink).err();
         rows.truncate(n);
-        let mut preview = Preview {
-            detected: p.detected.clone(),
-            header,
-            sample,
-            rows,
-            error: None,
-            error_key: None,
-            error_args: Default::default(),
-        };
+        let mut preview = Preview::new(p.detected.clone(), header, sample, rows);
         if let Some(e) = failed {
             preview.set_error(&e);
         }
@@ -320,6 +313,23 @@ impl Table<'_> {
 }
 
 impl Preview {
+    fn new(
+        detected: Detected,
+        header: Vec<String>,
+        sample: Vec<Vec<String>>,
+        rows: Vec<ParsedRow>,
+    ) -> Preview {
+        Preview {
+            detected,
+            header,
+            sample,
+            rows,
+            error: None,
+            error_key: None,
+            error_args: Default::default(),
+        }
+    }
+
     fn set_error(&mut self, e: &ImportError) {
         let (key, args) = e.key_and_args();
         self.error = Some(e.to_string());
@@ -531,13 +541,5 @@ fn statements_preview(list: &[FileStatement], n: usize) -> Preview {
             ]
         })
         .collect();
-    Preview {
-        detected: list[0].detected(),
-        header,
-        sample,
-        rows,
-        error: None,
-        error_key: None,
-        error_args: Default::default(),
-    }
+    Preview::new(list[0].detected(), header, sample, rows)
 }

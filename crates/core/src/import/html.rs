@@ -85,7 +85,7 @@ pub fn tables(text: &str) -> Vec<Grid> {
 
 fn end_cell(row: &mut Option<Vec<String>>, cell: &mut Option<String>) {
     if let Some(c) = cell.take() {
-        let text = unescape(&c);
+        let text = super::entities::unescape(&c);
         row.get_or_insert_with(Vec::new)
             .push(text.split_whitespace().collect::<Vec<_>>().join(" "));
     }
@@ -96,45 +96,6 @@ fn end_row(rows: &mut Vec<Vec<String>>, row: &mut Option<Vec<String>>, cell: &mu
     if let Some(r) = row.take() {
         rows.push(r);
     }
-}
-
-/// The character references a bank's HTML export uses.
-fn unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        let end = tail.find(';').filter(|&e| e <= 10);
-        let ch = end.and_then(|e| match &tail[1..e] {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" | "#39" => Some('\''),
-            "nbsp" | "#160" => Some(' '),
-            num => num
-                .strip_prefix("#x")
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| num.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        });
-        match (ch, end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &tail[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! what a person reading the file would read.
 
 use super::amounts::{self, DecimalMark};
+use super::entities;
 use super::error::ImportError;
 use super::{SkippedLine, Statement};
 use crate::model::{ParsedRow, RowStatus};
@@ -129,7 +130,7 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
             ("CURRENCY", false) => in_currency = true,
             ("ORIGCURRENCY", false) | ("CURRENCY" | "ORIGCURRENCY", true) => in_currency = false,
             (_, false) if !value.is_empty() => {
-                let value = unescape(value);
+                let value = entities::unescape(value);
                 if let Some(e) = entry.as_mut() {
                     let field = match tag.name.as_str() {
                         "TRNTYPE" => &mut e.trntype,
@@ -341,51 +342,6 @@ pub(super) fn decimal(v: &str, digits: u32) -> Option<i64> {
         DecimalMark::Dot
     };
     amounts::parse(v, mark).ok()??.to_minor(digits)
-}
-
-/// SGML and XML character references: `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` `&#38;` `&#x26;`.
-fn unescape(v: &str) -> String {
-    if !v.contains('&') {
-        return v.to_string();
-    }
-    let mut out = String::with_capacity(v.len());
-    let mut rest = v;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        let Some(end) = tail.find(';').filter(|&e| e <= 10) else {
-            out.push('&');
-            rest = &tail[1..];
-            continue;
-        };
-        let entity = &tail[1..end];
-        let ch = match entity {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some(' '),
-            _ => entity
-                .strip_prefix("#x")
-                .or_else(|| entity.strip_prefix("#X"))
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match ch {
-            Some(c) => {
-                out.push(c);
-                rest = &tail[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
