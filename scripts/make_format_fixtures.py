@@ -3,7 +3,7 @@
 
 The rows are made up; the layouts follow the exports people download: WeChat Pay's XLSX bill
 (the 2025 layout, and the 2026 one with one more preamble line and plain-number amounts), and a
-workbook that holds its statement twice (formatted and raw). Needs openpyxl. The encrypted ZIP
+workbook that holds its statement twice (formatted and raw). Needs openpyxl (and xlwt for the Excel 97-2003 file). The encrypted ZIP
 is made with Info-ZIP (`zip -P`), which writes ZipCrypto.
 """
 import datetime as dt
@@ -118,11 +118,48 @@ def ccb(path):
     wb.save(path)
 
 
+def icbc_xls(path):
+    """An ICBC debit-card history as the bank's Excel 97-2003 file (BIFF): date cells, number
+    cells, a title and a footer. Needs xlwt."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("明细")
+    date_style = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+    money = xlwt.easyxf(num_format_str="#,##0.00")
+    ws.write(0, 0, "中国工商银行借记卡账户历史明细")
+    ws.write(1, 0, "卡号：6222020200112233445")
+    header = ["交易日期", "摘要", "交易场所", "交易国家或地区简称", "钞/汇", "记账金额(收入)", "记账金额(支出)", "记账币种", "余额"]
+    for c, h in enumerate(header):
+        ws.write(3, c, h)
+    rows = [
+        (dt.date(2024, 8, 1), "消费", "北京地铁", "CHN", "钞", None, 6.0, "人民币", 2994.0),
+        (dt.date(2024, 8, 8), "工资", "某某科技有限公司", "CHN", "钞", 12000.0, None, "人民币", 14994.0),
+        (dt.date(2024, 8, 15), "消费", "盒马鲜生", "CHN", "钞", None, 156.8, "人民币", 14837.2),
+        (dt.date(2024, 8, 20), "退款", "盒马鲜生", "CHN", "钞", 23.5, None, "人民币", 14860.7),
+    ]
+    for r, row in enumerate(rows, start=4):
+        for c, v in enumerate(row):
+            if v is None:
+                continue
+            if c == 0:
+                ws.write(r, c, v, date_style)
+            elif isinstance(v, float):
+                ws.write(r, c, v, money)
+            else:
+                ws.write(r, c, v)
+    ws.write(9, 0, "合计")
+    ws.write(9, 5, 12023.5, money)
+    ws.write(9, 6, 162.8, money)
+    book.save(path)
+
+
 def main():
     wechat(os.path.join(OUT, "wechat_2025.xlsx"), False)
     wechat(os.path.join(OUT, "wechat_2026.xlsx"), True)
     twice(os.path.join(OUT, "card_two_sheets.xlsx"))
     ccb(os.path.join(OUT, "ccb_detail.xlsx"))
+    icbc_xls(os.path.join(OUT, "icbc_history.xls"))
     zipped = os.path.abspath(os.path.join(OUT, "bills_zipcrypto.zip"))
     if os.path.exists(zipped):
         os.remove(zipped)
