@@ -59,13 +59,15 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
         {total > 1 && <span className="muted">{t("import.review.position", { position, total })}</span>}
       </div>
       <p className="muted" data-testid="detected-summary">
-        {d.sheet ? t("import.review.sheet", { sheet: d.sheet }) + " · " : ""}
         {d.preset ? t("import.review.preset", { preset: d.preset }) + " · " : ""}
-        {t("import.review.detected", {
-          encoding: d.encoding,
-          delimiter: t(`import.delimiters.${delimiterName(d.delimiter)}`, { defaultValue: d.delimiter }),
-          header: d.header_line ?? "—",
-        })}
+        {d.sheet
+          ? // A workbook's sheet: cells, no encoding or delimiter to speak of.
+            t("import.review.detectedSheet", { sheet: d.sheet, header: d.header_line ?? "—" })
+          : t("import.review.detected", {
+              encoding: d.encoding,
+              delimiter: t(`import.delimiters.${delimiterName(d.delimiter)}`, { defaultValue: d.delimiter }),
+              header: d.header_line ?? "—",
+            })}
       </p>
       {!d.confident && <p className="warning">{t("import.review.notConfident")}</p>}
       {!d.account && !d.preset && (
