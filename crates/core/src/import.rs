@@ -9,7 +9,8 @@
 //! million-row file is never held as a vector of rows.
 //!
 //! Other formats are told by their content ([`sniff`]): a spreadsheet's sheets ([`sheet`],
-//! calamine) and an HTML page's tables ([`html`]) are written out as CSV text and go through
+//! calamine), Excel 2003 XML worksheets ([`xml_sheet`]) and an HTML page's tables ([`html`])
+//! are written out as CSV text and go through
 //! the same table detection; OFX ([`ofx`]) and ISO 20022 CAMT ([`camt`]) files are read whole
 //! into statements, each with its account and currency; a ZIP ([`archive`]) holds files to
 //! import one by one.
@@ -33,6 +34,7 @@ mod sample;
 mod sheet;
 mod sniff;
 mod text;
+mod xml_sheet;
 
 pub use crate::model::{ParsedRow, RowStatus};
 pub use dates::DateOrder;
@@ -420,6 +422,11 @@ pub fn open<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Opened<'a>, Imp
                 format,
                 opts,
             )?))
+        }
+        Format::SpreadsheetXml => {
+            let decoded = encoding::decode(bytes, None)?;
+            let sheets = xml_sheet::worksheets(&decoded.text)?;
+            Opened::Table(Box::new(best_table(sheets, format, opts)?))
         }
         Format::Ofx => {
             let decoded = encoding::decode(bytes, None)?;

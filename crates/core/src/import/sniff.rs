@@ -17,6 +17,8 @@ pub enum Format {
     Ods,
     /// An HTML page holding the statement as a table (often named `.xls`).
     Html,
+    /// An Excel 2003 XML workbook ("SpreadsheetML", often named `.xls`).
+    SpreadsheetXml,
     Ofx,
     Camt,
     /// A ZIP archive of statement files.
@@ -32,6 +34,7 @@ impl Format {
             Format::Xls => "xls",
             Format::Ods => "ods",
             Format::Html => "html",
+            Format::SpreadsheetXml => "xml-spreadsheet",
             Format::Ofx => "ofx",
             Format::Camt => "camt",
             Format::Zip => "zip",
@@ -62,6 +65,9 @@ pub fn format(bytes: &[u8]) -> Format {
     }
     if super::camt::looks_like(&head) {
         return Format::Camt;
+    }
+    if super::xml_sheet::looks_like(&head) {
+        return Format::SpreadsheetXml;
     }
     if looks_like_html_table(&head, bytes) {
         return Format::Html;
