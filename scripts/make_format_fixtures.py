@@ -118,6 +118,20 @@ def ccb(path):
     wb.save(path)
 
 
+def boc(path):
+    """Bank of China debit-card details, the table under a two-line title."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet0"
+    ws.append(["中国银行交易流水明细清单"])
+    ws.append(["交易区间：2024-07-01 至 2024-07-31"])
+    ws.append(["记账日期", "记账时间", "币别", "金额", "余额", "交易名称", "渠道", "网点名称", "附言", "对方账户名", "对方卡号/账号", "对方开户行"])
+    ws.append(["2024-07-02", "12:31:08", "人民币", -68.0, 4932.0, "网上快捷支付", "银联", "", "京东商城", "京东支付", "-------", "-------"])
+    ws.append(["2024-07-10", "09:00:00", "人民币", 8800.0, 13732.0, "代发工资", "柜台", "北京分行", "7月工资", "某某有限公司", "3400001111", "中国银行"])
+    ws.append(["2024-07-21", "18:45:30", "人民币", -1200.0, 12532.0, "转账支出", "手机银行", "", "房租", "李四", "6217000099998888", "建设银行"])
+    wb.save(path)
+
+
 def icbc_xls(path):
     """An ICBC debit-card history as the bank's Excel 97-2003 file (BIFF): date cells, number
     cells, a title and a footer. Needs xlwt."""
@@ -160,6 +174,7 @@ def main():
     twice(os.path.join(OUT, "card_two_sheets.xlsx"))
     ccb(os.path.join(OUT, "ccb_detail.xlsx"))
     icbc_xls(os.path.join(OUT, "icbc_history.xls"))
+    boc(os.path.join(OUT, "boc_detail.xlsx"))
     zipped = os.path.abspath(os.path.join(OUT, "bills_zipcrypto.zip"))
     if os.path.exists(zipped):
         os.remove(zipped)

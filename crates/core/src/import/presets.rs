@@ -486,6 +486,31 @@ pub const PRESETS: &[Preset] = &[
         currency: Some("CNY"),
         month_first: false,
     },
+    // Bank of China 中国银行 debit-card details: 记账日期, 记账时间, 币别, a signed 金额, 余额,
+    // 交易名称, 渠道, 网点名称, 附言, 对方账户名, 对方卡号/账号, 对方开户行.
+    Preset {
+        name: "boc",
+        signature: &[
+            "记账日期",
+            "记账时间",
+            "币别",
+            "金额",
+            "余额",
+            "交易名称",
+            "对方账户名",
+        ],
+        roles: &[
+            (Date, "记账日期"),
+            (Time, "记账时间"),
+            (Description, "交易名称"),
+            (Counterparty, "对方账户名"),
+            (Amount, "金额"),
+            (CurrencyCol, "币别"),
+        ],
+        sign: NegativeIsDebit,
+        currency: Some("CNY"),
+        month_first: false,
+    },
 ];
 
 /// Position of the header cell named `name` (compared normalised, with or without a trailing
