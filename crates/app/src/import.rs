@@ -356,8 +356,6 @@ impl App {
         let rules = self.rules()?;
         let source_file: Arc<str> = file.name.into();
         let count = pieces.len();
-        let mut finished: Vec<(String, Option<String>, ParseSummary, i64)> = Vec::new();
-        let mut flags = Vec::new();
         let mut pieces = pieces.into_iter();
         let Some(first) = pieces.next() else {
             return Err(import_error(
@@ -378,9 +376,12 @@ impl App {
         }
         let first_account = first.account.clone();
         let (mut writer, mut dedupe) = self.db.begin_batch(&src(&first_account, file, &now))?;
+        // Per statement, in order: what was read, its batch, and the flags on what it added.
+        let mut stored: Vec<Stored> = Vec::with_capacity(count);
+        let mut batches = Vec::with_capacity(count);
+        let mut flags = Vec::with_capacity(count);
         let mut piece = first;
-        let mut summaries: Vec<recourse_store::batches::BatchSummary> = Vec::new();
-        let (last_summary, last_done, last_flags) = loop {
+        loop {
             if let Some(sheet) = &piece.sheet {
                 writer.set_source_sheet(sheet)?;
             }
@@ -406,19 +407,24 @@ impl App {
                 None => Vec::new(),
             };
             let ids_after = writer.ids_after();
+            let (rows_read, skipped) = (summary.rows_read, summary.skipped.len() as u64);
+            stored.push(Stored {
+                account,
+                layout,
+                summary,
+            });
             match pieces.next() {
                 Some(next) => {
                     flags.push(rules.run(older, new_rows, ids_after));
                     let next_account = next.account.clone();
                     let (done, d) = writer.next_batch(
                         &src(&next_account, file, &now),
-                        summary.rows_read,
-                        summary.skipped.len() as u64,
+                        rows_read,
+                        skipped,
                         &detected_json,
                     )?;
-                    summaries.push(done);
+                    batches.push(done);
                     dedupe = d;
-                    finished.push((account, layout, summary, 0));
                     piece = next;
                 }
                 None => {
@@ -428,34 +434,36 @@ impl App {
                     let (done, found) = std::thread::scope(|scope| {
                         let rules = &rules;
                         let detecting = scope.spawn(move || rules.run(older, new_rows, ids_after));
-                        let done = writer.finish(
-                            summary.rows_read,
-                            summary.skipped.len() as u64,
-                            &detected_json,
-                        );
+                        let done = writer.finish(rows_read, skipped, &detected_json);
                         (done, detecting.join())
                     });
-                    finished.push((account, layout, summary, 0));
-                    break (finished, done, found);
+                    batches.push(done?);
+                    flags.push(found.map_err(|_| {
+                        AppError::new(
+                            "internal",
+                            format!("{}: the detection rules stopped unexpectedly", file.name),
+                        )
+                    })?);
+                    break;
                 }
             }
-        };
-        let done = last_done?;
-        let last_flags = last_flags.map_err(|_| {
-            AppError::new(
-                "internal",
-                format!("{}: the detection rules stopped unexpectedly", file.name),
-            )
-        })?;
-        summaries.push(done);
-        flags.push(last_flags);
+        }
         report_progress(
-            last_summary.iter().map(|(_, _, s, _)| s.rows_read).sum(),
+            stored.iter().map(|s| s.summary.rows_read).sum(),
             file.total_lines,
         );
         let mut reports = Vec::with_capacity(count);
-        for (((account, layout, summary, _), done), found) in
-            last_summary.into_iter().zip(summaries).zip(flags)
+        for (
+            (
+                Stored {
+                    account,
+                    layout,
+                    summary,
+                },
+                done,
+            ),
+            found,
+        ) in stored.into_iter().zip(batches).zip(flags)
         {
             if req.save_profile {
                 let profile = serde_json::to_string(&summary.detected.profile).unwrap_or_default();
@@ -518,6 +526,14 @@ impl App {
             None => Ok(None),
         }
     }
+}
+
+/// One statement of a file once its rows are stored: its account, its layout's key and what
+/// was read.
+struct Stored {
+    account: String,
+    layout: Option<String>,
+    summary: ParseSummary,
 }
 
 /// Which of the files of one import this is (for progress).
