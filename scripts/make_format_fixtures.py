@@ -3,7 +3,7 @@
 
 The rows are made up; the layouts follow the exports people download: WeChat Pay's XLSX bill
 (the 2025 layout, and the 2026 one with one more preamble line and plain-number amounts), and a
-workbook that holds its statement twice (formatted and raw). Needs openpyxl (and xlwt for the Excel 97-2003 file). The encrypted ZIP
+workbook that holds its statement twice (formatted and raw). Needs openpyxl (xlwt for the Excel 97-2003 file, odfpy for the OpenDocument one). The encrypted ZIP
 is made with Info-ZIP (`zip -P`), which writes ZipCrypto.
 """
 import datetime as dt
@@ -132,6 +132,40 @@ def boc(path):
     wb.save(path)
 
 
+def ods(path):
+    """A German giro export saved as an OpenDocument spreadsheet (LibreOffice users do this):
+    date cells, float cells, a title row. Needs odfpy."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableRow, TableCell
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Umsaetze")
+
+    def row(cells):
+        tr = TableRow()
+        for c in cells:
+            if isinstance(c, dt.date):
+                cell = TableCell(valuetype="date", datevalue=c.isoformat())
+                cell.addElement(P(text=c.strftime("%d.%m.%Y")))
+            elif isinstance(c, float):
+                cell = TableCell(valuetype="float", value=str(c))
+                cell.addElement(P(text=f"{c:.2f}".replace(".", ",")))
+            else:
+                cell = TableCell(valuetype="string")
+                cell.addElement(P(text=c))
+            tr.addElement(cell)
+        table.addElement(tr)
+
+    row(["Kontoumsätze Girokonto DE44500105175407324931"])
+    row(["Buchungstag", "Verwendungszweck", "Betrag", "Währung"])
+    row([dt.date(2024, 9, 2), "REWE Markt GmbH", -41.37, "EUR"])
+    row([dt.date(2024, 9, 13), "Miete September", -950.0, "EUR"])
+    row([dt.date(2024, 9, 30), "Gehalt", 3120.55, "EUR"])
+    doc.spreadsheet.addElement(table)
+    doc.save(path)
+
+
 def icbc_xls(path):
     """An ICBC debit-card history as the bank's Excel 97-2003 file (BIFF): date cells, number
     cells, a title and a footer. Needs xlwt."""
@@ -175,6 +209,7 @@ def main():
     ccb(os.path.join(OUT, "ccb_detail.xlsx"))
     icbc_xls(os.path.join(OUT, "icbc_history.xls"))
     boc(os.path.join(OUT, "boc_detail.xlsx"))
+    ods(os.path.join(OUT, "giro_export.ods"))
     zipped = os.path.abspath(os.path.join(OUT, "bills_zipcrypto.zip"))
     if os.path.exists(zipped):
         os.remove(zipped)
