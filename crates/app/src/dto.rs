@@ -22,6 +22,8 @@ pub struct Transaction {
     /// "booked", "pending", "closed" (交易关闭) or "neutral" (不计收支).
     pub status: String,
     pub source_file: String,
+    /// The sheet of a workbook the row was read from; `source_line` is then its sheet row.
+    pub source_sheet: Option<String>,
     pub source_line: i64,
     pub batch_id: i64,
     pub flagged: bool,

@@ -6,11 +6,13 @@ use crate::error::{AppError, Result};
 use crate::review::history_since;
 use crate::{now_text, App};
 use recourse_core::disputes::Jurisdiction;
-use recourse_core::import::{self, ImportError, ImportOptions, Profile};
+use recourse_core::import::{
+    self, Detected, Format, ImportError, ImportOptions, Opened, ParseSummary, ParsedRow, Profile,
+};
 use recourse_core::merchant::NameCache;
 use recourse_core::model::{PreparedRow, Txn};
 use recourse_core::money::Currency;
-use recourse_store::batches::BatchSource;
+use recourse_store::batches::{BatchSource, BatchWriter, Dedupe};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,7 +21,9 @@ use std::sync::{mpsc, Arc};
 /// How to import: which account, which saved profile, and whether to write anything.
 #[derive(Clone, Debug, Default)]
 pub struct ImportRequest {
-    /// Account name; default: the detected preset's name, else the file's stem.
+    /// Account name. Without it: the account the file names (IBAN, ACCTID), else the detected
+    /// preset's name, else the account chosen last time for a file of the same layout, else
+    /// [`FALLBACK_ACCOUNT`]. Never the file's name.
     pub account: Option<String>,
     /// Use this account's saved profile (the CLI's `--profile NAME`).
     pub profile: Option<String>,
@@ -28,7 +32,37 @@ pub struct ImportRequest {
     /// Save the profile used as the account's profile.
     pub save_profile: bool,
     pub dry_run: bool,
+    /// The password of an encrypted ZIP archive: used for this import only, never stored.
+    pub password: Option<Password>,
 }
+
+/// A password held for one import. Its `Debug` hides it, so no log or error can show it.
+#[derive(Clone, Default)]
+pub struct Password(String);
+
+impl Password {
+    pub fn new(p: impl Into<String>) -> Password {
+        Password(p.into())
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(…)")
+    }
+}
+
+/// The account of a statement that names none, has no preset, and whose layout was never
+/// given an account: one account for all such files, so that overlapping exports still meet
+/// (a file's name is never its account).
+pub const FALLBACK_ACCOUNT: &str = "default";
+
+/// Settings key prefix: the account the user chose for a file layout that names no account.
+const LAYOUT_ACCOUNT: &str = "import.account_for_layout.";
 
 pub type ProgressFn<'a> = &'a (dyn Fn(ImportProgress) + Sync);
 
@@ -51,9 +85,11 @@ struct Chunk {
 }
 
 impl App {
-    /// Imports each file as one batch, in order. Stops at the first file that cannot be imported,
-    /// with an error naming the file, line and cause; files before it stay imported, and the
-    /// failing file leaves the database as it was.
+    /// Imports each file, in order: each statement in a file is one batch, and the statements
+    /// of one file are committed together (one database transaction) or not at all; each file
+    /// inside a ZIP archive is a file of its own. Stops at the first file that cannot be
+    /// imported, with an error naming the file, line (or sheet, entry) and cause; files before
+    /// it stay imported, and the failing file leaves the database as it was.
     pub fn import_files(
         &mut self,
         paths: &[PathBuf],
@@ -63,20 +99,57 @@ impl App {
     ) -> Result<Vec<ImportReport>> {
         let mut reports = Vec::with_capacity(paths.len());
         for (i, path) in paths.iter().enumerate() {
-            reports.push(self.import_file(path, req, i, paths.len(), progress, cancel)?);
+            let bytes = read_file(path)?;
+            let at = Position {
+                index: i,
+                files: paths.len(),
+            };
+            self.import_bytes(
+                &file_name(path),
+                bytes,
+                req,
+                at,
+                progress,
+                cancel,
+                &mut reports,
+            )?;
         }
         Ok(reports)
     }
 
-    /// Detects the layout of a file and parses its first rows, writing nothing.
+    /// Detects the layout of a file and parses its first rows, writing nothing. The preview's
+    /// `detected.account` is the account the rows would go to when the file, its preset, the
+    /// request or an earlier choice for this layout names one; `None` means the user should be
+    /// asked. For a ZIP archive, the first statement inside is previewed.
     pub fn preview_file(
         &self,
         path: &Path,
         req: &ImportRequest,
     ) -> Result<recourse_core::import::Preview> {
-        let bytes = read_file(path)?;
+        let mut name = file_name(path);
+        let mut bytes = read_file(path)?;
+        if import::sniff(&bytes) == Format::Zip {
+            let members =
+                import::archive::members(&bytes, req.password.as_ref().map(Password::as_str))
+                    .map_err(|e| import_error(&name, e))?;
+            let first = members.into_iter().next().ok_or_else(|| {
+                import_error(
+                    &name,
+                    ImportError::Archive("the archive holds no files".into()),
+                )
+            })?;
+            name = format!("{name}/{}", first.name);
+            bytes = first.bytes;
+        }
         let opts = self.import_options(req)?;
-        import::preview(&bytes, &opts, 20).map_err(|e| import_error(path, e))
+        let opened = import::open(&bytes, &opts).map_err(|e| import_error(&name, e))?;
+        let layout = match &opened {
+            Opened::Table(t) => Some(layout_key(t.detected(), t.header())),
+            _ => None,
+        };
+        let mut preview = import::preview_of(&opened, 20).map_err(|e| import_error(&name, e))?;
+        preview.detected.account = self.named_account(req, &preview.detected, layout.as_deref())?;
+        Ok(preview)
     }
 
     fn import_options(&self, req: &ImportRequest) -> Result<ImportOptions> {
@@ -166,213 +239,462 @@ impl App {
         })
     }
 
-    fn import_file(
+    /// Imports one file's bytes (or, for a ZIP archive, each file inside it).
+    #[allow(clippy::too_many_arguments)]
+    fn import_bytes(
         &mut self,
-        path: &Path,
+        name: &str,
+        bytes: Vec<u8>,
         req: &ImportRequest,
-        index: usize,
-        files: usize,
+        at: Position,
         progress: ProgressFn,
         cancel: &AtomicBool,
-    ) -> Result<ImportReport> {
-        let bytes = read_file(path)?;
-        let file_name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        reports: &mut Vec<ImportReport>,
+    ) -> Result<()> {
+        if import::sniff(&bytes) == Format::Zip {
+            let password = req.password.as_ref().map(Password::as_str);
+            let members =
+                import::archive::members(&bytes, password).map_err(|e| import_error(name, e))?;
+            drop(bytes);
+            for m in members {
+                let inner = format!("{name}/{}", m.name);
+                self.import_bytes(&inner, m.bytes, req, at, progress, cancel, reports)?;
+            }
+            return Ok(());
+        }
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
         let opts = self.import_options(req)?;
         let total_lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        // The account is named before parsing starts: detection on a sample gives the preset.
-        let detected = import::preview(&bytes, &opts, 1)
-            .map_err(|e| import_error(path, e))?
-            .detected;
-        let account = req
-            .account
-            .clone()
-            .unwrap_or_else(|| default_account_name(detected.preset.as_deref(), path));
-        let report_progress = |rows: u64, line: u64| {
-            progress(ImportProgress {
-                file: file_name.clone(),
-                file_index: index,
-                files,
-                rows,
-                line,
-                total_lines,
-            })
-        };
-
-        if req.dry_run {
-            let mut rows = 0u64;
-            let summary = import::parse(&bytes, &opts, &mut |_row| {
-                rows += 1;
-                Ok(())
-            })
-            .map_err(|e| import_error(path, e))?;
-            return Ok(report(&file_name, sha256, None, account, summary, 0, 0, 0));
-        }
-
-        let now = now_text();
-        let src = BatchSource {
-            account: &account,
-            file_name: &file_name,
-            sha256: &sha256,
-            now: &now,
-        };
-        let rules = self.rules()?;
-        let (mut writer, mut dedupe) = self.db.begin_batch(&src)?;
-        let account_id = writer.account_id();
-        let source_file: Arc<str> = file_name.as_str().into();
-        // The rows this batch adds, kept for the detection rules so they are not read back.
-        // Sized from the line count up front: growing by doubling would copy every row and
-        // briefly hold two copies of a large batch.
-        let mut new_rows: Vec<Txn> = Vec::with_capacity(total_lines.min(50_000_000) as usize);
-        let mut rows = 0u64;
-        let mut store_error = None;
-        let mut cancelled = false;
-        // Two stages on two threads. The parser reads the file, finds which rows are new
-        // (the dedupe) and names their merchants; the store writes the new rows meanwhile. A
-        // re-import never names the rows it skips. The channel is bounded, so a slow store
-        // holds the parser back instead of buffering the file's rows.
-        let parsed = std::thread::scope(|scope| {
-            let (to_store, from_parser) = mpsc::sync_channel::<Chunk>(CHANNEL_CHUNKS);
-            let (bytes, opts, dedupe) = (&bytes, &opts, &mut dedupe);
-            let parser = scope.spawn(move || {
-                let mut names = NameCache::new();
-                let mut chunk = Chunk::default();
-                let result = import::parse(bytes, opts, &mut |row| {
-                    chunk.rows += 1;
-                    chunk.last_line = row.line;
-                    let fingerprint = row.fingerprint();
-                    match dedupe.occurrence_if_new(fingerprint) {
-                        Some(occurrence) => {
-                            let prepared =
-                                PreparedRow::with_fingerprint(row, fingerprint, &mut names);
-                            chunk.new.push((prepared, occurrence));
-                        }
-                        None => chunk.present += 1,
-                    }
-                    if chunk.rows == CHUNK_ROWS {
-                        // The store has stopped (an error or a cancel): stop parsing too.
-                        to_store
-                            .send(std::mem::take(&mut chunk))
-                            .map_err(|_| ImportError::Cancelled)?;
-                    }
-                    Ok(())
-                });
-                if result.is_ok() && chunk.rows > 0 {
-                    to_store.send(chunk).map_err(|_| ImportError::Cancelled)?;
-                }
-                result
-            });
-            'store: for chunk in from_parser.iter() {
-                if (rows + chunk.rows) / PROGRESS_EVERY > rows / PROGRESS_EVERY {
-                    if cancel.load(Ordering::Relaxed) {
-                        cancelled = true;
-                        break 'store;
-                    }
-                    report_progress(rows + chunk.rows, chunk.last_line);
-                }
-                rows += chunk.rows;
-                writer.count_present(chunk.present);
-                match writer.insert_many(&chunk.new) {
-                    Ok(ids) => new_rows.extend(chunk.new.into_iter().zip(ids).map(
-                        |((prepared, _), id)| {
-                            prepared.into_txn(id, account_id, source_file.clone())
-                        },
-                    )),
-                    Err(e) => {
-                        store_error = Some(e);
-                        break 'store;
-                    }
-                }
+        let opened = import::open(&bytes, &opts).map_err(|e| import_error(name, e))?;
+        let statements: Vec<Piece> = match opened {
+            Opened::Table(table) => {
+                let layout = layout_key(table.detected(), table.header());
+                let account = self.account_for(req, table.detected(), Some(&layout))?;
+                vec![Piece {
+                    account,
+                    layout: Some(layout),
+                    sheet: table.detected().sheet.clone(),
+                    rows_hint: total_lines,
+                    source: Box::new(move |sink| table.parse(sink)),
+                }]
             }
-            drop(from_parser);
-            parser.join()
-        });
-        // On any error the writer is dropped unfinished: the batch rolls back as a whole.
-        if let Some(e) = store_error {
-            return Err(e.into());
-        }
-        let parsed = parsed.map_err(|_| {
-            AppError::new(
-                "internal",
-                format!("{file_name}: the importer stopped unexpectedly; nothing was imported"),
-            )
-        })?;
-        let summary = match parsed {
-            Ok(_) if cancelled => Err(ImportError::Cancelled),
-            other => other,
-        };
-        let summary = match summary {
-            Ok(s) => s,
-            Err(ImportError::Cancelled) => {
-                return Err(AppError::new(
-                    "cancelled",
-                    format!("{file_name}: import cancelled; nothing was imported"),
+            Opened::Statements(list) => {
+                let mut pieces = Vec::with_capacity(list.len());
+                for st in list {
+                    let detected = st.detected();
+                    let account = self.account_for(req, &detected, None)?;
+                    let rows = st.statement.rows;
+                    let skipped = st.statement.skipped;
+                    pieces.push(Piece {
+                        account,
+                        layout: None,
+                        sheet: None,
+                        rows_hint: rows.len() as u64,
+                        source: Box::new(move |sink| {
+                            let rows_read = rows.len() as u64;
+                            for row in rows {
+                                sink(row)?;
+                            }
+                            Ok(ParseSummary {
+                                detected,
+                                rows_read,
+                                skipped,
+                            })
+                        }),
+                    });
+                }
+                pieces
+            }
+            Opened::Archive => {
+                return Err(import_error(
+                    name,
+                    ImportError::Archive("an archive inside an archive could not be opened".into()),
                 ))
             }
-            Err(e) => return Err(import_error(path, e)),
         };
-        drop(bytes);
-        let detected_json = serde_json::to_string(&summary.detected).unwrap_or_default();
-        let older = match writer.first_new_date() {
-            Some(first) => writer.older_history(&history_since(first))?,
-            None => Vec::new(),
+        let file = FileInfo {
+            name,
+            sha256: &sha256,
+            total_lines,
+            at,
         };
-        // The rules run on their own thread while the batch commits (writing a large batch
-        // is mostly the disk's time); flags are stored once both are done.
-        let ids_after = writer.ids_after();
-        let (done, flags) = std::thread::scope(|scope| {
-            let rules = &rules;
-            let detecting = scope.spawn(move || rules.run(older, new_rows, ids_after));
-            let done = writer.finish(
-                summary.rows_read,
-                summary.skipped.len() as u64,
-                &detected_json,
-            );
-            (done, detecting.join())
-        });
-        let done = done?;
-        let flags = flags.map_err(|_| {
-            AppError::new(
-                "internal",
-                format!("{file_name}: the detection rules stopped unexpectedly"),
-            )
-        })?;
-        if req.save_profile {
-            let profile = serde_json::to_string(&summary.detected.profile).unwrap_or_default();
-            self.db.save_account_profile(&account, &profile, &now)?;
+        let done = self.store_statements(&file, statements, req, progress, cancel)?;
+        reports.extend(done);
+        Ok(())
+    }
+
+    /// Writes the statements of one file, each as a batch of its own account, in one database
+    /// transaction; runs the detection rules on what each added.
+    fn store_statements(
+        &mut self,
+        file: &FileInfo,
+        pieces: Vec<Piece>,
+        req: &ImportRequest,
+        progress: ProgressFn,
+        cancel: &AtomicBool,
+    ) -> Result<Vec<ImportReport>> {
+        let report_progress = |rows: u64, line: u64| {
+            progress(ImportProgress {
+                file: file.name.to_string(),
+                file_index: file.at.index,
+                files: file.at.files,
+                rows,
+                line,
+                total_lines: file.total_lines,
+            })
+        };
+        if req.dry_run {
+            let mut reports = Vec::new();
+            for piece in pieces {
+                let summary =
+                    (piece.source)(&mut |_row| Ok(())).map_err(|e| import_error(file.name, e))?;
+                reports.push(report(file, None, piece.account, summary, 0, 0, 0));
+            }
+            return Ok(reports);
         }
-        report_progress(rows, total_lines);
-        let flagged = self.store_flags(flags)?;
-        Ok(report(
-            &file_name,
-            sha256,
-            Some(done.batch_id),
-            account,
-            summary,
-            done.imported,
-            done.already_present,
-            flagged,
-        ))
+        let now = now_text();
+        let rules = self.rules()?;
+        let source_file: Arc<str> = file.name.into();
+        let count = pieces.len();
+        let mut pieces = pieces.into_iter();
+        let Some(first) = pieces.next() else {
+            return Err(import_error(
+                file.name,
+                ImportError::NoStatement {
+                    format: "statement".into(),
+                    detail: "the file holds no statement".into(),
+                },
+            ));
+        };
+        fn src<'s>(account: &'s str, file: &'s FileInfo, now: &'s str) -> BatchSource<'s> {
+            BatchSource {
+                account,
+                file_name: file.name,
+                sha256: file.sha256,
+                now,
+            }
+        }
+        let first_account = first.account.clone();
+        let (mut writer, mut dedupe) = self.db.begin_batch(&src(&first_account, file, &now))?;
+        // Per statement, in order: what was read, its batch, and the flags on what it added.
+        let mut stored: Vec<Stored> = Vec::with_capacity(count);
+        let mut batches = Vec::with_capacity(count);
+        let mut flags = Vec::with_capacity(count);
+        let mut piece = first;
+        loop {
+            if let Some(sheet) = &piece.sheet {
+                writer.set_source_sheet(sheet)?;
+            }
+            let account = piece.account.clone();
+            let layout = piece.layout.clone();
+            // Errors name the sheet of a workbook after the file: "bill.xlsx · Sheet1: line 19".
+            let place = match &piece.sheet {
+                Some(sheet) => format!("{} · {sheet}", file.name),
+                None => file.name.to_string(),
+            };
+            let (summary, new_rows) = store_rows(
+                &mut writer,
+                &mut dedupe,
+                piece,
+                &source_file,
+                &place,
+                &report_progress,
+                cancel,
+            )?;
+            let detected_json = serde_json::to_string(&summary.detected).unwrap_or_default();
+            let older = match writer.first_new_date() {
+                Some(first) => writer.older_history(&history_since(first))?,
+                None => Vec::new(),
+            };
+            let ids_after = writer.ids_after();
+            let (rows_read, skipped) = (summary.rows_read, summary.skipped.len() as u64);
+            stored.push(Stored {
+                account,
+                layout,
+                summary,
+            });
+            match pieces.next() {
+                Some(next) => {
+                    flags.push(rules.run(older, new_rows, ids_after));
+                    let next_account = next.account.clone();
+                    let (done, d) = writer.next_batch(
+                        &src(&next_account, file, &now),
+                        rows_read,
+                        skipped,
+                        &detected_json,
+                    )?;
+                    batches.push(done);
+                    dedupe = d;
+                    piece = next;
+                }
+                None => {
+                    // The rules run on their own thread while the file commits (writing a
+                    // large batch is mostly the disk's time); flags are stored once both are
+                    // done.
+                    let (done, found) = std::thread::scope(|scope| {
+                        let rules = &rules;
+                        let detecting = scope.spawn(move || rules.run(older, new_rows, ids_after));
+                        let done = writer.finish(rows_read, skipped, &detected_json);
+                        (done, detecting.join())
+                    });
+                    batches.push(done?);
+                    flags.push(found.map_err(|_| {
+                        AppError::new(
+                            "internal",
+                            format!("{}: the detection rules stopped unexpectedly", file.name),
+                        )
+                    })?);
+                    break;
+                }
+            }
+        }
+        report_progress(
+            stored.iter().map(|s| s.summary.rows_read).sum(),
+            file.total_lines,
+        );
+        let mut reports = Vec::with_capacity(count);
+        for (
+            (
+                Stored {
+                    account,
+                    layout,
+                    summary,
+                },
+                done,
+            ),
+            found,
+        ) in stored.into_iter().zip(batches).zip(flags)
+        {
+            if req.save_profile {
+                let profile = serde_json::to_string(&summary.detected.profile).unwrap_or_default();
+                self.db.save_account_profile(&account, &profile, &now)?;
+            }
+            if let (Some(layout), Some(chosen)) = (&layout, &req.account) {
+                // The user named the account of a file that does not name its own: remember it
+                // for the next file of this layout.
+                if summary.detected.account.is_none() && summary.detected.preset.is_none() {
+                    self.db
+                        .set_setting(&format!("{LAYOUT_ACCOUNT}{layout}"), chosen)?;
+                }
+            }
+            let flagged = self.store_flags(found)?;
+            reports.push(report(
+                file,
+                Some(done.batch_id),
+                account,
+                summary,
+                done.imported,
+                done.already_present,
+                flagged,
+            ));
+        }
+        Ok(reports)
+    }
+
+    /// The account a statement goes to: the request's, else the one the file names, else the
+    /// preset's, else the one chosen before for this layout, else [`FALLBACK_ACCOUNT`].
+    fn account_for(
+        &self,
+        req: &ImportRequest,
+        detected: &Detected,
+        layout: Option<&str>,
+    ) -> Result<String> {
+        Ok(self
+            .named_account(req, detected, layout)?
+            .unwrap_or_else(|| FALLBACK_ACCOUNT.to_string()))
+    }
+
+    fn named_account(
+        &self,
+        req: &ImportRequest,
+        detected: &Detected,
+        layout: Option<&str>,
+    ) -> Result<Option<String>> {
+        if let Some(a) = req
+            .account
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
+            return Ok(Some(a.to_string()));
+        }
+        if let Some(a) = detected.account.clone().or_else(|| detected.preset.clone()) {
+            return Ok(Some(a));
+        }
+        match layout {
+            Some(layout) => Ok(self.db.setting(&format!("{LAYOUT_ACCOUNT}{layout}"))?),
+            None => Ok(None),
+        }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// One statement of a file once its rows are stored: its account, its layout's key and what
+/// was read.
+struct Stored {
+    account: String,
+    layout: Option<String>,
+    summary: ParseSummary,
+}
+
+/// Which of the files of one import this is (for progress).
+#[derive(Clone, Copy)]
+struct Position {
+    index: usize,
+    files: usize,
+}
+
+/// The file being imported, as its reports and progress name it.
+struct FileInfo<'a> {
+    name: &'a str,
+    sha256: &'a str,
+    total_lines: u64,
+    at: Position,
+}
+
+type Sink<'s> = dyn FnMut(ParsedRow) -> std::result::Result<(), ImportError> + 's;
+
+/// Streams a statement's rows into a sink (on the parser thread) and sums up what it read.
+type RowSource<'a> =
+    Box<dyn FnOnce(&mut Sink<'_>) -> std::result::Result<ParseSummary, ImportError> + Send + 'a>;
+
+/// One statement of a file: its account and where its rows come from.
+struct Piece<'a> {
+    account: String,
+    /// The layout's key, for a table (see `layout_key`).
+    layout: Option<String>,
+    sheet: Option<String>,
+    /// About how many rows, to size the rules' list.
+    rows_hint: u64,
+    source: RowSource<'a>,
+}
+
+/// Streams a statement's rows into the batch on two threads. The parser thread reads the
+/// rows, finds which are new (the dedupe) and names their merchants; this thread writes the
+/// new rows meanwhile. A re-import never names the rows it skips. The channel is bounded, so a
+/// slow store holds the parser back instead of buffering the file's rows. Returns the parse
+/// summary and the new rows as the rules see them.
+fn store_rows(
+    writer: &mut BatchWriter<'_>,
+    dedupe: &mut Dedupe,
+    piece: Piece<'_>,
+    source_file: &Arc<str>,
+    file_name: &str,
+    report_progress: &(dyn Fn(u64, u64) + Sync),
+    cancel: &AtomicBool,
+) -> Result<(ParseSummary, Vec<Txn>)> {
+    let account_id = writer.account_id();
+    // Sized up front: growing by doubling would copy every row and briefly hold two copies of
+    // a large batch.
+    let mut new_rows: Vec<Txn> = Vec::with_capacity(piece.rows_hint.min(50_000_000) as usize);
+    let mut rows = 0u64;
+    let mut store_error = None;
+    let mut cancelled = false;
+    let source = piece.source;
+    let parsed = std::thread::scope(|scope| {
+        let (to_store, from_parser) = mpsc::sync_channel::<Chunk>(CHANNEL_CHUNKS);
+        let parser = scope.spawn(move || {
+            let mut names = NameCache::new();
+            let mut chunk = Chunk::default();
+            let result = source(&mut |row| {
+                chunk.rows += 1;
+                chunk.last_line = row.line;
+                let fingerprint = row.fingerprint();
+                match dedupe.occurrence_if_new(fingerprint) {
+                    Some(occurrence) => {
+                        let prepared = PreparedRow::with_fingerprint(row, fingerprint, &mut names);
+                        chunk.new.push((prepared, occurrence));
+                    }
+                    None => chunk.present += 1,
+                }
+                if chunk.rows == CHUNK_ROWS {
+                    // The store has stopped (an error or a cancel): stop parsing too.
+                    to_store
+                        .send(std::mem::take(&mut chunk))
+                        .map_err(|_| ImportError::Cancelled)?;
+                }
+                Ok(())
+            });
+            if result.is_ok() && chunk.rows > 0 {
+                to_store.send(chunk).map_err(|_| ImportError::Cancelled)?;
+            }
+            result
+        });
+        'store: for chunk in from_parser.iter() {
+            if (rows + chunk.rows) / PROGRESS_EVERY > rows / PROGRESS_EVERY {
+                if cancel.load(Ordering::Relaxed) {
+                    cancelled = true;
+                    break 'store;
+                }
+                report_progress(rows + chunk.rows, chunk.last_line);
+            }
+            rows += chunk.rows;
+            writer.count_present(chunk.present);
+            match writer.insert_many(&chunk.new) {
+                Ok(ids) => {
+                    new_rows.extend(chunk.new.into_iter().zip(ids).map(|((prepared, _), id)| {
+                        prepared.into_txn(id, account_id, source_file.clone())
+                    }))
+                }
+                Err(e) => {
+                    store_error = Some(e);
+                    break 'store;
+                }
+            }
+        }
+        drop(from_parser);
+        parser.join()
+    });
+    // On any error the writer is dropped unfinished by the caller: the file rolls back whole.
+    if let Some(e) = store_error {
+        return Err(e.into());
+    }
+    let parsed = parsed.map_err(|_| {
+        AppError::new(
+            "internal",
+            format!("{file_name}: the importer stopped unexpectedly; nothing was imported"),
+        )
+    })?;
+    let summary = match parsed {
+        Ok(_) if cancelled => Err(ImportError::Cancelled),
+        other => other,
+    };
+    match summary {
+        Ok(s) => Ok((s, new_rows)),
+        Err(ImportError::Cancelled) => Err(AppError::new(
+            "cancelled",
+            format!("{file_name}: import cancelled; nothing was imported"),
+        )),
+        Err(e) => Err(import_error(file_name, e)),
+    }
+}
+
+/// What identifies a table's layout when the file names no account: its format and header
+/// names (or its width, without a header), hashed.
+fn layout_key(detected: &Detected, header: &[String]) -> String {
+    let mut h = Sha256::new();
+    h.update(detected.format.as_bytes());
+    if header.is_empty() {
+        h.update(format!("|{} columns", detected.columns.len()).as_bytes());
+    }
+    for cell in header {
+        h.update(b"|");
+        h.update(cell.trim().to_lowercase().as_bytes());
+    }
+    format!("{:x}", h.finalize())[..16].to_string()
+}
+
 fn report(
-    file: &str,
-    sha256: String,
+    file: &FileInfo,
     batch_id: Option<i64>,
     account: String,
-    summary: import::ParseSummary,
+    summary: ParseSummary,
     imported: u64,
     already_present: u64,
     flagged: u64,
 ) -> ImportReport {
     ImportReport {
-        file: file.to_string(),
-        sha256,
+        file: file.name.to_string(),
+        sha256: file.sha256.to_string(),
         batch_id,
         account,
         rows_read: summary.rows_read,
@@ -385,6 +707,12 @@ fn report(
     }
 }
 
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 fn read_file(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
         AppError::new(
@@ -394,23 +722,10 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
     })
 }
 
-fn import_error(path: &Path, e: ImportError) -> AppError {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+/// An import error as the app reports it: the file (and, for a workbook, the sheet) first.
+fn import_error(name: &str, e: ImportError) -> AppError {
     let (key, mut args) = e.key_and_args();
     let message = format!("{name}: {e}");
-    args.push(("file", name));
+    args.push(("file", name.to_string()));
     AppError::new("import", message).with_detail(format!("import.{key}"), args)
-}
-
-fn default_account_name(preset: Option<&str>, path: &Path) -> String {
-    match preset {
-        Some(p) => p.to_string(),
-        None => path
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_lowercase())
-            .unwrap_or_else(|| "default".into()),
-    }
 }

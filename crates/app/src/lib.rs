@@ -23,7 +23,7 @@ mod transactions;
 
 pub use backup::{backup_file_name, BackupReport, RestoreReport};
 pub use error::{AppError, ErrorDetail, Result};
-pub use import::{ImportRequest, ProgressFn};
+pub use import::{ImportRequest, Password, ProgressFn, FALLBACK_ACCOUNT};
 pub use recourse_core::import::{Preview, Profile};
 pub use settings::{AppSettings, DataLocation};
 

@@ -142,6 +142,7 @@ fn transaction(r: TxRow) -> Transaction {
         currency: r.currency,
         status: r.status,
         source_file: r.source_file,
+        source_sheet: r.source_sheet,
         source_line: r.source_line,
         batch_id: r.batch_id,
         flagged: r.flagged,

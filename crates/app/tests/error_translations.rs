@@ -80,6 +80,22 @@ fn one_of_each() -> Vec<ImportError> {
         BadProfile("'x' is not a currency code".into()),
         Cancelled,
         Aborted("disk full".into()),
+        BadEntry {
+            entry: 3,
+            id: "FITID-9".into(),
+            field: "TRNAMT".into(),
+            value: "abc".into(),
+            expected: "a signed number like -12.50".into(),
+        },
+        NoStatement {
+            format: "OFX".into(),
+            detail: "no STMTRS".into(),
+        },
+        Workbook("not a workbook".into()),
+        NoSheet("Sheet1: no dates".into()),
+        Archive("bad central directory".into()),
+        PasswordNeeded,
+        WrongPassword,
     ];
     for e in &all {
         match e {
@@ -98,7 +114,14 @@ fn one_of_each() -> Vec<ImportError> {
             | Csv { .. }
             | BadProfile(_)
             | Cancelled
-            | Aborted(_) => {}
+            | Aborted(_)
+            | BadEntry { .. }
+            | NoStatement { .. }
+            | Workbook(_)
+            | NoSheet(_)
+            | Archive(_)
+            | PasswordNeeded
+            | WrongPassword => {}
         }
     }
     all

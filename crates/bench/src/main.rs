@@ -4,9 +4,11 @@
 //!
 //! `cargo run --release -p recourse-bench [-- --rows N]` (default 1,000,000). The import is
 //! measured as a child process of the release `recourse` CLI, which this builds first.
+//! `-- --only formats` measures only the import of one statement as CSV, XLSX and OFX.
 
 mod baseline;
 mod child;
+mod formats;
 mod letters;
 mod quality;
 mod report;
@@ -53,6 +55,17 @@ fn run() -> Result<()> {
     let mut table = Table::new();
     println!("Recourse benchmarks — {}", machine());
     println!("peak memory: {}", child::peak_method());
+
+    if arg("--only").as_deref() == Some("formats") {
+        let csv = dir
+            .path()
+            .join(format!("simple-{}k.csv", HLEDGER_ROWS / 1000));
+        statements::write(&csv, Dialect::Simple, HLEDGER_ROWS, 11)?;
+        let csv_db = dir.path().join("simple.db");
+        let (m, _) = import(&cli, &csv_db, &csv)?;
+        formats_section(&mut table, &cli, dir.path(), &csv, m.wall.as_secs_f64())?;
+        return Ok(());
+    }
 
     table.section("statements");
     let small: Vec<(Dialect, PathBuf)> = Dialect::ALL
@@ -111,6 +124,13 @@ fn run() -> Result<()> {
         if *d == Dialect::Simple {
             ours_small = Some(secs);
         }
+    }
+
+    if let (Some(secs), Some((_, csv))) = (
+        ours_small,
+        small.iter().find(|(d, _)| *d == Dialect::Simple),
+    ) {
+        formats_section(&mut table, &cli, dir.path(), csv, secs)?;
     }
 
     table.section(&format!(
@@ -282,6 +302,39 @@ fn run() -> Result<()> {
         table.misses(),
         started.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// The same statement as XLSX and as OFX, imported by the release CLI next to its CSV.
+fn formats_section(
+    table: &mut Table,
+    cli: &Path,
+    dir: &Path,
+    csv: &Path,
+    csv_secs: f64,
+) -> Result<()> {
+    table.section(&format!(
+        "import {HLEDGER_ROWS} rows per format (release CLI, fresh database)"
+    ));
+    table.line("CSV: wall", csv_secs, "s", Bar::None);
+    let xlsx = dir.join("simple-100k.xlsx");
+    let ofx = dir.join("simple-100k.ofx");
+    formats::write_xlsx(csv, &xlsx)?;
+    formats::write_ofx(csv, &ofx)?;
+    for (name, path) in [("XLSX", &xlsx), ("OFX", &ofx)] {
+        let db = dir.join(format!("{name}.db"));
+        let (m, r) = import(cli, &db, path)?;
+        if r.rows_read != HLEDGER_ROWS {
+            bail!("{name}: {} rows read, expected {HLEDGER_ROWS}", r.rows_read);
+        }
+        table.line(
+            &format!("{name}: wall"),
+            m.wall.as_secs_f64(),
+            "s",
+            Bar::AtMost(3.0),
+        );
+        table.line(&format!("{name}: peak memory"), m.peak_mb, "MB", Bar::None);
+    }
     Ok(())
 }
 

@@ -50,7 +50,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import statement files, each as one atomic batch.
+    /// Import statement files (CSV/TSV, XLSX/XLS/ODS, OFX/QFX/QBO, CAMT.053/052, or a ZIP of
+    /// those), each as one atomic batch. The account comes from --account, else the file
+    /// (IBAN, ACCTID), else the layout's preset, else the account last given for a file of the
+    /// same layout, else "default".
     Import {
         #[arg(long)]
         account: Option<String>,
@@ -61,6 +64,10 @@ enum Command {
         /// Detect and parse, but write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Read the password of encrypted ZIP archives from the first line of stdin (never
+        /// stored).
+        #[arg(long)]
+        password_stdin: bool,
         #[arg(long)]
         json: bool,
         #[arg(required = true)]
@@ -188,13 +195,20 @@ fn run(cli: Cli) -> Result<(), AppError> {
             account,
             profile,
             dry_run,
+            password_stdin,
             json,
             files,
         } => {
+            let password = if password_stdin {
+                Some(read_password()?)
+            } else {
+                None
+            };
             let req = ImportRequest {
                 account,
                 profile,
                 dry_run,
+                password,
                 ..Default::default()
             };
             let cancel = AtomicBool::new(false);
@@ -343,4 +357,19 @@ fn run(cli: Cli) -> Result<(), AppError> {
         },
     }
     Ok(())
+}
+
+/// The first line of stdin, without its line end: an archive's password.
+fn read_password() -> Result<recourse_app::Password, AppError> {
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| AppError::new("io", format!("cannot read the password from stdin: {e}")))?;
+    let password = line.trim_end_matches(['\n', '\r']);
+    if password.is_empty() {
+        return Err(AppError::invalid(
+            "--password-stdin: no password on stdin (expected it on the first line)",
+        ));
+    }
+    Ok(recourse_app::Password::new(password))
 }

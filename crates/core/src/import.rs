@@ -7,27 +7,43 @@
 //!
 //! Detection looks at the first records only; the rows then stream through a callback, so a
 //! million-row file is never held as a vector of rows.
+//!
+//! Other formats are told by their content ([`sniff`]): a spreadsheet's sheets ([`sheet`],
+//! calamine), Excel 2003 XML worksheets ([`xml_sheet`]) and an HTML page's tables ([`html`])
+//! are written out as CSV text and go through
+//! the same table detection; OFX ([`ofx`]) and ISO 20022 CAMT ([`camt`]) files are read whole
+//! into statements, each with its account and currency; a ZIP ([`archive`]) holds files to
+//! import one by one.
 
 mod account;
 mod amounts;
+pub mod archive;
+mod camt;
 mod currency;
 mod dates;
 mod dialect;
 mod encoding;
+mod entities;
 mod error;
+mod html;
 mod iban;
+mod ofx;
 mod plan;
 mod presets;
 mod profile;
 mod roles;
 mod rows;
 mod sample;
+mod sheet;
+mod sniff;
 mod text;
+mod xml_sheet;
 
 pub use crate::model::{ParsedRow, RowStatus};
 pub use dates::DateOrder;
 pub use error::{ExpectedDate, ImportError, MissingColumns};
 pub use profile::{Columns, Profile, SignConvention};
+pub use sniff::Format;
 
 use crate::money::Currency;
 use csv::ByteRecord;
@@ -62,9 +78,13 @@ pub struct Detected {
     /// False when the app should ask the user to confirm the mapping.
     pub confident: bool,
     /// Where the currency came from: "profile", "column", "amounts", "header", "preamble",
-    /// "iban", "sort-code", "language", "preset" or "default" (the caller's default: the app
-    /// should ask, and `confident` is false).
+    /// "iban", "sort-code", "language", "preset", "file" (OFX/CAMT state it) or "default" (the
+    /// caller's default: the app should ask, and `confident` is false).
     pub currency_source: String,
+    /// "csv", "xlsx", "xls", "ods", "html", "ofx", "camt.053.001.02" …
+    pub format: String,
+    /// The sheet (or HTML table) the statement was read from, for a workbook.
+    pub sheet: Option<String>,
     /// The account the file says it belongs to (an IBAN, an account number, a card's last
     /// digits, a wallet's account), normalised; None when the file does not say.
     pub account: Option<String>,
@@ -116,10 +136,21 @@ fn prepare<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Prepared<'a>, Im
     let empty = Profile::default();
     let profile = opts.profile.as_ref().unwrap_or(&empty);
     let decoded = encoding::decode(bytes, profile.encoding.as_deref())?;
-    let (plan, recs) = plan::detect(&decoded.text, profile, opts.default_currency)?;
     let label = encoding::label(decoded.encoding);
+    prepare_text(decoded.text, label, decoded.encoding.name(), profile, opts)
+}
+
+/// Detection on text already decoded (a CSV file, or a sheet written out as CSV).
+fn prepare_text<'a>(
+    text: std::borrow::Cow<'a, str>,
+    label: String,
+    encoding_name: &str,
+    profile: &Profile,
+    opts: &ImportOptions,
+) -> Result<Prepared<'a>, ImportError> {
+    let (plan, recs) = plan::detect(&text, profile, opts.default_currency)?;
     let detected = Detected {
-        encoding: label.clone(),
+        encoding: label,
         delimiter: dialect::label(plan.delimiter),
         header_line: plan.header.map(|(_, l)| l),
         preset: plan.preset.map(str::to_string),
@@ -131,13 +162,15 @@ fn prepare<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Prepared<'a>, Im
             .map(|(k, v)| (k.to_string(), v))
             .collect(),
         sign: plan.sign.as_str().to_string(),
-        profile: plan.profile(decoded.encoding.name()),
+        profile: plan.profile(encoding_name),
         confident: plan.confident,
         currency_source: plan.currency_source.to_string(),
+        format: Format::Text.label().to_string(),
+        sheet: None,
         account: plan.account.clone(),
     };
     Ok(Prepared {
-        text: decoded.text,
+        text,
         plan,
         recs,
         detected,
@@ -178,60 +211,353 @@ fn run(
 
 /// Detect only (for the preview screen): returns the mapping and the first `n` data lines, raw
 /// and parsed. A row error inside the preview is reported in `Preview::error`, not as `Err`.
+/// Any format but a ZIP archive (whose files are previewed one by one).
 pub fn preview(bytes: &[u8], opts: &ImportOptions, n: usize) -> Result<Preview, ImportError> {
-    let p = prepare(bytes, opts)?;
-    let header = p
-        .plan
-        .header
-        .map(|(i, _)| p.recs[i].cells.clone())
-        .unwrap_or_default();
-    let sample: Vec<Vec<String>> = p.recs[p.plan.data_start.min(p.recs.len())..]
-        .iter()
-        .filter(|r| !r.is_blank())
-        .take(n)
-        .map(|r| r.cells.clone())
-        .collect();
-    let mut rows = Vec::new();
-    let mut reader = rows::RowReader::new(&p.plan);
-    let mut sink = |row: ParsedRow| -> Result<(), ImportError> {
-        rows.push(row);
-        Ok(())
-    };
-    let failed = run(&p, &mut reader, Some(n), &mut sink).err();
-    let error = failed.as_ref().map(ImportError::to_string);
-    let (error_key, error_args) = match &failed {
-        Some(e) => {
-            let (key, args) = e.key_and_args();
-            let args = args.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-            (Some(key), args)
-        }
-        None => (None, Default::default()),
-    };
-    rows.truncate(n);
-    Ok(Preview {
-        detected: p.detected,
-        header,
-        sample,
-        rows,
-        error,
-        error_key,
-        error_args,
-    })
+    preview_of(&open(bytes, opts)?, n)
+}
+
+/// The preview of a file already opened.
+pub fn preview_of(opened: &Opened<'_>, n: usize) -> Result<Preview, ImportError> {
+    match opened {
+        Opened::Table(t) => Ok(t.preview(n)),
+        Opened::Statements(list) => Ok(statements_preview(list, n)),
+        Opened::Archive => Err(ImportError::Archive(
+            "an archive is previewed file by file".into(),
+        )),
+    }
 }
 
 /// Parses the whole file, streaming each row to `sink` in file order. Any unreadable row aborts
 /// with an error carrying its line (the caller rolls back). The sink may also abort (cancel).
+/// The rows of every statement of an OFX or CAMT file come in turn.
 pub fn parse(
     bytes: &[u8],
     opts: &ImportOptions,
     sink: &mut dyn FnMut(ParsedRow) -> Result<(), ImportError>,
 ) -> Result<ParseSummary, ImportError> {
-    let p = prepare(bytes, opts)?;
-    let mut reader = rows::RowReader::new(&p.plan);
-    run(&p, &mut reader, None, sink)?;
-    Ok(ParseSummary {
-        detected: p.detected,
-        rows_read: reader.rows_read,
-        skipped: reader.skipped,
+    match open(bytes, opts)? {
+        Opened::Table(t) => t.parse(sink),
+        Opened::Statements(list) => {
+            let mut summary = ParseSummary {
+                detected: list[0].detected(),
+                rows_read: 0,
+                skipped: Vec::new(),
+            };
+            for st in list {
+                let st = st.statement;
+                summary.rows_read += st.rows.len() as u64;
+                summary.skipped.extend(st.skipped);
+                for row in st.rows {
+                    sink(row)?;
+                }
+            }
+            Ok(summary)
+        }
+        Opened::Archive => Err(ImportError::Archive(
+            "an archive is imported file by file".into(),
+        )),
+    }
+}
+
+/// A table ready to stream: a CSV file, or the sheet of a workbook that holds the statement.
+pub struct Table<'a> {
+    p: Prepared<'a>,
+}
+
+impl Table<'_> {
+    pub fn detected(&self) -> &Detected {
+        &self.p.detected
+    }
+
+    /// The header's cells (empty for a headerless table): what names a layout.
+    pub fn header(&self) -> &[String] {
+        &self.p.plan.header_cells
+    }
+
+    /// The mapping, the header, and the first `n` data lines raw and parsed.
+    pub fn preview(&self, n: usize) -> Preview {
+        let p = &self.p;
+        let header = p
+            .plan
+            .header
+            .map(|(i, _)| p.recs[i].cells.clone())
+            .unwrap_or_default();
+        let sample: Vec<Vec<String>> = p.recs[p.plan.data_start.min(p.recs.len())..]
+            .iter()
+            .filter(|r| !r.is_blank())
+            .take(n)
+            .map(|r| r.cells.clone())
+            .collect();
+        let mut rows = Vec::new();
+        let mut reader = rows::RowReader::new(&p.plan);
+        let mut sink = |row: ParsedRow| -> Result<(), ImportError> {
+            rows.push(row);
+            Ok(())
+        };
+        let failed = run(p, &mut reader, Some(n), &mut sink).err();
+        rows.truncate(n);
+        let mut preview = Preview::new(p.detected.clone(), header, sample, rows);
+        if let Some(e) = failed {
+            preview.set_error(&e);
+        }
+        preview
+    }
+
+    /// Streams every row to `sink` in file order.
+    pub fn parse(
+        &self,
+        sink: &mut dyn FnMut(ParsedRow) -> Result<(), ImportError>,
+    ) -> Result<ParseSummary, ImportError> {
+        let mut reader = rows::RowReader::new(&self.p.plan);
+        run(&self.p, &mut reader, None, sink)?;
+        Ok(ParseSummary {
+            detected: self.p.detected.clone(),
+            rows_read: reader.rows_read,
+            skipped: reader.skipped,
+        })
+    }
+
+    /// How many rows the whole table reads as, or why it does not.
+    fn count_rows(&self) -> Result<u64, ImportError> {
+        self.parse(&mut |_| Ok(())).map(|s| s.rows_read)
+    }
+}
+
+impl Preview {
+    fn new(
+        detected: Detected,
+        header: Vec<String>,
+        sample: Vec<Vec<String>>,
+        rows: Vec<ParsedRow>,
+    ) -> Preview {
+        Preview {
+            detected,
+            header,
+            sample,
+            rows,
+            error: None,
+            error_key: None,
+            error_args: Default::default(),
+        }
+    }
+
+    fn set_error(&mut self, e: &ImportError) {
+        let (key, args) = e.key_and_args();
+        self.error = Some(e.to_string());
+        self.error_key = Some(key);
+        self.error_args = args.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    }
+}
+
+/// One account's statement read whole from a structured file (OFX, CAMT).
+#[derive(Clone, Debug)]
+pub struct Statement {
+    /// The account as the file names it (ACCTID, IBAN, Othr/Id).
+    pub account: Option<String>,
+    pub currency: Option<Currency>,
+    pub rows: Vec<ParsedRow>,
+    pub skipped: Vec<SkippedLine>,
+}
+
+/// A statement of a structured file, with the file's format.
+#[derive(Clone, Debug)]
+pub struct FileStatement {
+    pub format: String,
+    pub statement: Statement,
+}
+
+impl FileStatement {
+    /// What the CLI's JSON and the preview show for a statement that needed no detection.
+    pub fn detected(&self) -> Detected {
+        Detected {
+            encoding: "utf-8".into(),
+            delimiter: String::new(),
+            header_line: None,
+            preset: None,
+            date_format: String::new(),
+            columns: BTreeMap::new(),
+            sign: SignConvention::NegativeIsDebit.as_str().into(),
+            profile: Profile::default(),
+            confident: true,
+            currency_source: if self.statement.currency.is_some() { "file" } else { "default" }
+                .into(),
+            format: self.format.clone(),
+            sheet: None,
+            account: self.statement.account.clone(),
+        }
+    }
+}
+
+/// A statement file opened by its content.
+pub enum Opened<'a> {
+    /// A table to stream (CSV text, or the sheet or HTML table that holds the statement).
+    Table(Box<Table<'a>>),
+    /// Statements read whole (OFX, CAMT), one per account; never empty.
+    Statements(Vec<FileStatement>),
+    /// A ZIP archive: its files are imported one by one (`archive::members`).
+    Archive,
+}
+
+/// The format of a statement file, from its content.
+pub fn sniff(bytes: &[u8]) -> Format {
+    sniff::format(bytes)
+}
+
+/// Opens a statement file of any format, told by its content.
+pub fn open<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Opened<'a>, ImportError> {
+    if bytes.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let format = sniff::format(bytes);
+    let structured = |format: String, list: Vec<Statement>| {
+        Opened::Statements(
+            list.into_iter()
+                .map(|statement| FileStatement {
+                    format: format.clone(),
+                    statement,
+                })
+                .collect(),
+        )
+    };
+    Ok(match format {
+        Format::Text => Opened::Table(Box::new(Table {
+            p: prepare(bytes, opts)?,
+        })),
+        Format::Xlsx | Format::Xls | Format::Ods => {
+            Opened::Table(Box::new(best_table(sheet::workbook(bytes)?, format, opts)?))
+        }
+        Format::Html => {
+            let decoded = encoding::decode(bytes, None)?;
+            Opened::Table(Box::new(best_table(
+                html::tables(&decoded.text),
+                format,
+                opts,
+            )?))
+        }
+        Format::SpreadsheetXml => {
+            let decoded = encoding::decode(bytes, None)?;
+            let sheets = xml_sheet::worksheets(&decoded.text)?;
+            Opened::Table(Box::new(best_table(sheets, format, opts)?))
+        }
+        Format::Ofx => {
+            let decoded = encoding::decode(bytes, None)?;
+            let list = ofx::read(&decoded.text, fallback_currency(opts))?;
+            structured(format.label().into(), list)
+        }
+        Format::Camt => {
+            let decoded = encoding::decode(bytes, None)?;
+            let version = camt::version(&sniff::head_text(bytes));
+            let list = camt::read(&decoded.text, fallback_currency(opts))?;
+            structured(version, list)
+        }
+        Format::Zip => Opened::Archive,
     })
+}
+
+/// The currency for a structured statement that names none: the user's profile, else the
+/// default.
+fn fallback_currency(opts: &ImportOptions) -> Option<Currency> {
+    opts.profile
+        .as_ref()
+        .and_then(|p| p.currency.as_deref())
+        .and_then(Currency::parse)
+        .or(opts.default_currency)
+}
+
+/// The sheet (or HTML table) holding the statement: of those the table detection can read, the
+/// one it is sure of with the most rows; the first of equals (a workbook holding the same rows
+/// twice, formatted and raw, imports them once).
+fn best_table(
+    grids: Vec<sheet::Grid>,
+    format: Format,
+    opts: &ImportOptions,
+) -> Result<Table<'static>, ImportError> {
+    let mut profile = opts.profile.clone().unwrap_or_default();
+    // The grid is written as comma-separated UTF-8, whatever a saved CSV profile says.
+    profile.delimiter = Some(',');
+    profile.encoding = None;
+    let candidates: Vec<sheet::Grid> = grids
+        .into_iter()
+        .filter(|g| {
+            g.rows
+                .iter()
+                .any(|r| r.iter().any(|c| !c.trim().is_empty()))
+        })
+        .collect();
+    let several = candidates.len() > 1;
+    let mut best: Option<((bool, u64), Table<'static>)> = None;
+    let mut reasons = Vec::new();
+    for grid in candidates {
+        let text = std::borrow::Cow::Owned(grid.to_csv());
+        let mut p = match prepare_text(text, format.label().into(), "UTF-8", &profile, opts) {
+            Ok(p) => p,
+            Err(e) => {
+                reasons.push(format!("{}: {e}", grid.name));
+                continue;
+            }
+        };
+        p.detected.format = format.label().into();
+        p.detected.sheet = Some(grid.name.clone());
+        // Cells, not delimited text: no delimiter to show or to save in a profile.
+        p.detected.delimiter = String::new();
+        p.detected.profile.delimiter = None;
+        let table = Table { p };
+        if !several {
+            return Ok(table);
+        }
+        let score = match table.count_rows() {
+            Ok(rows) => (table.detected().confident, rows),
+            Err(e) => {
+                reasons.push(format!("{}: {e}", grid.name));
+                (false, 0)
+            }
+        };
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, table));
+        }
+    }
+    match best {
+        Some((_, table)) => Ok(table),
+        None if reasons.is_empty() => Err(ImportError::NoSheet("every sheet is empty".into())),
+        None => Err(ImportError::NoSheet(reasons.join("; "))),
+    }
+}
+
+/// The preview of a structured file: its rows as they will be imported.
+fn statements_preview(list: &[FileStatement], n: usize) -> Preview {
+    let header: Vec<String> = [
+        "account",
+        "date",
+        "description",
+        "amount",
+        "currency",
+        "reference",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows: Vec<ParsedRow> = list
+        .iter()
+        .flat_map(|s| s.statement.rows.iter())
+        .take(n)
+        .cloned()
+        .collect();
+    let sample = list
+        .iter()
+        .flat_map(|s| {
+            let st = &s.statement;
+            st.rows.iter().map(move |r| (st.account.clone(), r))
+        })
+        .take(n)
+        .map(|(account, r)| {
+            vec![
+                account.unwrap_or_default(),
+                r.date.to_string(),
+                r.description.clone(),
+                crate::money::format_minor(r.amount, r.currency.minor_digits()),
+                r.currency.code().to_string(),
+                r.reference.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    Preview::new(list[0].detected(), header, sample, rows)
 }

@@ -56,6 +56,8 @@ pub struct BatchWriter<'c> {
     already_present: u64,
     ids_after: i64,
     first_new_date: Option<NaiveDate>,
+    /// Whether any batch of this transaction added rows (one file may hold several statements).
+    any_imported: bool,
 }
 
 impl Db {
@@ -63,43 +65,18 @@ impl Db {
     /// (a separate value, so the import can run it on its parsing thread).
     pub fn begin_batch(&mut self, src: &BatchSource) -> Result<(BatchWriter<'_>, Dedupe)> {
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO accounts(name, created_at) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
-            params![src.account, src.now],
-        )?;
-        let account_id: i64 = tx.query_row(
-            "SELECT id FROM accounts WHERE name = ?1",
-            [src.account],
-            |r| r.get(0),
-        )?;
-        tx.execute(
-            "INSERT INTO batches(account_id, file_name, sha256, imported_at, rows_read, imported,
-                                 already_present, skipped, detected_json)
-             VALUES (?1, ?2, ?3, ?4, 0, 0, 0, 0, '{}')",
-            params![account_id, src.file_name, src.sha256, src.now],
-        )?;
-        let batch_id = tx.last_insert_rowid();
-        let present = present_keys(&tx, account_id)?;
-        let ids_after: i64 =
-            tx.query_row("SELECT coalesce(max(id), 0) FROM transactions", [], |r| {
-                r.get(0)
-            })?;
+        let started = start_batch(&tx, src)?;
         let writer = BatchWriter {
             tx,
-            account_id,
-            batch_id,
+            account_id: started.account_id,
+            batch_id: started.batch_id,
             imported: 0,
             already_present: 0,
-            ids_after,
+            ids_after: started.ids_after,
             first_new_date: None,
+            any_imported: false,
         };
-        Ok((
-            writer,
-            Dedupe {
-                seen: HashMap::default(),
-                present,
-            },
-        ))
+        Ok((writer, Dedupe::new(started.present)))
     }
 
     pub fn batches(&self) -> Result<Vec<Batch>> {
@@ -144,6 +121,49 @@ impl Db {
     }
 }
 
+/// The dedupe keys (fingerprint, occurrence) an account holds.
+type Keys = HashSet<(i64, i64), ByFingerprint>;
+
+/// A batch just recorded: its account, its id, the account's dedupe keys and the highest
+/// transaction id so far.
+struct Started {
+    account_id: i64,
+    batch_id: i64,
+    present: Keys,
+    ids_after: i64,
+}
+
+/// Records a new batch inside `tx` (creating its account if new).
+fn start_batch(tx: &Transaction, src: &BatchSource) -> Result<Started> {
+    tx.execute(
+        "INSERT INTO accounts(name, created_at) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
+        params![src.account, src.now],
+    )?;
+    let account_id: i64 = tx.query_row(
+        "SELECT id FROM accounts WHERE name = ?1",
+        [src.account],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO batches(account_id, file_name, sha256, imported_at, rows_read, imported,
+                             already_present, skipped, detected_json)
+         VALUES (?1, ?2, ?3, ?4, 0, 0, 0, 0, '{}')",
+        params![account_id, src.file_name, src.sha256, src.now],
+    )?;
+    let batch_id = tx.last_insert_rowid();
+    let present = present_keys(tx, account_id)?;
+    let ids_after: i64 =
+        tx.query_row("SELECT coalesce(max(id), 0) FROM transactions", [], |r| {
+            r.get(0)
+        })?;
+    Ok(Started {
+        account_id,
+        batch_id,
+        present,
+        ids_after,
+    })
+}
+
 /// Rows per multi-row INSERT (16 parameters each, far below SQLite's limit of 32,766).
 const ROWS_PER_INSERT: usize = 64;
 
@@ -179,6 +199,13 @@ pub struct Dedupe {
 }
 
 impl Dedupe {
+    fn new(present: Keys) -> Dedupe {
+        Dedupe {
+            seen: HashMap::default(),
+            present,
+        }
+    }
+
     /// The row's occurrence number if it is new, `None` if the account already holds it.
     pub fn occurrence_if_new(&mut self, fingerprint: i64) -> Option<i64> {
         let occurrence = self.seen.entry(fingerprint).or_insert(0);
@@ -322,12 +349,45 @@ impl BatchWriter<'_> {
         Ok(last - group.len() as i64 + 1..last + 1)
     }
 
-    /// Commits the batch with its counts. A batch that added nothing is still recorded, so the
-    /// user can see that the file was read and found already present.
-    pub fn finish(self, rows_read: u64, skipped: u64, detected_json: &str) -> Result<BatchSummary> {
-        if self.imported > 0 {
-            bump_ledger_version(&self.tx, false)?;
-        }
+    /// Names the workbook's sheet the batch's rows come from (provenance).
+    pub fn set_source_sheet(&mut self, sheet: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE batches SET source_sheet = ?2 WHERE id = ?1",
+            params![self.batch_id, sheet],
+        )?;
+        Ok(())
+    }
+
+    /// Ends this batch (records its counts) and begins the next statement of the same file as
+    /// a batch of its own, in the same database transaction: the statements of one file are
+    /// committed together by `finish`, or not at all. Returns the ended batch's summary and
+    /// the new batch's dedupe.
+    pub fn next_batch(
+        &mut self,
+        src: &BatchSource,
+        rows_read: u64,
+        skipped: u64,
+        detected_json: &str,
+    ) -> Result<(BatchSummary, Dedupe)> {
+        let done = self.record(rows_read, skipped, detected_json)?;
+        let started = start_batch(&self.tx, src)?;
+        self.account_id = started.account_id;
+        self.batch_id = started.batch_id;
+        self.imported = 0;
+        self.already_present = 0;
+        self.ids_after = started.ids_after;
+        self.first_new_date = None;
+        Ok((done, Dedupe::new(started.present)))
+    }
+
+    /// Writes this batch's counts, inside the transaction.
+    fn record(
+        &mut self,
+        rows_read: u64,
+        skipped: u64,
+        detected_json: &str,
+    ) -> Result<BatchSummary> {
+        self.any_imported |= self.imported > 0;
         self.tx.execute(
             "UPDATE batches SET rows_read = ?2, imported = ?3, already_present = ?4, skipped = ?5,
                                 detected_json = ?6 WHERE id = ?1",
@@ -340,7 +400,6 @@ impl BatchWriter<'_> {
                 detected_json
             ],
         )?;
-        self.tx.commit()?;
         Ok(BatchSummary {
             batch_id: self.batch_id,
             account_id: self.account_id,
@@ -349,6 +408,23 @@ impl BatchWriter<'_> {
             ids_after: self.ids_after,
             first_new_date: self.first_new_date,
         })
+    }
+
+    /// Commits the batch with its counts (and every batch begun before it by `next_batch`). A
+    /// batch that added nothing is still recorded, so the user can see that the file was read
+    /// and found already present.
+    pub fn finish(
+        mut self,
+        rows_read: u64,
+        skipped: u64,
+        detected_json: &str,
+    ) -> Result<BatchSummary> {
+        let done = self.record(rows_read, skipped, detected_json)?;
+        if self.any_imported {
+            bump_ledger_version(&self.tx, false)?;
+        }
+        self.tx.commit()?;
+        Ok(done)
     }
 }
 

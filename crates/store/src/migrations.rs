@@ -215,6 +215,11 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE ledger_version ADD COLUMN removals INTEGER NOT NULL DEFAULT 0;
     "#,
+    // 7: the sheet of a workbook a batch was read from (provenance "bill.xlsx · Sheet1 ·
+    // row 19"); NULL for files that have no sheets.
+    r#"
+    ALTER TABLE batches ADD COLUMN source_sheet TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -28,6 +28,8 @@ pub struct TxRow {
     pub currency: String,
     pub status: String,
     pub source_file: String,
+    /// The workbook's sheet the row was read from, for a spreadsheet.
+    pub source_sheet: Option<String>,
     pub source_line: i64,
     pub batch_id: i64,
     pub flagged: bool,
@@ -66,7 +68,8 @@ pub struct CurrencyTotal {
 
 const ROW_COLUMNS: &str = "t.id, a.name, t.date, t.time, t.posted_date, t.description, t.merchant,
     t.amount, t.currency, t.status, b.file_name, t.source_line, t.batch_id,
-    EXISTS (SELECT 1 FROM flags f WHERE f.transaction_id = t.id AND f.status = 'open')";
+    EXISTS (SELECT 1 FROM flags f WHERE f.transaction_id = t.id AND f.status = 'open'),
+    b.source_sheet";
 
 const FROM: &str = "FROM transactions t JOIN accounts a ON a.id = t.account_id JOIN batches b ON b.id = t.batch_id";
 
@@ -86,6 +89,7 @@ fn read_row(r: &rusqlite::Row) -> rusqlite::Result<TxRow> {
         source_line: r.get(11)?,
         batch_id: r.get(12)?,
         flagged: r.get(13)?,
+        source_sheet: r.get(14)?,
     })
 }
 

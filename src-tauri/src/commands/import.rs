@@ -6,8 +6,8 @@ use crate::state::{sample_statement, AppState};
 use recourse_app::dto::{
     Account, Batch, FlagView, ImportProgress, ImportReport, Page, Total, TxFilter,
 };
-use recourse_app::ImportRequest;
 use recourse_app::Profile;
+use recourse_app::{ImportRequest, Password};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -22,7 +22,9 @@ pub async fn pick_files<R: Runtime>(
         &app,
         Filter {
             name: "Statements",
-            extensions: &["csv", "txt", "tsv"],
+            extensions: &[
+                "csv", "txt", "tsv", "xlsx", "xls", "ods", "ofx", "qfx", "qbo", "xml", "zip",
+            ],
         },
     );
     state.choose(&picked);
@@ -37,10 +39,12 @@ pub async fn preview_file(
     state: State<'_, AppState>,
     path: PathBuf,
     profile: Option<Profile>,
+    password: Option<String>,
 ) -> Result<recourse_app::Preview> {
     state.check_chosen(std::slice::from_ref(&path))?;
     let req = ImportRequest {
         profile_override: profile,
+        password: password.map(Password::new),
         ..Default::default()
     };
     state.with_app(|app| app.preview_file(&path, &req))
@@ -54,12 +58,14 @@ pub async fn import_files<R: Runtime>(
     account: Option<String>,
     profile: Option<Profile>,
     save_profile: bool,
+    password: Option<String>,
 ) -> Result<Vec<ImportReport>> {
     state.check_chosen(&paths)?;
     let req = ImportRequest {
         account,
         profile_override: profile,
         save_profile,
+        password: password.map(Password::new),
         ..Default::default()
     };
     run_import(&app, &state, &paths, &req)

@@ -52,13 +52,19 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const api = {
   pickFiles: () => call<string[]>("pick_files"),
-  previewFile: (path: string, profile: Profile | null = null) => call<Preview>("preview_file", { path, profile }),
-  importFiles: (paths: string[], opts: { account?: string | null; profile?: Profile | null; saveProfile?: boolean } = {}) =>
+  /** `password` opens an encrypted ZIP archive; it is sent for this call only, never stored. */
+  previewFile: (path: string, profile: Profile | null = null, password: string | null = null) =>
+    call<Preview>("preview_file", { path, profile, password }),
+  importFiles: (
+    paths: string[],
+    opts: { account?: string | null; profile?: Profile | null; saveProfile?: boolean; password?: string | null } = {},
+  ) =>
     call<ImportReport[]>("import_files", {
       paths,
       account: opts.account ?? null,
       profile: opts.profile ?? null,
       saveProfile: opts.saveProfile ?? false,
+      password: opts.password ?? null,
     }),
   importSample: () => call<ImportReport[]>("import_sample"),
   cancelImport: () => call<void>("cancel_import"),

@@ -50,6 +50,36 @@ pub enum ImportError {
     Cancelled,
     #[error("the import was stopped: {0}")]
     Aborted(String),
+    #[error("entry {entry}{}: cannot read {field} '{value}' (expected {expected})", id_note(.id))]
+    BadEntry {
+        /// 1-based ordinal of the transaction entry in the file.
+        entry: u64,
+        /// The entry's own id (FITID, AcctSvcrRef), when it has one.
+        id: String,
+        field: String,
+        value: String,
+        expected: String,
+    },
+    #[error("this {format} file holds no statement that can be read: {detail}")]
+    NoStatement { format: String, detail: String },
+    #[error("the spreadsheet cannot be read: {0}")]
+    Workbook(String),
+    #[error("no sheet of the workbook holds a statement ({0})")]
+    NoSheet(String),
+    #[error("the ZIP archive cannot be read: {0}")]
+    Archive(String),
+    #[error("the ZIP archive is protected by a password: give it to open the statements inside")]
+    PasswordNeeded,
+    #[error("the password does not open this ZIP archive")]
+    WrongPassword,
+}
+
+fn id_note(id: &str) -> String {
+    if id.is_empty() {
+        String::new()
+    } else {
+        format!(" ({id})")
+    }
 }
 
 /// Which columns a file lacks.
@@ -221,6 +251,31 @@ impl ImportError {
             BadProfile(detail) => ("bad_profile", vec![("detail", detail.clone())]),
             Cancelled => ("cancelled", vec![]),
             Aborted(detail) => ("aborted", vec![("detail", detail.clone())]),
+            BadEntry {
+                entry,
+                id,
+                field,
+                value,
+                expected,
+            } => (
+                "bad_entry",
+                vec![
+                    ("entry", entry.to_string()),
+                    ("id", id_note(id)),
+                    ("field", field.clone()),
+                    ("value", value.clone()),
+                    ("expected", expected.clone()),
+                ],
+            ),
+            NoStatement { format, detail } => (
+                "no_statement",
+                vec![("format", format.clone()), ("detail", detail.clone())],
+            ),
+            Workbook(detail) => ("workbook", vec![("detail", detail.clone())]),
+            NoSheet(detail) => ("no_sheet", vec![("detail", detail.clone())]),
+            Archive(detail) => ("archive", vec![("detail", detail.clone())]),
+            PasswordNeeded => ("password_needed", vec![]),
+            WrongPassword => ("wrong_password", vec![]),
         };
         (key.to_string(), args)
     }
@@ -242,6 +297,13 @@ impl ImportError {
             Empty | UnknownEncoding(_) | NoColumns(_) | BadProfile(_) | Cancelled | Aborted(_) => {
                 None
             }
+            BadEntry { .. }
+            | NoStatement { .. }
+            | Workbook(_)
+            | NoSheet(_)
+            | Archive(_)
+            | PasswordNeeded
+            | WrongPassword => None,
         }
     }
 }

@@ -469,6 +469,48 @@ pub const PRESETS: &[Preset] = &[
         currency: Some("CNY"),
         month_first: false,
     },
+    // China Construction Bank 建设银行 account details (XLS): 序号, 摘要 (消费/存入/支取), 币别,
+    // 钞汇, 交易日期 (YYYYMMDD), a signed 交易金额, 账户余额, 交易地点/附言 (the merchant),
+    // 对方账号与户名.
+    Preset {
+        name: "ccb",
+        signature: &["摘要", "币别", "交易日期", "交易金额", "账户余额"],
+        roles: &[
+            (Date, "交易日期"),
+            (Description, "交易地点/附言"),
+            (Counterparty, "对方账号与户名"),
+            (Amount, "交易金额"),
+            (CurrencyCol, "币别"),
+        ],
+        sign: NegativeIsDebit,
+        currency: Some("CNY"),
+        month_first: false,
+    },
+    // Bank of China 中国银行 debit-card details: 记账日期, 记账时间, 币别, a signed 金额, 余额,
+    // 交易名称, 渠道, 网点名称, 附言, 对方账户名, 对方卡号/账号, 对方开户行.
+    Preset {
+        name: "boc",
+        signature: &[
+            "记账日期",
+            "记账时间",
+            "币别",
+            "金额",
+            "余额",
+            "交易名称",
+            "对方账户名",
+        ],
+        roles: &[
+            (Date, "记账日期"),
+            (Time, "记账时间"),
+            (Description, "交易名称"),
+            (Counterparty, "对方账户名"),
+            (Amount, "金额"),
+            (CurrencyCol, "币别"),
+        ],
+        sign: NegativeIsDebit,
+        currency: Some("CNY"),
+        month_first: false,
+    },
 ];
 
 /// Position of the header cell named `name` (compared normalised, with or without a trailing

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Bilingual, CaseEvent, Checklist, EvidenceView, Transaction } from "../../ipc/api";
 import { formatDate, formatMoney } from "../../i18n/format";
 import { pick } from "./labels";
+import { sourceOf } from "../transactions/source";
 
 export function TransactionsPanel({ transactions }: { transactions: Transaction[] }) {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function TransactionsPanel({ transactions }: { transactions: Transaction[
               </td>
               <td className="num">{formatMoney(tx.amount, tx.currency)}</td>
               <td className="source muted">
-                {tx.source_file}:{tx.source_line}
+                {sourceOf(tx)}
               </td>
             </tr>
           ))}

@@ -14,6 +14,7 @@ export const charge: Transaction = {
   currency: "USD",
   status: "booked",
   source_file: "visa-nov.csv",
+  source_sheet: null,
   source_line: 14,
   batch_id: 1,
   flagged: true,

@@ -33,6 +33,9 @@ function previewFor(p: Profile, confident: boolean): Preview {
       sign: "negative-is-debit",
       profile: p,
       confident,
+      format: "csv",
+      sheet: null,
+      account: null,
     },
     header: ["Date", "Details", "Amount", "Balance"],
     sample,
@@ -70,6 +73,8 @@ type Opts = {
   confident: boolean;
   importError?: { code: string; message: string };
   accounts?: { id: number; name: string; has_profile: boolean }[];
+  /** The file is an encrypted archive that this password opens. */
+  password?: string;
 };
 
 function backend(opts: Opts) {
@@ -84,6 +89,10 @@ function backend(opts: Opts) {
         case "pick_files":
           return [PATH];
         case "preview_file": {
+          if (opts.password && a.password !== opts.password) {
+            const key = a.password ? "import.wrong_password" : "import.password_needed";
+            throw { code: "import", message: `bills.zip: ${key}`, detail: { key, args: { file: "bills.zip" } } };
+          }
           const given = a.profile as Profile | null;
           return previewFor(given ?? detectedProfile, opts.confident);
         }
@@ -122,6 +131,23 @@ describe("Import screen", { timeout: 20000 }, () => {
     expect((screen.getByTestId("role-3") as HTMLSelectElement).value).toBe("amount");
     // The balance column was taken as the amount: the parsed rows show it.
     expect(screen.getByTestId("parsed-table").textContent).toContain("999.00");
+  });
+
+  it("asks for an encrypted archive's password, says when it is wrong, and imports with it", async () => {
+    const calls = backend({ confident: true, password: "654321" });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("zip-password-prompt");
+    expect(screen.queryByTestId("zip-password-wrong")).toBeNull();
+    await userEvent.type(screen.getByTestId("zip-password"), "111111");
+    await userEvent.click(screen.getByTestId("zip-password-submit"));
+    await screen.findByTestId("zip-password-wrong");
+    await userEvent.type(screen.getByTestId("zip-password"), "654321");
+    await userEvent.click(screen.getByTestId("zip-password-submit"));
+    await screen.findByTestId("import-summary");
+    const imp = calls.find((c) => c.cmd === "import_files")!.args;
+    expect(imp).toMatchObject({ paths: [PATH], password: "654321" });
+    expect(screen.queryByTestId("zip-password-prompt")).toBeNull();
   });
 
   it("re-previews with the edited profile when a role changes", async () => {

@@ -6,6 +6,10 @@ import { formatNumber } from "../../i18n/format";
 import type { Screen } from "../../App";
 import { MappingEditor, type Review } from "./MappingEditor";
 import { ImportSummary } from "./ImportSummary";
+import { PasswordPrompt } from "./PasswordPrompt";
+
+/** The error keys that mean an archive needs (another) password. */
+const PASSWORD_KEYS = ["import.password_needed", "import.wrong_password"];
 
 // The review inbox is its own screen; the cast keeps this compiling whether or not the App
 // already lists it.
@@ -39,6 +43,10 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
   checkFirstRef.current = checkFirst;
   // Answers to earlier re-previews are dropped when a newer edit was made meanwhile.
   const previewSeq = useRef(0);
+  /** Passwords of encrypted archives, by path, held in memory only until the file is imported. */
+  const passwords = useRef(new Map<string, string>());
+  /** The encrypted archive waiting for its password, and the files after it. */
+  const [askPassword, setAskPassword] = useState<{ path: string; rest: string[]; wrong: boolean } | null>(null);
 
   const refreshBatches = useCallback(() => {
     api.batches().then(setBatches, (e: AppError) => setError(e));
@@ -61,21 +69,32 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
       try {
         for (let i = 0; i < paths.length; i++) {
           const path = paths[i];
+          const password = passwords.current.get(path) ?? null;
           // A file that never names its currency is read in the currency of the user's
           // jurisdiction (the backend's default); the preview shows it and the user can change it.
-          const preview = await api.previewFile(path).catch((e: AppError) => {
+          let preview;
+          try {
+            preview = await api.previewFile(path, null, password);
+          } catch (e) {
+            const key = (e as AppError).detail?.key ?? "";
+            if (PASSWORD_KEYS.includes(key)) {
+              // An encrypted archive: ask for its password, then carry on from this file.
+              setAskPassword({ path, rest: paths.slice(i + 1), wrong: key === "import.wrong_password" });
+              return;
+            }
             setFailedPath(null);
             throw e;
-          });
+          }
           if (!preview.detected.confident || checkFirstRef.current) {
             openReview(path, preview);
             setPending(paths.slice(i + 1));
             return;
           }
-          const done = await api.importFiles([path]).catch((e: AppError) => {
+          const done = await api.importFiles([path], { password }).catch((e: AppError) => {
             setFailedPath(path);
             throw e;
           });
+          passwords.current.delete(path);
           setReports((r) => [...r, ...done]);
         }
         setReview(null);
@@ -144,7 +163,7 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
     setReview({ ...review, profile });
     const seq = ++previewSeq.current;
     try {
-      const preview = await api.previewFile(path, profile);
+      const preview = await api.previewFile(path, profile, passwords.current.get(path) ?? null);
       if (seq === previewSeq.current) setReview((r) => (r && r.path === path ? { ...r, preview } : r));
     } catch (e) {
       if (seq === previewSeq.current) setError(e as AppError);
@@ -160,7 +179,9 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
         account: review.account.trim() || null,
         profile: review.profile,
         saveProfile: review.saveProfile,
+        password: passwords.current.get(review.path) ?? null,
       });
+      passwords.current.delete(review.path);
       setReports((r) => [...r, ...done]);
     } catch (e) {
       // The editor stays open: the user can fix the mapping and try again.
@@ -172,6 +193,22 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
     }
     setReview(null);
     await advance(pending);
+  };
+
+  const submitPassword = (password: string) => {
+    if (!askPassword) return;
+    passwords.current.set(askPassword.path, password);
+    const next = [askPassword.path, ...askPassword.rest];
+    setAskPassword(null);
+    void advance(next);
+  };
+
+  const cancelPassword = () => {
+    if (!askPassword) return;
+    passwords.current.delete(askPassword.path);
+    const rest = askPassword.rest;
+    setAskPassword(null);
+    void advance(rest);
   };
 
   const skip = () => {
@@ -222,7 +259,7 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
         <p className="drop-title">{t("import.drop")}</p>
         <p className="muted">{t("import.or")}</p>
         <div className="actions">
-          <button type="button" className="primary" onClick={choose} disabled={busy || review !== null} data-testid="choose-files">
+          <button type="button" className="primary" onClick={choose} disabled={busy || review !== null || askPassword !== null} data-testid="choose-files">
             {t("import.choose")}
           </button>
           <button type="button" onClick={importSample} disabled={busy || review !== null} data-testid="import-sample">
@@ -262,6 +299,16 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
         </div>
       )}
       {notice && <p className="notice" role="status">{notice}</p>}
+
+      {askPassword && (
+        <PasswordPrompt
+          file={askPassword.path.split(/[\\/]/).pop() ?? askPassword.path}
+          wrong={askPassword.wrong}
+          busy={busy}
+          onSubmit={submitPassword}
+          onCancel={cancelPassword}
+        />
+      )}
 
       {review && (
         <MappingEditor

@@ -60,13 +60,21 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
       </div>
       <p className="muted" data-testid="detected-summary">
         {d.preset ? t("import.review.preset", { preset: d.preset }) + " · " : ""}
-        {t("import.review.detected", {
-          encoding: d.encoding,
-          delimiter: t(`import.delimiters.${delimiterName(d.delimiter)}`, { defaultValue: d.delimiter }),
-          header: d.header_line ?? "—",
-        })}
+        {d.sheet
+          ? // A workbook's sheet: cells, no encoding or delimiter to speak of.
+            t("import.review.detectedSheet", { sheet: d.sheet, header: d.header_line ?? "—" })
+          : t("import.review.detected", {
+              encoding: d.encoding,
+              delimiter: t(`import.delimiters.${delimiterName(d.delimiter)}`, { defaultValue: d.delimiter }),
+              header: d.header_line ?? "—",
+            })}
       </p>
       {!d.confident && <p className="warning">{t("import.review.notConfident")}</p>}
+      {!d.account && !d.preset && (
+        <p className="hint" data-testid="account-hint">
+          {t("import.review.accountHint")}
+        </p>
+      )}
 
       <div className="mapping-controls">
         <label>
@@ -113,7 +121,7 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
             data-testid="account-input"
             list="import-accounts"
             value={review.account}
-            placeholder={defaultAccountName(review.path, d.preset)}
+            placeholder={defaultAccountName(d)}
             onChange={(e) => onAccount(e.target.value)}
           />
           <datalist id="import-accounts">

@@ -41,7 +41,8 @@ describe("column mapping", () => {
     expect(minorToDecimal(-438, "USD")).toBe("-4.38");
     expect(minorToDecimal(5, "EUR")).toBe("0.05");
     expect(minorToDecimal(-1200, "JPY")).toBe("-1200");
-    expect(defaultAccountName("/home/a/Chase Export.CSV", null)).toBe("chase export");
-    expect(defaultAccountName("C:\\x\\a.csv", "chase")).toBe("chase");
+    expect(defaultAccountName({ account: null, preset: null })).toBe("default");
+    expect(defaultAccountName({ account: null, preset: "chase" })).toBe("chase");
+    expect(defaultAccountName({ account: "DE89370400440532013000", preset: null })).toBe("DE89370400440532013000");
   });
 });

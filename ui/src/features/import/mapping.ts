@@ -86,12 +86,17 @@ export function minorToDecimal(minor: number, currency: string): string {
 }
 
 /** The account name the backend uses by default: the detected preset, else the file's stem. */
-export function defaultAccountName(path: string, preset: string | null): string {
-  if (preset) return preset;
-  const name = path.split(/[\\/]/).pop() ?? path;
-  const dot = name.lastIndexOf(".");
-  return (dot > 0 ? name.slice(0, dot) : name).toLowerCase();
+/**
+ * The account a file goes to when the user names none: the one the backend found (the file's
+ * own account number, the preset, or the user's choice for this layout), else the shared
+ * fallback account. Never the file's name: one account's monthly exports have different names.
+ */
+export function defaultAccountName(detected: { account?: string | null; preset?: string | null }): string {
+  return detected.account ?? detected.preset ?? FALLBACK_ACCOUNT;
 }
+
+/** The backend's account for files that name none (`recourse_app::FALLBACK_ACCOUNT`). */
+export const FALLBACK_ACCOUNT = "default";
 
 export function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;

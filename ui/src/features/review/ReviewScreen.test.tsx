@@ -36,6 +36,7 @@ function tx(id: number, merchant: string, amount: string): Transaction {
     currency: "USD",
     status: "booked",
     source_file: "june.csv",
+    source_sheet: null,
     source_line: id,
     batch_id: 1,
     flagged: true,

@@ -5,6 +5,7 @@ import type { Reason } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 import { byUrgency, disputeReason } from "./disputeReason";
+import { sourceOf } from "../transactions/source";
 
 export type ReviewProps = {
   /** Starts a dispute about these transactions (the flagged one first) for this dispute reason. */
@@ -237,8 +238,8 @@ function TxCard({ tx, flagged }: { tx: Transaction; flagged: boolean }) {
       <strong className="merchant">{tx.merchant}</strong>
       <span className="muted raw">{tx.description}</span>
       <span className={tx.amount_minor < 0 ? "num out review-tx-amount" : "num in review-tx-amount"}>{formatMoney(tx.amount, tx.currency)}</span>
-      <span className="muted source" title={`${tx.source_file}:${tx.source_line}`}>
-        {tx.source_file}:{tx.source_line}
+      <span className="muted source" title={sourceOf(tx)}>
+        {sourceOf(tx)}
       </span>
     </div>
   );

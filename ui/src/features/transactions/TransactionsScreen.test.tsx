@@ -27,6 +27,7 @@ function tx(id: number, description: string, amount: string): Transaction {
     currency: "USD",
     status: "booked",
     source_file: "chase.csv",
+    source_sheet: null,
     source_line: id + 1,
     batch_id: 1,
     flagged: id === 2,

@@ -7,6 +7,7 @@ import { ErrorPanel } from "../../components/ErrorPanel";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 import { usePagedRows } from "./usePagedRows";
 import type { OnDispute, Screen } from "../../App";
+import { sourceOf } from "./source";
 
 const ROW_HEIGHT = 36;
 const col = createColumnHelper<Transaction>();
@@ -96,8 +97,8 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
         cell: (c) => (
           // Cut at the start when too long (see styles.css), so the line number always shows;
           // the marks keep the text in left-to-right order.
-          <span className="muted source" title={`${c.row.original.source_file}:${c.row.original.source_line}`}>
-            {`\u200e${c.row.original.source_file}:${c.row.original.source_line}\u200e`}
+          <span className="muted source" title={sourceOf(c.row.original)}>
+            {`\u200e${sourceOf(c.row.original)}\u200e`}
           </span>
         ),
         size: 180,

@@ -1,0 +1,126 @@
+//! The same statement in the other formats people download: an XLSX workbook (typed cells: a
+//! date serial with a date style, a number cell for the amount) and an OFX 1.x file, written
+//! from a generated `Date,Description,Amount` CSV so the three imports read the same rows.
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// One row of the simple CSV.
+struct Row {
+    date: NaiveDate,
+    description: String,
+    amount: String,
+}
+
+fn rows(csv_path: &Path) -> Result<Vec<Row>> {
+    let mut rdr = csv::Reader::from_path(csv_path)?;
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec?;
+        let date = NaiveDate::parse_from_str(&rec[0], "%Y-%m-%d")
+            .with_context(|| format!("{}: date {}", csv_path.display(), &rec[0]))?;
+        out.push(Row {
+            date,
+            description: rec[1].to_string(),
+            amount: rec[2].to_string(),
+        });
+    }
+    Ok(out)
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Excel's serial number of a date (days since 1899-12-30).
+fn serial(d: NaiveDate) -> i64 {
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
+    (d - epoch).num_days()
+}
+
+/// Writes the CSV's rows as a one-sheet XLSX workbook.
+pub fn write_xlsx(csv_path: &Path, out: &Path) -> Result<()> {
+    let rows = rows(csv_path)?;
+    let file = std::fs::File::create(out)?;
+    let mut zip = zip::ZipWriter::new(BufWriter::new(file));
+    let opts = zip::write::SimpleFileOptions::default();
+    let parts: [(&str, &str); 5] = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Transactions" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/styles.xml",
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>"#,
+        ),
+    ];
+    for (name, body) in parts {
+        zip.start_file(name, opts)?;
+        zip.write_all(body.as_bytes())?;
+    }
+    zip.start_file("xl/worksheets/sheet1.xml", opts)?;
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c><c r="B1" t="inlineStr"><is><t>Description</t></is></c><c r="C1" t="inlineStr"><is><t>Amount</t></is></c></row>"#)?;
+    let mut line = String::with_capacity(256);
+    for (i, r) in rows.iter().enumerate() {
+        let n = i + 2;
+        line.clear();
+        line.push_str(&format!(
+            r#"<row r="{n}"><c r="A{n}" s="1"><v>{}</v></c><c r="B{n}" t="inlineStr"><is><t>{}</t></is></c><c r="C{n}"><v>{}</v></c></row>"#,
+            serial(r.date),
+            xml_escape(&r.description),
+            r.amount
+        ));
+        zip.write_all(line.as_bytes())?;
+    }
+    zip.write_all(b"</sheetData></worksheet>")?;
+    zip.finish()?.flush()?;
+    Ok(())
+}
+
+/// Writes the CSV's rows as an OFX 1.02 (SGML) checking-account statement, one `STMTTRN` each.
+pub fn write_ofx(csv_path: &Path, out: &Path) -> Result<()> {
+    let rows = rows(csv_path)?;
+    let mut w = BufWriter::with_capacity(1 << 20, std::fs::File::create(out)?);
+    w.write_all(b"OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\nCHARSET:1252\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n<OFX>\n<BANKMSGSRSV1>\n<STMTTRNRS>\n<TRNUID>1\n<STMTRS>\n<CURDEF>USD\n<BANKACCTFROM>\n<BANKID>121000358\n<ACCTID>000111222333\n<ACCTTYPE>CHECKING\n</BANKACCTFROM>\n<BANKTRANLIST>\n")?;
+    for (i, r) in rows.iter().enumerate() {
+        let kind = if r.amount.starts_with('-') {
+            "DEBIT"
+        } else {
+            "CREDIT"
+        };
+        write!(
+            w,
+            "<STMTTRN>\n<TRNTYPE>{kind}\n<DTPOSTED>{}120000.000[-5:EST]\n<TRNAMT>{}\n<FITID>{:09}\n<NAME>{}\n</STMTTRN>\n",
+            r.date.format("%Y%m%d"),
+            r.amount,
+            i + 1,
+            xml_escape(&r.description)
+        )?;
+    }
+    w.write_all(b"</BANKTRANLIST>\n</STMTRS>\n</STMTTRNRS>\n</BANKMSGSRSV1>\n</OFX>\n")?;
+    w.flush()?;
+    Ok(())
+}

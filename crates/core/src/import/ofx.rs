@@ -1,0 +1,386 @@
+//! OFX, QFX and QBO downloads (Quicken, QuickBooks): OFX 1.x SGML (leaf tags left unclosed,
+//! with or without the `OFXHEADER` block) and OFX 2.x XML, bank (`STMTRS`) and credit-card
+//! (`CCSTMTRS`) statements, several per file.
+//!
+//! Real files are often malformed (closing tags missing or misplaced, odd date suffixes such as
+//! `[-7:MST]`), so this reads a flat stream of tags rather than a tree: a tag followed by text
+//! is a value; the aggregates that matter (a statement, a transaction) begin at their opening
+//! tag and end at their closing tag or wherever the next one of their kind begins. That reads
+//! what a person reading the file would read.
+
+use super::amounts::{self, DecimalMark};
+use super::entities;
+use super::error::ImportError;
+use super::{SkippedLine, Statement};
+use crate::model::{ParsedRow, RowStatus};
+use crate::money::Currency;
+use chrono::{NaiveDate, NaiveTime};
+
+/// Whether these bytes are an OFX file: the 1.x header, or an `<OFX>` root near the start.
+pub fn looks_like(head: &str) -> bool {
+    let upper = head.to_ascii_uppercase();
+    upper.contains("OFXHEADER") || upper.contains("<OFX>")
+}
+
+/// One tag of the stream: its upper-cased name, whether it closes, and the text after it.
+struct Tag<'a> {
+    name: String,
+    closing: bool,
+    text: &'a str,
+}
+
+/// The tags of `text` in order, skipping processing instructions, comments and declarations.
+fn tags(text: &str) -> impl Iterator<Item = Tag<'_>> {
+    let mut rest = text;
+    std::iter::from_fn(move || loop {
+        let start = rest.find('<')?;
+        let after = &rest[start + 1..];
+        let end = after.find('>')?;
+        let inner = after[..end].trim();
+        let body = &after[end + 1..];
+        let text_end = body.find('<').unwrap_or(body.len());
+        let text = &body[..text_end];
+        rest = &body[text_end..];
+        if inner.starts_with('?') || inner.starts_with('!') || inner.is_empty() {
+            continue;
+        }
+        let (closing, name) = match inner.strip_prefix('/') {
+            Some(n) => (true, n),
+            None => (false, inner.trim_end_matches('/')),
+        };
+        // `<NAME attr="…">` in OFX 2.x files that carry attributes: the name is the first word.
+        let name = name.split_whitespace().next().unwrap_or("");
+        return Some(Tag {
+            name: name.to_ascii_uppercase(),
+            closing,
+            text,
+        });
+    })
+}
+
+/// The values of one `STMTTRN` as written.
+#[derive(Default)]
+struct Entry {
+    ordinal: u64,
+    trntype: String,
+    posted: String,
+    user: String,
+    amount: String,
+    fitid: String,
+    name: String,
+    memo: String,
+    checknum: String,
+    currency: String,
+}
+
+#[derive(Default)]
+struct Stmt {
+    account: String,
+    bank: String,
+    kind: String,
+    curdef: String,
+    card: bool,
+    entries: Vec<Entry>,
+}
+
+/// Reads every statement of an OFX file (already decoded to text).
+/// `fallback` is the currency of a statement without `CURDEF`.
+pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, ImportError> {
+    let mut stmts: Vec<Stmt> = Vec::new();
+    let mut in_stmt = false;
+    let mut entry: Option<Entry> = None;
+    let mut ordinal = 0u64;
+    // Inside `CURRENCY`/`ORIGCURRENCY` of an entry, `CURSYM` names the amount's currency only
+    // for `CURRENCY` (ORIGCURRENCY is the original, converted into CURDEF).
+    let mut in_currency = false;
+    let current = |stmts: &mut Vec<Stmt>, in_stmt: &mut bool| {
+        if !*in_stmt {
+            stmts.push(Stmt::default());
+            *in_stmt = true;
+        }
+    };
+    for tag in tags(text) {
+        let value = tag.text.trim();
+        match (tag.name.as_str(), tag.closing) {
+            ("STMTRS" | "CCSTMTRS", false) => {
+                close_entry(&mut entry, &mut stmts);
+                stmts.push(Stmt {
+                    card: tag.name == "CCSTMTRS",
+                    ..Stmt::default()
+                });
+                in_stmt = true;
+            }
+            ("STMTRS" | "CCSTMTRS", true) => {
+                close_entry(&mut entry, &mut stmts);
+                in_stmt = false;
+            }
+            ("STMTTRN", false) => {
+                close_entry(&mut entry, &mut stmts);
+                current(&mut stmts, &mut in_stmt);
+                ordinal += 1;
+                entry = Some(Entry {
+                    ordinal,
+                    ..Entry::default()
+                });
+            }
+            // The end of the transaction, or of what holds it when its own end is missing.
+            ("STMTTRN" | "BANKTRANLIST", true) | ("LEDGERBAL" | "AVAILBAL", false) => {
+                close_entry(&mut entry, &mut stmts);
+            }
+            ("CURRENCY", false) => in_currency = true,
+            ("ORIGCURRENCY", false) | ("CURRENCY" | "ORIGCURRENCY", true) => in_currency = false,
+            (_, false) if !value.is_empty() => {
+                let value = entities::unescape(value);
+                if let Some(e) = entry.as_mut() {
+                    let field = match tag.name.as_str() {
+                        "TRNTYPE" => &mut e.trntype,
+                        "DTPOSTED" => &mut e.posted,
+                        "DTUSER" => &mut e.user,
+                        "TRNAMT" => &mut e.amount,
+                        "FITID" => &mut e.fitid,
+                        "NAME" => &mut e.name,
+                        "MEMO" => &mut e.memo,
+                        "CHECKNUM" => &mut e.checknum,
+                        "CURSYM" if in_currency => &mut e.currency,
+                        _ => continue,
+                    };
+                    if field.is_empty() {
+                        *field = value;
+                    }
+                } else {
+                    let statement_field = matches!(
+                        tag.name.as_str(),
+                        "ACCTID" | "BANKID" | "ACCTTYPE" | "CURDEF"
+                    );
+                    if !statement_field {
+                        continue;
+                    }
+                    current(&mut stmts, &mut in_stmt);
+                    let Some(s) = stmts.last_mut() else { continue };
+                    let field = match tag.name.as_str() {
+                        "ACCTID" => &mut s.account,
+                        "BANKID" => &mut s.bank,
+                        "ACCTTYPE" => &mut s.kind,
+                        _ => &mut s.curdef,
+                    };
+                    if field.is_empty() {
+                        *field = value;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    close_entry(&mut entry, &mut stmts);
+    stmts.retain(|s| !s.entries.is_empty() || !s.account.is_empty());
+    if stmts.is_empty() {
+        return Err(ImportError::NoStatement {
+            format: "OFX".into(),
+            detail: "no STMTRS or CCSTMTRS statement and no STMTTRN transaction was found".into(),
+        });
+    }
+    let names = account_names(&stmts);
+    stmts
+        .into_iter()
+        .zip(names)
+        .map(|(s, account)| statement(s, account, fallback))
+        .collect()
+}
+
+fn close_entry(entry: &mut Option<Entry>, stmts: &mut [Stmt]) {
+    if let (Some(e), Some(s)) = (entry.take(), stmts.last_mut()) {
+        s.entries.push(e);
+    }
+}
+
+/// Each statement's account: its `ACCTID`, told apart by its type or bank when one file holds
+/// the same number twice (a checking and a savings account under one customer number).
+fn account_names(stmts: &[Stmt]) -> Vec<Option<String>> {
+    stmts
+        .iter()
+        .map(|s| {
+            if s.account.is_empty() {
+                return None;
+            }
+            let twins = stmts.iter().filter(|o| o.account == s.account).count();
+            if twins < 2 {
+                return Some(s.account.clone());
+            }
+            let qualifier = if !s.kind.is_empty() {
+                s.kind.to_lowercase()
+            } else if s.card {
+                "credit card".into()
+            } else {
+                s.bank.clone()
+            };
+            Some(format!("{} {}", s.account, qualifier).trim().to_string())
+        })
+        .collect()
+}
+
+fn statement(
+    s: Stmt,
+    account: Option<String>,
+    fallback: Option<Currency>,
+) -> Result<Statement, ImportError> {
+    let currency = Currency::parse(&s.curdef);
+    if !s.curdef.is_empty() && currency.is_none() {
+        return Err(ImportError::NoStatement {
+            format: "OFX".into(),
+            detail: format!("CURDEF '{}' is not a currency code", s.curdef),
+        });
+    }
+    let currency = currency.or(fallback);
+    let mut rows = Vec::with_capacity(s.entries.len());
+    let mut skipped = Vec::new();
+    for e in s.entries {
+        if e.amount.is_empty() && e.posted.is_empty() && e.user.is_empty() {
+            skipped.push(SkippedLine {
+                line: e.ordinal,
+                reason: "no amount".into(),
+            });
+            continue;
+        }
+        rows.push(row(e, currency)?);
+    }
+    Ok(Statement {
+        account,
+        currency,
+        rows,
+        skipped,
+    })
+}
+
+fn row(e: Entry, curdef: Option<Currency>) -> Result<ParsedRow, ImportError> {
+    let bad = |field: &str, value: &str, expected: &str| ImportError::BadEntry {
+        entry: e.ordinal,
+        id: e.fitid.clone(),
+        field: field.into(),
+        value: value.into(),
+        expected: expected.into(),
+    };
+    let currency = match e.currency.as_str() {
+        "" => curdef.ok_or_else(|| bad("CURDEF", "", "the statement's currency code"))?,
+        code => Currency::parse(code).ok_or_else(|| bad("CURSYM", code, "a currency code"))?,
+    };
+    const DATE: &str = "a date like 20240131 or 20240131120000[-5:EST]";
+    let posted = match e.posted.as_str() {
+        "" => None,
+        v => Some(date(v).ok_or_else(|| bad("DTPOSTED", v, DATE))?),
+    };
+    let user = match e.user.as_str() {
+        "" => None,
+        v => Some(date(v).ok_or_else(|| bad("DTUSER", v, DATE))?),
+    };
+    // DTUSER is when the person paid; DTPOSTED when the bank booked it.
+    let (day, posted_date) = match (user, posted) {
+        (Some(u), p) => (u, p.filter(|p| *p != u)),
+        (None, Some(p)) => (p, None),
+        (None, None) => return Err(bad("DTPOSTED", "", DATE)),
+    };
+    let amount = decimal(&e.amount, currency.minor_digits())
+        .ok_or_else(|| bad("TRNAMT", &e.amount, "a signed number like -12.50"))?;
+    let description = describe(&e);
+    let reference = (!e.fitid.is_empty()).then(|| e.fitid.clone());
+    Ok(ParsedRow {
+        line: e.ordinal,
+        date: day.0,
+        time: None,
+        posted_date: posted_date.map(|p| p.0),
+        description,
+        amount,
+        currency,
+        reference,
+        card_last4: None,
+        status: RowStatus::Booked,
+    })
+}
+
+/// NAME and MEMO joined (MEMO often repeats NAME, or continues it); the check number or the
+/// transaction type when both are empty.
+fn describe(e: &Entry) -> String {
+    let name = e.name.trim();
+    let memo = e.memo.trim();
+    let text = if memo.is_empty() || name.contains(memo) {
+        name.to_string()
+    } else if name.is_empty() || memo.starts_with(name) {
+        memo.to_string()
+    } else {
+        format!("{name} {memo}")
+    };
+    if !text.is_empty() {
+        return text;
+    }
+    if !e.checknum.is_empty() {
+        return format!("CHECK {}", e.checknum);
+    }
+    e.trntype.clone()
+}
+
+/// An OFX date: `YYYYMMDD`, then optionally `HHMMSS`, `.XXX` and a zone such as `[-7:MST]`.
+/// Only the date is kept: the time of a posting is rarely meaningful, and the date is read as
+/// written, with no zone shift. Returned with the time as written, for callers that want it.
+fn date(v: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
+    let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() < 8 {
+        return None;
+    }
+    let d = NaiveDate::parse_from_str(&digits[..8], "%Y%m%d").ok()?;
+    let t = (digits.len() >= 14)
+        .then(|| NaiveTime::parse_from_str(&digits[8..14], "%H%M%S").ok())
+        .flatten();
+    Some((d, t))
+}
+
+/// A decimal amount in minor units: `-12.50`, `+1339.85`, `-100`, `12,50` (a comma decimal
+/// mark, as some European banks write it).
+pub(super) fn decimal(v: &str, digits: u32) -> Option<i64> {
+    let v = v.trim();
+    let mark = if v.contains(',') && !v.contains('.') {
+        DecimalMark::Comma
+    } else {
+        DecimalMark::Dot
+    };
+    amounts::parse(v, mark).ok()??.to_minor(digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SGML: &str = "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nCHARSET:1252\n\n<OFX>\n<BANKMSGSRSV1><STMTTRNRS><STMTRS>\n<CURDEF>EUR\n<BANKACCTFROM><BANKID>1<ACCTID>111<ACCTTYPE>CHECKING</BANKACCTFROM>\n<BANKTRANLIST>\n<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20220610<TRNAMT>-12.50<FITID>A1<NAME>CAFE &amp; CO<MEMO>card 1234</STMTTRN>\n<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20220611120000.000[-7:MST]<TRNAMT>+100<FITID>A2<NAME>SALARY\n</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>\n";
+
+    #[test]
+    fn reads_sgml_with_unclosed_leaves_and_odd_zones() {
+        let s = read(SGML, None).unwrap();
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].account.as_deref(), Some("111"));
+        assert_eq!(s[0].currency, Some(Currency::EUR));
+        let r = &s[0].rows;
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].amount, -1250);
+        assert_eq!(r[0].description, "CAFE & CO card 1234");
+        assert_eq!(r[0].reference.as_deref(), Some("A1"));
+        assert_eq!(r[1].amount, 10000);
+        assert_eq!(r[1].date, NaiveDate::from_ymd_opt(2022, 6, 11).unwrap());
+        assert_eq!(r[1].line, 2);
+    }
+
+    #[test]
+    fn misnested_transactions_end_where_the_next_begins() {
+        let text = "<OFX><CREDITCARDMSGSRSV1><CCSTMTRS><CURDEF>BRL<CCACCTFROM><ACCTID>abc</CCACCTFROM><BANKTRANLIST><STMTTRN><DTPOSTED>20240323<TRNAMT>-1.00<FITID>x<STMTTRN><DTPOSTED>20240324<TRNAMT>-2.00<FITID>y<LEDGERBAL><BALAMT>-3</LEDGERBAL></CCSTMTRS></OFX>";
+        let s = read(text, None).unwrap();
+        assert_eq!(s[0].rows.len(), 2);
+        assert_eq!(s[0].rows.iter().map(|r| r.amount).sum::<i64>(), -300);
+    }
+
+    #[test]
+    fn a_bad_amount_names_the_entry_and_its_fitid() {
+        let text = SGML.replace("-12.50", "twelve");
+        let e = read(&text, None).unwrap_err().to_string();
+        assert!(
+            e.contains("entry 1") && e.contains("A1") && e.contains("TRNAMT"),
+            "{e}"
+        );
+    }
+}
