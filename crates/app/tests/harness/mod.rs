@@ -10,17 +10,17 @@
 
 #![allow(dead_code)]
 
+pub mod limits;
+
 use recourse_app::{App, ImportRequest};
 use rusqlite::types::ValueRef;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const CASE_VAR: &str = "RECOURSE_CASE";
 const VERDICT_MARK: &str = "@@verdict@@ ";
@@ -47,54 +47,16 @@ pub fn emit(verdict: &Verdict) {
 /// (on Linux) an address-space limit of `memory_mb`.
 pub fn run_isolated(test_name: &str, case: &str, timeout: Duration, memory_mb: u64) -> Verdict {
     let exe = std::env::current_exe().expect("the test binary's path");
-    let mut cmd = if cfg!(target_os = "linux") {
-        let mut c = Command::new("sh");
-        c.arg("-c")
-            .arg(format!(
-                "ulimit -v {} && exec \"$0\" \"$@\"",
-                memory_mb * 1024
-            ))
-            .arg(&exe);
-        c
-    } else {
-        Command::new(&exe)
-    };
-    cmd.args([test_name, "--exact", "--nocapture", "--test-threads=1"])
-        .env(CASE_VAR, case)
-        .env("RUST_BACKTRACE", "0")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("start the child test process");
-    // Read both pipes on threads so a chatty child never blocks on a full pipe.
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let out_reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = out.read_to_string(&mut s);
-        s
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = err.read_to_end(&mut s);
-        String::from_utf8_lossy(&s).into_owned()
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for the child") {
-            break Some(status);
-        }
-        if started.elapsed() > timeout {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let stdout = out_reader.join().unwrap_or_default();
-    let stderr = err_reader.join().unwrap_or_default();
+    let ran = limits::run_limited(
+        &exe,
+        &[test_name, "--exact", "--nocapture", "--test-threads=1"],
+        &[(CASE_VAR, case)],
+        timeout,
+        memory_mb,
+    );
     // The test harness prints its own words before ours on the same line.
-    let verdict = stdout
+    let verdict = ran
+        .stdout
         .lines()
         .find_map(|l| l.find(VERDICT_MARK).map(|i| &l[i + VERDICT_MARK.len()..]));
     if let Some(line) = verdict {
@@ -102,55 +64,16 @@ pub fn run_isolated(test_name: &str, case: &str, timeout: Duration, memory_mb: u
             return v;
         }
     }
-    let tail = why_it_ended(&stderr);
-    match status {
+    match ran.status {
         None => Verdict {
             pass: false,
             reason: format!("hang: no answer in {} s", timeout.as_secs()),
         },
         Some(s) => Verdict {
             pass: false,
-            reason: format!("crashed ({s}): {tail}"),
+            reason: format!("crashed ({s}): {}", limits::why_it_ended(&ran.stderr)),
         },
     }
-}
-
-/// The lines of a dead child's stderr that say why it died (a panic, a failed allocation, a
-/// stack overflow), else its last lines.
-fn why_it_ended(stderr: &str) -> String {
-    let lines: Vec<&str> = stderr
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with("note:"))
-        .collect();
-    let telling: Vec<&str> = lines
-        .iter()
-        .copied()
-        .filter(|l| {
-            [
-                "panicked",
-                "memory allocation",
-                "overflowed",
-                "fatal",
-                "error",
-            ]
-            .iter()
-            .any(|w| l.contains(w))
-        })
-        .collect();
-    let chosen = if telling.is_empty() {
-        &lines[lines.len().saturating_sub(3)..]
-    } else {
-        &telling[..telling.len().min(3)]
-    };
-    let mut t = chosen.join(" | ");
-    if t.len() > 400 {
-        let mut cut = 400;
-        while !t.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        t.truncate(cut);
-    }
-    t
 }
 
 static PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
