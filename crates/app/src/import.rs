@@ -3,7 +3,7 @@
 
 use crate::dto::{ImportProgress, ImportReport};
 use crate::error::{AppError, Result};
-use crate::review::history_since;
+use crate::review::{history_since, new_flags};
 use crate::{now_text, App};
 use recourse_core::disputes::Jurisdiction;
 use recourse_core::import::{self, ImportError, ImportOptions, Profile};
@@ -21,13 +21,24 @@ use std::sync::{mpsc, Arc};
 pub struct ImportRequest {
     /// Account name; default: the detected preset's name, else the file's stem.
     pub account: Option<String>,
-    /// Use this account's saved profile (the CLI's `--profile NAME`).
-    pub profile: Option<String>,
+    /// Use a saved profile (the CLI's `--profile NAME|FILE`).
+    pub profile: Option<ProfileSource>,
     /// A profile given directly (the import screen's edited mapping).
     pub profile_override: Option<Profile>,
     /// Save the profile used as the account's profile.
     pub save_profile: bool,
     pub dry_run: bool,
+}
+
+/// Where a saved import profile comes from.
+#[derive(Clone, Debug)]
+pub enum ProfileSource {
+    /// The profile saved with this account.
+    Account(String),
+    /// The profile of the account of this name if there is one, else the profile file at this
+    /// path (`recourse profiles export` writes one): the CLI's `--profile NAME|FILE`. Only for a
+    /// name the user typed; the desktop app never reads a path it did not open itself.
+    AccountOrFile(String),
 }
 
 pub type ProgressFn<'a> = &'a (dyn Fn(ImportProgress) + Sync);
@@ -82,7 +93,10 @@ impl App {
     fn import_options(&self, req: &ImportRequest) -> Result<ImportOptions> {
         let profile = match (&req.profile_override, &req.profile) {
             (Some(p), _) => Some(p.clone()),
-            (None, Some(name)) => Some(self.named_profile(name)?),
+            (None, Some(ProfileSource::Account(name))) => Some(self.account_profile(name)?),
+            (None, Some(ProfileSource::AccountOrFile(name))) => {
+                Some(self.account_or_file_profile(name)?)
+            }
             (None, None) => None,
         };
         Ok(ImportOptions {
@@ -91,19 +105,26 @@ impl App {
         })
     }
 
-    /// The import profile `name` refers to: an account's saved profile, else a profile file
-    /// (`recourse profiles export` writes one), so a mapping can move between machines.
-    fn named_profile(&self, name: &str) -> Result<Profile> {
-        if let Some(account) = self.db.account_by_name(name)? {
-            let json = account.profile_json.ok_or_else(|| {
-                AppError::new(
-                    "not_found",
-                    format!("account '{name}' has no saved profile"),
-                )
-            })?;
-            return serde_json::from_str(&json).map_err(|e| {
-                AppError::invalid(format!("the saved profile '{name}' is not valid: {e}"))
-            });
+    /// The import profile saved with the account `name`.
+    fn account_profile(&self, name: &str) -> Result<Profile> {
+        let account = self.db.account_by_name(name)?.ok_or_else(|| {
+            AppError::new("not_found", format!("there is no account named '{name}'"))
+        })?;
+        let json = account.profile_json.ok_or_else(|| {
+            AppError::new(
+                "not_found",
+                format!("account '{name}' has no saved profile"),
+            )
+        })?;
+        serde_json::from_str(&json)
+            .map_err(|e| AppError::invalid(format!("the saved profile '{name}' is not valid: {e}")))
+    }
+
+    /// The profile of the account `name`, else the profile file at the path `name`, so a
+    /// mapping can move between machines (see `ProfileSource::AccountOrFile`).
+    fn account_or_file_profile(&self, name: &str) -> Result<Profile> {
+        if self.db.account_by_name(name)?.is_some() {
+            return self.account_profile(name);
         }
         let path = Path::new(name);
         if !path.is_file() {
@@ -124,8 +145,9 @@ impl App {
     }
 
     /// The account's saved import profile as a JSON document, to keep or share as a file.
+    /// `account` names an account only: it is never read as a path.
     pub fn export_import_profile(&self, account: &str) -> Result<String> {
-        let profile = self.named_profile(account)?;
+        let profile = self.account_profile(account)?;
         serde_json::to_string_pretty(&profile).map_err(|e| AppError::new("internal", e.to_string()))
     }
 
@@ -320,32 +342,35 @@ impl App {
             Some(first) => writer.older_history(&history_since(first))?,
             None => Vec::new(),
         };
-        // The rules run on their own thread while the batch commits (writing a large batch
-        // is mostly the disk's time); flags are stored once both are done.
+        // The rules run on a thread of their own, so a panic in them fails this file (the
+        // writer is dropped: nothing of it is kept) instead of the app. Their flags are stored
+        // in the batch's transaction: the rows and their flags commit together or not at all.
         let ids_after = writer.ids_after();
-        let (done, flags) = std::thread::scope(|scope| {
+        let flags = std::thread::scope(|scope| {
             let rules = &rules;
-            let detecting = scope.spawn(move || rules.run(older, new_rows, ids_after));
-            let done = writer.finish(
-                summary.rows_read,
-                summary.skipped.len() as u64,
-                &detected_json,
-            );
-            (done, detecting.join())
-        });
-        let done = done?;
-        let flags = flags.map_err(|_| {
+            scope
+                .spawn(move || rules.run(older, new_rows, ids_after))
+                .join()
+        })
+        .map_err(|_| {
             AppError::new(
                 "internal",
-                format!("{file_name}: the detection rules stopped unexpectedly"),
+                format!(
+                    "{file_name}: the detection rules stopped unexpectedly; nothing was imported"
+                ),
             )
         })?;
+        let flagged = writer.add_flags(&new_flags(flags))?;
         if req.save_profile {
             let profile = serde_json::to_string(&summary.detected.profile).unwrap_or_default();
-            self.db.save_account_profile(&account, &profile, &now)?;
+            writer.save_account_profile(&account, &profile, &now)?;
         }
+        let done = writer.finish(
+            summary.rows_read,
+            summary.skipped.len() as u64,
+            &detected_json,
+        )?;
         report_progress(rows, total_lines);
-        let flagged = self.store_flags(flags)?;
         Ok(report(
             &file_name,
             sha256,

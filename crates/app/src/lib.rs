@@ -23,9 +23,10 @@ mod transactions;
 
 pub use backup::{backup_file_name, BackupReport, RestoreReport};
 pub use error::{AppError, ErrorDetail, Result};
-pub use import::{ImportRequest, ProgressFn};
+pub use import::{ImportRequest, ProfileSource, ProgressFn};
 pub use recourse_core::import::{Preview, Profile};
 pub use settings::{AppSettings, DataLocation};
+pub use transactions::MAX_PAGE;
 
 use recourse_store::Db;
 use std::path::{Path, PathBuf};

@@ -7,7 +7,7 @@ mod templates;
 
 use clap::{Parser, Subcommand};
 use recourse_app::dto::TxFilter;
-use recourse_app::{App, AppError, ImportRequest};
+use recourse_app::{App, AppError, ImportRequest, ProfileSource};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -162,7 +162,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         } => {
             let req = ImportRequest {
                 account,
-                profile,
+                profile: profile.map(ProfileSource::AccountOrFile),
                 dry_run,
                 ..Default::default()
             };

@@ -1,7 +1,7 @@
 //! Rendering a letter: pick the template (the user's or the built-in one), run it strictly on
 //! the request's data, and split the output into subject and body.
 
-use super::context::build;
+use super::context::{build, claimed_minor};
 use super::format::date;
 use super::request::LetterRequest;
 use super::Letter;
@@ -185,7 +185,11 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
     env.set_debug(true);
     env.set_fuel(Some(FUEL));
 
-    let ctx = build(req, lang);
+    let claimed = claimed_minor(req).ok_or_else(|| TemplateError {
+        line: None,
+        message: "the charges add up to more than one claim can hold".into(),
+    })?;
+    let ctx = build(req, lang, claimed);
     let tmpl = env
         .template_from_named_str("letter", source)
         .map_err(|e| to_template_error(&e, source))?;
