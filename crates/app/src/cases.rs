@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 /// Evidence is a receipt, a screenshot or a chat export; anything larger is almost surely the
 /// wrong file, and would be read into memory whole.
-const MAX_EVIDENCE_BYTES: u64 = 200 * 1024 * 1024;
+pub(crate) const MAX_EVIDENCE_BYTES: u64 = 200 * 1024 * 1024;
 
 /// A case as stored, with its typed fields and transactions, ready for the plan and letters.
 pub(crate) struct Loaded {
@@ -357,7 +357,7 @@ impl App {
         self.case(case_id)
     }
 
-    /// Copies an evidence file into `<data folder>/evidence/<case id>/` and records it with its
+    /// Copies an evidence file into `<evidence folder>/<case id>/` (`backup::evidence_dir`) and records it with its
     /// SHA-256. Adding the same content twice keeps one copy.
     pub fn add_evidence(&mut self, case_id: i64, path: &Path) -> Result<CaseView> {
         self.load_case(case_id)?;
@@ -403,7 +403,7 @@ impl App {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "evidence".into());
-        let dir = self.data_dir.join("evidence").join(case_id.to_string());
+        let dir = self.evidence_dir.join(case_id.to_string());
         std::fs::create_dir_all(&dir)
             .map_err(|e| AppError::new("io", format!("{}: {e}", dir.display())))?;
         let dest = free_path(&dir, &file_name);
@@ -458,7 +458,7 @@ impl App {
     /// Deletes a case, its records and its evidence copies (the transactions stay).
     pub fn delete_case(&mut self, case_id: i64) -> Result<()> {
         self.db.delete_case(case_id)?;
-        let dir = self.data_dir.join("evidence").join(case_id.to_string());
+        let dir = self.evidence_dir.join(case_id.to_string());
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
                 .map_err(|e| AppError::new("io", format!("{}: {e}", dir.display())))?;
