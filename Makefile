@@ -15,7 +15,7 @@ APP_BIN := target/debug/recourse-desktop
 E2E_BIN := target/debug/recourse-desktop-e2e
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: run test test-rust test-ui test-e2e build app app-e2e ui bench bindings check-bindings \
+.PHONY: run test test-rust test-ui test-e2e build app app-e2e ui fuzz bench bindings check-bindings \
         deps-build deps-test deps-bench fmt lint clean screenshots
 
 # Installs the Debian packages in $(1) that are not installed yet.
@@ -72,6 +72,14 @@ test-ui:
 test-e2e: app-e2e
 	RECOURSE_APP_BINARY=$(abspath $(E2E_BIN)) timeout --kill-after=30 1200 xvfb-run -a -s "-screen 0 1280x860x24" \
 	  node --test --test-force-exit --test-concurrency=1 --test-timeout=300000 tests/e2e/
+
+# Property-based fuzzing (stable Rust, proptest) of amounts and dates through the real importer
+# and of the importer on arbitrary bytes, for a fixed budget: FUZZ_CASES cases per property. A
+# failing case is kept in crates/core/tests/*.proptest-regressions and replayed on every run.
+FUZZ_CASES ?= 20000
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) timeout 3600 cargo test --release -q -p recourse-core \
+	  --test fuzz_amounts_dates
 
 # Regenerates the TypeScript types of the IPC contract from the Rust DTOs.
 bindings:
