@@ -10,9 +10,12 @@ APT_TEST  := xvfb xauth webkit2gtk-driver poppler-utils imagemagick fonts-noto-c
 APT_BENCH := hledger time xvfb xauth
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APP_BIN := target/debug/recourse-desktop
+# The app the end-to-end tests drive: built with the e2e-hooks feature (its file dialogs can be
+# answered by environment variables) and moved to a name of its own, so `make run` never starts it.
+E2E_BIN := target/debug/recourse-desktop-e2e
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: run test test-rust test-ui test-e2e build app ui bench bindings check-bindings \
+.PHONY: run test test-rust test-ui test-e2e build app app-e2e ui fuzz bench bindings check-bindings \
         deps-build deps-test deps-bench fmt lint clean screenshots
 
 # Installs the Debian packages in $(1) that are not installed yet.
@@ -45,6 +48,10 @@ ui: deps-build
 app: ui
 	cargo build -p recourse-desktop
 
+app-e2e: ui
+	cargo build -p recourse-desktop --features e2e-hooks
+	mv -f $(APP_BIN) $(E2E_BIN)
+
 build: app
 	cargo build -p recourse-cli
 
@@ -62,9 +69,17 @@ test-ui:
 
 # A stuck window must fail the run, not hold it: each test has 5 minutes, the whole run 20, and
 # the runner exits once its tests are done whatever child process is left.
-test-e2e: app
-	timeout --kill-after=30 1200 xvfb-run -a -s "-screen 0 1280x860x24" \
+test-e2e: app-e2e
+	RECOURSE_APP_BINARY=$(abspath $(E2E_BIN)) timeout --kill-after=30 1200 xvfb-run -a -s "-screen 0 1280x860x24" \
 	  node --test --test-force-exit --test-concurrency=1 --test-timeout=300000 tests/e2e/
+
+# Property-based fuzzing (stable Rust, proptest) of amounts and dates through the real importer
+# and of the importer on arbitrary bytes, for a fixed budget: FUZZ_CASES cases per property. A
+# failing case is kept in crates/core/tests/*.proptest-regressions and replayed on every run.
+FUZZ_CASES ?= 20000
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) timeout 3600 cargo test --release -q -p recourse-core \
+	  --test fuzz_amounts_dates
 
 # Regenerates the TypeScript types of the IPC contract from the Rust DTOs.
 bindings:

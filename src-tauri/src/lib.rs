@@ -7,24 +7,29 @@ mod state;
 
 use tauri::Manager;
 
-/// Builds and runs the app on `builder`, so tests can pass `tauri::test::mock_builder()`.
+/// Builds and runs the app on `builder`, so tests can pass `tauri::test::mock_builder()`. When
+/// the database cannot be opened (too new, locked, damaged), a native dialog says why and what
+/// to do, and the app exits without a window; the file is left as it was.
 pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>) {
     commands::mark_launch();
+    let context = tauri::generate_context!();
     // The database is opened before the window, and its transactions view starts loading on a
     // thread while the window and webview start (a million rows take about a second).
-    let opened = recourse_app::App::open(&recourse_app::default_db_path());
-    if let Ok(app) = &opened {
-        app.preload();
+    match recourse_app::App::open(&recourse_app::default_db_path()) {
+        Ok(app) => {
+            app.preload();
+            build(builder, app)
+                .run(context)
+                .expect("error while running Recourse");
+        }
+        Err(e) => dialogs::cannot_start(builder, context, &e),
     }
-    build(builder, opened)
-        .run(tauri::generate_context!())
-        .expect("error while running Recourse");
 }
 
 /// The configured builder: plugins, state and the command list.
 pub fn build<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
-    opened: Result<recourse_app::App, recourse_app::AppError>,
+    app: recourse_app::App,
 ) -> tauri::Builder<R> {
     builder
         // One instance at a time: a second launch focuses the first window.
@@ -36,10 +41,7 @@ pub fn build<R: tauri::Runtime>(
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
-        .setup(move |app| {
-            app.manage(state::AppState::new(opened?));
-            Ok(())
-        })
+        .manage(state::AppState::new(app))
         .on_window_event(state::remember_dropped_files)
         .invoke_handler(commands::handler())
 }

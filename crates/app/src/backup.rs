@@ -1,26 +1,47 @@
 //! Backup and restore of everything in one file: a zip holding `recourse.db` (a consistent copy
-//! taken with `VACUUM INTO`) and the evidence folder as `evidence/**`.
+//! taken with `VACUUM INTO`) and the database's evidence folder as `evidence/**`.
 //!
-//! A restore checks the whole file before touching anything: it must be a zip, hold
-//! `recourse.db`, that database must pass SQLite's integrity check and carry a Recourse schema no
-//! newer than this version's, and every entry must stay inside the data folder. Only then is the
-//! current database copied aside (`recourse.db.before-restore.bak`), replaced and reopened.
+//! A restore checks the whole file before touching anything: it must be a zip of at most
+//! `MAX_ENTRIES` entries whose sizes stay within `MAX_DB_BYTES`, `MAX_EVIDENCE_FILE_BYTES` and
+//! `MAX_TOTAL_BYTES` (checked against what each entry says and again while it is inflated, so a
+//! zip bomb stops at its stated size); it must hold `recourse.db`, and that database must pass
+//! `Db::inspect` (integrity, foreign keys, exactly our schema at a version we know) and migrate
+//! to ours. Only then is the current data swapped out, with a dated safety copy of the database
+//! and of the evidence folder, so a second restore never overwrites the first one's copy.
+//!
+//! The swap (database, then evidence) is written down first in a journal beside the database;
+//! if the app stops part-way, the next open (`recover_interrupted_restore`) puts the previous
+//! data back from the safety copies. Staging folders are removed when the restore ends, and any
+//! left by a crash at the next open.
 
 use crate::error::{AppError, Result};
 use crate::App;
 use recourse_store::Db;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fs::{self, File};
-use std::io::{self, BufReader, BufWriter};
+use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 use ts_rs::TS;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 /// The database's name inside a backup.
 const DB_ENTRY: &str = "recourse.db";
-/// The evidence folder's name, both under the data folder and inside a backup.
+/// The evidence folder's name inside a backup.
 const EVIDENCE: &str = "evidence";
+
+/// The most entries a backup may hold (the database and each evidence file).
+pub const MAX_ENTRIES: usize = 100_000;
+/// The largest database a backup may hold (a million transactions take about 300 MB).
+pub const MAX_DB_BYTES: u64 = 8 << 30;
+/// The largest evidence file a backup may hold: the largest the app accepts as evidence.
+pub const MAX_EVIDENCE_FILE_BYTES: u64 = crate::cases::MAX_EVIDENCE_BYTES;
+/// The most a backup may unpack to, all entries together.
+pub const MAX_TOTAL_BYTES: u64 = 16 << 30;
+
+/// Staging folders older than this, found at start-up, were left by a crash.
+const STALE_STAGING: Duration = Duration::from_secs(3600);
 
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct BackupReport {
@@ -43,9 +64,27 @@ pub struct RestoreReport {
     pub previous_copy: String,
 }
 
-/// The folder where a case's evidence files are copied.
-pub(crate) fn evidence_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join(EVIDENCE)
+/// The evidence folder of the database at `db_path`: `recourse.db-evidence` beside
+/// `recourse.db`, so two databases in one folder never share (or delete) each other's files.
+pub(crate) fn evidence_dir(db_path: &Path) -> PathBuf {
+    sibling(db_path, "-evidence")
+}
+
+/// The evidence folder every database of a data folder shared before it was per database.
+fn shared_evidence_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("evidence")
+}
+
+/// `path` with `suffix` added to its file name.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Where a restore writes down the swap it is making (see `Journal`).
+fn journal_path(db_path: &Path) -> PathBuf {
+    sibling(db_path, ".restore-journal")
 }
 
 /// The file name a backup is offered under, e.g. `recourse-backup-2024-05-01.zip`.
@@ -67,6 +106,122 @@ fn bad_backup(path: &Path, why: impl std::fmt::Display) -> AppError {
         .with_detail("backup.not_a_backup", [("file", file), ("why", why)])
 }
 
+/// What a restore is about to swap, written (and synced) before the first rename, removed after
+/// the last one. Finding it at start-up means the app stopped in between.
+#[derive(Debug, Serialize, Deserialize)]
+struct Journal {
+    /// The staging folder holding what is being restored.
+    stage: PathBuf,
+    /// The safety copy of the database as it was.
+    previous_db: PathBuf,
+    /// Where the evidence folder as it was is moved.
+    previous_evidence: PathBuf,
+    /// Whether there was an evidence folder to move.
+    had_evidence: bool,
+}
+
+impl Journal {
+    fn write(&self, path: &Path) -> Result<()> {
+        let json = serde_json::to_vec(self).map_err(|e| io_error(path, e))?;
+        let partial = sibling(path, ".partial");
+        let mut f = File::create(&partial).map_err(|e| io_error(&partial, e))?;
+        f.write_all(&json).map_err(|e| io_error(&partial, e))?;
+        f.sync_all().map_err(|e| io_error(&partial, e))?;
+        fs::rename(&partial, path).map_err(|e| io_error(path, e))
+    }
+
+    /// Puts the data as it was before the restore back: the database from its safety copy, the
+    /// evidence folder from where it was moved; then removes the staging folder and the journal.
+    fn roll_back(&self, db_path: &Path) -> Result<()> {
+        remove_sqlite_sidecars(db_path);
+        let back = sibling(db_path, ".rollback");
+        fs::copy(&self.previous_db, &back).map_err(|e| io_error(&self.previous_db, e))?;
+        fs::rename(&back, db_path).map_err(|e| io_error(db_path, e))?;
+        let evidence = evidence_dir(db_path);
+        let moved_aside = self.previous_evidence.exists();
+        if moved_aside || !self.had_evidence {
+            // The folder now in place (if any) is the restored one, or part of it.
+            if evidence.exists() {
+                fs::remove_dir_all(&evidence).map_err(|e| io_error(&evidence, e))?;
+            }
+        }
+        if moved_aside {
+            fs::rename(&self.previous_evidence, &evidence).map_err(|e| io_error(&evidence, e))?;
+        }
+        if self.stage.exists() {
+            fs::remove_dir_all(&self.stage).map_err(|e| io_error(&self.stage, e))?;
+        }
+        let journal = journal_path(db_path);
+        fs::remove_file(&journal).map_err(|e| io_error(&journal, e))
+    }
+}
+
+/// Run before the database at `db_path` is opened: undoes a restore the app stopped in the
+/// middle of (its journal is still there), and removes staging folders a crash left behind.
+pub(crate) fn recover_interrupted_restore(db_path: &Path) -> Result<()> {
+    let journal = journal_path(db_path);
+    if journal.exists() {
+        let text = fs::read(&journal).map_err(|e| io_error(&journal, e))?;
+        match serde_json::from_slice::<Journal>(&text) {
+            Ok(j) => {
+                tracing::warn!(journal = %journal.display(), "a restore was interrupted; putting the previous data back");
+                j.roll_back(db_path)?;
+            }
+            // Cut short while being written: nothing had been swapped yet.
+            Err(_) => fs::remove_file(&journal).map_err(|e| io_error(&journal, e))?,
+        }
+    }
+    let partial = sibling(&journal, ".partial");
+    if partial.exists() {
+        let _ = fs::remove_file(&partial);
+    }
+    let Some(dir) = db_path.parent().filter(|d| d.is_dir()) else {
+        return Ok(());
+    };
+    let now = SystemTime::now();
+    for entry in fs::read_dir(dir).map_err(|e| io_error(dir, e))?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| now.duration_since(t).unwrap_or_default() > STALE_STAGING);
+        if (name.starts_with(".restore-") || name.starts_with(".backup-")) && stale {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+    Ok(())
+}
+
+/// A name for this moment that no earlier safety copy has: `2024-05-01T143005`, then
+/// `2024-05-01T143005-2`, … if one was taken in the same second.
+fn unused_stamp(db_path: &Path) -> String {
+    let base = chrono::Local::now().format("%Y-%m-%dT%H%M%S").to_string();
+    let mut stamp = base.clone();
+    let mut n = 1;
+    while safety_copy(db_path, &stamp).exists()
+        || safety_copy(&evidence_dir(db_path), &stamp).exists()
+    {
+        n += 1;
+        stamp = format!("{base}-{n}");
+    }
+    stamp
+}
+
+/// Where a restore stamped `stamp` keeps what was at `path` before it.
+fn safety_copy(path: &Path, stamp: &str) -> PathBuf {
+    sibling(path, &format!(".before-restore-{stamp}"))
+}
+
+/// How far a restore got: the steps of the swap, in order (a test stops after one of them to
+/// see what the next open makes of it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum SwapStep {
+    Journal,
+    Database,
+    EvidenceAside,
+    EvidenceIn,
+}
+
 impl App {
     /// Writes the database and the evidence folder to one zip file at `dest`. The file appears
     /// only when complete: it is written beside `dest` first, then renamed.
@@ -75,10 +230,8 @@ impl App {
         let db_copy = stage.path().join(DB_ENTRY);
         self.db.backup_to(&db_copy)?;
 
-        let mut partial_name = dest.file_name().unwrap_or_default().to_os_string();
-        partial_name.push(".partial");
-        let partial = dest.with_file_name(partial_name);
-        let written = write_zip(&partial, &db_copy, &evidence_dir(&self.data_dir));
+        let partial = sibling(dest, ".partial");
+        let written = write_zip(&partial, &db_copy, &self.evidence_dir);
         let evidence_files = match written {
             Ok(n) => n,
             Err(e) => {
@@ -95,9 +248,18 @@ impl App {
         })
     }
 
-    /// Replaces all data with the backup at `src` and reopens the database (migrating it when
-    /// the backup is older). A file that fails any check is refused and nothing changes.
+    /// Replaces all data with the backup at `src` and reopens the database (migrated when the
+    /// backup is older). A file that fails any check is refused and nothing changes.
     pub fn restore(&mut self, src: &Path) -> Result<RestoreReport> {
+        self.restore_until(src, None)
+    }
+
+    /// `restore`, stopping right after `stop_after` as if the app had been killed there.
+    pub(crate) fn restore_until(
+        &mut self,
+        src: &Path,
+        stop_after: Option<SwapStep>,
+    ) -> Result<RestoreReport> {
         let db_path = self
             .db_path()
             .map(Path::to_path_buf)
@@ -106,14 +268,41 @@ impl App {
         let evidence_files = unpack(src, stage.path())?;
         let staged_db = stage.path().join(DB_ENTRY);
         let schema_version = Db::inspect(&staged_db).map_err(|e| bad_backup(src, e))?;
+        // Migrated in the staging folder: a backup that cannot be brought to this version's
+        // schema is refused before anything is swapped.
+        drop(Db::open(&staged_db).map_err(|e| bad_backup(src, e))?);
+        remove_sqlite_sidecars(&staged_db);
 
-        let mut before_name = db_path.file_name().unwrap_or_default().to_os_string();
-        before_name.push(".before-restore.bak");
-        let previous = db_path.with_file_name(before_name);
+        let stamp = unused_stamp(&db_path);
+        let previous = safety_copy(&db_path, &stamp);
         self.db.backup_to(&previous)?;
-
-        self.swap_database(&db_path, &staged_db, &previous)?;
-        self.swap_evidence(&stage.path().join(EVIDENCE))?;
+        let journal = Journal {
+            stage: stage.path().to_path_buf(),
+            previous_db: previous.clone(),
+            previous_evidence: safety_copy(&self.evidence_dir, &stamp),
+            had_evidence: self.evidence_dir.exists(),
+        };
+        journal.write(&journal_path(&db_path))?;
+        if stop_after == Some(SwapStep::Journal) {
+            return Err(AppError::new(
+                "cancelled",
+                "stopped after writing the journal",
+            ));
+        }
+        let swapped = self.swap(&db_path, stage.path(), &journal, stop_after);
+        if stop_after.is_some() {
+            std::mem::forget(stage);
+            return swapped.and(Err(AppError::new("cancelled", "stopped part-way")));
+        }
+        if let Err(e) = swapped {
+            tracing::error!(error = %e, "restore failed; putting the previous data back");
+            journal.roll_back(&db_path)?;
+            self.db = Db::open(&db_path)?;
+            return Err(e);
+        }
+        self.settle_evidence()?;
+        let journal_file = journal_path(&db_path);
+        fs::remove_file(&journal_file).map_err(|e| io_error(&journal_file, e))?;
         Ok(RestoreReport {
             restored_from: src.to_string_lossy().into_owned(),
             schema_version,
@@ -122,7 +311,42 @@ impl App {
         })
     }
 
-    /// A private folder inside the data folder, so the final moves are renames on one disk;
+    /// Closes the open database, moves the staged one in its place, moves the evidence folder
+    /// aside and the staged one in, and opens the database.
+    fn swap(
+        &mut self,
+        db_path: &Path,
+        stage: &Path,
+        journal: &Journal,
+        stop_after: Option<SwapStep>,
+    ) -> Result<()> {
+        // Dropping the connection checkpoints its write-ahead log; a placeholder keeps `self` whole.
+        drop(std::mem::replace(&mut self.db, Db::open_in_memory()?));
+        remove_sqlite_sidecars(db_path);
+        fs::rename(stage.join(DB_ENTRY), db_path).map_err(|e| io_error(db_path, e))?;
+        if stop_after == Some(SwapStep::Database) {
+            return Ok(());
+        }
+        if journal.had_evidence {
+            fs::rename(&self.evidence_dir, &journal.previous_evidence)
+                .map_err(|e| io_error(&self.evidence_dir, e))?;
+        }
+        if stop_after == Some(SwapStep::EvidenceAside) {
+            return Ok(());
+        }
+        let restored = stage.join(EVIDENCE);
+        if restored.exists() {
+            fs::rename(&restored, &self.evidence_dir)
+                .map_err(|e| io_error(&self.evidence_dir, e))?;
+        }
+        if stop_after == Some(SwapStep::EvidenceIn) {
+            return Ok(());
+        }
+        self.db = Db::open(db_path)?;
+        Ok(())
+    }
+
+    /// A private folder beside the database, so the final moves are renames on one disk;
     /// removed when dropped.
     fn staging_dir(&self, prefix: &str) -> Result<tempfile::TempDir> {
         fs::create_dir_all(&self.data_dir).map_err(|e| io_error(&self.data_dir, e))?;
@@ -132,47 +356,33 @@ impl App {
             .map_err(|e| io_error(&self.data_dir, e))
     }
 
-    /// Closes the open database, moves `staged` in its place and opens it. If that fails, the
-    /// copy taken just before (`previous`) is put back and reopened.
-    fn swap_database(&mut self, db_path: &Path, staged: &Path, previous: &Path) -> Result<()> {
-        // Dropping the connection checkpoints its write-ahead log; a placeholder keeps `self` whole.
-        drop(std::mem::replace(&mut self.db, Db::open_in_memory()?));
-        remove_sqlite_sidecars(db_path);
-        let reopened = fs::rename(staged, db_path)
-            .map_err(|e| io_error(db_path, e))
-            .and_then(|()| Db::open(db_path).map_err(AppError::from));
-        match reopened {
-            Ok(db) => {
-                self.db = db;
-                Ok(())
+    /// Puts every evidence file where this database keeps it (`<evidence folder>/<case>/<file>`)
+    /// and records that path: files restored from a backup made elsewhere, and files in the
+    /// folder all databases of a data folder once shared, move into this database's own.
+    pub(crate) fn settle_evidence(&mut self) -> Result<()> {
+        let shared = shared_evidence_dir(&self.data_dir);
+        for (id, case_id, stored) in self.db.evidence_paths()? {
+            let stored = PathBuf::from(stored);
+            let Some(name) = stored.file_name() else {
+                continue;
+            };
+            let expected = self.evidence_dir.join(case_id.to_string()).join(name);
+            if stored == expected {
+                continue;
             }
-            Err(e) => {
-                tracing::error!(error = %e, "restore failed; putting the previous database back");
-                remove_sqlite_sidecars(db_path);
-                fs::copy(previous, db_path).map_err(|c| {
-                    io_error(
-                        db_path,
-                        format!("{e}; and the previous copy could not be put back: {c}"),
-                    )
-                })?;
-                self.db = Db::open(db_path)?;
-                Err(e)
+            if !expected.exists() {
+                // Only a file this app put in a data folder is moved, never one elsewhere.
+                if !(stored.starts_with(&shared) && stored.is_file()) {
+                    continue;
+                }
+                let dir = expected.parent().unwrap_or(&self.evidence_dir);
+                fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+                if fs::rename(&stored, &expected).is_err() {
+                    fs::copy(&stored, &expected).map_err(|e| io_error(&expected, e))?;
+                    let _ = fs::remove_file(&stored);
+                }
             }
-        }
-    }
-
-    /// Moves the current evidence folder aside (`evidence.before-restore`) and the restored one in.
-    fn swap_evidence(&self, restored: &Path) -> Result<()> {
-        let current = evidence_dir(&self.data_dir);
-        let aside = self.data_dir.join(format!("{EVIDENCE}.before-restore"));
-        if current.exists() {
-            if aside.exists() {
-                fs::remove_dir_all(&aside).map_err(|e| io_error(&aside, e))?;
-            }
-            fs::rename(&current, &aside).map_err(|e| io_error(&current, e))?;
-        }
-        if restored.exists() {
-            fs::rename(restored, &current).map_err(|e| io_error(&current, e))?;
+            self.db.set_evidence_path(id, &expected.to_string_lossy())?;
         }
         Ok(())
     }
@@ -181,9 +391,7 @@ impl App {
 /// SQLite's write-ahead log and shared-memory files of `db`: stale ones must not meet a new file.
 fn remove_sqlite_sidecars(db: &Path) {
     for suffix in ["-wal", "-shm"] {
-        let mut name = db.file_name().unwrap_or_default().to_os_string();
-        name.push(suffix);
-        let _ = fs::remove_file(db.with_file_name(name));
+        let _ = fs::remove_file(sibling(db, suffix));
     }
 }
 
@@ -241,14 +449,24 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 /// Extracts `recourse.db` and `evidence/**` of the backup at `src` into `stage`, refusing
-/// anything else; returns how many evidence files there were.
+/// anything else and anything beyond the limits; returns how many evidence files there were.
 fn unpack(src: &Path, stage: &Path) -> Result<u64> {
     let file = File::open(src).map_err(|e| io_error(src, e))?;
     let mut zip = ZipArchive::new(BufReader::new(file)).map_err(|e| bad_backup(src, e))?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(bad_backup(
+            src,
+            format!(
+                "it holds {} entries, more than a backup can (at most {MAX_ENTRIES})",
+                zip.len()
+            ),
+        ));
+    }
+    // First what every entry says it is, before a byte is written.
+    let mut total: u64 = 0;
     let mut has_db = false;
-    let mut evidence_files = 0;
     for i in 0..zip.len() {
-        let mut entry = zip.by_index(i).map_err(|e| bad_backup(src, e))?;
+        let entry = zip.by_index(i).map_err(|e| bad_backup(src, e))?;
         let name = entry.name().to_string();
         // enclosed_name rejects absolute paths and `..`: nothing may land outside the stage.
         let rel = entry.enclosed_name().ok_or_else(|| {
@@ -261,6 +479,33 @@ fn unpack(src: &Path, stage: &Path) -> Result<u64> {
         if !is_db && !rel.starts_with(EVIDENCE) {
             return Err(bad_backup(src, format!("unexpected entry '{name}'")));
         }
+        has_db |= is_db;
+        let max = if is_db {
+            MAX_DB_BYTES
+        } else {
+            MAX_EVIDENCE_FILE_BYTES
+        };
+        if entry.size() > max {
+            return Err(too_large(src, &name, entry.size(), max));
+        }
+        total = total.saturating_add(entry.size());
+    }
+    if !has_db {
+        return Err(bad_backup(src, format!("it holds no {DB_ENTRY}")));
+    }
+    if total > MAX_TOTAL_BYTES {
+        return Err(too_large(
+            src,
+            "all entries together",
+            total,
+            MAX_TOTAL_BYTES,
+        ));
+    }
+    let mut evidence_files = 0;
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).map_err(|e| bad_backup(src, e))?;
+        let name = entry.name().to_string();
+        let rel = entry.enclosed_name().unwrap_or_default();
         let target = stage.join(&rel);
         if entry.is_dir() {
             fs::create_dir_all(&target).map_err(|e| io_error(&target, e))?;
@@ -269,17 +514,115 @@ fn unpack(src: &Path, stage: &Path) -> Result<u64> {
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
         }
-        let mut out = File::create(&target).map_err(|e| io_error(&target, e))?;
-        io::copy(&mut entry, &mut out)
+        // An entry inflates to at most what it said: a zip bomb whose header lies stops here.
+        let said = entry.size();
+        let mut out = File::create_new(&target).map_err(|e| {
+            bad_backup(
+                src,
+                format!("the entry '{name}' appears twice or cannot be written: {e}"),
+            )
+        })?;
+        let copied = io::copy(&mut (&mut entry).take(said + 1), &mut out)
             .map_err(|e| bad_backup(src, format!("cannot read '{name}': {e}")))?;
-        if is_db {
-            has_db = true;
-        } else {
+        if copied > said {
+            return Err(bad_backup(
+                src,
+                format!("the entry '{name}' is larger than its stated {said} bytes"),
+            ));
+        }
+        if rel != Path::new(DB_ENTRY) {
             evidence_files += 1;
         }
     }
-    if !has_db {
-        return Err(bad_backup(src, format!("it holds no {DB_ENTRY}")));
-    }
     Ok(evidence_files)
+}
+
+fn too_large(src: &Path, what: &str, bytes: u64, max: u64) -> AppError {
+    bad_backup(
+        src,
+        format!("'{what}' would unpack to {bytes} bytes, more than a backup may hold ({max})"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An app whose one setting tells the data apart, with an evidence file.
+    fn app_with(dir: &Path, theme: &str, evidence: &str) -> App {
+        let mut app = App::open(&dir.join("recourse.db")).unwrap();
+        set_theme(&mut app, theme);
+        let case = app.evidence_dir.join("1");
+        fs::create_dir_all(&case).unwrap();
+        fs::write(case.join("receipt.txt"), evidence).unwrap();
+        app
+    }
+
+    fn set_theme(app: &mut App, theme: &str) {
+        let mut s = app.settings().unwrap();
+        s.theme = theme.into();
+        app.set_settings(&s).unwrap();
+    }
+
+    fn state(dir: &Path) -> (String, String) {
+        let app = App::open(&dir.join("recourse.db")).unwrap();
+        let evidence = fs::read_to_string(app.evidence_dir.join("1/receipt.txt")).unwrap();
+        (app.settings().unwrap().theme, evidence)
+    }
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with('.') || n.ends_with("journal"))
+            .collect()
+    }
+
+    #[test]
+    fn a_restore_stopped_at_any_step_is_rolled_back_at_the_next_open() {
+        for step in [
+            SwapStep::Journal,
+            SwapStep::Database,
+            SwapStep::EvidenceAside,
+            SwapStep::EvidenceIn,
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut app = app_with(dir.path(), "dark", "backed up");
+            let backup = dir.path().join("b.zip");
+            app.backup(&backup).unwrap();
+            set_theme(&mut app, "light");
+            fs::write(app.evidence_dir.join("1/receipt.txt"), "later").unwrap();
+
+            assert!(app.restore_until(&backup, Some(step)).is_err());
+            drop(app);
+            assert_eq!(
+                state(dir.path()),
+                ("light".into(), "later".into()),
+                "stopped after {step:?}"
+            );
+            assert!(
+                leftovers(dir.path()).is_empty(),
+                "{step:?}: {:?}",
+                leftovers(dir.path())
+            );
+        }
+    }
+
+    #[test]
+    fn a_finished_restore_is_kept_at_the_next_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with(dir.path(), "dark", "backed up");
+        let backup = dir.path().join("b.zip");
+        app.backup(&backup).unwrap();
+        set_theme(&mut app, "light");
+        app.restore(&backup).unwrap();
+        drop(app);
+        assert_eq!(state(dir.path()), ("dark".into(), "backed up".into()));
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "{:?}",
+            leftovers(dir.path())
+        );
+    }
 }

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 /// Evidence is a receipt, a screenshot or a chat export; anything larger is almost surely the
 /// wrong file, and would be read into memory whole.
-const MAX_EVIDENCE_BYTES: u64 = 200 * 1024 * 1024;
+pub(crate) const MAX_EVIDENCE_BYTES: u64 = 200 * 1024 * 1024;
 
 /// A case as stored, with its typed fields and transactions, ready for the plan and letters.
 pub(crate) struct Loaded {
@@ -48,12 +48,16 @@ impl Loaded {
             .unwrap_or_else(|| "USD".into())
     }
 
-    /// The amount asked back: every charge, except that for a double charge the first one was
-    /// the real purchase (the same rule the letters use).
-    pub fn claimed_minor(&self) -> i64 {
-        let skip = usize::from(self.reason == Reason::DoubleCharge && self.transactions.len() > 1);
-        self.transactions.iter().skip(skip).fold(0i64, |acc, t| {
-            acc.saturating_add(t.amount_minor.saturating_abs())
+    /// The amount asked back (`disputes::claimed_minor`, the rule the letters use); an error
+    /// when the charges add up to more than a claim can hold.
+    pub fn claimed_minor(&self) -> Result<i64> {
+        let amounts: Vec<i64> = self.transactions.iter().map(|t| t.amount_minor).collect();
+        recourse_core::disputes::claimed_minor(self.reason, &amounts).ok_or_else(|| {
+            AppError::invalid(format!(
+                "case {}: its charges add up to more than one claim can hold",
+                self.row.id
+            ))
+            .with_detail("case.claim_too_large", [("case", self.row.id.to_string())])
         })
     }
 
@@ -87,7 +91,7 @@ impl Loaded {
                 .statement_date
                 .as_deref()
                 .and_then(|d| stored_date(d).ok()),
-            amount_minor: self.claimed_minor(),
+            amount_minor: self.claimed_minor()?,
             currency,
         })
     }
@@ -205,14 +209,15 @@ impl App {
             let next_deadline = open
                 .then(|| plan.next_action.by.into_iter().chain(answer_dues).min())
                 .flatten();
+            let claimed = c.claimed_minor()?;
             out.push(CaseSummary {
                 id: c.row.id,
                 reason: c.reason,
                 jurisdiction: c.jurisdiction,
                 status: status(&c.row, refund.is_some()),
                 merchant: c.merchant(),
-                amount: to_text(c.claimed_minor(), &c.currency()),
-                amount_minor: c.claimed_minor(),
+                amount: to_text(claimed, &c.currency()),
+                amount_minor: claimed,
                 currency: c.currency(),
                 opened_at: c.row.opened_at.clone(),
                 next_deadline: next_deadline.map(|d| d.to_string()),
@@ -270,6 +275,7 @@ impl App {
                 text: e.text,
             })
             .collect();
+        let claimed = c.claimed_minor()?;
         Ok(CaseView {
             id: c.row.id,
             reason: c.reason,
@@ -283,8 +289,8 @@ impl App {
             merchant_address: c.row.merchant_address.clone(),
             notes: c.row.notes.clone(),
             outcome: c.row.outcome.clone(),
-            amount: to_text(c.claimed_minor(), &c.currency()),
-            amount_minor: c.claimed_minor(),
+            amount: to_text(claimed, &c.currency()),
+            amount_minor: claimed,
             currency: c.currency(),
             checklist: disputes::checklist(c.reason, c.jurisdiction),
             plan,
@@ -351,7 +357,7 @@ impl App {
         self.case(case_id)
     }
 
-    /// Copies an evidence file into `<data folder>/evidence/<case id>/` and records it with its
+    /// Copies an evidence file into `<evidence folder>/<case id>/` (`backup::evidence_dir`) and records it with its
     /// SHA-256. Adding the same content twice keeps one copy.
     pub fn add_evidence(&mut self, case_id: i64, path: &Path) -> Result<CaseView> {
         self.load_case(case_id)?;
@@ -397,7 +403,7 @@ impl App {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "evidence".into());
-        let dir = self.data_dir.join("evidence").join(case_id.to_string());
+        let dir = self.evidence_dir.join(case_id.to_string());
         std::fs::create_dir_all(&dir)
             .map_err(|e| AppError::new("io", format!("{}: {e}", dir.display())))?;
         let dest = free_path(&dir, &file_name);
@@ -452,7 +458,7 @@ impl App {
     /// Deletes a case, its records and its evidence copies (the transactions stay).
     pub fn delete_case(&mut self, case_id: i64) -> Result<()> {
         self.db.delete_case(case_id)?;
-        let dir = self.data_dir.join("evidence").join(case_id.to_string());
+        let dir = self.evidence_dir.join(case_id.to_string());
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
                 .map_err(|e| AppError::new("io", format!("{}: {e}", dir.display())))?;
@@ -507,7 +513,7 @@ impl App {
         if c.row.status != "open" {
             return Ok(None);
         }
-        let claimed = c.claimed_minor();
+        let claimed = c.claimed_minor()?;
         let found = self
             .db
             .credits_after_case_charges(c.row.id)?

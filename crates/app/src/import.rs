@@ -3,7 +3,7 @@
 
 use crate::dto::{ImportProgress, ImportReport};
 use crate::error::{AppError, Result};
-use crate::review::history_since;
+use crate::review::{history_since, new_flags};
 use crate::{now_text, App};
 use recourse_core::disputes::Jurisdiction;
 use recourse_core::import::{
@@ -25,8 +25,8 @@ pub struct ImportRequest {
     /// preset's name, else the account chosen last time for a file of the same layout, else
     /// [`FALLBACK_ACCOUNT`]. Never the file's name.
     pub account: Option<String>,
-    /// Use this account's saved profile (the CLI's `--profile NAME`).
-    pub profile: Option<String>,
+    /// Use a saved profile (the CLI's `--profile NAME|FILE`).
+    pub profile: Option<ProfileSource>,
     /// A profile given directly (the import screen's edited mapping).
     pub profile_override: Option<Profile>,
     /// Save the profile used as the account's profile.
@@ -63,6 +63,17 @@ pub const FALLBACK_ACCOUNT: &str = "default";
 
 /// Settings key prefix: the account the user chose for a file layout that names no account.
 const LAYOUT_ACCOUNT: &str = "import.account_for_layout.";
+
+/// Where a saved import profile comes from.
+#[derive(Clone, Debug)]
+pub enum ProfileSource {
+    /// The profile saved with this account.
+    Account(String),
+    /// The profile of the account of this name if there is one, else the profile file at this
+    /// path (`recourse profiles export` writes one): the CLI's `--profile NAME|FILE`. Only for a
+    /// name the user typed; the desktop app never reads a path it did not open itself.
+    AccountOrFile(String),
+}
 
 pub type ProgressFn<'a> = &'a (dyn Fn(ImportProgress) + Sync);
 
@@ -155,7 +166,10 @@ impl App {
     fn import_options(&self, req: &ImportRequest) -> Result<ImportOptions> {
         let profile = match (&req.profile_override, &req.profile) {
             (Some(p), _) => Some(p.clone()),
-            (None, Some(name)) => Some(self.named_profile(name)?),
+            (None, Some(ProfileSource::Account(name))) => Some(self.account_profile(name)?),
+            (None, Some(ProfileSource::AccountOrFile(name))) => {
+                Some(self.account_or_file_profile(name)?)
+            }
             (None, None) => None,
         };
         Ok(ImportOptions {
@@ -164,19 +178,26 @@ impl App {
         })
     }
 
-    /// The import profile `name` refers to: an account's saved profile, else a profile file
-    /// (`recourse profiles export` writes one), so a mapping can move between machines.
-    fn named_profile(&self, name: &str) -> Result<Profile> {
-        if let Some(account) = self.db.account_by_name(name)? {
-            let json = account.profile_json.ok_or_else(|| {
-                AppError::new(
-                    "not_found",
-                    format!("account '{name}' has no saved profile"),
-                )
-            })?;
-            return serde_json::from_str(&json).map_err(|e| {
-                AppError::invalid(format!("the saved profile '{name}' is not valid: {e}"))
-            });
+    /// The import profile saved with the account `name`.
+    fn account_profile(&self, name: &str) -> Result<Profile> {
+        let account = self.db.account_by_name(name)?.ok_or_else(|| {
+            AppError::new("not_found", format!("there is no account named '{name}'"))
+        })?;
+        let json = account.profile_json.ok_or_else(|| {
+            AppError::new(
+                "not_found",
+                format!("account '{name}' has no saved profile"),
+            )
+        })?;
+        serde_json::from_str(&json)
+            .map_err(|e| AppError::invalid(format!("the saved profile '{name}' is not valid: {e}")))
+    }
+
+    /// The profile of the account `name`, else the profile file at the path `name`, so a
+    /// mapping can move between machines (see `ProfileSource::AccountOrFile`).
+    fn account_or_file_profile(&self, name: &str) -> Result<Profile> {
+        if self.db.account_by_name(name)?.is_some() {
+            return self.account_profile(name);
         }
         let path = Path::new(name);
         if !path.is_file() {
@@ -197,8 +218,9 @@ impl App {
     }
 
     /// The account's saved import profile as a JSON document, to keep or share as a file.
+    /// `account` names an account only: it is never read as a path.
     pub fn export_import_profile(&self, account: &str) -> Result<String> {
-        let profile = self.named_profile(account)?;
+        let profile = self.account_profile(account)?;
         serde_json::to_string_pretty(&profile).map_err(|e| AppError::new("internal", e.to_string()))
     }
 
@@ -379,7 +401,6 @@ impl App {
         // Per statement, in order: what was read, its batch, and the flags on what it added.
         let mut stored: Vec<Stored> = Vec::with_capacity(count);
         let mut batches = Vec::with_capacity(count);
-        let mut flags = Vec::with_capacity(count);
         let mut piece = first;
         loop {
             if let Some(sheet) = &piece.sheet {
@@ -408,14 +429,38 @@ impl App {
             };
             let ids_after = writer.ids_after();
             let (rows_read, skipped) = (summary.rows_read, summary.skipped.len() as u64);
+            // The rules run on a thread of their own, so a panic in them fails this file (the
+            // writer is dropped: nothing of it is kept) instead of the app. Their flags and the
+            // saved profile are written in the file's transaction: the rows and their flags
+            // commit together or not at all.
+            let found = std::thread::scope(|scope| {
+                let rules = &rules;
+                scope
+                    .spawn(move || rules.run(older, new_rows, ids_after))
+                    .join()
+            })
+            .map_err(|_| {
+                AppError::new(
+                    "internal",
+                    format!(
+                        "{}: the detection rules stopped unexpectedly; nothing was imported",
+                        file.name
+                    ),
+                )
+            })?;
+            let flagged = writer.add_flags(&new_flags(found))?;
+            if req.save_profile {
+                let profile = serde_json::to_string(&summary.detected.profile).unwrap_or_default();
+                writer.save_account_profile(&account, &profile, &now)?;
+            }
             stored.push(Stored {
                 account,
                 layout,
                 summary,
+                flagged,
             });
             match pieces.next() {
                 Some(next) => {
-                    flags.push(rules.run(older, new_rows, ids_after));
                     let next_account = next.account.clone();
                     let (done, d) = writer.next_batch(
                         &src(&next_account, file, &now),
@@ -428,22 +473,7 @@ impl App {
                     piece = next;
                 }
                 None => {
-                    // The rules run on their own thread while the file commits (writing a
-                    // large batch is mostly the disk's time); flags are stored once both are
-                    // done.
-                    let (done, found) = std::thread::scope(|scope| {
-                        let rules = &rules;
-                        let detecting = scope.spawn(move || rules.run(older, new_rows, ids_after));
-                        let done = writer.finish(rows_read, skipped, &detected_json);
-                        (done, detecting.join())
-                    });
-                    batches.push(done?);
-                    flags.push(found.map_err(|_| {
-                        AppError::new(
-                            "internal",
-                            format!("{}: the detection rules stopped unexpectedly", file.name),
-                        )
-                    })?);
+                    batches.push(writer.finish(rows_read, skipped, &detected_json)?);
                     break;
                 }
             }
@@ -454,21 +484,15 @@ impl App {
         );
         let mut reports = Vec::with_capacity(count);
         for (
-            (
-                Stored {
-                    account,
-                    layout,
-                    summary,
-                },
-                done,
-            ),
-            found,
-        ) in stored.into_iter().zip(batches).zip(flags)
+            Stored {
+                account,
+                layout,
+                summary,
+                flagged,
+            },
+            done,
+        ) in stored.into_iter().zip(batches)
         {
-            if req.save_profile {
-                let profile = serde_json::to_string(&summary.detected.profile).unwrap_or_default();
-                self.db.save_account_profile(&account, &profile, &now)?;
-            }
             if let (Some(layout), Some(chosen)) = (&layout, &req.account) {
                 // The user named the account of a file that does not name its own: remember it
                 // for the next file of this layout.
@@ -477,7 +501,6 @@ impl App {
                         .set_setting(&format!("{LAYOUT_ACCOUNT}{layout}"), chosen)?;
                 }
             }
-            let flagged = self.store_flags(found)?;
             reports.push(report(
                 file,
                 Some(done.batch_id),
@@ -534,6 +557,8 @@ struct Stored {
     account: String,
     layout: Option<String>,
     summary: ParseSummary,
+    /// How many flags the rules stored on what it added.
+    flagged: u64,
 }
 
 /// Which of the files of one import this is (for progress).

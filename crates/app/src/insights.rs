@@ -6,6 +6,7 @@ use crate::dto::Transaction;
 use crate::dto_insights::{MerchantSpend, MonthSpend, PricePoint, RecurringCharge};
 use crate::error::{AppError, Result};
 use crate::money_text::to_text;
+use crate::transactions::total_too_large;
 use crate::App;
 use chrono::{Duration, NaiveDate};
 use recourse_core::detect;
@@ -26,19 +27,23 @@ impl App {
             account: account.as_deref(),
             ..Default::default()
         };
-        Ok(self
-            .db
+        self.db
             .monthly_totals(&q)?
             .into_iter()
-            .map(|m| MonthSpend {
-                spent: to_text(m.spent_minor, &m.currency),
-                received: to_text(m.received_minor, &m.currency),
-                month: m.month,
-                currency: m.currency,
-                spent_minor: m.spent_minor,
-                received_minor: m.received_minor,
+            .map(|m| {
+                let too_large = || total_too_large(&m.currency);
+                let spent_minor = m.spent_minor.ok_or_else(too_large)?;
+                let received_minor = m.received_minor.ok_or_else(too_large)?;
+                Ok(MonthSpend {
+                    spent: to_text(spent_minor, &m.currency),
+                    received: to_text(received_minor, &m.currency),
+                    month: m.month,
+                    currency: m.currency,
+                    spent_minor,
+                    received_minor,
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// The merchants with the most money out between `from` and `to` (inclusive ISO dates),
@@ -58,18 +63,20 @@ impl App {
             from: from.as_deref(),
             to: to.as_deref(),
         };
-        Ok(self
-            .db
+        self.db
             .top_merchants(&q, limit.min(MAX_MERCHANTS))?
             .into_iter()
-            .map(|m| MerchantSpend {
-                spent: to_text(m.spent_minor, &m.currency),
-                merchant: m.merchant,
-                currency: m.currency,
-                count: m.count,
-                spent_minor: m.spent_minor,
+            .map(|m| {
+                let spent_minor = m.spent_minor.ok_or_else(|| total_too_large(&m.currency))?;
+                Ok(MerchantSpend {
+                    spent: to_text(spent_minor, &m.currency),
+                    merchant: m.merchant,
+                    currency: m.currency,
+                    count: m.count,
+                    spent_minor,
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// The regular charges of one account or all, the next one due first.

@@ -21,11 +21,14 @@ mod settings;
 pub mod templates;
 mod transactions;
 
-pub use backup::{backup_file_name, BackupReport, RestoreReport};
+pub use backup::{
+    backup_file_name, BackupReport, RestoreReport, MAX_ENTRIES as MAX_BACKUP_ENTRIES,
+};
 pub use error::{AppError, ErrorDetail, Result};
-pub use import::{ImportRequest, Password, ProgressFn, FALLBACK_ACCOUNT};
+pub use import::{ImportRequest, Password, ProfileSource, ProgressFn, FALLBACK_ACCOUNT};
 pub use recourse_core::import::{Preview, Profile};
 pub use settings::{AppSettings, DataLocation};
+pub use transactions::MAX_PAGE;
 
 use recourse_store::Db;
 use std::path::{Path, PathBuf};
@@ -38,6 +41,8 @@ pub const APP_IDENTIFIER: &str = "app.recourse.desktop";
 pub struct App {
     db: Db,
     data_dir: PathBuf,
+    /// This database's evidence files (`backup::evidence_dir`).
+    evidence_dir: PathBuf,
     /// The PDF renderer, made on first export (see `letters`).
     renderer: std::sync::OnceLock<recourse_documents::Renderer>,
 }
@@ -56,23 +61,23 @@ pub fn default_db_path() -> PathBuf {
 
 impl App {
     /// Opens (creating and migrating on first start) the database at `db_path`. Evidence files
-    /// and letters live in the same folder.
+    /// and letters live in the same folder. A restore the app stopped in the middle of is
+    /// rolled back first (`backup::recover_interrupted_restore`).
     pub fn open(db_path: &Path) -> Result<App> {
-        let db = Db::open(db_path).map_err(|e| {
-            AppError::new(
-                "storage",
-                format!("cannot open the database {}: {e}", db_path.display()),
-            )
-        })?;
+        backup::recover_interrupted_restore(db_path)?;
+        let db = Db::open(db_path).map_err(|e| open_error(db_path, e))?;
         let data_dir = db_path
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("."));
-        Ok(App {
+        let mut app = App {
             db,
             data_dir,
+            evidence_dir: backup::evidence_dir(db_path),
             renderer: std::sync::OnceLock::new(),
-        })
+        };
+        app.settle_evidence()?;
+        Ok(app)
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -82,6 +87,47 @@ impl App {
     pub fn db_path(&self) -> Option<&Path> {
         self.db.path()
     }
+}
+
+/// Why the database at `db_path` cannot be opened, and what the user can do about it: the
+/// desktop app shows this in a dialog when it cannot start. Opening refuses these cases before
+/// writing anything, so the file is as it was.
+fn open_error(db_path: &Path, e: recourse_store::StoreError) -> AppError {
+    let file = db_path.display().to_string();
+    let elsewhere =
+        "or open another database file by starting Recourse with RECOURSE_DB set to its path";
+    let (key, what, todo) = if let recourse_store::StoreError::TooNew { .. } = e {
+        (
+            "open.too_new",
+            format!("{e}"),
+            format!("Install the newer version of Recourse, {elsewhere}."),
+        )
+    } else if e.is_locked() {
+        (
+            "open.locked",
+            "another program is using it".to_string(),
+            format!("Close the other program (another Recourse window, or a `recourse` command still running) and start again, {elsewhere}."),
+        )
+    } else if e.is_damaged() {
+        (
+            "open.damaged",
+            format!("it is damaged or is not a Recourse database ({e})"),
+            format!("To restore a backup, move this file elsewhere (keep it), start Recourse and use Settings → Data → Restore (or `recourse restore FILE`); {elsewhere}."),
+        )
+    } else {
+        (
+            "open.failed",
+            format!("{e}"),
+            format!("Check that the folder can be written to, {elsewhere}."),
+        )
+    };
+    AppError::new(
+        "storage",
+        format!(
+            "Recourse cannot open its database {file}: {what}. The file was left as it is. {todo}"
+        ),
+    )
+    .with_detail(key, [("file", file)])
 }
 
 /// The current local time as stored in batches and cases.

@@ -49,6 +49,22 @@ impl Rules {
     }
 }
 
+/// The flags the rules raised, as the store keeps them.
+pub(crate) fn new_flags(flags: Vec<Flag>) -> Vec<NewFlag> {
+    flags
+        .into_iter()
+        .map(|f| NewFlag {
+            transaction_id: f.transaction_id,
+            kind: f.reason.kind().to_string(),
+            reason: f.reason.as_str().to_string(),
+            severity: f.severity.as_str().to_string(),
+            related_transaction_ids: f.related_transaction_ids,
+            explanation_en: f.explanation_en,
+            explanation_zh: f.explanation_zh,
+        })
+        .collect()
+}
+
 /// The settings key of the tuned detection thresholds (JSON of `DetectConfig`).
 pub(crate) const DETECT_CONFIG_KEY: &str = "detect_config";
 
@@ -59,23 +75,6 @@ impl App {
             trusted: self.db.trusted_merchant_keys()?,
             cfg: self.detect_config()?,
         })
-    }
-
-    /// Stores the flags the rules raised; returns how many were new.
-    pub(crate) fn store_flags(&mut self, flags: Vec<Flag>) -> Result<u64> {
-        let new: Vec<NewFlag> = flags
-            .into_iter()
-            .map(|f| NewFlag {
-                transaction_id: f.transaction_id,
-                kind: f.reason.kind().to_string(),
-                reason: f.reason.as_str().to_string(),
-                severity: f.severity.as_str().to_string(),
-                related_transaction_ids: f.related_transaction_ids,
-                explanation_en: f.explanation_en,
-                explanation_zh: f.explanation_zh,
-            })
-            .collect();
-        Ok(self.db.add_flags(&new)?)
     }
 
     /// The detection thresholds: the user's tuned values, else the defaults.

@@ -147,9 +147,7 @@ impl App {
                 .db_path()
                 .map(|p| p.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            evidence_dir: crate::backup::evidence_dir(self.data_dir())
-                .to_string_lossy()
-                .into_owned(),
+            evidence_dir: self.evidence_dir.to_string_lossy().into_owned(),
         }
     }
 

@@ -6,8 +6,9 @@ use crate::money_text::{parse_filter_amount, to_text};
 use crate::App;
 use recourse_store::transactions::{SortKey, TxQuery, TxRow};
 
-/// The most rows one page may hold: the UI asks for small pages, scripts for everything.
-const MAX_PAGE: u64 = 10_000_000;
+/// The most rows one page holds, whatever is asked (a larger `limit` gets this many): the UI
+/// asks for 200 at a time; a request for millions would build them all in one reply.
+pub const MAX_PAGE: u64 = 5_000;
 
 impl App {
     pub fn transactions_page(&self, filter: &TxFilter, offset: u64, limit: u64) -> Result<Page> {
@@ -21,7 +22,15 @@ impl App {
 
     /// Every transaction matching the filter (the CLI's `transactions`).
     pub fn transactions(&self, filter: &TxFilter) -> Result<Vec<Transaction>> {
-        Ok(self.transactions_page(filter, 0, MAX_PAGE)?.rows)
+        let mut all = Vec::new();
+        loop {
+            let page = self.transactions_page(filter, all.len() as u64, MAX_PAGE)?;
+            let last = (page.rows.len() as u64) < MAX_PAGE;
+            all.extend(page.rows);
+            if last {
+                return Ok(all);
+            }
+        }
     }
 
     pub fn transaction(&self, id: i64) -> Result<Transaction> {
@@ -34,19 +43,23 @@ impl App {
         self.db.preload_view();
     }
 
+    /// Count and signed sum per currency. A sum too large to hold is an error naming the
+    /// currency, never a wrapped number.
     pub fn totals(&self, filter: &TxFilter) -> Result<Vec<Total>> {
         let q = query(filter)?;
-        Ok(self
-            .db
+        self.db
             .transactions_totals(&q)?
             .into_iter()
-            .map(|t| Total {
-                sum: to_text(t.sum_minor, &t.currency),
-                currency: t.currency,
-                count: t.count,
-                sum_minor: t.sum_minor,
+            .map(|t| {
+                let sum_minor = t.sum_minor.ok_or_else(|| total_too_large(&t.currency))?;
+                Ok(Total {
+                    sum: to_text(sum_minor, &t.currency),
+                    currency: t.currency,
+                    count: t.count,
+                    sum_minor,
+                })
             })
-            .collect())
+            .collect()
     }
 
     pub fn batches(&self) -> Result<Vec<Batch>> {
@@ -147,4 +160,15 @@ fn transaction(r: TxRow) -> Transaction {
         batch_id: r.batch_id,
         flagged: r.flagged,
     }
+}
+
+/// A sum of amounts beyond what Recourse can hold (about ±92 quadrillion units).
+pub(crate) fn total_too_large(currency: &str) -> AppError {
+    AppError::invalid(format!(
+        "the {currency} total of these transactions is too large to add up"
+    ))
+    .with_detail(
+        "amount.total_too_large",
+        [("currency", currency.to_string())],
+    )
 }

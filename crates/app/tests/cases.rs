@@ -319,7 +319,12 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
     let e = &c.evidence[0];
     let stored = PathBuf::from(&e.stored_path);
     assert!(
-        stored.starts_with(f.dir.path().join("evidence").join(id.to_string())),
+        stored.starts_with(
+            f.dir
+                .path()
+                .join("recourse.db-evidence")
+                .join(id.to_string())
+        ),
         "{}",
         e.stored_path
     );

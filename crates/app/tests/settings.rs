@@ -115,7 +115,11 @@ fn data_location_names_the_database_and_its_folder() {
     let loc = app.data_location();
     assert_eq!(Path::new(&loc.db_path), db);
     assert_eq!(Path::new(&loc.data_dir), dir.path());
-    assert_eq!(Path::new(&loc.evidence_dir), dir.path().join("evidence"));
+    // Each database has its own evidence folder, named after its file.
+    assert_eq!(
+        Path::new(&loc.evidence_dir),
+        dir.path().join("recourse.db-evidence")
+    );
 }
 
 #[test]
@@ -127,7 +131,7 @@ fn backup_then_changes_then_restore_brings_the_old_data_and_evidence_back() {
     let before = count(&app);
     app.set_settings(&settings(Some("en"), "light", "eu", "normal"))
         .unwrap();
-    let evidence = dir.path().join("evidence/case-1");
+    let evidence = dir.path().join("recourse.db-evidence/case-1");
     std::fs::create_dir_all(&evidence).unwrap();
     std::fs::write(evidence.join("receipt.txt"), "paid 4.38").unwrap();
 
@@ -160,10 +164,18 @@ fn backup_then_changes_then_restore_brings_the_old_data_and_evidence_back() {
     );
     assert!(!evidence.join("later.txt").exists());
     // What was there before the restore is kept aside, not lost.
-    assert!(dir
-        .path()
-        .join("evidence.before-restore/case-1/later.txt")
-        .exists());
+    let aside = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("recourse.db-evidence.before-restore-")
+        })
+        .expect("the evidence folder as it was is kept");
+    assert!(aside.join("case-1/later.txt").exists());
     assert!(Path::new(&restored.previous_copy).exists());
     let previous = App::open(Path::new(&restored.previous_copy)).unwrap();
     assert_eq!(count(&previous), 0);
@@ -273,7 +285,12 @@ fn bad_restore_files_are_refused_and_leave_the_database_unchanged() {
         );
         assert_eq!(count(&app), before, "data changed by {}", file.display());
     }
-    assert!(!dir.path().join("recourse.db.before-restore.bak").exists());
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("before-restore"))
+        .collect();
+    assert!(kept.is_empty(), "{kept:?}");
     assert!(!bad.path().join("outside.txt").exists() && !dir.path().join("outside.txt").exists());
     drop(app);
     let app = App::open(&dir.path().join("recourse.db")).unwrap();

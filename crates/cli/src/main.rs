@@ -28,7 +28,7 @@ mod templates;
 
 use clap::{Parser, Subcommand};
 use recourse_app::dto::TxFilter;
-use recourse_app::{App, AppError, ImportRequest};
+use recourse_app::{App, AppError, ImportRequest, ProfileSource};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -129,6 +129,19 @@ enum Command {
         #[command(subcommand)]
         action: templates::TemplateAction,
     },
+    /// Write everything (the database and the evidence files) to one backup file.
+    Backup {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a backup file and replace the current data with it, keeping a dated safety copy of
+    /// what it replaces.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -206,7 +219,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             };
             let req = ImportRequest {
                 account,
-                profile,
+                profile: profile.map(ProfileSource::AccountOrFile),
                 dry_run,
                 password,
                 ..Default::default()
@@ -310,6 +323,28 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Letter(args) => cases::letter(&app, args)?,
         Command::Profile { action } => cases::profile(&mut app, action)?,
         Command::Template { action } => templates::template(&mut app, action)?,
+        Command::Backup { file, json } => {
+            let report = app.backup(&file)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                eprintln!(
+                    "backed up to {} ({} bytes, {} evidence files)",
+                    report.path, report.bytes, report.evidence_files
+                );
+            }
+        }
+        Command::Restore { file, json } => {
+            let report = app.restore(&file)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                eprintln!(
+                    "restored from {} ({} evidence files); the data it replaced is kept in {}",
+                    report.restored_from, report.evidence_files, report.previous_copy
+                );
+            }
+        }
         Command::Profiles { action: None } => {
             for name in app.accounts_with_profiles()? {
                 out!("{name}");

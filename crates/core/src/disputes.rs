@@ -21,6 +21,17 @@ pub use plan::{
 
 use serde::{Deserialize, Serialize};
 
+/// The amount asked back from a case's charges (minor units, any sign): every charge, except
+/// that for a double charge the first one was the real purchase. `None` when the sum is beyond
+/// what an `i64` holds: a claim is never silently capped or wrapped.
+pub fn claimed_minor(reason: Reason, amounts: &[i64]) -> Option<i64> {
+    let skip = usize::from(reason == Reason::DoubleCharge && amounts.len() > 1);
+    amounts
+        .iter()
+        .skip(skip)
+        .try_fold(0i64, |acc, a| acc.checked_add(a.checked_abs()?))
+}
+
 /// A short text in both languages the app speaks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Bilingual {

@@ -26,6 +26,7 @@
 
 mod context;
 pub mod format;
+pub mod guard;
 mod render;
 mod request;
 

@@ -188,3 +188,78 @@ fn empty_case_still_renders_every_builtin() {
         }
     }
 }
+
+/// Renders `src` as a user's template, timing it: every refusal below must be quick.
+fn refused(src: &str) -> TemplateError {
+    let started = std::time::Instant::now();
+    let err = render(&request("x", Some("long notes")), Some(src)).unwrap_err();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "{err} took {:?}",
+        started.elapsed()
+    );
+    err
+}
+
+#[test]
+fn a_template_doubling_a_string_is_refused_with_its_line_before_it_runs() {
+    let mut src = String::from("Subject: Hello\n{% set s = \"x\" %}\n");
+    for _ in 0..34 {
+        src.push_str("{% set s = s ~ s %}\n");
+    }
+    src.push_str("{{ s }}\n");
+    let err = refused(&src);
+    assert_eq!(err.line, Some(3), "{err}");
+    assert!(err.message.contains("cannot be built with ~"), "{err}");
+
+    // The same through a loop and a namespace, a macro, a set block or multiplication.
+    let others = [
+        ("{% set ns = namespace(s='x') %}{% for i in range(34) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s }}", "calls are not available"),
+        ("{% macro d(x) %}{{ x }}{{ x }}{% endmacro %}\n{{ d(d(d(d('x')))) }}", "macros are not available"),
+        ("{% set s %}xx{% endset %}{{ s }}", "set blocks are not available"),
+        ("{{ 'x' * 1000000000 }}", "multiplication is not available"),
+        ("{{ notes|tojson }}", "the filter 'tojson' is not available"),
+        ("{% for t in transactions ~ transactions %}{% endfor %}", "cannot be built with ~"),
+    ];
+    for (src, says) in others {
+        let err = refused(src);
+        assert!(err.message.contains(says), "{src}: {err}");
+        assert!(err.line.is_some(), "{src}: {err}");
+    }
+}
+
+#[test]
+fn a_letter_longer_than_the_limit_is_refused_with_its_line() {
+    let chunk = "y".repeat(2048);
+    let src =
+        format!("Subject: Hi\n\n{{% for i in range(1000) %}}{chunk}\n{{{{ i }}}}{{% endfor %}}\n");
+    let err = refused(&src);
+    assert_eq!(err.line, Some(4), "{err}");
+    assert!(err.message.contains("longer than 1024 KB"), "{err}");
+    // Text alone past the limit, with no value after it to carry a line, is refused too.
+    let src = format!("{{% for i in range(1000) %}}{chunk}{{% endfor %}}");
+    assert!(refused(&src).message.contains("longer than 1024 KB"));
+
+    // join and replace check their size before they build anything.
+    let sep = "z".repeat(200);
+    let err = refused(&format!("A\n{{{{ range(10000)|join('{sep}') }}}}"));
+    assert_eq!(err.line, Some(2), "{err}");
+    assert!(err.message.contains("longer than"), "{err}");
+    let text = "a".repeat(600);
+    let to = "b".repeat(2000);
+    let err = refused(&format!("{{{{ '{text}'|replace('', '{to}') }}}}"));
+    assert!(err.message.contains("longer than"), "{err}");
+}
+
+#[test]
+fn ordinary_user_templates_still_render() {
+    let src = "Subject: {{ reason_label }}\n\
+        {% set first = transactions|first %}\
+        {% for t in transactions %}{{ loop.index }}. {{ t.merchant|upper }} {{ t.amount }}{% endfor %}\n\
+        {{ (transactions|map(attribute='merchant')|list)|join(', ') }} / {{ first.merchant ~ '!' }}\n\
+        {{ merchant|replace('AC', 'ac') }}";
+    let l = render(&request("x", None), Some(src)).unwrap();
+    assert!(l.body.contains("1. ACME"), "{}", l.body);
+    assert!(l.body.contains("ACME / ACME!"), "{}", l.body);
+    assert!(l.body.contains("acME"), "{}", l.body);
+}

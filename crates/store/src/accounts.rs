@@ -46,11 +46,22 @@ impl Db {
     }
 
     pub fn save_account_profile(&self, name: &str, profile_json: &str, now: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO accounts(name, profile_json, created_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(name) DO UPDATE SET profile_json = excluded.profile_json",
-            params![name, profile_json, now],
-        )?;
-        Ok(())
+        save_profile(&self.conn, name, profile_json, now)
     }
+}
+
+/// Saves (creating the account if needed) an account's import profile, in the caller's
+/// transaction (`Db::save_account_profile`, or an import batch's writer).
+pub(crate) fn save_profile(
+    conn: &rusqlite::Connection,
+    name: &str,
+    profile_json: &str,
+    now: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO accounts(name, profile_json, created_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT(name) DO UPDATE SET profile_json = excluded.profile_json",
+        params![name, profile_json, now],
+    )?;
+    Ok(())
 }

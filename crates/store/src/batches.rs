@@ -410,6 +410,23 @@ impl BatchWriter<'_> {
         })
     }
 
+    /// Stores the flags the rules raised on this batch's rows inside the batch's transaction,
+    /// so a file's rows and their flags commit together or not at all (see `insert_flags`).
+    /// Returns how many were added.
+    pub fn add_flags(&mut self, flags: &[crate::flags::NewFlag]) -> Result<u64> {
+        crate::flags::insert_flags(&self.tx, flags)
+    }
+
+    /// Saves the import profile of the account `name` with this batch.
+    pub fn save_account_profile(
+        &mut self,
+        name: &str,
+        profile_json: &str,
+        now: &str,
+    ) -> Result<()> {
+        crate::accounts::save_profile(&self.tx, name, profile_json, now)
+    }
+
     /// Commits the batch with its counts (and every batch begun before it by `next_batch`). A
     /// batch that added nothing is still recorded, so the user can see that the file was read
     /// and found already present.

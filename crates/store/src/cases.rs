@@ -428,6 +428,25 @@ impl Db {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Every evidence file as (id, case id, stored path): where the app looks for the files
+    /// when it moves them (a restore, an older evidence folder).
+    pub fn evidence_paths(&self) -> Result<Vec<(i64, i64, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, case_id, stored_path FROM evidence ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records where an evidence file now is.
+    pub fn set_evidence_path(&self, id: i64, stored_path: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE evidence SET stored_path = ?2 WHERE id = ?1",
+            params![id, stored_path],
+        )?;
+        Ok(())
+    }
+
     /// A case's timeline, oldest first.
     pub fn case_events(&self, case_id: i64) -> Result<Vec<EventRow>> {
         let mut stmt = self.conn.prepare_cached(

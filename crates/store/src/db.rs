@@ -28,6 +28,9 @@ impl Db {
                     .map_err(|e| StoreError::Backup(format!("{}: {e}", dir.display())))?;
             }
         }
+        if path.exists() {
+            Self::check_before_opening(path)?;
+        }
         let conn = Connection::open(path)?;
         let mut db = Db {
             conn,
@@ -38,6 +41,31 @@ impl Db {
         db.configure()?;
         db.migrate()?;
         Ok(db)
+    }
+
+    /// Reads an existing file read-only before it is opened for writing (which switches it to
+    /// WAL and migrates it): a file of a newer version, one another program holds locked, or
+    /// one that is not a database is refused here without a byte of it changed.
+    fn check_before_opening(path: &Path) -> Result<()> {
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Reading the schema reads the file's header and first page: a file that is not a
+        // database, or is locked, fails here.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        Ok(())
     }
 
     /// A private in-memory database, for tests.
@@ -164,9 +192,14 @@ impl Db {
         Ok(())
     }
 
-    /// Checks that the file at `path` is a whole Recourse database this version can open
-    /// (SQLite, passes `quick_check`, schema between 1 and the current one), opening it read-only
-    /// so a rejected file is never changed. Returns its schema version. Used before a restore.
+    /// Checks that the file at `path` is a whole Recourse database this version can open and
+    /// migrate, opening it read-only so a rejected file is never changed. Returns its schema
+    /// version. Used before a restore, so it trusts nothing in the file:
+    /// - SQLite's full `integrity_check` and `foreign_key_check` pass;
+    /// - its version is between 1 and ours;
+    /// - its schema is exactly what our migrations make at that version: the same tables,
+    ///   columns, indexes and triggers, each with the same SQL, and nothing else (a view or a
+    ///   trigger of its own would run inside the app).
     pub fn inspect(path: &Path) -> Result<i64> {
         use rusqlite::OpenFlags;
         let conn = Connection::open_with_flags(
@@ -179,11 +212,17 @@ impl Db {
                 path.display()
             ))
         };
-        let check: String = conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| not_ours(e.to_string()))?;
-        if check != "ok" {
-            return Err(not_ours(format!("integrity check failed ({check})")));
+        let problems: Vec<String> = (|| -> rusqlite::Result<Vec<String>> {
+            let mut stmt = conn.prepare("PRAGMA integrity_check(20)")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect()
+        })()
+        .map_err(|e| not_ours(e.to_string()))?;
+        if problems != ["ok"] {
+            return Err(not_ours(format!(
+                "integrity check failed ({})",
+                problems.join("; ")
+            )));
         }
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > SCHEMA_VERSION {
@@ -192,13 +231,33 @@ impl Db {
                 known: SCHEMA_VERSION,
             });
         }
-        let has_transactions: i64 = conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'transactions'",
-            [],
-            |r| r.get(0),
-        )?;
-        if found < 1 || has_transactions == 0 {
+        if found < 1 {
             return Err(not_ours("it has no Recourse schema".into()));
+        }
+        let expected = Connection::open_in_memory()?;
+        for sql in &MIGRATIONS[..found as usize] {
+            expected.execute_batch(sql)?;
+        }
+        let (theirs, ours) = (schema_of(&conn)?, schema_of(&expected)?);
+        if let Some((kind, name, _)) = theirs.iter().find(|o| !ours.contains(o)) {
+            return Err(not_ours(match ours.iter().any(|o| &o.1 == name) {
+                true => format!("its {kind} '{name}' differs from schema {found}'s"),
+                false => format!("it has a {kind} '{name}' that Recourse does not make"),
+            }));
+        }
+        if let Some((kind, name, _)) = ours.iter().find(|o| !theirs.contains(o)) {
+            return Err(not_ours(format!(
+                "its {kind} '{name}' of schema {found} is missing"
+            )));
+        }
+        let broken: i64 =
+            conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
+        if broken > 0 {
+            return Err(not_ours(format!(
+                "{broken} rows point at rows that do not exist"
+            )));
         }
         Ok(found)
     }
@@ -208,6 +267,18 @@ impl Db {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// Every object of a database's schema as (type, name, SQL), in order. SQLite keeps each
+/// object's SQL as it was created (and as `ALTER TABLE` rewrote it), so two databases made by
+/// the same migrations have the same list; its own internal tables (`sqlite_%`) are left out.
+fn schema_of(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_master
+         WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 #[cfg(test)]

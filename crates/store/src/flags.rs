@@ -46,41 +46,46 @@ pub fn severity_rank(severity: &str) -> i64 {
 const SEVERITY_RANK_SQL: &str =
     "CASE f.severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
 
+/// Stores new flags inside the caller's transaction (`Db::add_flags`, or an import batch's
+/// `BatchWriter::add_flags`). A flag the user dismissed before (for the same row, even
+/// re-imported) is not raised again; a flag already stored is left as it is. Returns how many
+/// were added.
+pub(crate) fn insert_flags(conn: &rusqlite::Connection, flags: &[NewFlag]) -> Result<u64> {
+    let mut added = 0;
+    let mut dismissed = conn.prepare_cached(
+        "SELECT 1 FROM dismissals d JOIN transactions t
+           ON t.account_id = d.account_id AND t.fingerprint = d.fingerprint AND t.occurrence = d.occurrence
+         WHERE t.id = ?1 AND d.reason = ?2",
+    )?;
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO flags(transaction_id, kind, reason, severity, related_json,
+                                     explanation_en, explanation_zh)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for f in flags {
+        if dismissed.exists(params![f.transaction_id, f.reason])? {
+            continue;
+        }
+        let related =
+            serde_json::to_string(&f.related_transaction_ids).unwrap_or_else(|_| "[]".into());
+        added += insert.execute(params![
+            f.transaction_id,
+            f.kind,
+            f.reason,
+            f.severity,
+            related,
+            f.explanation_en,
+            f.explanation_zh
+        ])? as u64;
+    }
+    Ok(added)
+}
+
 impl Db {
-    /// Stores new flags in one transaction. A flag the user dismissed before (for the same row,
-    /// even re-imported) is not raised again; a flag already stored is left as it is.
-    /// Returns how many were added.
+    /// Stores new flags in one transaction (see `insert_flags`). Returns how many were added.
     pub fn add_flags(&mut self, flags: &[NewFlag]) -> Result<u64> {
         let tx = self.conn.transaction()?;
-        let mut added = 0;
-        {
-            let mut dismissed = tx.prepare_cached(
-                "SELECT 1 FROM dismissals d JOIN transactions t
-                   ON t.account_id = d.account_id AND t.fingerprint = d.fingerprint AND t.occurrence = d.occurrence
-                 WHERE t.id = ?1 AND d.reason = ?2",
-            )?;
-            let mut insert = tx.prepare_cached(
-                "INSERT OR IGNORE INTO flags(transaction_id, kind, reason, severity, related_json,
-                                             explanation_en, explanation_zh)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?;
-            for f in flags {
-                if dismissed.exists(params![f.transaction_id, f.reason])? {
-                    continue;
-                }
-                let related = serde_json::to_string(&f.related_transaction_ids)
-                    .unwrap_or_else(|_| "[]".into());
-                added += insert.execute(params![
-                    f.transaction_id,
-                    f.kind,
-                    f.reason,
-                    f.severity,
-                    related,
-                    f.explanation_en,
-                    f.explanation_zh
-                ])? as u64;
-            }
-        }
+        let added = insert_flags(&tx, flags)?;
         tx.commit()?;
         Ok(added)
     }

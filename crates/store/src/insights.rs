@@ -14,8 +14,9 @@ pub struct MonthTotal {
     /// "YYYY-MM".
     pub month: String,
     pub currency: String,
-    pub spent_minor: i64,
-    pub received_minor: i64,
+    /// `None` (here and below) when the sum is beyond what an i64 holds.
+    pub spent_minor: Option<i64>,
+    pub received_minor: Option<i64>,
 }
 
 /// What one merchant took over a period, in one currency (spent is positive minor units).
@@ -25,7 +26,7 @@ pub struct MerchantTotal {
     pub merchant_key: String,
     pub currency: String,
     pub count: i64,
-    pub spent_minor: i64,
+    pub spent_minor: Option<i64>,
 }
 
 /// Which rows a summary reads; `None` means no limit.
@@ -40,13 +41,26 @@ pub struct InsightQuery<'a> {
 
 const MOVES_MONEY: &str = "t.status IN ('booked','pending')";
 
+/// Sums of amounts are taken in two parts, the billions and the rest (`SPLIT`), each of which
+/// stays far inside an i64 for any number of rows; `exact_sum` joins them in i128. A plain
+/// `sum()` of amounts near the limits of an i64 fails with SQLite's "integer overflow", and
+/// negating the smallest i64 turns it into a float.
+const SPLIT: i64 = 1_000_000_000;
+
+/// The sum whose parts were `high` (in units of `SPLIT`) and `low`, if it fits an i64.
+fn exact_sum(high: i64, low: i64) -> Option<i64> {
+    i64::try_from(i128::from(high) * i128::from(SPLIT) + i128::from(low)).ok()
+}
+
 impl Db {
     /// Spending and income per month and currency, oldest month first.
     pub fn monthly_totals(&self, q: &InsightQuery) -> Result<Vec<MonthTotal>> {
         let sql = format!(
             "SELECT substr(t.date, 1, 7) AS month, t.currency,
-                    coalesce(sum(CASE WHEN t.amount < 0 THEN -t.amount ELSE 0 END), 0),
-                    coalesce(sum(CASE WHEN t.amount > 0 THEN t.amount ELSE 0 END), 0)
+                    coalesce(sum(CASE WHEN t.amount < 0 THEN -(t.amount / {SPLIT}) ELSE 0 END), 0),
+                    coalesce(sum(CASE WHEN t.amount < 0 THEN -(t.amount % {SPLIT}) ELSE 0 END), 0),
+                    coalesce(sum(CASE WHEN t.amount > 0 THEN t.amount / {SPLIT} ELSE 0 END), 0),
+                    coalesce(sum(CASE WHEN t.amount > 0 THEN t.amount % {SPLIT} ELSE 0 END), 0)
              FROM transactions t JOIN accounts a ON a.id = t.account_id
              WHERE {MOVES_MONEY} AND (?1 IS NULL OR a.name = ?1)
                AND (?2 IS NULL OR t.date >= ?2) AND (?3 IS NULL OR t.date <= ?3)
@@ -58,8 +72,8 @@ impl Db {
             Ok(MonthTotal {
                 month: r.get(0)?,
                 currency: r.get(1)?,
-                spent_minor: r.get(2)?,
-                received_minor: r.get(3)?,
+                spent_minor: exact_sum(r.get(2)?, r.get(3)?),
+                received_minor: exact_sum(r.get(4)?, r.get(5)?),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -70,9 +84,11 @@ impl Db {
     pub fn top_merchants(&self, q: &InsightQuery, limit: u32) -> Result<Vec<MerchantTotal>> {
         // The display name is the one last imported (normalisation may improve between
         // imports): with a single max() aggregate, SQLite takes the bare `t.merchant` from the
-        // row holding the maximum id.
+        // row holding the maximum id. The order is by `total()` (a float sum, only to rank;
+        // the amounts returned are the exact parts).
         let sql = format!(
-            "SELECT t.merchant, max(t.id), t.merchant_key, t.currency, count(*), sum(-t.amount) AS spent
+            "SELECT t.merchant, max(t.id), t.merchant_key, t.currency, count(*),
+                    sum(-(t.amount / {SPLIT})), sum(-(t.amount % {SPLIT})), total(-t.amount) AS spent
              FROM transactions t JOIN accounts a ON a.id = t.account_id
              WHERE {MOVES_MONEY} AND t.amount < 0 AND (?1 IS NULL OR a.name = ?1)
                AND (?2 IS NULL OR t.date >= ?2) AND (?3 IS NULL OR t.date <= ?3)
@@ -87,7 +103,7 @@ impl Db {
                 merchant_key: r.get(2)?,
                 currency: r.get(3)?,
                 count: r.get(4)?,
-                spent_minor: r.get(5)?,
+                spent_minor: exact_sum(r.get(5)?, r.get(6)?),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

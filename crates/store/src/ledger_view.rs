@@ -412,7 +412,9 @@ impl LedgerView {
             && text_hit.is_none()
             && lookups.open_flagged.is_none();
         let mut kept = vec![false; if unfiltered { 0 } else { self.ids.len() }];
-        let mut sums = vec![(0i64, 0i64); self.currency_codes.len()];
+        // Summed in i128: a million rows of the largest amounts cannot overflow it, and a sum
+        // beyond i64 is reported as such (`None`), never wrapped.
+        let mut sums = vec![(0i64, 0i128); self.currency_codes.len()];
         for i in 0..self.ids.len() {
             if unfiltered || keep(i) {
                 if !unfiltered {
@@ -421,7 +423,7 @@ impl LedgerView {
                 let s = &mut sums[self.currencies[i] as usize];
                 s.0 += 1;
                 if self.moves_money[i] {
-                    s.1 += self.amounts[i];
+                    s.1 += i128::from(self.amounts[i]);
                 }
             }
         }
@@ -440,7 +442,7 @@ impl LedgerView {
             .map(|(c, (count, sum))| CurrencyTotal {
                 currency: self.currency_codes[c].clone(),
                 count,
-                sum_minor: sum,
+                sum_minor: i64::try_from(sum).ok(),
             })
             .collect();
         totals.sort_by(|a, b| {

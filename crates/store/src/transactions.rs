@@ -63,7 +63,8 @@ pub struct TxQuery {
 pub struct CurrencyTotal {
     pub currency: String,
     pub count: i64,
-    pub sum_minor: i64,
+    /// `None` when the sum is beyond what an i64 holds.
+    pub sum_minor: Option<i64>,
 }
 
 const ROW_COLUMNS: &str = "t.id, a.name, t.date, t.time, t.posted_date, t.description, t.merchant,

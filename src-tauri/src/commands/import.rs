@@ -150,7 +150,8 @@ pub async fn dismiss_flag(
 }
 
 /// Saves an account's import profile (its column mapping) as a JSON file the user picks.
-/// Returns where it was written, or None when the dialog was cancelled.
+/// Returns where it was written, or None when the dialog was cancelled. `account` is only ever
+/// an account's name (`App::export_import_profile` reads no path).
 #[tauri::command]
 pub async fn export_import_profile<R: Runtime>(
     app: AppHandle<R>,

@@ -323,20 +323,34 @@ impl<'p> RowReader<'p> {
                 }),
             }
         };
-        let fee_minor = minor(fee, c.fee)?.abs();
+        // Checked: an amount and its fee near the limits of i64 must be refused, not wrap into a
+        // huge credit.
+        let overflow = || ImportError::Csv {
+            line,
+            message: "the amount with its fee is too large to store".into(),
+        };
+        let abs = |v: i64| v.checked_abs().ok_or_else(overflow);
+        let fee_minor = abs(minor(fee, c.fee)?)?;
+        let minus_fee = |v: i64| v.checked_sub(fee_minor).ok_or_else(overflow);
         let mut neutral = false;
         let signed = match p.sign {
-            super::SignConvention::NegativeIsDebit => minor(amount, c.amount)? - fee_minor,
-            super::SignConvention::PositiveIsDebit => -(minor(amount, c.amount)? + fee_minor),
+            super::SignConvention::NegativeIsDebit => minus_fee(minor(amount, c.amount)?)?,
+            super::SignConvention::PositiveIsDebit => minor(amount, c.amount)?
+                .checked_add(fee_minor)
+                .and_then(i64::checked_neg)
+                .ok_or_else(overflow)?,
             super::SignConvention::DebitCredit => {
-                minor(credit, c.credit)?.abs() - minor(debit, c.debit)?.abs() - fee_minor
+                let net = abs(minor(credit, c.credit)?)?
+                    .checked_sub(abs(minor(debit, c.debit)?)?)
+                    .ok_or_else(overflow)?;
+                minus_fee(net)?
             }
             super::SignConvention::Direction => {
-                let v = minor(amount, c.amount)?.abs();
+                let v = abs(minor(amount, c.amount)?)?;
                 let word = c.direction.map_or("", |i| sample::cell(rec, i));
                 match roles::direction_of(word) {
-                    Some(Dir::Out) => -v - fee_minor,
-                    Some(Dir::In) => v - fee_minor,
+                    Some(Dir::Out) => minus_fee(-v)?,
+                    Some(Dir::In) => minus_fee(v)?,
                     Some(Dir::Neutral) => {
                         neutral = true;
                         v

@@ -115,16 +115,14 @@ fn default_currency(j: Jurisdiction) -> Currency {
     }
 }
 
-/// The amount asked back: as given, or the transactions' sum — for a double charge all but the
-/// first, which was the real purchase.
-fn claimed_minor(req: &LetterRequest) -> i64 {
+/// The amount asked back: as given, or the transactions' sum (`disputes::claimed_minor`);
+/// `None` when it is too large to hold.
+pub(crate) fn claimed_minor(req: &LetterRequest) -> Option<i64> {
     if let Some(a) = req.amount_claimed_minor {
-        return a.checked_abs().unwrap_or(i64::MAX);
+        return a.checked_abs();
     }
-    let skip = usize::from(req.reason == Reason::DoubleCharge && req.transactions.len() > 1);
-    req.transactions.iter().skip(skip).fold(0i64, |acc, t| {
-        acc.saturating_add(t.amount_minor.checked_abs().unwrap_or(i64::MAX))
-    })
+    let amounts: Vec<i64> = req.transactions.iter().map(|t| t.amount_minor).collect();
+    crate::disputes::claimed_minor(req.reason, &amounts)
 }
 
 fn party(p: Option<&LetterParty>, fallback_name: Option<&str>, placeholder: &str) -> Party {
@@ -153,7 +151,8 @@ fn party(p: Option<&LetterParty>, fallback_name: Option<&str>, placeholder: &str
     }
 }
 
-pub(crate) fn build(req: &LetterRequest, lang: &str) -> Context {
+/// The template's context; `claimed` is `claimed_minor(req)`, checked by the caller.
+pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
     let zh = lang.starts_with("zh");
     let pick = |b: &crate::disputes::Bilingual| b.get(lang).to_string();
     let rules = ladder(req.jurisdiction, req.instrument);
@@ -292,7 +291,7 @@ pub(crate) fn build(req: &LetterRequest, lang: &str) -> Context {
                     "[date of the charge]".into()
                 }
             }),
-        claimed: money(claimed_minor(req), currency, lang),
+        claimed: money(claimed, currency, lang),
         earlier,
         legal_basis: req
             .legal_basis

@@ -1,8 +1,9 @@
 //! Rendering a letter: pick the template (the user's or the built-in one), run it strictly on
 //! the request's data, and split the output into subject and body.
 
-use super::context::build;
+use super::context::{build, claimed_minor};
 use super::format::date;
+use super::guard;
 use super::request::LetterRequest;
 use super::Letter;
 use crate::disputes::{Jurisdiction, Step};
@@ -177,6 +178,8 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
         },
     };
 
+    // Every template, the user's or ours: one from a restored backup is checked like any other.
+    guard::check(source)?;
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);
@@ -184,14 +187,34 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
     env.set_lstrip_blocks(true);
     env.set_debug(true);
     env.set_fuel(Some(FUEL));
+    let budget = guard::Budget::default();
+    let counted = budget.clone();
+    env.set_formatter(move |out, _state, value| guard::emit(&counted, out, value));
+    env.add_filter("join", guard::bounded_join);
+    env.add_filter("replace", guard::bounded_replace);
 
-    let ctx = build(req, lang);
+    let claimed = claimed_minor(req).ok_or_else(|| TemplateError {
+        line: None,
+        message: "the charges add up to more than one claim can hold".into(),
+    })?;
+    let ctx = build(req, lang, claimed);
     let tmpl = env
         .template_from_named_str("letter", source)
         .map_err(|e| to_template_error(&e, source))?;
-    let text = tmpl
-        .render(&ctx)
+    let mut out = guard::BoundedText::new(budget.clone());
+    tmpl.render_captured_to(&ctx, &mut out)
         .map_err(|e| to_template_error(&e, source))?;
+    if budget.exceeded() {
+        // Text between values (no `{{ … }}` after the limit to carry a line) passed it.
+        return Err(TemplateError {
+            line: None,
+            message: format!(
+                "the letter would be longer than {} KB",
+                guard::MAX_OUTPUT_BYTES / 1024
+            ),
+        });
+    }
+    let text = out.into_string();
     let (subject, body) = split_subject(&text);
 
     let court_complaint = req.step == Step::Court && req.jurisdiction == Jurisdiction::Cn;
