@@ -3,7 +3,9 @@
 //! refund detection and closing.
 
 use crate::dto::Transaction;
-use crate::dto_cases::{CaseEvent, CaseStep, CaseSummary, CaseView, EvidenceView, OpenCaseRequest};
+use crate::dto_cases::{
+    CaseDetailsInput, CaseEvent, CaseStep, CaseSummary, CaseView, EvidenceView, OpenCaseRequest,
+};
 use crate::error::{AppError, Result};
 use crate::money_text::to_text;
 use crate::{now_text, App};
@@ -12,7 +14,7 @@ use recourse_core::disputes::{
     self, CaseFacts, Instrument, Jurisdiction, Reason, Step, StepRecord,
 };
 use recourse_core::money::Currency;
-use recourse_store::cases::{CaseRow, NewCase, StepRow};
+use recourse_store::cases::{CaseDetailsRow, CaseRow, NewCase, StepRow};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -93,6 +95,13 @@ impl Loaded {
                 .and_then(|d| stored_date(d).ok()),
             amount_minor: self.claimed_minor()?,
             currency,
+            delivered_on: self
+                .row
+                .details
+                .delivered_on
+                .as_deref()
+                .and_then(|d| stored_date(d).ok()),
+            region: self.row.details.region.clone(),
         })
     }
 
@@ -187,6 +196,7 @@ impl App {
             account_last4: self.db.transaction_card_last4(first.id)?,
             merchant_name: Some(first.merchant.clone()).filter(|m| !m.is_empty()),
             merchant_address: vec![],
+            details: details_row(&req.details)?,
         };
         let id = self.db.create_case(&case, &ids)?;
         self.case(id)
@@ -284,6 +294,14 @@ impl App {
             status: status(&c.row, refund_candidate.is_some()),
             opened_at: c.row.opened_at.clone(),
             statement_date: c.row.statement_date.clone(),
+            details: CaseDetailsInput {
+                delivered_on: c.row.details.delivered_on.clone(),
+                reported_on: c.row.details.reported_on.clone(),
+                police_report: c.row.details.police_report.clone(),
+                bank_name: c.row.details.bank_name.clone(),
+                region: c.row.details.region.clone(),
+                complaint_body: c.row.details.complaint_body.clone(),
+            },
             account_last4: c.row.account_last4.clone(),
             merchant: c.merchant(),
             merchant_address: c.row.merchant_address.clone(),
@@ -569,6 +587,46 @@ fn default_instrument(j: Jurisdiction, txns: &[Transaction]) -> Instrument {
 
 pub(crate) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// Checks the optional facts of a new case: dates are dates, the nation and the complaint body
+/// are ones the rules know; empty text counts as not given.
+fn details_row(d: &CaseDetailsInput) -> Result<CaseDetailsRow> {
+    fn text(v: &Option<String>) -> Option<&str> {
+        v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+    let date = |v: &Option<String>, what: &str| -> Result<Option<String>> {
+        text(v)
+            .map(|s| parse_date(s, what).map(|d| d.to_string()))
+            .transpose()
+    };
+    let region = text(&d.region)
+        .map(|r| {
+            disputes::law::UkNation::parse(r)
+                .map(|_| r.to_string())
+                .ok_or_else(|| {
+                    AppError::invalid(format!(
+                    "unknown UK nation '{r}' (expected england_wales, scotland or northern_ireland)"
+                ))
+                })
+        })
+        .transpose()?;
+    let body = text(&d.complaint_body)
+        .map(|b| match b {
+            "12315" | "consumer_association" | "regulator" => Ok(b.to_string()),
+            other => Err(AppError::invalid(format!(
+                "unknown complaint body '{other}' (expected 12315, consumer_association or regulator)"
+            ))),
+        })
+        .transpose()?;
+    Ok(CaseDetailsRow {
+        delivered_on: date(&d.delivered_on, "delivery date")?,
+        reported_on: date(&d.reported_on, "date reported to the bank")?,
+        police_report: text(&d.police_report).map(str::to_string),
+        bank_name: text(&d.bank_name).map(str::to_string),
+        region,
+        complaint_body: body,
+    })
 }
 
 /// Parses a date the user typed, naming what it is when it is not one.

@@ -8,8 +8,8 @@ use ts_rs::TS;
 
 // Core's own types in the contract, re-exported so the CLI and the shell need only this crate.
 pub use recourse_core::disputes::{
-    Bilingual, CasePlan, Checklist, Instrument, Jurisdiction, NextAction, Reason, Step, StepPlan,
-    Warning, WarningLevel,
+    not_legal_advice, Bilingual, CasePlan, Checklist, Instrument, Jurisdiction, NextAction, Reason,
+    Step, StepPlan, Warning, WarningLevel,
 };
 pub use recourse_core::letters::Letter;
 
@@ -28,6 +28,29 @@ pub struct OpenCaseRequest {
     /// Date of the first statement showing the charge (starts the US 60-day window).
     #[serde(default)]
     pub statement_date: Option<String>,
+    /// What else the case records; letters state only these facts, never assume them.
+    #[serde(default)]
+    pub details: CaseDetailsInput,
+}
+
+/// Optional facts of a case (dates `YYYY-MM-DD`): when the goods arrived, when the charge was
+/// reported to the bank, the police report number, the bank's name, the UK nation
+/// ("england_wales", "scotland", "northern_ireland") and, in China, the one body a complaint
+/// goes to ("12315", "consumer_association", "regulator").
+#[derive(Clone, Debug, Default, Serialize, Deserialize, TS)]
+pub struct CaseDetailsInput {
+    #[serde(default)]
+    pub delivered_on: Option<String>,
+    #[serde(default)]
+    pub reported_on: Option<String>,
+    #[serde(default)]
+    pub police_report: Option<String>,
+    #[serde(default)]
+    pub bank_name: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub complaint_body: Option<String>,
 }
 
 /// One row of the cases list.
@@ -96,6 +119,8 @@ pub struct CaseView {
     pub status: String,
     pub opened_at: String,
     pub statement_date: Option<String>,
+    /// The case's optional facts, as recorded.
+    pub details: CaseDetailsInput,
     pub account_last4: Option<String>,
     pub merchant: String,
     pub merchant_address: Vec<String>,

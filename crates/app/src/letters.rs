@@ -201,6 +201,28 @@ impl App {
                 .collect(),
             notes: Some(c.row.notes.clone()).filter(|n| !n.trim().is_empty()),
             today: today(),
+            details: {
+                let d = &c.row.details;
+                let date = |v: &Option<String>| {
+                    v.as_deref()
+                        .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+                };
+                letters::CaseDetails {
+                    statement_date: c
+                        .row
+                        .statement_date
+                        .as_deref()
+                        .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
+                    delivered_on: date(&d.delivered_on),
+                    reported_on: date(&d.reported_on),
+                    police_report: d.police_report.clone(),
+                    bank: d.bank_name.clone().map(|name| LetterParty {
+                        name: Some(name),
+                        address: vec![],
+                    }),
+                    complaint_body: d.complaint_body.clone(),
+                }
+            },
         })
     }
 }

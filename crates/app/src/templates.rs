@@ -198,6 +198,17 @@ impl App {
         for full in [Full::Yes, Full::No] {
             for reason in Reason::ALL {
                 for instrument in Instrument::ALL {
+                    // A combination with no such step has no letter to check.
+                    if recourse_core::disputes::law::step_exists(
+                        kind.jurisdiction,
+                        instrument,
+                        reason,
+                        kind.step,
+                    )
+                    .is_err()
+                    {
+                        continue;
+                    }
                     let req = sample(&kind, profile.clone(), full, reason, Some(instrument));
                     letters::render(&req, Some(source)).map_err(|e| {
                         let facts = match full {
@@ -418,6 +429,21 @@ fn sample(
         },
         notes: full.then(|| "I bought one coffee and was charged for two.".to_string()),
         today,
+        details: if full {
+            letters::CaseDetails {
+                statement_date: today.checked_sub_days(chrono::Days::new(10)),
+                delivered_on: None,
+                reported_on: today.checked_sub_days(chrono::Days::new(20)),
+                police_report: Some("2026-000123".to_string()),
+                bank: Some(LetterParty {
+                    name: Some("Example Bank".to_string()),
+                    address: vec!["1 Bank Street".to_string()],
+                }),
+                complaint_body: None,
+            }
+        } else {
+            letters::CaseDetails::default()
+        },
     }
 }
 

@@ -74,6 +74,7 @@ fn request(lang: &str) -> LetterRequest {
         enclosures: vec!["statement.pdf".into()],
         notes: None,
         today: date(2026, 11, 27),
+        details: Default::default(),
     }
 }
 

@@ -2,7 +2,10 @@
 
 use crate::print_json;
 use clap::{Args, Subcommand};
-use recourse_app::dto_cases::{CaseView, Jurisdiction, OpenCaseRequest, Reason, Step, UserProfile};
+use recourse_app::dto_cases::{
+    CaseDetailsInput, CaseView, Instrument, Jurisdiction, OpenCaseRequest, Reason, Step,
+    UserProfile,
+};
 use recourse_app::{App, AppError};
 use std::path::PathBuf;
 
@@ -19,9 +22,31 @@ pub enum CaseAction {
         reason: Reason,
         #[arg(long, value_parser = parse_jurisdiction)]
         jurisdiction: Option<Jurisdiction>,
+        /// credit_card, debit_card, payment_platform or bank_transfer (it decides the law at
+        /// the bank step).
+        #[arg(long, value_parser = parse_instrument)]
+        instrument: Option<Instrument>,
         /// Date of the first statement showing the charge (YYYY-MM-DD).
         #[arg(long)]
         statement_date: Option<String>,
+        /// When the goods arrived (YYYY-MM-DD).
+        #[arg(long)]
+        delivered_on: Option<String>,
+        /// When you reported the charge to the bank, card issuer or platform (YYYY-MM-DD).
+        #[arg(long)]
+        reported_on: Option<String>,
+        /// The police report's number, if you made one.
+        #[arg(long)]
+        police_report: Option<String>,
+        /// The bank, card issuer or platform's name.
+        #[arg(long)]
+        bank: Option<String>,
+        /// UK: england_wales, scotland or northern_ireland (whose bank holidays count).
+        #[arg(long)]
+        region: Option<String>,
+        /// China: the one body a complaint goes to: 12315, consumer_association or regulator.
+        #[arg(long)]
+        complaint_body: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -124,6 +149,12 @@ fn parse_jurisdiction(s: &str) -> Result<Jurisdiction, String> {
     Jurisdiction::parse(s).ok_or_else(|| "expected us, uk, eu or cn".to_string())
 }
 
+fn parse_instrument(s: &str) -> Result<Instrument, String> {
+    Instrument::parse(s).ok_or_else(|| {
+        "expected credit_card, debit_card, payment_platform or bank_transfer".to_string()
+    })
+}
+
 fn parse_step(s: &str) -> Result<Step, String> {
     Step::parse(s).ok_or_else(|| "expected merchant, bank, association or court".to_string())
 }
@@ -134,15 +165,30 @@ pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
             transactions,
             reason,
             jurisdiction,
+            instrument,
             statement_date,
+            delivered_on,
+            reported_on,
+            police_report,
+            bank,
+            region,
+            complaint_body,
             json,
         } => {
             let req = OpenCaseRequest {
                 transaction_ids: transactions,
                 reason,
                 jurisdiction,
-                instrument: None,
+                instrument,
                 statement_date,
+                details: CaseDetailsInput {
+                    delivered_on,
+                    reported_on,
+                    police_report,
+                    bank_name: bank,
+                    region,
+                    complaint_body,
+                },
             };
             let view = app.open_case(&req)?;
             eprintln!("case {} opened", view.id);
@@ -233,6 +279,10 @@ fn print_case(c: &CaseView) {
         );
     }
     for s in &c.plan.steps {
+        if let Some(why) = &s.unavailable {
+            out!("  {:<12} not available: {}", s.step.as_str(), why.en);
+            continue;
+        }
         out!(
             "  {:<12} send by {:<10}  sent {:<10}  answer due {:<10}  answered {}",
             s.step.as_str(),
@@ -241,6 +291,9 @@ fn print_case(c: &CaseView) {
             opt(s.answer_due),
             opt(s.answered)
         );
+        if let Some(cal) = &s.calendar {
+            out!("  {:<12} business days: {}", "", cal.en);
+        }
     }
     let n = &c.plan.next_action;
     let by = n.by.map(|d| format!(" by {d}")).unwrap_or_default();
@@ -257,6 +310,10 @@ fn print_case(c: &CaseView) {
             r.date
         );
     }
+    // disputes-facts §9.5: said wherever a plan or letter is shown, in both languages.
+    let notice = recourse_app::dto_cases::not_legal_advice();
+    out!("note: {}", notice.en);
+    out!("说明：{}", notice.zh);
 }
 
 /// A date or "-".

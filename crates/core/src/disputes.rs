@@ -3,17 +3,22 @@
 //! reason.
 //!
 //! Every rule comes from `shared/domain/disputes-facts.md` (cited as `disputes-facts §n`). Pure:
-//! today's date is always a parameter. Business-day rules skip Saturdays and Sundays only;
-//! public holidays are not modelled (they differ by country, state and year), so a business-day
-//! deadline may in reality fall a day or two later than computed — never earlier.
+//! today's date is always a parameter. Business-day clocks skip weekends and the public
+//! holidays of the case's calendar (`holidays`, disputes-facts §9.5). What decides the law of a
+//! letter — jurisdiction × instrument × reason × step — is in `law`.
 
 mod calendar;
 mod checklist;
+mod holidays;
 mod ladder;
+pub mod law;
 mod plan;
 
-pub use calendar::{add_business_days, add_months, is_business_day};
+pub use calendar::{
+    add_business_days, add_business_days_in, add_months, is_business_day, roll_forward,
+};
 pub use checklist::{checklist, Checklist};
+pub use holidays::{cn_sources, easter_sunday, HolidayCalendar};
 pub use ladder::{ladder, short_name, StepRule};
 pub use plan::{
     answer_due, plan, CaseFacts, CasePlan, NextAction, StepPlan, StepRecord, Warning, WarningLevel,
@@ -30,6 +35,15 @@ pub fn claimed_minor(reason: Reason, amounts: &[i64]) -> Option<i64> {
         .iter()
         .skip(skip)
         .try_fold(0i64, |acc, a| acc.checked_add(a.checked_abs()?))
+}
+
+/// The notice shown wherever a letter or a plan is read (disputes-facts §9.5, §1.8): the app is
+/// a self-help document tool.
+pub fn not_legal_advice() -> Bilingual {
+    Bilingual::new(
+        "Recourse gives information, not legal advice. Check the letter and the dates against your own situation; for advice, ask a lawyer or a consumer advice service.",
+        "Recourse 提供的是信息，不是法律意见。请结合自身情况核对信函和日期；如需法律意见，请咨询律师或消费者权益保护机构。",
+    )
 }
 
 /// A short text in both languages the app speaks.

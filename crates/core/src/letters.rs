@@ -31,7 +31,9 @@ mod render;
 mod request;
 
 pub use render::{builtin_template, render, template_fields, TemplateError};
-pub use request::{EarlierStep, LetterParty, LetterRequest, LetterTransaction, SenderProfile};
+pub use request::{
+    CaseDetails, EarlierStep, LetterParty, LetterRequest, LetterTransaction, SenderProfile,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -21,6 +21,8 @@ fn facts(j: Jurisdiction, i: Instrument, reason: Reason) -> CaseFacts {
         statement_date: Some(d(2024, 3, 15)),
         amount_minor: 438,
         currency: Currency::USD,
+        delivered_on: None,
+        region: None,
     }
 }
 
@@ -128,9 +130,17 @@ fn us_debit_reg_e_10_business_days_across_weekends_and_45_days() {
     let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 5))], d(2024, 4, 6));
     let bank = step(&p, Step::Bank);
     assert_eq!(bank.answer_due, Some(d(2024, 4, 19)));
-    assert_eq!(bank.final_answer_due, Some(d(2024, 5, 20)));
-    assert!(bank.basis.en.contains("§1005.11"));
-    assert!(bank.notes.iter().any(|n| n.en.contains("public holidays")));
+    // §9.3: a point-of-sale debit-card transaction gets 90 days, not 45.
+    assert_eq!(bank.final_answer_due, Some(d(2024, 7, 4)));
+    assert!(bank.basis.en.contains("§1005.11") && bank.basis.en.contains("90 days"));
+    assert!(bank
+        .notes
+        .iter()
+        .any(|n| n.en.contains("US federal holidays")));
+    assert!(bank
+        .calendar
+        .as_ref()
+        .is_some_and(|c| c.en.contains("Federal Reserve")));
     // Sent on Saturday 6 April: the count starts Monday, still ending Friday 19 April.
     let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 6))], d(2024, 4, 6));
     assert_eq!(step(&p, Step::Bank).answer_due, Some(d(2024, 4, 19)));
@@ -178,7 +188,8 @@ fn uk_8_weeks_or_15_business_days_for_payment_services() {
     let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 5))], d(2024, 4, 6));
     let bank = step(&p, Step::Bank);
     assert_eq!(bank.answer_due, Some(d(2024, 4, 26)));
-    assert_eq!(bank.final_answer_due, Some(d(2024, 5, 24)));
+    // 35 business days skip the bank holidays of 6 and 27 May 2024 (England and Wales).
+    assert_eq!(bank.final_answer_due, Some(d(2024, 5, 28)));
     // Chargeback window about 120 days from the transaction (§2.1).
     assert_eq!(bank.send_by, Some(d(2024, 6, 29)));
 }
@@ -244,7 +255,9 @@ fn cn_12315_accepts_within_7_working_days_and_mediates_45() {
     let p = plan(&f, &[sent(Step::Association, d(2024, 4, 4))], d(2024, 4, 5));
     let a = step(&p, Step::Association);
     assert_eq!(a.answer_due, Some(d(2024, 4, 15)));
-    assert_eq!(a.final_answer_due, Some(d(2024, 6, 17)));
+    // 45 working days skip May Day (1–3 May 2024) and the Dragon Boat Festival (10 June) and
+    // count the adjusted working weekends of 28 April and 11 May (State Council 2024 notice).
+    assert_eq!(a.final_answer_due, Some(d(2024, 6, 19)));
     assert!(a.basis.zh.contains("7个工作日"));
 }
 

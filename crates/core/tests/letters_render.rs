@@ -73,6 +73,7 @@ fn sample(j: Jurisdiction, step: Step, lang: &str) -> LetterRequest {
         enclosures: vec!["receipt.pdf".into(), "statement-april.pdf".into()],
         notes: Some("I paid once at the counter.".into()),
         today: d(2026, 4, 2),
+        details: Default::default(),
     }
 }
 
@@ -98,14 +99,10 @@ fn assert_case_facts(l: &Letter, j: Jurisdiction, step: Step) {
         (Jurisdiction::Cn, false) => "¥4.38",
         (Jurisdiction::Cn, true) => "人民币4.38元",
     };
-    let (date, line74, line75) = if zh {
-        ("2026年2月12日", "chase.csv第74行", "chase.csv第75行")
+    let date = if zh {
+        "2026年2月12日"
     } else {
-        (
-            "12 February 2026",
-            "chase.csv, line 74",
-            "chase.csv, line 75",
-        )
+        "12 February 2026"
     };
     assert_has(
         &text,
@@ -118,14 +115,8 @@ fn assert_case_facts(l: &Letter, j: Jurisdiction, step: Step) {
         ],
         &what,
     );
-    assert!(
-        text.contains(line74) || text.contains("chase.csv line 74"),
-        "{what}: source line 74"
-    );
-    assert!(
-        text.contains(line75) || text.contains("chase.csv line 75"),
-        "{what}: source line 75"
-    );
+    // disputes-facts §9.5: what the recipient can check, never our file name and line.
+    assert!(!text.contains("chase.csv"), "{what}: quotes the file name");
     if step != Step::Merchant {
         // The merchant was written to on 3 March 2026 and never answered.
         let earlier = if zh {
@@ -376,8 +367,18 @@ fn debit_card_uses_regulation_e() {
     let l = render(&req, None).unwrap();
     assert_has(
         &l.body,
-        &["Regulation E", "§1005.11", "10 business days", "45 days"],
+        &[
+            "Regulation E",
+            "§1005.11",
+            "10 business days",
+            "90 days",
+            "§1005.11(c)(3)(ii)",
+        ],
         "reg e",
+    );
+    assert!(
+        !l.body.contains("45 days"),
+        "a point-of-sale debit purchase gets 90 days"
     );
     assert!(!l.body.contains("finance charges"));
     assert!(l.subject.starts_with("Notice of error"));
@@ -450,14 +451,29 @@ fn chinese_request_without_a_chinese_template_falls_back_to_english() {
 }
 
 #[test]
-fn unauthorised_cn_bank_letter_mentions_report_loss_and_police() {
+fn unauthorised_cn_bank_letter_states_report_and_police_only_when_recorded() {
     let mut req = sample(Jurisdiction::Cn, Step::Bank, "zh-CN");
     req.reason = Reason::NotAuthorised;
+    // Nothing recorded: the letter claims no report and no police (disputes-facts §9.5).
     let l = render(&req, None).unwrap();
     assert_has(
         &l.body,
-        &["盗刷", "挂失", "报警", "银行卡民事纠纷"],
+        &["盗刷", "银行卡民事纠纷", "第七条"],
         "cn unauthorised",
+    );
+    for claim in ["挂失", "报警", "报案", "立即"] {
+        assert!(
+            !l.body.contains(claim),
+            "claims {claim} without the case saying so"
+        );
+    }
+    req.details.reported_on = Some(d(2026, 2, 13));
+    req.details.police_report = Some("A2026-77".into());
+    let l = render(&req, None).unwrap();
+    assert_has(
+        &l.body,
+        &["2026年2月13日向贵方报告并办理挂失", "报案回执编号A2026-77"],
+        "cn unauthorised, recorded",
     );
     req.instrument = Instrument::PaymentPlatform;
     let l = render(&req, None).unwrap();

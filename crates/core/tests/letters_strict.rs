@@ -43,6 +43,7 @@ fn request(description: &str, notes: Option<&str>) -> LetterRequest {
         enclosures: vec![],
         notes: notes.map(str::to_string),
         today: d(2026, 3, 10),
+        details: Default::default(),
     }
 }
 

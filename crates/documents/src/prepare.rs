@@ -81,7 +81,11 @@ impl Prepared {
             closing,
             signature_label: if zh && complaint { "具状人：" } else { "" },
             signature,
-            enclosures_label: if zh { "附件：" } else { "Enclosures:" },
+            enclosures_label: match (zh, complaint) {
+                (true, true) => "附：",
+                (true, false) => "附件：",
+                (false, _) => "Enclosures:",
+            },
             enclosures: clean_lines(&letter.enclosures),
         }
     }

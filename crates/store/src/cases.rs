@@ -20,6 +20,18 @@ pub struct NewCase {
     pub account_last4: Option<String>,
     pub merchant_name: Option<String>,
     pub merchant_address: Vec<String>,
+    pub details: CaseDetailsRow,
+}
+
+/// Optional facts of a case (migration 6); dates as `YYYY-MM-DD`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CaseDetailsRow {
+    pub delivered_on: Option<String>,
+    pub reported_on: Option<String>,
+    pub police_report: Option<String>,
+    pub bank_name: Option<String>,
+    pub region: Option<String>,
+    pub complaint_body: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +49,7 @@ pub struct CaseRow {
     pub merchant_address: Vec<String>,
     pub notes: String,
     pub outcome: Option<String>,
+    pub details: CaseDetailsRow,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -77,7 +90,8 @@ pub struct CreditRow {
 
 const CASE_COLUMNS: &str =
     "id, reason, jurisdiction, instrument, status, opened_at, statement_date,
-    account_last4, merchant_name, merchant_address, notes, outcome";
+    account_last4, merchant_name, merchant_address, notes, outcome,
+    delivered_on, reported_on, police_report, bank_name, region, complaint_body";
 
 fn read_case(r: &Row) -> rusqlite::Result<CaseRow> {
     let address: Option<String> = r.get(9)?;
@@ -94,6 +108,14 @@ fn read_case(r: &Row) -> rusqlite::Result<CaseRow> {
         merchant_address: split_lines(address.as_deref()),
         notes: r.get(10)?,
         outcome: r.get(11)?,
+        details: CaseDetailsRow {
+            delivered_on: r.get(12)?,
+            reported_on: r.get(13)?,
+            police_report: r.get(14)?,
+            bank_name: r.get(15)?,
+            region: r.get(16)?,
+            complaint_body: r.get(17)?,
+        },
     })
 }
 
@@ -127,8 +149,10 @@ impl Db {
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO cases(reason, jurisdiction, instrument, opened_at, statement_date,
-                               account_last4, merchant_name, merchant_address)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                               account_last4, merchant_name, merchant_address,
+                               delivered_on, reported_on, police_report, bank_name, region,
+                               complaint_body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
                 case.reason,
                 case.jurisdiction,
@@ -138,6 +162,12 @@ impl Db {
                 case.account_last4,
                 case.merchant_name,
                 join_lines(&case.merchant_address),
+                case.details.delivered_on,
+                case.details.reported_on,
+                case.details.police_report,
+                case.details.bank_name,
+                case.details.region,
+                case.details.complaint_body,
             ],
         )?;
         let case_id = tx.last_insert_rowid();

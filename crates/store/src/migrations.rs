@@ -220,6 +220,18 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE batches ADD COLUMN source_sheet TEXT;
     "#,
+    // 8: what a case records beyond its charges, so letters state only recorded facts: when the
+    // goods arrived, when the charge was reported to the bank, the police report number, the
+    // bank's name (the defendant for an unauthorised charge), the UK nation (its bank
+    // holidays) and, in China, the one body a complaint goes to.
+    r#"
+    ALTER TABLE cases ADD COLUMN delivered_on TEXT;
+    ALTER TABLE cases ADD COLUMN reported_on TEXT;
+    ALTER TABLE cases ADD COLUMN police_report TEXT;
+    ALTER TABLE cases ADD COLUMN bank_name TEXT;
+    ALTER TABLE cases ADD COLUMN region TEXT;
+    ALTER TABLE cases ADD COLUMN complaint_body TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -1,10 +1,43 @@
 //! Date arithmetic for legal windows: calendar days, months and business days.
 //!
-//! Business days are Monday to Friday. Public holidays are not modelled (they differ by
-//! country, state and year); a computed business-day deadline can therefore only be too early,
-//! never too late, which is the safe side for someone who has to act before it.
+//! `add_business_days` counts Monday to Friday; `add_business_days_in` also skips the public
+//! holidays of a [`HolidayCalendar`] (and counts China's adjusted working weekends), which is
+//! what the plan uses (disputes-facts §9.5).
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use super::holidays::HolidayCalendar;
+
+/// The date `n` business days after `from` in `cal`: the first business day after `from` is
+/// day 1; a zero-day clock ends on `from` if it is a business day, else on the next one.
+pub fn add_business_days_in(cal: HolidayCalendar, from: NaiveDate, n: u32) -> NaiveDate {
+    let mut d = from;
+    let mut left = n;
+    // Bounded: the longest clock is a few months, and no calendar has a month of holidays.
+    for _ in 0..(u64::from(n) * 3 + 60) {
+        if left == 0 {
+            break;
+        }
+        d = add_days(d, 1);
+        if cal.is_business_day(d) {
+            left -= 1;
+        }
+    }
+    roll_forward(cal, d)
+}
+
+/// `d` if it is a business day in `cal`, else the next one (a period whose last day is a
+/// holiday ends on the next working day: 民法典 第203条, and the same rule elsewhere).
+pub fn roll_forward(cal: HolidayCalendar, d: NaiveDate) -> NaiveDate {
+    let mut day = d;
+    for _ in 0..40 {
+        if cal.is_business_day(day) {
+            return day;
+        }
+        day = add_days(day, 1);
+    }
+    day
+}
 
 /// True for Monday to Friday.
 pub fn is_business_day(d: NaiveDate) -> bool {
@@ -114,6 +147,39 @@ mod tests {
                 }
                 assert_eq!(add_business_days(from, n), day, "{from} + {n}");
             }
+        }
+    }
+
+    #[test]
+    fn holiday_calendars_move_business_day_deadlines() {
+        // Golden Week: a complaint received on Wednesday 30 September 2026 with a 7-working-day
+        // clock skips 1–7 October and counts the working Saturday 10 October.
+        let cn = HolidayCalendar::China;
+        assert_eq!(add_business_days_in(cn, d(2026, 9, 30), 1), d(2026, 10, 8));
+        assert_eq!(add_business_days_in(cn, d(2026, 9, 30), 3), d(2026, 10, 10));
+        assert_eq!(add_business_days_in(cn, d(2026, 9, 30), 7), d(2026, 10, 15));
+        // Weekends only would have said 9 October.
+        assert_eq!(add_business_days(d(2026, 9, 30), 7), d(2026, 10, 9));
+        // Christmas and Boxing Day (substitute Monday 28 December 2026) in England and Wales:
+        // Thursday 24 December + 1 business day = Tuesday 29 December.
+        let ew = HolidayCalendar::UkEnglandWales;
+        assert_eq!(
+            add_business_days_in(ew, d(2026, 12, 24), 1),
+            d(2026, 12, 29)
+        );
+        // A US federal holiday: Friday 6 November 2026 + 3 business days skips Veterans Day
+        // (Wednesday 11 November) → Thursday 12 November.
+        let us = HolidayCalendar::UsFederal;
+        assert_eq!(add_business_days_in(us, d(2026, 11, 6), 3), d(2026, 11, 12));
+        assert_eq!(add_business_days(d(2026, 11, 6), 3), d(2026, 11, 11));
+        // A calendar-day period ending on a holiday moves to the next working day.
+        assert_eq!(roll_forward(cn, d(2026, 10, 3)), d(2026, 10, 8));
+        // The weekends-only calendar agrees with add_business_days.
+        for n in 0..30 {
+            assert_eq!(
+                add_business_days_in(HolidayCalendar::Weekends, d(2026, 3, 4), n),
+                add_business_days(d(2026, 3, 4), n)
+            );
         }
     }
 

@@ -199,8 +199,8 @@ fn us(i: Instrument) -> Vec<StepRule> {
                 "违约 / 州UDAP法；针对发卡机构违反FCBA：15 U.S.C. §1640",
             ),
             send_deadline: b(
-                "Send a final demand first (some states require notice: MA ch. 93A and CA CLRA 30 days, TX DTPA 60 days — verify); file within the state limitation period (TILA claims: 1 year — verify). Dollar caps vary by state, about $2,500 to $25,000.",
-                "先发最后催告函（部分州要求提前通知：马萨诸塞州93A章、加州CLRA为30日，德州DTPA为60日，待核实）；在州诉讼时效内起诉（TILA请求：1年，待核实）。各州金额上限约2,500至25,000美元。",
+                "Send a final demand first, giving 30 days (Massachusetts ch. 93A §9(3) and California CLRA §1782 require 30 days' written notice; Texas DTPA §17.505, 60 days); file within the state limitation period. Small-claims limits vary by state, from about $2,500 to $25,000.",
+                "先发最后催告函，给予30日期限（马萨诸塞州93A章§9(3)及加州CLRA §1782要求提前30日书面通知；德州DTPA §17.505为60日）；在州诉讼时效内起诉。各州小额诉讼上限约2,500至25,000美元。",
             ),
             answer_due: b("As set by the summons and hearing date.", "以传票和开庭日期为准。"),
             attach: vec![
@@ -275,6 +275,10 @@ fn uk(i: Instrument) -> Vec<StepRule> {
                 b("Statement showing the charge", "显示该笔交易的账单"),
                 b("The letter to the trader and any reply", "致商家的信函及其答复"),
                 b("Proof of the breach or non-delivery", "违约或未交付的证明"),
+                b(
+                    "Fraud: the Report Fraud reference, if you reported it (reportfraud.police.uk, 0300 123 2040; in Scotland, Police Scotland on 101)",
+                    "欺诈：如已报案，附Report Fraud编号（reportfraud.police.uk，0300 123 2040；苏格兰：拨打101联系苏格兰警察）",
+                ),
             ],
         },
         StepRule {
@@ -306,8 +310,8 @@ fn uk(i: Instrument) -> Vec<StepRule> {
             ),
             placeholder: b("[Defendant's address for service]", "[被告送达地址]"),
             legal_basis: b(
-                "Contract / Consumer Rights Act 2015 / s75 CCA; Practice Direction – Pre-Action Conduct and Protocols (PD-PAC)",
-                "合同 / 《2015年消费者权利法》/ 消费信贷法第75条；《诉前行为与规程实务指引》（PD-PAC）",
+                "Against the trader: the contract and the Consumer Rights Act 2015 (Section 75 is a claim against the card issuer, which may be joined as a co-defendant); an unauthorised payment: against the bank (PSRs 2017 regs 76–77). The Practice Direction – Pre-Action Conduct and Protocols (PD-PAC) is the procedure to follow first, not a cause of action.",
+                "针对商家：合同及《2015年消费者权利法》（第75条是对发卡机构的请求，可将其列为共同被告）；未经授权的支付：针对银行（《2017年支付服务条例》第76–77条）。《诉前行为与规程实务指引》（PD-PAC）是起诉前须遵循的程序，而非诉因。",
             ),
             send_deadline: b(
                 "A Letter Before Claim first (PD-PAC para 6); small claims track up to £10,000; Money Claim Online for fixed sums under £100,000.",
@@ -362,13 +366,13 @@ fn eu() -> Vec<StepRule> {
         StepRule {
             step: Step::Association,
             recipient: b(
-                "National ADR body / competent authority",
-                "所在国替代性争议解决机构 / 主管机关",
+                "Out-of-court body. Bank disputes: DE Ombudsmann der privaten Banken or Schlichtungsstelle der Deutschen Bundesbank; FR your bank's médiateur; NL Kifid; ES Banco de España (Reclamaciones); IT Arbitro Bancario Finanziario; IE Financial Services and Pensions Ombudsman; AT Gemeinsame Schlichtungsstelle der Österreichischen Kreditwirtschaft; BE Ombudsfin; elsewhere or cross-border: FIN-NET. A purchase from a trader in another EU country: the European Consumer Centres Network (ECC-Net).",
+                "庭外争议解决机构。银行争议：德国 Ombudsmann der privaten Banken 或德国央行调解处；法国 各银行的调解员（médiateur）；荷兰 Kifid；西班牙 西班牙银行投诉部门；意大利 银行金融仲裁机构（ABF）；爱尔兰 金融服务与养老金申诉专员（FSPO）；奥地利 奥地利信贷业联合调解处；比利时 Ombudsfin；其他国家或跨境：FIN-NET。向其他欧盟国家商家购买：欧洲消费者中心网络（ECC-Net）。",
             ),
-            placeholder: b("[National ADR body's address]", "[所在国争议解决机构地址]"),
+            placeholder: b("[Name and address of the out-of-court body]", "[争议解决机构名称及地址]"),
             legal_basis: b(
-                "PSD2 Title IV Chapter 6 (out-of-court redress); the body differs by country",
-                "PSD2第四编第6章（庭外救济）；机构因国而异",
+                "PSD2 Art. 102 (out-of-court redress for payment services); Directive 2013/11/EU (consumer ADR)",
+                "PSD2第102条（支付服务庭外救济）；指令2013/11/EU（消费争议替代性解决）",
             ),
             send_deadline: b(
                 "After the provider's reply or once its deadline has passed.",
@@ -379,7 +383,7 @@ fn eu() -> Vec<StepRule> {
         },
         StepRule {
             step: Step::Court,
-            recipient: b("National court (small claims)", "所在国法院（小额诉讼）"),
+            recipient: b("National court (small claims); cross-border up to €5,000: European Small Claims Procedure", "所在国法院（小额诉讼）；跨境且不超过5,000欧元：欧洲小额诉讼程序"),
             placeholder: b("[Competent court]", "[有管辖权的法院]"),
             legal_basis: b("National civil procedure", "所在国民事诉讼程序"),
             send_deadline: b("Within the national limitation period.", "在所在国诉讼时效内。"),
@@ -410,13 +414,13 @@ fn cn(i: Instrument) -> Vec<StepRule> {
                 "盗刷应立即向平台报告并报警；其他情况尽快。",
             ),
             answer_due: b(
-                "No statutory deadline found; convention: 15 working days.",
-                "未见法定答复期限；惯例：15个工作日。",
+                "The platform's complaint rules; 15 days is used as a reminder.",
+                "以支付机构的投诉处理规定为准；以15日为提醒。",
             ),
             attach: vec![
                 b("Payment record screenshots", "支付记录截图"),
                 b("Chat logs with the merchant", "与商户的聊天记录"),
-                b("Police report receipt for unauthorised use", "盗刷的报警回执"),
+                b("Police report receipt, if you reported it", "如已报警：报警回执"),
             ],
         }
     } else {
@@ -432,17 +436,17 @@ fn cn(i: Instrument) -> Vec<StepRule> {
                 "银行卡领用合约；银联差错/争议处理流程；盗刷适用最高人民法院《关于审理银行卡民事纠纷案件若干问题的规定》（2021年）",
             ),
             send_deadline: b(
-                "At once for unauthorised use (report the card lost and call the police); the issuer's network request within about 120 days of the transaction (to verify).",
-                "盗刷应立即挂失并报警；发卡行须在交易后约120日内通过银联发起调单（待核实）。",
+                "At once for unauthorised use (report the card lost first); otherwise as soon as possible, as the bank must raise a card dispute with the network in time.",
+                "盗刷应立即挂失；其他情况尽快提出，发卡行须在卡组织规定时间内发起争议。",
             ),
             answer_due: b(
-                "No statutory deadline found; convention: 15 working days.",
-                "未见法定答复期限；惯例：15个工作日。",
+                "CBIRC Measures on Consumer Complaints (Order 2020 No. 3): 15 days for a clear complaint, 30 if complex, 30 more with internal approval if very complex; the answer names the further channels.",
+                "《银行业保险业消费投诉处理管理办法》：事实清楚的15日内办结，复杂的30日内，特别复杂的经批准可再延长30日；答复须告知后续渠道。",
             ),
             attach: vec![
                 b("Statement", "账单"),
                 b("Card slip (签购单)", "签购单"),
-                b("Report-loss / police report receipts", "挂失、报警回执"),
+                b("Report-loss and police receipts, if any", "如有：挂失、报警回执"),
                 b("Correspondence with the merchant", "与商户的沟通记录"),
             ],
         }
@@ -477,8 +481,8 @@ fn cn(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Association,
             recipient: b(
-                &format!("12315 / Consumers' Association / {regulator}"),
-                &format!("12315 / 消费者协会 / {regulator}"),
+                &format!("One of: 12315 (market regulator), the Consumers' Association (mediation), or {regulator} (financial regulator)"),
+                &format!("择一：12315（市场监督管理部门）、消费者协会（调解）或{regulator}（金融监管部门）"),
             ),
             placeholder: b(
                 "[County market-regulation bureau where the merchant operates (12315)]",
@@ -575,18 +579,16 @@ mod tests {
                 .en,
             "Financial Ombudsman Service"
         );
-        assert_eq!(
-            ladder(Jurisdiction::Cn, Instrument::DebitCard)[2]
-                .recipient
-                .zh,
-            "12315 / 消费者协会 / 12378"
-        );
-        assert_eq!(
-            ladder(Jurisdiction::Cn, Instrument::PaymentPlatform)[2]
-                .recipient
-                .zh,
-            "12315 / 消费者协会 / 12363"
-        );
+        // disputes-facts §9.4: one body, which the user picks.
+        let cn_debit = ladder(Jurisdiction::Cn, Instrument::DebitCard)[2]
+            .recipient
+            .zh
+            .clone();
+        assert!(cn_debit.starts_with("择一") && cn_debit.contains("12378"));
+        assert!(ladder(Jurisdiction::Cn, Instrument::PaymentPlatform)[2]
+            .recipient
+            .zh
+            .contains("12363"));
         assert!(ladder(Jurisdiction::Cn, Instrument::PaymentPlatform)[1]
             .recipient
             .zh

@@ -5,8 +5,10 @@
 //! Dates of receipt are not known, so clocks that run from receipt (e.g. Reg Z's 30 days) are
 //! counted from the date the letter was sent; that makes them a few days early at worst.
 
-use super::calendar::{add_business_days, add_days, add_months, days_until};
+use super::calendar::{add_business_days_in, add_days, add_months, days_until, roll_forward};
+use super::holidays::HolidayCalendar;
 use super::ladder::{rule, short_name};
+use super::law;
 use super::{Bilingual, Instrument, Jurisdiction, Reason, Step};
 use crate::letters::format::{date_en, date_zh};
 use crate::money::Currency;
@@ -31,6 +33,14 @@ pub struct CaseFacts {
     pub amount_minor: i64,
     #[ts(type = "string")]
     pub currency: Currency,
+    /// When the goods arrived, if the user said (the UK 30-day right to reject and the
+    /// Chinese 7-day return run from it).
+    #[serde(default)]
+    pub delivered_on: Option<NaiveDate>,
+    /// The UK nation whose bank holidays apply ("england_wales", "scotland",
+    /// "northern_ireland"); England and Wales when not given.
+    #[serde(default)]
+    pub region: Option<String>,
 }
 
 /// What has happened at one step so far.
@@ -59,6 +69,10 @@ pub struct StepPlan {
     pub basis: Bilingual,
     /// Assumptions and caveats behind the dates.
     pub notes: Vec<Bilingual>,
+    /// The holiday calendar a business-day deadline of this step used (§9.5), if any.
+    pub calendar: Option<Bilingual>,
+    /// Why this step does not exist for the case's instrument and reason, if it does not.
+    pub unavailable: Option<Bilingual>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -118,6 +132,8 @@ struct Answer {
     final_due: Option<NaiveDate>,
     basis: Bilingual,
     notes: Vec<Bilingual>,
+    /// The holiday calendar a business-day clock used, if any.
+    calendar: Option<Bilingual>,
 }
 
 /// The date the FCBA / Reg E 60-day clock starts from, with a note when it had to be assumed.
@@ -159,13 +175,78 @@ fn debit_anchor(f: &CaseFacts) -> (NaiveDate, Option<Bilingual>) {
 }
 
 /// A payment-services complaint (about the payment itself rather than the purchase): the UK
-/// firm's deadline is 15 business days instead of 8 weeks (disputes-facts §2.3).
+/// firm's deadline is 15 business days (35 exceptional) instead of 8 weeks (DISP 1.6.2A;
+/// disputes-facts §2.3, §9.2).
 fn is_payment_services_complaint(f: &CaseFacts) -> bool {
-    !f.instrument.is_card()
-        || matches!(
-            f.reason,
-            Reason::NotAuthorised | Reason::DoubleCharge | Reason::WrongAmount
-        )
+    matches!(f.reason, Reason::NotAuthorised | Reason::DoubleCharge)
+        || (f.reason == Reason::WrongAmount && f.instrument != Instrument::CreditCard)
+        || f.instrument != Instrument::CreditCard && !law::is_merchant_dispute(f.reason)
+}
+
+/// True when the bank step rests on the payment-services rules (unauthorised, or executed
+/// wrongly by the provider) rather than on a card-scheme chargeback (disputes-facts §9.1).
+fn is_psp_error(f: &CaseFacts) -> bool {
+    f.reason == Reason::NotAuthorised
+        || (f.reason == Reason::DoubleCharge && !f.instrument.is_card())
+}
+
+/// The business-day calendar of the case (disputes-facts §9.5).
+fn cal(f: &CaseFacts) -> HolidayCalendar {
+    let nation = f
+        .region
+        .as_deref()
+        .and_then(law::UkNation::parse)
+        .unwrap_or_default();
+    law::calendar(f.jurisdiction, nation)
+}
+
+/// When the goods arrived, or the transaction date with a note saying so.
+fn delivery_anchor(f: &CaseFacts) -> (NaiveDate, Option<Bilingual>) {
+    match f.delivered_on {
+        Some(d) => (d, None),
+        None => (
+            f.transaction_date,
+            Some(b(
+                "Delivery date not given: counted from the transaction date; the period really runs from delivery, so enter it for the exact date.",
+                "未提供收货日期：按交易日期计算；期限实际自收货之日起算，请填写收货日期以获得准确日期。",
+            )),
+        ),
+    }
+}
+
+fn chargeback_window(f: &CaseFacts) -> Window {
+    // disputes-facts §1.3, §2.1: a scheme rule of about 120 days, not law.
+    Window {
+        send_by: Some(add_days(f.transaction_date, 120)),
+        basis: b(
+            "Card-scheme chargeback: about 120 days from the transaction (a scheme rule, not law).",
+            "卡组织拒付：交易后约120日（卡组织规则，而非法律）。",
+        ),
+        notes: vec![b(
+            "Some schemes count from the expected delivery date or from when you learned of the problem.",
+            "部分卡组织自预计交付日或您知悉问题之日起算。",
+        )],
+    }
+}
+
+fn psd2_window(f: &CaseFacts, uk: bool) -> Window {
+    // disputes-facts §3, §9.1: Art. 71 (UK: PSRs 2017 reg. 74), 13 months after the debit.
+    let (anchor, note) = debit_anchor(f);
+    Window {
+        send_by: Some(add_months(anchor, 13)),
+        basis: if uk {
+            b(
+                "Payment Services Regulations 2017, reg. 74: without undue delay, at the latest 13 months after the debit date.",
+                "《2017年支付服务条例》第74条：不得无故拖延，最迟扣款日后13个月。",
+            )
+        } else {
+            b(
+                "PSD2 Art. 71: without undue delay, at the latest 13 months after the debit date.",
+                "PSD2第71条：不得无故拖延，最迟扣款日后13个月。",
+            )
+        },
+        notes: note.into_iter().collect(),
+    }
 }
 
 fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
@@ -181,6 +262,25 @@ fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
             // disputes-facts §7.1/§7.3: no legal window; not a prerequisite for the bank step.
             "No legal deadline: write as soon as possible.",
             "无法定期限：请尽快。",
+        ),
+        (Us, Bank) if f.instrument == Instrument::CreditCard && f.reason == Reason::FaultyGoods => {
+            // disputes-facts §9.3: claims and defenses have no 60-day window; they can be
+            // raised against the amount still unpaid.
+            Window {
+                send_by: None,
+                basis: b(
+                    "Claims and defenses (Reg Z §1026.12(c)): no fixed window; they apply to the amount still unpaid on the card, so write before you pay it off.",
+                    "抗辩权（Z条例§1026.12(c)）：无固定期限；适用于信用卡上尚未还清的金额，请在还清前提出。",
+                ),
+                notes: vec![],
+            }
+        }
+        (Us, Bank) if f.instrument == Instrument::DebitCard && law::is_merchant_dispute(f.reason) => {
+            chargeback_window(f)
+        }
+        (Us, Bank) if f.instrument == Instrument::PaymentPlatform && law::is_merchant_dispute(f.reason) => none(
+            "The platform's purchase-protection terms set the window: see your agreement.",
+            "期限以支付平台的购买保障条款为准。",
         ),
         (Us, Bank) => {
             // disputes-facts §1.1 (Reg Z §1026.13(b)(1)) and §1.2 (Reg E §1005.11(b)): the notice
@@ -210,59 +310,37 @@ fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
             "无期限；其间FCBA/E条例的期限仍在计算。",
         ),
         (Us, Court) => none(
-            // disputes-facts §1.7: limitation and pre-suit notice vary by state.
-            "State limitation period (varies by state; TILA claims 1 year — to verify); some states require a 30–60 day pre-suit demand.",
-            "州诉讼时效（各州不同；TILA请求为1年，待核实）；部分州要求起诉前30至60日发出催告。",
+            // disputes-facts §1.7, §9.3: limitation and pre-suit notice vary by state.
+            "State limitation period (varies by state). Some states require a written demand before suing: Massachusetts ch. 93A §9(3) and California CLRA §1782, 30 days; Texas DTPA §17.505, 60 days.",
+            "州诉讼时效（各州不同）。部分州要求起诉前书面催告：马萨诸塞州93A章§9(3)及加州CLRA §1782为30日；德州DTPA §17.505为60日。",
         ),
-        (Uk, Merchant) if f.reason == Reason::FaultyGoods => Window {
-            // disputes-facts §2.2: 30-day short-term right to reject, from delivery.
-            send_by: Some(add_days(f.transaction_date, 30)),
-            basis: b(
-                "Consumer Rights Act 2015: short-term right to reject within 30 days of delivery.",
-                "《2015年消费者权利法》：交付后30日内的短期拒收权。",
-            ),
-            notes: vec![b(
-                "Counted from the transaction date; the 30 days really run from delivery.",
-                "按交易日期计算；30日实际自交付之日起算。",
-            )],
-        },
-        (Uk, Merchant) => none(
-            "No fixed deadline: write as soon as possible (distance sales: cancel within 14 days).",
-            "无固定期限：请尽快（远程购物：14日内取消）。",
-        ),
-        (Uk, Bank) if f.instrument.is_card() => {
-            // disputes-facts §2.1: chargeback about 120 days; s75 has no scheme window.
-            let mut notes = vec![b(
-                "Card-scheme rule, not law: some schemes count from when you became aware of the problem.",
-                "卡组织规则而非法律：部分卡组织自您知悉问题之日起算。",
-            )];
-            if f.instrument == Instrument::CreditCard {
-                notes.push(b(
-                    "A Section 75 claim (items over £100 up to £30,000) has no such window.",
-                    "第75条索赔（单价100至30,000英镑）不受此期限限制。",
-                ));
-            }
+        (Uk, Merchant) if f.reason == Reason::FaultyGoods => {
+            // disputes-facts §9.2: CRA 2015 s.22, the short-term right to reject lasts 30 days.
+            let (anchor, note) = delivery_anchor(f);
             Window {
-                send_by: Some(add_days(f.transaction_date, 120)),
+                send_by: Some(add_days(anchor, 30)),
                 basis: b(
-                    "Card-scheme chargeback: about 120 days from the transaction.",
-                    "卡组织拒付：交易后约120日。",
-                ),
-                notes,
-            }
-        }
-        (Uk, Bank) | (Eu, Bank) => {
-            // disputes-facts §3: PSD2 Art. 71, 13 months after the debit date (UK: PSRs 2017).
-            let (anchor, note) = debit_anchor(f);
-            Window {
-                send_by: Some(add_months(anchor, 13)),
-                basis: b(
-                    "PSD2 Art. 71: without undue delay, at the latest 13 months after the debit date.",
-                    "PSD2第71条：不得无故拖延，最迟扣款日后13个月。",
+                    "Consumer Rights Act 2015 s.22: the short-term right to reject lasts 30 days from delivery; after that, ask for repair or replacement first (s.23).",
+                    "《2015年消费者权利法》第22条：短期拒收权自交付起30日；此后须先要求修理或更换（第23条）。",
                 ),
                 notes: note.into_iter().collect(),
             }
         }
+        (Uk, Merchant) => none(
+            "No fixed deadline: write as soon as possible (distance sales: cancel within 14 days).",
+            "无固定期限：请尽快（远程购物：14日内取消）。",
+        ),
+        (Uk | Eu, Bank) if is_psp_error(f) => psd2_window(f, f.jurisdiction == Uk),
+        (Uk, Bank) if f.instrument == Instrument::CreditCard => none(
+            // disputes-facts §9.2: Section 75 has no 120-day window; 6-year limitation.
+            "Section 75 has no scheme window: the 6-year limitation period applies (Limitation Act 1980 s.5). A chargeback in parallel is a scheme rule of about 120 days.",
+            "第75条不受卡组织期限限制，适用6年诉讼时效（《1980年时效法》第5条）。同时发起的拒付为卡组织规则，约120日。",
+        ),
+        (Uk | Eu, Bank) if f.instrument.is_card() => chargeback_window(f),
+        (Uk | Eu, Bank) => none(
+            "The platform's buyer-protection terms set the window: see your agreement.",
+            "期限以支付平台的买家保障条款为准。",
+        ),
         (Uk, Association) => {
             // disputes-facts §2.3: refer to the FOS within 6 months of the final response.
             let final_response = steps.iter().find(|s| s.step == Bank).and_then(|s| s.answered);
@@ -276,46 +354,53 @@ fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
                     notes: vec![],
                 },
                 None => none(
-                    "Open after the firm's final response or 8 weeks; then 6 months from the final response.",
-                    "在机构最终答复或满8周后可提交；自最终答复起6个月内。",
+                    "Open after the firm's final response, or once its deadline has passed; then 6 months from the final response.",
+                    "在机构作出最终答复或答复期限届满后可提交；自最终答复起6个月内。",
                 ),
             }
         }
         (Uk, Court) => Window {
             send_by: Some(add_months(f.transaction_date, 72)),
             basis: b(
-                "Limitation Act 1980 s.5: contract claims within 6 years (England and Wales); send a Letter Before Claim first (PD-PAC).",
-                "《1980年时效法》第5条：合同索赔6年内（英格兰和威尔士）；须先发送起诉前函（PD-PAC）。",
+                "Limitation Act 1980 s.5: contract claims within 6 years (England and Wales); send a Letter Before Claim first (PD-PAC). Small claims track up to £10,000 (Scotland: simple procedure up to £5,000; Northern Ireland: small claims up to £3,000).",
+                "《1980年时效法》第5条：合同索赔6年内（英格兰和威尔士）；须先发送起诉前函（PD-PAC）。小额程序上限10,000英镑（苏格兰简易程序5,000英镑；北爱尔兰小额诉讼3,000英镑）。",
             ),
             notes: vec![],
         },
-        (Eu, Association) => none("No fixed deadline; varies by country.", "无固定期限；因国而异。"),
-        (Eu, Court) => none("National limitation period.", "所在国诉讼时效。"),
-        (Cn, Merchant) if f.reason == Reason::FaultyGoods => Window {
-            // disputes-facts §4.1: 消法 第24条/第25条, return within 7 days of receipt.
-            send_by: Some(add_days(f.transaction_date, 7)),
-            basis: b(
-                "Consumer Rights Protection Law arts 24/25: return within 7 days of receipt.",
-                "消法第二十四条、第二十五条：自收到商品之日起七日内退货。",
-            ),
-            notes: vec![b(
-                "Counted from the transaction date; the 7 days really run from receipt. After 7 days, repair or replacement can still be demanded.",
-                "按交易日期计算；七日实际自收货之日起算。超过七日仍可要求更换、修理。",
-            )],
-        },
+        (Eu, Association) => none(
+            "No fixed deadline; the body's own rules apply (many require you to complain to the trader or provider first, and to come within a year).",
+            "无统一期限；以该机构规则为准（多数要求先向商家或服务提供者投诉，并在一年内提出）。",
+        ),
+        (Eu, Court) => none(
+            "National limitation period. European Small Claims Procedure for cross-border claims up to €5,000 (Regulation 861/2007).",
+            "所在国诉讼时效。跨境且不超过5,000欧元的，可适用欧洲小额诉讼程序（第861/2007号条例）。",
+        ),
+        (Cn, Merchant) if f.reason == Reason::FaultyGoods => {
+            // disputes-facts §4.1: 消法 第24条, return within 7 days of receipt.
+            let (anchor, note) = delivery_anchor(f);
+            let mut notes: Vec<Bilingual> = note.into_iter().collect();
+            notes.push(b(
+                "After 7 days, repair or replacement can still be demanded.",
+                "超过七日仍可要求更换、修理。",
+            ));
+            Window {
+                send_by: Some(add_days(anchor, 7)),
+                basis: b(
+                    "Consumer Rights Protection Law art. 24: return within 7 days of receipt.",
+                    "消法第二十四条：自收到商品之日起七日内可以退货。",
+                ),
+                notes,
+            }
+        }
         (Cn, Merchant) => none("No fixed deadline: negotiate as soon as possible.", "无固定期限：请尽快协商。"),
-        (Cn, Bank) if f.instrument != Instrument::PaymentPlatform => Window {
-            // disputes-facts §4.4: issuer's UnionPay request within ~120 days [VERIFY].
-            send_by: Some(add_days(f.transaction_date, 120)),
-            basis: b(
-                "UnionPay dispute process: the issuer must raise the request within about 120 days of the transaction (to verify).",
-                "银联差错争议流程：发卡行须在交易后约120日内发起（待核实）。",
-            ),
-            notes: vec![],
-        },
+        (Cn, Bank) if f.reason == Reason::NotAuthorised => none(
+            // disputes-facts §4.4: the holder bears losses that grew because of a late 挂失.
+            "At once: report the card or account lost (挂失) first; losses that grow after a late report are yours (SPC Provisions on Bank Card Disputes, 2021).",
+            "立即：先挂失；因未及时挂失而扩大的损失由持卡人承担（最高人民法院银行卡规定，2021年）。",
+        ),
         (Cn, Bank) => none(
-            "No statutory deadline: contact the platform at once.",
-            "无法定期限：请立即联系支付机构。",
+            "No statutory deadline to complain; write as soon as possible, as the bank must raise a card dispute with the network in time.",
+            "投诉无法定期限；请尽快提出，发卡行须在卡组织规定时间内发起争议。",
         ),
         (Cn, Association) | (Cn, Court) => {
             // disputes-facts §4.2 (12315 refuses complaints > 3 years) and §4.6 (民法典 第188条).
@@ -326,8 +411,8 @@ fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
                 )
             } else {
                 b(
-                    "Civil Code art. 188: 3-year limitation period from when you knew of the harm and the obligor.",
-                    "民法典第一百八十八条：诉讼时效三年，自知道或应当知道权利受到损害以及义务人之日起计算。",
+                    "Civil Code art. 188: 3-year limitation period from when you knew of the harm and the obligor. Small claims (Civil Procedure Law art. 165): up to 50% of the province's previous-year average annual wage, decided in a single trial; up to twice that if both parties agree.",
+                    "民法典第一百八十八条：诉讼时效三年，自知道或应当知道权利受到损害以及义务人之日起计算。小额诉讼（民事诉讼法第一百六十五条）：标的额为本省上年度就业人员年平均工资百分之五十以下的，一审终审；当事人双方约定的，可至百分之二百以下。",
                 )
             };
             Window {
@@ -345,17 +430,31 @@ fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
 fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
     use Jurisdiction::*;
     use Step::*;
+    let c = cal(f);
+    let cal_note = || {
+        let l = c.label();
+        b(
+            format!("Business days skip weekends and {}.", l.en),
+            format!("工作日不含周末及{}。", l.zh),
+        )
+    };
     let simple = |due: Option<NaiveDate>, en: &str, zh: &str| Answer {
         due,
         final_due: None,
         basis: b(en, zh),
         notes: vec![],
+        calendar: None,
     };
     match (f.jurisdiction, step) {
         (Us, Merchant) | (Eu, Merchant) => simple(
             Some(add_days(sent, 14)),
             "Convention: 14 days for the merchant to answer (not a legal deadline).",
             "惯例：商户14日内答复（非法定期限）。",
+        ),
+        (Us, Bank) if f.instrument == Instrument::CreditCard && f.reason == Reason::FaultyGoods => simple(
+            Some(add_days(sent, 30)),
+            "Claims and defenses have no statutory answer period; 30 days is a reminder.",
+            "抗辩权无法定答复期限；30日为提醒日期。",
         ),
         (Us, Bank) if f.instrument == Instrument::CreditCard => Answer {
             // disputes-facts §1.1: acknowledgment ≤ 30 days, resolution ≤ 2 cycles / 90 days.
@@ -369,26 +468,36 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
                 "Counted from the day you sent the letter; the law counts from receipt.",
                 "自寄出之日起计算；法律自收到之日起算。",
             )],
+            calendar: None,
         },
-        (Us, Bank) => Answer {
-            // disputes-facts §1.2: 10 business days, or provisional credit and 45 days.
-            due: Some(add_business_days(sent, 10)),
-            final_due: Some(add_days(sent, 45)),
-            basis: b(
-                "Reg E §1005.11(c): investigate within 10 business days, or credit provisionally and finish within 45 days.",
-                "E条例§1005.11(c)：10个工作日内完成调查，否则临时入账并在45日内完成。",
-            ),
-            notes: vec![
-                b(
-                    "The bank may take up to 90 days for point-of-sale debit, foreign-initiated and new-account transfers, if it credits you provisionally.",
-                    "POS借记、境外发起及新开户交易，银行在临时入账后最长可用90日。",
-                ),
-                b(
-                    "Business days skip weekends; public holidays are not counted here, so the real date may be a little later.",
-                    "工作日不含周末；此处未计入法定节假日，实际日期可能略晚。",
-                ),
-            ],
-        },
+        (Us, Bank) if law::is_merchant_dispute(f.reason) && f.instrument != Instrument::BankTransfer && f.reason != Reason::WrongAmount => simple(
+            Some(add_days(sent, 30)),
+            "Network chargeback: no statutory answer period; 30 days is a reminder.",
+            "卡组织拒付：无法定答复期限；30日为提醒日期。",
+        ),
+        (Us, Bank) => {
+            // disputes-facts §1.2, §9.3: 10 business days, or provisional credit and 45 days;
+            // 90 days for point-of-sale debit-card transactions (§1005.11(c)(3)(ii)).
+            let pos = f.instrument == Instrument::DebitCard;
+            let days = if pos { 90 } else { 45 };
+            Answer {
+                due: Some(add_business_days_in(c, sent, 10)),
+                final_due: Some(add_days(sent, days)),
+                basis: if pos {
+                    b(
+                        "Reg E §1005.11(c): investigate within 10 business days, or credit provisionally and finish within 90 days for a point-of-sale debit-card transaction (§1005.11(c)(3)(ii)).",
+                        "E条例§1005.11(c)：10个工作日内完成调查，否则临时入账；POS借记卡交易最长90日（§1005.11(c)(3)(ii)）。",
+                    )
+                } else {
+                    b(
+                        "Reg E §1005.11(c): investigate within 10 business days, or credit provisionally and finish within 45 days (90 for foreign-initiated and new-account transfers).",
+                        "E条例§1005.11(c)：10个工作日内完成调查，否则临时入账并在45日内完成（境外发起及新开户交易为90日）。",
+                    )
+                },
+                notes: vec![cal_note()],
+                calendar: Some(c.label()),
+            }
+        }
         (Us, Association) => Answer {
             // disputes-facts §1.5: company responds within 15 days, closes within 60.
             due: Some(add_days(sent, 15)),
@@ -398,8 +507,15 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
                 "CFPB：企业15日内答复，除复杂案件外60日内办结。",
             ),
             notes: vec![],
+            calendar: None,
         },
-        (Us, Court) | (Eu, Court) | (Cn, Court) => simple(
+        (Us, Court) => simple(
+            // disputes-facts §9.3: the demand gives the 30 days MA/CA require before suit.
+            Some(add_days(sent, 30)),
+            "Final demand: 30 days to pay before a claim is filed (the notice period of Massachusetts ch. 93A and California CLRA; Texas DTPA requires 60).",
+            "最后催告：起诉前给予30日付款期限（马萨诸塞州93A章、加州CLRA的通知期；德州DTPA为60日）。",
+        ),
+        (Eu, Court) | (Cn, Court) => simple(
             None,
             "The court sets the dates (summons, hearing).",
             "由法院确定日期（传票、开庭）。",
@@ -407,27 +523,25 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
         (Uk, Merchant) => simple(
             // disputes-facts §7.2: convention 14 days; refund ≤ 14 days once agreed (§2.2).
             Some(add_days(sent, 14)),
-            "Convention: 14 days to reply; once the trader agrees, the refund is due within 14 days (CRA 2015).",
-            "惯例：14日内答复；商家同意后14日内退款（CRA 2015）。",
+            "Convention: 14 days to reply (not a legal deadline).",
+            "惯例：14日内答复（非法定期限）。",
         ),
         (Uk, Bank) if is_payment_services_complaint(f) => Answer {
-            // disputes-facts §2.3: payment-services complaints 15 business days, 35 exceptional.
-            due: Some(add_business_days(sent, 15)),
-            final_due: Some(add_business_days(sent, 35)),
+            // disputes-facts §9.2: payment-services complaints 15 business days, 35 exceptional.
+            due: Some(add_business_days_in(c, sent, 15)),
+            final_due: Some(add_business_days_in(c, sent, 35)),
             basis: b(
-                "FCA DISP: payment-services complaints answered within 15 business days (35 in exceptional cases).",
-                "FCA DISP：支付服务类投诉15个工作日内答复（特殊情况35个工作日）。",
+                "FCA DISP 1.6.2A: a payment-services complaint is answered within 15 business days (35 in exceptional cases).",
+                "FCA DISP 1.6.2A：支付服务类投诉15个工作日内答复（特殊情况35个工作日）。",
             ),
-            notes: vec![b(
-                "Business days skip weekends; bank holidays are not counted here.",
-                "工作日不含周末；此处未计入银行假日。",
-            )],
+            notes: vec![cal_note()],
+            calendar: Some(c.label()),
         },
         (Uk, Bank) => simple(
             // disputes-facts §2.3: final response within 8 weeks.
             Some(add_days(sent, 56)),
-            "FCA DISP: final response within 8 weeks; after that you can go to the Financial Ombudsman Service.",
-            "FCA DISP：8周内作出最终答复；逾期可向金融申诉专员投诉。",
+            "FCA DISP 1.6.2: final response within 8 weeks; after that you can go to the Financial Ombudsman Service.",
+            "FCA DISP 1.6.2：8周内作出最终答复；逾期可向金融申诉专员投诉。",
         ),
         (Uk, Association) => simple(None, "The Ombudsman sets its own timetable.", "由申诉专员自行安排时间。"),
         (Uk, Court) => simple(
@@ -438,51 +552,84 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
         ),
         (Eu, Bank) if f.reason == Reason::NotAuthorised => Answer {
             // disputes-facts §3: Art. 73 refund by end of next business day; Art. 101 reply.
-            due: Some(add_business_days(sent, 1)),
-            final_due: Some(add_business_days(sent, 15)),
+            due: Some(add_business_days_in(c, sent, 1)),
+            final_due: Some(add_business_days_in(c, sent, 15)),
             basis: b(
                 "PSD2 Art. 73: refund of an unauthorised payment by the end of the next business day; Art. 101: complaint reply within 15 business days.",
                 "PSD2第73条：未经授权的支付须在次一营业日结束前退款；第101条：15个营业日内答复投诉。",
             ),
-            notes: vec![],
+            notes: vec![cal_note()],
+            calendar: Some(c.label()),
         },
-        (Eu, Bank) => Answer {
-            due: Some(add_business_days(sent, 15)),
-            final_due: Some(add_business_days(sent, 35)),
+        (Eu, Bank) if is_psp_error(f) => Answer {
+            due: Some(add_business_days_in(c, sent, 15)),
+            final_due: Some(add_business_days_in(c, sent, 35)),
             basis: b(
                 "PSD2 Art. 101: complaint reply within 15 business days (35 in exceptional cases).",
                 "PSD2第101条：15个营业日内答复投诉（特殊情况35个营业日）。",
             ),
-            notes: vec![],
+            notes: vec![cal_note()],
+            calendar: Some(c.label()),
         },
-        (Eu, Association) => simple(None, "Varies by country.", "因国而异。"),
+        (Eu, Bank) => Answer {
+            due: Some(add_business_days_in(c, sent, 15)),
+            final_due: None,
+            basis: b(
+                "Chargeback: no statutory answer period; 15 business days is a reminder.",
+                "拒付：无法定答复期限；15个营业日为提醒日期。",
+            ),
+            notes: vec![cal_note()],
+            calendar: Some(c.label()),
+        },
+        (Eu, Association) => simple(None, "The body's own rules set the timetable.", "以该机构规则为准。"),
         (Cn, Merchant) => simple(
-            // disputes-facts §7.4: art. 25 refund ≤ 7 days of the return; else convention 7 days.
+            // disputes-facts §7.4: convention 7 days.
             Some(add_days(sent, 7)),
-            "Convention: 7 days to reply; a returned item must be refunded within 7 days of receipt (art. 25).",
-            "惯例：7日内答复；退货的，商户应自收到退回商品之日起七日内退款（第二十五条）。",
+            "Convention: 7 days to reply (not a legal deadline).",
+            "惯例：7日内答复（非法定期限）。",
         ),
-        (Cn, Bank) => simple(
-            // disputes-facts §4.4/§7.4: no statutory deadline found.
-            Some(add_business_days(sent, 15)),
-            "No statutory deadline found; convention: 15 working days.",
-            "未见法定答复期限；惯例：15个工作日。",
+        (Cn, Bank) if f.instrument == Instrument::PaymentPlatform => simple(
+            Some(add_days(sent, 15)),
+            "No statutory period for the platform is relied on here; 15 days is a reminder.",
+            "此处未采用支付机构的法定答复期限；15日为提醒日期。",
         ),
+        (Cn, Bank) => {
+            // disputes-facts §9.4: CBIRC Order 2020 No. 3: 15 days, 30 if complex, +30 with
+            // approval; calendar days from the day after receipt (民法典 第201条), a last day on
+            // a holiday moving to the next working day (第203条).
+            Answer {
+                due: Some(roll_forward(c, add_days(sent, 15))),
+                final_due: Some(roll_forward(c, add_days(sent, 30))),
+                basis: b(
+                    "CBIRC Measures on Consumer Complaints (Order 2020 No. 3): the bank handles a clear complaint within 15 days and a complex one within 30; a very complex one may take 30 more after internal approval. The answer must name the further channels (review, mediation, arbitration, court).",
+                    "《银行业保险业消费投诉处理管理办法》（银保监会令2020年第3号）：事实清楚的投诉15日内办结，情况复杂的30日内办结，特别复杂的经批准可再延长30日；答复须告知核实、调解、仲裁、诉讼等后续渠道。",
+                ),
+                notes: vec![b(
+                    format!(
+                        "Calendar days from the day after the bank receives the complaint (Civil Code art. 201), counted here from the day you sent it; a last day on a holiday moves to the next working day (art. 203; {}).",
+                        c.label().en
+                    ),
+                    format!(
+                        "自银行收到投诉次日起按自然日计算（民法典第二百零一条），此处自寄出之日起算；最后一日为法定休假日的，顺延至次一工作日（第二百零三条；{}）。",
+                        c.label().zh
+                    ),
+                )],
+                calendar: Some(c.label()),
+            }
+        }
         (Cn, Association) => {
             // disputes-facts §4.2: accept or reject ≤ 7 working days (Art. 14); mediation ends
             // after 45 working days from acceptance (Art. 21).
-            let accept_by = add_business_days(sent, 7);
+            let accept_by = add_business_days_in(c, sent, 7);
             Answer {
                 due: Some(accept_by),
-                final_due: Some(add_business_days(accept_by, 45)),
+                final_due: Some(add_business_days_in(c, accept_by, 45)),
                 basis: b(
                     "12315: the bureau decides within 7 working days whether to accept; mediation ends if there is no agreement within 45 working days of acceptance.",
                     "12315：市场监管部门7个工作日内决定是否受理；受理后45个工作日内未达成调解协议的终止调解。",
                 ),
-                notes: vec![b(
-                    "Working days skip weekends; public holidays (and make-up working days) are not modelled.",
-                    "工作日不含周末；未计入法定节假日及调休。",
-                )],
+                notes: vec![cal_note()],
+                calendar: Some(c.label()),
             }
         }
     }
@@ -498,15 +645,33 @@ pub fn plan(facts: &CaseFacts, steps: &[StepRecord], today: NaiveDate) -> CasePl
             let record = steps.iter().rev().find(|s| s.step == step);
             let sent = record.and_then(|r| r.sent);
             let answered = record.and_then(|r| r.answered);
+            let unavailable = law::step_exists(j, i, facts.reason, step).err();
+            if let Some(why) = unavailable {
+                return StepPlan {
+                    step,
+                    recipient: rule(j, i, step).recipient,
+                    send_by: None,
+                    sent,
+                    answered,
+                    answer_due: None,
+                    final_answer_due: None,
+                    basis: why.clone(),
+                    notes: vec![],
+                    calendar: None,
+                    unavailable: Some(why),
+                };
+            }
             let w = window(facts, step, steps);
             let mut basis = w.basis;
             let mut notes = w.notes;
+            let mut calendar = None;
             let (answer_due, final_answer_due) = match sent {
                 Some(s) => {
                     let a = answer(facts, step, s);
                     basis.en = format!("{} {}", basis.en, a.basis.en);
                     basis.zh = format!("{}{}", basis.zh, a.basis.zh);
                     notes.extend(a.notes);
+                    calendar = a.calendar;
                     (a.due, a.final_due)
                 }
                 None => (None, None),
@@ -521,6 +686,8 @@ pub fn plan(facts: &CaseFacts, steps: &[StepRecord], today: NaiveDate) -> CasePl
                 final_answer_due,
                 basis,
                 notes,
+                calendar,
+                unavailable: None,
             }
         })
         .collect();
@@ -724,7 +891,16 @@ fn next_action(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> NextA
         }
     }
 
-    match top.step.next() {
+    // The next rung that exists for this instrument and reason (a bank transfer has no bank
+    // rung for a merchant dispute: disputes-facts §9.1, §9.4).
+    let mut next_step = top.step.next();
+    while let Some(n) = next_step {
+        if plan_of(n).is_some_and(|p| p.unavailable.is_none()) {
+            break;
+        }
+        next_step = n.next();
+    }
+    match next_step {
         Some(next) => {
             let mut a = write_to(next, false);
             let who = short_name(facts.jurisdiction, facts.instrument, top.step);

@@ -4,7 +4,8 @@
 
 use super::format::{date, money};
 use super::request::{LetterParty, LetterRequest};
-use crate::disputes::{ladder, short_name, CaseFacts, Jurisdiction, Reason, Step};
+use crate::disputes::law::{cn_cause, cn_defendant_is_bank, is_merchant_dispute};
+use crate::disputes::{ladder, short_name, CaseFacts, Instrument, Jurisdiction, Reason, Step};
 use crate::money::Currency;
 use serde::Serialize;
 
@@ -32,6 +33,27 @@ pub(crate) struct Context {
     pub enclosures: Vec<String>,
     pub notes: Option<String>,
     pub reply_by: Option<String>,
+    /// The first statement showing the charge, formatted, or none.
+    pub statement_date: Option<String>,
+    /// When the user reported the charge to the bank, formatted, or none (never assumed).
+    pub reported_on: Option<String>,
+    /// The police report's number, or none (never assumed).
+    pub police_report: Option<String>,
+    /// The bank, card issuer or platform (a placeholder when unknown).
+    pub bank: Party,
+    /// The defendant of a court step: the bank for an unauthorised charge, else the merchant.
+    pub defendant: Party,
+    pub defendant_is_bank: bool,
+    /// China: the cause of action (案由) matched to the claim.
+    pub cause: &'static str,
+    /// China: the one body a complaint goes to ("12315", "consumer_association", "regulator").
+    pub complaint_body: &'static str,
+    /// UK faulty goods: true while the 30-day short-term right to reject certainly runs.
+    pub within_reject_window: bool,
+    /// True when the bank step rests on the payment-services rules rather than a chargeback.
+    pub psp_error: bool,
+    /// UK: a payment-services complaint (15 business days, DISP 1.6.2A) rather than 8 weeks.
+    pub payment_services: bool,
 }
 
 #[derive(Serialize)]
@@ -58,6 +80,8 @@ pub(crate) struct Txn {
     pub description: String,
     pub amount: String,
     pub currency: String,
+    /// Kept so the user's own templates written before keep rendering; the built-in letters
+    /// never print them (a recipient cannot check our file name: disputes-facts §9.5).
     pub source_file: String,
     pub source_line: u64,
 }
@@ -171,17 +195,27 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         "[Merchant's name and address]"
     };
     let counterparty = party(req.counterparty.as_ref(), first_merchant, cp_placeholder);
+    let counterparty_copy = counterparty.clone_party();
+    let bank_placeholder = match (zh, req.instrument) {
+        (true, Instrument::PaymentPlatform) => "[支付机构名称及住所]",
+        (true, Instrument::BankTransfer) => "[开户行名称及住所]",
+        (true, _) => "[发卡行名称及住所]",
+        (false, Instrument::PaymentPlatform) => "[Payment platform's name and address]",
+        (false, Instrument::CreditCard) => "[Card issuer's name and address]",
+        (false, _) => "[Bank's name and address]",
+    };
+    let bank = party(req.details.bank.as_ref(), None, bank_placeholder);
+    let defendant_is_bank = cn_defendant_is_bank(req.reason);
     // Outside China the court step is a final demand / letter before claim sent to the other
     // side; in China it is a 民事起诉状 addressed to the court.
     let recipient = if req.step == Step::Court && req.jurisdiction != Jurisdiction::Cn {
         match &req.recipient {
             Some(r) => party(Some(r), None, &placeholder),
-            None => Party {
-                name: counterparty.name.clone(),
-                address: counterparty.address.clone(),
-                known: counterparty.known,
-            },
+            None if defendant_is_bank => bank.clone_party(),
+            None => counterparty.clone_party(),
         }
+    } else if req.step == Step::Bank && req.recipient.is_none() && bank.known {
+        bank.clone_party()
     } else if req.step == Step::Merchant && req.recipient.is_none() {
         party(req.counterparty.as_ref(), first_merchant, &placeholder)
     } else {
@@ -219,6 +253,8 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         statement_date: None,
         amount_minor: 0,
         currency,
+        delivered_on: req.details.delivered_on,
+        region: None,
     };
     // A final demand before court has no legal reply period outside the UK; 14 days is the
     // convention (disputes-facts §2.5 PD-PAC, §7.1 "final demand first").
@@ -297,8 +333,14 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
             .legal_basis
             .clone()
             .filter(|s| !s.trim().is_empty())
-            .or_else(|| rule.map(|r| pick(&r.legal_basis)))
-            .unwrap_or_default(),
+            .unwrap_or_else(|| {
+                pick(&crate::disputes::law::basis(
+                    req.jurisdiction,
+                    req.instrument,
+                    req.reason,
+                    req.step,
+                ))
+            }),
         enclosures: req
             .enclosures
             .iter()
@@ -307,6 +349,58 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
             .collect(),
         notes: req.notes.clone().filter(|n| !n.trim().is_empty()),
         reply_by,
+        statement_date: req.details.statement_date.map(|d| date(d, lang)),
+        reported_on: req.details.reported_on.map(|d| date(d, lang)),
+        police_report: req
+            .details
+            .police_report
+            .clone()
+            .filter(|p| !p.trim().is_empty()),
+        bank: bank.clone_party(),
+        defendant: if defendant_is_bank {
+            bank.clone_party()
+        } else {
+            counterparty_copy
+        },
+        defendant_is_bank,
+        cause: cn_cause(req.instrument, req.reason),
+        complaint_body: match req.details.complaint_body.as_deref().map(str::trim) {
+            Some("consumer_association") | Some("xiaoxie") => "consumer_association",
+            Some("regulator") => "regulator",
+            Some("12315") => "12315",
+            // Default: the regulator of the bank or platform for a payment error, else 12315.
+            _ if !is_merchant_dispute(req.reason) => "regulator",
+            _ => "12315",
+        },
+        within_reject_window: within_reject_window(req),
+        payment_services: matches!(req.reason, Reason::NotAuthorised | Reason::DoubleCharge)
+            || (req.reason == Reason::WrongAmount && req.instrument != Instrument::CreditCard),
+        psp_error: req.reason == Reason::NotAuthorised
+            || (req.reason == Reason::DoubleCharge && !req.instrument.is_card()),
+    }
+}
+
+impl Party {
+    fn clone_party(&self) -> Party {
+        Party {
+            name: self.name.clone(),
+            address: self.address.clone(),
+            known: self.known,
+        }
+    }
+}
+
+/// UK faulty goods: the short-term right to reject lasts 30 days from delivery (CRA 2015 s.22,
+/// disputes-facts §9.2). Without a delivery date, the transaction date is the earliest the goods
+/// can have arrived, so the window is certain only while 30 days have not passed since it.
+fn within_reject_window(req: &LetterRequest) -> bool {
+    let from = req
+        .details
+        .delivered_on
+        .or_else(|| req.transactions.first().map(|t| t.date));
+    match from {
+        Some(d) => (req.today - d).num_days() <= 30,
+        None => false,
     }
 }
 

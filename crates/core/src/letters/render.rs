@@ -82,7 +82,12 @@ pub fn template_fields() -> Vec<&'static str> {
         "recipient.name, recipient.address (list), recipient.known (false when placeholders stand in)",
         "counterparty.name, counterparty.address (list), counterparty.known — the other side (merchant)",
         "account_last4 — last four digits of the card or account, or none",
-        "transactions — list of {date, posted_date, merchant, description, amount, currency, source_file, source_line}",
+        "transactions — list of {date, posted_date, merchant, description, amount, currency}",
+        "statement_date — the first statement showing the charge, or none",
+        "reported_on, police_report — when the charge was reported to the bank and the police report number, or none (letters state only what the case records)",
+        "bank — {name, address, known}: the bank, card issuer or platform; defendant, defendant_is_bank — whom a court step is against",
+        "cause — China: the cause of action (案由); complaint_body — 12315 | consumer_association | regulator",
+        "within_reject_window — UK faulty goods: the 30-day right to reject still runs; psp_error — unauthorised or executed wrongly by the provider (not a chargeback)",
         "merchant — merchant of the first transaction; first_date — its date",
         "claimed — the amount asked back, formatted (\"$4.38\" / \"人民币12.00元\")",
         "earlier — list of {step, to, to_you, sent, answered, outcome}: the steps taken before",
@@ -153,6 +158,15 @@ fn tidy_body(text: &str) -> String {
 /// one for the request's jurisdiction, step and language (falling back to English when there
 /// is none in that language: the recipient must be able to read it).
 pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Letter, TemplateError> {
+    // A step that does not exist for this instrument and reason has no letter (law::step_exists).
+    if let Err(why) =
+        crate::disputes::law::step_exists(req.jurisdiction, req.instrument, req.reason, req.step)
+    {
+        return Err(TemplateError {
+            line: None,
+            message: why.get(&req.lang).to_string(),
+        });
+    }
     let wanted = if req.lang.starts_with("zh") {
         "zh-CN"
     } else {
@@ -251,7 +265,16 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
         date: date(req.today, lang),
         subject,
         body,
-        enclosures: ctx.enclosures.clone(),
+        // A 起诉状 lists its evidence in the body (with sources); what follows 具状人 and the date
+        // is the note of copies filed with it (附：…), by Chinese court convention.
+        enclosures: if court_complaint && lang != "en" {
+            vec![
+                "本起诉状副本1份（按被告人数提交）".to_string(),
+                "证据材料复印件（见上列证据清单）".to_string(),
+            ]
+        } else {
+            ctx.enclosures.clone()
+        },
         signature: ctx.sender.name.clone(),
     })
 }

@@ -44,6 +44,26 @@ pub struct LetterTransaction {
     pub source_line: u64,
 }
 
+/// What the case records beyond its charges. A letter states only what is recorded here: it
+/// never claims the user reported the charge or went to the police unless the case says so
+/// (disputes-facts §9.5).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CaseDetails {
+    /// Date of the first statement showing the charge (what the recipient can check).
+    pub statement_date: Option<NaiveDate>,
+    /// When the goods arrived.
+    pub delivered_on: Option<NaiveDate>,
+    /// When the user reported the charge to the bank, card issuer or platform.
+    pub reported_on: Option<NaiveDate>,
+    /// The police report's number, when the user made one.
+    pub police_report: Option<String>,
+    /// The bank, card issuer or platform: the defendant when the claim is against it.
+    pub bank: Option<LetterParty>,
+    /// In China, the one body a complaint goes to: "12315", "consumer_association" or
+    /// "regulator" (12378 for a bank, 12363 for a payment platform). The user picks it.
+    pub complaint_body: Option<String>,
+}
+
 /// A step taken before this letter.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct EarlierStep {
@@ -87,4 +107,7 @@ pub struct LetterRequest {
     /// The user's own account of what happened, quoted in the letter.
     pub notes: Option<String>,
     pub today: NaiveDate,
+    /// What else the case records (dates of delivery and report, police report number…).
+    #[serde(default)]
+    pub details: CaseDetails,
 }
