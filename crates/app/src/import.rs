@@ -3,7 +3,7 @@
 
 use crate::dto::{ImportProgress, ImportReport};
 use crate::error::{AppError, Result};
-use crate::review::history_since;
+use crate::review::{history_since, History};
 use crate::{now_text, App};
 use recourse_core::disputes::Jurisdiction;
 use recourse_core::import::{self, ImportError, ImportOptions, Profile};
@@ -317,8 +317,14 @@ impl App {
         drop(bytes);
         let detected_json = serde_json::to_string(&summary.detected).unwrap_or_default();
         let older = match writer.first_new_date() {
-            Some(first) => writer.older_history(&history_since(first))?,
-            None => Vec::new(),
+            Some(first) => {
+                let since = history_since(first);
+                History {
+                    rows: writer.older_history(&since)?,
+                    suspicious: writer.suspicious_in_history(&since)?,
+                }
+            }
+            None => History::default(),
         };
         // The rules run on their own thread while the batch commits (writing a large batch
         // is mostly the disk's time); flags are stored once both are done.
