@@ -3,7 +3,7 @@
 
 use crate::dto::{ImportProgress, ImportReport};
 use crate::error::{AppError, Result};
-use crate::review::{history_since, new_flags};
+use crate::review::{history_since, new_flags, History};
 use crate::{now_text, App};
 use recourse_core::disputes::Jurisdiction;
 use recourse_core::import::{
@@ -424,8 +424,14 @@ impl App {
             )?;
             let detected_json = serde_json::to_string(&summary.detected).unwrap_or_default();
             let older = match writer.first_new_date() {
-                Some(first) => writer.older_history(&history_since(first))?,
-                None => Vec::new(),
+                Some(first) => {
+                    let since = history_since(first);
+                    History {
+                        rows: writer.older_history(&since)?,
+                        suspicious: writer.suspicious_in_history(&since)?,
+                    }
+                }
+                None => History::default(),
             };
             let ids_after = writer.ids_after();
             let (rows_read, skipped) = (summary.rows_read, summary.skipped.len() as u64);

@@ -28,8 +28,13 @@ pub(crate) fn history_since(first: NaiveDate) -> String {
 
 impl Rules {
     /// Runs the rules over a batch's new rows (`new_rows`, ids above `ids_after`) with the
-    /// account's `older` rows from `history_since`. Pure; safe on another thread.
-    pub(crate) fn run(&self, older: Vec<Txn>, new_rows: Vec<Txn>, ids_after: i64) -> Vec<Flag> {
+    /// account's `older` rows from `history_since`, of which `suspicious` (flagged and still
+    /// open, or disputed) do not count as normal. Pure; safe on another thread.
+    pub(crate) fn run(&self, older: History, new_rows: Vec<Txn>, ids_after: i64) -> Vec<Flag> {
+        let History {
+            rows: older,
+            suspicious,
+        } = older;
         // The smaller list is moved onto the larger: a large import's rows are never copied
         // into a fresh allocation (which would hold them twice at the peak).
         let (mut history, rest) = if older.len() >= new_rows.len() {
@@ -44,6 +49,7 @@ impl Rules {
             &self.cfg,
             &Context {
                 trusted_merchant_keys: &self.trusted,
+                suspicious_ids: &suspicious,
             },
         )
     }
@@ -63,6 +69,14 @@ pub(crate) fn new_flags(flags: Vec<Flag>) -> Vec<NewFlag> {
             explanation_zh: f.explanation_zh,
         })
         .collect()
+}
+
+/// The account's rows stored before a batch, as the rules read them beside its new rows.
+#[derive(Default)]
+pub(crate) struct History {
+    pub rows: Vec<Txn>,
+    /// Ids among `rows` with an open flag at medium or above, or in a dispute case.
+    pub suspicious: HashSet<i64>,
 }
 
 /// The settings key of the tuned detection thresholds (JSON of `DetectConfig`).

@@ -194,18 +194,27 @@ impl DetectConfig {
     }
 }
 
-/// What the user has told the app: merchants they trust are never flagged as unexpected.
+/// What the user has told the app: merchants they trust are never flagged as unexpected, and
+/// charges still under suspicion do not teach the rules what is normal.
 #[derive(Clone, Debug)]
 pub struct Context<'a> {
     pub trusted_merchant_keys: &'a HashSet<String>,
+    /// Ids of history rows that carry an open flag at medium or above (not marked "looks
+    /// fine") or belong to a dispute case. They are left out of the history that defines
+    /// "normal": a merchant known only through them is still new (card testing that comes
+    /// back, a second large charge at the same shop), and they do not raise the user's usual
+    /// amounts. Low flags are notes for a glance (a trip abroad), not suspicions.
+    pub suspicious_ids: &'a HashSet<i64>,
 }
 
 static NO_TRUSTED: LazyLock<HashSet<String>> = LazyLock::new(HashSet::new);
+static NO_IDS: LazyLock<HashSet<i64>> = LazyLock::new(HashSet::new);
 
 impl Default for Context<'_> {
     fn default() -> Self {
         Context {
             trusted_merchant_keys: &NO_TRUSTED,
+            suspicious_ids: &NO_IDS,
         }
     }
 }
@@ -214,7 +223,7 @@ impl Default for Context<'_> {
 ///
 /// `history` is all of the account's transactions the caller chose to load, including the new
 /// ones (any order; sorted here by date, time, id). Older rows inform the thresholds but are
-/// never flagged again. Pure and deterministic: flags come out ordered by transaction then
+/// never flagged again; older rows in `ctx.suspicious_ids` are left out of them. Pure and deterministic: flags come out ordered by transaction then
 /// reason, at most one per (transaction, reason).
 pub fn detect(
     history: &[Txn],
@@ -222,7 +231,7 @@ pub fn detect(
     cfg: &DetectConfig,
     ctx: &Context,
 ) -> Vec<Flag> {
-    let (accounts, order) = index::build(history, cfg);
+    let (accounts, order) = index::build(history, cfg, ctx.suspicious_ids);
     let mut raw: Vec<(usize, Flag)> = Vec::new();
     let new_rows: Vec<bool> = history.iter().map(is_new).collect();
     for account in &accounts {

@@ -544,6 +544,7 @@ fn trusted_merchants_are_not_unexpected_but_can_still_double_charge() {
         .collect();
     let ctx = Context {
         trusted_merchant_keys: &trusted,
+        ..Context::default()
     };
     let flags = detect(&txns, &|_| true, &DetectConfig::default(), &ctx);
     assert_eq!(
@@ -673,4 +674,509 @@ mod properties {
             prop_assert_eq!(k.is_empty(), s.trim().is_empty());
         }
     }
+}
+
+/// One case of the tables below: rows added to a background history; which of them the user
+/// was already shown and left flagged (or disputed); from which date rows are new (as after an
+/// import); and the flags at medium or above expected on the whole history, as (index into
+/// `rows`, reason, severity).
+struct Misses {
+    name: &'static str,
+    rows: Vec<(&'static str, &'static str, i64, &'static str)>,
+    suspicious: Vec<usize>,
+    new_from: &'static str,
+    want: Vec<(usize, Reason, Severity)>,
+}
+
+/// Runs each case on `background` plus its rows and compares the flags at medium or above.
+fn check_misses(background: &[(String, String, i64, String)], cases: Vec<Misses>) {
+    for case in cases {
+        let txns = rows_owned(background, &case.rows);
+        let id_of = |k: usize| {
+            let (d, desc, amount, _) = case.rows[k];
+            let n = case.rows[..k]
+                .iter()
+                .filter(|r| (r.0, r.1, r.2) == (d, desc, amount))
+                .count();
+            txns.iter()
+                .filter(|t| t.date == date(d) && t.description == desc && t.amount == amount)
+                .nth(n)
+                .map(|t| t.id)
+                .unwrap_or_else(|| panic!("{}: row {k} not found", case.name))
+        };
+        let suspicious: HashSet<i64> = case.suspicious.iter().map(|&k| id_of(k)).collect();
+        let ctx = Context {
+            suspicious_ids: &suspicious,
+            ..Context::default()
+        };
+        let from = date(case.new_from);
+        let flags = detect(&txns, &|t| t.date >= from, &DetectConfig::default(), &ctx);
+        let mut got: Vec<(i64, Reason, Severity)> = summary(&flags)
+            .into_iter()
+            .filter(|f| f.2 >= Severity::Medium)
+            .collect();
+        got.sort();
+        let mut want: Vec<(i64, Reason, Severity)> = case
+            .want
+            .iter()
+            .map(|&(k, r, s)| (id_of(k), r, s))
+            .collect();
+        want.sort();
+        assert_eq!(got, want, "{}", case.name);
+    }
+}
+
+#[test]
+fn a_fraud_merchant_that_comes_back_is_flagged_again() {
+    let bg = background("2024-01-01", 180);
+    let gift = "GIFTCARD HAVEN";
+    let crypto = "COINVAULT EXCHANGE";
+    let testing_twice = vec![
+        ("2024-04-05", gift, -99, "USD"),
+        ("2024-04-05", gift, -149, "USD"),
+        ("2024-04-05", gift, -51, "USD"),
+        ("2024-06-10", gift, -101, "USD"),
+        ("2024-06-10", gift, -49, "USD"),
+        ("2024-06-10", gift, -75, "USD"),
+    ];
+    let large_twice = vec![
+        ("2024-04-10", crypto, -300000, "USD"),
+        ("2024-05-20", crypto, -350000, "USD"),
+    ];
+    let high = Severity::High;
+    check_misses(
+        &bg,
+        vec![
+            Misses {
+                name: "card testing in April left flagged, again in June",
+                rows: testing_twice.clone(),
+                suspicious: vec![0, 1, 2],
+                new_from: "2024-06-01",
+                want: (3..6).map(|k| (k, Reason::CardTesting, high)).collect(),
+            },
+            Misses {
+                name: "the April charges were marked fine: the merchant is known",
+                rows: testing_twice,
+                suspicious: vec![],
+                new_from: "2024-06-01",
+                want: vec![],
+            },
+            Misses {
+                name: "a second large charge at an exchange known only through the first",
+                rows: large_twice.clone(),
+                suspicious: vec![0],
+                new_from: "2024-05-01",
+                want: vec![(1, Reason::NewMerchantLarge, high)],
+            },
+            Misses {
+                name: "the first large charge was marked fine",
+                rows: large_twice,
+                suspicious: vec![],
+                new_from: "2024-05-01",
+                want: vec![],
+            },
+            Misses {
+                name: "a flagged charge does not make the user's usual new-place spending",
+                // Eight of about seventy first visits: enough to be the 90th percentile.
+                rows: vec![
+                    ("2024-03-02", "LUXE TIMEPIECES", -900000, "USD"),
+                    ("2024-03-03", "NORDIC DESIGN HOUSE", -880000, "USD"),
+                    ("2024-03-04", "PRISM ELECTRONICS", -870000, "USD"),
+                    ("2024-03-05", "AURORA JEWELERS", -860000, "USD"),
+                    ("2024-03-06", "SUMMIT MOTORS", -850000, "USD"),
+                    ("2024-03-07", "VELVET FURS", -840000, "USD"),
+                    ("2024-03-08", "ATLAS TRAVEL AGENCY", -830000, "USD"),
+                    ("2024-03-09", "HALCYON ART GALLERY", -820000, "USD"),
+                    ("2024-06-20", "ORBIT ELECTRONICS", -300000, "USD"),
+                ],
+                suspicious: (0..8).collect(),
+                new_from: "2024-06-01",
+                want: vec![(8, Reason::NewMerchantLarge, high)],
+            },
+            Misses {
+                name: "fares twice a day stay routine after one early pair was flagged",
+                rows: (0..21)
+                    .flat_map(|d| {
+                        let day: &'static str = Box::leak(
+                            (date("2024-07-01") + chrono::Duration::days(d))
+                                .format("%Y-%m-%d")
+                                .to_string()
+                                .into_boxed_str(),
+                        );
+                        [
+                            (day, "MTA*NYCT PAYGO", -290, "USD"),
+                            (day, "MTA*NYCT PAYGO", -290, "USD"),
+                        ]
+                    })
+                    .collect(),
+                suspicious: vec![1],
+                new_from: "2024-07-15",
+                want: vec![],
+            },
+        ],
+    );
+}
+
+#[test]
+fn a_subscription_billed_again_inside_a_cycle_early_in_the_history() {
+    let s = "STREAMFLIX";
+    let medium = Severity::Medium;
+    let twice = Reason::SubscriptionBilledTwice;
+    let monthly_on_12 = |months: std::ops::RangeInclusive<u32>| -> Vec<_> {
+        months
+            .map(|m| {
+                let d: &'static str = Box::leak(format!("2024-{m:02}-12").into_boxed_str());
+                (d, s, -1399, "USD")
+            })
+            .collect()
+    };
+    let with = |mut rows: Vec<(&'static str, &'static str, i64, &'static str)>,
+                extra: &[(&'static str, &'static str, i64, &'static str)]| {
+        rows.extend_from_slice(extra);
+        rows
+    };
+    let barber = |days: &[&'static str]| -> Vec<_> {
+        days.iter()
+            .map(|&d| (d, "CORNER BARBER", -2500, "USD"))
+            .collect()
+    };
+    // No background: every row is new (as when the first statements are imported at once),
+    // and nothing but the subscription may be flagged.
+    check_misses(
+        &[],
+        vec![
+            Misses {
+                name: "two bills, then a third ten days after the second",
+                rows: with(monthly_on_12(1..=2), &[("2024-02-22", s, -1399, "USD")]),
+                suspicious: vec![],
+                new_from: "2024-01-01",
+                want: vec![(2, twice, medium)],
+            },
+            Misses {
+                name: "three bills, then a fourth two weeks after the third",
+                rows: with(monthly_on_12(1..=3), &[("2024-03-26", s, -1399, "USD")]),
+                suspicious: vec![],
+                new_from: "2024-01-01",
+                want: vec![(3, twice, medium)],
+            },
+            Misses {
+                name: "one week after the usual date, the cycle's bill still to come",
+                rows: with(monthly_on_12(1..=4), &[("2024-03-19", s, -1399, "USD")]),
+                suspicious: vec![],
+                new_from: "2024-01-01",
+                want: vec![(4, twice, medium)],
+            },
+            Misses {
+                name: "a phone top-up bought again after twelve days",
+                rows: vec![
+                    ("2024-01-03", "GIGAMOBILE TOPUP", -2000, "USD"),
+                    ("2024-02-03", "GIGAMOBILE TOPUP", -2000, "USD"),
+                    ("2024-02-15", "GIGAMOBILE TOPUP", -2000, "USD"),
+                ],
+                suspicious: vec![],
+                new_from: "2024-01-01",
+                want: vec![(2, twice, medium)],
+            },
+            Misses {
+                name: "twenty days after the usual date: still inside the cycle",
+                rows: with(monthly_on_12(1..=6), &[("2024-07-02", s, -1399, "USD")]),
+                suspicious: vec![],
+                new_from: "2024-01-01",
+                want: vec![(6, twice, medium)],
+            },
+            Misses {
+                name: "only the new month is checked, against two earlier bills",
+                rows: with(monthly_on_12(1..=3), &[("2024-03-24", s, -1399, "USD")]),
+                suspicious: vec![],
+                new_from: "2024-03-01",
+                want: vec![(3, twice, medium)],
+            },
+            // Traps.
+            Misses {
+                name: "one price every two weeks is a habit, not a subscription",
+                rows: barber(&["2024-01-05", "2024-01-19", "2024-02-02", "2024-02-16"]),
+                suspicious: vec![],
+                new_from: "2024-01-01",
+                want: vec![],
+            },
+            Misses {
+                name: "a second visit before the first cycle ended is no young series",
+                rows: barber(&["2024-01-05", "2024-01-19", "2024-02-05"]),
+                suspicious: vec![],
+                new_from: "2024-01-01",
+                want: vec![],
+            },
+            Misses {
+                name: "irregular visits at one price",
+                rows: barber(&["2024-01-12", "2024-02-20", "2024-03-02"]),
+                suspicious: vec![],
+                new_from: "2024-01-01",
+                want: vec![],
+            },
+            Misses {
+                name: "a bill a few days early",
+                rows: with(monthly_on_12(1..=6), &[("2024-07-07", s, -1399, "USD")]),
+                suspicious: vec![],
+                new_from: "2024-01-01",
+                want: vec![],
+            },
+            Misses {
+                name: "billed again and refunded: resolved, low at most",
+                rows: with(
+                    monthly_on_12(1..=2),
+                    &[
+                        ("2024-02-22", s, -1399, "USD"),
+                        ("2024-02-24", s, 1399, "USD"),
+                    ],
+                ),
+                suspicious: vec![],
+                new_from: "2024-01-01",
+                want: vec![],
+            },
+            Misses {
+                name: "three bills a month apart",
+                rows: monthly_on_12(1..=3),
+                suspicious: vec![],
+                new_from: "2024-01-01",
+                want: vec![],
+            },
+        ],
+    );
+    // A young series is not yet a subscription on the Insights screen.
+    let young = rows(&with(
+        monthly_on_12(1..=2),
+        &[("2024-02-22", s, -1399, "USD")],
+    ));
+    assert!(recurring(&young).is_empty());
+}
+
+#[test]
+fn a_large_charge_at_a_new_place_abroad_or_at_a_brands_shop() {
+    let bg = background("2024-01-01", 120);
+    let high = Severity::High;
+    let large = Reason::NewMerchantLarge;
+    let paris = |d: &'static str, place: &'static str, amount: i64| (d, place, amount, "USD");
+    let peloton: Vec<_> = ["2024-01-12", "2024-02-12", "2024-03-12", "2024-04-12"]
+        .into_iter()
+        .map(|d| (d, "PELOTON", -4400, "USD"))
+        .collect();
+    let with = |mut rows: Vec<(&'static str, &'static str, i64, &'static str)>,
+                extra: (&'static str, &'static str, i64, &'static str)| {
+        rows.push(extra);
+        rows
+    };
+    check_misses(
+        &bg,
+        vec![
+            Misses {
+                name: "thousands at a place abroad, in the home currency, country at the end",
+                rows: vec![("2024-04-05", "ELECTROMART BERLIN GERMANY", -450000, "USD")],
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: vec![(0, large, high)],
+            },
+            Misses {
+                name: "the country set off at the start",
+                rows: vec![("2024-04-05", "GERMANY* ELECTROMART", -450000, "USD")],
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: vec![(0, large, high)],
+            },
+            Misses {
+                name: "a brand's shop is a new place beside its subscription",
+                rows: with(
+                    peloton.clone(),
+                    (
+                        "2024-04-20",
+                        "PELOTON STORE 123 NEW YORK NY",
+                        -249500,
+                        "USD",
+                    ),
+                ),
+                suspicious: vec![],
+                new_from: "2024-04-15",
+                want: vec![(4, large, high)],
+            },
+            // Traps.
+            Misses {
+                name: "a trip: the hotel among meals and tickets there",
+                rows: vec![
+                    paris("2024-04-01", "CAFE LUMIERE PARIS FRANCE", -4500),
+                    paris("2024-04-02", "BRASSERIE DU PORT PARIS FRANCE", -3800),
+                    paris("2024-04-02", "METRO TICKETS PARIS FRANCE", -400),
+                    paris("2024-04-03", "LIBRAIRIE MONDE PARIS FRANCE", -2600),
+                    paris("2024-04-04", "HOTEL LE GRAND PALAIS PARIS FRANCE", -150000),
+                ],
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: vec![],
+            },
+            Misses {
+                name: "an ordinary purchase from a shop abroad",
+                rows: vec![(
+                    "2024-04-05",
+                    "ETSY SHOP LONDON UNITED KINGDOM",
+                    -4500,
+                    "USD",
+                )],
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: vec![],
+            },
+            Misses {
+                name: "an ordinary purchase at the brand's shop",
+                rows: with(
+                    peloton.clone(),
+                    ("2024-04-20", "PELOTON STORE 123 NEW YORK NY", -6500, "USD"),
+                ),
+                suspicious: vec![],
+                new_from: "2024-04-15",
+                want: vec![],
+            },
+            Misses {
+                name: "a new payee billing monthly (rent) is not a new place",
+                rows: ["2024-02-01", "2024-03-01", "2024-04-01"]
+                    .into_iter()
+                    .map(|d| (d, "LAKESIDE APARTMENTS", -240000, "USD"))
+                    .collect(),
+                suspicious: vec![],
+                new_from: "2024-02-01",
+                want: vec![],
+            },
+            Misses {
+                name: "a country name that begins a shop's name",
+                rows: vec![("2024-04-05", "INDIA PALACE RESTAURANT", -4800, "USD")],
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: vec![],
+            },
+        ],
+    );
+    // The brand's shop, the lone charge abroad, the trip: all of them are also shown as
+    // foreign (low) where the descriptor names a country.
+    let txns = rows_owned(
+        &bg,
+        &[("2024-04-05", "GERMANY* ELECTROMART", -450000, "USD")],
+    );
+    assert_eq!(with_reason(&run(&txns), Reason::Foreign).len(), 1);
+    let txns = rows_owned(
+        &bg,
+        &[("2024-04-05", "INDIA PALACE RESTAURANT", -4800, "USD")],
+    );
+    assert!(with_reason(&run(&txns), Reason::Foreign).is_empty());
+}
+
+/// Ordinary payments through a wallet: named shops, and payments whose merchant the bill does
+/// not name (they all share the memo), every day for four months.
+fn wallet_background() -> Vec<(String, String, i64, String)> {
+    let s = date("2024-01-01");
+    (0..120)
+        .flat_map(|i| {
+            let d = (s + chrono::Duration::days(i))
+                .format("%Y-%m-%d")
+                .to_string();
+            let named = match i % 3 {
+                0 => "盒马鲜生",
+                1 => "瑞幸咖啡",
+                _ => "美团外卖",
+            };
+            [
+                (
+                    d.clone(),
+                    named.to_string(),
+                    -(1800 + (i * 379) % 5000),
+                    "CNY".to_string(),
+                ),
+                (
+                    d,
+                    "扫二维码付款".to_string(),
+                    -(1200 + (i * 733) % 6500),
+                    "CNY".to_string(),
+                ),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn card_testing_through_a_wallet_at_an_unnamed_merchant() {
+    let unnamed = "扫二维码付款";
+    let bike = "哈啰单车";
+    let high = Severity::High;
+    let testing = Reason::CardTesting;
+    let bike_rides: Vec<_> = (1..=28)
+        .flat_map(|d| {
+            let day: &'static str = Box::leak(format!("2024-02-{d:02}").into_boxed_str());
+            [(day, bike, -150, "CNY"), (day, bike, -150, "CNY")]
+        })
+        .collect();
+    let tested_twice = vec![
+        ("2024-03-02", unnamed, -1, "CNY"),
+        ("2024-03-02", unnamed, -50, "CNY"),
+        ("2024-03-02", unnamed, -100, "CNY"),
+        ("2024-04-12", unnamed, -2, "CNY"),
+        ("2024-04-12", unnamed, -60, "CNY"),
+        ("2024-04-12", unnamed, -120, "CNY"),
+    ];
+    let mut three_rides = bike_rides.clone();
+    three_rides.extend([
+        ("2024-03-05", bike, -150, "CNY"),
+        ("2024-03-05", bike, -150, "CNY"),
+        ("2024-03-05", bike, -100, "CNY"),
+    ]);
+    check_misses(
+        &wallet_background(),
+        vec![
+            Misses {
+                name: "three tiny charges in one day to the unnamed merchant",
+                rows: vec![
+                    ("2024-04-02", unnamed, -1, "CNY"),
+                    ("2024-04-02", unnamed, -50, "CNY"),
+                    ("2024-04-02", unnamed, -100, "CNY"),
+                ],
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: (0..3).map(|k| (k, testing, high)).collect(),
+            },
+            Misses {
+                name: "two tiny charges of different amounts",
+                rows: vec![
+                    ("2024-04-02", unnamed, -1, "CNY"),
+                    ("2024-04-02", unnamed, -88, "CNY"),
+                ],
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: (0..2).map(|k| (k, testing, Severity::Medium)).collect(),
+            },
+            Misses {
+                name: "the same test again after the first was left flagged",
+                rows: tested_twice.clone(),
+                suspicious: vec![0, 1, 2],
+                new_from: "2024-04-01",
+                want: (3..6).map(|k| (k, testing, high)).collect(),
+            },
+            // Traps.
+            Misses {
+                name: "one tiny payment through the wallet",
+                rows: vec![("2024-04-02", unnamed, -100, "CNY")],
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: vec![],
+            },
+            Misses {
+                name: "a third bike ride on a day: tiny charges are routine there",
+                rows: three_rides,
+                suspicious: vec![],
+                new_from: "2024-03-01",
+                want: vec![],
+            },
+            Misses {
+                name: "the first test was marked fine: the same again is known",
+                rows: tested_twice.clone(),
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: vec![],
+            },
+        ],
+    );
 }

@@ -267,6 +267,12 @@ impl BatchWriter<'_> {
         crate::transactions::history(&self.tx, self.account_id, since, self.ids_after)
     }
 
+    /// Which of `older_history(since)`'s rows are flagged and still open, or disputed
+    /// (`flags::suspicious_ids`): the rules leave them out of what is normal.
+    pub fn suspicious_in_history(&self, since: &str) -> Result<HashSet<i64>> {
+        crate::flags::suspicious_ids(&self.tx, self.account_id, since, self.ids_after)
+    }
+
     /// Adds one row unless the account already holds it (same fingerprint, same occurrence).
     /// Returns the new transaction's id, or `None` when it was already present.
     pub fn add(&mut self, dedupe: &mut Dedupe, prepared: &PreparedRow) -> Result<Option<i64>> {

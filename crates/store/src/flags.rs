@@ -188,3 +188,25 @@ impl Db {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+/// The account's transactions dated on or after `since` (ids up to `up_to_id`) that the rules
+/// must not take as normal: those with an open flag at medium or above (raised and not marked
+/// "looks fine") and those in a dispute case, whatever its status. Read from the flags and
+/// cases, which are few, so it costs little beside the history itself.
+pub(crate) fn suspicious_ids(
+    conn: &rusqlite::Connection,
+    account_id: i64,
+    since: &str,
+    up_to_id: i64,
+) -> Result<HashSet<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT f.transaction_id FROM flags f JOIN transactions t ON t.id = f.transaction_id
+          WHERE f.status = 'open' AND f.severity IN ('medium', 'high')
+            AND t.account_id = ?1 AND t.date >= ?2 AND t.id <= ?3
+         UNION
+         SELECT ct.transaction_id FROM case_transactions ct JOIN transactions t ON t.id = ct.transaction_id
+          WHERE t.account_id = ?1 AND t.date >= ?2 AND t.id <= ?3",
+    )?;
+    let rows = stmt.query_map(params![account_id, since, up_to_id], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

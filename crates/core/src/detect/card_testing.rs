@@ -1,11 +1,15 @@
 //! Card testing: fraudsters check a stolen card with tiny charges at a merchant the owner has
 //! never used, often several in a row. One tiny charge at a new place is usually innocent
 //! (a parking meter), so alone it is low; a burst is high.
+//!
+//! A wallet's bill may not name the merchant at all, so the test charges share a name with the
+//! user's ordinary payments through the wallet and the merchant looks known. There, a burst of
+//! tiny charges on one day that the merchant's history has never shown is the sign.
 
 use super::explain;
 use super::index::{days_between, merchant_name, Scope};
 use super::{Flag, Reason, Severity};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub(crate) fn tiny_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let account = scope.account;
@@ -17,6 +21,7 @@ pub(crate) fn tiny_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         .copied()
         .filter(|&(i, g)| is_candidate(scope, i, g, &mut first_days))
         .collect();
+    tiny_bursts_at_known_merchants(scope, &candidates, out);
     if candidates.is_empty() {
         return;
     }
@@ -49,6 +54,76 @@ pub(crate) fn tiny_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         let text = explain::card_testing(t, &merchant_name(t), count);
         out.push(scope.flag(i, Reason::CardTesting, severity, &[], text));
     }
+}
+
+/// Bursts of tiny charges at a merchant with a history: on a day with at least two tiny
+/// charges there, when no earlier day had two and tiny charges were rare there (a quarter of
+/// its charges at most). Three or more are high; two of different amounts medium (testers vary
+/// the amount; the same small price twice is more often a habit), two of one amount low.
+/// Charges that are already candidates at a new merchant are left to `tiny_charges`.
+fn tiny_bursts_at_known_merchants(
+    scope: &Scope,
+    candidates: &[(usize, usize)],
+    out: &mut Vec<(usize, Flag)>,
+) {
+    let account = scope.account;
+    let at_new: HashSet<usize> = candidates.iter().map(|&(i, _)| i).collect();
+    // The groups with a new tiny charge (rare): only those are walked.
+    let mut groups: Vec<usize> = account
+        .charges
+        .iter()
+        .filter(|&&(i, _)| scope.is_new(i) && !at_new.contains(&i) && is_tiny(scope, i))
+        .map(|&(_, g)| g)
+        .collect();
+    groups.sort_unstable();
+    groups.dedup();
+    for g in groups {
+        let group = &account.groups[g];
+        if scope.is_trusted(group) {
+            continue;
+        }
+        let charges = &group.charges;
+        // Before the current day: charges, tiny charges, and the most tiny charges on one day.
+        let (mut before, mut tiny_before, mut most_in_a_day) = (0usize, 0usize, 0usize);
+        let mut start = 0;
+        while start < charges.len() {
+            let date = scope.txn(charges[start]).date;
+            let end = start
+                + charges[start..]
+                    .iter()
+                    .take_while(|&&i| scope.txn(i).date == date)
+                    .count();
+            let day = &charges[start..end];
+            let tiny: Vec<usize> = day.iter().copied().filter(|&i| is_tiny(scope, i)).collect();
+            let unheard_of = before > 0 && most_in_a_day < 2 && tiny_before * 4 <= before;
+            if tiny.len() >= 2 && unheard_of {
+                let amounts: HashSet<i64> = tiny.iter().map(|&i| scope.txn(i).amount).collect();
+                let severity = match (tiny.len(), amounts.len()) {
+                    (3.., _) => Severity::High,
+                    (_, 2..) => Severity::Medium,
+                    _ => Severity::Low,
+                };
+                for &i in tiny
+                    .iter()
+                    .filter(|&&i| scope.is_new(i) && !at_new.contains(&i))
+                {
+                    let t = scope.txn(i);
+                    let text = explain::card_testing(t, &merchant_name(t), tiny.len());
+                    out.push(scope.flag(i, Reason::CardTesting, severity, &[], text));
+                }
+            }
+            before += day.len();
+            tiny_before += tiny.len();
+            most_in_a_day = most_in_a_day.max(tiny.len());
+            start = end;
+        }
+    }
+}
+
+fn is_tiny(scope: &Scope, i: usize) -> bool {
+    let t = scope.txn(i);
+    t.amount.saturating_abs()
+        <= tiny_limit(scope.cfg.card_testing_max_minor, t.currency.minor_digits())
 }
 
 /// A tiny charge at a merchant first seen no earlier than the day before, charged on at most

@@ -8,7 +8,7 @@ use super::{Flag, Reason, Severity};
 use crate::model::Txn;
 use crate::money::Currency;
 
-/// Country names as they end card descriptors, with their currency and Chinese name. Full
+/// Country names as they end (or, set off by a separator, start) card descriptors, with their currency and Chinese name. Full
 /// names only: two-letter codes (`CA`, `DE`) are too often US states or words.
 const COUNTRIES: &[(&str, &str, &str)] = &[
     ("UNITED KINGDOM", "GBP", "英国"),
@@ -75,24 +75,41 @@ pub(crate) fn foreign_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
 }
 
 /// True when the charge was made abroad: in another currency, or in the home currency with a
-/// descriptor that ends in another country's name (a card statement's converted amount).
+/// descriptor that names another country (a card statement's converted amount).
 pub(crate) fn abroad(t: &Txn, home: Currency) -> bool {
     t.currency != home || named_country(t).is_some_and(|(_, cur, _)| cur != home.code())
 }
 
-/// The country a descriptor ends with, if any (`... HANGZHOU CHINA`).
+/// The country a descriptor names, if any: at its end (`... HANGZHOU CHINA`), or at its start
+/// set off by a separator (`GERMANY* ELECTROMART`, `JAPAN - UNIQLO GINZA`). A country name
+/// followed by a plain space starts too many shop names (`INDIA PALACE`) to count.
 fn named_country(t: &Txn) -> Option<(&'static str, &'static str, &'static str)> {
-    let desc = t.description.trim_end();
-    COUNTRIES.iter().copied().find(|(name, _, _)| {
-        let Some(cut) = desc.len().checked_sub(name.len()) else {
-            return false;
-        };
-        // Compared in place (no upper-cased copy): this runs for every new charge.
-        let tail_matches = desc
-            .get(cut..)
-            .is_some_and(|tail| tail.eq_ignore_ascii_case(name));
-        tail_matches && cut > 0 && desc[..cut].ends_with([' ', ',', '*'])
-    })
+    let desc = t.description.trim();
+    COUNTRIES
+        .iter()
+        .copied()
+        .find(|(name, _, _)| ends_with_country(desc, name) || starts_with_country(desc, name))
+}
+
+fn ends_with_country(desc: &str, name: &str) -> bool {
+    let Some(cut) = desc.len().checked_sub(name.len()) else {
+        return false;
+    };
+    // Compared in place (no upper-cased copy): this runs for every new charge.
+    let tail_matches = desc
+        .get(cut..)
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(name));
+    tail_matches && cut > 0 && desc[..cut].ends_with([' ', ',', '*'])
+}
+
+fn starts_with_country(desc: &str, name: &str) -> bool {
+    let head_matches = desc
+        .get(..name.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(name));
+    head_matches
+        && desc[name.len()..]
+            .trim_start()
+            .starts_with(['*', ':', '/', '-', '|', ','])
 }
 
 fn title(upper: &str) -> String {

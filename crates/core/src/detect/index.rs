@@ -150,8 +150,15 @@ fn sorted_order(txns: &[Txn]) -> Vec<usize> {
     order
 }
 
-/// The accounts in `txns`, and the order of all rows by (date, time, id).
-pub(crate) fn build<'a>(txns: &'a [Txn], cfg: &DetectConfig) -> (Vec<Account<'a>>, Vec<usize>) {
+/// The accounts in `txns`, and the order of all rows by (date, time, id). Rows whose id is in
+/// `suspicious` (flagged and not found fine, or disputed) are left out of every group: they are
+/// evidence of fraud, not of what is normal for the user, so a merchant known only through them
+/// is still new and a price they set is not usual.
+pub(crate) fn build<'a>(
+    txns: &'a [Txn],
+    cfg: &DetectConfig,
+    suspicious: &HashSet<i64>,
+) -> (Vec<Account<'a>>, Vec<usize>) {
     let order = sorted_order(txns);
     let mut by_account: HashMap<i64, Vec<usize>> = HashMap::new();
     for &i in &order {
@@ -165,7 +172,7 @@ pub(crate) fn build<'a>(txns: &'a [Txn], cfg: &DetectConfig) -> (Vec<Account<'a>
         .filter_map(|id| {
             by_account
                 .remove(&id)
-                .map(|rows| build_account(txns, &rows, home_override))
+                .map(|rows| build_account(txns, &rows, home_override, suspicious))
         })
         .collect();
     (accounts, order)
@@ -175,6 +182,7 @@ fn build_account<'a>(
     txns: &'a [Txn],
     rows: &[usize],
     home_override: Option<Currency>,
+    suspicious: &HashSet<i64>,
 ) -> Account<'a> {
     let mut counts: HashMap<Currency, usize> = HashMap::new();
     let mut moving = 0usize;
@@ -183,7 +191,10 @@ fn build_account<'a>(
     let mut charges = Vec::new();
     for &i in rows {
         let t = &txns[i];
-        if !t.status.moves_money() || t.amount == 0 {
+        if !t.status.moves_money()
+            || t.amount == 0
+            || (!suspicious.is_empty() && suspicious.contains(&t.id))
+        {
             continue;
         }
         moving += 1;

@@ -4,12 +4,17 @@
 
 use super::explain;
 use super::foreign;
-use super::index::{add_days, merchant_name, Scope};
+use super::index::{add_days, merchant_name, Group, Scope};
 use super::stats::percentile;
 use super::{Flag, Reason, Severity};
+use chrono::NaiveDate;
+use std::borrow::Cow;
 
 /// Fewer first charges than this and the distribution says nothing; fall back to all charges.
 const MIN_SAMPLES: usize = 10;
+
+/// Charges abroad within this many days of another one abroad make a trip.
+const TRIP_DAYS: i64 = 2;
 
 pub(crate) fn large_first_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let account = scope.account;
@@ -17,33 +22,37 @@ pub(crate) fn large_first_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         return;
     };
     let threshold = scope.cfg.scaled(scope.cfg.new_merchant_factor) * usual as f64;
-    // Early in an account's history every merchant is new; judging newness must wait.
+    // Early in an account's history every merchant is new: judging newness must wait.
     let judged_from = add_days(
         account.first_date,
         i64::from(scope.cfg.warmup_days.min(3650)),
     );
-    for group in &account.groups {
-        // A merchant that goes on to bill regularly is a new payee (rent, gym), not a surprise.
-        if group.currency != account.home || group.series.is_some() || scope.is_trusted(group) {
+    let mut trips: Option<Trips> = None;
+    for (g, group) in account.groups.iter().enumerate() {
+        if group.currency != account.home || scope.is_trusted(group) {
             continue;
         }
-        let Some(&first) = group.charges.first() else {
+        let firsts = first_place_charges(scope, group);
+        let Some(&first) = firsts.first() else {
             continue;
         };
-        let first_date = scope.txn(first).date;
-        if first_date < judged_from {
+        if scope.txn(first).date < judged_from {
             continue;
         }
-        for &i in group
-            .charges
-            .iter()
-            .take_while(|&&i| scope.txn(i).date == first_date)
-        {
+        for &i in firsts.iter() {
             let t = scope.txn(i);
             let amount = t.amount.saturating_abs() as f64;
-            // Abroad, a large bill at a place never seen before is the trip itself (a hotel);
-            // the `foreign` rule already shows the charge, saying where it was made.
-            if !scope.is_new(i) || amount <= threshold || foreign::abroad(t, account.home) {
+            if !scope.is_new(i) || amount <= threshold {
+                continue;
+            }
+            // Abroad, a large bill at a new place among ordinary spending there is the trip
+            // itself (the hotel; the `foreign` rule shows it). Alone, it is as surprising as at
+            // home: the user is not there.
+            if foreign::abroad(t, account.home)
+                && trips
+                    .get_or_insert_with(|| Trips::of(scope, threshold))
+                    .on_a_trip(t.date, g)
+            {
                 continue;
             }
             let severity = if amount > 2.0 * threshold {
@@ -54,6 +63,68 @@ pub(crate) fn large_first_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             let text = explain::new_merchant_large(t, &merchant_name(t), usual);
             out.push(scope.flag(i, Reason::NewMerchantLarge, severity, &[], text));
         }
+    }
+}
+
+/// The charges on the first day the user paid this merchant as a place (history indices). A
+/// merchant that bills a subscription is a payee, not a place (rent, a gym); a purchase beside
+/// the subscription (the same brand's shop) is the first visit to a place.
+fn first_place_charges<'g>(scope: &Scope, group: &'g Group) -> Cow<'g, [usize]> {
+    match &group.series {
+        None => Cow::Borrowed(first_day(scope, &group.charges)),
+        Some(series) => {
+            let mut others: Vec<usize> = series.others.iter().map(|&p| group.charges[p]).collect();
+            let n = first_day(scope, &others).len();
+            others.truncate(n);
+            Cow::Owned(others)
+        }
+    }
+}
+
+/// The leading charges of `list` (in date order) that share its first date.
+fn first_day<'l>(scope: &Scope, list: &'l [usize]) -> &'l [usize] {
+    let Some(&first) = list.first() else {
+        return &[];
+    };
+    let date = scope.txn(first).date;
+    let n = list
+        .iter()
+        .take_while(|&&i| scope.txn(i).date == date)
+        .count();
+    &list[..n]
+}
+
+/// The account's ordinary charges abroad, by date: (date, group), for telling a trip from a
+/// lone charge abroad. Built only when a large first charge abroad needs it.
+struct Trips(Vec<(NaiveDate, usize)>);
+
+impl Trips {
+    fn of(scope: &Scope, threshold: f64) -> Trips {
+        let home = scope.account.home;
+        let days = scope
+            .account
+            .charges
+            .iter()
+            .filter(|&&(i, _)| {
+                let t = scope.txn(i);
+                // Amounts in another currency cannot be compared: any of them is a sign of a trip.
+                foreign::abroad(t, home)
+                    && (t.currency != home || t.amount.saturating_abs() as f64 <= threshold)
+            })
+            .map(|&(i, g)| (scope.txn(i).date, g))
+            .collect();
+        Trips(days)
+    }
+
+    /// Another merchant abroad was paid an ordinary amount within `TRIP_DAYS` of `date`.
+    fn on_a_trip(&self, date: NaiveDate, group: usize) -> bool {
+        let from = add_days(date, -TRIP_DAYS);
+        let to = add_days(date, TRIP_DAYS);
+        let start = self.0.partition_point(|&(d, _)| d < from);
+        self.0[start..]
+            .iter()
+            .take_while(|&&(d, _)| d <= to)
+            .any(|&(_, g)| g != group)
     }
 }
 
