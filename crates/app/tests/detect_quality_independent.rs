@@ -8,7 +8,7 @@ use recourse_testsupport::{measure, Config, Report};
 
 fn run(seed: u64) -> Report {
     let report = measure(&Config::seed(seed)).expect("benchmark runs");
-    for line in report.lines() {
+    for line in report.lines().into_iter().chain(report.miss_lines()) {
         eprintln!("{line}");
     }
     report

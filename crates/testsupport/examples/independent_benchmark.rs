@@ -31,7 +31,7 @@ fn main() -> anyhow::Result<()> {
             "report"
         };
         println!("[{role} seed]");
-        for line in r.lines() {
+        for line in r.lines().into_iter().chain(r.miss_lines()) {
             println!("{line}");
         }
     }

@@ -401,26 +401,12 @@ fn category(flow: Flow) -> &'static str {
 
 /// Digits after the decimal mark in the currency's minor unit.
 pub fn minor_digits(currency: &str) -> u32 {
-    match currency {
-        "JPY" => 0,
-        _ => 2,
-    }
+    recourse_core::money::Currency::parse(currency).map_or(2, |c| c.minor_digits())
 }
 
 /// Minor units as a decimal string with the given mark, e.g. `-1234` → `-12.34` or `-12,34`.
 pub fn decimal(minor: i64, digits: u32, mark: char) -> String {
-    let sign = if minor < 0 { "-" } else { "" };
-    let abs = minor.unsigned_abs();
-    if digits == 0 {
-        return format!("{sign}{abs}");
-    }
-    let unit = 10u64.pow(digits);
-    format!(
-        "{sign}{}{mark}{:0width$}",
-        abs / unit,
-        abs % unit,
-        width = digits as usize
-    )
+    recourse_core::money::format_minor(minor, digits).replace('.', &mark.to_string())
 }
 
 /// A stable 32-character reference for a row: unique per generated row, the same in every

@@ -122,7 +122,8 @@ impl Report {
             && self.traps_flagged() == 0
     }
 
-    /// The table, one line per class and variant, then per reason, then the false alarms.
+    /// The table, one line per class and variant, then per reason, then the false alarms and
+    /// any transaction row the import passed over.
     pub fn lines(&self) -> Vec<String> {
         let mut out = vec![format!(
             "seed {}: {} people, {} files, {} rows generated, {} stored (twice {}, missing {}, \
@@ -178,13 +179,18 @@ impl Report {
                 f.row
             ));
         }
-        for m in &self.misses {
-            out.push(format!("    missed {m}"));
-        }
         for s in &self.skipped {
             out.push(format!("    skipped {s}"));
         }
         out
+    }
+
+    /// The events missed at medium or above, one per line (what to look at on the tuning seed).
+    pub fn miss_lines(&self) -> Vec<String> {
+        self.misses
+            .iter()
+            .map(|m| format!("    missed {m}"))
+            .collect()
     }
 }
 
