@@ -324,7 +324,14 @@ impl Dialect {
             ],
             Dialect::Alipay => vec![
                 format!("{} {time}", date.format("%Y-%m-%d")),
-                category(t.flow).into(),
+                match t.flow {
+                    Flow::Purchase => "日用百货",
+                    Flow::Refund => "退款",
+                    Flow::Income => "收入",
+                    Flow::Transfer => "转账红包",
+                    Flow::CardPayment | Flow::Funding => "充值缴费",
+                }
+                .into(),
                 t.counterparty.clone(),
                 if t.counterparty.is_empty() {
                     String::new()
@@ -334,7 +341,7 @@ impl Dialect {
                 t.item.clone(),
                 if out { "支出" } else { "收入" }.into(),
                 unsigned,
-                if out {
+                if t.via_card {
                     "招商银行信用卡(6688)"
                 } else {
                     "余额"
@@ -362,7 +369,7 @@ impl Dialect {
                 t.item.clone(),
                 if out { "支出" } else { "收入" }.into(),
                 format!("¥{unsigned}"),
-                if out {
+                if t.via_card {
                     "招商银行信用卡(6688)"
                 } else {
                     "零钱"

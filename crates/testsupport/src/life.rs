@@ -226,6 +226,7 @@ impl<'p> Life<'p> {
             currency,
             flow,
             label,
+            via_card: false,
         });
         id
     }
@@ -256,10 +257,11 @@ impl<'p> Life<'p> {
             Flow::Purchase,
             label,
         );
-        self.mirror(local, date, time, shop, amount, currency);
+        self.pop.txns[id].via_card = self.mirror(local, date, time, shop, amount, currency);
         id
     }
 
+    /// Whether the card paid (and so prints) the wallet purchase.
     fn mirror(
         &mut self,
         local: usize,
@@ -268,9 +270,9 @@ impl<'p> Life<'p> {
         shop: &Shop,
         amount: i64,
         currency: &'static str,
-    ) {
+    ) -> bool {
         if local == self.layout.card {
-            return;
+            return false;
         }
         let card = self.layout.card;
         let funding = Label::Trap(Trap::WalletFunding);
@@ -304,7 +306,9 @@ impl<'p> Life<'p> {
                         funding,
                     );
                     self.pop.txns[id].merchant = text;
+                    return true;
                 }
+                false
             }
             Dialect::PayPal => {
                 let top_up = Shop {
@@ -355,8 +359,9 @@ impl<'p> Life<'p> {
                     );
                     self.pop.txns[id].merchant = format!("PAYPAL *{name}");
                 }
+                true
             }
-            _ => {}
+            _ => false,
         }
     }
 
@@ -463,7 +468,9 @@ impl<'p> Life<'p> {
             _ => 0,
         };
         for k in 0..rides {
-            let t = self.time(7 + 5 * k, 8 + 5 * k);
+            // To work, home, and out in the evening.
+            let (from, to) = [(7, 8), (17, 18), (20, 21)][k.min(2) as usize];
+            let t = self.time(from, to);
             let label = if k == 0 {
                 Label::Ordinary
             } else {

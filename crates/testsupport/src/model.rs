@@ -136,6 +136,9 @@ pub struct Txn {
     pub currency: &'static str,
     pub flow: Flow,
     pub label: Label,
+    /// A wallet payment taken from the card bound to the wallet (the card prints it too);
+    /// otherwise from the wallet's balance.
+    pub via_card: bool,
 }
 
 /// One statement account of a person, written in one export dialect.
