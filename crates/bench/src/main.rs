@@ -9,6 +9,7 @@
 mod baseline;
 mod child;
 mod formats;
+mod independent;
 mod letters;
 mod quality;
 mod report;
@@ -285,6 +286,9 @@ fn run() -> Result<()> {
 
     table.section("detection");
     quality::run(&mut table, rows as usize);
+
+    table.section("detection on the independent benchmark (through the real import)");
+    independent::run(&mut table);
 
     table.section("letters to PDF (after warm-up, 20 renders each)");
     for r in letters::measure(20)? {

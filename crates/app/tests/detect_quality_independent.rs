@@ -1,0 +1,38 @@
+//! Detection quality on the independent benchmark (`recourse-testsupport`): people, merchants,
+//! habits and fraud written apart from the rules, printed as overlapping monthly CSV files in
+//! ten export dialects, imported through the real App into a fresh SQLite database, and scored
+//! by (file, line) at medium severity and above. Seeds 2 and 3 are report seeds: the rules were
+//! not tuned on them.
+
+use recourse_testsupport::{measure, Config, Report};
+
+fn run(seed: u64) -> Report {
+    let report = measure(&Config::seed(seed)).expect("benchmark runs");
+    for line in report.lines().into_iter().chain(report.miss_lines()) {
+        eprintln!("{line}");
+    }
+    report
+}
+
+/// The import is exact whether or not the rules meet the bars: every printed row stored once,
+/// with the amount and currency generated, and no transaction row passed over.
+#[test]
+fn independent_statements_import_exactly() {
+    let r = run(2);
+    assert!(r.rows_stored > 5_000, "{}", r.lines().join("\n"));
+    assert!(r.import_exact(), "{}", r.lines().join("\n"));
+}
+
+/// The issue's bars on seeds the rules were not tuned on.
+#[test]
+#[ignore = "issue 13: the rules do not yet meet the bars on the independent benchmark"]
+fn independent_statements_meet_the_bars() {
+    for seed in [2, 3] {
+        let r = run(seed);
+        let text = r.lines().join("\n");
+        assert!(r.duplicate_recall() >= 0.98, "double charges\n{text}");
+        assert!(r.unexpected_recall() >= 0.95, "unexpected charges\n{text}");
+        assert!(r.precision() >= 0.95, "precision\n{text}");
+        assert_eq!(r.traps_flagged(), 0, "traps at medium+\n{text}");
+    }
+}

@@ -1,0 +1,70 @@
+//! Runs the benchmark through the real import: the statements are written to a temporary
+//! folder, imported account by account (files in date order) into an App on a fresh SQLite
+//! database, and the flags it raised are scored.
+
+use crate::score::{score, RaisedFlag, Report, StoredRow};
+use crate::statements::statements;
+use crate::{generate, Config};
+use anyhow::{anyhow, Context};
+use recourse_app::{App, ImportRequest};
+use recourse_core::detect::{Reason, Severity};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+pub fn measure(cfg: &Config) -> anyhow::Result<Report> {
+    let pop = generate(cfg);
+    let files = statements(&pop, cfg.seed);
+    let dir = tempfile::Builder::new()
+        .prefix("recourse-independent")
+        .tempdir()?;
+    let mut app = App::open(&dir.path().join("benchmark.db"))?;
+    let mut skipped = Vec::new();
+    for account in &pop.accounts {
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for f in files.iter().filter(|f| f.account == account.name) {
+            let path = dir.path().join(&f.name);
+            std::fs::write(&path, &f.text).with_context(|| format!("write {}", f.name))?;
+            paths.push(path);
+        }
+        let req = ImportRequest {
+            account: Some(account.name.clone()),
+            ..Default::default()
+        };
+        let reports = app
+            .import_files(&paths, &req, &|_| {}, &AtomicBool::new(false))
+            .map_err(|e| anyhow!("import {}: {e:?}", account.name))?;
+        for r in reports {
+            let name = std::path::Path::new(&r.file)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or(r.file.clone());
+            for s in r.skipped_lines {
+                skipped.push((name.clone(), s.line, s.reason));
+            }
+        }
+    }
+    let stored: Vec<StoredRow> = app
+        .transactions(&Default::default())?
+        .into_iter()
+        .map(|t| StoredRow {
+            id: t.id,
+            source_file: t.source_file,
+            source_line: t.source_line as u64,
+            amount: t.amount_minor,
+            currency: t.currency,
+        })
+        .collect();
+    let mut flags = Vec::new();
+    for f in app.flags("low", "all", "en")? {
+        flags.push(RaisedFlag {
+            transaction_id: f.transaction_id,
+            reason: Reason::parse(&f.reason).ok_or_else(|| anyhow!("reason {}", f.reason))?,
+            severity: Severity::parse(&f.severity)
+                .ok_or_else(|| anyhow!("severity {}", f.severity))?,
+            related: f.related_transaction_ids,
+        });
+    }
+    let mut report = score(&pop, &files, &stored, &flags, &skipped);
+    report.seed = cfg.seed;
+    Ok(report)
+}
