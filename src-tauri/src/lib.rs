@@ -3,6 +3,7 @@
 
 mod commands;
 mod dialogs;
+mod open_with;
 mod state;
 
 use tauri::Manager;
@@ -16,28 +17,29 @@ pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>) {
     if let Ok(app) = &opened {
         app.preload();
     }
-    build(builder, opened)
+    build(builder, opened, open_with::files_at_launch())
         .run(tauri::generate_context!())
         .expect("error while running Recourse");
 }
 
-/// The configured builder: plugins, state and the command list.
+/// The configured builder: plugins, state and the command list. `files` are the statements the
+/// app was started with, which open in the import preview.
 pub fn build<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     opened: Result<recourse_app::App, recourse_app::AppError>,
+    files: Vec<std::path::PathBuf>,
 ) -> tauri::Builder<R> {
     builder
-        // One instance at a time: a second launch focuses the first window.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.set_focus();
-            }
+        // One instance at a time: a second launch focuses the first window and hands it its files.
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            open_with::second_launch(app, args, cwd)
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
-            app.manage(state::AppState::new(opened?));
+            let state = state::AppState::new(opened?);
+            state.open(&files);
+            app.manage(state);
             Ok(())
         })
         .on_window_event(state::remember_dropped_files)
