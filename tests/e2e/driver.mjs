@@ -29,8 +29,11 @@ async function waitForPort(port) {
   throw new Error(`tauri-driver did not listen on port ${port}`);
 }
 
-/** A fresh app: its own database, its own answer file for the file dialog. */
-export async function startApp() {
+/**
+ * A fresh app: its own database, its own answer file for the file dialog. `args` are passed to
+ * the app as its command line (a file there is one opened with the app).
+ */
+export async function startApp({ args = [] } = {}) {
   const home = mkdtempSync(join(tmpdir(), "recourse-e2e-"));
   const pickFile = join(home, "pick.txt");
   writeFileSync(pickFile, "");
@@ -62,7 +65,7 @@ export async function startApp() {
     try {
       driver = await new Builder()
         .usingServer(`http://127.0.0.1:${port}/`)
-        .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
+        .withCapabilities({ browserName: "wry", "tauri:options": { application: APP, args } })
         .build();
     } catch (e) {
       if (attempt === 59) throw e;
