@@ -16,7 +16,7 @@ DEB_DIR := $(TARGET_DIR)/release/bundle/deb
 export CARGO_TERM_COLOR ?= never
 
 .PHONY: run test test-rust test-ui test-e2e build app ui bench bindings check-bindings \
-        deps-build deps-test deps-bench fmt lint clean screenshots package test-package
+        deps-build deps-test deps-bench fmt lint clean screenshots package test-package cli-docs
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define apt_install
@@ -88,6 +88,10 @@ package: deps-build
 # first screen under Xvfb, runs the installed CLI, and removes the package again.
 test-package: package deps-test
 	timeout --kill-after=30 900 scripts/test-package.sh $(DEB_DIR)
+
+# Copies every command's --help into docs/cli.md (a test fails when they differ).
+cli-docs:
+	RECOURSE_UPDATE_CLI_DOCS=1 cargo test -q -p recourse-cli --test cli_reference
 
 # Regenerates the TypeScript types of the IPC contract from the Rust DTOs.
 bindings:
