@@ -5,8 +5,9 @@ SHELL := /bin/bash
 # Debian packages: what Tauri builds against, what the tests drive, what the benchmark compares.
 APT_BUILD := pkg-config build-essential libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
              libayatana-appindicator3-dev librsvg2-dev
-# fonts-noto-cjk: the Chinese screens render (and their screenshots show) real glyphs.
-APT_TEST  := xvfb xauth webkit2gtk-driver poppler-utils imagemagick fonts-noto-cjk
+# fonts-noto-cjk: the Chinese screens render (and their screenshots show) real glyphs;
+# desktop-file-utils: make test-package validates the desktop entry.
+APT_TEST  := xvfb xauth webkit2gtk-driver poppler-utils imagemagick fonts-noto-cjk desktop-file-utils
 APT_BENCH := hledger time xvfb xauth
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APP_BIN := target/debug/recourse-desktop

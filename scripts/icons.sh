@@ -17,7 +17,7 @@ small 32 32x32.png
 big 48 48x48.png
 big 64 64x64.png
 big 128 128x128.png
-big 256 128x128@2x.png
+big 256 256x256.png
 big 512 icon.png
 
 # Windows: one .ico holding every size, the small drawing for 16–32 px.

@@ -35,7 +35,7 @@ for f in /usr/bin/recourse-desktop /usr/bin/recourse \
          /usr/share/doc/recourse/fonts-OFL.txt; do
   if has "$f"; then ok "installs $f"; else fail "does not install $f"; fi
 done
-for size in 16x16 32x32 48x48 64x64 128x128 512x512; do
+for size in 16x16 32x32 48x48 64x64 128x128 256x256 512x512; do
   icon=/usr/share/icons/hicolor/$size/apps/recourse-desktop.png
   if has "$icon"; then ok "installs the $size icon"; else fail "no $size icon ($icon)"; fi
 done
