@@ -31,9 +31,10 @@ async function waitForPort(port) {
 
 /**
  * A fresh app: its own database, its own answer file for the file dialog. `args` are passed to
- * the app as its command line (a file there is one opened with the app).
+ * the app as its command line (a file there is one opened with the app); `env` is added to its
+ * environment.
  */
-export async function startApp({ args = [] } = {}) {
+export async function startApp({ args = [], env = {} } = {}) {
   const home = mkdtempSync(join(tmpdir(), "recourse-e2e-"));
   const pickFile = join(home, "pick.txt");
   writeFileSync(pickFile, "");
@@ -47,7 +48,7 @@ export async function startApp({ args = [] } = {}) {
   // process's exit) kills the whole group, and no leftover process can hold the runner open.
   const log = openSync(join(ARTIFACTS, "tauri-driver.log"), "a");
   const driverProcess = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1000)], {
-    env: { ...process.env, RECOURSE_DB: join(home, "recourse.db"), RECOURSE_TEST_PICK_FILES: pickFile, RECOURSE_TEST_SAVE_DIR: saveDir, XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config") },
+    env: { ...process.env, RECOURSE_DB: join(home, "recourse.db"), RECOURSE_TEST_PICK_FILES: pickFile, RECOURSE_TEST_SAVE_DIR: saveDir, XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config"), ...env },
     stdio: ["ignore", log, log],
     detached: true,
   });
