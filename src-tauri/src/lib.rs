@@ -18,8 +18,9 @@ pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>) {
         app.preload();
     }
     build(builder, opened, open_with::files_at_launch())
-        .run(tauri::generate_context!())
-        .expect("error while running Recourse");
+        .build(tauri::generate_context!())
+        .expect("error while starting Recourse")
+        .run(|app, event| open_with::on_run_event(app, &event));
 }
 
 /// The configured builder: plugins, state and the command list. `files` are the statements the

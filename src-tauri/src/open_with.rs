@@ -1,7 +1,7 @@
 //! "Open with Recourse": statement files named on the command line (by the file manager's Open
-//! With or a double-click, through the desktop entry's `%F`) or by a second launch, which the
-//! single-instance plugin hands to the running app, become files the user chose and open in the
-//! import preview. The webview learns of them by asking (`take_opened_files`) when it starts and
+//! With or a double-click, through the desktop entry's `%F`), by a second launch, which the
+//! single-instance plugin hands to the running app, or (on macOS) by an `Opened` event become
+//! files the user chose and open in the import preview. The webview learns of them by asking (`take_opened_files`) when it starts and
 //! whenever `FILES_OPENED` is emitted.
 
 use crate::state::AppState;
@@ -39,16 +39,36 @@ pub fn files_at_launch() -> Vec<PathBuf> {
 /// The single-instance callback's work: a second launch's files go to this app and its window
 /// comes to the front.
 pub fn second_launch<R: Runtime>(app: &AppHandle<R>, args: Vec<String>, cwd: String) {
-    let files = files_in_args(args, Path::new(&cwd));
-    if !files.is_empty() {
-        if let Some(state) = app.try_state::<AppState>() {
-            state.open(&files);
-            let _ = app.emit(FILES_OPENED, ());
-        }
-    }
+    hand_over(app, files_in_args(args, Path::new(&cwd)));
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.unminimize();
         let _ = w.set_focus();
+    }
+}
+
+/// macOS opens files with a running (or just started) app by an event, not a command line.
+pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: &tauri::RunEvent) {
+    #[cfg(any(target_os = "macos", target_os = "ios", target_os = "android"))]
+    if let tauri::RunEvent::Opened { urls } = event {
+        let files = urls
+            .iter()
+            .filter_map(|u| u.to_file_path().ok())
+            .filter(|p| p.is_file())
+            .collect();
+        hand_over(app, files);
+    }
+    #[cfg(not(any(target_os = "macos", target_os = "ios", target_os = "android")))]
+    let _ = (app, event);
+}
+
+/// Files opened with the running app become chosen files, and the webview is told to ask.
+fn hand_over<R: Runtime>(app: &AppHandle<R>, files: Vec<PathBuf>) {
+    if files.is_empty() {
+        return;
+    }
+    if let Some(state) = app.try_state::<AppState>() {
+        state.open(&files);
+        let _ = app.emit(FILES_OPENED, ());
     }
 }
 
