@@ -5,18 +5,22 @@ SHELL := /bin/bash
 # Debian packages: what Tauri builds against, what the tests drive, what the benchmark compares.
 APT_BUILD := pkg-config build-essential libwebkit2gtk-4.1-dev libxdo-dev libssl-dev \
              libayatana-appindicator3-dev librsvg2-dev
-# fonts-noto-cjk: the Chinese screens render (and their screenshots show) real glyphs.
-APT_TEST  := xvfb xauth webkit2gtk-driver poppler-utils imagemagick fonts-noto-cjk
+# fonts-noto-cjk: the Chinese screens render (and their screenshots show) real glyphs;
+# desktop-file-utils: make test-package validates the desktop entry.
+APT_TEST  := xvfb xauth webkit2gtk-driver poppler-utils imagemagick fonts-noto-cjk desktop-file-utils
 APT_BENCH := hledger time xvfb xauth
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APP_BIN := target/debug/recourse-desktop
 # The app the end-to-end tests drive: built with the e2e-hooks feature (its file dialogs can be
 # answered by environment variables) and moved to a name of its own, so `make run` never starts it.
 E2E_BIN := target/debug/recourse-desktop-e2e
+# Where cargo puts what it builds (CARGO_TARGET_DIR when set).
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+DEB_DIR := $(TARGET_DIR)/release/bundle/deb
 export CARGO_TERM_COLOR ?= never
 
 .PHONY: run test test-rust test-ui test-e2e build app app-e2e ui fuzz bench bindings check-bindings \
-        deps-build deps-test deps-bench fmt lint clean screenshots
+        deps-build deps-test deps-bench fmt lint clean screenshots package test-package cli-docs
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define apt_install
@@ -59,10 +63,16 @@ run: app
 	$(APP_BIN)
 
 test: deps-test ui
-	$(MAKE) lint test-rust test-ui test-e2e
+	$(MAKE) lint test-rust test-ui test-e2e test-package
 
+# Tests that read ../shared/fixtures (data kept beside the repository, not in it) are reported as
+# skipped when it is absent: each one that skipped leaves a file in SKIPS, counted here.
+SKIPS := $(TARGET_DIR)/tmp/skipped-shared-fixtures
 test-rust:
+	@rm -rf $(SKIPS)
 	cargo test --workspace
+	@n=$$(ls $(SKIPS) 2>/dev/null | wc -l); if [ "$$n" -gt 0 ]; then \
+	  echo "skipped: ../shared/fixtures absent — $$n manifest tests did not run: $$(ls $(SKIPS) | tr '\n' ' ')"; fi
 
 test-ui:
 	npm run test:ui
@@ -80,6 +90,24 @@ FUZZ_CASES ?= 20000
 fuzz:
 	PROPTEST_CASES=$(FUZZ_CASES) timeout 3600 cargo test --release -q -p recourse-core \
 	  --test fuzz_amounts_dates
+
+# Release bundles (.deb and .rpm) of the desktop app with the `recourse` CLI beside it: the
+# bundler copies target/package/recourse to /usr/bin/recourse (tauri.conf.json, bundle.linux).
+# The release profile (Cargo.toml) is tuned for size: fat LTO, one codegen unit, stripped.
+package: deps-build
+	cargo build --release --locked -p recourse-cli
+	mkdir -p target/package && cp $(TARGET_DIR)/release/recourse target/package/recourse
+	npx tauri build --ci --bundles deb,rpm
+	@ls -l $(DEB_DIR)/*.deb $(TARGET_DIR)/release/bundle/rpm/*.rpm
+
+# Installs the .deb on this machine, checks what it put where, starts the installed app to its
+# first screen under Xvfb, runs the installed CLI, and removes the package again.
+test-package: package deps-test
+	timeout --kill-after=30 900 scripts/test-package.sh $(DEB_DIR)
+
+# Copies every command's --help into docs/cli.md (a test fails when they differ).
+cli-docs:
+	RECOURSE_UPDATE_CLI_DOCS=1 cargo test -q -p recourse-cli --test cli_reference
 
 # Regenerates the TypeScript types of the IPC contract from the Rust DTOs.
 bindings:

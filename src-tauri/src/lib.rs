@@ -3,6 +3,7 @@
 
 mod commands;
 mod dialogs;
+mod open_with;
 mod state;
 
 use tauri::Manager;
@@ -18,30 +19,35 @@ pub fn run<R: tauri::Runtime>(builder: tauri::Builder<R>) {
     match recourse_app::App::open(&recourse_app::default_db_path()) {
         Ok(app) => {
             app.preload();
-            build(builder, app)
-                .run(context)
-                .expect("error while running Recourse");
+            build(builder, app, open_with::files_at_launch())
+                .build(context)
+                .expect("error while starting Recourse")
+                .run(|app, event| open_with::on_run_event(app, &event));
         }
         Err(e) => dialogs::cannot_start(builder, context, &e),
     }
 }
 
-/// The configured builder: plugins, state and the command list.
+/// The configured builder: plugins, state and the command list. `files` are the statements the
+/// app was started with, which open in the import preview.
 pub fn build<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     app: recourse_app::App,
+    files: Vec<std::path::PathBuf>,
 ) -> tauri::Builder<R> {
     builder
-        // One instance at a time: a second launch focuses the first window.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.set_focus();
-            }
+        // One instance at a time: a second launch focuses the first window and hands it its files.
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            open_with::second_launch(app, args, cwd)
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
-        .manage(state::AppState::new(app))
+        .setup(move |handle| {
+            let state = state::AppState::new(app);
+            state.open(&files);
+            handle.manage(state);
+            Ok(())
+        })
         .on_window_event(state::remember_dropped_files)
         .invoke_handler(commands::handler())
 }

@@ -13,6 +13,8 @@ pub struct AppState {
     /// Paths the user picked in the file dialog or dropped on the window.
     pub chosen: Mutex<HashSet<PathBuf>>,
     pub cancel: AtomicBool,
+    /// Files the app was asked to open that the UI has not taken yet (`open_with`).
+    pub opened: Mutex<Vec<PathBuf>>,
 }
 
 impl AppState {
@@ -21,7 +23,21 @@ impl AppState {
             app: Mutex::new(app),
             chosen: Mutex::new(HashSet::new()),
             cancel: AtomicBool::new(false),
+            opened: Mutex::new(Vec::new()),
         }
+    }
+
+    /// Files opened with the app: chosen by the user (in the file manager), waiting for the UI.
+    pub fn open(&self, paths: &[PathBuf]) {
+        self.choose(paths);
+        self.opened
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(paths.iter().cloned());
+    }
+
+    pub fn take_opened(&self) -> Vec<PathBuf> {
+        std::mem::take(&mut *self.opened.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     pub fn choose(&self, paths: &[PathBuf]) {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { startApp, click, waitText, ROOT, appTest } from "./driver.mjs";
 
 const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-const SCREENS = ["review", "transactions", "import", "insights", "cases", "settings"];
+const SCREENS = ["review", "transactions", "import", "insights", "cases", "settings", "about"];
 
 let app;
 const test = appTest(() => app);

@@ -29,8 +29,12 @@ async function waitForPort(port) {
   throw new Error(`tauri-driver did not listen on port ${port}`);
 }
 
-/** A fresh app: its own database, its own answer file for the file dialog. */
-export async function startApp() {
+/**
+ * A fresh app: its own database, its own answer file for the file dialog. `args` are passed to
+ * the app as its command line (a file there is one opened with the app); `env` is added to its
+ * environment.
+ */
+export async function startApp({ args = [], env = {} } = {}) {
   const home = mkdtempSync(join(tmpdir(), "recourse-e2e-"));
   const pickFile = join(home, "pick.txt");
   writeFileSync(pickFile, "");
@@ -44,7 +48,7 @@ export async function startApp() {
   // process's exit) kills the whole group, and no leftover process can hold the runner open.
   const log = openSync(join(ARTIFACTS, "tauri-driver.log"), "a");
   const driverProcess = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1000)], {
-    env: { ...process.env, RECOURSE_DB: join(home, "recourse.db"), RECOURSE_TEST_PICK_FILES: pickFile, RECOURSE_TEST_SAVE_DIR: saveDir, XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config") },
+    env: { ...process.env, RECOURSE_DB: join(home, "recourse.db"), RECOURSE_TEST_PICK_FILES: pickFile, RECOURSE_TEST_SAVE_DIR: saveDir, XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config"), ...env },
     stdio: ["ignore", log, log],
     detached: true,
   });
@@ -62,7 +66,7 @@ export async function startApp() {
     try {
       driver = await new Builder()
         .usingServer(`http://127.0.0.1:${port}/`)
-        .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
+        .withCapabilities({ browserName: "wry", "tauri:options": { application: APP, args } })
         .build();
     } catch (e) {
       if (attempt === 59) throw e;

@@ -7,6 +7,8 @@ import { useOpenFlagCount } from "./features/review/useOpenFlagCount";
 import { InsightsScreen } from "./features/insights/InsightsScreen";
 import { CasesScreen, type CasesRoute } from "./features/cases/CasesScreen";
 import { SettingsScreen } from "./features/settings/SettingsScreen";
+import { AboutScreen } from "./features/about/AboutScreen";
+import { useOpenedFiles } from "./features/import/useOpenedFiles";
 import { applyRememberedTheme, syncSettingsFromBackend } from "./features/settings/startup";
 import { formatNumber } from "./i18n/format";
 import type { Reason, TemplateKind } from "./ipc/api";
@@ -14,7 +16,7 @@ import type { Reason, TemplateKind } from "./ipc/api";
 // The remembered theme is applied before the first render, so the app never flashes light.
 applyRememberedTheme();
 
-export type Screen = "review" | "transactions" | "import" | "insights" | "cases" | "settings";
+export type Screen = "review" | "transactions" | "import" | "insights" | "cases" | "settings" | "about";
 
 const SCREENS: Screen[] = ["review", "transactions", "import", "insights", "cases", "settings"];
 
@@ -49,6 +51,8 @@ export function App() {
     setSettingsVisit((n) => n + 1);
     setScreen("settings");
   }, []);
+  // Files opened with the app (file manager, command line, a second launch) go to the import preview.
+  const { opened, done: openedTaken } = useOpenedFiles(useCallback(() => setScreen("import"), []));
   const openDispute: OnDispute = useCallback((transactionIds, reason) => {
     setCasesRoute({ view: "new", transactionIds, reason });
     setScreen("cases");
@@ -78,16 +82,26 @@ export function App() {
             )}
           </button>
         ))}
+        <button
+          type="button"
+          className={screen === "about" ? "nav-item nav-about active" : "nav-item nav-about"}
+          aria-current={screen === "about" ? "page" : undefined}
+          data-testid="nav-about"
+          onClick={() => navigate("about")}
+        >
+          {t("nav.about")}
+        </button>
       </nav>
       <main className="content">
         {screen === "review" && <ReviewScreen onDispute={openDispute} onChanged={refreshFlagCount} />}
         {screen === "transactions" && <TransactionsScreen onNavigate={navigate} onDispute={openDispute} />}
-        {screen === "import" && <ImportScreen onNavigate={navigate} />}
+        {screen === "import" && <ImportScreen onNavigate={navigate} opened={opened} onOpenedTaken={openedTaken} />}
         {screen === "insights" && <InsightsScreen />}
         {screen === "cases" && (
           <CasesScreen route={casesRoute} onRoute={setCasesRoute} onSettings={() => navigate("settings")} onEditTemplate={editTemplate} />
         )}
         {screen === "settings" && <SettingsScreen key={settingsVisit} openTemplate={templateToEdit} />}
+        {screen === "about" && <AboutScreen />}
       </main>
     </div>
   );

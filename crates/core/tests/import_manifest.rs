@@ -202,28 +202,17 @@ const CASES: &[Case] = &[
     },
 ];
 
-fn dir() -> Option<PathBuf> {
-    // Beside the checkout, or beside a folder above it (a worktree sits one level deeper).
-    let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let found = crate_dir
-        .ancestors()
-        .map(|a| a.join("shared/fixtures/statements"))
-        .find(|d| d.is_dir());
-    if let Some(d) = found {
-        Some(d)
-    } else {
-        let d = crate_dir.join("../../../shared/fixtures/statements");
-        eprintln!(
-            "notice: {} is absent; the real-layout statement test is skipped",
-            d.display()
-        );
-        None
-    }
+/// The real-layout statements, or None (reported as skipped) when they are absent.
+fn dir(test: &str) -> Option<PathBuf> {
+    common::shared_fixtures("statements", test)
 }
 
 #[test]
 fn every_manifest_file_imports_with_its_count_and_sum() {
-    let Some(dir) = dir() else { return };
+    let Some(dir) = dir("import_manifest::every_manifest_file_imports_with_its_count_and_sum")
+    else {
+        return;
+    };
     let mut failures = Vec::new();
     for case in CASES {
         let bytes = std::fs::read(dir.join(case.file)).expect("fixture readable");
@@ -289,13 +278,13 @@ fn import(
     Vec<recourse_core::model::ParsedRow>,
     recourse_core::import::ParseSummary,
 ) {
-    let dir = dir().expect("fixtures present");
+    let dir = dir("import_manifest::import").expect("fixtures present");
     run(&std::fs::read(dir.join(file)).unwrap(), &opts(currency)).unwrap()
 }
 
 #[test]
 fn quirks_of_real_layouts() {
-    if dir().is_none() {
+    if dir("import_manifest::quirks_of_real_layouts").is_none() {
         return;
     }
     // 招商银行: year-less dates take the year from the title; December rows are the year before.

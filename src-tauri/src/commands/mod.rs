@@ -4,6 +4,7 @@
 
 mod cases;
 mod import;
+mod open_with;
 mod review;
 mod settings;
 mod startup;
@@ -61,5 +62,6 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         templates::save_template,
         templates::reset_template,
         startup::first_screen_shown,
+        open_with::take_opened_files,
     ]
 }

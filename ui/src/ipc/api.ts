@@ -1,5 +1,6 @@
 // The only module that talks to the backend. Every call is typed with the generated bindings,
 // and every failure arrives as an AppError {code, message} the UI can show.
+import { getVersion } from "@tauri-apps/api/app";
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
@@ -132,7 +133,16 @@ export const api = {
   saveTemplate: (kind: TemplateKind, source: string) => call<TemplateView>("save_template", { kind, source }),
   resetTemplate: (kind: TemplateKind) => call<TemplateView>("reset_template", { kind }),
   // --- end of letter templates editor ---
+  /** Files the app was asked to open (Open with, the command line) since the last call. */
+  takeOpenedFiles: () => call<string[]>("take_opened_files"),
+  /** The app's version, as packaged. */
+  appVersion: (): Promise<string> => getVersion().catch((e: unknown) => Promise.reject(asAppError(e))),
 };
+
+/** Files were opened with the running app (a second launch): ask for them with takeOpenedFiles. */
+export function onFilesOpened(cb: () => void): Promise<UnlistenFn> {
+  return listen("files-opened", () => cb());
+}
 
 export function onImportProgress(cb: (p: ImportProgress) => void): Promise<UnlistenFn> {
   return listen<ImportProgress>("import-progress", (e) => cb(e.payload));

@@ -40,3 +40,22 @@ pub fn opts(default_currency: Option<&str>) -> ImportOptions {
         default_currency: default_currency.and_then(Currency::parse),
     }
 }
+
+/// `shared/fixtures/<sub>` beside the repository (data the repository does not carry), or None
+/// when it is absent. A test cannot mark itself skipped at run time, so one that finds nothing
+/// says so: `SKIPPED:` on stderr, and a file named after it in the target's tmp folder, which
+/// `make test-rust` counts and reports, so a bare clone does not pass these tests in silence.
+pub fn shared_fixtures(sub: &str, test: &str) -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures")
+        .join(sub);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    eprintln!("SKIPPED: {test}: {} is absent", dir.display());
+    let skips = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("skipped-shared-fixtures");
+    if std::fs::create_dir_all(&skips).is_ok() {
+        let _ = std::fs::write(skips.join(test), dir.display().to_string());
+    }
+    None
+}

@@ -7,6 +7,7 @@ import type { Screen } from "../../App";
 import { MappingEditor, type Review } from "./MappingEditor";
 import { ImportSummary } from "./ImportSummary";
 import { PasswordPrompt } from "./PasswordPrompt";
+import type { OpenedFiles } from "./useOpenedFiles";
 
 /** The error keys that mean an archive needs (another) password. */
 const PASSWORD_KEYS = ["import.password_needed", "import.wrong_password"];
@@ -18,9 +19,17 @@ const REVIEW_SCREEN = "review" as string as Screen;
 /**
  * Import: pick or drop files. A file whose layout is detected with confidence is imported at
  * once; otherwise (or when the user asks to check every mapping) its preview opens for the user
- * to correct, file after file.
+ * to correct, file after file. Files opened with the app (`opened`) always open in the preview.
  */
-export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }) {
+export function ImportScreen({
+  onNavigate,
+  opened = null,
+  onOpenedTaken,
+}: {
+  onNavigate: (s: Screen) => void;
+  opened?: OpenedFiles | null;
+  onOpenedTaken?: () => void;
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [hover, setHover] = useState(false);
@@ -41,6 +50,8 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
   // The drop listener is registered once; it reads the current choice through a ref.
   const checkFirstRef = useRef(checkFirst);
   checkFirstRef.current = checkFirst;
+  // Set while the files in hand were opened with the app: each one is previewed, not imported.
+  const previewEachRef = useRef(false);
   // Answers to earlier re-previews are dropped when a newer edit was made meanwhile.
   const previewSeq = useRef(0);
   /** Passwords of encrypted archives, by path, held in memory only until the file is imported. */
@@ -85,7 +96,7 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
             setFailedPath(null);
             throw e;
           }
-          if (!preview.detected.confident || checkFirstRef.current) {
+          if (!preview.detected.confident || checkFirstRef.current || previewEachRef.current) {
             openReview(path, preview);
             setPending(paths.slice(i + 1));
             return;
@@ -113,8 +124,9 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
   );
 
   const start = useCallback(
-    (paths: string[]) => {
+    (paths: string[], previewEach = false) => {
       if (paths.length === 0) return;
+      previewEachRef.current = previewEach;
       setError(null);
       setFailedPath(null);
       setNotice(null);
@@ -125,9 +137,17 @@ export function ImportScreen({ onNavigate }: { onNavigate: (s: Screen) => void }
     [advance],
   );
 
+  // Opened files start over in the preview; once taken, the app forgets them.
+  useEffect(() => {
+    if (!opened) return;
+    onOpenedTaken?.();
+    setReview(null);
+    start(opened.paths, true);
+  }, [opened, start, onOpenedTaken]);
+
   useEffect(() => {
     refreshBatches();
-    const unlisten = [onImportProgress(setProgress), onFileDrop(start, setHover)];
+    const unlisten = [onImportProgress(setProgress), onFileDrop((paths) => start(paths), setHover)];
     return () => unlisten.forEach((p) => void p.then((f) => f()).catch(() => undefined));
   }, [start, refreshBatches]);
 
