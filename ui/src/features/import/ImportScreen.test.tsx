@@ -33,6 +33,8 @@ function previewFor(p: Profile, confident: boolean): Preview {
       sign: "negative-is-debit",
       profile: p,
       confident,
+      currency_source: confident ? "column" : "default",
+      account: null,
     },
     header: ["Date", "Details", "Amount", "Balance"],
     sample,
