@@ -438,3 +438,24 @@ fn a_closed_pipe_ends_quietly_with_success() {
         assert!(!err.contains("error"), "{args:?}: {err}");
     }
 }
+
+/// The JSON of an import says which account the file states and where its currency came from.
+#[test]
+fn import_json_names_the_stated_account_and_the_currency_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("acct.db");
+    let file = write(
+        dir.path(),
+        "giro-2024-03.csv",
+        "Umsatzanzeige\nIBAN;DE02 1203 0000 0000 2020 51\n\nBuchung;Verwendungszweck;Betrag\n\
+         01.03.2024;Miete;-500,00\n02.03.2024;Gehalt;2000,00\n",
+    );
+    let out = json(&recourse(
+        &db,
+        &["import", "--dry-run", "--json", file.to_str().unwrap()],
+    ));
+    let detected = &out[0]["detected"];
+    assert_eq!(detected["account"], "DE02120300000000202051", "{detected}");
+    assert_eq!(detected["currency_source"], "iban", "{detected}");
+    assert_eq!(detected["profile"]["currency"], "EUR", "{detected}");
+}

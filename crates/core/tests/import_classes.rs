@@ -158,6 +158,18 @@ const CASES: &[Case] = &[
         confident: false,
     },
     Case {
+        name: "the period the preamble states decides the order of dates that read either way",
+        csv: "Statement period: 01/03/2024 - 31/03/2024\n\
+              Date,Description,Amount\n\
+              02/03/2024,A,-1.00\n11/03/2024,B,-1.00\n05/03/2024,C,-1.00\n",
+        default_currency: Some("USD"),
+        rows: 3,
+        sums: &["USD -3.00"],
+        dates: ("2024-03-02", "2024-03-11"),
+        currency_source: "default",
+        confident: false,
+    },
+    Case {
         name: "month-first dates in a US file stay month-first",
         csv: "Date,Description,Amount\n\
               01/02/2024,A,-1.00\n01/03/2024,B,-1.00\n01/05/2024,C,-1.00\n01/09/2024,D,-1.00\n",

@@ -203,15 +203,14 @@ const COUNTRIES: &[(&str, &str)] = &[
 ];
 
 /// ISO 3166 alpha-2 codes card descriptors end with (`WOOLSHED  SYDNEY  AU`), and the
-/// country's currency; only upper-case, and only when most rows end with one.
+/// country's currency; only upper-case, and only when most rows end with one. Not the codes
+/// that are also US states (`CA`, `DE`, `IN`): American descriptors end with the state.
 const COUNTRIES_2: &[(&str, &str)] = &[
     ("NZ", "NZD"),
     ("AU", "AUD"),
     ("US", "USD"),
     ("GB", "GBP"),
-    ("CA", "CAD"),
     ("IE", "EUR"),
-    ("DE", "EUR"),
     ("FR", "EUR"),
     ("NL", "EUR"),
     ("ES", "EUR"),

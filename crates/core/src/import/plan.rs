@@ -231,7 +231,7 @@ pub fn detect(
             }
             let (order, guessed) = votes.decide(prefer_month_first);
             if guessed {
-                match order_by_behaviour(&data, cols.date.unwrap_or(0), order, hint) {
+                match order_by_behaviour(&data, preamble, cols.date.unwrap_or(0), order, hint) {
                     Some(better) => (better, false),
                     None => (order, true),
                 }
@@ -341,11 +341,33 @@ fn with_generic_extras(mut p: Columns, g: Columns) -> Columns {
     p
 }
 
+/// The statement's period as the preamble states it (`Zeitraum;01.03.2024 - 31.03.2024`,
+/// `Period: 03/01/2024 to 03/31/2024`), read in `order`: the first and last date found.
+fn stated_period(
+    preamble: &[Rec],
+    order: DateOrder,
+) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let found: Vec<chrono::NaiveDate> = preamble
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .flat_map(|c| c.split([' ', '~', '至', '–']))
+        .filter(|piece| piece.len() >= 6)
+        .filter_map(|piece| dates::parse(clean(piece), order, None).ok())
+        .map(|(d, _)| d)
+        .collect();
+    if found.len() < 2 {
+        return None;
+    }
+    Some((*found.iter().min()?, *found.iter().max()?))
+}
+
 /// When no day above 12 settles the order, the reading under which the dates behave like a
-/// statement's: in order (rising or falling) more often, or else spanning a shorter time.
-/// `None` when both readings behave alike (the caller's guess stands, flagged).
+/// statement's: inside the period the preamble states, in order (rising or falling) more
+/// often, or else spanning a shorter time. `None` when both readings behave alike (the
+/// caller's guess stands, flagged).
 fn order_by_behaviour(
     data: &[&Rec],
+    preamble: &[Rec],
     col: usize,
     guess: DateOrder,
     hint: Option<YearHint>,
@@ -357,7 +379,7 @@ fn order_by_behaviour(
         DateOrder::Md => DateOrder::Dm,
         DateOrder::Ymd => return None,
     };
-    let measure = |order: DateOrder| -> Option<(usize, i64)> {
+    let measure = |order: DateOrder| -> Option<(usize, usize, i64)> {
         let ds: Vec<chrono::NaiveDate> = data
             .iter()
             .filter_map(|r| r.cells.get(col))
@@ -370,9 +392,16 @@ fn order_by_behaviour(
         let rising = ds.windows(2).filter(|w| w[0] <= w[1]).count();
         let falling = ds.windows(2).filter(|w| w[0] >= w[1]).count();
         let span = (*ds.iter().max()? - *ds.iter().min()?).num_days();
-        Some((rising.max(falling), span))
+        let inside = stated_period(preamble, order).map_or(0, |(from, to)| {
+            ds.iter().filter(|d| (from..=to).contains(d)).count()
+        });
+        Some((inside, rising.max(falling), span))
     };
     let (g, o) = (measure(guess)?, measure(other)?);
+    if g.0 != o.0 {
+        return Some(if o.0 > g.0 { other } else { guess });
+    }
+    let (g, o) = ((g.1, g.2), (o.1, o.2));
     // More rows in order wins; at equal order, a span at most half as long.
     if o.0 > g.0 || (o.0 == g.0 && o.1 * 2 <= g.1 && g.1 > 0) {
         Some(other)

@@ -33,6 +33,7 @@ function previewFor(p: Profile, confident: boolean): Preview {
       sign: "negative-is-debit",
       profile: p,
       confident,
+      currency_source: confident ? "column" : "default",
       format: "csv",
       sheet: null,
       account: null,
