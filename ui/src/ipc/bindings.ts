@@ -192,6 +192,12 @@ profile: Profile,
  */
 confident: boolean, 
 /**
+ * Where the currency came from: "profile", "column", "amounts", "header", "preamble",
+ * "iban", "sort-code", "language", "preset", "file" (OFX/CAMT state it) or "default" (the
+ * caller's default: the app should ask, and `confident` is false).
+ */
+currency_source: string, 
+/**
  * "csv", "xlsx", "xls", "ods", "html", "ofx", "camt.053.001.02" …
  */
 format: string, 
@@ -200,7 +206,8 @@ format: string,
  */
 sheet: string | null, 
 /**
- * The account as the file names it (an IBAN, an account number), when it does.
+ * The account the file says it belongs to (an IBAN, an account number, a card's last
+ * digits, a wallet's account), normalised; None when the file does not say.
  */
 account: string | null, };
 
@@ -270,7 +277,11 @@ instrument: Instrument | null,
 /**
  * Date of the first statement showing the charge (starts the US 60-day window).
  */
-statement_date: string | null, };
+statement_date: string | null, 
+/**
+ * What else the case records; letters state only these facts, never assume them.
+ */
+details: CaseDetailsInput, };
 
 export type CaseSummary = { id: number, reason: Reason, jurisdiction: Jurisdiction, 
 /**
@@ -320,7 +331,11 @@ export type CaseView = { id: number, reason: Reason, jurisdiction: Jurisdiction,
 /**
  * As in `CaseSummary`.
  */
-status: string, opened_at: string, statement_date: string | null, account_last4: string | null, merchant: string, merchant_address: Array<string>, notes: string, outcome: string | null, amount: string, amount_minor: number, currency: string, 
+status: string, opened_at: string, statement_date: string | null, 
+/**
+ * The case's optional facts, as recorded.
+ */
+details: CaseDetailsInput, account_last4: string | null, merchant: string, merchant_address: Array<string>, notes: string, outcome: string | null, amount: string, amount_minor: number, currency: string, 
 /**
  * The disputed transactions with their provenance, oldest first.
  */
@@ -383,7 +398,15 @@ basis: Bilingual,
 /**
  * Assumptions and caveats behind the dates.
  */
-notes: Array<Bilingual>, };
+notes: Array<Bilingual>, 
+/**
+ * The holiday calendar a business-day deadline of this step used (§9.5), if any.
+ */
+calendar: Bilingual | null, 
+/**
+ * Why this step does not exist for the case's instrument and reason, if it does not.
+ */
+unavailable: Bilingual | null, };
 
 export type NextAction = { step: Step, what_en: string, what_zh: string, by: string | null, };
 
