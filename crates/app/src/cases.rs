@@ -587,7 +587,9 @@ pub(crate) fn today() -> NaiveDate {
 /// Checks the optional facts of a new case: dates are dates, the nation and the complaint body
 /// are ones the rules know; empty text counts as not given.
 fn details_row(d: &CaseDetailsInput) -> Result<CaseDetailsRow> {
-    let text = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    fn text(v: &Option<String>) -> Option<&str> {
+        v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
     let date = |v: &Option<String>, what: &str| -> Result<Option<String>> {
         text(v)
             .map(|s| parse_date(s, what).map(|d| d.to_string()))

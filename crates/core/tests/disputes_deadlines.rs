@@ -273,8 +273,10 @@ fn cn_three_year_limitation_and_7_day_returns() {
     assert_eq!(step(&p, Step::Court).send_by, Some(d(2027, 3, 1)));
     assert!(step(&p, Step::Court).basis.zh.contains("第一百八十八条"));
     assert_eq!(step(&p, Step::Association).send_by, Some(d(2027, 3, 1)));
-    // §4.1 第24/25条: return within 7 days of receipt.
-    assert_eq!(step(&p, Step::Merchant).send_by, Some(d(2024, 3, 8)));
+    // §4.1 第24条: return within 7 days of receipt. It decides the remedy, not whether one may
+    // write, so it is stated with its date rather than counted down as a window.
+    assert_eq!(step(&p, Step::Merchant).send_by, None);
+    assert!(step(&p, Step::Merchant).basis.zh.contains("2024年3月8日"));
     // Merchant convention 7 days to answer (§7.4).
     let p = plan(&f, &[sent(Step::Merchant, d(2024, 3, 2))], d(2024, 3, 3));
     assert_eq!(step(&p, Step::Merchant).answer_due, Some(d(2024, 3, 9)));

@@ -254,7 +254,13 @@ instrument: Instrument | null,
 /**
  * Date of the first statement showing the charge (starts the US 60-day window).
  */
-statement_date: string | null, };
+statement_date: string | null, 
+/**
+ * What else the case records; letters state only these facts, never assume them.
+ */
+details: CaseDetailsInput, };
+
+export type CaseDetailsInput = { delivered_on: string | null, reported_on: string | null, police_report: string | null, bank_name: string | null, region: string | null, complaint_body: string | null, };
 
 export type CaseSummary = { id: number, reason: Reason, jurisdiction: Jurisdiction, 
 /**
@@ -304,7 +310,11 @@ export type CaseView = { id: number, reason: Reason, jurisdiction: Jurisdiction,
 /**
  * As in `CaseSummary`.
  */
-status: string, opened_at: string, statement_date: string | null, account_last4: string | null, merchant: string, merchant_address: Array<string>, notes: string, outcome: string | null, amount: string, amount_minor: number, currency: string, 
+status: string, opened_at: string, statement_date: string | null, 
+/**
+ * The case's optional facts, as recorded.
+ */
+details: CaseDetailsInput, account_last4: string | null, merchant: string, merchant_address: Array<string>, notes: string, outcome: string | null, amount: string, amount_minor: number, currency: string, 
 /**
  * The disputed transactions with their provenance, oldest first.
  */
@@ -367,7 +377,15 @@ basis: Bilingual,
 /**
  * Assumptions and caveats behind the dates.
  */
-notes: Array<Bilingual>, };
+notes: Array<Bilingual>, 
+/**
+ * The holiday calendar a business-day deadline of this step used (§9.5), if any.
+ */
+calendar: Bilingual | null, 
+/**
+ * Why this step does not exist for the case's instrument and reason, if it does not.
+ */
+unavailable: Bilingual | null, };
 
 export type NextAction = { step: Step, what_en: string, what_zh: string, by: string | null, };
 
