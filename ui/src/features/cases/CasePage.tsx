@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type CaseView, type Step } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { LegalNotice } from "../../components/LegalNotice";
 import { formatDate, formatMoney } from "../../i18n/format";
 import { pickPair } from "./labels";
 import { StepsPanel } from "./StepsPanel";
@@ -59,6 +60,7 @@ export function CasePage({ caseId, onBack, onLetter }: { caseId: number; onBack:
         {t(`cases.reason.${view.reason}`)} · {t(`cases.jurisdiction.${view.jurisdiction}`)} · {t(`cases.instrument.${view.instrument}`)}
         {view.account_last4 ? ` · ${t("cases.cardEnding", { last4: view.account_last4 })}` : ""} · {t("cases.openedOn", { date: formatDate(view.opened_at) })}
       </p>
+      <LegalNotice />
       {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
 
       {refund && !closed && (
