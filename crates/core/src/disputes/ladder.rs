@@ -501,8 +501,8 @@ fn cn(i: Instrument) -> Vec<StepRule> {
                 &format!("择一：12315（市场监督管理部门）、消费者协会（调解）或{regulator}（金融监管部门）"),
             ),
             placeholder: b(
-                "[County market-regulation bureau where the merchant operates (12315)]",
-                "[商户经营地县级市场监督管理局（12315）]",
+                "[Address of the body you chose (12315: the county market-regulation bureau where the merchant operates)]",
+                "[所选投诉受理机构的地址（12315：商户经营地县级市场监督管理局）]",
             ),
             legal_basis: b(
                 "Consumer Rights Protection Law art. 39(2)(3), art. 46; SAMR Interim Measures on Complaints and Reports",
