@@ -766,9 +766,18 @@ fn warnings(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> Vec<Warn
                 let next = p
                     .step
                     .next()
-                    .map(|n| short_name(facts.jurisdiction, facts.instrument, n));
+                    .map(|n| (n, short_name(facts.jurisdiction, facts.instrument, n)));
                 let (en_next, zh_next) = match &next {
-                    Some(n) => (
+                    // A court takes a 起诉 (a claim), not a 投诉 (disputes-facts §9.4).
+                    Some((Step::Court, n)) => (
+                        format!(" Escalate to {}.", n.en),
+                        format!("可向{}提起诉讼。", n.zh),
+                    ),
+                    Some((Step::Bank, n)) => (
+                        format!(" Escalate to {}.", n.en),
+                        format!("请向{}提出争议。", n.zh),
+                    ),
+                    Some((_, n)) => (
                         format!(" Escalate to {}.", n.en),
                         format!("请向{}投诉。", n.zh),
                     ),
@@ -821,7 +830,15 @@ fn next_action(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> NextA
     let write_to = |step: Step, urgent_prefix: bool| {
         let p = plan_of(step);
         let who = short_name(facts.jurisdiction, facts.instrument, step);
-        let (mut en, mut zh) = (format!("Write to {}.", who.en), format!("致函{}。", who.zh));
+        let (mut en, mut zh) = if step == Step::Court && facts.jurisdiction == Jurisdiction::Cn {
+            // In China the court step is a 民事起诉状 filed with the court (a 起诉, §9.4).
+            (
+                format!("File a civil complaint with {}.", who.en),
+                format!("向{}提交民事起诉状。", who.zh),
+            )
+        } else {
+            (format!("Write to {}.", who.en), format!("致函{}。", who.zh))
+        };
         if urgent_prefix {
             en = format!(
                 "Report the charge and freeze or block the card now, then write to {}.",
