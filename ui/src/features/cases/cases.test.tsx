@@ -67,6 +67,13 @@ describe("case page", () => {
     expect(within(unavailable).queryByRole("button")).toBeNull();
   });
 
+  it("shows the facts the case records, which are the only ones its letters state", async () => {
+    backend({ case: () => ({ ...caseView, details: { ...caseView.details, reported_on: "2026-11-21", police_report: "PR-9" } }) });
+    render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
+    const line = await screen.findByTestId("case-details");
+    expect(line.textContent).toBe("Reported to the bank on: Nov 21, 2026 · Police report number: PR-9");
+  });
+
   it("says that it gives information, not legal advice, in English and in Chinese", async () => {
     backend({ case: () => caseView });
     const { unmount } = render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
