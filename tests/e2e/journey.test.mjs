@@ -63,6 +63,8 @@ test("disputing a flagged charge opens a case whose page shows the next action",
   const next = await waitText(driver, "case-next-action", /\S/);
   assert.match(next, /Next action/);
   assert.match(await (await byTestId(driver, "case-transactions")).getText(), /\.csv:\d+/);
+  // Where a plan is shown, the app says it gives information, not legal advice (§9.5).
+  await waitText(driver, "legal-notice", /Recourse gives information, not legal advice\./);
   await app.screenshot("journey-03-case-page");
 });
 
@@ -138,6 +140,11 @@ test("switching the language to Chinese changes every screen", async () => {
   await click(driver, "nav-cases");
   await byTestId(driver, "case-row");
   await app.screenshot("journey-13-cases-zh");
+  // The notice in Chinese on the case page and on the letter screen.
+  await retryStale(async () => (await (await byTestId(driver, "case-row")).findElement(By.css("button"))).click());
+  await waitText(driver, "legal-notice", /Recourse 提供的是信息，不是法律意见。/);
+  await clickUntil(driver, "case-write-letter", "letter-body");
+  await waitText(driver, "legal-notice", /不是法律意见/);
 });
 
 test("the user's own letter template writes the case's letter; reset brings the built-in one back", async () => {

@@ -32,6 +32,7 @@ pub fn typescript() -> String {
         recourse_core::import::SkippedLine::decl(),
         recourse_core::import::Preview::decl(),
         crate::dto_cases::OpenCaseRequest::decl(),
+        crate::dto_cases::CaseDetailsInput::decl(),
         crate::dto_cases::CaseSummary::decl(),
         crate::dto_cases::CaseStep::decl(),
         crate::dto_cases::EvidenceView::decl(),

@@ -77,6 +77,7 @@ impl Fixture {
             jurisdiction,
             instrument: None,
             statement_date: statement_date.map(String::from),
+            details: Default::default(),
         };
         self.app.open_case(&req).unwrap().id
     }
@@ -170,6 +171,7 @@ fn the_jurisdiction_defaults_from_settings_and_cn_wallets_are_payment_platforms(
         jurisdiction: Some(Jurisdiction::Cn),
         instrument: None,
         statement_date: None,
+        details: Default::default(),
     };
     // The account is "chase" but the file is an Alipay export.
     assert_eq!(
@@ -270,6 +272,7 @@ fn opening_a_case_checks_its_transactions() {
         jurisdiction: None,
         instrument: None,
         statement_date: None,
+        details: Default::default(),
     };
     assert_eq!(f.app.open_case(&req(vec![])).unwrap_err().code, "invalid");
     assert_eq!(

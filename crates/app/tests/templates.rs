@@ -61,6 +61,7 @@ impl Fixture {
                 jurisdiction: Some(Jurisdiction::Us),
                 instrument: None,
                 statement_date: None,
+                details: Default::default(),
             })
             .unwrap();
         (f, case.id)

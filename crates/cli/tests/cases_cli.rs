@@ -352,3 +352,120 @@ fn a_users_own_template_writes_the_letter_and_its_errors_name_the_line() {
         .unwrap()
         .contains("my own words"));
 }
+
+#[test]
+fn the_instrument_and_case_facts_decide_the_steps_and_the_notice_is_shown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("icbc.csv"),
+        "Date,Description,Amount\n2026-11-20,网上支付 未知商户,-3888.00\n2026-11-21,某某商城,-128.00\n",
+    )
+    .unwrap();
+    ok(dir, &["import", "icbc.csv"]);
+    let txns = ok_json(dir, &["transactions", "--json"]);
+    let id_of = |desc: &str| {
+        txns.as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["description"].as_str().unwrap().contains(desc))
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+            .to_string()
+    };
+    // A transfer for goods that never came: the bank has no part (disputes-facts §9.1, §9.4).
+    let transfer = ok_json(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &id_of("某某商城"),
+            "--reason",
+            "not_received",
+            "--jurisdiction",
+            "cn",
+            "--instrument",
+            "bank_transfer",
+            "--json",
+        ],
+    );
+    assert_eq!(transfer["instrument"], "bank_transfer");
+    let bank = &transfer["plan"]["steps"][1];
+    assert_eq!(bank["step"], "bank");
+    assert!(bank["unavailable"]["zh"]
+        .as_str()
+        .unwrap()
+        .contains("银行转账"));
+    let tid = transfer["id"].as_i64().unwrap().to_string();
+    let err = fails(
+        dir,
+        &[
+            "letter", &tid, "--step", "bank", "--format", "txt", "--out", "x.txt",
+        ],
+    );
+    assert!(err.contains("bank transfer"), "{err}");
+    // 盗刷 on a debit card: the facts the case records, and only those, reach the 起诉状.
+    let fraud = ok_json(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &id_of("未知商户"),
+            "--reason",
+            "not_authorised",
+            "--jurisdiction",
+            "cn",
+            "--instrument",
+            "debit_card",
+            "--bank",
+            "中国示例银行",
+            "--reported-on",
+            "2026-11-21",
+            "--police-report",
+            "沪公(2026)123号",
+            "--json",
+        ],
+    );
+    assert_eq!(fraud["details"]["police_report"], "沪公(2026)123号");
+    let fid = fraud["id"].as_i64().unwrap().to_string();
+    ok(
+        dir,
+        &[
+            "letter", &fid, "--step", "court", "--lang", "zh-CN", "--format", "txt", "--out",
+            "qsz.txt",
+        ],
+    );
+    let text = std::fs::read_to_string(dir.join("qsz.txt")).unwrap();
+    for want in [
+        "案由：银行卡纠纷",
+        "被告：中国示例银行",
+        "2026年11月21日向被告报告并挂失",
+        "沪公(2026)123号",
+    ] {
+        assert!(text.contains(want), "missing {want}:\n{text}");
+    }
+    // The notice, in both languages, wherever the plan is shown (disputes-facts §9.5).
+    let shown = ok(dir, &["case", "show", &fid]);
+    assert!(
+        shown.contains("not legal advice") && shown.contains("不是法律意见"),
+        "{shown}"
+    );
+    let out = recourse(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &id_of("某某商城"),
+            "--reason",
+            "not_received",
+            "--instrument",
+            "cheque",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bank_transfer"));
+}

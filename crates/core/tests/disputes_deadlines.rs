@@ -273,8 +273,10 @@ fn cn_three_year_limitation_and_7_day_returns() {
     assert_eq!(step(&p, Step::Court).send_by, Some(d(2027, 3, 1)));
     assert!(step(&p, Step::Court).basis.zh.contains("第一百八十八条"));
     assert_eq!(step(&p, Step::Association).send_by, Some(d(2027, 3, 1)));
-    // §4.1 第24/25条: return within 7 days of receipt.
-    assert_eq!(step(&p, Step::Merchant).send_by, Some(d(2024, 3, 8)));
+    // §4.1 第24条: return within 7 days of receipt. It decides the remedy, not whether one may
+    // write, so it is stated with its date rather than counted down as a window.
+    assert_eq!(step(&p, Step::Merchant).send_by, None);
+    assert!(step(&p, Step::Merchant).basis.zh.contains("2024年3月8日"));
     // Merchant convention 7 days to answer (§7.4).
     let p = plan(&f, &[sent(Step::Merchant, d(2024, 3, 2))], d(2024, 3, 3));
     assert_eq!(step(&p, Step::Merchant).answer_due, Some(d(2024, 3, 9)));
@@ -464,4 +466,79 @@ fn extreme_dates_never_panic() {
             }
         }
     }
+}
+
+#[test]
+fn corrected_facts_of_the_legal_review_in_the_plan() {
+    // §9.2: Section 75 has no 120-day window; an unauthorised payment has 13 months (reg. 74).
+    let uk_s75 = facts(
+        Jurisdiction::Uk,
+        Instrument::CreditCard,
+        Reason::NotReceived,
+    );
+    let p = plan(&uk_s75, &[], d(2024, 6, 25));
+    let bank = step(&p, Step::Bank);
+    assert_eq!(bank.send_by, None);
+    assert!(bank.basis.en.contains("6-year"));
+    assert!(p.warnings.iter().all(|w| w.step != Some(Step::Bank)));
+    let uk_fraud = facts(
+        Jurisdiction::Uk,
+        Instrument::DebitCard,
+        Reason::NotAuthorised,
+    );
+    assert_eq!(
+        step(&plan(&uk_fraud, &[], d(2024, 3, 3)), Step::Bank).send_by,
+        Some(d(2025, 4, 2))
+    );
+    // §9.1: goods not received on an EU card: the chargeback's ~120 days, not PSD2's 13 months.
+    let eu_nr = facts(Jurisdiction::Eu, Instrument::DebitCard, Reason::NotReceived);
+    let bank = plan(&eu_nr, &[], d(2024, 3, 3)).steps[1].clone();
+    assert_eq!(bank.send_by, Some(d(2024, 6, 29)));
+    assert!(bank.basis.en.contains("chargeback") && !bank.basis.en.contains("PSD2"));
+    // §9.4: the bank answers in 15 days, 30 if complex; a last day on a holiday moves on.
+    // Sent Monday 16 September 2024: day 15 is 1 October (National Day) → Tuesday 8 October.
+    let cn = facts(Jurisdiction::Cn, Instrument::DebitCard, Reason::WrongAmount);
+    let p = plan(&cn, &[sent(Step::Bank, d(2024, 9, 16))], d(2024, 9, 17));
+    let bank = step(&p, Step::Bank);
+    assert_eq!(bank.answer_due, Some(d(2024, 10, 8)));
+    assert_eq!(bank.final_answer_due, Some(d(2024, 10, 16)));
+    assert!(bank.basis.zh.contains("15日内") && bank.basis.zh.contains("再延长30日"));
+    assert!(bank
+        .calendar
+        .as_ref()
+        .is_some_and(|c| c.zh.contains("调休")));
+    // §9.4: the court step shows the small-claims threshold.
+    assert!(step(&p, Step::Court).basis.zh.contains("百分之五十"));
+    // §9.4: a transfer has no bank step in a merchant dispute; the plan says why.
+    let transfer = facts(
+        Jurisdiction::Cn,
+        Instrument::BankTransfer,
+        Reason::NotReceived,
+    );
+    let p = plan(
+        &transfer,
+        &[sent(Step::Merchant, d(2024, 3, 2))],
+        d(2024, 3, 20),
+    );
+    assert!(step(&p, Step::Bank).unavailable.is_some());
+    assert_eq!(p.next_action.step, Step::Association, "{:?}", p.next_action);
+    // §9.4: a court takes a 起诉, not a 投诉.
+    let p = plan(
+        &cn,
+        &[
+            sent(Step::Merchant, d(2024, 3, 2)),
+            sent(Step::Bank, d(2024, 3, 4)),
+            sent(Step::Association, d(2024, 3, 6)),
+        ],
+        d(2024, 9, 1),
+    );
+    assert!(p
+        .warnings
+        .iter()
+        .all(|w| !w.message_zh.contains("人民法院投诉")));
+    assert!(
+        p.next_action.what_zh.contains("起诉"),
+        "{}",
+        p.next_action.what_zh
+    );
 }

@@ -126,11 +126,22 @@ fn assert_case_facts(l: &Letter, j: Jurisdiction, step: Step) {
         };
         assert_has(&text, &[earlier], &what);
     }
-    assert_eq!(
-        l.enclosures,
-        vec!["receipt.pdf".to_string(), "statement-april.pdf".to_string()],
-        "{what}"
-    );
+    if zh && j == Jurisdiction::Cn && step == Step::Court {
+        // A 起诉状 lists its evidence in the body, each with its source; what follows 具状人 is
+        // the note of copies filed with it (附：).
+        assert_has(
+            &text,
+            &["receipt.pdf（来源：", "statement-april.pdf（来源："],
+            &what,
+        );
+        assert_eq!(l.enclosures[0], "本起诉状副本（按被告人数提交）", "{what}");
+    } else {
+        assert_eq!(
+            l.enclosures,
+            vec!["receipt.pdf".to_string(), "statement-april.pdf".to_string()],
+            "{what}"
+        );
+    }
     assert_eq!(l.signature, "Jane Doe");
     assert_eq!(l.sender[0], "Jane Doe");
     assert!(l.sender.contains(&"jane@example.com".to_string()));
@@ -169,7 +180,7 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
             "Name: Jane Doe",
             "ending 4242",
             "Type of error: duplicate charge",
-            "I believe this is an error because",
+            "Why:",
             "finance charges",
             "accurate statement",
             "30 days",
@@ -192,14 +203,15 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
             "Defendant: Philz Coffee",
             "30 days",
         ],
-        // §2.2: CRA 2015, 14-day refund.
-        (Uk, Merchant, _) => vec!["Consumer Rights Act 2015", "14 days", "Section 75"],
+        // §2.2, §9.2: a double charge rests on the contract (the CRA's remedies are for faulty
+        // goods); the card issuer's Section 75 is the next step.
+        (Uk, Merchant, _) => vec!["Only the agreed price was due", "Section 75"],
         // §2.1 / §2.3: s75 joint liability, chargeback, 8 weeks / 15 business days, FOS.
         (Uk, Bank, _) => vec![
             "Section 75",
             "jointly and severally liable",
             "chargeback",
-            "8 weeks",
+            // §9.2: a duplicate payment is a payment-services complaint: only the 15 days apply.
             "15 business days",
             "Financial Ombudsman Service",
         ],
@@ -207,7 +219,6 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
         (Uk, Association, _) => vec![
             "Financial Ombudsman Service",
             "complained to the firm first",
-            "8 weeks",
             "6 months",
         ],
         // §2.5 PD-PAC para 6: basis, facts, what is wanted, calculation, 14 days, documents, ADR.
@@ -225,25 +236,21 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
             "Claimant: Jane Doe",
             "Defendant: Philz Coffee",
         ],
-        (Eu, Merchant, _) => vec!["refund €4.38", "Payment Services Directive"],
-        // §3: 13 months, Art. 73 next business day (for unauthorised), Art. 101 15 business days.
-        (Eu, Bank, _) => vec!["13 months", "Art. 71", "Art. 101", "15 business days"],
+        // §9.1: the merchant claim rests on consumer law, not PSD2.
+        (Eu, Merchant, _) => vec!["refund €4.38", "national consumer law"],
+        // §9.1: a card double charge leads with the chargeback (duplicate processing, Art. 64).
+        (Eu, Bank, _) => vec!["chargeback", "duplicate processing", "Art. 64"],
         (Eu, Association, _) => vec!["complaint", "Steps taken so far", "refund of €4.38"],
         (Eu, Court, _) => vec![
             "formal notice",
             "Claimant: Jane Doe",
             "Defendant: Philz Coffee",
         ],
-        // §4.1: 协商函 citing 消法 articles.
-        (Cn, Merchant, "zh-CN") => vec![
-            "协商函",
-            "消费者权益保护法",
-            "第三十九条",
-            "第二十五条",
-            "第五十五条",
-            "七日",
-        ],
-        (Cn, Merchant, _) => vec!["Article 39(1)", "Articles 24 and 25", "Article 55"],
+        // §9.4: a double charge is returned as 不当得利 (民法典 第985条); no 第25/55条.
+        (Cn, Merchant, "zh-CN") => {
+            vec!["协商函", "消费者权益保护法", "第三十九条", "第九百八十五条"]
+        }
+        (Cn, Merchant, _) => vec!["Article 39(1)", "art. 985"],
         // §4.4: 发卡行 dispute through UnionPay, then 12378.
         (Cn, Bank, "zh-CN") => vec!["发卡行", "争议", "调单", "退单", "12378"],
         (Cn, Bank, _) => vec!["UnionPay", "12378"],
@@ -276,8 +283,8 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
             "事实与理由",
             "证据和证据来源、证人姓名和住所",
             "第一百二十四条",
-            "第一百八十八条",
-            "此致",
+            "不当得利纠纷",
+            // 此致 and the court's name are laid out by the document layer (legal_matrix).
         ],
         (Cn, Court, _) => vec![
             "Plaintiff: Jane Doe",

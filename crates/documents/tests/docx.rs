@@ -45,7 +45,7 @@ fn chinese_complaint_names_an_east_asian_font_and_keeps_its_text() {
         "此致",
         "北京市朝阳区人民法院",
         "具状人：张伟",
-        "附件：",
+        "附：",
     ] {
         assert!(text.contains(want), "missing {want} in {text}");
     }

@@ -71,7 +71,7 @@ fn chinese_letter_as_text() {
 fn chinese_complaint_as_text() {
     let got = text(&samples::complaint());
     assert!(got.starts_with("民事起诉状\n\n原告：张伟"), "{got}");
-    assert!(got.contains("\n\n此致\n北京市朝阳区人民法院\n\n具状人：张伟\n2026年12月20日\n\n附件：\n1. 起诉状副本1份\n"), "{got}");
+    assert!(got.contains("\n\n此致\n北京市朝阳区人民法院\n\n具状人：张伟\n2026年12月20日\n\n附：\n1. 起诉状副本1份\n"), "{got}");
 }
 
 #[test]

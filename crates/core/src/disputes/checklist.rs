@@ -183,8 +183,9 @@ fn urgent_steps(j: Jurisdiction) -> Vec<Bilingual> {
             ));
         }
         Jurisdiction::Uk => v.push(b(
-            "Report the fraud to Action Fraud (or Police Scotland) and keep the reference number",
-            "向Action Fraud（苏格兰为苏格兰警方）报案并保存编号",
+            // disputes-facts §9.2: Report Fraud replaced Action Fraud on 4 December 2025.
+            "Report the fraud to Report Fraud (reportfraud.police.uk, 0300 123 2040; in Scotland, Police Scotland on 101), keep the reference and enter it in the case so letters can quote it",
+            "向Report Fraud报案（reportfraud.police.uk，0300 123 2040；苏格兰拨打101联系苏格兰警察），保存编号并填入本案，以便信函引用",
         )),
         Jurisdiction::Eu => v.push(b(
             "Report it to the police and keep the report: after you notify the bank you owe nothing more (PSD2, liability cap €50)",

@@ -288,14 +288,17 @@ enum CnDay {
     Work,
 }
 
+/// A date as written in a notice: (year, month, day).
+type Ymd = (i32, u32, u32);
+
 /// One year's State Council arrangement: days off (inclusive ranges, which may start in the
 /// year before, as New Year 2019 and 2023 did) and the weekend days worked instead.
 struct CnYear {
     year: i32,
     /// The notice (and any later notice changing it), cited in `docs/legal-model.md`.
     source: &'static str,
-    off: &'static [((i32, u32, u32), (i32, u32, u32))],
-    work: &'static [(i32, u32, u32)],
+    off: &'static [(Ymd, Ymd)],
+    work: &'static [Ymd],
 }
 
 /// The years whose notices were read (their text as published on gov.cn, quoted by several
@@ -635,7 +638,7 @@ fn cn_year(year: i32) -> Option<&'static CnYear> {
 }
 
 fn cn_day(d: NaiveDate) -> Option<CnDay> {
-    let as_date = |(y, m, day): (i32, u32, u32)| ymd(y, m, day);
+    let as_date = |(y, m, day): Ymd| ymd(y, m, day);
     // A notice may reach into the year before (New Year 2019, 2023), so look at both.
     for y in [d.year(), d.year() + 1] {
         let Some(year) = cn_year(y) else { continue };

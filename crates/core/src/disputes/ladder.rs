@@ -61,6 +61,10 @@ pub fn short_name(j: Jurisdiction, i: Instrument, step: Step) -> Bilingual {
         (Cn, Step::Bank) if i == Instrument::PaymentPlatform => {
             b("the payment platform", "支付机构")
         }
+        // disputes-facts §9.4: a bank transfer is not a card; its bank is the 开户行.
+        (Cn, Step::Bank) if i == Instrument::BankTransfer => {
+            b("the bank holding your account", "开户行")
+        }
         (Cn, Step::Bank) => b("the issuing bank", "发卡行"),
         (_, Step::Bank) => b("the bank", "银行"),
         (Us, Step::Association) => b("the CFPB or your State Attorney General", "CFPB或州检察长"),
@@ -424,13 +428,25 @@ fn cn(i: Instrument) -> Vec<StepRule> {
             ],
         }
     } else {
+        let transfer = i == Instrument::BankTransfer;
         StepRule {
             step: Step::Bank,
-            recipient: b(
-                "Issuing bank (card dispute / error handling)",
-                "发卡行（银行卡争议 / 差错处理）",
-            ),
-            placeholder: b("[Issuing bank's branch or customer-service address]", "[发卡行网点或客服地址]"),
+            recipient: if transfer {
+                b(
+                    "The bank holding your account (transfer error handling)",
+                    "开户行（转账差错处理）",
+                )
+            } else {
+                b(
+                    "Issuing bank (card dispute / error handling)",
+                    "发卡行（银行卡争议 / 差错处理）",
+                )
+            },
+            placeholder: if transfer {
+                b("[Your bank's branch or customer-service address]", "[开户行网点或客服地址]")
+            } else {
+                b("[Issuing bank's branch or customer-service address]", "[发卡行网点或客服地址]")
+            },
             legal_basis: b(
                 "The card agreement; UnionPay error/dispute process; for unauthorised use the Supreme People's Court Provisions on Bank Card Civil Disputes (2021)",
                 "银行卡领用合约；银联差错/争议处理流程；盗刷适用最高人民法院《关于审理银行卡民事纠纷案件若干问题的规定》（2021年）",
@@ -485,8 +501,8 @@ fn cn(i: Instrument) -> Vec<StepRule> {
                 &format!("择一：12315（市场监督管理部门）、消费者协会（调解）或{regulator}（金融监管部门）"),
             ),
             placeholder: b(
-                "[County market-regulation bureau where the merchant operates (12315)]",
-                "[商户经营地县级市场监督管理局（12315）]",
+                "[Address of the body you chose (12315: the county market-regulation bureau where the merchant operates)]",
+                "[所选投诉受理机构的地址（12315：商户经营地县级市场监督管理局）]",
             ),
             legal_basis: b(
                 "Consumer Rights Protection Law art. 39(2)(3), art. 46; SAMR Interim Measures on Complaints and Reports",

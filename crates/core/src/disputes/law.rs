@@ -81,8 +81,8 @@ fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
             ),
             // §9.3: quality disputes on a credit card are claims and defenses, not billing errors.
             (Instrument::CreditCard, FaultyGoods) => b(
-                "claims and defenses, 15 U.S.C. §1666i and Regulation Z, 12 CFR §1026.12(c): I made a good-faith attempt to resolve the matter with the merchant, the purchase was over $50 and was made in my home state or within 100 miles of my billing address",
-                "抗辩权：15 U.S.C. §1666i及Z条例§1026.12(c)（已善意尝试与商户解决；金额超过50美元；在本州或距账单地址100英里内购买）",
+                "claims and defenses, 15 U.S.C. §1666i and Regulation Z, 12 CFR §1026.12(c), which apply after a good-faith attempt to resolve the matter with the merchant, to a purchase over $50 made in the cardholder's home state or within 100 miles of the billing address",
+                "抗辩权：15 U.S.C. §1666i及Z条例§1026.12(c)（适用条件：已善意尝试与商户解决；金额超过50美元；在持卡人所在州或距账单地址100英里内购买）",
             ),
             (Instrument::CreditCard, NotReceived) => b(
                 "the Fair Credit Billing Act, 15 U.S.C. §1666, and Regulation Z, 12 CFR §1026.13(a)(3) (goods or services not delivered as agreed)",

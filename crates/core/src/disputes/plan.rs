@@ -315,13 +315,15 @@ fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
             "州诉讼时效（各州不同）。部分州要求起诉前书面催告：马萨诸塞州93A章§9(3)及加州CLRA §1782为30日；德州DTPA §17.505为60日。",
         ),
         (Uk, Merchant) if f.reason == Reason::FaultyGoods => {
-            // disputes-facts §9.2: CRA 2015 s.22, the short-term right to reject lasts 30 days.
+            // disputes-facts §9.2: CRA 2015 s.22, the short-term right to reject lasts 30 days;
+            // it decides the remedy, not whether you may write, so it is not a send-by date.
             let (anchor, note) = delivery_anchor(f);
+            let end = add_days(anchor, 30);
             Window {
-                send_by: Some(add_days(anchor, 30)),
+                send_by: None,
                 basis: b(
-                    "Consumer Rights Act 2015 s.22: the short-term right to reject lasts 30 days from delivery; after that, ask for repair or replacement first (s.23).",
-                    "《2015年消费者权利法》第22条：短期拒收权自交付起30日；此后须先要求修理或更换（第23条）。",
+                    format!("Consumer Rights Act 2015 s.22: the short-term right to reject runs until {} (30 days from delivery); after that, ask for repair or replacement first (s.23), then a price reduction or the final right to reject (s.24).", date_en(end)),
+                    format!("《2015年消费者权利法》第22条：短期拒收权至{}（交付后30日）；此后须先要求修理或更换（第23条），再要求减价或最终拒收（第24条）。", date_zh(end)),
                 ),
                 notes: note.into_iter().collect(),
             }
@@ -376,20 +378,17 @@ fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
             "所在国诉讼时效。跨境且不超过5,000欧元的，可适用欧洲小额诉讼程序（第861/2007号条例）。",
         ),
         (Cn, Merchant) if f.reason == Reason::FaultyGoods => {
-            // disputes-facts §4.1: 消法 第24条, return within 7 days of receipt.
+            // disputes-facts §4.1: 消法 第24条, return within 7 days of receipt; after that,
+            // replacement or repair. It decides the remedy, not whether you may write.
             let (anchor, note) = delivery_anchor(f);
-            let mut notes: Vec<Bilingual> = note.into_iter().collect();
-            notes.push(b(
-                "After 7 days, repair or replacement can still be demanded.",
-                "超过七日仍可要求更换、修理。",
-            ));
+            let end = add_days(anchor, 7);
             Window {
-                send_by: Some(add_days(anchor, 7)),
+                send_by: None,
                 basis: b(
-                    "Consumer Rights Protection Law art. 24: return within 7 days of receipt.",
-                    "消法第二十四条：自收到商品之日起七日内可以退货。",
+                    format!("Consumer Rights Protection Law art. 24: without a national rule or agreement, goods can be returned until {} (7 days from receipt); after that, replacement or repair.", date_en(end)),
+                    format!("消法第二十四条：没有国家规定和当事人约定的，可在{}前（收到商品之日起七日内）退货；此后可要求更换、修理。", date_zh(end)),
                 ),
-                notes,
+                notes: note.into_iter().collect(),
             }
         }
         (Cn, Merchant) => none("No fixed deadline: negotiate as soon as possible.", "无固定期限：请尽快协商。"),
@@ -767,9 +766,18 @@ fn warnings(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> Vec<Warn
                 let next = p
                     .step
                     .next()
-                    .map(|n| short_name(facts.jurisdiction, facts.instrument, n));
+                    .map(|n| (n, short_name(facts.jurisdiction, facts.instrument, n)));
                 let (en_next, zh_next) = match &next {
-                    Some(n) => (
+                    // A court takes a 起诉 (a claim), not a 投诉 (disputes-facts §9.4).
+                    Some((Step::Court, n)) => (
+                        format!(" Escalate to {}.", n.en),
+                        format!("可向{}提起诉讼。", n.zh),
+                    ),
+                    Some((Step::Bank, n)) => (
+                        format!(" Escalate to {}.", n.en),
+                        format!("请向{}提出争议。", n.zh),
+                    ),
+                    Some((_, n)) => (
                         format!(" Escalate to {}.", n.en),
                         format!("请向{}投诉。", n.zh),
                     ),
@@ -822,7 +830,15 @@ fn next_action(facts: &CaseFacts, plans: &[StepPlan], today: NaiveDate) -> NextA
     let write_to = |step: Step, urgent_prefix: bool| {
         let p = plan_of(step);
         let who = short_name(facts.jurisdiction, facts.instrument, step);
-        let (mut en, mut zh) = (format!("Write to {}.", who.en), format!("致函{}。", who.zh));
+        let (mut en, mut zh) = if step == Step::Court && facts.jurisdiction == Jurisdiction::Cn {
+            // In China the court step is a 民事起诉状 filed with the court (a 起诉, §9.4).
+            (
+                format!("File a civil complaint with {}.", who.en),
+                format!("向{}提交民事起诉状。", who.zh),
+            )
+        } else {
+            (format!("Write to {}.", who.en), format!("致函{}。", who.zh))
+        };
         if urgent_prefix {
             en = format!(
                 "Report the charge and freeze or block the card now, then write to {}.",

@@ -4,7 +4,7 @@
 
 use super::format::{date, money};
 use super::request::{LetterParty, LetterRequest};
-use crate::disputes::law::{cn_cause, cn_defendant_is_bank, is_merchant_dispute};
+use crate::disputes::law::{cn_cause, cn_defendant_is_bank};
 use crate::disputes::{ladder, short_name, CaseFacts, Instrument, Jurisdiction, Reason, Step};
 use crate::money::Currency;
 use serde::Serialize;
@@ -149,7 +149,12 @@ pub(crate) fn claimed_minor(req: &LetterRequest) -> Option<i64> {
     crate::disputes::claimed_minor(req.reason, &amounts)
 }
 
-fn party(p: Option<&LetterParty>, fallback_name: Option<&str>, placeholder: &str) -> Party {
+fn party(
+    p: Option<&LetterParty>,
+    fallback_name: Option<&str>,
+    placeholder: &str,
+    zh: bool,
+) -> Party {
     let name = p
         .and_then(|p| p.name.clone())
         .filter(|n| !n.trim().is_empty())
@@ -164,10 +169,16 @@ fn party(p: Option<&LetterParty>, fallback_name: Option<&str>, placeholder: &str
         })
         .unwrap_or_default();
     let known = name.is_some() && !address.is_empty();
+    // A name without an address asks only for the address.
+    let address_placeholder = if name.is_some() {
+        if zh { "[住所]" } else { "[address]" }.to_string()
+    } else {
+        placeholder.to_string()
+    };
     Party {
         name: name.unwrap_or_else(|| placeholder.to_string()),
         address: if address.is_empty() {
-            vec![placeholder.to_string()]
+            vec![address_placeholder]
         } else {
             address
         },
@@ -194,7 +205,12 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
     } else {
         "[Merchant's name and address]"
     };
-    let counterparty = party(req.counterparty.as_ref(), first_merchant, cp_placeholder);
+    let counterparty = party(
+        req.counterparty.as_ref(),
+        first_merchant,
+        cp_placeholder,
+        zh,
+    );
     let counterparty_copy = counterparty.clone_party();
     let bank_placeholder = match (zh, req.instrument) {
         (true, Instrument::PaymentPlatform) => "[支付机构名称及住所]",
@@ -204,22 +220,22 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         (false, Instrument::CreditCard) => "[Card issuer's name and address]",
         (false, _) => "[Bank's name and address]",
     };
-    let bank = party(req.details.bank.as_ref(), None, bank_placeholder);
+    let bank = party(req.details.bank.as_ref(), None, bank_placeholder, zh);
     let defendant_is_bank = cn_defendant_is_bank(req.reason);
     // Outside China the court step is a final demand / letter before claim sent to the other
     // side; in China it is a 民事起诉状 addressed to the court.
     let recipient = if req.step == Step::Court && req.jurisdiction != Jurisdiction::Cn {
         match &req.recipient {
-            Some(r) => party(Some(r), None, &placeholder),
+            Some(r) => party(Some(r), None, &placeholder, zh),
             None if defendant_is_bank => bank.clone_party(),
             None => counterparty.clone_party(),
         }
     } else if req.step == Step::Bank && req.recipient.is_none() && bank.known {
         bank.clone_party()
     } else if req.step == Step::Merchant && req.recipient.is_none() {
-        party(req.counterparty.as_ref(), first_merchant, &placeholder)
+        party(req.counterparty.as_ref(), first_merchant, &placeholder, zh)
     } else {
-        party(req.recipient.as_ref(), None, &placeholder)
+        party(req.recipient.as_ref(), None, &placeholder, zh)
     };
 
     let earlier = req
@@ -368,8 +384,8 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
             Some("consumer_association") | Some("xiaoxie") => "consumer_association",
             Some("regulator") => "regulator",
             Some("12315") => "12315",
-            // Default: the regulator of the bank or platform for a payment error, else 12315.
-            _ if !is_merchant_dispute(req.reason) => "regulator",
+            // Default: the bank's or platform's regulator for unauthorised use, else 12315.
+            _ if req.reason == Reason::NotAuthorised => "regulator",
             _ => "12315",
         },
         within_reject_window: within_reject_window(req),

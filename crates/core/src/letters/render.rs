@@ -269,8 +269,8 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
         // is the note of copies filed with it (附：…), by Chinese court convention.
         enclosures: if court_complaint && lang != "en" {
             vec![
-                "本起诉状副本1份（按被告人数提交）".to_string(),
-                "证据材料复印件（见上列证据清单）".to_string(),
+                "本起诉状副本（按被告人数提交）".to_string(),
+                "证据材料复印件一套".to_string(),
             ]
         } else {
             ctx.enclosures.clone()

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type CaseView, type Step } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { LegalNotice } from "../../components/LegalNotice";
 import { formatDate, formatMoney } from "../../i18n/format";
 import { pickPair } from "./labels";
 import { StepsPanel } from "./StepsPanel";
@@ -59,6 +60,8 @@ export function CasePage({ caseId, onBack, onLetter }: { caseId: number; onBack:
         {t(`cases.reason.${view.reason}`)} · {t(`cases.jurisdiction.${view.jurisdiction}`)} · {t(`cases.instrument.${view.instrument}`)}
         {view.account_last4 ? ` · ${t("cases.cardEnding", { last4: view.account_last4 })}` : ""} · {t("cases.openedOn", { date: formatDate(view.opened_at) })}
       </p>
+      <CaseDetailsLine view={view} />
+      <LegalNotice />
       {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
 
       {refund && !closed && (
@@ -112,5 +115,23 @@ export function CasePage({ caseId, onBack, onLetter }: { caseId: number; onBack:
       <TimelinePanel timeline={view.timeline} />
       <ClosePanel view={view} closed={closed} onUpdate={update} onDeleted={onBack} onError={setError} />
     </section>
+  );
+}
+
+/** The facts the case records beyond its charges: the only ones its letters state. */
+function CaseDetailsLine({ view }: { view: CaseView }) {
+  const { t } = useTranslation();
+  const d = view.details;
+  const parts = [
+    d.delivered_on && `${t("cases.open.deliveredOn")}: ${formatDate(d.delivered_on)}`,
+    d.reported_on && `${t("cases.open.reportedOn")}: ${formatDate(d.reported_on)}`,
+    d.police_report && `${t("cases.open.policeReport")}: ${d.police_report}`,
+    d.bank_name && `${t("cases.open.bankName")}: ${d.bank_name}`,
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <p className="muted small case-details-line" data-testid="case-details">
+      {parts.join(" · ")}
+    </p>
   );
 }

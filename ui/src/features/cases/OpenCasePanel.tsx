@@ -24,6 +24,13 @@ export function OpenCasePanel({
   const [jurisdiction, setJurisdiction] = useState<Jurisdiction | "">("");
   const [instrument, setInstrument] = useState<Instrument | "">("");
   const [statementDate, setStatementDate] = useState("");
+  // What the case records beyond its charges; letters state only these (never assume them).
+  const [deliveredOn, setDeliveredOn] = useState("");
+  const [reportedOn, setReportedOn] = useState("");
+  const [policeReport, setPoliceReport] = useState("");
+  const [bankName, setBankName] = useState("");
+  const [region, setRegion] = useState("");
+  const [complaintBody, setComplaintBody] = useState("");
   const [flags, setFlags] = useState<FlagView[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -51,6 +58,14 @@ export function OpenCasePanel({
         jurisdiction: jurisdiction || null,
         instrument: instrument || null,
         statement_date: statementDate || null,
+        details: {
+          delivered_on: deliveredOn || null,
+          reported_on: reportedOn || null,
+          police_report: policeReport.trim() || null,
+          bank_name: bankName.trim() || null,
+          region: jurisdiction === "uk" ? region || null : null,
+          complaint_body: jurisdiction === "cn" ? complaintBody || null : null,
+        },
       });
       onOpened(view.id);
     } catch (err) {
@@ -109,6 +124,40 @@ export function OpenCasePanel({
             {t("cases.open.statementNote")}
           </p>
         </div>
+        <fieldset className="span case-details">
+          <legend>{t("cases.open.detailsTitle")}</legend>
+          <div className="form-grid">
+            <label htmlFor={`${id}-delivered`}>{t("cases.open.deliveredOn")}</label>
+            <input id={`${id}-delivered`} type="date" value={deliveredOn} onChange={(e) => setDeliveredOn(e.target.value)} />
+            <label htmlFor={`${id}-reported`}>{t("cases.open.reportedOn")}</label>
+            <input id={`${id}-reported`} type="date" value={reportedOn} onChange={(e) => setReportedOn(e.target.value)} />
+            <label htmlFor={`${id}-police`}>{t("cases.open.policeReport")}</label>
+            <input id={`${id}-police`} type="text" value={policeReport} onChange={(e) => setPoliceReport(e.target.value)} />
+            <label htmlFor={`${id}-bank`}>{t("cases.open.bankName")}</label>
+            <input id={`${id}-bank`} type="text" value={bankName} onChange={(e) => setBankName(e.target.value)} />
+            {jurisdiction === "uk" && (
+              <>
+                <label htmlFor={`${id}-region`}>{t("cases.open.region")}</label>
+                <select id={`${id}-region`} value={region} onChange={(e) => setRegion(e.target.value)}>
+                  <option value="">{t("cases.open.regionDefault")}</option>
+                  <option value="scotland">{t("cases.open.regionScotland")}</option>
+                  <option value="northern_ireland">{t("cases.open.regionNorthernIreland")}</option>
+                </select>
+              </>
+            )}
+            {jurisdiction === "cn" && (
+              <>
+                <label htmlFor={`${id}-body`}>{t("cases.open.complaintBody")}</label>
+                <select id={`${id}-body`} value={complaintBody} onChange={(e) => setComplaintBody(e.target.value)}>
+                  <option value="">{t("cases.open.bodyDefault")}</option>
+                  <option value="12315">{t("cases.open.body12315")}</option>
+                  <option value="consumer_association">{t("cases.open.bodyConsumerAssociation")}</option>
+                  <option value="regulator">{t("cases.open.bodyRegulator")}</option>
+                </select>
+              </>
+            )}
+          </div>
+        </fieldset>
         {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
         <div className="actions span">
           <button type="submit" className="primary" disabled={busy || transactionIds.length === 0} data-testid="case-open-submit">

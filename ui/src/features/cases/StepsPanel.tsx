@@ -54,6 +54,20 @@ function StepRow({
   const answered = plan.answered ?? recorded?.answered_date ?? null;
   const answerDue = plan.answer_due ?? recorded?.answer_due ?? null;
 
+  if (plan.unavailable) {
+    // This rung does not exist for the case's instrument and reason (e.g. a bank transfer has
+    // no chargeback): say why instead of offering a letter.
+    return (
+      <li className="step unavailable" data-testid={`step-${plan.step}`}>
+        <div className="step-head">
+          <h3>{name}</h3>
+          <span className="muted">{t("cases.steps.unavailable")}</span>
+        </div>
+        <p className="muted small basis">{pick(plan.unavailable, i18n.language)}</p>
+      </li>
+    );
+  }
+
   return (
     <li className={sent ? "step done" : "step"} data-testid={`step-${plan.step}`}>
       <div className="step-head">
@@ -135,6 +149,11 @@ function StepRow({
         )}
       </dl>
       <p className="muted small basis">{pick(plan.basis, i18n.language)}</p>
+      {plan.calendar && (
+        <p className="muted small step-calendar" data-testid={`step-calendar-${plan.step}`}>
+          {t("cases.steps.calendar", { calendar: pick(plan.calendar, i18n.language) })}
+        </p>
+      )}
       {plan.notes.length > 0 && (
         <ul className="small step-notes">
           {plan.notes.map((n, i) => (

@@ -59,6 +59,30 @@ describe("case page", () => {
     expect(checklist.textContent).toContain("Ask the merchant for a copy of the receipt");
     expect(screen.getByTestId("case-transactions").textContent).toContain("visa-nov.csv:14");
     expect(screen.getByTestId("case-timeline").textContent).toContain("Case opened");
+    // Which calendar a business-day deadline used, and a step that does not exist for the case.
+    expect(screen.getByTestId("step-calendar-bank").textContent).toBe("Business days: US federal holidays (Federal Reserve schedule)");
+    const unavailable = screen.getByTestId("step-association");
+    expect(unavailable.textContent).toContain("Not available for this case");
+    expect(unavailable.textContent).toContain("A bank transfer has no chargeback.");
+    expect(within(unavailable).queryByRole("button")).toBeNull();
+  });
+
+  it("shows the facts the case records, which are the only ones its letters state", async () => {
+    backend({ case: () => ({ ...caseView, details: { ...caseView.details, reported_on: "2026-11-21", police_report: "PR-9" } }) });
+    render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
+    const line = await screen.findByTestId("case-details");
+    expect(line.textContent).toBe("Reported to the bank on: Nov 21, 2026 · Police report number: PR-9");
+  });
+
+  it("says that it gives information, not legal advice, in English and in Chinese", async () => {
+    backend({ case: () => caseView });
+    const { unmount } = render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
+    expect((await screen.findByTestId("legal-notice")).textContent).toContain("Recourse gives information, not legal advice.");
+    unmount();
+    await i18n.changeLanguage("zh-CN");
+    render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
+    expect((await screen.findByTestId("legal-notice")).textContent).toContain("Recourse 提供的是信息，不是法律意见。");
+    await i18n.changeLanguage("en");
   });
 
   it("marks a step as sent with the case, step and chosen date", async () => {
@@ -127,10 +151,20 @@ describe("opening a case", () => {
     await screen.findByText(/Tiny test charge/);
     expect((screen.getByTestId("case-open-reason") as HTMLSelectElement).value).toBe("not_authorised");
     fireEvent.change(screen.getByLabelText("Statement date (optional)"), { target: { value: "2026-11-28" } });
+    fireEvent.change(screen.getByLabelText("Paid with"), { target: { value: "debit_card" } });
+    fireEvent.change(screen.getByLabelText("Reported to the bank on"), { target: { value: "2026-11-29" } });
+    fireEvent.change(screen.getByLabelText("Police report number"), { target: { value: " PR-9 " } });
     fireEvent.click(screen.getByTestId("case-open-submit"));
     await waitFor(() => expect(opened).toBe(3));
     expect(calls.find((c) => c.cmd === "open_case")?.args).toEqual({
-      request: { transaction_ids: [7], reason: "not_authorised", jurisdiction: null, instrument: null, statement_date: "2026-11-28" },
+      request: {
+        transaction_ids: [7],
+        reason: "not_authorised",
+        jurisdiction: null,
+        instrument: "debit_card",
+        statement_date: "2026-11-28",
+        details: { delivered_on: null, reported_on: "2026-11-29", police_report: "PR-9", bank_name: null, region: null, complaint_body: null },
+      },
     });
   });
 });

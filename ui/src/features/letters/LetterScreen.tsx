@@ -5,6 +5,7 @@ import { useCallback, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type CaseView, type LetterView, type Step, type TemplateKind, type UserProfile } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { LegalNotice } from "../../components/LegalNotice";
 import { runAction } from "../../components/runAction";
 import { formatDate } from "../../i18n/format";
 import { isChinese, today } from "../cases/labels";
@@ -111,6 +112,7 @@ export function LetterScreen({
         <h1 id={`${id}-title`}>{t("letter.title", { step: t(`cases.step.${step}`) })}</h1>
         {view && <span className="muted">{view.merchant}</span>}
       </header>
+      <LegalNotice />
 
       {profileEmpty && !editProfile && (
         <div className="banner" role="status" data-testid="letter-profile-notice">

@@ -52,6 +52,7 @@ describe("letter screen", () => {
     expect(body.value).toContain("You charged me twice.");
     expect(screen.getByText("Duplicate charge of $4.38")).toBeTruthy();
     expect(screen.getByTestId("letter-sender").textContent).toContain("Ada Lovelace");
+    expect(screen.getByTestId("legal-notice").textContent).toContain("information, not legal advice");
     fireEvent.change(body, { target: { value: "Dear Philz,\n\nPlease refund the second charge." } });
     fireEvent.blur(body);
     // The save runs with the buttons held: reset can be clicked once it is done.
@@ -66,6 +67,14 @@ describe("letter screen", () => {
     fireEvent.click(reset);
     await waitFor(() => expect((screen.getByTestId("letter-body") as HTMLTextAreaElement).value).toContain("You charged me twice."));
     expect(calls.filter((c) => c.cmd === "save_letter_text").at(-1)?.args.body).toBe("");
+  });
+
+  it("says it gives information, not legal advice, in Chinese too", async () => {
+    await i18n.changeLanguage("zh-CN");
+    backend();
+    render(<LetterScreen caseId={3} step="merchant" onBack={() => undefined} />);
+    expect((await screen.findByTestId("legal-notice")).textContent).toContain("不是法律意见");
+    await i18n.changeLanguage("en");
   });
 
   it("exports in the chosen format on the chosen paper", async () => {

@@ -1,0 +1,706 @@
+//! The legal matrix: every jurisdiction × instrument × reason × step (and, for China, both
+//! languages) is rendered by the built-in templates, laid out as a real PDF and read back with
+//! poppler's `pdftotext`. Each row of `RULES` names the combinations it covers, the phrases their
+//! letters must contain and the ones they must not (statutes that do not apply, claims the case
+//! does not record), and the fact it checks (disputes-facts §9, which overrides the sections
+//! above it). Combinations that do not exist are refused, and that is checked too.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::NaiveDate;
+use recourse_core::disputes::law::step_exists;
+use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
+use recourse_core::letters::{
+    render, CaseDetails, EarlierStep, LetterParty, LetterRequest, LetterTransaction, SenderProfile,
+};
+use recourse_core::money::Currency;
+use recourse_documents::{Paper, Renderer};
+
+use Instrument::*;
+use Jurisdiction::*;
+use Reason::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Which combinations a rule covers: `None` means all.
+struct Rule {
+    fact: &'static str,
+    j: Option<Jurisdiction>,
+    i: Option<&'static [Instrument]>,
+    r: Option<&'static [Reason]>,
+    step: Option<Step>,
+    /// "en", "zh-CN" or "" for both.
+    lang: &'static str,
+    must: &'static [&'static str],
+    must_not: &'static [&'static str],
+}
+
+const CARDS: &[Instrument] = &[CreditCard, DebitCard];
+const MERCHANT_REASONS: &[Reason] = &[
+    NotReceived,
+    FaultyGoods,
+    CancelledSubscription,
+    RefundNotCredited,
+    WrongAmount,
+];
+
+const fn all(fact: &'static str, must_not: &'static [&'static str]) -> Rule {
+    Rule {
+        fact,
+        j: None,
+        i: None,
+        r: None,
+        step: None,
+        lang: "",
+        must: &[],
+        must_not,
+    }
+}
+
+static RULES: &[Rule] = &[
+    // §9.5 — everywhere.
+    all(
+        "§9.5 quote what the recipient can check, never our file and line",
+        &["chase.csv", "line 74", "第74行"],
+    ),
+    all(
+        "§9.5 no verification notes reach a letter",
+        &["verify", "VERIFY", "待核实", "to be checked"],
+    ),
+    all(
+        "§9.5 no claim of a report the case does not record",
+        &[
+            "as soon as I noticed",
+            "reported it to you",
+            "立即挂失",
+            "报警",
+            "发现后已立即",
+        ],
+    ),
+    all("§9.2 Action Fraud is now Report Fraud", &["Action Fraud"]),
+    all(
+        "§9.3 no 'without further notice' threat",
+        &["without further notice"],
+    ),
+    all(
+        "§9.4 a court takes a 起诉, not a 投诉",
+        &["向人民法院投诉", "请向人民法院投诉"],
+    ),
+    Rule {
+        must: &["4,388.00", "INTERNET PURCHASE 4411"],
+        ..all("§9.5 the amount and the statement's own description", &[])
+    },
+    // §9.1 — EU.
+    Rule {
+        j: Some(Eu),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Bank),
+        must: &["Art. 71", "Art. 73", "13 months", "Art. 74"],
+        ..all("§9.1 unauthorised: PSD2 Arts 71, 73", &["chargeback"])
+    },
+    Rule {
+        j: Some(Eu),
+        i: Some(CARDS),
+        r: Some(MERCHANT_REASONS),
+        step: Some(Step::Bank),
+        must: &["chargeback", "not a PSD2 error"],
+        ..all(
+            "§9.1 merchant disputes go through the chargeback",
+            &[
+                "Art. 71",
+                "Art. 73",
+                "13 months",
+                "incorrectly executed",
+                "executed incorrectly",
+            ],
+        )
+    },
+    Rule {
+        j: Some(Eu),
+        i: Some(CARDS),
+        r: Some(&[DoubleCharge]),
+        step: Some(Step::Bank),
+        must: &["duplicate processing", "Art. 64"],
+        ..all(
+            "§9.1 a double charge leads with the chargeback",
+            &["Art. 73"],
+        )
+    },
+    Rule {
+        j: Some(Eu),
+        i: Some(&[BankTransfer]),
+        r: Some(&[DoubleCharge]),
+        step: Some(Step::Bank),
+        must: &["Art. 89", "Art. 101"],
+        ..all(
+            "§9.1 a transfer executed twice is the provider's error",
+            &["chargeback"],
+        )
+    },
+    Rule {
+        j: Some(Eu),
+        step: Some(Step::Merchant),
+        ..all(
+            "§9.1 the merchant claim rests on consumer law, not PSD2",
+            &["Payment Services Directive", "PSD2"],
+        )
+    },
+    Rule {
+        j: Some(Eu),
+        r: Some(&[FaultyGoods]),
+        step: Some(Step::Merchant),
+        must: &["2019/771", "repair or replace"],
+        ..all("§9.1 faulty goods: the sale-of-goods remedies", &[])
+    },
+    Rule {
+        j: Some(Eu),
+        r: Some(MERCHANT_REASONS),
+        step: Some(Step::Association),
+        must: &["ECC-Net"],
+        ..all(
+            "§9.1 cross-border purchases: ECC-Net",
+            &["[National ADR body]", "ODR"],
+        )
+    },
+    Rule {
+        j: Some(Eu),
+        r: Some(&[NotAuthorised, DoubleCharge]),
+        step: Some(Step::Association),
+        must: &["FIN-NET", "Art. 102"],
+        ..all(
+            "§9.1 bank disputes: FIN-NET and the national body",
+            &["[National ADR body]", "ODR"],
+        )
+    },
+    Rule {
+        j: Some(Eu),
+        step: Some(Step::Court),
+        must: &["European Small Claims Procedure", "861/2007", "5,000"],
+        ..all("§9.1 the European Small Claims Procedure", &[])
+    },
+    // §9.2 — UK.
+    Rule {
+        j: Some(Uk),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Bank),
+        must: &["reg. 76", "reg. 77", "£35"],
+        ..all(
+            "§9.2 unauthorised: PSRs 2017 regs 76–77, not s.75",
+            &["Section 75", "chargeback"],
+        )
+    },
+    Rule {
+        j: Some(Uk),
+        i: Some(&[CreditCard]),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Bank),
+        must: &["s. 83", "Section 83"],
+        ..all("§9.2 credit card misuse: CCA s.83", &[])
+    },
+    Rule {
+        j: Some(Uk),
+        i: Some(&[CreditCard]),
+        r: Some(MERCHANT_REASONS),
+        step: Some(Step::Bank),
+        must: &["Section 75", "£100", "£30,000", "8 weeks"],
+        ..all(
+            "§9.2 s.75 for the supplier's breach; 8 weeks",
+            &["15 business days"],
+        )
+    },
+    Rule {
+        j: Some(Uk),
+        r: Some(&[NotAuthorised, DoubleCharge]),
+        step: Some(Step::Bank),
+        must: &["15 business days", "35"],
+        ..all(
+            "§9.2 payment-services complaints: 15/35 business days",
+            &["8 weeks"],
+        )
+    },
+    Rule {
+        j: Some(Uk),
+        step: Some(Step::Court),
+        must: &["Letter Before Claim", "Pre-Action Conduct"],
+        ..all(
+            "§9.2 the LBC's basis is not s.75 or PD-PAC",
+            &[
+                "basis of the claim: Section 75",
+                "basis of the claim: Practice Direction",
+            ],
+        )
+    },
+    Rule {
+        j: Some(Uk),
+        r: Some(&[FaultyGoods, NotReceived]),
+        step: Some(Step::Court),
+        must: &["Consumer Rights Act 2015", "Currys"],
+        ..all(
+            "§9.2 the LBC goes to the trader under the contract and the CRA",
+            &[],
+        )
+    },
+    Rule {
+        j: Some(Uk),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Court),
+        must: &["Defendant: Example Bank", "reg"],
+        ..all(
+            "§9.2 an unauthorised payment is claimed from the bank",
+            &["Defendant: Currys"],
+        )
+    },
+    Rule {
+        j: Some(Uk),
+        r: Some(&[FaultyGoods]),
+        step: Some(Step::Merchant),
+        must: &["repair or replace", "s. 23"],
+        ..all(
+            "§9.2 after 30 days, repair or replacement first",
+            &["right to reject the goods (s. 22)", "I am exercising my"],
+        )
+    },
+    Rule {
+        j: Some(Uk),
+        step: Some(Step::Association),
+        must: &["Financial Ombudsman Service"],
+        ..all("§9.2 FOS for the bank", &[])
+    },
+    // §9.3 — US.
+    Rule {
+        j: Some(Us),
+        i: Some(&[CreditCard]),
+        r: Some(&[FaultyGoods]),
+        step: Some(Step::Bank),
+        must: &["§1026.12(c)", "1666i", "$50", "100 miles"],
+        ..all(
+            "§9.3 faulty goods on a credit card: claims and defenses",
+            &["Billing error notice", "§1026.13"],
+        )
+    },
+    Rule {
+        j: Some(Us),
+        i: Some(&[CreditCard]),
+        r: Some(&[NotReceived]),
+        step: Some(Step::Bank),
+        must: &["§1026.13(a)(3)", "Billing error notice"],
+        ..all("§9.3 not delivered as agreed: a billing error", &[])
+    },
+    Rule {
+        j: Some(Us),
+        i: Some(&[DebitCard]),
+        r: Some(&[
+            NotReceived,
+            FaultyGoods,
+            CancelledSubscription,
+            RefundNotCredited,
+        ]),
+        step: Some(Step::Bank),
+        must: &["chargeback"],
+        ..all(
+            "§9.3 Reg E does not cover the goods: a network chargeback",
+            &["Under Regulation E you must"],
+        )
+    },
+    Rule {
+        j: Some(Us),
+        i: Some(&[DebitCard]),
+        r: Some(&[NotAuthorised, DoubleCharge, WrongAmount]),
+        step: Some(Step::Bank),
+        must: &["Regulation E", "10 business days", "90 days"],
+        ..all("§9.3 point-of-sale debit: 90 days", &["45 days"])
+    },
+    Rule {
+        j: Some(Us),
+        step: Some(Step::Court),
+        must: &["30 days", "93A", "§1782", "60 days"],
+        ..all(
+            "§9.3 the final demand is the 30/60-day pre-suit notice",
+            &["within 14 days"],
+        )
+    },
+    // §9.4 — China.
+    Rule {
+        j: Some(Cn),
+        i: Some(CARDS),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Court),
+        lang: "zh-CN",
+        must: &["银行卡纠纷", "被告：中国示例银行", "第七条", "具状人"],
+        ..all(
+            "§9.4 盗刷: the issuing bank is 被告, 案由 银行卡纠纷",
+            &[
+                "买卖合同纠纷",
+                "原告以借记卡",
+                "原告以信用卡",
+                "向被告支付",
+                "不当得利",
+            ],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        r: Some(&[DoubleCharge]),
+        step: Some(Step::Court),
+        lang: "zh-CN",
+        must: &["不当得利纠纷", "第九百八十五条"],
+        ..all(
+            "§9.4 double charge: 不当得利纠纷",
+            &["买卖合同纠纷", "银行卡纠纷"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        r: Some(&[NotReceived, FaultyGoods, WrongAmount, RefundNotCredited]),
+        step: Some(Step::Court),
+        lang: "zh-CN",
+        must: &["买卖合同纠纷", "第五百七十七条"],
+        ..all("§9.4 goods: 买卖合同纠纷", &["不当得利纠纷", "银行卡纠纷"])
+    },
+    Rule {
+        j: Some(Cn),
+        r: Some(&[CancelledSubscription]),
+        step: Some(Step::Court),
+        lang: "zh-CN",
+        must: &["服务合同纠纷"],
+        ..all("§9.4 subscription: 服务合同纠纷", &["买卖合同纠纷"])
+    },
+    Rule {
+        j: Some(Cn),
+        step: Some(Step::Court),
+        lang: "zh-CN",
+        must: &["证据和证据来源", "来源：", "此致"],
+        ..all(
+            "§9.4 evidence carries its real source; limitation is not pleaded",
+            &["来源：原告提供", "第一百八十八条", "诉讼时效"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        step: Some(Step::Merchant),
+        r: Some(&[
+            DoubleCharge,
+            WrongAmount,
+            NotReceived,
+            CancelledSubscription,
+            RefundNotCredited,
+        ]),
+        lang: "zh-CN",
+        ..all(
+            "§9.4 no 7-day return or treble damages by default",
+            &["第五十五条", "第二十五条", "三倍"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        step: Some(Step::Merchant),
+        r: Some(&[DoubleCharge]),
+        lang: "zh-CN",
+        must: &["第九百八十五条"],
+        ..all("§9.4 a double charge is returned as 不当得利", &[])
+    },
+    Rule {
+        j: Some(Cn),
+        i: Some(&[CreditCard, DebitCard, BankTransfer]),
+        step: Some(Step::Bank),
+        lang: "zh-CN",
+        must: &["15日", "30日", "银行业保险业消费投诉处理管理办法"],
+        ..all(
+            "§9.4 banks: 15/30/+30 days",
+            &["未见法定", "无法定答复期限"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        i: Some(&[BankTransfer]),
+        lang: "zh-CN",
+        ..all(
+            "§9.4 a transfer is not a card",
+            &["持有贵行银行转账", "银行转账（尾号", "发卡行"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        i: Some(&[BankTransfer]),
+        step: Some(Step::Bank),
+        lang: "zh-CN",
+        must: &["开立账户", "转账"],
+        ..all("§9.4 the bank of a transfer is the 开户行", &[])
+    },
+    Rule {
+        j: Some(Cn),
+        step: Some(Step::Association),
+        lang: "zh-CN",
+        ..all(
+            "§9.4 the complaint goes to one body",
+            &["（12315）/ 消费者协会", "12315 / 消费者协会"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        lang: "zh-CN",
+        must: &["此致"],
+        ..all("§9.4 此致 … per Chinese convention", &[])
+    },
+];
+
+/// Whether a rule covers this combination.
+fn covers(rule: &Rule, j: Jurisdiction, i: Instrument, r: Reason, step: Step, lang: &str) -> bool {
+    rule.j.is_none_or(|x| x == j)
+        && rule.i.is_none_or(|xs| xs.contains(&i))
+        && rule.r.is_none_or(|xs| xs.contains(&r))
+        && rule.step.is_none_or(|x| x == step)
+        && (rule.lang.is_empty() || rule.lang == lang)
+}
+
+/// A charge of 4,388.00 at a merchant typical of the jurisdiction, 45 days before the letter
+/// (so the UK 30-day right to reject has passed), with a bank named and nothing recorded about
+/// reports to the bank or the police.
+fn request(j: Jurisdiction, i: Instrument, r: Reason, step: Step, lang: &str) -> LetterRequest {
+    let (merchant, currency) = match j {
+        Us => ("Best Buy", Currency::USD),
+        Uk => ("Currys", Currency::GBP),
+        Eu => ("Zalando", Currency::EUR),
+        Cn => ("某某数码", Currency::CNY),
+    };
+    let today = d(2026, 12, 7);
+    let charge = LetterTransaction {
+        date: d(2026, 10, 23),
+        posted_date: Some(d(2026, 10, 24)),
+        merchant: merchant.into(),
+        description: "INTERNET PURCHASE 4411".into(),
+        amount_minor: -438_800,
+        currency,
+        source_file: "chase.csv".into(),
+        source_line: 74,
+    };
+    let earlier = Step::ALL
+        .iter()
+        .filter(|s| **s < step && step_exists(j, i, r, **s).is_ok())
+        .map(|s| EarlierStep {
+            step: *s,
+            sent: d(2026, 11, 2),
+            answered: None,
+            outcome: None,
+            recipient: None,
+        })
+        .collect();
+    LetterRequest {
+        lang: lang.into(),
+        jurisdiction: j,
+        instrument: i,
+        reason: r,
+        step,
+        profile: SenderProfile {
+            name: "Jane Doe".into(),
+            address: vec!["1 Main Street".into()],
+            email: None,
+            phone: Some("555-0100".into()),
+        },
+        recipient: None,
+        counterparty: Some(LetterParty {
+            name: Some(merchant.into()),
+            address: vec!["1 Shop Street".into()],
+        }),
+        account_last4: Some("4242".into()),
+        transactions: vec![charge],
+        amount_claimed_minor: None,
+        earlier_steps: earlier,
+        legal_basis: None,
+        enclosures: vec!["receipt.pdf".into()],
+        notes: None,
+        today,
+        details: CaseDetails {
+            statement_date: Some(d(2026, 11, 1)),
+            bank: Some(LetterParty {
+                name: Some(
+                    if j == Cn {
+                        "中国示例银行"
+                    } else {
+                        "Example Bank"
+                    }
+                    .into(),
+                ),
+                address: vec![],
+            }),
+            ..CaseDetails::default()
+        },
+    }
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let dir = std::env::temp_dir().join(format!("recourse-matrix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{}.pdf", NEXT.fetch_add(1, Ordering::Relaxed)));
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(pdf)
+        .unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-layout"])
+        .arg(&path)
+        .arg("-")
+        .stdin(Stdio::null())
+        .output()
+        .expect("pdftotext (poppler-utils) is needed by this test");
+    std::fs::remove_file(&path).ok();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Whitespace and line breaks removed: typst breaks lines where it likes.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// One combination and its letter's PDF text, or why it has no letter.
+type Outcome<'a> = (
+    (Jurisdiction, Instrument, Reason, Step, &'a str),
+    Result<String, String>,
+);
+
+#[test]
+fn every_combination_says_what_its_law_requires_in_the_pdf() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    let mut combos = Vec::new();
+    for j in Jurisdiction::ALL {
+        for i in Instrument::ALL {
+            for r in Reason::ALL {
+                for step in Step::ALL {
+                    let langs: &[&str] = if j == Cn { &["en", "zh-CN"] } else { &["en"] };
+                    for &lang in langs {
+                        combos.push((j, i, r, step, lang));
+                    }
+                }
+            }
+        }
+    }
+    let mut used = vec![0usize; RULES.len()];
+    let mut failures = Vec::new();
+    let mut rendered = 0;
+    // Two threads: the machine is shared, and typst is the slow part.
+    let chunks: Vec<_> = combos.chunks(combos.len().div_ceil(2)).collect();
+    let results: Vec<Vec<Outcome>> = std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .iter()
+            .map(|chunk| {
+                let renderer = &renderer;
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|&(j, i, r, step, lang)| {
+                            let req = request(j, i, r, step, lang);
+                            let out = render(&req, None).map_err(|e| e.message).map(|letter| {
+                                let pdf = renderer.pdf(&letter, Paper::A4).expect("pdf");
+                                pdf_text(&pdf)
+                            });
+                            ((j, i, r, step, lang), out)
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for ((j, i, r, step, lang), out) in results.into_iter().flatten() {
+        let exists = step_exists(j, i, r, step).is_ok();
+        let what = format!("{j:?} {i:?} {r:?} {step:?} {lang}");
+        match (exists, out) {
+            (false, Ok(_)) => {
+                failures.push(format!("{what}: rendered although the step does not exist"))
+            }
+            (false, Err(msg)) => assert!(!msg.is_empty(), "{what}: refusal says why"),
+            (true, Err(msg)) => failures.push(format!("{what}: {msg}")),
+            (true, Ok(text)) => {
+                rendered += 1;
+                let flat = squash(&text);
+                for (n, rule) in RULES.iter().enumerate() {
+                    if !covers(rule, j, i, r, step, lang) {
+                        continue;
+                    }
+                    used[n] += 1;
+                    for m in rule.must {
+                        if !flat.contains(&squash(m)) {
+                            failures.push(format!("{what}: [{}] missing {m:?}", rule.fact));
+                        }
+                    }
+                    for m in rule.must_not {
+                        if flat.contains(&squash(m)) {
+                            failures.push(format!("{what}: [{}] must not say {m:?}", rule.fact));
+                        }
+                    }
+                }
+                if lang == "zh-CN" && step == Step::Court {
+                    // 附 comes after 具状人 and the date (Chinese court convention).
+                    let sig = flat.find("具状人").expect("signature");
+                    let att = flat.rfind("附：").expect("附");
+                    assert!(sig < att, "{what}: 附 before 具状人");
+                } else if lang == "zh-CN" {
+                    assert!(flat.contains("此致敬礼！"), "{what}: 此致 敬礼！");
+                }
+            }
+        }
+    }
+    for (n, rule) in RULES.iter().enumerate() {
+        if used[n] == 0 {
+            failures.push(format!("rule [{}] covers no letter", rule.fact));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(rendered > 300, "only {rendered} letters rendered");
+}
+
+#[test]
+fn uk_faulty_goods_within_30_days_are_rejected_after_that_repaired() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    let mut req = request(Uk, CreditCard, FaultyGoods, Step::Merchant, "en");
+    req.details.delivered_on = Some(d(2026, 11, 27));
+    let text = squash(&pdf_text(
+        &renderer
+            .pdf(&render(&req, None).unwrap(), Paper::A4)
+            .unwrap(),
+    ));
+    assert!(text.contains(&squash(
+        "exercising my short-term right to reject the goods (s. 22)"
+    )));
+    assert!(!text.contains(&squash("repair or replace the goods")));
+    req.details.delivered_on = Some(d(2026, 10, 25));
+    let text = squash(&pdf_text(
+        &renderer
+            .pdf(&render(&req, None).unwrap(), Paper::A4)
+            .unwrap(),
+    ));
+    assert!(text.contains(&squash("repair or replace the goods")));
+    assert!(!text.contains(&squash("short-term right to reject the goods")));
+}
+
+#[test]
+fn recorded_reports_are_stated_and_only_then() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    for (j, lang, want) in [
+        (Us, "en", "I reported it to you on 24 October 2026"),
+        (Uk, "en", "Report Fraud (reference PR-2026-9)"),
+        (Eu, "en", "police (report number PR-2026-9)"),
+        (Cn, "zh-CN", "报案回执编号PR-2026-9"),
+    ] {
+        let mut req = request(j, DebitCard, NotAuthorised, Step::Bank, lang);
+        req.details.reported_on = Some(d(2026, 10, 24));
+        req.details.police_report = Some("PR-2026-9".into());
+        let text = squash(&pdf_text(
+            &renderer
+                .pdf(&render(&req, None).unwrap(), Paper::A4)
+                .unwrap(),
+        ));
+        assert!(text.contains(&squash(want)), "{j:?}: {want}");
+    }
+}
