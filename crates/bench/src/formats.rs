@@ -124,3 +124,35 @@ pub fn write_ofx(csv_path: &Path, out: &Path) -> Result<()> {
     w.flush()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statements::{self, Dialect};
+
+    fn read(path: &Path) -> (u64, i64) {
+        let bytes = std::fs::read(path).unwrap();
+        let (mut n, mut sum) = (0u64, 0i64);
+        recourse_core::import::parse(&bytes, &Default::default(), &mut |row| {
+            n += 1;
+            sum += row.amount;
+            Ok(())
+        })
+        .unwrap();
+        (n, sum)
+    }
+
+    #[test]
+    fn the_workbook_and_the_ofx_hold_the_rows_of_the_csv() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("s.csv");
+        statements::write(&csv, Dialect::Simple, 2_000, 3).unwrap();
+        let (xlsx, ofx) = (dir.path().join("s.xlsx"), dir.path().join("s.ofx"));
+        write_xlsx(&csv, &xlsx).unwrap();
+        write_ofx(&csv, &ofx).unwrap();
+        let want = read(&csv);
+        assert_eq!(want.0, 2_000);
+        assert_eq!(read(&xlsx), want);
+        assert_eq!(read(&ofx), want);
+    }
+}

@@ -263,13 +263,17 @@ fn run(cli: Cli) -> Result<(), AppError> {
             } else {
                 for t in &rows {
                     out!(
-                        "{:>6}  {}  {:>12} {}  {}  ({}:{})",
+                        "{:>6}  {}  {:>12} {}  {}  ({}{}:{})",
                         t.id,
                         t.date,
                         t.amount,
                         t.currency,
                         t.description,
                         t.source_file,
+                        t.source_sheet
+                            .as_deref()
+                            .map(|s| format!(" · {s}"))
+                            .unwrap_or_default(),
                         t.source_line
                     );
                 }

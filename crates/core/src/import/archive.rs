@@ -16,18 +16,6 @@ pub struct Member {
 /// A single statement larger than this is refused (a ZIP bomb expands without limit).
 const MAX_MEMBER_BYTES: u64 = 1 << 30;
 
-/// Whether any file of the archive is encrypted (the app then asks for the password).
-pub fn is_encrypted(bytes: &[u8]) -> Result<bool, ImportError> {
-    let mut zip = open(bytes)?;
-    for i in 0..zip.len() {
-        let f = zip.by_index_raw(i).map_err(bad)?;
-        if f.encrypted() {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
 /// The files of an archive, in the archive's order; folders and the metadata files that macOS
 /// adds (`__MACOSX/`, `.DS_Store`) are left out.
 pub fn members(bytes: &[u8], password: Option<&str>) -> Result<Vec<Member>, ImportError> {

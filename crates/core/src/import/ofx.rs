@@ -317,11 +317,17 @@ fn describe(e: &Entry) -> String {
     e.trntype.clone()
 }
 
-/// An OFX date: `YYYYMMDD`, then optionally `HHMMSS`, `.XXX` and a zone such as `[-7:MST]`.
+/// An OFX date: `YYYYMMDD`, then optionally `HHMMSS`, `.XXX` and a zone such as `[-7:MST]`
+/// (or the same with ISO separators).
 /// Only the date is kept: the time of a posting is rarely meaningful, and the date is read as
 /// written, with no zone shift. Returned with the time as written, for callers that want it.
 fn date(v: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
-    let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
+    // Some exporters write `2024-03-23` or `2024-03-23T10:00:00`: the separators are dropped.
+    let digits: String = v
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | 'T' | ' '))
+        .filter(char::is_ascii_digit)
+        .collect();
     if digits.len() < 8 {
         return None;
     }
@@ -372,6 +378,16 @@ mod tests {
         let s = read(text, None).unwrap();
         assert_eq!(s[0].rows.len(), 2);
         assert_eq!(s[0].rows.iter().map(|r| r.amount).sum::<i64>(), -300);
+    }
+
+    #[test]
+    fn dates_with_zones_fractions_or_iso_separators() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(date("20240323000000[-3:GMT]").unwrap().0, d(2024, 3, 23));
+        assert_eq!(date("20230112050000.000").unwrap().0, d(2023, 1, 12));
+        assert_eq!(date("2024-03-23").unwrap().0, d(2024, 3, 23));
+        assert_eq!(date("20240323").unwrap().1, None);
+        assert!(date("2024").is_none());
     }
 
     #[test]

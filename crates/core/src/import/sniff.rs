@@ -40,10 +40,6 @@ impl Format {
             Format::Zip => "zip",
         }
     }
-
-    pub fn is_spreadsheet(self) -> bool {
-        matches!(self, Format::Xlsx | Format::Xls | Format::Ods)
-    }
 }
 
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -144,5 +140,10 @@ mod tests {
             Format::Html
         );
         assert_eq!(format(OLE_MAGIC), Format::Xls);
+        assert_eq!(
+            format(b"<?xml version=\"1.0\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">"),
+            Format::SpreadsheetXml
+        );
+        assert_eq!(format(b"Date\tAmount\n2024-01-01\t-1\n"), Format::Text);
     }
 }
