@@ -72,7 +72,7 @@ fn tiny_bursts_at_known_merchants(
     let mut groups: Vec<usize> = account
         .charges
         .iter()
-        .filter(|&&(i, _)| scope.is_new(i) && !at_new.contains(&i) && is_tiny(scope, i))
+        .filter(|&&(i, _)| scope.is_new(i) && is_tiny(scope, i) && !at_new.contains(&i))
         .map(|&(_, g)| g)
         .collect();
     groups.sort_unstable();

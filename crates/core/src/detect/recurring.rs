@@ -79,28 +79,32 @@ pub(crate) fn find_series(txns: &[Txn], charges: &[usize]) -> Option<Series> {
     if charges.len() < MIN_REGULAR {
         return None;
     }
+    let mut gaps: Vec<i64> = charges
+        .windows(2)
+        .map(|w| days_between(txns[w[0]].date, txns[w[1]].date))
+        .collect();
+    let median_gap = median_i64(&mut gaps)?;
+    let period = PERIODS
+        .iter()
+        .find(|(_, lo, hi, _)| (*lo..=*hi).contains(&median_gap));
+    // With a few charges, one bill inside a cycle weighs as much as the cycles in the median
+    // gap (two bills a month apart and a third two weeks later: gaps 31 and 14). Each cycle
+    // is tried instead; a shop's charges fit none (too many of them fall inside a cycle).
+    if period.is_none() && charges.len() > YOUNG_MAX_CHARGES {
+        return None;
+    }
+    // Only merchants that may bill on a cycle get here (few): their columns are copied once.
     let dates: Vec<NaiveDate> = charges.iter().map(|&i| txns[i].date).collect();
     let amounts: Vec<i64> = charges
         .iter()
         .map(|&i| txns[i].amount.saturating_abs())
         .collect();
-    let mut gaps: Vec<i64> = dates.windows(2).map(|w| days_between(w[0], w[1])).collect();
-    let median_gap = median_i64(&mut gaps)?;
-    if let Some(period) = PERIODS
-        .iter()
-        .find(|(_, lo, hi, _)| (*lo..=*hi).contains(&median_gap))
-    {
-        return series_with(period, &dates, &amounts);
-    }
-    // With a few charges, one bill inside a cycle weighs as much as the cycles in the median
-    // gap (two bills a month apart and a third two weeks later: gaps 31 and 14). Each cycle
-    // is tried instead; a shop's charges fit none (too many of them fall inside a cycle).
-    if charges.len() <= YOUNG_MAX_CHARGES {
-        return PERIODS
+    match period {
+        Some(period) => series_with(period, &dates, &amounts),
+        None => PERIODS
             .iter()
-            .find_map(|period| series_with(period, &dates, &amounts));
+            .find_map(|period| series_with(period, &dates, &amounts)),
     }
-    None
 }
 
 /// How many charges a merchant may have for every cycle to be tried on them.
