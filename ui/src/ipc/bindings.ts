@@ -8,7 +8,11 @@ amount: string, amount_minor: number, currency: string,
 /**
  * "booked", "pending", "closed" (交易关闭) or "neutral" (不计收支).
  */
-status: string, source_file: string, source_line: number, batch_id: number, flagged: boolean, };
+status: string, source_file: string, 
+/**
+ * The sheet of a workbook the row was read from; `source_line` is then its sheet row.
+ */
+source_sheet: string | null, source_line: number, batch_id: number, flagged: boolean, };
 
 export type ImportReport = { file: string, sha256: string, 
 /**
@@ -186,7 +190,26 @@ profile: Profile,
 /**
  * False when the app should ask the user to confirm the mapping.
  */
-confident: boolean, };
+confident: boolean, 
+/**
+ * Where the currency came from: "profile", "column", "amounts", "header", "preamble",
+ * "iban", "sort-code", "language", "preset", "file" (OFX/CAMT state it) or "default" (the
+ * caller's default: the app should ask, and `confident` is false).
+ */
+currency_source: string, 
+/**
+ * "csv", "xlsx", "xls", "ods", "html", "ofx", "camt.053.001.02" …
+ */
+format: string, 
+/**
+ * The sheet (or HTML table) the statement was read from, for a workbook.
+ */
+sheet: string | null, 
+/**
+ * The account the file says it belongs to (an IBAN, an account number, a card's last
+ * digits, a wallet's account), normalised; None when the file does not say.
+ */
+account: string | null, };
 
 export type Profile = { 
 /**
