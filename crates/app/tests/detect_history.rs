@@ -93,6 +93,7 @@ fn a_merchant_known_only_through_a_flagged_or_disputed_charge_is_still_new() {
                 jurisdiction: Some(Jurisdiction::Us),
                 instrument: None,
                 statement_date: None,
+                details: Default::default(),
             })
             .unwrap();
         }

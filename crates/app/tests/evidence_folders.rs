@@ -30,6 +30,7 @@ fn case_with_evidence(db: &Path, text: &str) -> (App, String) {
             jurisdiction: None,
             instrument: None,
             statement_date: None,
+            details: Default::default(),
         })
         .unwrap();
     let receipt = dir.join("receipt.txt");
