@@ -997,6 +997,18 @@ fn a_large_charge_at_a_new_place_abroad_or_at_a_brands_shop() {
                 new_from: "2024-04-15",
                 want: vec![(4, large, high)],
             },
+            Misses {
+                name: "a purchase at the brand's shop charged twice",
+                rows: {
+                    let mut rows = peloton.clone();
+                    let shop = ("2024-04-20", "PELOTON STORE 123 NEW YORK NY", -18900, "USD");
+                    rows.extend([shop, shop]);
+                    rows
+                },
+                suspicious: vec![],
+                new_from: "2024-04-15",
+                want: vec![(5, Reason::DoubleCharge, high)],
+            },
             // Traps.
             Misses {
                 name: "a trip: the hotel among meals and tickets there",

@@ -10,12 +10,21 @@ use std::collections::{HashMap, HashSet};
 pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let window = scope.cfg.window();
     for group in &scope.account.groups {
-        // A recurring merchant's repeats are judged against its cycle instead (below).
-        if group.series.is_some() || group.charges.len() < 2 {
+        // A recurring merchant's bills are judged against its cycle instead (below); its
+        // purchases beside the series (the brand's shop) can be charged twice like any other.
+        let others: Vec<usize>;
+        let members: &[usize] = match &group.series {
+            None => &group.charges,
+            Some(series) => {
+                others = series.others.iter().map(|&p| group.charges[p]).collect();
+                &others
+            }
+        };
+        if members.len() < 2 {
             continue;
         }
-        let cols = ChargeColumns::of(scope, group);
-        let pairs = same_amount_pairs(group, &cols, window);
+        let cols = ChargeColumns::of_rows(scope, members);
+        let pairs = same_amount_pairs(members, &cols, window);
         if pairs.is_empty() {
             continue;
         }
@@ -78,8 +87,13 @@ fn distinct_days_by_amount(cols: &ChargeColumns) -> HashMap<i64, usize> {
     days
 }
 
-/// Consecutive charges of equal amount within the window: (earlier, later, gap in days).
-fn same_amount_pairs(group: &Group, cols: &ChargeColumns, window: i64) -> Vec<(usize, usize, i64)> {
+/// Consecutive charges of equal amount within the window among `members` (history indices in
+/// date order, read into `cols`): (earlier, later, gap in days).
+fn same_amount_pairs(
+    members: &[usize],
+    cols: &ChargeColumns,
+    window: i64,
+) -> Vec<(usize, usize, i64)> {
     // Per amount: the position (in the group's charges) of its latest charge.
     let mut last_by_amount: HashMap<i64, usize> = HashMap::new();
     let mut pairs = Vec::new();
@@ -87,7 +101,7 @@ fn same_amount_pairs(group: &Group, cols: &ChargeColumns, window: i64) -> Vec<(u
         if let Some(prev) = last_by_amount.insert(amount, pos) {
             let gap = days_between(cols.dates[prev], cols.dates[pos]);
             if (0..=window).contains(&gap) {
-                pairs.push((group.charges[prev], group.charges[pos], gap));
+                pairs.push((members[prev], members[pos], gap));
             }
         }
     }

@@ -61,8 +61,12 @@ pub(crate) struct ChargeColumns {
 
 impl ChargeColumns {
     pub fn of(scope: &Scope, group: &Group) -> ChargeColumns {
-        let (dates, amounts) = group
-            .charges
+        ChargeColumns::of_rows(scope, &group.charges)
+    }
+
+    /// The columns of some of a merchant's charges (history indices, in date order).
+    pub fn of_rows(scope: &Scope, rows: &[usize]) -> ChargeColumns {
+        let (dates, amounts) = rows
             .iter()
             .map(|&i| {
                 let t = scope.txn(i);
