@@ -405,6 +405,17 @@ static RULES: &[Rule] = &[
     },
     Rule {
         j: Some(Cn),
+        step: Some(Step::Merchant),
+        r: Some(&[FaultyGoods]),
+        lang: "zh-CN",
+        must: &["第二十四条", "更换或者修理"],
+        ..all(
+            "§4.1 past the 7 days, replacement or repair (the remedy follows the date)",
+            &["本人在收到商品后七日内提出退货"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
         i: Some(&[CreditCard, DebitCard, BankTransfer]),
         step: Some(Step::Bank),
         lang: "zh-CN",
