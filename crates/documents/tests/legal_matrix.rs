@@ -62,6 +62,19 @@ const fn all(fact: &'static str, must_not: &'static [&'static str]) -> Rule {
 }
 
 static RULES: &[Rule] = &[
+    Rule {
+        i: Some(&[BankTransfer]),
+        lang: "en",
+        ..all(
+            "§9.4 instrument-correct wording: a bank transfer is not a card",
+            &[
+                "my bank transfer",
+                "bank transfer ending",
+                "card ending 4242",
+                "your bank transfer",
+            ],
+        )
+    },
     // §9.5 — everywhere.
     all(
         "§9.5 quote what the recipient can check, never our file and line",

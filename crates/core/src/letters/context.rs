@@ -50,6 +50,9 @@ pub(crate) struct Context {
     pub complaint_body: &'static str,
     /// UK faulty goods: true while the 30-day short-term right to reject certainly runs.
     pub within_reject_window: bool,
+    /// How the money was paid, mid-sentence in English ("by credit card ending 4242", "by bank
+    /// transfer from my account ending 4242"): a transfer is never called a card (§9.4).
+    pub paid_with: String,
     /// China faulty goods: true while the 7-day return of 消法 第24条 certainly runs.
     pub within_cn_return_window: bool,
     /// True when the bank step rests on the payment-services rules rather than a chargeback.
@@ -391,6 +394,10 @@ pub(crate) fn build(req: &LetterRequest, lang: &str) -> Context {
             _ if req.reason == Reason::NotAuthorised => "regulator",
             _ => "12315",
         },
+        paid_with: paid_with(
+            req.instrument,
+            req.account_last4.as_deref().map(last4).as_deref(),
+        ),
         within_reject_window: within_days_of_delivery(req, 30),
         within_cn_return_window: within_days_of_delivery(req, 7),
         payment_services: matches!(req.reason, Reason::NotAuthorised | Reason::DoubleCharge)
@@ -422,6 +429,21 @@ fn within_days_of_delivery(req: &LetterRequest, days: i64) -> bool {
     match from {
         Some(d) => (req.today - d).num_days() <= days,
         None => false,
+    }
+}
+
+/// "by credit card ending 4242", "by bank transfer from my account ending 4242", "through my
+/// payment-platform account".
+fn paid_with(i: Instrument, last4: Option<&str>) -> String {
+    let ending = last4
+        .filter(|d| !d.is_empty())
+        .map(|d| format!(" ending {d}"))
+        .unwrap_or_default();
+    match i {
+        Instrument::CreditCard => format!("by credit card{ending}"),
+        Instrument::DebitCard => format!("by debit card{ending}"),
+        Instrument::PaymentPlatform => format!("through my payment-platform account{ending}"),
+        Instrument::BankTransfer => format!("by bank transfer from my account{ending}"),
     }
 }
 

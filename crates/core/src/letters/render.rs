@@ -83,6 +83,7 @@ pub fn template_fields() -> Vec<&'static str> {
         "account_last4 — last four digits of the card or account, or none",
         "transactions — list of {date, posted_date, merchant, description, amount, currency}",
         "statement_date — the first statement showing the charge, or none",
+        "paid_with — how it was paid, mid-sentence (\"by credit card ending 4242\", \"by bank transfer from my account ending 4242\")",
         "reported_on, police_report — when the charge was reported to the bank and the police report number, or none (letters state only what the case records)",
         "bank — {name, address, known}: the bank, card issuer or platform; defendant, defendant_is_bank — whom a court step is against",
         "cause — China: the cause of action (案由); complaint_body — 12315 | consumer_association | regulator",
