@@ -62,6 +62,19 @@ const fn all(fact: &'static str, must_not: &'static [&'static str]) -> Rule {
 }
 
 static RULES: &[Rule] = &[
+    Rule {
+        i: Some(&[BankTransfer]),
+        lang: "en",
+        ..all(
+            "§9.4 instrument-correct wording: a bank transfer is not a card",
+            &[
+                "my bank transfer",
+                "bank transfer ending",
+                "card ending 4242",
+                "your bank transfer",
+            ],
+        )
+    },
     // §9.5 — everywhere.
     all(
         "§9.5 quote what the recipient can check, never our file and line",
@@ -402,6 +415,17 @@ static RULES: &[Rule] = &[
         lang: "zh-CN",
         must: &["第九百八十五条"],
         ..all("§9.4 a double charge is returned as 不当得利", &[])
+    },
+    Rule {
+        j: Some(Cn),
+        step: Some(Step::Merchant),
+        r: Some(&[FaultyGoods]),
+        lang: "zh-CN",
+        must: &["第二十四条", "更换或者修理"],
+        ..all(
+            "§4.1 past the 7 days, replacement or repair (the remedy follows the date)",
+            &["本人在收到商品后七日内提出退货"],
+        )
     },
     Rule {
         j: Some(Cn),

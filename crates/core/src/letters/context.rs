@@ -50,6 +50,11 @@ pub(crate) struct Context {
     pub complaint_body: &'static str,
     /// UK faulty goods: true while the 30-day short-term right to reject certainly runs.
     pub within_reject_window: bool,
+    /// How the money was paid, mid-sentence in English ("by credit card ending 4242", "by bank
+    /// transfer from my account ending 4242"): a transfer is never called a card (§9.4).
+    pub paid_with: String,
+    /// China faulty goods: true while the 7-day return of 消法 第24条 certainly runs.
+    pub within_cn_return_window: bool,
     /// True when the bank step rests on the payment-services rules rather than a chargeback.
     pub psp_error: bool,
     /// UK: a payment-services complaint (15 business days, DISP 1.6.2A) rather than 8 weeks.
@@ -388,7 +393,12 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
             _ if req.reason == Reason::NotAuthorised => "regulator",
             _ => "12315",
         },
-        within_reject_window: within_reject_window(req),
+        paid_with: paid_with(
+            req.instrument,
+            req.account_last4.as_deref().map(last4).as_deref(),
+        ),
+        within_reject_window: within_days_of_delivery(req, 30),
+        within_cn_return_window: within_days_of_delivery(req, 7),
         payment_services: matches!(req.reason, Reason::NotAuthorised | Reason::DoubleCharge)
             || (req.reason == Reason::WrongAmount && req.instrument != Instrument::CreditCard),
         psp_error: req.reason == Reason::NotAuthorised
@@ -406,17 +416,33 @@ impl Party {
     }
 }
 
-/// UK faulty goods: the short-term right to reject lasts 30 days from delivery (CRA 2015 s.22,
-/// disputes-facts §9.2). Without a delivery date, the transaction date is the earliest the goods
-/// can have arrived, so the window is certain only while 30 days have not passed since it.
-fn within_reject_window(req: &LetterRequest) -> bool {
+/// A period from delivery still runs: the UK short-term right to reject lasts 30 days (CRA 2015
+/// s.22, disputes-facts §9.2), the Chinese return 7 days (消法 第24条, §4.1). Without a delivery
+/// date, the transaction date is the earliest the goods can have arrived, so the period is
+/// certain only while that many days have not passed since it.
+fn within_days_of_delivery(req: &LetterRequest, days: i64) -> bool {
     let from = req
         .details
         .delivered_on
         .or_else(|| req.transactions.first().map(|t| t.date));
     match from {
-        Some(d) => (req.today - d).num_days() <= 30,
+        Some(d) => (req.today - d).num_days() <= days,
         None => false,
+    }
+}
+
+/// "by credit card ending 4242", "by bank transfer from my account ending 4242", "through my
+/// payment-platform account".
+fn paid_with(i: Instrument, last4: Option<&str>) -> String {
+    let ending = last4
+        .filter(|d| !d.is_empty())
+        .map(|d| format!(" ending {d}"))
+        .unwrap_or_default();
+    match i {
+        Instrument::CreditCard => format!("by credit card{ending}"),
+        Instrument::DebitCard => format!("by debit card{ending}"),
+        Instrument::PaymentPlatform => format!("through my payment-platform account{ending}"),
+        Instrument::BankTransfer => format!("by bank transfer from my account{ending}"),
     }
 }
 
