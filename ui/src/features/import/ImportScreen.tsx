@@ -81,8 +81,9 @@ export function ImportScreen({
         for (let i = 0; i < paths.length; i++) {
           const path = paths[i];
           const password = passwords.current.get(path) ?? null;
-          // A file that never names its currency is read in the currency of the user's
-          // jurisdiction (the backend's default); the preview shows it and the user can change it.
+          // A file that never names its currency is read in the currency of its account's
+          // earlier imports, else of the user's jurisdiction (the backend's default); in the
+          // latter case the preview asks.
           let preview;
           try {
             preview = await api.previewFile(path, null, password);
@@ -96,7 +97,12 @@ export function ImportScreen({
             setFailedPath(null);
             throw e;
           }
-          if (!preview.detected.confident || checkFirstRef.current || previewEachRef.current) {
+          // The preview also asks when nothing tells the account (the file, a preset, the
+          // account given before for this layout): rows are never put in a shared account
+          // behind the user's back. A currency taken only from the default makes detection
+          // not confident, so it is asked too.
+          const ask = !preview.detected.confident || !preview.detected.account;
+          if (ask || checkFirstRef.current || previewEachRef.current) {
             openReview(path, preview);
             setPending(paths.slice(i + 1));
             return;
