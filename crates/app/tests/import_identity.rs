@@ -69,28 +69,19 @@ fn overlapping_exports_of_one_account_land_in_that_account_once() {
     assert_eq!(accounts.len(), 1, "{accounts:?}");
 }
 
-/// A statement that gives no clue to its currency: ISO dates, plain decimals, English headers.
-const PLAIN: &str = "Date,Description,Amount\n\
-2024-05-02,CORNER SHOP,-12.50\n\
-2024-05-03,BOOK STORE,-30.00\n\
-2024-05-06,REFUND CORNER SHOP,12.50\n";
-
-const PLAIN_LATER: &str = "Date,Description,Amount\n\
-2024-06-02,CORNER SHOP,-8.20\n\
-2024-06-04,BAKERY,-4.10\n\
-2024-06-05,REFUND BAKERY,4.10\n";
+/// Two exports of one layout that give no clue to their currency nor their account (ISO dates,
+/// plain decimals, English headers); the desktop's end-to-end test imports them too.
+fn unlabelled(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/data")
+        .join(name)
+}
 
 #[test]
 fn a_file_without_currency_evidence_takes_its_accounts_currency() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::open(&dir.path().join("r.db")).unwrap();
-    let may = dir.path().join("may.csv");
-    let june = dir.path().join("june.csv");
-    let other = dir.path().join("other.csv");
-    std::fs::write(&may, PLAIN).unwrap();
-    std::fs::write(&june, PLAIN_LATER).unwrap();
-    std::fs::write(&other, PLAIN_LATER).unwrap();
-
+    let (may, june) = (unlabelled("ask-first.csv"), unlabelled("ask-second.csv"));
     // Nothing says the currency: the default applies, and says so.
     let preview = app
         .preview_file(
@@ -131,7 +122,7 @@ fn a_file_without_currency_evidence_takes_its_accounts_currency() {
     // Another account has no earlier imports: the default currency, not the wallet's.
     let third = import(
         &mut app,
-        &other,
+        &june,
         &ImportRequest {
             account: Some("card".into()),
             ..Default::default()
