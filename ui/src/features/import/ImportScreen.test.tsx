@@ -241,12 +241,30 @@ describe("Import screen", { timeout: 20000 }, () => {
     expect(screen.getByTestId("currency-hint").textContent).toContain("GBP is only your default");
     expect(screen.getByTestId("currency-input").className).toContain("ask");
     expect(screen.queryByTestId("account-hint")).toBeNull();
+    // Another edit leaves the question open; the backend keeps choosing the currency.
+    await userEvent.selectOptions(screen.getByTestId("role-2"), "amount");
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "preview_file")).toHaveLength(2));
+    expect((calls.filter((c) => c.cmd === "preview_file")[1].args.profile as Profile).currency).toBeNull();
+    expect(screen.getByTestId("currency-hint")).toBeTruthy();
     const input = screen.getByTestId("currency-input");
     await userEvent.clear(input);
     await userEvent.type(input, "eur");
     await waitFor(() => expect(calls.filter((c) => c.cmd === "preview_file").length).toBeGreaterThan(1));
     const last = calls.filter((c) => c.cmd === "preview_file").pop()!.args;
     expect((last.profile as Profile).currency).toBe("EUR");
+    await waitFor(() => expect(screen.queryByTestId("currency-hint")).toBeNull());
+    await userEvent.click(screen.getByTestId("import-confirm"));
+    await screen.findByTestId("import-summary");
+    expect((calls.find((c) => c.cmd === "import_files")!.args.profile as Profile).currency).toBe("EUR");
+  });
+
+  it("previews again with the typed account, so a known account's currency can apply", async () => {
+    const calls = backend({ confident: false, account: null });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("mapping-editor");
+    await userEvent.type(screen.getByTestId("account-input"), "Joint");
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "preview_file").pop()!.args.account).toBe("Joint"));
   });
 
   it("lists saved column mappings and exports one to a file", async () => {

@@ -23,6 +23,11 @@ export type Review = {
   profile: Profile;
   account: string;
   saveProfile: boolean;
+  /** The first preview's currency was only the default: the preview asks for it. */
+  currencyAsked: boolean;
+  /** The user typed a currency. Until then the backend chooses it (the typed account's, else
+   * the default), so the profile sent carries none. */
+  currencyAnswered: boolean;
 };
 
 type Props = {
@@ -57,7 +62,8 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
   const accountMissing = askAccount && review.account.trim() === "";
   // The currency is only the default (the file, the preset and the account's earlier imports
   // say nothing): the user checks it; the rows keep it, so it becomes the account's currency.
-  const askCurrency = d.currency_source === "default" || d.currency_source === "none";
+  const askCurrency = review.currencyAsked && !review.currencyAnswered && d.currency_source !== "account";
+  const shownCurrency = rows[0]?.currency ?? profile.currency ?? "";
 
   return (
     <div className="card mapping" data-testid="mapping-editor">
@@ -84,7 +90,7 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
       )}
       {askCurrency && (
         <p className="hint ask" id="currency-hint" data-testid="currency-hint">
-          {t("import.review.currencyHint", { currency: profile.currency ?? rows[0]?.currency ?? "" })}
+          {t("import.review.currencyHint", { currency: shownCurrency })}
         </p>
       )}
 
@@ -121,8 +127,9 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
             aria-describedby={askCurrency ? "currency-hint" : undefined}
             aria-invalid={askCurrency || undefined}
             maxLength={3}
-            defaultValue={profile.currency ?? ""}
-            key={review.path}
+            defaultValue={review.currencyAnswered ? (profile.currency ?? "") : shownCurrency}
+            // Until answered, the field follows the backend's choice (the typed account's).
+            key={review.currencyAnswered ? review.path : `${review.path}|${shownCurrency}`}
             onChange={(e) => {
               const code = e.target.value.trim().toUpperCase();
               if (/^[A-Z]{3}$/.test(code) && code !== profile.currency) onProfile({ ...profile, currency: code });
