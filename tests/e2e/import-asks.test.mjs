@@ -1,6 +1,7 @@
 // A statement that names neither its account nor its currency: the import preview asks for
 // both, and remembers the answers — the next file of the same layout imports without a
-// question, into the same account, in the same currency.
+// question, into the same account, in the same currency; a file of another layout named for
+// that account takes its currency.
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -69,4 +70,36 @@ test("the next file of the same layout imports without a question, into the same
     assert.doesNotMatch(row, /\$/, row);
   }
   assert.equal(rows.filter((r) => /ask-second\.csv/.test(r)).length, 3);
+});
+
+test("a file of another layout for the same account: naming the account answers the currency", async () => {
+  const { driver } = app;
+  await click(driver, "nav-import");
+  app.willPick(join(ROOT, "tests/data/ask-other-layout.csv"));
+  await click(driver, "choose-files");
+  await byTestId(driver, "mapping-editor", 30000);
+  await waitText(driver, "account-hint", /does not say which account/);
+  await waitText(driver, "currency-hint", /does not say its currency/);
+  await typeInto(driver, await byTestId(driver, "account-input"), "Household");
+  // The preview is read again for that account: its currency from the first answer applies.
+  await driver.wait(async () => (await countTestId(driver, "currency-hint")) === 0, 15000, "the currency question stayed");
+  await driver.wait(
+    () => driver.executeScript("return document.querySelector('[data-testid=currency-input]')?.value").then((v) => v === "EUR"),
+    15000,
+    "the currency field does not show the account's currency",
+  );
+  await clickInView(driver, "import-confirm");
+  const summary = await waitText(driver, "import-summary", /ask-other-layout\.csv/, 30000);
+  assert.match(summary, /3 new/);
+  await click(driver, "nav-transactions");
+  await waitText(driver, "tx-count", /^9 transactions/);
+  const rows = await driver.executeScript(
+    "return [...document.querySelectorAll('[data-testid=tx-row]')].map((r) => r.textContent)",
+  );
+  const other = rows.filter((r) => /ask-other-layout\.csv/.test(r));
+  assert.equal(other.length, 3);
+  for (const row of other) {
+    assert.match(row, /Household/, row);
+    assert.match(row, /€/, row);
+  }
 });
