@@ -51,6 +51,8 @@ test("an XLSX bill is previewed from its sheet and imported with sheet and row",
   const cells = await waitContent(driver, "preview-table", /UBER \*TRIP/);
   assert.match(cells, /AMAZON MKTPLACE/);
   await app.screenshot("formats-01-xlsx-preview");
+  // The bill does not state its account: the preview asks for it.
+  await typeInto(driver, await byTestId(driver, "account-input"), "card");
   await clickInView(driver, "import-confirm");
   const done = await waitText(driver, "import-summary", /card_two_sheets\.xlsx/);
   assert.match(done, /4 new/);

@@ -3,7 +3,7 @@
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ROOT, startApp, byTestId, waitText, typeInto, selectValue, By, click, countTestId, appTest } from "./driver.mjs";
+import { ROOT, startApp, byTestId, waitText, typeInto, selectValue, By, click, clickInView, countTestId, appTest } from "./driver.mjs";
 
 let app;
 const test = appTest(() => app);
@@ -25,6 +25,11 @@ test("importing a statement through the file dialog shows its rows with file and
   await click(driver, "nav-import");
   app.willPick(join(ROOT, "tests/data/e2e-statement.csv"));
   await click(driver, "choose-files");
+  // The file names neither its account nor its currency: the preview asks, the user answers.
+  await byTestId(driver, "mapping-editor", 30000);
+  await typeInto(driver, await byTestId(driver, "account-input"), "everyday");
+  await typeInto(driver, await byTestId(driver, "currency-input"), "USD");
+  await clickInView(driver, "import-confirm");
   const summary = await waitText(driver, "import-summary", /e2e-statement\.csv/);
   assert.match(summary, /3 new/);
   await app.screenshot("02-import-summary");
@@ -39,7 +44,7 @@ test("importing a statement through the file dialog shows its rows with file and
   await app.screenshot("03-transactions");
 });
 
-test("importing the same file again adds nothing", async () => {
+test("importing the same file again adds nothing, without asking again", async () => {
   const { driver } = app;
   await click(driver, "nav-import");
   await click(driver, "choose-files");

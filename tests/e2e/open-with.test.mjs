@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, APP, startApp, byTestId, waitText, click, clickInView, appTest } from "./driver.mjs";
+import { ROOT, APP, startApp, byTestId, waitText, typeInto, click, clickInView, appTest } from "./driver.mjs";
 
 const STATEMENT = join(ROOT, "tests/data/e2e-statement.csv");
 const SECOND = join(ROOT, "tests/data/sample-statement.csv");
@@ -46,7 +46,9 @@ test("a statement opened with the app lands in the import preview", async () => 
   const editor = await (await byTestId(driver, "mapping-editor")).getText();
   assert.match(editor, /e2e-statement\.csv/);
   await app.screenshot("open-with-preview");
-  // The backend counts it as a file the user chose: importing it is allowed.
+  // The backend counts it as a file the user chose: importing it is allowed, once the user
+  // has named the account the file does not state.
+  await typeInto(driver, await byTestId(driver, "account-input"), "everyday");
   await clickInView(driver, "import-confirm");
   const summary = await waitText(driver, "import-summary", /e2e-statement\.csv/, 30000);
   assert.match(summary, /3 new/);
@@ -85,6 +87,7 @@ withBus("a statement passed to a second launch opens in the running app's import
     30000,
     "the running app never previewed the file the second launch passed",
   );
+  await typeInto(driver, await byTestId(driver, "account-input"), "sample card");
   await clickInView(driver, "import-confirm");
   await waitText(driver, "import-summary", /sample-statement\.csv/, 30000);
 });

@@ -25,6 +25,10 @@ pub struct ImportRequest {
     /// preset's name, else the account chosen last time for a file of the same layout, else
     /// [`FALLBACK_ACCOUNT`]. Never the file's name.
     pub account: Option<String>,
+    /// The statement's currency, over what the file says (the CLI's `--currency`). Without it:
+    /// the file's, else the preset's, else that of the account's earlier imports, else the
+    /// default-currency setting.
+    pub currency: Option<Currency>,
     /// Use a saved profile (the CLI's `--profile NAME|FILE`).
     pub profile: Option<ProfileSource>,
     /// A profile given directly (the import screen's edited mapping).
@@ -152,8 +156,7 @@ impl App {
             name = format!("{name}/{}", first.name);
             bytes = first.bytes;
         }
-        let opts = self.import_options(req)?;
-        let opened = import::open(&bytes, &opts).map_err(|e| import_error(&name, e))?;
+        let opened = self.open_statement(&name, &bytes, req)?;
         let layout = match &opened {
             Opened::Table(t) => Some(layout_key(t.detected(), t.header())),
             _ => None,
@@ -163,8 +166,41 @@ impl App {
         Ok(preview)
     }
 
+    /// Opens a statement file. A table whose currency nothing in the file, the profile or the
+    /// preset gives is read again in the currency of its account's earlier imports, when its
+    /// account is known and holds transactions.
+    fn open_statement<'b>(
+        &self,
+        name: &str,
+        bytes: &'b [u8],
+        req: &ImportRequest,
+    ) -> Result<Opened<'b>> {
+        let mut opts = self.import_options(req)?;
+        let opened = import::open(bytes, &opts).map_err(|e| import_error(name, e))?;
+        let Opened::Table(table) = &opened else {
+            return Ok(opened);
+        };
+        if table.detected().currency_source != "default" {
+            return Ok(opened);
+        }
+        let layout = layout_key(table.detected(), table.header());
+        let Some(account) = self.named_account(req, table.detected(), Some(&layout))? else {
+            return Ok(opened);
+        };
+        let Some(currency) = self
+            .db
+            .account_currency(&account)?
+            .as_deref()
+            .and_then(Currency::parse)
+        else {
+            return Ok(opened);
+        };
+        opts.account_currency = Some(currency);
+        import::open(bytes, &opts).map_err(|e| import_error(name, e))
+    }
+
     fn import_options(&self, req: &ImportRequest) -> Result<ImportOptions> {
-        let profile = match (&req.profile_override, &req.profile) {
+        let mut profile = match (&req.profile_override, &req.profile) {
             (Some(p), _) => Some(p.clone()),
             (None, Some(ProfileSource::Account(name))) => Some(self.account_profile(name)?),
             (None, Some(ProfileSource::AccountOrFile(name))) => {
@@ -172,9 +208,14 @@ impl App {
             }
             (None, None) => None,
         };
+        // The request's currency is the profile's: it wins over the file's evidence.
+        if let Some(c) = req.currency {
+            profile.get_or_insert_with(Profile::default).currency = Some(c.code().to_string());
+        }
         Ok(ImportOptions {
             profile,
             default_currency: Some(self.default_currency()?),
+            account_currency: None,
         })
     }
 
@@ -285,9 +326,8 @@ impl App {
             return Ok(());
         }
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
-        let opts = self.import_options(req)?;
         let total_lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        let opened = import::open(&bytes, &opts).map_err(|e| import_error(name, e))?;
+        let opened = self.open_statement(name, &bytes, req)?;
         let statements: Vec<Piece> = match opened {
             Opened::Table(table) => {
                 let layout = layout_key(table.detected(), table.header());

@@ -27,6 +27,7 @@ pub use backup::{
 pub use error::{AppError, ErrorDetail, Result};
 pub use import::{ImportRequest, Password, ProfileSource, ProgressFn, FALLBACK_ACCOUNT};
 pub use recourse_core::import::{Preview, Profile};
+pub use recourse_core::money::Currency;
 pub use settings::{AppSettings, DataLocation};
 pub use transactions::MAX_PAGE;
 

@@ -28,7 +28,7 @@ mod templates;
 
 use clap::{Parser, Subcommand};
 use recourse_app::dto::TxFilter;
-use recourse_app::{App, AppError, ImportRequest, ProfileSource};
+use recourse_app::{App, AppError, Currency, ImportRequest, ProfileSource};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,10 +53,14 @@ enum Command {
     /// Import statement files (CSV/TSV, XLSX/XLS/ODS, OFX/QFX/QBO, CAMT.053/052, or a ZIP of
     /// those), each as one atomic batch. The account comes from --account, else the file
     /// (IBAN, ACCTID), else the layout's preset, else the account last given for a file of the
-    /// same layout, else "default".
+    /// same layout, else "default". The currency comes from --currency, else the file, else
+    /// the preset, else the account's earlier imports, else the default-currency setting.
     Import {
         #[arg(long)]
         account: Option<String>,
+        /// The statements' currency (ISO 4217 code, e.g. EUR), over what the files say.
+        #[arg(long, value_name = "ISO")]
+        currency: Option<String>,
         /// Use the import profile saved for this account, or a profile file
         /// (`recourse profiles export`).
         #[arg(long)]
@@ -206,6 +210,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
     match cli.command {
         Command::Import {
             account,
+            currency,
             profile,
             dry_run,
             password_stdin,
@@ -217,8 +222,17 @@ fn run(cli: Cli) -> Result<(), AppError> {
             } else {
                 None
             };
+            let currency = match currency {
+                Some(code) => Some(Currency::parse(code.trim()).ok_or_else(|| {
+                    AppError::invalid(format!(
+                        "--currency: '{code}' is not an ISO 4217 currency code (e.g. EUR, USD, CNY)"
+                    ))
+                })?),
+                None => None,
+            };
             let req = ImportRequest {
                 account,
+                currency,
                 profile: profile.map(ProfileSource::AccountOrFile),
                 dry_run,
                 password,

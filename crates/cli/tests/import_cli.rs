@@ -459,3 +459,87 @@ fn import_json_names_the_stated_account_and_the_currency_source() {
     assert_eq!(detected["currency_source"], "iban", "{detected}");
     assert_eq!(detected["profile"]["currency"], "EUR", "{detected}");
 }
+
+/// A file of the repository, as an argument.
+fn repo_file(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
+        .to_string_lossy()
+        .into_owned()
+}
+
+// Without --account, two overlapping exports of one account land in the account the file
+// states, the overlap stored once; the currency comes from --currency, else the file, else
+// the account's earlier imports.
+#[test]
+fn overlapping_exports_without_account_land_in_the_files_account_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let jan = json(&recourse(
+        &db,
+        &[
+            "import",
+            "--json",
+            &repo_file("tests/fixtures/statements/de_dkb_giro_2025-01.csv"),
+        ],
+    ));
+    let feb = json(&recourse(
+        &db,
+        &[
+            "import",
+            "--json",
+            &repo_file("tests/fixtures/statements/de_dkb_giro_2025-02.csv"),
+        ],
+    ));
+    let account = jan[0]["account"].as_str().unwrap().to_string();
+    assert_eq!(account.replace(' ', ""), "DE75120300001020304050");
+    assert_eq!(feb[0]["account"], account.as_str());
+    assert_eq!(feb[0]["imported"], 4);
+    assert_eq!(feb[0]["already_present"], 3);
+
+    let rows = json(&recourse(&db, &["transactions", "--json"]));
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 9);
+    assert!(rows.iter().all(|r| r["account"] == account.as_str()));
+    assert!(rows.iter().all(|r| r["currency"] == "EUR"));
+}
+
+#[test]
+fn currency_comes_from_the_flag_then_the_accounts_earlier_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let (may, june) = (
+        repo_file("tests/data/ask-first.csv"),
+        repo_file("tests/data/ask-second.csv"),
+    );
+
+    let bad = recourse(&db, &["import", "--currency", "EURO", &may]);
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("--currency") && err.contains("EURO"), "{err}");
+
+    let first = json(&recourse(
+        &db,
+        &[
+            "import",
+            "--json",
+            "--account",
+            "purse",
+            "--currency",
+            "gbp",
+            &may,
+        ],
+    ));
+    assert_eq!(first[0]["detected"]["currency_source"], "profile");
+    let second = json(&recourse(
+        &db,
+        &["import", "--json", "--account", "purse", &june],
+    ));
+    assert_eq!(second[0]["detected"]["currency_source"], "account");
+
+    let rows = json(&recourse(&db, &["transactions", "--json"]));
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 6);
+    assert!(rows.iter().all(|r| r["currency"] == "GBP"), "{rows:?}");
+}

@@ -13,6 +13,7 @@ fn main() {
     let opts = ImportOptions {
         profile: None,
         default_currency: args.get(2).and_then(|c| Currency::parse(c)),
+        ..Default::default()
     };
     let result = parse(&bytes, &opts, &mut |row| {
         println!("{row:?}");

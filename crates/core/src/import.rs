@@ -56,6 +56,9 @@ pub struct ImportOptions {
     pub profile: Option<Profile>,
     /// Used when neither the file nor the profile names the currency.
     pub default_currency: Option<Currency>,
+    /// The currency of the account's earlier imports: used before `default_currency` when
+    /// neither the file nor the profile names one (`currency_source` "account").
+    pub account_currency: Option<Currency>,
 }
 
 /// What detection decided, for the CLI's JSON and the app's preview.
@@ -78,7 +81,8 @@ pub struct Detected {
     /// False when the app should ask the user to confirm the mapping.
     pub confident: bool,
     /// Where the currency came from: "profile", "column", "amounts", "header", "preamble",
-    /// "iban", "sort-code", "language", "preset", "file" (OFX/CAMT state it) or "default" (the
+    /// "iban", "sort-code", "language", "preset", "file" (OFX/CAMT state it), "account" (the
+    /// account's earlier imports, `ImportOptions::account_currency`) or "default" (the
     /// caller's default: the app should ask, and `confident` is false).
     pub currency_source: String,
     /// "csv", "xlsx", "xls", "ods", "html", "ofx", "camt.053.001.02" …
@@ -148,7 +152,7 @@ fn prepare_text<'a>(
     profile: &Profile,
     opts: &ImportOptions,
 ) -> Result<Prepared<'a>, ImportError> {
-    let (plan, recs) = plan::detect(&text, profile, opts.default_currency)?;
+    let (plan, recs) = plan::detect(&text, profile, opts.account_currency, opts.default_currency)?;
     let detected = Detected {
         encoding: label,
         delimiter: dialect::label(plan.delimiter),
@@ -379,8 +383,12 @@ impl FileStatement {
             sign: SignConvention::NegativeIsDebit.as_str().into(),
             profile: Profile::default(),
             confident: true,
-            currency_source: if self.statement.currency.is_some() { "file" } else { "default" }
-                .into(),
+            currency_source: if self.statement.currency.is_some() {
+                "file"
+            } else {
+                "default"
+            }
+            .into(),
             format: self.format.clone(),
             sheet: None,
             account: self.statement.account.clone(),
@@ -455,12 +463,13 @@ pub fn open<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Opened<'a>, Imp
 }
 
 /// The currency for a structured statement that names none: the user's profile, else the
-/// default.
+/// account's, else the default.
 fn fallback_currency(opts: &ImportOptions) -> Option<Currency> {
     opts.profile
         .as_ref()
         .and_then(|p| p.currency.as_deref())
         .and_then(Currency::parse)
+        .or(opts.account_currency)
         .or(opts.default_currency)
 }
 

@@ -184,6 +184,7 @@ fn the_profile_overrides_detection_and_round_trips_as_json() {
     let o = ImportOptions {
         profile: Some(back),
         default_currency: None,
+        ..Default::default()
     };
     let (rows, s) = run(text.as_bytes(), &o).unwrap();
     assert_eq!(rows[0].date.to_string(), "2024-01-02");
@@ -198,6 +199,7 @@ fn the_profile_overrides_detection_and_round_trips_as_json() {
         &ImportOptions {
             profile: Some(s.detected.profile.clone()),
             default_currency: None,
+            ..Default::default()
         },
     )
     .unwrap();
@@ -212,6 +214,7 @@ fn the_profile_overrides_detection_and_round_trips_as_json() {
         &ImportOptions {
             profile: Some(bad),
             default_currency: None,
+            ..Default::default()
         },
     )
     .unwrap_err();

@@ -45,6 +45,21 @@ impl Db {
             .optional()?)
     }
 
+    /// The currency most of the account's stored transactions are in (the latest of equals);
+    /// None for an account that is new or holds no transaction.
+    pub fn account_currency(&self, name: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT t.currency FROM transactions t JOIN accounts a ON a.id = t.account_id
+                 WHERE a.name = ?1
+                 GROUP BY t.currency ORDER BY COUNT(*) DESC, MAX(t.id) DESC LIMIT 1",
+                [name],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     pub fn save_account_profile(&self, name: &str, profile_json: &str, now: &str) -> Result<()> {
         save_profile(&self.conn, name, profile_json, now)
     }

@@ -40,9 +40,12 @@ pub async fn preview_file(
     path: PathBuf,
     profile: Option<Profile>,
     password: Option<String>,
+    account: Option<String>,
 ) -> Result<recourse_app::Preview> {
     state.check_chosen(std::slice::from_ref(&path))?;
+    // The account the user typed: a file that states no currency is read in that account's.
     let req = ImportRequest {
+        account,
         profile_override: profile,
         password: password.map(Password::new),
         ..Default::default()

@@ -54,8 +54,8 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const api = {
   pickFiles: () => call<string[]>("pick_files"),
   /** `password` opens an encrypted ZIP archive; it is sent for this call only, never stored. */
-  previewFile: (path: string, profile: Profile | null = null, password: string | null = null) =>
-    call<Preview>("preview_file", { path, profile, password }),
+  previewFile: (path: string, profile: Profile | null = null, password: string | null = null, account: string | null = null) =>
+    call<Preview>("preview_file", { path, profile, password, account }),
   importFiles: (
     paths: string[],
     opts: { account?: string | null; profile?: Profile | null; saveProfile?: boolean; password?: string | null } = {},

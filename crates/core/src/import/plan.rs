@@ -55,6 +55,7 @@ pub struct Plan {
 pub fn detect(
     text: &str,
     profile: &Profile,
+    account_currency: Option<Currency>,
     default_currency: Option<Currency>,
 ) -> Result<(Plan, Vec<Rec>), ImportError> {
     let delimiter = match profile.delimiter {
@@ -158,7 +159,8 @@ pub fn detect(
         .find_map(|c| dates::year_hint_in(c));
 
     // Currency: the profile, else the file's own evidence (strongest first), else the
-    // preset, else the caller's default — and then the app should ask.
+    // preset, else the account's from earlier imports, else the caller's default — and then
+    // the app should ask.
     let preamble = &recs[..header.unwrap_or(data_start).min(recs.len())];
     let clues = currency::clues(&header_cells, preamble, &data, &cols);
     let profile_currency =
@@ -182,6 +184,8 @@ pub fn detect(
         (clue.currency, clue.source.as_str())
     } else if let Some(c) = preset_currency {
         (c, "preset")
+    } else if let Some(c) = account_currency {
+        (c, "account")
     } else if let Some(c) = default_currency {
         confident = false;
         (c, "default")

@@ -38,6 +38,7 @@ pub fn opts(default_currency: Option<&str>) -> ImportOptions {
     ImportOptions {
         profile: None,
         default_currency: default_currency.and_then(Currency::parse),
+        ..Default::default()
     }
 }
 

@@ -15,8 +15,11 @@ function profile(columns: Profile["columns"]): Profile {
   return { encoding: "UTF-8", delimiter: ",", header_line: 1, date_format: "%d/%m/%Y", columns, sign: "negative-is-debit", currency: "GBP" };
 }
 
-/** The preview the backend would give for `p`: rows parsed with the amount column p chose. */
-function previewFor(p: Profile, confident: boolean): Preview {
+/**
+ * The preview the backend would give for `p`: rows parsed with the amount column p chose. A
+ * confident detection here also knows the account (the file states it); `account` overrides.
+ */
+function previewFor(p: Profile, confident: boolean, account: string | null = confident ? "GB33BUKB20201555555555" : null): Preview {
   const amountCol = p.columns.amount ?? 2;
   const sample = [
     ["05/01/2024", "TESCO STORES", "-12.50", "999.00"],
@@ -36,7 +39,7 @@ function previewFor(p: Profile, confident: boolean): Preview {
       currency_source: confident ? "column" : "default",
       format: "csv",
       sheet: null,
-      account: null,
+      account,
     },
     header: ["Date", "Details", "Amount", "Balance"],
     sample,
@@ -72,6 +75,8 @@ function report(file: string, extra: Partial<ImportReport> = {}): ImportReport {
 
 type Opts = {
   confident: boolean;
+  /** The account the preview names (default: the file's when confident, else none). */
+  account?: string | null;
   importError?: { code: string; message: string };
   accounts?: { id: number; name: string; has_profile: boolean }[];
   /** The file is an encrypted archive that this password opens. */
@@ -95,7 +100,7 @@ function backend(opts: Opts) {
             throw { code: "import", message: `bills.zip: ${key}`, detail: { key, args: { file: "bills.zip" } } };
           }
           const given = a.profile as Profile | null;
-          return previewFor(given ?? detectedProfile, opts.confident);
+          return previewFor(given ?? detectedProfile, opts.confident, opts.account);
         }
         case "get_settings":
           return { language: null, theme: "system", default_jurisdiction: "uk", sensitivity: "normal" };
@@ -211,6 +216,56 @@ describe("Import screen", { timeout: 20000 }, () => {
     expect(await screen.findByTestId("mapping-editor")).toBeTruthy();
   });
 
+
+  it("asks for the account of a file that names none, and imports only once it is given", async () => {
+    const calls = backend({ confident: true, account: null });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("mapping-editor");
+    expect(calls.some((c) => c.cmd === "import_files")).toBe(false);
+    expect(screen.getByTestId("account-hint").textContent).toContain("does not say which account");
+    expect(screen.getByTestId("account-input").className).toContain("ask");
+    expect((screen.getByTestId("import-confirm") as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.type(screen.getByTestId("account-input"), "Joint account");
+    expect((screen.getByTestId("import-confirm") as HTMLButtonElement).disabled).toBe(false);
+    await userEvent.click(screen.getByTestId("import-confirm"));
+    await screen.findByTestId("import-summary");
+    expect(calls.find((c) => c.cmd === "import_files")!.args.account).toBe("Joint account");
+  });
+
+  it("asks for the currency when it is only the default, and not once it is answered", async () => {
+    const calls = backend({ confident: false, account: "GB33BUKB20201555555555" });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("mapping-editor");
+    expect(screen.getByTestId("currency-hint").textContent).toContain("GBP is only your default");
+    expect(screen.getByTestId("currency-input").className).toContain("ask");
+    expect(screen.queryByTestId("account-hint")).toBeNull();
+    // Another edit leaves the question open; the backend keeps choosing the currency.
+    await userEvent.selectOptions(screen.getByTestId("role-2"), "amount");
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "preview_file")).toHaveLength(2));
+    expect((calls.filter((c) => c.cmd === "preview_file")[1].args.profile as Profile).currency).toBeNull();
+    expect(screen.getByTestId("currency-hint")).toBeTruthy();
+    const input = screen.getByTestId("currency-input");
+    await userEvent.clear(input);
+    await userEvent.type(input, "eur");
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "preview_file").length).toBeGreaterThan(1));
+    const last = calls.filter((c) => c.cmd === "preview_file").pop()!.args;
+    expect((last.profile as Profile).currency).toBe("EUR");
+    await waitFor(() => expect(screen.queryByTestId("currency-hint")).toBeNull());
+    await userEvent.click(screen.getByTestId("import-confirm"));
+    await screen.findByTestId("import-summary");
+    expect((calls.find((c) => c.cmd === "import_files")!.args.profile as Profile).currency).toBe("EUR");
+  });
+
+  it("previews again with the typed account, so a known account's currency can apply", async () => {
+    const calls = backend({ confident: false, account: null });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("mapping-editor");
+    await userEvent.type(screen.getByTestId("account-input"), "Joint");
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "preview_file").pop()!.args.account).toBe("Joint"));
+  });
 
   it("lists saved column mappings and exports one to a file", async () => {
     const calls = backend({

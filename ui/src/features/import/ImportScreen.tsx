@@ -70,8 +70,14 @@ export function ImportScreen({
     );
   }, []);
 
-  const openReview = (path: string, preview: Review["preview"]) =>
-    setReview({ path, preview, profile: preview.detected.profile, account: "", saveProfile: false });
+  const openReview = (path: string, preview: Review["preview"]) => {
+    const asked = ["default", "none"].includes(preview.detected.currency_source);
+    setReview({ path, preview, profile: preview.detected.profile, account: "", saveProfile: false, currencyAsked: asked, currencyAnswered: !asked });
+  };
+
+  /** The profile the backend reads with: without a currency while the user has not given one. */
+  const profileToSend = (r: Review, profile: Profile = r.profile): Profile =>
+    r.currencyAnswered ? profile : { ...profile, currency: null };
 
   /** Handles `paths` in order until one needs the user's review (or all are done). */
   const advance = useCallback(
@@ -81,8 +87,9 @@ export function ImportScreen({
         for (let i = 0; i < paths.length; i++) {
           const path = paths[i];
           const password = passwords.current.get(path) ?? null;
-          // A file that never names its currency is read in the currency of the user's
-          // jurisdiction (the backend's default); the preview shows it and the user can change it.
+          // A file that never names its currency is read in the currency of its account's
+          // earlier imports, else of the user's jurisdiction (the backend's default); in the
+          // latter case the preview asks.
           let preview;
           try {
             preview = await api.previewFile(path, null, password);
@@ -96,7 +103,12 @@ export function ImportScreen({
             setFailedPath(null);
             throw e;
           }
-          if (!preview.detected.confident || checkFirstRef.current || previewEachRef.current) {
+          // The preview also asks when nothing tells the account (the file, a preset, the
+          // account given before for this layout): rows are never put in a shared account
+          // behind the user's back. A currency taken only from the default makes detection
+          // not confident, so it is asked too.
+          const ask = !preview.detected.confident || !preview.detected.account;
+          if (ask || checkFirstRef.current || previewEachRef.current) {
             openReview(path, preview);
             setPending(paths.slice(i + 1));
             return;
@@ -176,18 +188,29 @@ export function ImportScreen({
     }
   };
 
-  /** Every edit of the mapping is previewed again with the edited profile. */
-  const editProfile = async (profile: Profile) => {
-    if (!review) return;
-    const path = review.path;
-    setReview({ ...review, profile });
+  /** Every edit of the mapping (or of the account) is previewed again with it. */
+  const repreview = async (next: Review) => {
+    const path = next.path;
+    setReview(next);
     const seq = ++previewSeq.current;
     try {
-      const preview = await api.previewFile(path, profile, passwords.current.get(path) ?? null);
+      const preview = await api.previewFile(path, profileToSend(next), passwords.current.get(path) ?? null, next.account.trim() || null);
       if (seq === previewSeq.current) setReview((r) => (r && r.path === path ? { ...r, preview } : r));
     } catch (e) {
       if (seq === previewSeq.current) setError(e as AppError);
     }
+  };
+
+  const editProfile = (profile: Profile) => {
+    if (!review) return;
+    // A currency the user typed is their answer; other edits leave the question open.
+    const answered = review.currencyAnswered || profile.currency !== review.profile.currency;
+    void repreview({ ...review, profile, currencyAnswered: answered });
+  };
+
+  const editAccount = (account: string) => {
+    if (!review) return;
+    void repreview({ ...review, account });
   };
 
   const importReviewed = async () => {
@@ -197,7 +220,7 @@ export function ImportScreen({
     try {
       const done = await api.importFiles([review.path], {
         account: review.account.trim() || null,
-        profile: review.profile,
+        profile: profileToSend(review),
         saveProfile: review.saveProfile,
         password: passwords.current.get(review.path) ?? null,
       });
@@ -337,8 +360,8 @@ export function ImportScreen({
           total={total}
           accounts={accounts}
           busy={busy}
-          onProfile={(p) => void editProfile(p)}
-          onAccount={(account) => setReview({ ...review, account })}
+          onProfile={editProfile}
+          onAccount={editAccount}
           onSaveProfile={(saveProfile) => setReview({ ...review, saveProfile })}
           onImport={() => void importReviewed()}
           onSkip={skip}

@@ -23,6 +23,11 @@ export type Review = {
   profile: Profile;
   account: string;
   saveProfile: boolean;
+  /** The first preview's currency was only the default: the preview asks for it. */
+  currencyAsked: boolean;
+  /** The user typed a currency. Until then the backend chooses it (the typed account's, else
+   * the default), so the profile sent carries none. */
+  currencyAnswered: boolean;
 };
 
 type Props = {
@@ -51,6 +56,14 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
   const dateFormat = profile.date_format ?? d.date_format;
   const formats = DATE_FORMATS.includes(dateFormat) ? DATE_FORMATS : [dateFormat, ...DATE_FORMATS];
   const rows = preview.rows as ParsedRow[];
+  // Nothing named the account (the file, a preset, an earlier answer for this layout): the
+  // user must, before importing; the answer is remembered for the layout.
+  const askAccount = !d.account && !d.preset;
+  const accountMissing = askAccount && review.account.trim() === "";
+  // The currency is only the default (the file, the preset and the account's earlier imports
+  // say nothing): the user checks it; the rows keep it, so it becomes the account's currency.
+  const askCurrency = review.currencyAsked && !review.currencyAnswered && d.currency_source !== "account";
+  const shownCurrency = rows[0]?.currency ?? profile.currency ?? "";
 
   return (
     <div className="card mapping" data-testid="mapping-editor">
@@ -70,9 +83,14 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
             })}
       </p>
       {!d.confident && <p className="warning">{t("import.review.notConfident")}</p>}
-      {!d.account && !d.preset && (
-        <p className="hint" data-testid="account-hint">
+      {askAccount && (
+        <p className="hint ask" id="account-hint" data-testid="account-hint">
           {t("import.review.accountHint")}
+        </p>
+      )}
+      {askCurrency && (
+        <p className="hint ask" id="currency-hint" data-testid="currency-hint">
+          {t("import.review.currencyHint", { currency: shownCurrency })}
         </p>
       )}
 
@@ -105,10 +123,13 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
           <span>{t("import.review.currency")}</span>
           <input
             data-testid="currency-input"
-            className="currency"
+            className={askCurrency ? "currency ask" : "currency"}
+            aria-describedby={askCurrency ? "currency-hint" : undefined}
+            aria-invalid={askCurrency || undefined}
             maxLength={3}
-            defaultValue={profile.currency ?? ""}
-            key={review.path}
+            defaultValue={review.currencyAnswered ? (profile.currency ?? "") : shownCurrency}
+            // Until answered, the field follows the backend's choice (the typed account's).
+            key={review.currencyAnswered ? review.path : `${review.path}|${shownCurrency}`}
             onChange={(e) => {
               const code = e.target.value.trim().toUpperCase();
               if (/^[A-Z]{3}$/.test(code) && code !== profile.currency) onProfile({ ...profile, currency: code });
@@ -119,6 +140,9 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
           <span>{t("import.account")}</span>
           <input
             data-testid="account-input"
+            className={askAccount ? "ask" : undefined}
+            aria-describedby={askAccount ? "account-hint" : undefined}
+            aria-required={askAccount || undefined}
             list="import-accounts"
             value={review.account}
             placeholder={defaultAccountName(d)}
@@ -229,7 +253,7 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
       )}
 
       <div className="actions">
-        <button type="button" className="primary" onClick={onImport} disabled={busy} data-testid="import-confirm">
+        <button type="button" className="primary" onClick={onImport} disabled={busy || accountMissing} data-testid="import-confirm">
           {t("import.review.import")}
         </button>
         <button type="button" onClick={onSkip} disabled={busy} data-testid="import-skip">

@@ -1,0 +1,160 @@
+//! Which account and which currency a statement lands in when the request does not say: the
+//! file's own account (two overlapping exports of one account meet, the overlap stored once),
+//! the request's currency over the file's, and, for a file with no currency evidence, the
+//! currency of its account's earlier imports.
+
+use recourse_app::dto::{ImportProgress, ImportReport, Transaction, TxFilter};
+use recourse_app::{App, Currency, ImportRequest};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+fn statements(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/statements")
+        .join(name)
+}
+
+fn import(app: &mut App, path: &Path, req: &ImportRequest) -> ImportReport {
+    let mut reports = app
+        .import_files(
+            &[path.to_path_buf()],
+            req,
+            &|_: ImportProgress| {},
+            &AtomicBool::new(false),
+        )
+        .unwrap();
+    assert_eq!(reports.len(), 1);
+    reports.remove(0)
+}
+
+fn all_rows(app: &App) -> Vec<Transaction> {
+    app.transactions_page(&TxFilter::default(), 0, 1000)
+        .unwrap()
+        .rows
+}
+
+#[test]
+fn overlapping_exports_of_one_account_land_in_that_account_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(&dir.path().join("r.db")).unwrap();
+    let req = ImportRequest::default();
+    let jan = import(&mut app, &statements("de_dkb_giro_2025-01.csv"), &req);
+    let feb = import(&mut app, &statements("de_dkb_giro_2025-02.csv"), &req);
+
+    // The account is the IBAN the preamble states, not the file's name nor the fallback.
+    assert_eq!(jan.account, feb.account);
+    assert_eq!(
+        jan.account.replace(' ', ""),
+        "DE75120300001020304050",
+        "account: {}",
+        jan.account
+    );
+    assert_eq!((jan.rows_read, jan.imported), (5, 5));
+    // February's export starts on 15 January: its three January rows are already stored.
+    assert_eq!(feb.rows_read, 7);
+    assert_eq!((feb.imported, feb.already_present), (4, 3));
+
+    let rows = all_rows(&app);
+    assert_eq!(rows.len(), 9);
+    assert!(rows.iter().all(|r| r.account == jan.account));
+    assert!(rows.iter().all(|r| r.currency == "EUR"));
+    let mut lines: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| (r.date.clone(), r.amount.clone()))
+        .collect();
+    lines.sort();
+    lines.dedup();
+    assert_eq!(lines.len(), 9, "no row is stored twice: {lines:?}");
+    let accounts = app.accounts().unwrap();
+    assert_eq!(accounts.len(), 1, "{accounts:?}");
+}
+
+/// Two exports of one layout that give no clue to their currency nor their account (ISO dates,
+/// plain decimals, English headers); the desktop's end-to-end test imports them too.
+fn unlabelled(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/data")
+        .join(name)
+}
+
+#[test]
+fn a_file_without_currency_evidence_takes_its_accounts_currency() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(&dir.path().join("r.db")).unwrap();
+    let (may, june) = (unlabelled("ask-first.csv"), unlabelled("ask-second.csv"));
+    // Nothing says the currency: the default applies, and says so.
+    let preview = app
+        .preview_file(
+            &may,
+            &ImportRequest {
+                account: Some("wallet".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(preview.detected.currency_source, "default");
+    assert!(!preview.detected.confident);
+
+    // The user names the currency once …
+    let first = import(
+        &mut app,
+        &may,
+        &ImportRequest {
+            account: Some("wallet".into()),
+            currency: Some(Currency::parse("CHF").unwrap()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(first.detected.currency_source, "profile");
+
+    // … and the account's next file, which says nothing either, is read in it.
+    let wallet = ImportRequest {
+        account: Some("wallet".into()),
+        ..Default::default()
+    };
+    let preview = app.preview_file(&june, &wallet).unwrap();
+    assert_eq!(preview.detected.currency_source, "account");
+    assert!(preview.detected.confident);
+    let second = import(&mut app, &june, &wallet);
+    assert_eq!(second.detected.currency_source, "account");
+    assert_eq!(second.imported, 3);
+
+    // Another account has no earlier imports: the default currency, not the wallet's.
+    let third = import(
+        &mut app,
+        &june,
+        &ImportRequest {
+            account: Some("card".into()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(third.detected.currency_source, "default");
+
+    let rows = all_rows(&app);
+    let wallet_currencies: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.account == "wallet")
+        .map(|r| r.currency.as_str())
+        .collect();
+    assert_eq!(wallet_currencies, vec!["CHF"; 6]);
+    assert!(rows
+        .iter()
+        .filter(|r| r.account == "card")
+        .all(|r| r.currency == "USD"));
+}
+
+#[test]
+fn the_requested_currency_wins_over_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::open(&dir.path().join("r.db")).unwrap();
+    let report = import(
+        &mut app,
+        &statements("de_dkb_giro_2025-01.csv"),
+        &ImportRequest {
+            currency: Some(Currency::parse("CHF").unwrap()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(report.detected.currency_source, "profile");
+    assert!(all_rows(&app).iter().all(|r| r.currency == "CHF"));
+}
