@@ -10,12 +10,12 @@ APT_BUILD := pkg-config build-essential libwebkit2gtk-4.1-dev libxdo-dev libssl-
 APT_TEST  := xvfb xauth webkit2gtk-driver poppler-utils imagemagick fonts-noto-cjk desktop-file-utils
 APT_BENCH := hledger time xvfb xauth
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APP_BIN := target/debug/recourse-desktop
-# The app the end-to-end tests drive: built with the e2e-hooks feature (its file dialogs can be
-# answered by environment variables) and moved to a name of its own, so `make run` never starts it.
-E2E_BIN := target/debug/recourse-desktop-e2e
 # Where cargo puts what it builds (CARGO_TARGET_DIR when set).
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+APP_BIN := $(TARGET_DIR)/debug/recourse-desktop
+# The app the end-to-end tests drive: built with the e2e-hooks feature (its file dialogs can be
+# answered by environment variables) and moved to a name of its own, so `make run` never starts it.
+E2E_BIN := $(TARGET_DIR)/debug/recourse-desktop-e2e
 DEB_DIR := $(TARGET_DIR)/release/bundle/deb
 export CARGO_TERM_COLOR ?= never
 
