@@ -235,23 +235,31 @@ impl App {
         self.own_letter_template(kind.jurisdiction, kind.step, &kind.lang)
     }
 
-    /// The letter request of the user's most recent case in the kind's jurisdiction, for the
-    /// kind's step and language.
+    /// The letter request of the user's most recent case in the kind's jurisdiction that has a
+    /// letter of the kind's step (an unauthorised charge has no merchant letter, for one), for
+    /// that step and language.
     fn latest_case_request(&self, kind: &TemplateKind) -> Result<Option<(LetterRequest, i64)>> {
         // Newest first.
-        let Some(row) = self
-            .db
-            .case_rows()?
-            .into_iter()
-            .find(|r| r.jurisdiction == kind.jurisdiction.as_str())
-        else {
-            return Ok(None);
-        };
-        let c = self.load_case(row.id)?;
-        Ok(Some((
-            self.letter_request(&c, kind.step, &kind.lang)?,
-            row.id,
-        )))
+        for row in self.db.case_rows()? {
+            if row.jurisdiction != kind.jurisdiction.as_str() {
+                continue;
+            }
+            let c = self.load_case(row.id)?;
+            let has_step = recourse_core::disputes::law::step_exists(
+                c.jurisdiction,
+                c.instrument,
+                c.reason,
+                kind.step,
+            )
+            .is_ok();
+            if has_step {
+                return Ok(Some((
+                    self.letter_request(&c, kind.step, &kind.lang)?,
+                    row.id,
+                )));
+            }
+        }
+        Ok(None)
     }
 }
 

@@ -296,6 +296,40 @@ fn the_preview_uses_the_latest_case_and_shows_errors_with_their_line() {
 }
 
 #[test]
+fn the_merchant_preview_skips_a_newer_case_that_has_no_merchant_letter() {
+    let (mut f, case) = Fixture::with_case();
+    let other = f
+        .app
+        .transactions(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|t| !t.description.contains("PHILZ") && t.amount.starts_with('-'))
+        .unwrap();
+    let unauthorised = f
+        .app
+        .open_case(&OpenCaseRequest {
+            transaction_ids: vec![other.id],
+            reason: Reason::NotAuthorised,
+            jurisdiction: Some(Jurisdiction::Us),
+            instrument: None,
+            statement_date: None,
+            details: Default::default(),
+        })
+        .unwrap();
+    assert!(unauthorised.id > case);
+    // An unauthorised charge has no merchant letter: the preview takes the older case.
+    let merchant = kind(Jurisdiction::Us, Step::Merchant, "en");
+    let p = f.app.preview_template(&merchant, OWN).unwrap();
+    assert_eq!(p.case_id, Some(case));
+    assert!(p.error.is_none(), "{:?}", p.error);
+    // The bank letter exists for both: the newest case fills it.
+    let bank = kind(Jurisdiction::Us, Step::Bank, "en");
+    let src = f.app.template(&bank).unwrap().source;
+    let p = f.app.preview_template(&bank, &src).unwrap();
+    assert_eq!(p.case_id, Some(unauthorised.id));
+}
+
+#[test]
 fn only_kinds_with_a_built_in_template_are_offered_and_accepted() {
     let mut f = Fixture::empty();
     let choices = f.app.template_choices().unwrap();
