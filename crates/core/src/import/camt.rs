@@ -319,6 +319,7 @@ fn finish_entry(en: Entry, st: &mut Stmt, fallback: Option<Currency>) -> Result<
             .or(fallback)
             .ok_or_else(|| bad("Amt Ccy", &money.currency, "a currency code"))?;
         let minor = decimal(&money.amount, currency.minor_digits())
+            .and_then(i64::checked_abs)
             .ok_or_else(|| bad("Amt", &money.amount, "a number like 1234.56"))?;
         Ok::<_, ImportError>(ParsedRow {
             line: en.ordinal,
@@ -326,7 +327,7 @@ fn finish_entry(en: Entry, st: &mut Stmt, fallback: Option<Currency>) -> Result<
             time,
             posted_date: value_day,
             description,
-            amount: sign * minor.abs(),
+            amount: sign * minor,
             currency,
             reference: Some(reference.to_string()).filter(|r| !r.is_empty()),
             card_last4: None,

@@ -450,7 +450,9 @@ fn raw_amount(r: &Rec, cols: &Columns, mark: DecimalMark) -> Option<i64> {
         a.to_minor(4)
     };
     let fee = get(cols.fee).unwrap_or(0);
-    Some(get(cols.amount)? - fee.abs())
+    // Checked: a sample row with an amount or fee near i64's limits is no evidence, never a
+    // wrapped number (the row reader refuses such a row with its line).
+    get(cols.amount)?.checked_sub(fee.checked_abs()?)
 }
 
 /// Is a purchase positive or negative in this file? Evidence: rows whose in/out word says

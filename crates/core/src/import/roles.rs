@@ -980,11 +980,14 @@ pub fn amount_by_balance(rows: &[&[String]], money: &[usize]) -> Option<usize> {
                     continue;
                 };
                 pairs += 1;
-                let delta = (b1 - b0).abs();
+                // Checked: balances near i64's limits explain nothing rather than wrap.
+                let Some(delta) = b1.checked_sub(b0).and_then(i64::checked_abs) else {
+                    continue;
+                };
                 let explained = [value(w[0], a), value(w[1], a)]
                     .into_iter()
                     .flatten()
-                    .any(|v| v != 0 && v.abs() == delta);
+                    .any(|v| v != 0 && v.checked_abs() == Some(delta));
                 hits += usize::from(explained);
             }
             if hits >= 2 && hits * 5 >= pairs * 3 && best.is_none_or(|(h, _)| hits > h) {
