@@ -440,6 +440,7 @@ fn sample(
                     address: vec!["1 Bank Street".to_string()],
                 }),
                 complaint_body: None,
+                region: None,
             }
         } else {
             letters::CaseDetails::default()

@@ -227,6 +227,23 @@ static RULES: &[Rule] = &[
     },
     Rule {
         j: Some(Uk),
+        i: Some(&[CreditCard]),
+        r: Some(&[DoubleCharge]),
+        ..all(
+            "§9.2 s.75 is for the supplier's breach, never a duplicate debit",
+            &["Section 75"],
+        )
+    },
+    Rule {
+        j: Some(Uk),
+        i: Some(CARDS),
+        r: Some(&[DoubleCharge]),
+        step: Some(Step::Bank),
+        must: &["chargeback", "duplicate processing"],
+        ..all("§9.1/§9.2 a duplicate card debit is a chargeback", &[])
+    },
+    Rule {
+        j: Some(Uk),
         r: Some(&[NotAuthorised, DoubleCharge]),
         step: Some(Step::Bank),
         must: &["15 business days", "35"],
@@ -238,7 +255,12 @@ static RULES: &[Rule] = &[
     Rule {
         j: Some(Uk),
         step: Some(Step::Court),
-        must: &["Letter Before Claim", "Pre-Action Conduct"],
+        must: &[
+            "Letter Before Claim",
+            "Pre-Action Conduct",
+            "County Court (small claims track)",
+            "Money Claim Online",
+        ],
         ..all(
             "§9.2 the LBC's basis is not s.75 or PD-PAC",
             &[
@@ -289,10 +311,22 @@ static RULES: &[Rule] = &[
         i: Some(&[CreditCard]),
         r: Some(&[FaultyGoods]),
         step: Some(Step::Bank),
-        must: &["§1026.12(c)", "1666i", "$50", "100 miles"],
+        must: &[
+            "§1026.12(c)",
+            "1666i",
+            "more than $50",
+            "withholding payment",
+            "raise a chargeback",
+        ],
         ..all(
-            "§9.3 faulty goods on a credit card: claims and defenses",
-            &["Billing error notice", "§1026.13"],
+            "§9.3 faulty goods on a credit card: claims and defenses, asserting only what the case knows",
+            &[
+                "Billing error notice",
+                "§1026.13",
+                "100 miles",
+                "credit it to my account",
+                "[Describe",
+            ],
         )
     },
     Rule {
@@ -330,10 +364,16 @@ static RULES: &[Rule] = &[
     Rule {
         j: Some(Us),
         step: Some(Step::Court),
-        must: &["30 days", "93A", "§1782", "60 days"],
+        must: &["small-claims court", "by 6 January 2027"],
         ..all(
-            "§9.3 the final demand is the 30/60-day pre-suit notice",
-            &["within 14 days"],
+            "§9.3 without the user's state, the final demand claims no state's pre-suit notice",
+            &[
+                "within 14 days",
+                "93A",
+                "§1782",
+                "17.505",
+                "where state law requires",
+            ],
         )
     },
     // §9.4 — China.
@@ -373,6 +413,33 @@ static RULES: &[Rule] = &[
         lang: "zh-CN",
         must: &["买卖合同纠纷", "第五百七十七条"],
         ..all("§9.4 goods: 买卖合同纠纷", &["不当得利纠纷", "银行卡纠纷"])
+    },
+    Rule {
+        j: Some(Cn),
+        r: Some(&[NotReceived, FaultyGoods]),
+        step: Some(Step::Court),
+        lang: "zh-CN",
+        must: &["判令解除原告与被告之间的买卖合同", "返还原告货款", "有权解除合同"],
+        ..all("§9.4 the price is returned after 解除 (民法典 第566条)", &[])
+    },
+    Rule {
+        j: Some(Cn),
+        r: Some(&[NotReceived, FaultyGoods]),
+        step: Some(Step::Court),
+        lang: "en",
+        must: &["contract of sale between the plaintiff and the defendant be terminated"],
+        ..all("§9.4 the price is returned after termination", &[])
+    },
+    Rule {
+        j: Some(Cn),
+        r: Some(&[FaultyGoods]),
+        step: Some(Step::Merchant),
+        lang: "en",
+        must: &["replace or repair the goods", "Article 24"],
+        ..all(
+            "§4.1 past the 7 days, replacement or repair (English)",
+            &["I am returning them within that period"],
+        )
     },
     Rule {
         j: Some(Cn),
@@ -424,7 +491,7 @@ static RULES: &[Rule] = &[
         must: &["第二十四条", "更换或者修理"],
         ..all(
             "§4.1 past the 7 days, replacement or repair (the remedy follows the date)",
-            &["本人在收到商品后七日内提出退货"],
+            &["七日内要求退货", "告知退货方式"],
         )
     },
     Rule {
@@ -726,5 +793,161 @@ fn recorded_reports_are_stated_and_only_then() {
                 .unwrap(),
         ));
         assert!(text.contains(&squash(want)), "{j:?}: {want}");
+    }
+}
+
+/// The PDF text of one letter, whitespace removed; or why it was refused.
+fn letter_text(renderer: &Renderer, req: &LetterRequest) -> Result<String, String> {
+    let letter = render(req, None).map_err(|e| e.message)?;
+    Ok(squash(&pdf_text(
+        &renderer.pdf(&letter, Paper::A4).unwrap(),
+    )))
+}
+
+#[test]
+fn uk_section_75_only_for_a_price_over_100_and_not_over_30000_pounds() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    for amount in [-6_000, -10_000, -4_000_000] {
+        for step in [Step::Merchant, Step::Bank, Step::Association, Step::Court] {
+            let mut req = request(Uk, CreditCard, FaultyGoods, step, "en");
+            req.transactions[0].amount_minor = amount;
+            let text = letter_text(&renderer, &req).unwrap();
+            assert!(
+                !text.contains("Section75"),
+                "{amount} {step:?}: s.75(3)(b) excludes this price"
+            );
+            if step == Step::Bank {
+                assert!(text.contains("chargeback"), "{amount}: chargeback instead");
+            }
+        }
+    }
+    let mut req = request(Uk, CreditCard, FaultyGoods, Step::Bank, "en");
+    req.transactions[0].amount_minor = -10_001;
+    assert!(letter_text(&renderer, &req).unwrap().contains("Section75"));
+}
+
+#[test]
+fn us_claims_and_defenses_need_over_50_dollars_and_the_merchant_first() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    let mut req = request(Us, CreditCard, FaultyGoods, Step::Bank, "en");
+    req.transactions[0].amount_minor = -5_000;
+    let why = letter_text(&renderer, &req).unwrap_err();
+    assert!(why.contains("over $50"), "{why}");
+    let mut req = request(Us, CreditCard, FaultyGoods, Step::Bank, "en");
+    req.earlier_steps.clear();
+    let why = letter_text(&renderer, &req).unwrap_err();
+    assert!(why.contains("merchant first"), "{why}");
+}
+
+#[test]
+fn us_final_demand_follows_the_users_state() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    let cases: [(&str, Reason, &[&str], &[&str]); 4] = [
+        (
+            "MA",
+            FaultyGoods,
+            &[
+                "chapter 93A, §9(3)",
+                "unfair or deceptive act",
+                "within 30 days",
+            ],
+            &["§1782", "17.505"],
+        ),
+        (
+            "CA",
+            FaultyGoods,
+            &[
+                "Civil Code §1782",
+                "§1770(a)(5)",
+                "certified or registered mail",
+            ],
+            &["93A", "17.505"],
+        ),
+        (
+            "TX",
+            NotReceived,
+            &[
+                "§17.505",
+                "economic damages",
+                "60 days",
+                "by 5 February 2027",
+            ],
+            &["93A", "§1782"],
+        ),
+        (
+            "NY",
+            FaultyGoods,
+            &["small-claims court"],
+            &["93A", "§1782", "17.505"],
+        ),
+    ];
+    for (state, reason, must, must_not) in cases {
+        let mut req = request(Us, CreditCard, reason, Step::Court, "en");
+        req.details.region = Some(state.into());
+        let text = letter_text(&renderer, &req).unwrap();
+        for m in must {
+            assert!(text.contains(&squash(m)), "{state}: missing {m}");
+        }
+        for m in must_not {
+            assert!(!text.contains(&squash(m)), "{state}: must not say {m}");
+        }
+    }
+    // A claim against the bank is not a state consumer-protection notice.
+    let mut req = request(Us, DebitCard, NotAuthorised, Step::Court, "en");
+    req.details.region = Some("MA".into());
+    assert!(!letter_text(&renderer, &req).unwrap().contains("93A"));
+}
+
+#[test]
+fn uk_court_letters_follow_the_nations_procedure() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    for (nation, must) in [
+        ("scotland", &["simple procedure", "sheriff court"][..]),
+        (
+            "northern_ireland",
+            &["County Court in Northern Ireland"][..],
+        ),
+    ] {
+        for r in [FaultyGoods, NotAuthorised] {
+            let mut req = request(Uk, DebitCard, r, Step::Court, "en");
+            req.details.region = Some(nation.into());
+            let text = letter_text(&renderer, &req).unwrap();
+            for m in must {
+                assert!(text.contains(&squash(m)), "{nation}: missing {m}");
+            }
+            for m in [
+                "Pre-Action Conduct",
+                "Money Claim Online",
+                "(small claims track)",
+            ] {
+                assert!(!text.contains(&squash(m)), "{nation}: must not say {m}");
+            }
+        }
+    }
+}
+
+#[test]
+fn cn_faulty_goods_within_7_days_are_returned_after_that_repaired() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    for (lang, within, past) in [
+        ("zh-CN", "本人现在收到商品后七日内要求退货", "更换或者修理"),
+        (
+            "en",
+            "I am returning them within that period",
+            "replace or repair the goods",
+        ),
+    ] {
+        let mut req = request(Cn, DebitCard, FaultyGoods, Step::Merchant, lang);
+        req.details.delivered_on = Some(d(2026, 12, 3));
+        let text = letter_text(&renderer, &req).unwrap();
+        assert!(
+            text.contains(&squash(within)),
+            "{lang}: return within 7 days"
+        );
+        assert!(!text.contains(&squash(past)), "{lang}");
+        req.details.delivered_on = Some(d(2026, 11, 20));
+        let text = letter_text(&renderer, &req).unwrap();
+        assert!(text.contains(&squash(past)), "{lang}: repair after 7 days");
+        assert!(!text.contains(&squash(within)), "{lang}");
     }
 }

@@ -27,6 +27,41 @@ pub fn is_merchant_dispute(r: Reason) -> bool {
     )
 }
 
+/// Section 75 of the Consumer Credit Act 1974 makes a UK credit-card issuer answer for the
+/// supplier's breach of contract or misrepresentation only where the cash price of the item is
+/// over £100 and not over £30,000 (s.75(3)(b)), and never for an unauthorised charge or a
+/// duplicate debit, which are the bank's own matter or duplicate processing (§9.2). The price
+/// is taken from the pounds paid: a price in another currency is not assumed to qualify.
+pub fn uk_s75_applies(i: Instrument, r: Reason, price_minor: i64, gbp: bool) -> bool {
+    i == Instrument::CreditCard
+        && is_merchant_dispute(r)
+        && gbp
+        && price_minor > 10_000
+        && price_minor <= 3_000_000
+}
+
+/// A US credit-card "claims and defenses" letter (15 U.S.C. §1666i, Reg Z §1026.12(c)) is only
+/// open for a purchase over $50 after a good-faith attempt to resolve it with the merchant
+/// (§9.3). Why not, or `Ok` when it is open.
+pub fn us_claims_and_defenses_open(
+    price_minor: i64,
+    wrote_to_merchant: bool,
+) -> Result<(), Bilingual> {
+    if price_minor <= 5_000 {
+        return Err(b(
+            "Claims and defenses (15 U.S.C. §1666i, 12 CFR §1026.12(c)) apply only to a purchase over $50. Ask the merchant to put it right, or ask your card issuer whether it will raise a chargeback.",
+            "抗辩权（15 U.S.C. §1666i，12 CFR §1026.12(c)）仅适用于金额超过50美元的购买。请要求商户解决，或询问发卡机构是否发起拒付。",
+        ));
+    }
+    if !wrote_to_merchant {
+        return Err(b(
+            "Write to the merchant first: claims and defenses require a good-faith attempt to resolve the dispute with the merchant (12 CFR §1026.12(c)(3)(i)).",
+            "请先致函商户：行使抗辩权须先善意尝试与商户解决争议（12 CFR §1026.12(c)(3)(i)）。",
+        ));
+    }
+    Ok(())
+}
+
 /// Why a step does not exist for this combination, or `Ok` when it does.
 pub fn step_exists(j: Jurisdiction, i: Instrument, r: Reason, step: Step) -> Result<(), Bilingual> {
     // An unauthorised charge is disputed with whoever holds the account: the cardholder never
@@ -56,11 +91,12 @@ pub fn step_exists(j: Jurisdiction, i: Instrument, r: Reason, step: Step) -> Res
     Ok(())
 }
 
-/// The legal basis a letter for this combination cites.
-pub fn basis(j: Jurisdiction, i: Instrument, r: Reason, step: Step) -> Bilingual {
+/// The legal basis a letter for this combination cites. `s75` says whether Section 75 of the
+/// UK Consumer Credit Act can carry the claim (`uk_s75_applies`); it matters nowhere else.
+pub fn basis(j: Jurisdiction, i: Instrument, r: Reason, step: Step, s75: bool) -> Bilingual {
     match j {
         Jurisdiction::Us => us(i, r, step),
-        Jurisdiction::Uk => uk(i, r, step),
+        Jurisdiction::Uk => uk(i, r, step, s75),
         Jurisdiction::Eu => eu(i, r, step),
         Jurisdiction::Cn => cn(i, r, step),
     }
@@ -81,8 +117,8 @@ fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
             ),
             // §9.3: quality disputes on a credit card are claims and defenses, not billing errors.
             (Instrument::CreditCard, FaultyGoods) => b(
-                "claims and defenses, 15 U.S.C. §1666i and Regulation Z, 12 CFR §1026.12(c), which apply after a good-faith attempt to resolve the matter with the merchant, to a purchase over $50 made in the cardholder's home state or within 100 miles of the billing address",
-                "抗辩权：15 U.S.C. §1666i及Z条例§1026.12(c)（适用条件：已善意尝试与商户解决；金额超过50美元；在持卡人所在州或距账单地址100英里内购买）",
+                "claims and defenses, 15 U.S.C. §1666i and Regulation Z, 12 CFR §1026.12(c)",
+                "抗辩权：15 U.S.C. §1666i及Z条例§1026.12(c)",
             ),
             (Instrument::CreditCard, NotReceived) => b(
                 "the Fair Credit Billing Act, 15 U.S.C. §1666, and Regulation Z, 12 CFR §1026.13(a)(3) (goods or services not delivered as agreed)",
@@ -136,7 +172,7 @@ fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
 }
 
 // §2, §9.2.
-fn uk(i: Instrument, r: Reason, step: Step) -> Bilingual {
+fn uk(i: Instrument, r: Reason, step: Step, s75: bool) -> Bilingual {
     use Reason::*;
     let credit = i == Instrument::CreditCard;
     match step {
@@ -168,11 +204,16 @@ fn uk(i: Instrument, r: Reason, step: Step) -> Bilingual {
                 "the Payment Services Regulations 2017, reg. 91 (a payment executed incorrectly by the bank)",
                 "《2017年支付服务条例》第91条（银行错误执行的支付）",
             ),
-            _ if credit => b(
+            // §9.2, §9.1: a duplicate debit is duplicate processing, a chargeback, not s.75.
+            DoubleCharge if i.is_card() => b(
+                "the card scheme's chargeback rules (duplicate processing: one purchase was charged more than once)",
+                "卡组织拒付规则（重复处理：同一笔消费被多次扣款）",
+            ),
+            _ if credit && s75 => b(
                 "Section 75 of the Consumer Credit Act 1974 (you are jointly and severally liable with the supplier for its breach of contract or misrepresentation, for an item whose cash price is over £100 and not over £30,000) and, in parallel, a card-scheme chargeback",
                 "《1974年消费信贷法》第75条（单价100至30,000英镑的商品，发卡机构与供应商就违约或虚假陈述承担连带责任），并同时发起卡组织拒付",
             ),
-            _ if i == Instrument::DebitCard => b(
+            _ if i.is_card() => b(
                 "the card scheme's chargeback rules (a scheme rule, not a statutory right)",
                 "卡组织拒付规则（卡组织规则，而非法定权利）",
             ),
@@ -424,21 +465,36 @@ mod tests {
         use Jurisdiction::*;
         use Reason::*;
         // §9.1: goods not received on a card in the EU is a chargeback, not PSD2.
-        let eu_nr = basis(Eu, DebitCard, NotReceived, Step::Bank).en;
+        let eu_nr = basis(Eu, DebitCard, NotReceived, Step::Bank, false).en;
         assert!(eu_nr.contains("chargeback") && eu_nr.contains("not a PSD2 error"));
-        assert!(basis(Eu, DebitCard, NotAuthorised, Step::Bank)
+        assert!(basis(Eu, DebitCard, NotAuthorised, Step::Bank, false)
             .en
             .contains("Arts 64, 71, 73"));
         // §9.2: unauthorised is s.83 / PSRs, never Section 75.
-        let uk_na = basis(Uk, CreditCard, NotAuthorised, Step::Bank).en;
+        let uk_na = basis(Uk, CreditCard, NotAuthorised, Step::Bank, true).en;
         assert!(uk_na.contains("s. 83") && !uk_na.contains("Section 75"));
-        assert!(basis(Uk, CreditCard, FaultyGoods, Step::Bank)
+        assert!(basis(Uk, CreditCard, FaultyGoods, Step::Bank, true)
             .en
             .contains("Section 75"));
+        // s.75(3)(b): outside £100–£30,000, and for a duplicate debit, a chargeback only.
+        assert!(!basis(Uk, CreditCard, FaultyGoods, Step::Bank, false)
+            .en
+            .contains("Section 75"));
+        assert!(basis(Uk, CreditCard, DoubleCharge, Step::Bank, true)
+            .en
+            .contains("duplicate processing"));
+        assert!(uk_s75_applies(CreditCard, FaultyGoods, 10_001, true));
+        assert!(!uk_s75_applies(CreditCard, FaultyGoods, 10_000, true));
+        assert!(!uk_s75_applies(CreditCard, FaultyGoods, 3_000_001, true));
+        assert!(!uk_s75_applies(CreditCard, DoubleCharge, 50_000, true));
+        assert!(!uk_s75_applies(DebitCard, FaultyGoods, 50_000, true));
+        assert!(us_claims_and_defenses_open(5_000, true).is_err());
+        assert!(us_claims_and_defenses_open(5_001, false).is_err());
+        assert!(us_claims_and_defenses_open(5_001, true).is_ok());
         // §9.3: faulty goods on a US credit card are claims and defenses.
-        let us_fg = basis(Us, CreditCard, FaultyGoods, Step::Bank).en;
+        let us_fg = basis(Us, CreditCard, FaultyGoods, Step::Bank, false).en;
         assert!(us_fg.contains("§1026.12(c)") && !us_fg.contains("§1026.13"));
-        assert!(basis(Us, DebitCard, FaultyGoods, Step::Bank)
+        assert!(basis(Us, DebitCard, FaultyGoods, Step::Bank, false)
             .en
             .contains("chargeback"));
         // §9.4: 案由 and basis match the claim.
@@ -446,7 +502,7 @@ mod tests {
         assert_eq!(cn_cause(DebitCard, DoubleCharge), "不当得利纠纷");
         assert_eq!(cn_cause(CreditCard, CancelledSubscription), "服务合同纠纷");
         assert_eq!(cn_cause(CreditCard, NotReceived), "买卖合同纠纷");
-        let cn_double = basis(Cn, DebitCard, DoubleCharge, Step::Merchant).zh;
+        let cn_double = basis(Cn, DebitCard, DoubleCharge, Step::Merchant, false).zh;
         assert!(cn_double.contains("第九百八十五条") && !cn_double.contains("第五十五条"));
     }
 

@@ -6,7 +6,7 @@ use super::format::date;
 use super::guard;
 use super::request::LetterRequest;
 use super::Letter;
-use crate::disputes::{Jurisdiction, Step};
+use crate::disputes::{Instrument, Jurisdiction, Reason, Step};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -212,6 +212,27 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
         line: None,
         message: "the charges add up to more than one claim can hold".into(),
     })?;
+    // §9.3: a US claims-and-defenses letter needs a purchase over $50 and an earlier attempt
+    // with the merchant; without them it would assert what is not so.
+    if req.jurisdiction == Jurisdiction::Us
+        && req.instrument == Instrument::CreditCard
+        && req.reason == Reason::FaultyGoods
+        && req.step == Step::Bank
+    {
+        let price = req
+            .transactions
+            .iter()
+            .map(|t| t.amount_minor.saturating_abs())
+            .fold(0i64, i64::saturating_add)
+            .max(claimed);
+        let wrote = req.earlier_steps.iter().any(|e| e.step == Step::Merchant);
+        if let Err(why) = crate::disputes::law::us_claims_and_defenses_open(price, wrote) {
+            return Err(TemplateError {
+                line: None,
+                message: why.get(&req.lang).to_string(),
+            });
+        }
+    }
     let ctx = build(req, lang, claimed);
     let tmpl = env
         .template_from_named_str("letter", source)
