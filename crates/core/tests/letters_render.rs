@@ -201,16 +201,19 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
             "small-claims court",
             "Plaintiff: Jane Doe",
             "Defendant: Philz Coffee",
-            "30 days",
+            // §9.3: no state recorded, so no state's pre-suit notice is claimed.
+            "Please pay $4.38 by",
         ],
         // §2.2, §9.2: a double charge rests on the contract (the CRA's remedies are for faulty
-        // goods); the card issuer's Section 75 is the next step.
-        (Uk, Merchant, _) => vec!["Only the agreed price was due", "Section 75"],
-        // §2.1 / §2.3: s75 joint liability, chargeback, 8 weeks / 15 business days, FOS.
+        // goods); the next step is the card issuer's chargeback, never Section 75.
+        (Uk, Merchant, _) => vec![
+            "Only the agreed price was due",
+            "ask my card issuer for a chargeback",
+        ],
+        // §9.1, §9.2: a duplicate card debit is a chargeback (duplicate processing); FOS next.
         (Uk, Bank, _) => vec![
-            "Section 75",
-            "jointly and severally liable",
             "chargeback",
+            "duplicate processing",
             // §9.2: a duplicate payment is a payment-services complaint: only the 15 days apply.
             "15 business days",
             "Financial Ombudsman Service",

@@ -6,7 +6,7 @@ use super::format::date;
 use super::guard;
 use super::request::LetterRequest;
 use super::Letter;
-use crate::disputes::{Instrument, Jurisdiction, Reason, Step};
+use crate::disputes::{Bilingual, Instrument, Jurisdiction, Reason, Step};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -155,14 +155,35 @@ fn tidy_body(text: &str) -> String {
     out
 }
 
+/// Why this case has no letter for its step, or `Ok` when it has one: the step does not exist
+/// for the instrument and reason (`law::step_exists`), or the facts do not meet the law the
+/// letter would invoke, so it would assert what is not so.
+pub fn letter_exists(req: &LetterRequest) -> Result<(), Bilingual> {
+    crate::disputes::law::step_exists(req.jurisdiction, req.instrument, req.reason, req.step)?;
+    // §9.3: a US claims-and-defenses letter needs a purchase over $50 and an earlier attempt
+    // with the merchant.
+    if req.jurisdiction == Jurisdiction::Us
+        && req.instrument == Instrument::CreditCard
+        && req.reason == Reason::FaultyGoods
+        && req.step == Step::Bank
+    {
+        let price = req
+            .transactions
+            .iter()
+            .map(|t| t.amount_minor.saturating_abs())
+            .fold(0i64, i64::saturating_add)
+            .max(req.amount_claimed_minor.unwrap_or(0).saturating_abs());
+        let wrote = req.earlier_steps.iter().any(|e| e.step == Step::Merchant);
+        crate::disputes::law::us_claims_and_defenses_open(price, wrote)?;
+    }
+    Ok(())
+}
+
 /// Renders the letter for `req`, with the user's template source when given, else the built-in
 /// one for the request's jurisdiction, step and language (falling back to English when there
 /// is none in that language: the recipient must be able to read it).
 pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Letter, TemplateError> {
-    // A step that does not exist for this instrument and reason has no letter (law::step_exists).
-    if let Err(why) =
-        crate::disputes::law::step_exists(req.jurisdiction, req.instrument, req.reason, req.step)
-    {
+    if let Err(why) = letter_exists(req) {
         return Err(TemplateError {
             line: None,
             message: why.get(&req.lang).to_string(),
@@ -212,27 +233,6 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
         line: None,
         message: "the charges add up to more than one claim can hold".into(),
     })?;
-    // §9.3: a US claims-and-defenses letter needs a purchase over $50 and an earlier attempt
-    // with the merchant; without them it would assert what is not so.
-    if req.jurisdiction == Jurisdiction::Us
-        && req.instrument == Instrument::CreditCard
-        && req.reason == Reason::FaultyGoods
-        && req.step == Step::Bank
-    {
-        let price = req
-            .transactions
-            .iter()
-            .map(|t| t.amount_minor.saturating_abs())
-            .fold(0i64, i64::saturating_add)
-            .max(claimed);
-        let wrote = req.earlier_steps.iter().any(|e| e.step == Step::Merchant);
-        if let Err(why) = crate::disputes::law::us_claims_and_defenses_open(price, wrote) {
-            return Err(TemplateError {
-                line: None,
-                message: why.get(&req.lang).to_string(),
-            });
-        }
-    }
     let ctx = build(req, lang, claimed);
     let tmpl = env
         .template_from_named_str("letter", source)
