@@ -445,7 +445,7 @@ fn s75(req: &LetterRequest, claimed: i64, currency: Currency) -> bool {
 /// The US state the case records, as its two-letter code ("MA"), or none.
 pub(crate) fn us_state(req: &LetterRequest) -> Option<String> {
     (req.jurisdiction == Jurisdiction::Us)
-        .then(|| req.details.region.as_deref())
+        .then_some(req.details.region.as_deref())
         .flatten()
         .map(|s| s.trim().to_ascii_uppercase())
         .filter(|s| s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()))
