@@ -134,7 +134,7 @@ fn assert_case_facts(l: &Letter, j: Jurisdiction, step: Step) {
             &["receipt.pdf（来源：", "statement-april.pdf（来源："],
             &what,
         );
-        assert_eq!(l.enclosures[0], "本起诉状副本（按被告人数提交）", "{what}");
+        assert_eq!(l.enclosures[0], "本起诉状副本一份", "{what}");
     } else {
         assert_eq!(
             l.enclosures,

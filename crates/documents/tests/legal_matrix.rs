@@ -727,12 +727,24 @@ fn every_combination_says_what_its_law_requires_in_the_pdf() {
                     }
                 }
                 if lang == "zh-CN" && step == Step::Court {
-                    // 附 comes after 具状人 and the date (Chinese court convention).
-                    let sig = flat.find("具状人").expect("signature");
-                    let att = flat.rfind("附：").expect("附");
-                    assert!(sig < att, "{what}: 附 before 具状人");
+                    // SPC 民事诉讼文书样式 (2016): 此致 ××人民法院, then 附：本起诉状副本×份,
+                    // then 具状人 and the date.
+                    let court = flat.rfind("此致").expect("此致");
+                    let att = flat.rfind("附：本起诉状副本一份").expect("附");
+                    let sig = flat.rfind("具状人").expect("signature");
+                    if !(court < att && att < sig) {
+                        failures.push(format!("{what}: 附 must stand between 此致 and 具状人"));
+                    }
                 } else if lang == "zh-CN" {
-                    assert!(flat.contains("此致敬礼！"), "{what}: 此致 敬礼！");
+                    // 附件 after 此致 敬礼！ and before the signature (落款).
+                    let close = flat.find("此致敬礼！");
+                    let att = flat.rfind("附件：");
+                    let sig = flat.rfind("JaneDoe");
+                    if !matches!((close, att, sig), (Some(c), Some(a), Some(s)) if c < a && a < s) {
+                        failures.push(format!(
+                            "{what}: 此致 敬礼！, then 附件, then the signature"
+                        ));
+                    }
                 }
             }
         }

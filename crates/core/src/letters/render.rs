@@ -287,11 +287,12 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
         date: date(req.today, lang),
         subject,
         body,
-        // A 起诉状 lists its evidence in the body (with sources); what follows 具状人 and the date
-        // is the note of copies filed with it (附：…), by Chinese court convention.
+        // A 起诉状 lists its evidence in the body (with sources); between "此致 ××人民法院" and
+        // 具状人 it notes the copies filed with it, one per defendant (附：本起诉状副本×份, SPC
+        // 民事诉讼文书样式 2016). Our complaints name one defendant.
         enclosures: if court_complaint && lang != "en" {
             vec![
-                "本起诉状副本（按被告人数提交）".to_string(),
+                "本起诉状副本一份".to_string(),
                 "证据材料复印件一套".to_string(),
             ]
         } else {
