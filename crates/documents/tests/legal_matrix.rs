@@ -148,10 +148,31 @@ static RULES: &[Rule] = &[
         i: Some(&[BankTransfer]),
         r: Some(&[DoubleCharge]),
         step: Some(Step::Bank),
-        must: &["Art. 89", "Art. 101"],
+        must: &["Art. 89", "Art. 101", "Art. 64", "not authorised by me"],
         ..all(
-            "§9.1 a transfer executed twice is the provider's error",
-            &["chargeback"],
+            "§9.1 a transfer debited twice: the second debit was not consented to; Art. 89 only if the provider erred",
+            &["chargeback", "a payment you executed incorrectly"],
+        )
+    },
+    Rule {
+        j: Some(Uk),
+        i: Some(&[BankTransfer, PaymentPlatform]),
+        r: Some(&[DoubleCharge]),
+        step: Some(Step::Bank),
+        must: &["regs 67 and 76", "reg. 91", "not authorised by me"],
+        ..all(
+            "§9.2 a second debit not consented to is unauthorised; reg. 91 only if the provider erred",
+            &["You executed this payment incorrectly", "buyer-protection terms"],
+        )
+    },
+    Rule {
+        j: Some(Eu),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Bank),
+        must: &["(8 December 2026)", "by 29 December 2026"],
+        ..all(
+            "§9.1 two clocks: Art. 73 refund next business day, Art. 101 answer in 15 business days",
+            &[],
         )
     },
     Rule {
@@ -304,6 +325,16 @@ static RULES: &[Rule] = &[
         step: Some(Step::Association),
         must: &["Financial Ombudsman Service"],
         ..all("§9.2 FOS for the bank", &[])
+    },
+    Rule {
+        j: Some(Uk),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Association),
+        must: &["The firm's obligations: ", "regulations 76 and 77", "£35"],
+        ..all(
+            "§9.2 the FOS referral names what the firm owed for an unauthorised payment",
+            &["The firm's obligations: the Financial Services and Markets Act"],
+        )
     },
     // §9.3 — US.
     Rule {

@@ -200,9 +200,11 @@ fn uk(i: Instrument, r: Reason, step: Step, s75: bool) -> Bilingual {
                 "the Payment Services Regulations 2017, reg. 76 (refund by the end of the next business day) and reg. 77 (my liability is at most £35, and none after I notified you or where strong customer authentication was not applied)",
                 "《2017年支付服务条例》第76条（次一营业日结束前退款）及第77条（本人责任最多35英镑；通知后或未采用强客户认证的，不承担责任）",
             ),
-            DoubleCharge if i == Instrument::BankTransfer => b(
-                "the Payment Services Regulations 2017, reg. 91 (a payment executed incorrectly by the bank)",
-                "《2017年支付服务条例》第91条（银行错误执行的支付）",
+            // §9.1 by analogy: the app knows two debits exist, not who caused the second; a
+            // debit the payer did not consent to is unauthorised whoever caused it.
+            DoubleCharge if !i.is_card() => b(
+                "the Payment Services Regulations 2017, regs 67 and 76 (a second payment I did not consent to) and reg. 91 (a payment executed incorrectly by the provider)",
+                "《2017年支付服务条例》第67、76条（未经本人同意的第二笔支付）及第91条（服务提供者错误执行的支付）",
             ),
             // §9.2, §9.1: a duplicate debit is duplicate processing, a chargeback, not s.75.
             DoubleCharge if i.is_card() => b(
@@ -276,8 +278,8 @@ fn eu(i: Instrument, r: Reason, step: Step) -> Bilingual {
                 "卡组织拒付规则（重复处理）；第二笔扣款未经同意（PSD2第64条）",
             ),
             (_, DoubleCharge) => b(
-                "the Payment Services Directive (EU) 2015/2366 (PSD2), Art. 89 (a payment executed incorrectly by the provider) and Art. 71",
-                "欧盟《支付服务指令》（PSD2）第89条（支付服务提供者错误执行的支付）及第71条",
+                "the Payment Services Directive (EU) 2015/2366 (PSD2), Arts 64 and 73 (a second payment I did not consent to), Art. 89 (a payment executed incorrectly by the provider) and Art. 71",
+                "欧盟《支付服务指令》（PSD2）第64、73条（未经本人同意的第二笔支付）、第89条（支付服务提供者错误执行的支付）及第71条",
             ),
             // §9.1: not a PSD2 error; the bank step is the scheme's chargeback.
             (Instrument::CreditCard | Instrument::DebitCard, _) => b(

@@ -1000,3 +1000,10 @@ fn lower_first(s: &str) -> String {
 pub fn answer_due(facts: &CaseFacts, step: Step, sent: NaiveDate) -> Option<NaiveDate> {
     answer(facts, step, sent).due
 }
+
+/// The second, later clock of a letter for `step` sent on `sent`, where the rules have two
+/// (an EU unauthorised payment: refund by the next business day, complaint answer within 15
+/// business days), else none.
+pub fn final_answer_due(facts: &CaseFacts, step: Step, sent: NaiveDate) -> Option<NaiveDate> {
+    answer(facts, step, sent).final_due
+}

@@ -33,6 +33,9 @@ pub(crate) struct Context {
     pub enclosures: Vec<String>,
     pub notes: Option<String>,
     pub reply_by: Option<String>,
+    /// EU unauthorised payment: the Art. 73 refund date (end of the next business day); the
+    /// letter's `reply_by` is then the Art. 101 complaint answer (15 business days).
+    pub refund_by: Option<String>,
     /// The first statement showing the charge, formatted, or none.
     pub statement_date: Option<String>,
     /// When the user reported the charge to the bank, formatted, or none (never assumed).
@@ -288,13 +291,25 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
     // A final demand before court has no legal reply period outside the UK; 14 days is the
     // convention (disputes-facts §2.5 PD-PAC, §7.1 "final demand first"); the US demand's
     // period comes from the plan (30 days, 60 where Texas's DTPA notice applies).
-    let reply_by = crate::disputes::answer_due(&facts, req.step, req.today)
-        .or_else(|| {
-            (req.step == Step::Court && req.jurisdiction != Jurisdiction::Cn)
-                .then(|| req.today.checked_add_days(chrono::Days::new(14)))
-                .flatten()
-        })
+    // PSD2: the refund (Art. 73) and the complaint answer (Art. 101) are two clocks.
+    let two_clocks = req.jurisdiction == Jurisdiction::Eu
+        && req.step == Step::Bank
+        && req.reason == Reason::NotAuthorised;
+    let refund_by = two_clocks
+        .then(|| crate::disputes::answer_due(&facts, req.step, req.today))
+        .flatten()
         .map(|d| date(d, lang));
+    let reply_by = if two_clocks {
+        crate::disputes::final_answer_due(&facts, req.step, req.today)
+    } else {
+        crate::disputes::answer_due(&facts, req.step, req.today)
+    }
+    .or_else(|| {
+        (req.step == Step::Court && req.jurisdiction != Jurisdiction::Cn)
+            .then(|| req.today.checked_add_days(chrono::Days::new(14)))
+            .flatten()
+    })
+    .map(|d| date(d, lang));
 
     Context {
         lang: lang.to_string(),
@@ -380,6 +395,7 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
             .collect(),
         notes: req.notes.clone().filter(|n| !n.trim().is_empty()),
         reply_by,
+        refund_by,
         statement_date: req.details.statement_date.map(|d| date(d, lang)),
         reported_on: req.details.reported_on.map(|d| date(d, lang)),
         police_report: req

@@ -95,7 +95,7 @@ pub fn template_fields() -> Vec<&'static str> {
         "legal_basis — the law this step rests on",
         "enclosures — list of evidence file names",
         "notes — the user's own account, or none",
-        "reply_by — the date the answer is due under the step's rule, or none",
+        "reply_by — the date the answer is due under the step's rule, or none; refund_by — EU unauthorised payment: the Art. 73 refund date",
     ]
 }
 
