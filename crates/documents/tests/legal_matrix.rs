@@ -389,8 +389,15 @@ static RULES: &[Rule] = &[
         i: Some(&[DebitCard]),
         r: Some(&[NotAuthorised, DoubleCharge, WrongAmount]),
         step: Some(Step::Bank),
-        must: &["Regulation E", "10 business days", "90 days"],
-        ..all("§9.3 point-of-sale debit: 90 days", &["45 days"])
+        must: &[
+            "Regulation E",
+            "10 business days",
+            "45 days, or 90 days if this was a point-of-sale debit-card transaction",
+        ],
+        ..all(
+            "§9.3 point-of-sale debit: 90 days, which the app cannot assume (an ATM withdrawal gets 45)",
+            &["(a point-of-sale debit-card transaction,"],
+        )
     },
     Rule {
         j: Some(Us),
@@ -552,6 +559,26 @@ static RULES: &[Rule] = &[
         lang: "zh-CN",
         must: &["开立账户", "转账"],
         ..all("§9.4 the bank of a transfer is the 开户行", &[])
+    },
+    Rule {
+        j: Some(Cn),
+        i: Some(&[BankTransfer]),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Bank),
+        lang: "zh-CN",
+        must: &["未经授权转账处理申请", "非本人所为"],
+        ..all("§9.4 an unauthorised transfer is not a 差错", &["更正差错", "转账差错"])
+    },
+    Rule {
+        j: Some(Cn),
+        i: Some(&[BankTransfer]),
+        step: Some(Step::Bank),
+        lang: "en",
+        must: &["transfer", "15 days"],
+        ..all(
+            "§9.4 an English transfer letter is not a card dispute",
+            &["Card transaction dispute", "UnionPay", "holder of your bank transfer"],
+        )
     },
     Rule {
         j: Some(Cn),
@@ -993,4 +1020,19 @@ fn cn_faulty_goods_within_7_days_are_returned_after_that_repaired() {
         assert!(text.contains(&squash(past)), "{lang}: repair after 7 days");
         assert!(!text.contains(&squash(within)), "{lang}");
     }
+}
+
+#[test]
+fn cn_unauthorised_charges_go_to_the_financial_regulator_only() {
+    for body in ["12315", "consumer_association"] {
+        for lang in ["zh-CN", "en"] {
+            let mut req = request(Cn, DebitCard, NotAuthorised, Step::Association, lang);
+            req.details.complaint_body = Some(body.into());
+            let why = render(&req, None).unwrap_err().message;
+            assert!(why.contains("12378"), "{body} {lang}: {why}");
+        }
+    }
+    let mut req = request(Cn, DebitCard, NotAuthorised, Step::Association, "zh-CN");
+    req.details.complaint_body = Some("regulator".into());
+    assert!(render(&req, None).is_ok());
 }

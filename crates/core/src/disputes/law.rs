@@ -365,6 +365,10 @@ fn cn(i: Instrument, r: Reason, step: Step) -> Bilingual {
                 "the card agreement and the UnionPay error and dispute process (the issuer raises it with the acquirer); CBIRC Measures on Consumer Complaints (Order 2020 No. 3)",
                 "银行卡领用合约及银联差错与争议处理流程（由发卡行向收单机构发起）；《银行业保险业消费投诉处理管理办法》（银保监会令2020年第3号）",
             ),
+            (Instrument::BankTransfer, NotAuthorised) => b(
+                "the deposit account agreement (Civil Code art. 577); where the account is a debit-card account, Supreme People's Court Provisions on Bank Card Civil Disputes (2021), art. 7; CBIRC Measures on Consumer Complaints (Order 2020 No. 3)",
+                "储蓄存款合同（《中华人民共和国民法典》第五百七十七条）；账户为借记卡账户的，适用最高人民法院《关于审理银行卡民事纠纷案件若干问题的规定》第七条；《银行业保险业消费投诉处理管理办法》（银保监会令2020年第3号）",
+            ),
             (Instrument::BankTransfer, _) => b(
                 "the deposit account agreement (Civil Code art. 577); CBIRC Measures on Consumer Complaints (Order 2020 No. 3)",
                 "储蓄存款合同（《中华人民共和国民法典》第五百七十七条）；《银行业保险业消费投诉处理管理办法》（银保监会令2020年第3号）",

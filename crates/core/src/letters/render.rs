@@ -176,6 +176,21 @@ pub fn letter_exists(req: &LetterRequest) -> Result<(), Bilingual> {
         let wrote = req.earlier_steps.iter().any(|e| e.step == Step::Merchant);
         crate::disputes::law::us_claims_and_defenses_open(price, wrote)?;
     }
+    // §9.4: 盗刷 is the bank's or platform's matter; 12315 and the 消协 take complaints about
+    // a 经营者, so the complaint goes to the financial regulator.
+    if req.jurisdiction == Jurisdiction::Cn
+        && req.reason == Reason::NotAuthorised
+        && req.step == Step::Association
+        && matches!(
+            req.details.complaint_body.as_deref().map(str::trim),
+            Some("12315" | "consumer_association" | "xiaoxie")
+        )
+    {
+        return Err(Bilingual::new(
+            "An unauthorised charge is complained of to your bank, card issuer or platform; if you are not satisfied with its answer, complain to the National Financial Regulatory Administration (12378) or, for a payment platform, the People's Bank of China (12363) — not to 12315 or a consumer association, which handle complaints about merchants.",
+            "盗刷应向开户行、发卡行或支付机构投诉；对其处理不满意的，向国家金融监督管理总局（12378）或中国人民银行（12363）投诉，而不是向处理经营者投诉的12315或消费者协会投诉。",
+        ));
+    }
     Ok(())
 }
 
