@@ -389,7 +389,8 @@ fn debit_card_uses_regulation_e() {
     // 90 days only for a point-of-sale, foreign or new-account transfer, which the app cannot
     // tell from an ATM withdrawal (45 days): both are stated, neither assumed.
     assert!(
-        l.body.contains("45 days, or 90 days if this was a point-of-sale"),
+        l.body
+            .contains("45 days, or 90 days if this was a point-of-sale"),
         "{}",
         l.body
     );

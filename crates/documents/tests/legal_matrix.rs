@@ -336,6 +336,16 @@ static RULES: &[Rule] = &[
             &["The firm's obligations: the Financial Services and Markets Act"],
         )
     },
+    Rule {
+        j: Some(Uk),
+        r: Some(&[RefundNotCredited]),
+        step: Some(Step::Merchant),
+        must: &["s. 20(15)", "reg. 34", "within 14 days"],
+        ..all(
+            "§2.2 an unpaid refund is owed within 14 days, not 'only the agreed price'",
+            &["Only the agreed price was due"],
+        )
+    },
     // §9.3 — US.
     Rule {
         j: Some(Us),

@@ -182,8 +182,18 @@ fn uk(i: Instrument, r: Reason, step: Step, s75: bool) -> Bilingual {
                 "《2015年消费者权利法》：商品须质量合格、适合用途并与描述相符（第9–11条），救济见第20–24条",
             ),
             NotReceived => b(
-                "the Consumer Rights Act 2015, s. 28 (delivery): goods must be delivered as agreed, or within 30 days",
-                "《2015年消费者权利法》第28条（交付）：须按约定或在30日内交付",
+                "the Consumer Rights Act 2015, s. 28 (delivery): goods must be delivered as agreed, or within 30 days; for a service, ss. 49 and 52 (reasonable care, reasonable time)",
+                "《2015年消费者权利法》第28条（交付）：须按约定或在30日内交付；服务适用第49、52条（合理注意、合理时间）",
+            ),
+            // §2.2: a refund owed is paid within 14 days of agreeing it, or of cancelling a
+            // distance contract.
+            RefundNotCredited => b(
+                "the Consumer Rights Act 2015, s. 20(15), and, for a distance or off-premises contract, the Consumer Contracts Regulations 2013, reg. 34 (a refund within 14 days)",
+                "《2015年消费者权利法》第20条第15款；远程或营业场所外合同适用《2013年消费者合同条例》第34条（14日内退款）",
+            ),
+            CancelledSubscription => b(
+                "our contract, which ended when I cancelled it: nothing was due after that",
+                "双方合同：本人取消后合同终止，此后不应再收费",
             ),
             _ => b(
                 "our contract: only the agreed price was due",
