@@ -526,6 +526,21 @@ static RULES: &[Rule] = &[
     Rule {
         j: Some(Cn),
         step: Some(Step::Merchant),
+        lang: "zh-CN",
+        ..all(
+            "§9.4 statutes read as Chinese prose: no gloss or semicolon inside 依照…，one body or the other",
+            &[
+                "第九百八十五条（没有法律根据",
+                "依照《中华人民共和国消费者权益保护法》第二十四条；",
+                "应当返还），应当返还",
+                "（解除通知到达时合同解除）",
+                "消费者协会、市场监督管理部门",
+            ],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        step: Some(Step::Merchant),
         r: Some(&[DoubleCharge]),
         lang: "zh-CN",
         must: &["第九百八十五条"],
@@ -1010,7 +1025,7 @@ fn uk_court_letters_follow_the_nations_procedure() {
 fn cn_faulty_goods_within_7_days_are_returned_after_that_repaired() {
     let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
     for (lang, within, past) in [
-        ("zh-CN", "本人现在收到商品后七日内要求退货", "更换或者修理"),
+        ("zh-CN", "本人在收到商品之日起七日内要求退货", "更换或者修理"),
         (
             "en",
             "I am returning them within that period",
