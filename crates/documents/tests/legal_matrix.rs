@@ -445,6 +445,34 @@ static RULES: &[Rule] = &[
     },
     Rule {
         j: Some(Cn),
+        i: Some(&[PaymentPlatform]),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Court),
+        lang: "zh-CN",
+        must: &["被盗用的账户资金", "法定代表人"],
+        ..all(
+            "§9.4 platform balances are not 存款; a platform company has a 法定代表人",
+            &["被盗刷的存款", "负责人：[ ]"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        i: Some(&[CreditCard]),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Bank),
+        lang: "zh-CN",
+        must: &["信用卡持卡人可以请求发卡行返还扣划的透支款本息"],
+        ..all("§9.4 SPC 第七条: only the holder's own half", &["借记卡持卡人"])
+    },
+    Rule {
+        j: Some(Cn),
+        step: Some(Step::Court),
+        lang: "en",
+        must: &["Translation for your reference"],
+        ..all("a court takes the Chinese 起诉状; the English is a translation", &[])
+    },
+    Rule {
+        j: Some(Cn),
         r: Some(&[DoubleCharge]),
         step: Some(Step::Court),
         lang: "zh-CN",
