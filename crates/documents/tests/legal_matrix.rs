@@ -424,6 +424,22 @@ static RULES: &[Rule] = &[
             ],
         )
     },
+    Rule {
+        j: Some(Us),
+        step: Some(Step::Association),
+        must: &["Company complained about: "],
+        ..all(
+            "§1.5/§1.6 one body, one company: CFPB about the bank or the State AG about the merchant",
+            &["for a merchant", "[Describe your contact"],
+        )
+    },
+    Rule {
+        j: Some(Us),
+        r: Some(&[NotAuthorised, DoubleCharge]),
+        step: Some(Step::Association),
+        must: &["Company complained about: Example Bank", "CFPB complaint process"],
+        ..all("§1.5 a bank's matter goes to the CFPB", &["State Attorney General"])
+    },
     // §9.4 — China.
     Rule {
         j: Some(Cn),
@@ -1053,7 +1069,11 @@ fn uk_court_letters_follow_the_nations_procedure() {
 fn cn_faulty_goods_within_7_days_are_returned_after_that_repaired() {
     let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
     for (lang, within, past) in [
-        ("zh-CN", "本人在收到商品之日起七日内要求退货", "更换或者修理"),
+        (
+            "zh-CN",
+            "本人在收到商品之日起七日内要求退货",
+            "更换或者修理",
+        ),
         (
             "en",
             "I am returning them within that period",

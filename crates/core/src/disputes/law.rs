@@ -150,10 +150,7 @@ fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
                 "支付平台的购买保障条款（与平台的服务协议）",
             ),
         },
-        Step::Association => b(
-            "the CFPB complaint process (consumerfinance.gov/complaint) for a card issuer, bank or payment company; state consumer-protection law (State Attorney General) for a merchant",
-            "针对发卡机构、银行或支付公司：CFPB投诉程序（consumerfinance.gov/complaint）；针对商户：州消费者保护法（州检察长）",
-        ),
+        Step::Association => us_complaint_basis(!is_merchant_dispute(r)),
         Step::Court => match (i, r) {
             (Instrument::CreditCard, NotAuthorised) => b(
                 "the Fair Credit Billing Act (15 U.S.C. §1666) and the Truth in Lending Act's civil liability, 15 U.S.C. §1640",
@@ -168,6 +165,22 @@ fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
                 "违约及州消费者保护法（UDAP）",
             ),
         },
+    }
+}
+
+/// The one body a US complaint goes to (§1.5, §1.6): the CFPB about the card issuer, bank or
+/// payment company (`about_bank`), else the State Attorney General about the merchant.
+pub fn us_complaint_basis(about_bank: bool) -> Bilingual {
+    if about_bank {
+        b(
+            "the CFPB complaint process (consumerfinance.gov/complaint) for a card issuer, bank or payment company",
+            "CFPB投诉程序（consumerfinance.gov/complaint），针对发卡机构、银行或支付公司",
+        )
+    } else {
+        b(
+            "state consumer-protection law, through the State Attorney General's consumer unit",
+            "州消费者保护法，向州检察长消费者保护部门投诉",
+        )
     }
 }
 

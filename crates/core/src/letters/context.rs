@@ -70,6 +70,9 @@ pub(crate) struct Context {
     /// US: the user's state as a two-letter code, when the case records it (its pre-suit
     /// notice rule, if any, applies), else none.
     pub us_state: Option<String>,
+    /// US complaint step: about the bank (to the CFPB) rather than the merchant (to the State
+    /// Attorney General) — an unauthorised or duplicate charge, or once the bank was written to.
+    pub complaint_about_bank: bool,
 }
 
 #[derive(Serialize)]
@@ -379,6 +382,11 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
             .clone()
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| {
+                if req.jurisdiction == Jurisdiction::Us && req.step == Step::Association {
+                    return pick(&crate::disputes::law::us_complaint_basis(
+                        complaint_about_bank(req),
+                    ));
+                }
                 pick(&crate::disputes::law::basis(
                     req.jurisdiction,
                     req.instrument,
@@ -442,7 +450,14 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
             UkNation::NorthernIreland => "northern_ireland",
         },
         us_state: us_state(req),
+        complaint_about_bank: complaint_about_bank(req),
     }
+}
+
+/// Whether a complaint to a public body is about the bank (§1.5) rather than the merchant.
+fn complaint_about_bank(req: &LetterRequest) -> bool {
+    !crate::disputes::law::is_merchant_dispute(req.reason)
+        || req.earlier_steps.iter().any(|e| e.step == Step::Bank)
 }
 
 /// Whether Section 75 can carry this UK claim: the price is what was paid for the purchase

@@ -89,6 +89,7 @@ pub fn template_fields() -> Vec<&'static str> {
         "bank — {name, address, known}: the bank, card issuer or platform; defendant, defendant_is_bank — whom a court step is against",
         "cause — China: the cause of action (案由); complaint_body — 12315 | consumer_association | regulator",
         "within_reject_window — UK faulty goods: the 30-day right to reject still runs; within_cn_return_window — China: the 7-day return still runs; psp_error — unauthorised or executed wrongly by the provider (not a chargeback)",
+        "s75_possible — UK credit card: Section 75 can carry the claim (a supplier's breach, price over £100 and not over £30,000); nation — UK: england_wales | scotland | northern_ireland; us_state — US: the state's two-letter code, or none; complaint_about_bank — US complaint: about the bank (CFPB) rather than the merchant (State AG)",
         "merchant — merchant of the first transaction; first_date — its date",
         "claimed — the amount asked back, formatted (\"$4.38\" / \"人民币12.00元\")",
         "earlier — list of {step, to, to_you, sent, answered, outcome}: the steps taken before",
