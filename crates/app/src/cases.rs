@@ -589,6 +589,14 @@ pub(crate) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// The US states and DC by postal code.
+const US_STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY",
+];
+
 /// Checks the optional facts of a new case: dates are dates, the nation and the complaint body
 /// are ones the rules know; empty text counts as not given.
 fn details_row(d: &CaseDetailsInput) -> Result<CaseDetailsRow> {
@@ -600,15 +608,18 @@ fn details_row(d: &CaseDetailsInput) -> Result<CaseDetailsRow> {
             .map(|s| parse_date(s, what).map(|d| d.to_string()))
             .transpose()
     };
+    // The UK nation (courts and bank holidays differ) or the US state (its pre-suit notice).
     let region = text(&d.region)
         .map(|r| {
-            disputes::law::UkNation::parse(r)
-                .map(|_| r.to_string())
-                .ok_or_else(|| {
-                    AppError::invalid(format!(
-                    "unknown UK nation '{r}' (expected england_wales, scotland or northern_ireland)"
-                ))
-                })
+            if disputes::law::UkNation::parse(r).is_some() {
+                Ok(r.to_string())
+            } else if US_STATES.contains(&r.to_ascii_uppercase().as_str()) {
+                Ok(r.to_ascii_uppercase())
+            } else {
+                Err(AppError::invalid(format!(
+                    "unknown region '{r}' (expected a UK nation: england_wales, scotland or northern_ireland; or a US state's two-letter code such as MA)"
+                )))
+            }
         })
         .transpose()?;
     let body = text(&d.complaint_body)

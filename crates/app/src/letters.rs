@@ -221,6 +221,7 @@ impl App {
                         address: vec![],
                     }),
                     complaint_body: d.complaint_body.clone(),
+                    region: d.region.clone(),
                 }
             },
         })

@@ -198,18 +198,12 @@ impl App {
         for full in [Full::Yes, Full::No] {
             for reason in Reason::ALL {
                 for instrument in Instrument::ALL {
-                    // A combination with no such step has no letter to check.
-                    if recourse_core::disputes::law::step_exists(
-                        kind.jurisdiction,
-                        instrument,
-                        reason,
-                        kind.step,
-                    )
-                    .is_err()
-                    {
+                    // A combination with no such letter (no such step, or facts the letter's
+                    // law does not cover) has nothing to check.
+                    let req = sample(&kind, profile.clone(), full, reason, Some(instrument));
+                    if letters::letter_exists(&req).is_err() {
                         continue;
                     }
-                    let req = sample(&kind, profile.clone(), full, reason, Some(instrument));
                     letters::render(&req, Some(source)).map_err(|e| {
                         let facts = match full {
                             Full::Yes => "",
@@ -448,6 +442,7 @@ fn sample(
                     address: vec!["1 Bank Street".to_string()],
                 }),
                 complaint_body: None,
+                region: None,
             }
         } else {
             letters::CaseDetails::default()

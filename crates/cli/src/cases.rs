@@ -41,7 +41,8 @@ pub enum CaseAction {
         /// The bank, card issuer or platform's name.
         #[arg(long)]
         bank: Option<String>,
-        /// UK: england_wales, scotland or northern_ireland (whose bank holidays count).
+        /// UK: england_wales, scotland or northern_ireland (bank holidays and courts differ);
+        /// US: the state's two-letter code (MA, CA and TX have pre-suit notice rules).
         #[arg(long)]
         region: Option<String>,
         /// China: the one body a complaint goes to: 12315, consumer_association or regulator.

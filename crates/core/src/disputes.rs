@@ -21,7 +21,8 @@ pub use checklist::{checklist, Checklist};
 pub use holidays::{cn_sources, easter_sunday, HolidayCalendar};
 pub use ladder::{ladder, short_name, StepRule};
 pub use plan::{
-    answer_due, plan, CaseFacts, CasePlan, NextAction, StepPlan, StepRecord, Warning, WarningLevel,
+    answer_due, final_answer_due, plan, CaseFacts, CasePlan, NextAction, StepPlan, StepRecord,
+    Warning, WarningLevel,
 };
 
 use serde::{Deserialize, Serialize};

@@ -30,7 +30,7 @@ pub mod guard;
 mod render;
 mod request;
 
-pub use render::{builtin_template, render, template_fields, TemplateError};
+pub use render::{builtin_template, letter_exists, render, template_fields, TemplateError};
 pub use request::{
     CaseDetails, EarlierStep, LetterParty, LetterRequest, LetterTransaction, SenderProfile,
 };

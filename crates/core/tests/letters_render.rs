@@ -134,7 +134,7 @@ fn assert_case_facts(l: &Letter, j: Jurisdiction, step: Step) {
             &["receipt.pdf（来源：", "statement-april.pdf（来源："],
             &what,
         );
-        assert_eq!(l.enclosures[0], "本起诉状副本（按被告人数提交）", "{what}");
+        assert_eq!(l.enclosures[0], "本起诉状副本一份", "{what}");
     } else {
         assert_eq!(
             l.enclosures,
@@ -201,16 +201,19 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
             "small-claims court",
             "Plaintiff: Jane Doe",
             "Defendant: Philz Coffee",
-            "30 days",
+            // §9.3: no state recorded, so no state's pre-suit notice is claimed.
+            "Please pay $4.38 by",
         ],
         // §2.2, §9.2: a double charge rests on the contract (the CRA's remedies are for faulty
-        // goods); the card issuer's Section 75 is the next step.
-        (Uk, Merchant, _) => vec!["Only the agreed price was due", "Section 75"],
-        // §2.1 / §2.3: s75 joint liability, chargeback, 8 weeks / 15 business days, FOS.
+        // goods); the next step is the card issuer's chargeback, never Section 75.
+        (Uk, Merchant, _) => vec![
+            "Only the agreed price was due",
+            "ask my card issuer for a chargeback",
+        ],
+        // §9.1, §9.2: a duplicate card debit is a chargeback (duplicate processing); FOS next.
         (Uk, Bank, _) => vec![
-            "Section 75",
-            "jointly and severally liable",
             "chargeback",
+            "duplicate processing",
             // §9.2: a duplicate payment is a payment-services complaint: only the 15 days apply.
             "15 business days",
             "Financial Ombudsman Service",
@@ -383,9 +386,13 @@ fn debit_card_uses_regulation_e() {
         ],
         "reg e",
     );
+    // 90 days only for a point-of-sale, foreign or new-account transfer, which the app cannot
+    // tell from an ATM withdrawal (45 days): both are stated, neither assumed.
     assert!(
-        !l.body.contains("45 days"),
-        "a point-of-sale debit purchase gets 90 days"
+        l.body
+            .contains("45 days, or 90 days if this was a point-of-sale"),
+        "{}",
+        l.body
     );
     assert!(!l.body.contains("finance charges"));
     assert!(l.subject.starts_with("Notice of error"));

@@ -113,6 +113,32 @@ pub fn docx(letter: &Letter, paper: Paper) -> Result<Vec<u8>, DocumentError> {
             para
         });
     }
+    // Chinese: enclosures before the signature (附件 before 落款; 附 before 具状人).
+    let mut enclosures = Vec::new();
+    if zh && complaint && !p.enclosures.is_empty() {
+        enclosures.push(
+            line(&format!(
+                "{}{}",
+                p.enclosures_label,
+                p.enclosures.join("；")
+            ))
+            .line_spacing(before(240)),
+        );
+    } else if !p.enclosures.is_empty() {
+        enclosures.push(line(p.enclosures_label).line_spacing(before(if zh { 240 } else { 480 })));
+        for (i, e) in p.enclosures.iter().enumerate() {
+            let indent = if zh { 2 * size as i32 * 10 } else { 280 };
+            enclosures.push(line(&format!("{}. {e}", i + 1)).indent(
+                Some(indent),
+                None,
+                None,
+                None,
+            ));
+        }
+    }
+    if zh {
+        blocks.append(&mut enclosures);
+    }
     if zh || complaint {
         let mut end = vec![format!("{}{}", p.signature_label, p.signature)];
         if !complaint {
@@ -133,13 +159,7 @@ pub fn docx(letter: &Letter, paper: Paper) -> Result<Vec<u8>, DocumentError> {
         // Room for a pen signature above the typed name.
         blocks.push(line(&p.signature).line_spacing(before(720)));
     }
-    if !p.enclosures.is_empty() {
-        blocks.push(line(p.enclosures_label).line_spacing(before(480)));
-        for (i, e) in p.enclosures.iter().enumerate() {
-            let indent = if zh { 2 * size as i32 * 10 } else { 280 };
-            blocks.push(line(&format!("{}. {e}", i + 1)).indent(Some(indent), None, None, None));
-        }
-    }
+    blocks.append(&mut enclosures);
     for block in blocks {
         doc = doc.add_paragraph(block);
     }

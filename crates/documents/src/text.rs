@@ -38,6 +38,11 @@ pub fn text(letter: &Letter) -> String {
         push(paragraph.join("\n"));
     }
     push(p.closing.join("\n"));
+    // Chinese: enclosures before the signature (附件 before 落款; 附 before 具状人).
+    let enclosures = enclosure_block(&p, zh && complaint);
+    if zh {
+        push(enclosures.clone());
+    }
     let mut end = vec![format!("{}{}", p.signature_label, p.signature)];
     if zh || complaint {
         if !complaint {
@@ -51,17 +56,29 @@ pub fn text(letter: &Letter) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
     );
-    if !p.enclosures.is_empty() {
-        let mut lines = vec![p.enclosures_label.to_string()];
-        lines.extend(
-            p.enclosures
-                .iter()
-                .enumerate()
-                .map(|(i, e)| format!("{}. {e}", i + 1)),
-        );
-        push(lines.join("\n"));
+    if !zh {
+        push(enclosures);
     }
     let mut out = blocks.join("\n\n");
     out.push('\n');
     out
+}
+
+/// The enclosures as text: one "附：…；…" line on a Chinese complaint, else a numbered list
+/// under its label; empty when there are none.
+fn enclosure_block(p: &Prepared, one_line: bool) -> String {
+    if p.enclosures.is_empty() {
+        return String::new();
+    }
+    if one_line {
+        return format!("{}{}", p.enclosures_label, p.enclosures.join("；"));
+    }
+    let mut lines = vec![p.enclosures_label.to_string()];
+    lines.extend(
+        p.enclosures
+            .iter()
+            .enumerate()
+            .map(|(i, e)| format!("{}. {e}", i + 1)),
+    );
+    lines.join("\n")
 }

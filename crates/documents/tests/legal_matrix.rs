@@ -148,10 +148,31 @@ static RULES: &[Rule] = &[
         i: Some(&[BankTransfer]),
         r: Some(&[DoubleCharge]),
         step: Some(Step::Bank),
-        must: &["Art. 89", "Art. 101"],
+        must: &["Art. 89", "Art. 101", "Art. 64", "not authorised by me"],
         ..all(
-            "§9.1 a transfer executed twice is the provider's error",
-            &["chargeback"],
+            "§9.1 a transfer debited twice: the second debit was not consented to; Art. 89 only if the provider erred",
+            &["chargeback", "a payment you executed incorrectly"],
+        )
+    },
+    Rule {
+        j: Some(Uk),
+        i: Some(&[BankTransfer, PaymentPlatform]),
+        r: Some(&[DoubleCharge]),
+        step: Some(Step::Bank),
+        must: &["regs 67 and 76", "reg. 91", "not authorised by me"],
+        ..all(
+            "§9.2 a second debit not consented to is unauthorised; reg. 91 only if the provider erred",
+            &["You executed this payment incorrectly", "buyer-protection terms"],
+        )
+    },
+    Rule {
+        j: Some(Eu),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Bank),
+        must: &["(8 December 2026)", "by 29 December 2026"],
+        ..all(
+            "§9.1 two clocks: Art. 73 refund next business day, Art. 101 answer in 15 business days",
+            &[],
         )
     },
     Rule {
@@ -227,6 +248,23 @@ static RULES: &[Rule] = &[
     },
     Rule {
         j: Some(Uk),
+        i: Some(&[CreditCard]),
+        r: Some(&[DoubleCharge]),
+        ..all(
+            "§9.2 s.75 is for the supplier's breach, never a duplicate debit",
+            &["Section 75"],
+        )
+    },
+    Rule {
+        j: Some(Uk),
+        i: Some(CARDS),
+        r: Some(&[DoubleCharge]),
+        step: Some(Step::Bank),
+        must: &["chargeback", "duplicate processing"],
+        ..all("§9.1/§9.2 a duplicate card debit is a chargeback", &[])
+    },
+    Rule {
+        j: Some(Uk),
         r: Some(&[NotAuthorised, DoubleCharge]),
         step: Some(Step::Bank),
         must: &["15 business days", "35"],
@@ -238,7 +276,12 @@ static RULES: &[Rule] = &[
     Rule {
         j: Some(Uk),
         step: Some(Step::Court),
-        must: &["Letter Before Claim", "Pre-Action Conduct"],
+        must: &[
+            "Letter Before Claim",
+            "Pre-Action Conduct",
+            "County Court (small claims track)",
+            "Money Claim Online",
+        ],
         ..all(
             "§9.2 the LBC's basis is not s.75 or PD-PAC",
             &[
@@ -283,16 +326,48 @@ static RULES: &[Rule] = &[
         must: &["Financial Ombudsman Service"],
         ..all("§9.2 FOS for the bank", &[])
     },
+    Rule {
+        j: Some(Uk),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Association),
+        must: &["The firm's obligations: ", "regulations 76 and 77", "£35"],
+        ..all(
+            "§9.2 the FOS referral names what the firm owed for an unauthorised payment",
+            &["The firm's obligations: the Financial Services and Markets Act"],
+        )
+    },
+    Rule {
+        j: Some(Uk),
+        r: Some(&[RefundNotCredited]),
+        step: Some(Step::Merchant),
+        must: &["s. 20(15)", "reg. 34", "within 14 days"],
+        ..all(
+            "§2.2 an unpaid refund is owed within 14 days, not 'only the agreed price'",
+            &["Only the agreed price was due"],
+        )
+    },
     // §9.3 — US.
     Rule {
         j: Some(Us),
         i: Some(&[CreditCard]),
         r: Some(&[FaultyGoods]),
         step: Some(Step::Bank),
-        must: &["§1026.12(c)", "1666i", "$50", "100 miles"],
+        must: &[
+            "§1026.12(c)",
+            "1666i",
+            "more than $50",
+            "withholding payment",
+            "raise a chargeback",
+        ],
         ..all(
-            "§9.3 faulty goods on a credit card: claims and defenses",
-            &["Billing error notice", "§1026.13"],
+            "§9.3 faulty goods on a credit card: claims and defenses, asserting only what the case knows",
+            &[
+                "Billing error notice",
+                "§1026.13",
+                "100 miles",
+                "credit it to my account",
+                "[Describe",
+            ],
         )
     },
     Rule {
@@ -324,17 +399,46 @@ static RULES: &[Rule] = &[
         i: Some(&[DebitCard]),
         r: Some(&[NotAuthorised, DoubleCharge, WrongAmount]),
         step: Some(Step::Bank),
-        must: &["Regulation E", "10 business days", "90 days"],
-        ..all("§9.3 point-of-sale debit: 90 days", &["45 days"])
+        must: &[
+            "Regulation E",
+            "10 business days",
+            "45 days, or 90 days if this was a point-of-sale debit-card transaction",
+        ],
+        ..all(
+            "§9.3 point-of-sale debit: 90 days, which the app cannot assume (an ATM withdrawal gets 45)",
+            &["(a point-of-sale debit-card transaction,"],
+        )
     },
     Rule {
         j: Some(Us),
         step: Some(Step::Court),
-        must: &["30 days", "93A", "§1782", "60 days"],
+        must: &["small-claims court", "by 6 January 2027"],
         ..all(
-            "§9.3 the final demand is the 30/60-day pre-suit notice",
-            &["within 14 days"],
+            "§9.3 without the user's state, the final demand claims no state's pre-suit notice",
+            &[
+                "within 14 days",
+                "93A",
+                "§1782",
+                "17.505",
+                "where state law requires",
+            ],
         )
+    },
+    Rule {
+        j: Some(Us),
+        step: Some(Step::Association),
+        must: &["Company complained about: "],
+        ..all(
+            "§1.5/§1.6 one body, one company: CFPB about the bank or the State AG about the merchant",
+            &["for a merchant", "[Describe your contact"],
+        )
+    },
+    Rule {
+        j: Some(Us),
+        r: Some(&[NotAuthorised, DoubleCharge]),
+        step: Some(Step::Association),
+        must: &["Company complained about: Example Bank", "CFPB complaint process"],
+        ..all("§1.5 a bank's matter goes to the CFPB", &["State Attorney General"])
     },
     // §9.4 — China.
     Rule {
@@ -357,6 +461,34 @@ static RULES: &[Rule] = &[
     },
     Rule {
         j: Some(Cn),
+        i: Some(&[PaymentPlatform]),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Court),
+        lang: "zh-CN",
+        must: &["被盗用的账户资金", "法定代表人"],
+        ..all(
+            "§9.4 platform balances are not 存款; a platform company has a 法定代表人",
+            &["被盗刷的存款", "负责人：[ ]"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        i: Some(&[CreditCard]),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Bank),
+        lang: "zh-CN",
+        must: &["信用卡持卡人可以请求发卡行返还扣划的透支款本息"],
+        ..all("§9.4 SPC 第七条: only the holder's own half", &["借记卡持卡人"])
+    },
+    Rule {
+        j: Some(Cn),
+        step: Some(Step::Court),
+        lang: "en",
+        must: &["Translation for your reference"],
+        ..all("a court takes the Chinese 起诉状; the English is a translation", &[])
+    },
+    Rule {
+        j: Some(Cn),
         r: Some(&[DoubleCharge]),
         step: Some(Step::Court),
         lang: "zh-CN",
@@ -373,6 +505,33 @@ static RULES: &[Rule] = &[
         lang: "zh-CN",
         must: &["买卖合同纠纷", "第五百七十七条"],
         ..all("§9.4 goods: 买卖合同纠纷", &["不当得利纠纷", "银行卡纠纷"])
+    },
+    Rule {
+        j: Some(Cn),
+        r: Some(&[NotReceived, FaultyGoods]),
+        step: Some(Step::Court),
+        lang: "zh-CN",
+        must: &["判令解除原告与被告之间的买卖合同", "返还原告货款", "有权解除合同"],
+        ..all("§9.4 the price is returned after 解除 (民法典 第566条)", &[])
+    },
+    Rule {
+        j: Some(Cn),
+        r: Some(&[NotReceived, FaultyGoods]),
+        step: Some(Step::Court),
+        lang: "en",
+        must: &["contract of sale between the plaintiff and the defendant be terminated"],
+        ..all("§9.4 the price is returned after termination", &[])
+    },
+    Rule {
+        j: Some(Cn),
+        r: Some(&[FaultyGoods]),
+        step: Some(Step::Merchant),
+        lang: "en",
+        must: &["replace or repair the goods", "Article 24"],
+        ..all(
+            "§4.1 past the 7 days, replacement or repair (English)",
+            &["I am returning them within that period"],
+        )
     },
     Rule {
         j: Some(Cn),
@@ -411,6 +570,21 @@ static RULES: &[Rule] = &[
     Rule {
         j: Some(Cn),
         step: Some(Step::Merchant),
+        lang: "zh-CN",
+        ..all(
+            "§9.4 statutes read as Chinese prose: no gloss or semicolon inside 依照…，one body or the other",
+            &[
+                "第九百八十五条（没有法律根据",
+                "依照《中华人民共和国消费者权益保护法》第二十四条；",
+                "应当返还），应当返还",
+                "（解除通知到达时合同解除）",
+                "消费者协会、市场监督管理部门",
+            ],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        step: Some(Step::Merchant),
         r: Some(&[DoubleCharge]),
         lang: "zh-CN",
         must: &["第九百八十五条"],
@@ -424,7 +598,7 @@ static RULES: &[Rule] = &[
         must: &["第二十四条", "更换或者修理"],
         ..all(
             "§4.1 past the 7 days, replacement or repair (the remedy follows the date)",
-            &["本人在收到商品后七日内提出退货"],
+            &["七日内要求退货", "告知退货方式"],
         )
     },
     Rule {
@@ -454,6 +628,26 @@ static RULES: &[Rule] = &[
         lang: "zh-CN",
         must: &["开立账户", "转账"],
         ..all("§9.4 the bank of a transfer is the 开户行", &[])
+    },
+    Rule {
+        j: Some(Cn),
+        i: Some(&[BankTransfer]),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Bank),
+        lang: "zh-CN",
+        must: &["未经授权转账处理申请", "非本人所为"],
+        ..all("§9.4 an unauthorised transfer is not a 差错", &["更正差错", "转账差错"])
+    },
+    Rule {
+        j: Some(Cn),
+        i: Some(&[BankTransfer]),
+        step: Some(Step::Bank),
+        lang: "en",
+        must: &["transfer", "15 days"],
+        ..all(
+            "§9.4 an English transfer letter is not a card dispute",
+            &["Card transaction dispute", "UnionPay", "holder of your bank transfer"],
+        )
     },
     Rule {
         j: Some(Cn),
@@ -660,12 +854,24 @@ fn every_combination_says_what_its_law_requires_in_the_pdf() {
                     }
                 }
                 if lang == "zh-CN" && step == Step::Court {
-                    // 附 comes after 具状人 and the date (Chinese court convention).
-                    let sig = flat.find("具状人").expect("signature");
-                    let att = flat.rfind("附：").expect("附");
-                    assert!(sig < att, "{what}: 附 before 具状人");
+                    // SPC 民事诉讼文书样式 (2016): 此致 ××人民法院, then 附：本起诉状副本×份,
+                    // then 具状人 and the date.
+                    let court = flat.rfind("此致").expect("此致");
+                    let att = flat.rfind("附：本起诉状副本一份").expect("附");
+                    let sig = flat.rfind("具状人").expect("signature");
+                    if !(court < att && att < sig) {
+                        failures.push(format!("{what}: 附 must stand between 此致 and 具状人"));
+                    }
                 } else if lang == "zh-CN" {
-                    assert!(flat.contains("此致敬礼！"), "{what}: 此致 敬礼！");
+                    // 附件 after 此致 敬礼！ and before the signature (落款).
+                    let close = flat.find("此致敬礼！");
+                    let att = flat.rfind("附件：");
+                    let sig = flat.rfind("JaneDoe");
+                    if !matches!((close, att, sig), (Some(c), Some(a), Some(s)) if c < a && a < s) {
+                        failures.push(format!(
+                            "{what}: 此致 敬礼！, then 附件, then the signature"
+                        ));
+                    }
                 }
             }
         }
@@ -727,4 +933,179 @@ fn recorded_reports_are_stated_and_only_then() {
         ));
         assert!(text.contains(&squash(want)), "{j:?}: {want}");
     }
+}
+
+/// The PDF text of one letter, whitespace removed; or why it was refused.
+fn letter_text(renderer: &Renderer, req: &LetterRequest) -> Result<String, String> {
+    let letter = render(req, None).map_err(|e| e.message)?;
+    Ok(squash(&pdf_text(
+        &renderer.pdf(&letter, Paper::A4).unwrap(),
+    )))
+}
+
+#[test]
+fn uk_section_75_only_for_a_price_over_100_and_not_over_30000_pounds() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    for amount in [-6_000, -10_000, -4_000_000] {
+        for step in [Step::Merchant, Step::Bank, Step::Association, Step::Court] {
+            let mut req = request(Uk, CreditCard, FaultyGoods, step, "en");
+            req.transactions[0].amount_minor = amount;
+            let text = letter_text(&renderer, &req).unwrap();
+            assert!(
+                !text.contains("Section75"),
+                "{amount} {step:?}: s.75(3)(b) excludes this price"
+            );
+            if step == Step::Bank {
+                assert!(text.contains("chargeback"), "{amount}: chargeback instead");
+            }
+        }
+    }
+    let mut req = request(Uk, CreditCard, FaultyGoods, Step::Bank, "en");
+    req.transactions[0].amount_minor = -10_001;
+    assert!(letter_text(&renderer, &req).unwrap().contains("Section75"));
+}
+
+#[test]
+fn us_claims_and_defenses_need_over_50_dollars_and_the_merchant_first() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    let mut req = request(Us, CreditCard, FaultyGoods, Step::Bank, "en");
+    req.transactions[0].amount_minor = -5_000;
+    let why = letter_text(&renderer, &req).unwrap_err();
+    assert!(why.contains("over $50"), "{why}");
+    let mut req = request(Us, CreditCard, FaultyGoods, Step::Bank, "en");
+    req.earlier_steps.clear();
+    let why = letter_text(&renderer, &req).unwrap_err();
+    assert!(why.contains("merchant first"), "{why}");
+}
+
+#[test]
+fn us_final_demand_follows_the_users_state() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    let cases: [(&str, Reason, &[&str], &[&str]); 4] = [
+        (
+            "MA",
+            FaultyGoods,
+            &[
+                "chapter 93A, §9(3)",
+                "unfair or deceptive act",
+                "within 30 days",
+            ],
+            &["§1782", "17.505"],
+        ),
+        (
+            "CA",
+            FaultyGoods,
+            &[
+                "Civil Code §1782",
+                "§1770(a)(5)",
+                "certified or registered mail",
+            ],
+            &["93A", "17.505"],
+        ),
+        (
+            "TX",
+            NotReceived,
+            &[
+                "§17.505",
+                "economic damages",
+                "60 days",
+                "by 5 February 2027",
+            ],
+            &["93A", "§1782"],
+        ),
+        (
+            "NY",
+            FaultyGoods,
+            &["small-claims court"],
+            &["93A", "§1782", "17.505"],
+        ),
+    ];
+    for (state, reason, must, must_not) in cases {
+        let mut req = request(Us, CreditCard, reason, Step::Court, "en");
+        req.details.region = Some(state.into());
+        let text = letter_text(&renderer, &req).unwrap();
+        for m in must {
+            assert!(text.contains(&squash(m)), "{state}: missing {m}");
+        }
+        for m in must_not {
+            assert!(!text.contains(&squash(m)), "{state}: must not say {m}");
+        }
+    }
+    // A claim against the bank is not a state consumer-protection notice.
+    let mut req = request(Us, DebitCard, NotAuthorised, Step::Court, "en");
+    req.details.region = Some("MA".into());
+    assert!(!letter_text(&renderer, &req).unwrap().contains("93A"));
+}
+
+#[test]
+fn uk_court_letters_follow_the_nations_procedure() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    for (nation, must) in [
+        ("scotland", &["simple procedure", "sheriff court"][..]),
+        (
+            "northern_ireland",
+            &["County Court in Northern Ireland"][..],
+        ),
+    ] {
+        for r in [FaultyGoods, NotAuthorised] {
+            let mut req = request(Uk, DebitCard, r, Step::Court, "en");
+            req.details.region = Some(nation.into());
+            let text = letter_text(&renderer, &req).unwrap();
+            for m in must {
+                assert!(text.contains(&squash(m)), "{nation}: missing {m}");
+            }
+            for m in [
+                "Pre-Action Conduct",
+                "Money Claim Online",
+                "(small claims track)",
+            ] {
+                assert!(!text.contains(&squash(m)), "{nation}: must not say {m}");
+            }
+        }
+    }
+}
+
+#[test]
+fn cn_faulty_goods_within_7_days_are_returned_after_that_repaired() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    for (lang, within, past) in [
+        (
+            "zh-CN",
+            "本人在收到商品之日起七日内要求退货",
+            "更换或者修理",
+        ),
+        (
+            "en",
+            "I am returning them within that period",
+            "replace or repair the goods",
+        ),
+    ] {
+        let mut req = request(Cn, DebitCard, FaultyGoods, Step::Merchant, lang);
+        req.details.delivered_on = Some(d(2026, 12, 3));
+        let text = letter_text(&renderer, &req).unwrap();
+        assert!(
+            text.contains(&squash(within)),
+            "{lang}: return within 7 days"
+        );
+        assert!(!text.contains(&squash(past)), "{lang}");
+        req.details.delivered_on = Some(d(2026, 11, 20));
+        let text = letter_text(&renderer, &req).unwrap();
+        assert!(text.contains(&squash(past)), "{lang}: repair after 7 days");
+        assert!(!text.contains(&squash(within)), "{lang}");
+    }
+}
+
+#[test]
+fn cn_unauthorised_charges_go_to_the_financial_regulator_only() {
+    for body in ["12315", "consumer_association"] {
+        for lang in ["zh-CN", "en"] {
+            let mut req = request(Cn, DebitCard, NotAuthorised, Step::Association, lang);
+            req.details.complaint_body = Some(body.into());
+            let why = render(&req, None).unwrap_err().message;
+            assert!(why.contains("12378"), "{body} {lang}: {why}");
+        }
+    }
+    let mut req = request(Cn, DebitCard, NotAuthorised, Step::Association, "zh-CN");
+    req.details.complaint_body = Some("regulator".into());
+    assert!(render(&req, None).is_ok());
 }

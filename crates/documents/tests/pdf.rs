@@ -163,6 +163,10 @@ fn chinese_letter_and_complaint_on_both_papers() {
         // The title comes first and the court closes the complaint.
         assert!(text.starts_with("民事起诉状"), "{text}");
         assert!(text.find("此致").unwrap() < text.find("北京市朝阳区人民法院").unwrap());
+        // SPC 民事诉讼文书样式 (2016): 附：本起诉状副本×份 before 具状人.
+        let att = text.find("附：").expect("附");
+        assert!(text.find("北京市朝阳区人民法院").unwrap() < att, "{text}");
+        assert!(att < text.find("具状人").unwrap(), "{text}");
     }
 }
 

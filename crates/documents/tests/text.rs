@@ -55,14 +55,14 @@ fn chinese_letter_as_text() {
 此致
 敬礼！
 
+附件：
+1. 2026年11月账单（已标注）
+2. 美团订单截图
+
 张伟
 北京市朝阳区建国路88号
 电话：138 0013 8000
 2026年11月27日
-
-附件：
-1. 2026年11月账单（已标注）
-2. 美团订单截图
 ";
     assert_eq!(text(&samples::chinese()), want);
 }
@@ -71,7 +71,12 @@ fn chinese_letter_as_text() {
 fn chinese_complaint_as_text() {
     let got = text(&samples::complaint());
     assert!(got.starts_with("民事起诉状\n\n原告：张伟"), "{got}");
-    assert!(got.contains("\n\n此致\n北京市朝阳区人民法院\n\n具状人：张伟\n2026年12月20日\n\n附：\n1. 起诉状副本1份\n"), "{got}");
+    // SPC 民事诉讼文书样式 (2016): 此致, the court, 附：…, then 具状人 and the date.
+    assert!(
+        got.contains("\n\n此致\n北京市朝阳区人民法院\n\n附：起诉状副本1份"),
+        "{got}"
+    );
+    assert!(got.ends_with("\n\n具状人：张伟\n2026年12月20日\n"), "{got}");
 }
 
 #[test]

@@ -27,6 +27,41 @@ pub fn is_merchant_dispute(r: Reason) -> bool {
     )
 }
 
+/// Section 75 of the Consumer Credit Act 1974 makes a UK credit-card issuer answer for the
+/// supplier's breach of contract or misrepresentation only where the cash price of the item is
+/// over £100 and not over £30,000 (s.75(3)(b)), and never for an unauthorised charge or a
+/// duplicate debit, which are the bank's own matter or duplicate processing (§9.2). The price
+/// is taken from the pounds paid: a price in another currency is not assumed to qualify.
+pub fn uk_s75_applies(i: Instrument, r: Reason, price_minor: i64, gbp: bool) -> bool {
+    i == Instrument::CreditCard
+        && is_merchant_dispute(r)
+        && gbp
+        && price_minor > 10_000
+        && price_minor <= 3_000_000
+}
+
+/// A US credit-card "claims and defenses" letter (15 U.S.C. §1666i, Reg Z §1026.12(c)) is only
+/// open for a purchase over $50 after a good-faith attempt to resolve it with the merchant
+/// (§9.3). Why not, or `Ok` when it is open.
+pub fn us_claims_and_defenses_open(
+    price_minor: i64,
+    wrote_to_merchant: bool,
+) -> Result<(), Bilingual> {
+    if price_minor <= 5_000 {
+        return Err(b(
+            "Claims and defenses (15 U.S.C. §1666i, 12 CFR §1026.12(c)) apply only to a purchase over $50. Ask the merchant to put it right, or ask your card issuer whether it will raise a chargeback.",
+            "抗辩权（15 U.S.C. §1666i，12 CFR §1026.12(c)）仅适用于金额超过50美元的购买。请要求商户解决，或询问发卡机构是否发起拒付。",
+        ));
+    }
+    if !wrote_to_merchant {
+        return Err(b(
+            "Write to the merchant first: claims and defenses require a good-faith attempt to resolve the dispute with the merchant (12 CFR §1026.12(c)(3)(i)).",
+            "请先致函商户：行使抗辩权须先善意尝试与商户解决争议（12 CFR §1026.12(c)(3)(i)）。",
+        ));
+    }
+    Ok(())
+}
+
 /// Why a step does not exist for this combination, or `Ok` when it does.
 pub fn step_exists(j: Jurisdiction, i: Instrument, r: Reason, step: Step) -> Result<(), Bilingual> {
     // An unauthorised charge is disputed with whoever holds the account: the cardholder never
@@ -56,11 +91,12 @@ pub fn step_exists(j: Jurisdiction, i: Instrument, r: Reason, step: Step) -> Res
     Ok(())
 }
 
-/// The legal basis a letter for this combination cites.
-pub fn basis(j: Jurisdiction, i: Instrument, r: Reason, step: Step) -> Bilingual {
+/// The legal basis a letter for this combination cites. `s75` says whether Section 75 of the
+/// UK Consumer Credit Act can carry the claim (`uk_s75_applies`); it matters nowhere else.
+pub fn basis(j: Jurisdiction, i: Instrument, r: Reason, step: Step, s75: bool) -> Bilingual {
     match j {
         Jurisdiction::Us => us(i, r, step),
-        Jurisdiction::Uk => uk(i, r, step),
+        Jurisdiction::Uk => uk(i, r, step, s75),
         Jurisdiction::Eu => eu(i, r, step),
         Jurisdiction::Cn => cn(i, r, step),
     }
@@ -81,8 +117,8 @@ fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
             ),
             // §9.3: quality disputes on a credit card are claims and defenses, not billing errors.
             (Instrument::CreditCard, FaultyGoods) => b(
-                "claims and defenses, 15 U.S.C. §1666i and Regulation Z, 12 CFR §1026.12(c), which apply after a good-faith attempt to resolve the matter with the merchant, to a purchase over $50 made in the cardholder's home state or within 100 miles of the billing address",
-                "抗辩权：15 U.S.C. §1666i及Z条例§1026.12(c)（适用条件：已善意尝试与商户解决；金额超过50美元；在持卡人所在州或距账单地址100英里内购买）",
+                "claims and defenses, 15 U.S.C. §1666i and Regulation Z, 12 CFR §1026.12(c)",
+                "抗辩权：15 U.S.C. §1666i及Z条例§1026.12(c)",
             ),
             (Instrument::CreditCard, NotReceived) => b(
                 "the Fair Credit Billing Act, 15 U.S.C. §1666, and Regulation Z, 12 CFR §1026.13(a)(3) (goods or services not delivered as agreed)",
@@ -114,10 +150,7 @@ fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
                 "支付平台的购买保障条款（与平台的服务协议）",
             ),
         },
-        Step::Association => b(
-            "the CFPB complaint process (consumerfinance.gov/complaint) for a card issuer, bank or payment company; state consumer-protection law (State Attorney General) for a merchant",
-            "针对发卡机构、银行或支付公司：CFPB投诉程序（consumerfinance.gov/complaint）；针对商户：州消费者保护法（州检察长）",
-        ),
+        Step::Association => us_complaint_basis(!is_merchant_dispute(r)),
         Step::Court => match (i, r) {
             (Instrument::CreditCard, NotAuthorised) => b(
                 "the Fair Credit Billing Act (15 U.S.C. §1666) and the Truth in Lending Act's civil liability, 15 U.S.C. §1640",
@@ -135,8 +168,24 @@ fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
     }
 }
 
+/// The one body a US complaint goes to (§1.5, §1.6): the CFPB about the card issuer, bank or
+/// payment company (`about_bank`), else the State Attorney General about the merchant.
+pub fn us_complaint_basis(about_bank: bool) -> Bilingual {
+    if about_bank {
+        b(
+            "the CFPB complaint process (consumerfinance.gov/complaint) for a card issuer, bank or payment company",
+            "CFPB投诉程序（consumerfinance.gov/complaint），针对发卡机构、银行或支付公司",
+        )
+    } else {
+        b(
+            "state consumer-protection law, through the State Attorney General's consumer unit",
+            "州消费者保护法，向州检察长消费者保护部门投诉",
+        )
+    }
+}
+
 // §2, §9.2.
-fn uk(i: Instrument, r: Reason, step: Step) -> Bilingual {
+fn uk(i: Instrument, r: Reason, step: Step, s75: bool) -> Bilingual {
     use Reason::*;
     let credit = i == Instrument::CreditCard;
     match step {
@@ -146,8 +195,18 @@ fn uk(i: Instrument, r: Reason, step: Step) -> Bilingual {
                 "《2015年消费者权利法》：商品须质量合格、适合用途并与描述相符（第9–11条），救济见第20–24条",
             ),
             NotReceived => b(
-                "the Consumer Rights Act 2015, s. 28 (delivery): goods must be delivered as agreed, or within 30 days",
-                "《2015年消费者权利法》第28条（交付）：须按约定或在30日内交付",
+                "the Consumer Rights Act 2015, s. 28 (delivery): goods must be delivered as agreed, or within 30 days; for a service, ss. 49 and 52 (reasonable care, reasonable time)",
+                "《2015年消费者权利法》第28条（交付）：须按约定或在30日内交付；服务适用第49、52条（合理注意、合理时间）",
+            ),
+            // §2.2: a refund owed is paid within 14 days of agreeing it, or of cancelling a
+            // distance contract.
+            RefundNotCredited => b(
+                "the Consumer Rights Act 2015, s. 20(15), and, for a distance or off-premises contract, the Consumer Contracts Regulations 2013, reg. 34 (a refund within 14 days)",
+                "《2015年消费者权利法》第20条第15款；远程或营业场所外合同适用《2013年消费者合同条例》第34条（14日内退款）",
+            ),
+            CancelledSubscription => b(
+                "our contract, which ended when I cancelled it: nothing was due after that",
+                "双方合同：本人取消后合同终止，此后不应再收费",
             ),
             _ => b(
                 "our contract: only the agreed price was due",
@@ -164,15 +223,22 @@ fn uk(i: Instrument, r: Reason, step: Step) -> Bilingual {
                 "the Payment Services Regulations 2017, reg. 76 (refund by the end of the next business day) and reg. 77 (my liability is at most £35, and none after I notified you or where strong customer authentication was not applied)",
                 "《2017年支付服务条例》第76条（次一营业日结束前退款）及第77条（本人责任最多35英镑；通知后或未采用强客户认证的，不承担责任）",
             ),
-            DoubleCharge if i == Instrument::BankTransfer => b(
-                "the Payment Services Regulations 2017, reg. 91 (a payment executed incorrectly by the bank)",
-                "《2017年支付服务条例》第91条（银行错误执行的支付）",
+            // §9.1 by analogy: the app knows two debits exist, not who caused the second; a
+            // debit the payer did not consent to is unauthorised whoever caused it.
+            DoubleCharge if !i.is_card() => b(
+                "the Payment Services Regulations 2017, regs 67 and 76 (a second payment I did not consent to) and reg. 91 (a payment executed incorrectly by the provider)",
+                "《2017年支付服务条例》第67、76条（未经本人同意的第二笔支付）及第91条（服务提供者错误执行的支付）",
             ),
-            _ if credit => b(
+            // §9.2, §9.1: a duplicate debit is duplicate processing, a chargeback, not s.75.
+            DoubleCharge if i.is_card() => b(
+                "the card scheme's chargeback rules (duplicate processing: one purchase was charged more than once)",
+                "卡组织拒付规则（重复处理：同一笔消费被多次扣款）",
+            ),
+            _ if credit && s75 => b(
                 "Section 75 of the Consumer Credit Act 1974 (you are jointly and severally liable with the supplier for its breach of contract or misrepresentation, for an item whose cash price is over £100 and not over £30,000) and, in parallel, a card-scheme chargeback",
                 "《1974年消费信贷法》第75条（单价100至30,000英镑的商品，发卡机构与供应商就违约或虚假陈述承担连带责任），并同时发起卡组织拒付",
             ),
-            _ if i == Instrument::DebitCard => b(
+            _ if i.is_card() => b(
                 "the card scheme's chargeback rules (a scheme rule, not a statutory right)",
                 "卡组织拒付规则（卡组织规则，而非法定权利）",
             ),
@@ -235,8 +301,8 @@ fn eu(i: Instrument, r: Reason, step: Step) -> Bilingual {
                 "卡组织拒付规则（重复处理）；第二笔扣款未经同意（PSD2第64条）",
             ),
             (_, DoubleCharge) => b(
-                "the Payment Services Directive (EU) 2015/2366 (PSD2), Art. 89 (a payment executed incorrectly by the provider) and Art. 71",
-                "欧盟《支付服务指令》（PSD2）第89条（支付服务提供者错误执行的支付）及第71条",
+                "the Payment Services Directive (EU) 2015/2366 (PSD2), Arts 64 and 73 (a second payment I did not consent to), Art. 89 (a payment executed incorrectly by the provider) and Art. 71",
+                "欧盟《支付服务指令》（PSD2）第64、73条（未经本人同意的第二笔支付）、第89条（支付服务提供者错误执行的支付）及第71条",
             ),
             // §9.1: not a PSD2 error; the bank step is the scheme's chargeback.
             (Instrument::CreditCard | Instrument::DebitCard, _) => b(
@@ -321,6 +387,10 @@ fn cn(i: Instrument, r: Reason, step: Step) -> Bilingual {
             (Instrument::CreditCard | Instrument::DebitCard, _) => b(
                 "the card agreement and the UnionPay error and dispute process (the issuer raises it with the acquirer); CBIRC Measures on Consumer Complaints (Order 2020 No. 3)",
                 "银行卡领用合约及银联差错与争议处理流程（由发卡行向收单机构发起）；《银行业保险业消费投诉处理管理办法》（银保监会令2020年第3号）",
+            ),
+            (Instrument::BankTransfer, NotAuthorised) => b(
+                "the deposit account agreement (Civil Code art. 577); where the account is a debit-card account, Supreme People's Court Provisions on Bank Card Civil Disputes (2021), art. 7; CBIRC Measures on Consumer Complaints (Order 2020 No. 3)",
+                "储蓄存款合同（《中华人民共和国民法典》第五百七十七条）；账户为借记卡账户的，适用最高人民法院《关于审理银行卡民事纠纷案件若干问题的规定》第七条；《银行业保险业消费投诉处理管理办法》（银保监会令2020年第3号）",
             ),
             (Instrument::BankTransfer, _) => b(
                 "the deposit account agreement (Civil Code art. 577); CBIRC Measures on Consumer Complaints (Order 2020 No. 3)",
@@ -424,21 +494,36 @@ mod tests {
         use Jurisdiction::*;
         use Reason::*;
         // §9.1: goods not received on a card in the EU is a chargeback, not PSD2.
-        let eu_nr = basis(Eu, DebitCard, NotReceived, Step::Bank).en;
+        let eu_nr = basis(Eu, DebitCard, NotReceived, Step::Bank, false).en;
         assert!(eu_nr.contains("chargeback") && eu_nr.contains("not a PSD2 error"));
-        assert!(basis(Eu, DebitCard, NotAuthorised, Step::Bank)
+        assert!(basis(Eu, DebitCard, NotAuthorised, Step::Bank, false)
             .en
             .contains("Arts 64, 71, 73"));
         // §9.2: unauthorised is s.83 / PSRs, never Section 75.
-        let uk_na = basis(Uk, CreditCard, NotAuthorised, Step::Bank).en;
+        let uk_na = basis(Uk, CreditCard, NotAuthorised, Step::Bank, true).en;
         assert!(uk_na.contains("s. 83") && !uk_na.contains("Section 75"));
-        assert!(basis(Uk, CreditCard, FaultyGoods, Step::Bank)
+        assert!(basis(Uk, CreditCard, FaultyGoods, Step::Bank, true)
             .en
             .contains("Section 75"));
+        // s.75(3)(b): outside £100–£30,000, and for a duplicate debit, a chargeback only.
+        assert!(!basis(Uk, CreditCard, FaultyGoods, Step::Bank, false)
+            .en
+            .contains("Section 75"));
+        assert!(basis(Uk, CreditCard, DoubleCharge, Step::Bank, true)
+            .en
+            .contains("duplicate processing"));
+        assert!(uk_s75_applies(CreditCard, FaultyGoods, 10_001, true));
+        assert!(!uk_s75_applies(CreditCard, FaultyGoods, 10_000, true));
+        assert!(!uk_s75_applies(CreditCard, FaultyGoods, 3_000_001, true));
+        assert!(!uk_s75_applies(CreditCard, DoubleCharge, 50_000, true));
+        assert!(!uk_s75_applies(DebitCard, FaultyGoods, 50_000, true));
+        assert!(us_claims_and_defenses_open(5_000, true).is_err());
+        assert!(us_claims_and_defenses_open(5_001, false).is_err());
+        assert!(us_claims_and_defenses_open(5_001, true).is_ok());
         // §9.3: faulty goods on a US credit card are claims and defenses.
-        let us_fg = basis(Us, CreditCard, FaultyGoods, Step::Bank).en;
+        let us_fg = basis(Us, CreditCard, FaultyGoods, Step::Bank, false).en;
         assert!(us_fg.contains("§1026.12(c)") && !us_fg.contains("§1026.13"));
-        assert!(basis(Us, DebitCard, FaultyGoods, Step::Bank)
+        assert!(basis(Us, DebitCard, FaultyGoods, Step::Bank, false)
             .en
             .contains("chargeback"));
         // §9.4: 案由 and basis match the claim.
@@ -446,7 +531,7 @@ mod tests {
         assert_eq!(cn_cause(DebitCard, DoubleCharge), "不当得利纠纷");
         assert_eq!(cn_cause(CreditCard, CancelledSubscription), "服务合同纠纷");
         assert_eq!(cn_cause(CreditCard, NotReceived), "买卖合同纠纷");
-        let cn_double = basis(Cn, DebitCard, DoubleCharge, Step::Merchant).zh;
+        let cn_double = basis(Cn, DebitCard, DoubleCharge, Step::Merchant, false).zh;
         assert!(cn_double.contains("第九百八十五条") && !cn_double.contains("第五十五条"));
     }
 

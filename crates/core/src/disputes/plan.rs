@@ -190,14 +190,25 @@ fn is_psp_error(f: &CaseFacts) -> bool {
         || (f.reason == Reason::DoubleCharge && !f.instrument.is_card())
 }
 
-/// The business-day calendar of the case (disputes-facts §9.5).
-fn cal(f: &CaseFacts) -> HolidayCalendar {
-    let nation = f
-        .region
+/// True when the case records the user's US state as Texas (its DTPA pre-suit notice).
+fn in_texas(f: &CaseFacts) -> bool {
+    f.jurisdiction == Jurisdiction::Us
+        && f.region
+            .as_deref()
+            .is_some_and(|s| s.trim().eq_ignore_ascii_case("tx"))
+}
+
+/// The UK nation of the case (England and Wales when not recorded).
+fn uk_nation(f: &CaseFacts) -> law::UkNation {
+    f.region
         .as_deref()
         .and_then(law::UkNation::parse)
-        .unwrap_or_default();
-    law::calendar(f.jurisdiction, nation)
+        .unwrap_or_default()
+}
+
+/// The business-day calendar of the case (disputes-facts §9.5).
+fn cal(f: &CaseFacts) -> HolidayCalendar {
+    law::calendar(f.jurisdiction, uk_nation(f))
 }
 
 /// When the goods arrived, or the transaction date with a note saying so.
@@ -361,6 +372,24 @@ fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
                 ),
             }
         }
+        // Scotland: the 5-year prescription of contractual obligations (Prescription and
+        // Limitation (Scotland) Act 1973 s.6), simple procedure in the sheriff court.
+        (Uk, Court) if uk_nation(f) == law::UkNation::Scotland => Window {
+            send_by: Some(add_months(f.transaction_date, 60)),
+            basis: b(
+                "Prescription and Limitation (Scotland) Act 1973 s.6: a contractual obligation prescribes after 5 years. Claims up to £5,000 go to the sheriff court under simple procedure; write to the other side first.",
+                "《1973年时效与诉讼时效（苏格兰）法》第6条：合同债务5年后消灭。5,000英镑以下的索赔适用郡法院（sheriff court）简易程序；起诉前先致函对方。",
+            ),
+            notes: vec![],
+        },
+        (Uk, Court) if uk_nation(f) == law::UkNation::NorthernIreland => Window {
+            send_by: Some(add_months(f.transaction_date, 72)),
+            basis: b(
+                "Limitation (Northern Ireland) Order 1989 art. 4: contract claims within 6 years. Small claims go to the County Court in Northern Ireland; write to the other side first.",
+                "《1989年时效（北爱尔兰）令》第4条：合同索赔6年内。小额索赔由北爱尔兰郡法院审理；起诉前先致函对方。",
+            ),
+            notes: vec![],
+        },
         (Uk, Court) => Window {
             send_by: Some(add_months(f.transaction_date, 72)),
             basis: b(
@@ -508,11 +537,17 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
             notes: vec![],
             calendar: None,
         },
+        // disputes-facts §9.3: Texas's DTPA notice needs 60 days before suit for damages.
+        (Us, Court) if in_texas(f) => simple(
+            Some(add_days(sent, 60)),
+            "Final demand: 60 days to pay before a claim is filed (Texas DTPA §17.505 notice).",
+            "最后催告：起诉前给予60日付款期限（德州DTPA §17.505通知）。",
+        ),
         (Us, Court) => simple(
-            // disputes-facts §9.3: the demand gives the 30 days MA/CA require before suit.
+            // disputes-facts §9.3: 30 days, the notice period of MA ch. 93A and CA CLRA.
             Some(add_days(sent, 30)),
-            "Final demand: 30 days to pay before a claim is filed (the notice period of Massachusetts ch. 93A and California CLRA; Texas DTPA requires 60).",
-            "最后催告：起诉前给予30日付款期限（马萨诸塞州93A章、加州CLRA的通知期；德州DTPA为60日）。",
+            "Final demand: 30 days to pay before a claim is filed (the notice period Massachusetts ch. 93A and California CLRA require; Texas DTPA requires 60).",
+            "最后催告：起诉前给予30日付款期限（马萨诸塞州93A章、加州CLRA要求的通知期；德州DTPA为60日）。",
         ),
         (Eu, Court) | (Cn, Court) => simple(
             None,
@@ -964,4 +999,11 @@ fn lower_first(s: &str) -> String {
 /// (the first clock where there are two). Letters quote it as "please reply by".
 pub fn answer_due(facts: &CaseFacts, step: Step, sent: NaiveDate) -> Option<NaiveDate> {
     answer(facts, step, sent).due
+}
+
+/// The second, later clock of a letter for `step` sent on `sent`, where the rules have two
+/// (an EU unauthorised payment: refund by the next business day, complaint answer within 15
+/// business days), else none.
+pub fn final_answer_due(facts: &CaseFacts, step: Step, sent: NaiveDate) -> Option<NaiveDate> {
+    answer(facts, step, sent).final_due
 }

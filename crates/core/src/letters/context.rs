@@ -4,7 +4,7 @@
 
 use super::format::{date, money};
 use super::request::{LetterParty, LetterRequest};
-use crate::disputes::law::{cn_cause, cn_defendant_is_bank};
+use crate::disputes::law::{cn_cause, cn_defendant_is_bank, uk_s75_applies, UkNation};
 use crate::disputes::{ladder, short_name, CaseFacts, Instrument, Jurisdiction, Reason, Step};
 use crate::money::Currency;
 use serde::Serialize;
@@ -33,6 +33,9 @@ pub(crate) struct Context {
     pub enclosures: Vec<String>,
     pub notes: Option<String>,
     pub reply_by: Option<String>,
+    /// EU unauthorised payment: the Art. 73 refund date (end of the next business day); the
+    /// letter's `reply_by` is then the Art. 101 complaint answer (15 business days).
+    pub refund_by: Option<String>,
     /// The first statement showing the charge, formatted, or none.
     pub statement_date: Option<String>,
     /// When the user reported the charge to the bank, formatted, or none (never assumed).
@@ -59,6 +62,17 @@ pub(crate) struct Context {
     pub psp_error: bool,
     /// UK: a payment-services complaint (15 business days, DISP 1.6.2A) rather than 8 weeks.
     pub payment_services: bool,
+    /// UK credit card: Section 75 can carry the claim (a supplier's breach, and the price paid
+    /// over £100 and not over £30,000: CCA 1974 s.75(3)(b)).
+    pub s75_possible: bool,
+    /// UK: "england_wales", "scotland" or "northern_ireland" (courts and procedure differ).
+    pub nation: &'static str,
+    /// US: the user's state as a two-letter code, when the case records it (its pre-suit
+    /// notice rule, if any, applies), else none.
+    pub us_state: Option<String>,
+    /// US complaint step: about the bank (to the CFPB) rather than the merchant (to the State
+    /// Attorney General) — an unauthorised or duplicate charge, or once the bank was written to.
+    pub complaint_about_bank: bool,
 }
 
 #[derive(Serialize)]
@@ -275,17 +289,30 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         amount_minor: 0,
         currency,
         delivered_on: req.details.delivered_on,
-        region: None,
+        region: req.details.region.clone(),
     };
     // A final demand before court has no legal reply period outside the UK; 14 days is the
-    // convention (disputes-facts §2.5 PD-PAC, §7.1 "final demand first").
-    let reply_by = crate::disputes::answer_due(&facts, req.step, req.today)
-        .or_else(|| {
-            (req.step == Step::Court && req.jurisdiction != Jurisdiction::Cn)
-                .then(|| req.today.checked_add_days(chrono::Days::new(14)))
-                .flatten()
-        })
+    // convention (disputes-facts §2.5 PD-PAC, §7.1 "final demand first"); the US demand's
+    // period comes from the plan (30 days, 60 where Texas's DTPA notice applies).
+    // PSD2: the refund (Art. 73) and the complaint answer (Art. 101) are two clocks.
+    let two_clocks = req.jurisdiction == Jurisdiction::Eu
+        && req.step == Step::Bank
+        && req.reason == Reason::NotAuthorised;
+    let refund_by = two_clocks
+        .then(|| crate::disputes::answer_due(&facts, req.step, req.today))
+        .flatten()
         .map(|d| date(d, lang));
+    let reply_by = if two_clocks {
+        crate::disputes::final_answer_due(&facts, req.step, req.today)
+    } else {
+        crate::disputes::answer_due(&facts, req.step, req.today)
+    }
+    .or_else(|| {
+        (req.step == Step::Court && req.jurisdiction != Jurisdiction::Cn)
+            .then(|| req.today.checked_add_days(chrono::Days::new(14)))
+            .flatten()
+    })
+    .map(|d| date(d, lang));
 
     Context {
         lang: lang.to_string(),
@@ -355,11 +382,17 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
             .clone()
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| {
+                if req.jurisdiction == Jurisdiction::Us && req.step == Step::Association {
+                    return pick(&crate::disputes::law::us_complaint_basis(
+                        complaint_about_bank(req),
+                    ));
+                }
                 pick(&crate::disputes::law::basis(
                     req.jurisdiction,
                     req.instrument,
                     req.reason,
                     req.step,
+                    s75(req, claimed, currency),
                 ))
             }),
         enclosures: req
@@ -370,6 +403,7 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
             .collect(),
         notes: req.notes.clone().filter(|n| !n.trim().is_empty()),
         reply_by,
+        refund_by,
         statement_date: req.details.statement_date.map(|d| date(d, lang)),
         reported_on: req.details.reported_on.map(|d| date(d, lang)),
         police_report: req
@@ -403,7 +437,49 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
             || (req.reason == Reason::WrongAmount && req.instrument != Instrument::CreditCard),
         psp_error: req.reason == Reason::NotAuthorised
             || (req.reason == Reason::DoubleCharge && !req.instrument.is_card()),
+        s75_possible: req.jurisdiction == Jurisdiction::Uk && s75(req, claimed, currency),
+        nation: match req
+            .details
+            .region
+            .as_deref()
+            .and_then(UkNation::parse)
+            .unwrap_or_default()
+        {
+            UkNation::EnglandWales => "england_wales",
+            UkNation::Scotland => "scotland",
+            UkNation::NorthernIreland => "northern_ireland",
+        },
+        us_state: us_state(req),
+        complaint_about_bank: complaint_about_bank(req),
     }
+}
+
+/// Whether a complaint to a public body is about the bank (§1.5) rather than the merchant.
+fn complaint_about_bank(req: &LetterRequest) -> bool {
+    !crate::disputes::law::is_merchant_dispute(req.reason)
+        || req.earlier_steps.iter().any(|e| e.step == Step::Bank)
+}
+
+/// Whether Section 75 can carry this UK claim: the price is what was paid for the purchase
+/// (the charges' sum), or the amount claimed when no charge is listed.
+fn s75(req: &LetterRequest, claimed: i64, currency: Currency) -> bool {
+    let price = if req.transactions.is_empty() {
+        Some(claimed)
+    } else {
+        req.transactions.iter().try_fold(0i64, |acc, t| {
+            acc.checked_add(t.amount_minor.checked_abs()?)
+        })
+    };
+    price.is_some_and(|p| uk_s75_applies(req.instrument, req.reason, p, currency == Currency::GBP))
+}
+
+/// The US state the case records, as its two-letter code ("MA"), or none.
+pub(crate) fn us_state(req: &LetterRequest) -> Option<String> {
+    (req.jurisdiction == Jurisdiction::Us)
+        .then_some(req.details.region.as_deref())
+        .flatten()
+        .map(|s| s.trim().to_ascii_uppercase())
+        .filter(|s| s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 impl Party {

@@ -6,7 +6,7 @@ use super::format::date;
 use super::guard;
 use super::request::LetterRequest;
 use super::Letter;
-use crate::disputes::{Jurisdiction, Step};
+use crate::disputes::{Bilingual, Instrument, Jurisdiction, Reason, Step};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -89,13 +89,14 @@ pub fn template_fields() -> Vec<&'static str> {
         "bank — {name, address, known}: the bank, card issuer or platform; defendant, defendant_is_bank — whom a court step is against",
         "cause — China: the cause of action (案由); complaint_body — 12315 | consumer_association | regulator",
         "within_reject_window — UK faulty goods: the 30-day right to reject still runs; within_cn_return_window — China: the 7-day return still runs; psp_error — unauthorised or executed wrongly by the provider (not a chargeback)",
+        "s75_possible — UK credit card: Section 75 can carry the claim (a supplier's breach, price over £100 and not over £30,000); nation — UK: england_wales | scotland | northern_ireland; us_state — US: the state's two-letter code, or none; complaint_about_bank — US complaint: about the bank (CFPB) rather than the merchant (State AG)",
         "merchant — merchant of the first transaction; first_date — its date",
         "claimed — the amount asked back, formatted (\"$4.38\" / \"人民币12.00元\")",
         "earlier — list of {step, to, to_you, sent, answered, outcome}: the steps taken before",
         "legal_basis — the law this step rests on",
         "enclosures — list of evidence file names",
         "notes — the user's own account, or none",
-        "reply_by — the date the answer is due under the step's rule, or none",
+        "reply_by — the date the answer is due under the step's rule, or none; refund_by — EU unauthorised payment: the Art. 73 refund date",
     ]
 }
 
@@ -155,14 +156,50 @@ fn tidy_body(text: &str) -> String {
     out
 }
 
+/// Why this case has no letter for its step, or `Ok` when it has one: the step does not exist
+/// for the instrument and reason (`law::step_exists`), or the facts do not meet the law the
+/// letter would invoke, so it would assert what is not so.
+pub fn letter_exists(req: &LetterRequest) -> Result<(), Bilingual> {
+    crate::disputes::law::step_exists(req.jurisdiction, req.instrument, req.reason, req.step)?;
+    // §9.3: a US claims-and-defenses letter needs a purchase over $50 and an earlier attempt
+    // with the merchant.
+    if req.jurisdiction == Jurisdiction::Us
+        && req.instrument == Instrument::CreditCard
+        && req.reason == Reason::FaultyGoods
+        && req.step == Step::Bank
+    {
+        let price = req
+            .transactions
+            .iter()
+            .map(|t| t.amount_minor.saturating_abs())
+            .fold(0i64, i64::saturating_add)
+            .max(req.amount_claimed_minor.unwrap_or(0).saturating_abs());
+        let wrote = req.earlier_steps.iter().any(|e| e.step == Step::Merchant);
+        crate::disputes::law::us_claims_and_defenses_open(price, wrote)?;
+    }
+    // §9.4: 盗刷 is the bank's or platform's matter; 12315 and the 消协 take complaints about
+    // a 经营者, so the complaint goes to the financial regulator.
+    if req.jurisdiction == Jurisdiction::Cn
+        && req.reason == Reason::NotAuthorised
+        && req.step == Step::Association
+        && matches!(
+            req.details.complaint_body.as_deref().map(str::trim),
+            Some("12315" | "consumer_association" | "xiaoxie")
+        )
+    {
+        return Err(Bilingual::new(
+            "An unauthorised charge is complained of to your bank, card issuer or platform; if you are not satisfied with its answer, complain to the National Financial Regulatory Administration (12378) or, for a payment platform, the People's Bank of China (12363) — not to 12315 or a consumer association, which handle complaints about merchants.",
+            "盗刷应向开户行、发卡行或支付机构投诉；对其处理不满意的，向国家金融监督管理总局（12378）或中国人民银行（12363）投诉，而不是向处理经营者投诉的12315或消费者协会投诉。",
+        ));
+    }
+    Ok(())
+}
+
 /// Renders the letter for `req`, with the user's template source when given, else the built-in
 /// one for the request's jurisdiction, step and language (falling back to English when there
 /// is none in that language: the recipient must be able to read it).
 pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Letter, TemplateError> {
-    // A step that does not exist for this instrument and reason has no letter (law::step_exists).
-    if let Err(why) =
-        crate::disputes::law::step_exists(req.jurisdiction, req.instrument, req.reason, req.step)
-    {
+    if let Err(why) = letter_exists(req) {
         return Err(TemplateError {
             line: None,
             message: why.get(&req.lang).to_string(),
@@ -266,11 +303,12 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
         date: date(req.today, lang),
         subject,
         body,
-        // A 起诉状 lists its evidence in the body (with sources); what follows 具状人 and the date
-        // is the note of copies filed with it (附：…), by Chinese court convention.
+        // A 起诉状 lists its evidence in the body (with sources); between "此致 ××人民法院" and
+        // 具状人 it notes the copies filed with it, one per defendant (附：本起诉状副本×份, SPC
+        // 民事诉讼文书样式 2016). Our complaints name one defendant.
         enclosures: if court_complaint && lang != "en" {
             vec![
-                "本起诉状副本（按被告人数提交）".to_string(),
+                "本起诉状副本一份".to_string(),
                 "证据材料复印件一套".to_string(),
             ]
         } else {

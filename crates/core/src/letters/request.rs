@@ -62,6 +62,10 @@ pub struct CaseDetails {
     /// In China, the one body a complaint goes to: "12315", "consumer_association" or
     /// "regulator" (12378 for a bank, 12363 for a payment platform). The user picks it.
     pub complaint_body: Option<String>,
+    /// Where the user lives, when it decides the procedure: the UK nation ("england_wales",
+    /// "scotland", "northern_ireland") or the US state's two-letter code ("MA", "CA", "TX").
+    #[serde(default)]
+    pub region: Option<String>,
 }
 
 /// A step taken before this letter.
