@@ -14,7 +14,7 @@ mod harness;
 
 use harness::{Scored, Verdict};
 use recourse_app::dto::Transaction;
-use recourse_app::{App, ImportRequest};
+use recourse_app::{App, ImportRequest, Password};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -213,15 +213,15 @@ fn run_case(manifest: &Manifest, name: &str) -> Verdict {
     verdict
 }
 
-fn import(app: &mut App, files: &[String]) -> Result<(), String> {
+/// Imports `files` in one call, giving the archive `password` the manifest states, if any.
+fn import(app: &mut App, files: &[String], password: Option<&str>) -> Result<(), String> {
     let paths: Vec<PathBuf> = files.iter().map(|f| fixtures_dir().join(f)).collect();
+    let req = ImportRequest {
+        password: password.map(Password::new),
+        ..Default::default()
+    };
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        app.import_files(
-            &paths,
-            &ImportRequest::default(),
-            &|_| {},
-            &AtomicBool::new(false),
-        )
+        app.import_files(&paths, &req, &|_| {}, &AtomicBool::new(false))
     }));
     match r {
         Ok(Ok(_)) => Ok(()),
@@ -231,13 +231,8 @@ fn import(app: &mut App, files: &[String]) -> Result<(), String> {
 }
 
 fn check_file(app: &mut App, f: &Fixture) -> Verdict {
-    if let Err(e) = import(app, std::slice::from_ref(&f.file)) {
-        let needs = if f.password.is_some() {
-            " (an encrypted archive: the App takes no password yet)"
-        } else {
-            ""
-        };
-        return fail(format!("{e}{needs}"));
+    if let Err(e) = import(app, std::slice::from_ref(&f.file), f.password.as_deref()) {
+        return fail(e);
     }
     let txs = app.transactions(&Default::default()).unwrap();
     let mut by_account: BTreeMap<String, Vec<Transaction>> = BTreeMap::new();
@@ -413,7 +408,7 @@ fn check_pair(app: &mut App, manifest: &Manifest, pair: &str) -> Verdict {
         .iter()
         .find(|f| f.pair.as_deref() == Some(pair))
         .unwrap();
-    if let Err(e) = import(app, &first.pair_files) {
+    if let Err(e) = import(app, &first.pair_files, first.password.as_deref()) {
         return fail(e);
     }
     let want = first.distinct_transactions_after_both.unwrap();

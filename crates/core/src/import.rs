@@ -379,8 +379,12 @@ impl FileStatement {
             sign: SignConvention::NegativeIsDebit.as_str().into(),
             profile: Profile::default(),
             confident: true,
-            currency_source: if self.statement.currency.is_some() { "file" } else { "default" }
-                .into(),
+            currency_source: if self.statement.currency.is_some() {
+                "file"
+            } else {
+                "default"
+            }
+            .into(),
             format: self.format.clone(),
             sheet: None,
             account: self.statement.account.clone(),
