@@ -46,7 +46,6 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
     ("fi_nordea.csv", "refused: 'no column of dates'"),
     ("de_comdirect_multi.csv", "refused at line 7: pending date 'offen'"),
     ("de_dkb_2024.csv", "refused at line 6: the payee column read as the amount"),
-    ("us_cashapp.csv", "refused at line 2: date with time and zone '2025-06-15 07:59:01 EDT'"),
 ];
 
 #[derive(Clone, Debug, Deserialize)]
