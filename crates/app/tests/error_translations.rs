@@ -91,6 +91,15 @@ fn one_of_each() -> Vec<ImportError> {
             format: "OFX".into(),
             detail: "no STMTRS".into(),
         },
+        Declarations {
+            format: "CAMT".into(),
+            declaration: "DOCTYPE".into(),
+        },
+        Truncated {
+            format: "OFX".into(),
+            line: 41,
+            inside: "transaction 3 (STMTTRN)".into(),
+        },
         Workbook("not a workbook".into()),
         NoSheet("Sheet1: no dates".into()),
         Archive("bad central directory".into()),
@@ -117,6 +126,8 @@ fn one_of_each() -> Vec<ImportError> {
             | Aborted(_)
             | BadEntry { .. }
             | NoStatement { .. }
+            | Declarations { .. }
+            | Truncated { .. }
             | Workbook(_)
             | NoSheet(_)
             | Archive(_)

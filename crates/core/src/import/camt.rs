@@ -164,7 +164,29 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
                 }
                 path.pop();
             }
-            Event::Eof => break,
+            // Statements never carry a DTD; refusing it means no entity is ever expanded (an
+            // entity bomb) or fetched (an external entity).
+            Event::DocType(_) => {
+                return Err(ImportError::Declarations {
+                    format: "CAMT".into(),
+                    declaration: "DOCTYPE".into(),
+                })
+            }
+            Event::Eof => {
+                if let Some(open) = path.last() {
+                    // Cut short: what was read so far would look like a complete statement.
+                    let inside = match &entry {
+                        Some(en) => format!("entry {} (Ntry)", en.ordinal),
+                        None => format!("<{open}>"),
+                    };
+                    return Err(ImportError::Truncated {
+                        format: "CAMT".into(),
+                        line: super::entities::last_line(text),
+                        inside,
+                    });
+                }
+                break;
+            }
             _ => {}
         }
     }
@@ -448,6 +470,48 @@ mod tests {
         assert_eq!(r[1].amount, 1050);
         assert_eq!(r[1].status, RowStatus::Pending);
         assert!(r[1].time.is_some());
+    }
+
+    const ENTRY: &str = r#"<Ntry><Amt Ccy="CHF">38</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+<BookgDt><Dt>2017-04-01</Dt></BookgDt><AcctSvcrRef>R1</AcctSvcrRef></Ntry>
+<Ntry><Amt Ccy="CHF">10.50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+<BookgDt><Dt>2017-04-02</Dt></BookgDt></Ntry>"#;
+
+    #[test]
+    fn a_document_cut_short_is_refused_naming_where_it_ends() {
+        let text = doc("02", ENTRY);
+        assert_eq!(read(&text, None).unwrap()[0].rows.len(), 2);
+        let cut = &text[..text.find("<Amt Ccy=\"CHF\">10.5").unwrap() + 18];
+        let e = read(cut, None).unwrap_err();
+        assert!(
+            matches!(&e, ImportError::Truncated { line: 7, inside, .. } if inside == "entry 2 (Ntry)"),
+            "{e}"
+        );
+        // Between entries, the open element is named instead.
+        let cut = &text[..text.find("</Stmt>").unwrap()];
+        assert!(matches!(
+            read(cut, None),
+            Err(ImportError::Truncated { inside, .. }) if inside == "<Stmt>"
+        ));
+    }
+
+    #[test]
+    fn a_dtd_is_refused_and_its_entities_never_expanded_or_fetched() {
+        for dtd in [
+            r#"<!DOCTYPE Document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>"#,
+            r#"<!DOCTYPE Document [<!ENTITY x SYSTEM "file:///etc/passwd">]>"#,
+        ] {
+            let text = doc("02", &ENTRY.replace("R1", "&b;&x;")).replacen(
+                "?>\n",
+                &format!("?>\n{dtd}\n"),
+                1,
+            );
+            let e = read(&text, None).unwrap_err();
+            assert!(
+                matches!(&e, ImportError::Declarations { format, .. } if format == "CAMT"),
+                "{e}"
+            );
+        }
     }
 
     #[test]

@@ -81,6 +81,14 @@ const MONTH_STEMS: [(&str, u32); 30] = [
     ("dic", 12),
 ];
 
+/// Time-zone abbreviations that exports write after a time: North America, Europe, and the
+/// Asia-Pacific zones of the banks we read.
+const ZONES: [&str; 28] = [
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "ast", "adt",
+    "nst", "ndt", "bst", "cet", "cest", "eet", "eest", "wet", "west", "msk", "jst", "kst", "hkt",
+    "sgt", "aest",
+];
+
 fn month_of(word: &str) -> Option<u32> {
     if word.chars().count() > 9 {
         return None;
@@ -98,6 +106,9 @@ fn word(tok: &mut Tokens, w: &str) -> Option<()> {
         "am" | "a.m" => tok.pm = Some(false),
         "pm" | "p.m" => tok.pm = Some(true),
         "t" | "z" | "utc" | "gmt" | "h" | "st" | "nd" | "rd" | "th" | "um" | "à" | "de" => {}
+        // The zone a time was written in (`2025-06-15 07:59:01 EDT`): the statement's own
+        // clock, kept as written like the `Z` and `[-5:EST]` forms.
+        w if ZONES.contains(&w) => {}
         _ => {
             let m = month_of(w)?;
             if tok.month.replace(m).is_some() {
@@ -589,6 +600,19 @@ mod tests {
             ("01/07", Md, "2024-01-07", None),
             ("29/12", Dm, "2023-12-29", None),
             ("2023-05-02     \t", Dmy, "2023-05-02", None),
+            (
+                "2025-06-15 07:59:01 EDT",
+                Ymd,
+                "2025-06-15",
+                Some("07:59:01"),
+            ),
+            (
+                "06/09/2025 9:45 PM PST",
+                Mdy,
+                "2025-06-09",
+                Some("21:45:00"),
+            ),
+            ("15.06.2025 07:59 CEST", Dmy, "2025-06-15", Some("07:59:00")),
         ] {
             let (date, t) = parse(cell, order, hint).unwrap_or_else(|e| panic!("{cell}: {e:?}"));
             assert_eq!(date, d(want), "{cell}");

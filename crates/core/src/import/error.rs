@@ -62,6 +62,18 @@ pub enum ImportError {
     },
     #[error("this {format} file holds no statement that can be read: {detail}")]
     NoStatement { format: String, detail: String },
+    /// A DTD or entity declaration: bank statements never carry one, and expanding or fetching
+    /// its entities is how an entity bomb or an external entity attacks.
+    #[error("this {format} file declares a DTD or entities (<!{declaration} …>), which no bank statement carries; it is refused without expanding or fetching anything")]
+    Declarations { format: String, declaration: String },
+    #[error("line {line}: this {format} file ends inside {inside}, before the statement is complete; was the download cut short? Nothing was imported")]
+    Truncated {
+        format: String,
+        /// The last line of the file.
+        line: u64,
+        /// What was still open, e.g. "transaction 3 (STMTTRN)".
+        inside: String,
+    },
     #[error("the spreadsheet cannot be read: {0}")]
     Workbook(String),
     #[error("no sheet of the workbook holds a statement ({0})")]
@@ -271,6 +283,28 @@ impl ImportError {
                 "no_statement",
                 vec![("format", format.clone()), ("detail", detail.clone())],
             ),
+            Declarations {
+                format,
+                declaration,
+            } => (
+                "declarations",
+                vec![
+                    ("format", format.clone()),
+                    ("declaration", declaration.clone()),
+                ],
+            ),
+            Truncated {
+                format,
+                line: l,
+                inside,
+            } => (
+                "truncated",
+                vec![
+                    line(l),
+                    ("format", format.clone()),
+                    ("inside", inside.clone()),
+                ],
+            ),
             Workbook(detail) => ("workbook", vec![("detail", detail.clone())]),
             NoSheet(detail) => ("no_sheet", vec![("detail", detail.clone())]),
             Archive(detail) => ("archive", vec![("detail", detail.clone())]),
@@ -293,12 +327,14 @@ impl ImportError {
             | BadDirection { line, .. }
             | Missing { line, .. }
             | NoYear { line, .. }
-            | Csv { line, .. } => Some(*line),
+            | Csv { line, .. }
+            | Truncated { line, .. } => Some(*line),
             Empty | UnknownEncoding(_) | NoColumns(_) | BadProfile(_) | Cancelled | Aborted(_) => {
                 None
             }
             BadEntry { .. }
             | NoStatement { .. }
+            | Declarations { .. }
             | Workbook(_)
             | NoSheet(_)
             | Archive(_)

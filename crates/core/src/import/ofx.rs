@@ -86,8 +86,18 @@ struct Stmt {
 /// Reads every statement of an OFX file (already decoded to text).
 /// `fallback` is the currency of a statement without `CURDEF`.
 pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, ImportError> {
+    if let Some(declaration) = entities::declaration(text) {
+        return Err(ImportError::Declarations {
+            format: "OFX".into(),
+            declaration,
+        });
+    }
     let mut stmts: Vec<Stmt> = Vec::new();
     let mut in_stmt = false;
+    // What is open by its own tag, to tell a file that was cut short from a complete one: the
+    // `<OFX>` root (closed in every OFX version, even where leaves are not), and the statement.
+    let mut root = (false, false);
+    let mut open_stmt: Option<String> = None;
     let mut entry: Option<Entry> = None;
     let mut ordinal = 0u64;
     // Inside `CURRENCY`/`ORIGCURRENCY` of an entry, `CURSYM` names the amount's currency only
@@ -102,7 +112,15 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
     for tag in tags(text) {
         let value = tag.text.trim();
         match (tag.name.as_str(), tag.closing) {
+            ("OFX", closing) => {
+                if closing {
+                    root.1 = true;
+                } else {
+                    root.0 = true;
+                }
+            }
             ("STMTRS" | "CCSTMTRS", false) => {
+                open_stmt = Some(tag.name.clone());
                 close_entry(&mut entry, &mut stmts);
                 stmts.push(Stmt {
                     card: tag.name == "CCSTMTRS",
@@ -111,6 +129,7 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
                 in_stmt = true;
             }
             ("STMTRS" | "CCSTMTRS", true) => {
+                open_stmt = None;
                 close_entry(&mut entry, &mut stmts);
                 in_stmt = false;
             }
@@ -170,6 +189,20 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
             }
             _ => {}
         }
+    }
+    // A file without its root's end (or, without a root, inside a statement) was cut short:
+    // importing the part before the cut would look like a complete month.
+    if (root.0 && !root.1) || (!root.0 && open_stmt.is_some()) {
+        let inside = match (&entry, &open_stmt) {
+            (Some(e), _) => format!("transaction {} (STMTTRN)", e.ordinal),
+            (None, Some(tag)) => format!("a statement ({tag})"),
+            (None, None) => "the OFX document (<OFX>)".into(),
+        };
+        return Err(ImportError::Truncated {
+            format: "OFX".into(),
+            line: entities::last_line(text),
+            inside,
+        });
     }
     close_entry(&mut entry, &mut stmts);
     stmts.retain(|s| !s.entries.is_empty() || !s.account.is_empty());
@@ -388,6 +421,35 @@ mod tests {
         assert_eq!(date("2024-03-23").unwrap().0, d(2024, 3, 23));
         assert_eq!(date("20240323").unwrap().1, None);
         assert!(date("2024").is_none());
+    }
+
+    #[test]
+    fn a_file_cut_short_is_refused_naming_where_it_ends() {
+        let cut = &SGML[..SGML.find("<TRNAMT>+100").unwrap() + 10];
+        let e = read(cut, None).unwrap_err();
+        assert!(
+            matches!(&e, ImportError::Truncated { line: 12, inside, .. } if inside == "transaction 2 (STMTTRN)"),
+            "{e}"
+        );
+        // Without a root, a statement that never closes is cut short too.
+        let body = &SGML[SGML.find("<STMTRS>").unwrap()..SGML.find("</BANKTRANLIST>").unwrap()];
+        assert!(matches!(
+            read(body, None),
+            Err(ImportError::Truncated { .. })
+        ));
+    }
+
+    #[test]
+    fn a_dtd_or_entity_declaration_is_refused_unexpanded() {
+        let bomb = SGML.replace(
+            "<OFX>",
+            "<!DOCTYPE OFX [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]>\n<OFX>",
+        );
+        let e = read(&bomb, None).unwrap_err();
+        assert!(
+            matches!(&e, ImportError::Declarations { declaration, .. } if declaration == "DOCTYPE"),
+            "{e}"
+        );
     }
 
     #[test]
