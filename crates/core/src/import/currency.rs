@@ -319,20 +319,27 @@ fn schemes(data: &[&Rec], cols: &Columns) -> Option<Currency> {
 }
 
 /// Codes the descriptions mention (`Visa kob DKK 995,00`): weak, a foreign purchase names a
-/// foreign currency, so only a clear majority counts.
+/// foreign currency, and three capitals in a shop's name can spell a code (`A BHD`), so only a
+/// clear majority over at least two rows, and a fifth of the rows, counts.
 fn mentions(data: &[&Rec], cols: &Columns) -> Option<Currency> {
     let text_cols = [cols.description, cols.counterparty];
-    let found = data.iter().flat_map(|r| {
-        text_cols
-            .iter()
-            .flatten()
-            .filter_map(|&i| r.cells.get(i))
-            .flat_map(|c| c.split(|ch: char| !ch.is_ascii_alphabetic()))
-            .filter(|w| w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase()))
-            .filter_map(amounts::currency_of)
-            .collect::<Vec<_>>()
-    });
-    majority(found)
+    let found: Vec<Currency> = data
+        .iter()
+        .flat_map(|r| {
+            text_cols
+                .iter()
+                .flatten()
+                .filter_map(|&i| r.cells.get(i))
+                .flat_map(|c| c.split(|ch: char| !ch.is_ascii_alphabetic()))
+                .filter(|w| w.len() == 3 && w.bytes().all(|b| b.is_ascii_uppercase()))
+                .filter_map(amounts::currency_of)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if found.len() < 2 || found.len() * 5 < data.len() {
+        return None;
+    }
+    majority(found.into_iter())
 }
 
 /// Words of column names by language, for the languages one currency fits. Only words that
@@ -693,7 +700,8 @@ mod tests {
                 &[],
                 &[
                     &["2024-01-02", "-1,00", "Visa kob DKK 995,00"],
-                    &["2024-01-03", "-2,00", "Cafe"],
+                    &["2024-01-03", "-2,00", "Dankort-nota DKK 45,00"],
+                    &["2024-01-04", "-3,00", "Cafe"],
                 ],
                 cols(1, None, Some(2)),
                 "DKK",
@@ -729,6 +737,21 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn three_capitals_in_one_description_are_no_currency() {
+        let cols = Columns {
+            date: Some(0),
+            amount: Some(1),
+            description: Some(2),
+            ..Columns::default()
+        };
+        let rows: &[&[&str]] = &[
+            &["2024-01-02", "-12.34", "A BHD"],
+            &["2024-01-03", "-2.00", "Cafe"],
+        ];
+        assert_eq!(first(&[], &[], rows, cols), None);
     }
 
     #[test]

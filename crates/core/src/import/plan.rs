@@ -622,9 +622,9 @@ mod tests {
 20240605,14:02:10,Salary,C,9800.00,21506.56,Example Ltd\n\
 20240608,20:15:31,Transfer,D,2000.00,19506.56,Zhang San\n\
 20240615,11:11:11,Shop,D,56.80,19449.76,Web Shop\n";
-        let (bare, _) = detect(rows, &Profile::default(), None).unwrap();
+        let (bare, _) = detect(rows, &Profile::default(), None, None).unwrap();
         let titled = format!("Account details\nQuery,From,To\n\n{rows}");
-        let (plan, recs) = detect(&titled, &Profile::default(), None).unwrap();
+        let (plan, recs) = detect(&titled, &Profile::default(), None, None).unwrap();
         assert_eq!(plan.cols.date, Some(0));
         assert_eq!(plan.cols.date, bare.cols.date);
         assert_eq!(plan.cols.amount, bare.cols.amount);
