@@ -41,6 +41,7 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
     ("us_applecard.csv", "card sign convention upside down: -263.72, not 263.72"),
     ("se_swedbank.csv", "account '1234567890', not the clearing number with it; dates from 2025-09-01, not 2025-08-30"),
     // Refused (issue 10).
+    ("cn_bank_jiedai_gbk.csv", "refused: 'no column of dates' (yyyymmdd dates)"),
     ("cz_fio.csv", "refused: 'no column of dates'"),
     ("fi_nordea.csv", "refused: 'no column of dates'"),
     ("de_comdirect_multi.csv", "refused at line 7: pending date 'offen'"),

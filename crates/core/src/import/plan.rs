@@ -107,18 +107,6 @@ pub fn detect(
         .collect();
     if header.is_none() {
         confident = false;
-        // A title or a preamble above headerless rows is no evidence of what the columns hold:
-        // the sample starts at the first record with a date in any cell.
-        if let Some(first) = recs
-            .iter()
-            .position(|r| r.cells.iter().any(|c| dates::looks_like_date(clean(c))))
-        {
-            data = recs[first..]
-                .iter()
-                .filter(|r| !r.is_blank())
-                .take(DATA_SAMPLE)
-                .collect();
-        }
         cols = roles::from_data(&data.iter().map(|r| r.cells.clone()).collect::<Vec<_>>());
     }
     {
@@ -607,27 +595,5 @@ impl Plan {
             sign: Some(self.sign),
             currency: Some(self.currency.code().to_string()),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headerless_rows_under_a_title_are_read_from_their_cells() {
-        // A header no keyword names (so the file reads as headerless) under a title line, and
-        // yyyymmdd dates: the title and the header are not evidence of what the columns hold.
-        let rows = "20240603,09:21:44,Meal,D,328.00,11706.56,Noodle House\n\
-20240605,14:02:10,Salary,C,9800.00,21506.56,Example Ltd\n\
-20240608,20:15:31,Transfer,D,2000.00,19506.56,Zhang San\n\
-20240615,11:11:11,Shop,D,56.80,19449.76,Web Shop\n";
-        let (bare, _) = detect(rows, &Profile::default(), None, None).unwrap();
-        let titled = format!("Account details\nQuery,From,To\n\n{rows}");
-        let (plan, recs) = detect(&titled, &Profile::default(), None, None).unwrap();
-        assert_eq!(plan.cols.date, Some(0));
-        assert_eq!(plan.cols.date, bare.cols.date);
-        assert_eq!(plan.cols.amount, bare.cols.amount);
-        assert_eq!(recs[plan.data_start].cells[0], "20240603");
     }
 }

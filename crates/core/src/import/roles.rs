@@ -246,8 +246,6 @@ const KEYWORDS: &[(Role, &[&str])] = &[
             "交易金额",
             "实付金额",
             "人民币金额",
-            // Chinese bank ledgers: the amount "incurred" (借方/贷方发生额 for the split form).
-            "发生额",
             "zaúčtovaná částka",
             "částka",
             "net",
@@ -287,7 +285,6 @@ const KEYWORDS: &[(Role, &[&str])] = &[
             "out",
             "支出",
             "支出金额",
-            "借方发生额",
             "记账金额(支出)",
             "debe",
             "addebiti",
@@ -325,7 +322,6 @@ const KEYWORDS: &[(Role, &[&str])] = &[
             "in",
             "收入",
             "收入金额",
-            "贷方发生额",
             "记账金额(收入)",
             "haber",
             "accrediti",
@@ -1000,43 +996,4 @@ pub fn amount_by_balance(rows: &[&[String]], money: &[usize]) -> Option<usize> {
         }
     }
     best.map(|(_, a)| a)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn header(cells: &[&str]) -> Vec<String> {
-        cells.iter().map(|c| c.to_string()).collect()
-    }
-
-    #[test]
-    fn a_chinese_ledger_names_its_amount_as_incurred() {
-        // 入账日期 (posting date), 借贷标志 (debit/credit flag), 发生额 (amount incurred).
-        let h = header(&[
-            "入账日期",
-            "入账时间",
-            "摘要",
-            "借贷标志",
-            "发生额",
-            "余额",
-            "对方户名",
-        ]);
-        assert!(header_score(&h) >= 2);
-        let mut cols = from_header(&h);
-        tidy(&mut cols);
-        assert_eq!((cols.date, cols.amount), (Some(0), Some(4)));
-        // The split form: one column per direction.
-        let cols = from_header(&header(&[
-            "交易日期",
-            "摘要",
-            "借方发生额",
-            "贷方发生额",
-            "余额",
-        ]));
-        assert_eq!(
-            (cols.debit, cols.credit, cols.amount),
-            (Some(2), Some(3), None)
-        );
-    }
 }
