@@ -193,7 +193,8 @@ profile: Profile,
 confident: boolean, 
 /**
  * Where the currency came from: "profile", "column", "amounts", "header", "preamble",
- * "iban", "sort-code", "language", "preset", "file" (OFX/CAMT state it) or "default" (the
+ * "iban", "sort-code", "language", "preset", "file" (OFX/CAMT state it), "account" (the
+ * account's earlier imports, `ImportOptions::account_currency`) or "default" (the
  * caller's default: the app should ask, and `confident` is false).
  */
 currency_source: string, 
