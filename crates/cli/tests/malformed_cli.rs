@@ -14,10 +14,7 @@ use std::time::Duration;
 
 /// Files that break the contract today, each with why. A file that starts passing must be
 /// removed from here (the test says so).
-const KNOWN_FAILURES: &[(&str, &str)] = &[(
-    "amount_fee_overflow.csv",
-    "panics: amount minus fee overflows i64 (subtract with overflow)",
-)];
+const KNOWN_FAILURES: &[(&str, &str)] = &[];
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/malformed")
