@@ -2,30 +2,10 @@
 //! back (rows, cases, evidence), each restore keeps its own dated safety copy, and a file that
 //! is not a backup is refused with one error line and changes nothing.
 
-use serde_json::Value;
+mod common;
+
+use common::{ok_json, recourse};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn recourse(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_recourse"))
-        .arg("--db")
-        .arg(dir.join("recourse.db"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("RECOURSE_DB")
-        .output()
-        .unwrap()
-}
-
-fn ok_json(dir: &Path, args: &[&str]) -> Value {
-    let out = recourse(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn count(dir: &Path) -> usize {
     ok_json(dir, &["transactions", "--json"])

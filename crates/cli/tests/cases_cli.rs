@@ -1,31 +1,10 @@
 //! The real `recourse` binary in a temporary folder: import → transactions → case open → case
 //! show → step → letter, and errors as one `error: ` line with a non-zero exit.
 
-use serde_json::Value;
+mod common;
+
+use common::{ok_json, recourse};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn recourse(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_recourse"))
-        .arg("--db")
-        .arg(dir.join("recourse.db"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("RECOURSE_DB")
-        .output()
-        .unwrap()
-}
-
-fn ok_json(dir: &Path, args: &[&str]) -> Value {
-    let out = recourse(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{args:?}: stdout is not one JSON document: {e}"))
-}
 
 fn ok(dir: &Path, args: &[&str]) -> String {
     let out = recourse(dir, args);
