@@ -63,7 +63,7 @@ run: app
 	$(APP_BIN)
 
 test: deps-test ui
-	$(MAKE) lint test-rust test-ui test-e2e
+	$(MAKE) lint test-rust test-ui test-e2e test-package
 
 # Tests that read ../shared/fixtures (data kept beside the repository, not in it) are reported as
 # skipped when it is absent: each one that skipped leaves a file in SKIPS, counted here.
