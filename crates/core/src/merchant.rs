@@ -330,7 +330,7 @@ fn clean_tokens(s: &str) -> Vec<&str> {
             if is_noise_token(tok, after_star) {
                 continue;
             }
-            out.push(tok);
+            out.push(without_trailing_reference(tok));
         }
     }
     // A label with no number after it (`STORE` at the end) was a word after all; rare enough
@@ -376,6 +376,25 @@ fn is_noise_token(tok: &str, after_star: bool) -> bool {
     // Mixed letters and digits: a reference (`2K4HG7TR3`) unless it is short and reads as a
     // brand (`7-ELEVEN`, `3M`): references are long or follow a `*`.
     after_star || (tok.len() >= 6 && !tok.contains('-'))
+}
+
+/// A CJK name written straight against an order reference (`京东商城300FYPHXJJ8M`) loses
+/// the reference: a trailing run of ASCII letters and digits that mixes both and is long
+/// enough to be an identifier, as `is_noise_token` judges a token of its own. A short store
+/// number after the name (`云南菜馆32`) is part of how the place is named, so it stays.
+fn without_trailing_reference(tok: &str) -> &str {
+    if !tok.chars().any(is_cjk) {
+        return tok;
+    }
+    let head = tok.trim_end_matches(|c: char| c.is_ascii_alphanumeric());
+    let tail = &tok[head.len()..];
+    let has_digit = tail.bytes().any(|b| b.is_ascii_digit());
+    let has_letter = tail.bytes().any(|b| b.is_ascii_alphabetic());
+    if tail.len() >= 6 && has_digit && has_letter && head.chars().any(is_cjk) {
+        head
+    } else {
+        tok
+    }
 }
 
 fn trim_trailing_places(tokens: &mut Vec<&str>) {

@@ -135,12 +135,114 @@ fn double_charge_cases() {
             want: vec![(2, Severity::Medium)],
         },
         Case {
+            name: "two days later, still inside the window",
+            rows: vec![
+                ("2024-04-12", "TESCO STORES 375", -7406, "GBP"),
+                ("2024-04-14", "TESCO STORES 375", -7406, "GBP"),
+            ],
+            want: vec![(2, Severity::Medium)],
+        },
+        Case {
+            name: "a new order reference after the name each time",
+            rows: vec![
+                ("2024-04-12", "ZALANDO SE 7PREBXW7J", -8995, "EUR"),
+                ("2024-04-13", "ZALANDO SE 9QW1ZK2M0", -8995, "EUR"),
+            ],
+            want: vec![(2, Severity::Medium)],
+        },
+        Case {
+            name: "an order reference written against a Chinese name",
+            rows: vec![
+                ("2024-04-12", "京东商城300FYPHXJJ8M", -11724, "CNY"),
+                ("2024-04-12", "京东商城7QK2ZW94HDL", -11724, "CNY"),
+            ],
+            want: vec![(2, Severity::High)],
+        },
+        Case {
+            name: "two days later at a shop whose bills vary to the cent, among its other bills",
+            rows: vec![
+                ("2024-03-02", "盒马鲜生", -18422, "CNY"),
+                ("2024-03-09", "盒马鲜生", -9317, "CNY"),
+                ("2024-03-16", "盒马鲜生", -27510, "CNY"),
+                ("2024-03-23", "盒马鲜生", -13804, "CNY"),
+                ("2024-03-25", "盒马鲜生", -13804, "CNY"),
+            ],
+            want: vec![(5, Severity::Medium)],
+        },
+        Case {
+            name: "at a café with a fixed menu early in the history, a price two days apart",
+            rows: vec![
+                ("2024-01-02", "MANNER COFFEE", -1500, "CNY"),
+                ("2024-01-05", "MANNER COFFEE", -1500, "CNY"),
+                ("2024-01-08", "MANNER COFFEE", -1500, "CNY"),
+                ("2024-01-12", "MANNER COFFEE", -1550, "CNY"),
+                ("2024-01-14", "MANNER COFFEE", -1550, "CNY"),
+            ],
+            want: vec![(5, Severity::Low)],
+        },
+        Case {
+            name: "at a café with a fixed menu, the same price the next day",
+            rows: vec![
+                ("2024-01-02", "CAFFE NERO", -380, "GBP"),
+                ("2024-01-06", "CAFFE NERO", -380, "GBP"),
+                ("2024-01-09", "CAFFE NERO", -430, "GBP"),
+                ("2024-01-10", "CAFFE NERO", -430, "GBP"),
+                ("2024-01-13", "CAFFE NERO", -380, "GBP"),
+            ],
+            want: vec![(4, Severity::Low)],
+        },
+        Case {
             name: "outside the window",
             rows: vec![
                 ("2024-04-12", "SAFEWAY", -5321, "USD"),
                 ("2024-04-15", "SAFEWAY", -5321, "USD"),
             ],
             want: vec![],
+        },
+        Case {
+            name: "two transit fares a day are the commute",
+            rows: (12..19)
+                .flat_map(|d| {
+                    let day: &'static str = Box::leak(format!("2024-04-{d}").into_boxed_str());
+                    [
+                        (day, "TFL TRAVEL CH", -280, "GBP"),
+                        (day, "TFL TRAVEL CH", -280, "GBP"),
+                    ]
+                })
+                .collect(),
+            want: vec![],
+        },
+        Case {
+            name: "the daily coffee, every other day and every day",
+            rows: [10, 12, 14, 16, 17, 18, 19]
+                .into_iter()
+                .map(|d| {
+                    let day: &'static str = Box::leak(format!("2024-04-{d}").into_boxed_str());
+                    (day, "BLUE BOTTLE COFFEE", -575, "USD")
+                })
+                .collect(),
+            want: vec![],
+        },
+        Case {
+            name: "at the café paid every day, the same price two days apart is a coincidence",
+            rows: vec![
+                ("2024-04-08", "BLUE BOTTLE COFFEE", -575, "USD"),
+                ("2024-04-09", "BLUE BOTTLE COFFEE", -450, "USD"),
+                ("2024-04-10", "BLUE BOTTLE COFFEE", -575, "USD"),
+                ("2024-04-11", "BLUE BOTTLE COFFEE", -625, "USD"),
+                ("2024-04-12", "BLUE BOTTLE COFFEE", -390, "USD"),
+                ("2024-04-15", "BLUE BOTTLE COFFEE", -575, "USD"),
+            ],
+            want: vec![(3, Severity::Low)],
+        },
+        Case {
+            name: "charged, refunded two days later and charged again",
+            rows: vec![
+                ("2024-04-12", "NOPA", -4000, "USD"),
+                ("2024-04-14", "NOPA", 4000, "USD"),
+                ("2024-04-14", "NOPA", -4000, "USD"),
+            ],
+            want: vec![(3, Severity::Low)],
         },
         Case {
             name: "split payment of different amounts",
@@ -755,6 +857,13 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 want: (3..6).map(|k| (k, Reason::CardTesting, high)).collect(),
             },
             Misses {
+                name: "card testing in April and again in June, both in one import",
+                rows: testing_twice.clone(),
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: (0..6).map(|k| (k, Reason::CardTesting, high)).collect(),
+            },
+            Misses {
                 name: "the April charges were marked fine: the merchant is known",
                 rows: testing_twice,
                 suspicious: vec![],
@@ -767,6 +876,40 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 suspicious: vec![0],
                 new_from: "2024-05-01",
                 want: vec![(1, Reason::NewMerchantLarge, high)],
+            },
+            Misses {
+                name: "two large charges at an exchange weeks apart in one import",
+                rows: large_twice.clone(),
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: vec![
+                    (0, Reason::NewMerchantLarge, high),
+                    (1, Reason::NewMerchantLarge, high),
+                ],
+            },
+            Misses {
+                name: "a large first purchase, then ordinary ones: the shop is known after",
+                rows: vec![
+                    ("2024-04-10", "HARBOUR FURNITURE", -300000, "USD"),
+                    ("2024-04-24", "HARBOUR FURNITURE", -2500, "USD"),
+                    ("2024-05-20", "HARBOUR FURNITURE", -350000, "USD"),
+                ],
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: vec![(0, Reason::NewMerchantLarge, high)],
+            },
+            Misses {
+                name: "a parking meter paid on a few days, twice on the last, is a habit",
+                rows: vec![
+                    ("2024-04-05", "CITY OF OAKLAND METER", -150, "USD"),
+                    ("2024-04-19", "CITY OF OAKLAND METER", -125, "USD"),
+                    ("2024-05-03", "CITY OF OAKLAND METER", -175, "USD"),
+                    ("2024-05-17", "CITY OF OAKLAND METER", -150, "USD"),
+                    ("2024-05-17", "CITY OF OAKLAND METER", -100, "USD"),
+                ],
+                suspicious: vec![],
+                new_from: "2024-04-01",
+                want: vec![],
             },
             Misses {
                 name: "the first large charge was marked fine",
@@ -1190,5 +1333,83 @@ fn card_testing_through_a_wallet_at_an_unnamed_merchant() {
                 want: vec![],
             },
         ],
+    );
+}
+
+/// A wallet topped up from a current account with whole amounts the user picks, more before a
+/// trip, is money moved, not a price gone up; a shop's price several times over still is.
+#[test]
+fn top_ups_of_chosen_amounts_are_not_outliers() {
+    struct Case {
+        name: &'static str,
+        rows: Vec<(&'static str, &'static str, i64, &'static str)>,
+        want: Vec<(i64, Severity)>,
+    }
+    let cases = vec![
+        Case {
+            name: "a larger top-up before a trip",
+            rows: vec![
+                ("2025-01-03", "REVOLUT**2291*", -23300, "GBP"),
+                ("2025-02-03", "REVOLUT**2291*", -15600, "GBP"),
+                ("2025-03-03", "REVOLUT**2291*", -17800, "GBP"),
+                ("2025-03-20", "REVOLUT**2291*", -66800, "GBP"),
+            ],
+            want: vec![],
+        },
+        Case {
+            name: "a shop's bill to the cent, four times the usual",
+            rows: vec![
+                ("2025-01-03", "WATERSTONES 112", -2315, "GBP"),
+                ("2025-02-03", "WATERSTONES 112", -1899, "GBP"),
+                ("2025-03-03", "WATERSTONES 112", -2150, "GBP"),
+                ("2025-03-20", "WATERSTONES 112", -8841, "GBP"),
+            ],
+            want: vec![(4, Severity::Medium)],
+        },
+        Case {
+            name: "whole amounts, one of them far above a steady price",
+            rows: vec![
+                ("2025-01-05", "CITY GYM", -4000, "GBP"),
+                ("2025-01-19", "CITY GYM", -4000, "GBP"),
+                ("2025-02-02", "CITY GYM", -4000, "GBP"),
+                ("2025-02-16", "CITY GYM", -4000, "GBP"),
+                ("2025-02-20", "CITY GYM", -20000, "GBP"),
+            ],
+            want: vec![(5, Severity::Medium)],
+        },
+    ];
+    for c in cases {
+        let got = with_reason(&run(&rows(&c.rows)), Reason::AmountOutlier);
+        assert_eq!(got, c.want, "{}", c.name);
+    }
+}
+
+/// A purchase paid through a wallet shows twice: in the wallet's bill at the merchant, and on
+/// the card that funds the wallet. They are rows of two accounts, one purchase: the evidence
+/// is the account each row comes from, not the merchant's name.
+#[test]
+fn a_wallet_purchase_and_its_funding_card_line_are_one_purchase() {
+    let mut txns = rows(&[
+        ("2025-03-02", "美团外卖", -4218, "CNY"),
+        ("2025-03-02", "支付宝-美团外卖", -4218, "CNY"),
+        ("2025-03-09", "美团外卖", -3560, "CNY"),
+        ("2025-03-09", "支付宝-美团外卖", -3560, "CNY"),
+    ]);
+    // The wallet's bill is one account, the funding card another.
+    for t in txns.iter_mut() {
+        if t.description.starts_with("支付宝") {
+            t.account_id = 2;
+        }
+    }
+    assert!(with_reason(&run(&txns), Reason::DoubleCharge).is_empty());
+
+    // The same rows as one account's would be two charges of one order.
+    let one_account = rows(&[
+        ("2025-03-02", "美团外卖", -4218, "CNY"),
+        ("2025-03-02", "美团外卖", -4218, "CNY"),
+    ]);
+    assert_eq!(
+        with_reason(&run(&one_account), Reason::DoubleCharge),
+        vec![(2, Severity::High)]
     );
 }

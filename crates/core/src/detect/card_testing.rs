@@ -15,11 +15,14 @@ pub(crate) fn tiny_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let account = scope.account;
     // Candidates in date order: (history index, group index).
     let mut first_days: HashMap<usize, FirstDay> = HashMap::new();
+    let mut test_days: HashMap<usize, Vec<chrono::NaiveDate>> = HashMap::new();
     let candidates: Vec<(usize, usize)> = account
         .charges
         .iter()
         .copied()
-        .filter(|&(i, g)| is_candidate(scope, i, g, &mut first_days))
+        .filter(|&(i, g)| {
+            is_candidate(scope, i, g, &mut first_days) || on_a_test_day(scope, i, g, &mut test_days)
+        })
         .collect();
     tiny_bursts_at_known_merchants(scope, &candidates, out);
     if candidates.is_empty() {
@@ -143,6 +146,52 @@ fn is_candidate(
     // Computed once per group, so a flood of rows at one merchant stays linear.
     let first = *first_days.entry(g).or_insert_with(|| first_day(scope, g));
     t.date == first.date || (days_between(first.date, t.date) <= 1 && first.largest <= limit)
+}
+
+/// At most this many days of charges at a merchant known only through test bursts: past it,
+/// the merchant is a habit of the user's, whatever its amounts.
+const MAX_TEST_DAYS: usize = 4;
+
+/// A tiny charge at a merchant the user knows only through bursts of tiny charges among the
+/// rows being checked: this day and every earlier day there were bursts (two or more new
+/// charges, all tiny, of varying amounts, as testers vary them). Card testing that comes back
+/// weeks later at the same site, in the same import, is as alarming as the first time. Older
+/// bursts still under suspicion are already out of the history (`Context::suspicious_ids`);
+/// older ones left were seen and found fine, so they make the merchant known.
+/// Routine tiny charges (two equal fares a day) repeat one price, so they are not bursts.
+fn on_a_test_day(
+    scope: &Scope,
+    i: usize,
+    g: usize,
+    test_days: &mut HashMap<usize, Vec<chrono::NaiveDate>>,
+) -> bool {
+    let group = &scope.account.groups[g];
+    if group.distinct_days > MAX_TEST_DAYS || !is_tiny(scope, i) || scope.is_trusted(group) {
+        return false;
+    }
+    let date = scope.txn(i).date;
+    test_days
+        .entry(g)
+        .or_insert_with(|| leading_test_days(scope, g))
+        .contains(&date)
+}
+
+/// The days of a group's charges, from the first, while each one is a burst of varied tiny
+/// new charges and nothing else.
+fn leading_test_days(scope: &Scope, g: usize) -> Vec<chrono::NaiveDate> {
+    let charges = &scope.account.groups[g].charges;
+    let mut days = Vec::new();
+    for day in charges.chunk_by(|&a, &b| scope.txn(a).date == scope.txn(b).date) {
+        let amounts: HashSet<i64> = day.iter().map(|&c| scope.txn(c).amount).collect();
+        if day.len() < 2
+            || amounts.len() < 2
+            || !day.iter().all(|&c| scope.is_new(c) && is_tiny(scope, c))
+        {
+            break;
+        }
+        days.push(scope.txn(day[0]).date);
+    }
+    days
 }
 
 /// A group's first charge day and the largest amount charged on it.

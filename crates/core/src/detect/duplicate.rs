@@ -37,6 +37,7 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         // On how many days each amount was paid: the same price day after day (a day pass, a
         // usual order) is a habit, so equal charges on neighbouring days are no surprise.
         let days_by_amount = distinct_days_by_amount(&cols);
+        let fixed_prices = charges_fixed_prices(&cols, window);
         let mut refunds = RefundFinder::new(scope, group);
         for &(first, second, gap) in &pairs {
             if !scope.is_new(second) {
@@ -52,8 +53,11 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
                 continue;
             }
             let refund = refunds.take(first, second);
-            // Same day is the classic duplicate authorisation; next day, a late posting; two or
-            // more days apart an equal amount is as often a coincidence, so it stays low.
+            // Same day is the classic duplicate authorisation; next day a late posting, two
+            // days a repeated posting: at a place whose prices vary to the cent (groceries, a
+            // meal, an order), the same amount again that soon is the same purchase. Where the
+            // user pays the same prices again and again (a café's menu, a fare), an equal
+            // charge a day or two later is as likely their habit, so it stays low.
             // Abroad, the same price on another day is a day ticket or a daily meal on a trip
             // (whose later days may only arrive with the next statement), not a duplicate: a
             // duplicate authorisation abroad shows on the same day like any other.
@@ -63,8 +67,8 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             let severity = match (refund, gap) {
                 (Some(_), _) => Severity::Low,
                 (None, 0) => Severity::High,
-                (None, 1) => Severity::Medium,
-                (None, _) => Severity::Low,
+                (None, _) if fixed_prices => Severity::Low,
+                (None, _) => Severity::Medium,
             };
             let (a, b) = (scope.txn(first), scope.txn(second));
             let text =
@@ -85,6 +89,25 @@ fn distinct_days_by_amount(cols: &ChargeColumns) -> HashMap<i64, usize> {
         }
     }
     days
+}
+
+/// Whether the merchant charges fixed prices: at least three of its charges, and a quarter of
+/// them or more, are of an amount it also charged more than `window` days apart (a menu, a
+/// fare). Equal amounts only within the window do not count: they are the pairs being judged.
+/// At a shop whose bills vary to the cent, amounts repeat far apart only by chance, rarely.
+fn charges_fixed_prices(cols: &ChargeColumns, window: i64) -> bool {
+    let mut span: HashMap<i64, (chrono::NaiveDate, chrono::NaiveDate, usize)> = HashMap::new();
+    for (&amount, &date) in cols.amounts.iter().zip(&cols.dates) {
+        let e = span.entry(amount).or_insert((date, date, 0));
+        e.1 = date;
+        e.2 += 1;
+    }
+    let repeated: usize = span
+        .values()
+        .filter(|&&(first, last, _)| days_between(first, last) > window)
+        .map(|&(_, _, n)| n)
+        .sum();
+    repeated >= 3 && repeated * 4 >= cols.amounts.len()
 }
 
 /// Consecutive charges of equal amount within the window among `members` (history indices in

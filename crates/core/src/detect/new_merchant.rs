@@ -32,7 +32,7 @@ pub(crate) fn large_first_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         if group.currency != account.home || scope.is_trusted(group) {
             continue;
         }
-        let firsts = first_place_charges(scope, group);
+        let firsts = first_place_charges(scope, group, threshold);
         let Some(&first) = firsts.first() else {
             continue;
         };
@@ -66,31 +66,45 @@ pub(crate) fn large_first_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     }
 }
 
-/// The charges on the first day the user paid this merchant as a place (history indices). A
-/// merchant that bills a subscription is a payee, not a place (rent, a gym); a purchase beside
-/// the subscription (the same brand's shop) is the first visit to a place.
-fn first_place_charges<'g>(scope: &Scope, group: &'g Group) -> Cow<'g, [usize]> {
+/// The charges made while the user did not yet know this merchant as a place (history
+/// indices; see `unknown_days`). A merchant that bills a subscription is a payee, not a place
+/// (rent, a gym); a purchase beside the subscription (the same brand's shop) is the first
+/// visit to a place.
+fn first_place_charges<'g>(scope: &Scope, group: &'g Group, threshold: f64) -> Cow<'g, [usize]> {
     match &group.series {
-        None => Cow::Borrowed(first_day(scope, &group.charges)),
+        None => Cow::Borrowed(unknown_days(scope, &group.charges, threshold)),
         Some(series) => {
             let mut others: Vec<usize> = series.others.iter().map(|&p| group.charges[p]).collect();
-            let n = first_day(scope, &others).len();
+            let n = unknown_days(scope, &others, threshold).len();
             others.truncate(n);
             Cow::Owned(others)
         }
     }
 }
 
-/// The leading charges of `list` (in date order) that share its first date.
-fn first_day<'l>(scope: &Scope, list: &'l [usize]) -> &'l [usize] {
+/// The leading charges of `list` (in date order) made while the place was still unknown:
+/// those of its first day, and of each later day as long as every charge before it was large
+/// (above `threshold`) and among the rows being checked. A place known only through charges
+/// that are themselves suspect is not known: a second large charge at an exchange weeks after
+/// the first, in the same import, is no less alarming. Older rows still under suspicion are
+/// already out of the history (`Context::suspicious_ids`); older ones left are known fine.
+fn unknown_days<'l>(scope: &Scope, list: &'l [usize], threshold: f64) -> &'l [usize] {
     let Some(&first) = list.first() else {
         return &[];
     };
-    let date = scope.txn(first).date;
-    let n = list
-        .iter()
-        .take_while(|&&i| scope.txn(i).date == date)
-        .count();
+    let mut date = scope.txn(first).date;
+    let (mut n, mut all_large) = (0, true);
+    for (k, &i) in list.iter().enumerate() {
+        let t = scope.txn(i);
+        if t.date != date {
+            if !all_large {
+                break;
+            }
+            date = t.date;
+        }
+        n = k + 1;
+        all_large &= scope.is_new(i) && t.amount.saturating_abs() as f64 > threshold;
+    }
     &list[..n]
 }
 

@@ -62,6 +62,12 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         if group.charges.len() <= min_known || scope.is_trusted(group) {
             continue;
         }
+        // A payee paid only whole amounts the user chose (a wallet topped up with what each
+        // month needs, money put aside) has no price for a larger amount to be far above: the
+        // top-up before a trip is larger, not an error. Shops charge prices, to the cent.
+        if user_chosen_amounts(group) {
+            continue;
+        }
         let mut earlier_days_start = 0;
         // The merchant's median and 90th percentile without one charge of an amount: the same
         // for every charge of that amount (a daily coffee asks once).
@@ -99,6 +105,20 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             out.push(scope.flag(i, Reason::AmountOutlier, severity, &[], text));
         }
     }
+}
+
+/// Whether the group's charges are sums a person picks, not prices a shop sets: every one a
+/// whole amount (in a currency with minor units), and no one amount half of them or more (a
+/// gym's steady fee is a price, even a round one).
+fn user_chosen_amounts(group: &Group) -> bool {
+    let unit = 10_i64.pow(group.currency.minor_digits());
+    let amounts = &group.sorted_abs;
+    let most_common = amounts
+        .chunk_by(|a, b| a == b)
+        .map(<[i64]>::len)
+        .max()
+        .unwrap_or(0);
+    unit > 1 && amounts.iter().all(|a| a % unit == 0) && most_common * 2 < amounts.len()
 }
 
 fn checked_here(group: &Group, pos: usize) -> bool {
