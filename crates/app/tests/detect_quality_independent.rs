@@ -1,8 +1,8 @@
 //! Detection quality on the independent benchmark (`recourse-testsupport`): people, merchants,
 //! habits and fraud written apart from the rules, printed as overlapping monthly CSV files in
 //! ten export dialects, imported through the real App into a fresh SQLite database, and scored
-//! by (file, line) at medium severity and above. Seeds 2 and 3 are report seeds: the rules were
-//! not tuned on them.
+//! by (file, line) at medium severity and above. Seeds 2, 3 and 4 are report seeds: the rules
+//! were not tuned on them.
 
 use recourse_testsupport::{measure, Config, Report};
 
@@ -25,9 +25,11 @@ fn independent_statements_import_exactly() {
 
 /// The issue's bars on seeds the rules were not tuned on.
 #[test]
-#[ignore = "issue 13: the rules do not yet meet the bars on the independent benchmark"]
+#[ignore = "issue 13: not met yet (2026-12-07: seed 2 flags a food-delivery order paid twice \
+            in two days as a double, seed 3 misses large charges on a Chinese card, seed 4 flags \
+            a metro fare abroad as a double)"]
 fn independent_statements_meet_the_bars() {
-    for seed in [2, 3] {
+    for seed in [2, 3, 4] {
         let r = run(seed);
         let text = r.lines().join("\n");
         assert!(r.duplicate_recall() >= 0.98, "double charges\n{text}");
