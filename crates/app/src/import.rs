@@ -331,14 +331,38 @@ impl App {
         let statements: Vec<Piece> = match opened {
             Opened::Table(table) => {
                 let layout = layout_key(table.detected(), table.header());
-                let account = self.account_for(req, table.detected(), Some(&layout))?;
-                vec![Piece {
-                    account,
-                    layout: Some(layout),
-                    sheet: table.detected().sheet.clone(),
-                    rows_hint: total_lines,
-                    source: Box::new(move |sink| table.parse(sink)),
-                }]
+                // A file naming several accounts on its rows: one statement per account, as for
+                // an OFX file of several accounts — unless the user named the account.
+                let accounts = match req.account {
+                    Some(_) => Vec::new(),
+                    None => table.accounts().map_err(|e| import_error(name, e))?,
+                };
+                let table: Arc<import::Table<'_>> = Arc::from(table);
+                if accounts.len() > 1 {
+                    let mut pieces = Vec::with_capacity(accounts.len());
+                    for a in accounts {
+                        let mut detected = table.detected().clone();
+                        detected.account = Some(a.clone());
+                        let table = Arc::clone(&table);
+                        pieces.push(Piece {
+                            account: self.account_for(req, &detected, Some(&layout))?,
+                            layout: Some(layout.clone()),
+                            sheet: detected.sheet.clone(),
+                            rows_hint: total_lines,
+                            source: Box::new(move |sink| table.parse_account(Some(&a), sink)),
+                        });
+                    }
+                    pieces
+                } else {
+                    let account = self.account_for(req, table.detected(), Some(&layout))?;
+                    vec![Piece {
+                        account,
+                        layout: Some(layout),
+                        sheet: table.detected().sheet.clone(),
+                        rows_hint: total_lines,
+                        source: Box::new(move |sink| table.parse(sink)),
+                    }]
+                }
             }
             Opened::Statements(list) => {
                 let mut pieces = Vec::with_capacity(list.len());

@@ -182,10 +182,12 @@ fn prepare_text<'a>(
 }
 
 /// Streams the data records of the file through `reader`, stopping after `limit` rows.
+/// With `only`, the rows that name another of the file's accounts are skipped.
 fn run(
     p: &Prepared<'_>,
     reader: &mut rows::RowReader<'_>,
     limit: Option<usize>,
+    only: Option<&str>,
     sink: &mut rows::Sink<'_>,
 ) -> Result<(), ImportError> {
     let first_data_line = p.recs.get(p.plan.data_start).map_or(u64::MAX, |r| r.line);
@@ -204,6 +206,13 @@ fn run(
                 reader.skip(line, "preamble");
             }
             continue;
+        }
+        if let (Some(only), Some(col)) = (only, p.plan.account_col) {
+            let named = account::of_cell(text::clean(sample::cell(&rec, col)));
+            if named.as_deref().is_some_and(|a| a != only) {
+                reader.skip(line, "a row of another account in the file");
+                continue;
+            }
         }
         reader.feed(line, &rec, sink)?;
         if limit.is_some_and(|n| reader.rows_read as usize >= n) {
@@ -298,7 +307,7 @@ impl Table<'_> {
             rows.push(row);
             Ok(())
         };
-        let failed = run(p, &mut reader, Some(n), &mut sink).err();
+        let failed = run(p, &mut reader, Some(n), None, &mut sink).err();
         rows.truncate(n);
         let mut preview = Preview::new(p.detected.clone(), header, sample, rows);
         if let Some(e) = failed {
@@ -312,10 +321,48 @@ impl Table<'_> {
         &self,
         sink: &mut dyn FnMut(ParsedRow) -> Result<(), ImportError>,
     ) -> Result<ParseSummary, ImportError> {
+        self.parse_account(None, sink)
+    }
+
+    /// The accounts a file of several names on its rows (see [`Table::parse_account`]), in the
+    /// order they first appear; empty when the file is of one account (or names none per row).
+    pub fn accounts(&self) -> Result<Vec<String>, ImportError> {
+        let Some(col) = self.p.plan.account_col else {
+            return Ok(Vec::new());
+        };
+        let p = &self.p;
+        let first_data_line = p.recs.get(p.plan.data_start).map_or(u64::MAX, |r| r.line);
+        let mut rdr = sample::reader(&p.text, p.plan.delimiter);
+        let mut rec = ByteRecord::new();
+        let mut found: Vec<String> = Vec::new();
+        while let Some(line) = sample::next(&mut rdr, &mut rec, p.text.as_bytes())? {
+            if line < first_data_line {
+                continue;
+            }
+            if let Some(a) = account::of_cell(text::clean(sample::cell(&rec, col))) {
+                if !found.contains(&a) {
+                    found.push(a);
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// Streams the rows of one account (`None`: every row) to `sink` in file order; the
+    /// summary's `detected.account` is that account.
+    pub fn parse_account(
+        &self,
+        account: Option<&str>,
+        sink: &mut dyn FnMut(ParsedRow) -> Result<(), ImportError>,
+    ) -> Result<ParseSummary, ImportError> {
         let mut reader = rows::RowReader::new(&self.p.plan);
-        run(&self.p, &mut reader, None, sink)?;
+        run(&self.p, &mut reader, None, account, sink)?;
+        let mut detected = self.p.detected.clone();
+        if let Some(a) = account {
+            detected.account = Some(a.to_string());
+        }
         Ok(ParseSummary {
-            detected: self.p.detected.clone(),
+            detected,
             rows_read: reader.rows_read,
             skipped: reader.skipped,
         })

@@ -49,6 +49,8 @@ pub struct Plan {
     pub latest_date: Option<chrono::NaiveDate>,
     /// A column whose cells mark balance and total lines (a record type).
     pub record_type: Option<usize>,
+    /// A column naming, on every row, which of the file's several accounts the row is of.
+    pub account_col: Option<usize>,
 }
 
 /// Detects the plan for `text` (already decoded), applying the user's profile.
@@ -194,7 +196,12 @@ pub fn detect(
         // ISO 4217 "no currency": shown to the user, who picks the real one.
         (Currency::parse("XXX").unwrap_or(Currency::USD), "none")
     };
-    let account = account::detect(preamble, &header_cells, &data);
+    let taken: Vec<usize> = cols.entries().into_iter().map(|(_, i)| i).collect();
+    let account_col = account::per_row_column(&header_cells, &data);
+    let account = match account_col {
+        Some(_) => None,
+        None => account::detect(preamble, &header_cells, &data, &taken),
+    };
 
     // Decimal mark, from all money columns of the sample.
     let mut marks = MarkVotes::default();
@@ -311,6 +318,7 @@ pub fn detect(
             account,
             latest_date,
             record_type,
+            account_col,
         },
         recs,
     ))
