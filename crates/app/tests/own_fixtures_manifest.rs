@@ -33,11 +33,7 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
     ("nl_triodos.csv", "sum -3758.10, not 1261.90 (direction words ignored)"),
     ("us_applecard.csv", "card sign convention upside down: -263.72, not 263.72"),
     // Refused (issue 10).
-    ("cn_bank_jiedai_gbk.csv", "refused: 'no column of dates' (yyyymmdd dates)"),
-    ("cz_fio.csv", "refused: 'no column of dates'"),
-    ("fi_nordea.csv", "refused: 'no column of dates'"),
-    ("de_comdirect_multi.csv", "refused at line 7: pending date 'offen'"),
-    ("de_dkb_2024.csv", "refused at line 6: the payee column read as the amount"),
+    ("de_comdirect_multi.csv", "refused at line 20: the second section has its own header and account (sections are not split)"),
 ];
 
 #[derive(Clone, Debug, Deserialize)]
