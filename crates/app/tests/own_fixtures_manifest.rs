@@ -32,8 +32,6 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
     ("ee_swedbank.csv", "9 rows, not 5 (balance rows imported)"),
     ("nl_triodos.csv", "sum -3758.10, not 1261.90 (direction words ignored)"),
     ("us_applecard.csv", "card sign convention upside down: -263.72, not 263.72"),
-    // Refused (issue 10).
-    ("de_comdirect_multi.csv", "refused at line 20: the second section has its own header and account (sections are not split)"),
 ];
 
 #[derive(Clone, Debug, Deserialize)]

@@ -489,3 +489,62 @@ fn the_file_states_its_account() {
         assert_eq!(summary.detected.account.as_deref(), want, "{csv}");
     }
 }
+
+/// Several statements in one text file, each under its title and a header of its own (here
+/// with different columns): each is read with its own mapping and named by the account it
+/// states, else its title; a file
+/// naming two accounts on its rows is split by that column.
+#[test]
+fn a_file_of_several_accounts_names_each() {
+    use recourse_core::import::{open, Opened};
+    let csv = "Current account;Period: 30 days\n\
+               \n\
+               Date;Description;Amount\n\
+               04.03.2025;Rent;-800,00\n\
+               02.03.2025;Salary;2.000,00\n\
+               Closing balance;1.200,00\n\
+               \n\
+               Credit card;Period: 30 days\n\
+               \n\
+               Date;Card;Description;Amount\n\
+               05.03.2025;1234;Books;-20,00\n\
+               03.03.2025;1234;Repayment;800,00\n";
+    let opened = open(csv.as_bytes(), &opts(Some("EUR"))).unwrap();
+    let Opened::Table(table) = opened else {
+        panic!("a text file opens as a table")
+    };
+    // The first section states no number: its title names it; the card section's constant
+    // card column is the account it states.
+    assert_eq!(table.accounts().unwrap(), ["Current account", "1234"]);
+    let mut card = Vec::new();
+    table
+        .parse_account(Some("1234"), &mut |r| {
+            card.push((r.line, r.amount));
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(card, [(11, -2000), (12, 80000)]);
+    let (rows, _) = run(csv.as_bytes(), &opts(Some("EUR"))).unwrap();
+    assert_eq!(rows.len(), 4);
+
+    let rows_of_two = "IBAN,Date,Amount,Description\n\
+                       NL00ASNB0000000001,2024-01-01,-1.00,A\n\
+                       NL00ASNB0000000002,2024-01-02,2.00,B\n\
+                       NL00ASNB0000000001,2024-01-03,-3.00,C\n\
+                       NL00ASNB0000000002,2024-01-04,4.00,D\n";
+    let Opened::Table(table) = open(rows_of_two.as_bytes(), &opts(Some("EUR"))).unwrap() else {
+        panic!("a text file opens as a table")
+    };
+    assert_eq!(
+        table.accounts().unwrap(),
+        ["NL00ASNB0000000001", "NL00ASNB0000000002"]
+    );
+    let mut second = Vec::new();
+    table
+        .parse_account(Some("NL00ASNB0000000002"), &mut |r| {
+            second.push(r.line);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(second, [3, 5]);
+}
