@@ -157,12 +157,19 @@ impl App {
             bytes = first.bytes;
         }
         let opened = self.open_statement(&name, &bytes, req)?;
-        let layout = match &opened {
-            Opened::Table(t) => Some(layout_key(t.detected(), t.header())),
-            _ => None,
+        let (layout, several) = match &opened {
+            Opened::Table(t) => (
+                Some(layout_key(t.detected(), t.header())),
+                t.accounts().map_err(|e| import_error(&name, e))?,
+            ),
+            _ => (None, Vec::new()),
         };
         let mut preview = import::preview_of(&opened, 20).map_err(|e| import_error(&name, e))?;
         preview.detected.account = self.named_account(req, &preview.detected, layout.as_deref())?;
+        if several.len() > 1 && req.account.is_none() {
+            // A file of several accounts names them all: each gets its own rows, nothing to ask.
+            preview.detected.account = Some(several.join(" + "));
+        }
         Ok(preview)
     }
 

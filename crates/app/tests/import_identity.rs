@@ -158,3 +158,52 @@ fn the_requested_currency_wins_over_the_files() {
     assert_eq!(report.detected.currency_source, "profile");
     assert!(all_rows(&app).iter().all(|r| r.currency == "CHF"));
 }
+
+/// A download of two accounts (an IBAN column holding both) puts each row in its own account,
+/// and its preview names both, so the app has no account to ask for.
+#[test]
+fn a_file_of_two_accounts_fills_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("download.csv");
+    std::fs::write(
+        &file,
+        "IBAN,Date,Amount,Description\n\
+         NL00ASNB0000000001,2024-01-01,-1.00,Groceries\n\
+         NL00ASNB0000000002,2024-01-02,50.00,From current account\n\
+         NL00ASNB0000000001,2024-01-02,-50.00,To savings\n\
+         NL00ASNB0000000002,2024-01-31,0.10,Interest\n",
+    )
+    .unwrap();
+    let mut app = App::open(&dir.path().join("r.db")).unwrap();
+    let req = ImportRequest::default();
+    let preview = app.preview_file(&file, &req).unwrap();
+    assert_eq!(
+        preview.detected.account.as_deref(),
+        Some("NL00ASNB0000000001 + NL00ASNB0000000002")
+    );
+    let reports = app
+        .import_files(
+            std::slice::from_ref(&file),
+            &req,
+            &|_: ImportProgress| {},
+            &AtomicBool::new(false),
+        )
+        .unwrap();
+    let per_account: Vec<(String, u64)> = reports
+        .iter()
+        .map(|r| (r.account.clone(), r.imported))
+        .collect();
+    assert_eq!(
+        per_account,
+        [
+            ("NL00ASNB0000000001".to_string(), 2),
+            ("NL00ASNB0000000002".to_string(), 2)
+        ]
+    );
+    let rows = all_rows(&app);
+    let savings: i64 = rows
+        .iter()
+        .filter(|r| r.account == "NL00ASNB0000000002")
+        .count() as i64;
+    assert_eq!(savings, 2);
+}

@@ -199,10 +199,12 @@ pub fn detect(
         (Currency::parse("XXX").unwrap_or(Currency::USD), "none")
     };
     let taken: Vec<usize> = cols.entries().into_iter().map(|(_, i)| i).collect();
-    let account_col = account::per_row_column(&header_cells, &data);
-    let account = match account_col {
+    // A file that states its one account (above the table, or on every row alike) is never
+    // split by a column of other accounts: that column is the other party's.
+    let account = account::detect(preamble, &header_cells, &data, &taken);
+    let account_col = match account {
         Some(_) => None,
-        None => account::detect(preamble, &header_cells, &data, &taken),
+        None => account::per_row_column(&header_cells, &data),
     };
 
     // Decimal mark, from all money columns of the sample.
