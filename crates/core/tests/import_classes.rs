@@ -320,6 +320,19 @@ const CASES: &[Case] = &[
         confident: true,
     },
     Case {
+        name: "an opening balance on top, in the date column, is not a pending row",
+        csv: "Buchungstag;Buchungstext;Betrag (EUR)\n\
+              Anfangssaldo;;1000,00\n\
+              13.03.2024;GEHALT;2000,00\n\
+              12.03.2024;MARKT;-150,50\n",
+        default_currency: None,
+        rows: 2,
+        sums: &["EUR 1849.50"],
+        dates: ("2024-03-12", "2024-03-13"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
         name: "compact yyyymmdd dates under a Chinese header naming the amount 发生额",
         csv: "账号:6200000000000000001\n\n\
               入账日期,摘要,借贷标志,发生额,余额\n\

@@ -352,6 +352,13 @@ fn pending_word(
         .collect();
     let word = *top.first()?;
     let one_word = word.chars().count() <= 20 && word.chars().all(char::is_alphabetic);
+    // An opening balance or a total on top is a line to skip, never a pending row.
+    let summary = data[..top.len()]
+        .iter()
+        .any(|r| r.cells.iter().any(|c| roles::summary_reason(c).is_some()));
+    if summary {
+        return None;
+    }
     let same = cells
         .iter()
         .filter(|c| c.eq_ignore_ascii_case(word))
