@@ -207,3 +207,50 @@ fn a_file_of_two_accounts_fills_both() {
         .count() as i64;
     assert_eq!(savings, 2);
 }
+
+/// A ZIP of statements is previewed so that no member's rows land in an account behind the
+/// user's back: a member that names no account is the one shown (and asked about); when every
+/// member names its account, the preview names them all.
+#[test]
+fn a_zip_preview_asks_about_the_member_that_names_no_account() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let named = "IBAN;DE02 1203 0000 0000 2020 51\n\nBuchungstag;Buchungstext;Betrag\n\
+                 01.02.2024;Miete;-500,00\n02.02.2024;Brot;-2,00\n";
+    let unnamed = "Date,Description,Amount\n2024-02-01,SHOP,-1.00\n2024-02-03,CAFE,-2.00\n";
+    let zip_of = |file: &str, members: &[(&str, &str)]| {
+        let path = dir.path().join(file);
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        for (name, text) in members {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+        path
+    };
+    let app = App::open(&dir.path().join("r.db")).unwrap();
+    let req = ImportRequest::default();
+
+    let mixed = zip_of("mixed.zip", &[("giro.csv", named), ("card.csv", unnamed)]);
+    let preview = app.preview_file(&mixed, &req).unwrap();
+    assert_eq!(preview.detected.account, None);
+    assert_eq!(preview.rows[0].description, "SHOP");
+
+    let both = zip_of(
+        "both.zip",
+        &[
+            ("giro.csv", named),
+            (
+                "statements_2025-07.ofx",
+                &std::fs::read_to_string(statements("us_checking_ofx102.ofx")).unwrap(),
+            ),
+        ],
+    );
+    let preview = app.preview_file(&both, &req).unwrap();
+    let account = preview.detected.account.unwrap();
+    assert!(
+        account.starts_with("DE02120300000000202051 + "),
+        "{account}"
+    );
+}
