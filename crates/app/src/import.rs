@@ -135,34 +135,67 @@ impl App {
     /// Detects the layout of a file and parses its first rows, writing nothing. The preview's
     /// `detected.account` is the account the rows would go to when the file, its preset, the
     /// request or an earlier choice for this layout names one; `None` means the user should be
-    /// asked. For a ZIP archive, the first statement inside is previewed.
+    /// asked. A file of several accounts names them all (`A + B`). For a ZIP archive: the first
+    /// statement inside whose account is not known (so the user is asked about it, never its
+    /// rows silently put in the fallback account), else the first, naming every member's
+    /// account.
     pub fn preview_file(
         &self,
         path: &Path,
         req: &ImportRequest,
     ) -> Result<recourse_core::import::Preview> {
-        let mut name = file_name(path);
-        let mut bytes = read_file(path)?;
-        if import::sniff(&bytes) == Format::Zip {
-            let members =
-                import::archive::members(&bytes, req.password.as_ref().map(Password::as_str))
-                    .map_err(|e| import_error(&name, e))?;
-            let first = members.into_iter().next().ok_or_else(|| {
-                import_error(
-                    &name,
-                    ImportError::Archive("the archive holds no files".into()),
-                )
-            })?;
-            name = format!("{name}/{}", first.name);
-            bytes = first.bytes;
+        let name = file_name(path);
+        let bytes = read_file(path)?;
+        if import::sniff(&bytes) != Format::Zip {
+            return self.preview_bytes(&name, &bytes, req);
         }
-        let opened = self.open_statement(&name, &bytes, req)?;
-        let layout = match &opened {
-            Opened::Table(t) => Some(layout_key(t.detected(), t.header())),
-            _ => None,
+        let members = import::archive::members(&bytes, req.password.as_ref().map(Password::as_str))
+            .map_err(|e| import_error(&name, e))?;
+        let mut previews = Vec::with_capacity(members.len());
+        for m in &members {
+            let preview = self.preview_bytes(&format!("{name}/{}", m.name), &m.bytes, req)?;
+            if preview.detected.account.is_none() {
+                return Ok(preview);
+            }
+            previews.push(preview);
+        }
+        let mut accounts: Vec<String> = Vec::new();
+        for a in previews.iter().filter_map(|p| p.detected.account.clone()) {
+            if !accounts.contains(&a) {
+                accounts.push(a);
+            }
+        }
+        let mut first = previews.into_iter().next().ok_or_else(|| {
+            import_error(
+                &name,
+                ImportError::Archive("the archive holds no files".into()),
+            )
+        })?;
+        first.detected.account = Some(accounts.join(" + "));
+        Ok(first)
+    }
+
+    /// The preview of one statement file (not an archive); see [`App::preview_file`].
+    fn preview_bytes(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        req: &ImportRequest,
+    ) -> Result<recourse_core::import::Preview> {
+        let opened = self.open_statement(name, bytes, req)?;
+        let (layout, several) = match &opened {
+            Opened::Table(t) => (
+                Some(layout_key(t.detected(), t.header())),
+                t.accounts().map_err(|e| import_error(name, e))?,
+            ),
+            _ => (None, Vec::new()),
         };
-        let mut preview = import::preview_of(&opened, 20).map_err(|e| import_error(&name, e))?;
+        let mut preview = import::preview_of(&opened, 20).map_err(|e| import_error(name, e))?;
         preview.detected.account = self.named_account(req, &preview.detected, layout.as_deref())?;
+        if several.len() > 1 && req.account.is_none() {
+            // A file of several accounts names them all: each gets its own rows, nothing to ask.
+            preview.detected.account = Some(several.join(" + "));
+        }
         Ok(preview)
     }
 
@@ -331,14 +364,38 @@ impl App {
         let statements: Vec<Piece> = match opened {
             Opened::Table(table) => {
                 let layout = layout_key(table.detected(), table.header());
-                let account = self.account_for(req, table.detected(), Some(&layout))?;
-                vec![Piece {
-                    account,
-                    layout: Some(layout),
-                    sheet: table.detected().sheet.clone(),
-                    rows_hint: total_lines,
-                    source: Box::new(move |sink| table.parse(sink)),
-                }]
+                // A file naming several accounts on its rows: one statement per account, as for
+                // an OFX file of several accounts — unless the user named the account.
+                let accounts = match req.account {
+                    Some(_) => Vec::new(),
+                    None => table.accounts().map_err(|e| import_error(name, e))?,
+                };
+                let table: Arc<import::Table<'_>> = Arc::from(table);
+                if accounts.len() > 1 {
+                    let mut pieces = Vec::with_capacity(accounts.len());
+                    for a in accounts {
+                        let mut detected = table.detected().clone();
+                        detected.account = Some(a.clone());
+                        let table = Arc::clone(&table);
+                        pieces.push(Piece {
+                            account: self.account_for(req, &detected, Some(&layout))?,
+                            layout: Some(layout.clone()),
+                            sheet: detected.sheet.clone(),
+                            rows_hint: total_lines,
+                            source: Box::new(move |sink| table.parse_account(Some(&a), sink)),
+                        });
+                    }
+                    pieces
+                } else {
+                    let account = self.account_for(req, table.detected(), Some(&layout))?;
+                    vec![Piece {
+                        account,
+                        layout: Some(layout),
+                        sheet: table.detected().sheet.clone(),
+                        rows_hint: total_lines,
+                        source: Box::new(move |sink| table.parse(sink)),
+                    }]
+                }
             }
             Opened::Statements(list) => {
                 let mut pieces = Vec::with_capacity(list.len());

@@ -158,3 +158,99 @@ fn the_requested_currency_wins_over_the_files() {
     assert_eq!(report.detected.currency_source, "profile");
     assert!(all_rows(&app).iter().all(|r| r.currency == "CHF"));
 }
+
+/// A download of two accounts (an IBAN column holding both) puts each row in its own account,
+/// and its preview names both, so the app has no account to ask for.
+#[test]
+fn a_file_of_two_accounts_fills_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("download.csv");
+    std::fs::write(
+        &file,
+        "IBAN,Date,Amount,Description\n\
+         NL00ASNB0000000001,2024-01-01,-1.00,Groceries\n\
+         NL00ASNB0000000002,2024-01-02,50.00,From current account\n\
+         NL00ASNB0000000001,2024-01-02,-50.00,To savings\n\
+         NL00ASNB0000000002,2024-01-31,0.10,Interest\n",
+    )
+    .unwrap();
+    let mut app = App::open(&dir.path().join("r.db")).unwrap();
+    let req = ImportRequest::default();
+    let preview = app.preview_file(&file, &req).unwrap();
+    assert_eq!(
+        preview.detected.account.as_deref(),
+        Some("NL00ASNB0000000001 + NL00ASNB0000000002")
+    );
+    let reports = app
+        .import_files(
+            std::slice::from_ref(&file),
+            &req,
+            &|_: ImportProgress| {},
+            &AtomicBool::new(false),
+        )
+        .unwrap();
+    let per_account: Vec<(String, u64)> = reports
+        .iter()
+        .map(|r| (r.account.clone(), r.imported))
+        .collect();
+    assert_eq!(
+        per_account,
+        [
+            ("NL00ASNB0000000001".to_string(), 2),
+            ("NL00ASNB0000000002".to_string(), 2)
+        ]
+    );
+    let rows = all_rows(&app);
+    let savings: i64 = rows
+        .iter()
+        .filter(|r| r.account == "NL00ASNB0000000002")
+        .count() as i64;
+    assert_eq!(savings, 2);
+}
+
+/// A ZIP of statements is previewed so that no member's rows land in an account behind the
+/// user's back: a member that names no account is the one shown (and asked about); when every
+/// member names its account, the preview names them all.
+#[test]
+fn a_zip_preview_asks_about_the_member_that_names_no_account() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let named = "IBAN;DE02 1203 0000 0000 2020 51\n\nBuchungstag;Buchungstext;Betrag\n\
+                 01.02.2024;Miete;-500,00\n02.02.2024;Brot;-2,00\n";
+    let unnamed = "Date,Description,Amount\n2024-02-01,SHOP,-1.00\n2024-02-03,CAFE,-2.00\n";
+    let zip_of = |file: &str, members: &[(&str, &str)]| {
+        let path = dir.path().join(file);
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        for (name, text) in members {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+        path
+    };
+    let app = App::open(&dir.path().join("r.db")).unwrap();
+    let req = ImportRequest::default();
+
+    let mixed = zip_of("mixed.zip", &[("giro.csv", named), ("card.csv", unnamed)]);
+    let preview = app.preview_file(&mixed, &req).unwrap();
+    assert_eq!(preview.detected.account, None);
+    assert_eq!(preview.rows[0].description, "SHOP");
+
+    let both = zip_of(
+        "both.zip",
+        &[
+            ("giro.csv", named),
+            (
+                "statements_2025-07.ofx",
+                &std::fs::read_to_string(statements("us_checking_ofx102.ofx")).unwrap(),
+            ),
+        ],
+    );
+    let preview = app.preview_file(&both, &req).unwrap();
+    let account = preview.detected.account.unwrap();
+    assert!(
+        account.starts_with("DE02120300000000202051 + "),
+        "{account}"
+    );
+}

@@ -34,6 +34,7 @@ mod profile;
 mod roles;
 mod rows;
 mod sample;
+mod sections;
 mod sheet;
 mod sniff;
 mod text;
@@ -182,10 +183,12 @@ fn prepare_text<'a>(
 }
 
 /// Streams the data records of the file through `reader`, stopping after `limit` rows.
+/// With `only`, the rows that name another of the file's accounts are skipped.
 fn run(
     p: &Prepared<'_>,
     reader: &mut rows::RowReader<'_>,
     limit: Option<usize>,
+    only: Option<&str>,
     sink: &mut rows::Sink<'_>,
 ) -> Result<(), ImportError> {
     let first_data_line = p.recs.get(p.plan.data_start).map_or(u64::MAX, |r| r.line);
@@ -204,6 +207,13 @@ fn run(
                 reader.skip(line, "preamble");
             }
             continue;
+        }
+        if let (Some(only), Some(col)) = (only, p.plan.account_col) {
+            let named = account::of_cell(text::clean(sample::cell(&rec, col)));
+            if named.as_deref().is_some_and(|a| a != only) {
+                reader.skip(line, "a row of another account in the file");
+                continue;
+            }
         }
         reader.feed(line, &rec, sink)?;
         if limit.is_some_and(|n| reader.rows_read as usize >= n) {
@@ -266,6 +276,9 @@ pub fn parse(
 /// A table ready to stream: a CSV file, or the sheet of a workbook that holds the statement.
 pub struct Table<'a> {
     p: Prepared<'a>,
+    /// A file of several statements one after the other: each section, named by the account
+    /// it states or its title (empty for a file of one).
+    sections: Vec<(String, Prepared<'a>)>,
 }
 
 impl Table<'_> {
@@ -280,7 +293,7 @@ impl Table<'_> {
 
     /// The mapping, the header, and the first `n` data lines raw and parsed.
     pub fn preview(&self, n: usize) -> Preview {
-        let p = &self.p;
+        let p = self.sections.first().map_or(&self.p, |(_, s)| s);
         let header = p
             .plan
             .header
@@ -298,7 +311,7 @@ impl Table<'_> {
             rows.push(row);
             Ok(())
         };
-        let failed = run(p, &mut reader, Some(n), &mut sink).err();
+        let failed = run(p, &mut reader, Some(n), None, &mut sink).err();
         rows.truncate(n);
         let mut preview = Preview::new(p.detected.clone(), header, sample, rows);
         if let Some(e) = failed {
@@ -312,10 +325,70 @@ impl Table<'_> {
         &self,
         sink: &mut dyn FnMut(ParsedRow) -> Result<(), ImportError>,
     ) -> Result<ParseSummary, ImportError> {
-        let mut reader = rows::RowReader::new(&self.p.plan);
-        run(&self.p, &mut reader, None, sink)?;
+        if self.sections.is_empty() {
+            return self.parse_account(None, sink);
+        }
+        let mut all: Option<ParseSummary> = None;
+        for (name, _) in &self.sections {
+            let one = self.parse_account(Some(name), sink)?;
+            match all.as_mut() {
+                None => all = Some(one),
+                Some(a) => {
+                    a.rows_read += one.rows_read;
+                    a.skipped.extend(one.skipped);
+                }
+            }
+        }
+        Ok(all.expect("sections are never one"))
+    }
+
+    /// The accounts a file of several names on its rows (see [`Table::parse_account`]), in the
+    /// order they first appear; empty when the file is of one account (or names none per row).
+    pub fn accounts(&self) -> Result<Vec<String>, ImportError> {
+        if !self.sections.is_empty() {
+            return Ok(self.sections.iter().map(|(name, _)| name.clone()).collect());
+        }
+        let Some(col) = self.p.plan.account_col else {
+            return Ok(Vec::new());
+        };
+        let p = &self.p;
+        let first_data_line = p.recs.get(p.plan.data_start).map_or(u64::MAX, |r| r.line);
+        let mut rdr = sample::reader(&p.text, p.plan.delimiter);
+        let mut rec = ByteRecord::new();
+        let mut found: Vec<String> = Vec::new();
+        while let Some(line) = sample::next(&mut rdr, &mut rec, p.text.as_bytes())? {
+            if line < first_data_line {
+                continue;
+            }
+            if let Some(a) = account::of_cell(text::clean(sample::cell(&rec, col))) {
+                if !found.contains(&a) {
+                    found.push(a);
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// Streams the rows of one account (`None`: every row) to `sink` in file order; the
+    /// summary's `detected.account` is that account.
+    pub fn parse_account(
+        &self,
+        account: Option<&str>,
+        sink: &mut dyn FnMut(ParsedRow) -> Result<(), ImportError>,
+    ) -> Result<ParseSummary, ImportError> {
+        let section = account.and_then(|a| self.sections.iter().find(|(name, _)| name == a));
+        let (p, only) = match section {
+            Some((_, p)) => (p, None),
+            None => (&self.p, account),
+        };
+        let mut reader = rows::RowReader::new(&p.plan);
+        run(p, &mut reader, None, only, sink)?;
+        let mut detected = p.detected.clone();
+        if let Some(a) = account {
+            detected.account = Some(a.to_string());
+        }
         Ok(ParseSummary {
-            detected: self.p.detected.clone(),
+            detected,
             rows_read: reader.rows_read,
             skipped: reader.skipped,
         })
@@ -428,9 +501,11 @@ pub fn open<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Opened<'a>, Imp
         )
     };
     Ok(match format {
-        Format::Text => Opened::Table(Box::new(Table {
-            p: prepare(bytes, opts)?,
-        })),
+        Format::Text => {
+            let p = prepare(bytes, opts)?;
+            let sections = sectioned(&p, opts)?;
+            Opened::Table(Box::new(Table { p, sections }))
+        }
         Format::Xlsx | Format::Xls | Format::Ods => {
             Opened::Table(Box::new(best_table(sheet::workbook(bytes)?, format, opts)?))
         }
@@ -460,6 +535,49 @@ pub fn open<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Opened<'a>, Imp
         }
         Format::Zip => Opened::Archive,
     })
+}
+
+/// The sections of a text file of several statements (see [`sections`]), each read as a table
+/// of its own and named by the account it states, else its title; empty when the file holds
+/// one statement, when the user fixed the header line, or when the sections cannot be told
+/// apart by name.
+fn sectioned<'a>(
+    p: &Prepared<'_>,
+    opts: &ImportOptions,
+) -> Result<Vec<(String, Prepared<'a>)>, ImportError> {
+    let empty = Profile::default();
+    let profile = opts.profile.as_ref().unwrap_or(&empty);
+    if profile.header_line.is_some() {
+        return Ok(Vec::new());
+    }
+    let starts = sections::starts(&p.text, &p.plan)?;
+    if starts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let encoding = p.detected.profile.encoding.clone().unwrap_or_default();
+    let mut out: Vec<(String, Prepared<'a>)> = Vec::new();
+    for text in sections::texts(&p.text, &starts) {
+        let Ok(section) = prepare_text(
+            std::borrow::Cow::Owned(text),
+            p.detected.encoding.clone(),
+            &encoding,
+            profile,
+            opts,
+        ) else {
+            return Ok(Vec::new());
+        };
+        let header = section.plan.header.map_or(0, |(i, _)| i);
+        let name = section
+            .detected
+            .account
+            .clone()
+            .or_else(|| sections::title(&section.recs[..header]));
+        match name {
+            Some(n) if !out.iter().any(|(o, _)| *o == n) => out.push((n, section)),
+            _ => return Ok(Vec::new()),
+        }
+    }
+    Ok(out)
 }
 
 /// The currency for a structured statement that names none: the user's profile, else the
@@ -510,7 +628,10 @@ fn best_table(
         // Cells, not delimited text: no delimiter to show or to save in a profile.
         p.detected.delimiter = String::new();
         p.detected.profile.delimiter = None;
-        let table = Table { p };
+        let table = Table {
+            p,
+            sections: Vec::new(),
+        };
         if !several {
             return Ok(table);
         }

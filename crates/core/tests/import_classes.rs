@@ -305,6 +305,86 @@ const CASES: &[Case] = &[
         currency_source: "header",
         confident: true,
     },
+    Case {
+        name: "a word where the date goes on the first rows marks them pending",
+        csv: "Datum;Omschrijving;Bedrag (EUR)\n\
+              Gereserveerd;KIOSK;-12,00\n\
+              13-03-2024;SALARIS;2000,00\n\
+              12-03-2024;SUPERMARKT;-150,50\n\
+              10-03-2024;TREIN;-24,00\n",
+        default_currency: None,
+        rows: 4,
+        sums: &["EUR 1813.50"],
+        dates: ("2024-03-10", "2024-03-13"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "an opening balance on top, in the date column, is not a pending row",
+        csv: "Buchungstag;Buchungstext;Betrag (EUR)\n\
+              Anfangssaldo;;1000,00\n\
+              13.03.2024;GEHALT;2000,00\n\
+              12.03.2024;MARKT;-150,50\n",
+        default_currency: None,
+        rows: 2,
+        sums: &["EUR 1849.50"],
+        dates: ("2024-03-12", "2024-03-13"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "compact yyyymmdd dates under a Chinese header naming the amount 发生额",
+        csv: "账号:6200000000000000001\n\n\
+              入账日期,摘要,借贷标志,发生额,余额\n\
+              20240603,消费,借,328.00,100.00\n\
+              20240605,工资,贷,9800.00,9900.00\n",
+        default_currency: None,
+        rows: 2,
+        sums: &["CNY 9472.00"],
+        dates: ("2024-06-03", "2024-06-05"),
+        currency_source: "language",
+        confident: true,
+    },
+    Case {
+        name: "gender-inclusive German column names",
+        csv: "Buchungsdatum;Zahlungsempfänger*in;Verwendungszweck;Betrag (€)\n\
+              02.09.24;Stadtwerke;Abschlag;-65\n\
+              03.09.24;Firma;Gehalt;2.845,13\n",
+        default_currency: None,
+        rows: 2,
+        sums: &["EUR 2780.13"],
+        dates: ("2024-09-02", "2024-09-03"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "a money column named with its currency after 'in'",
+        csv: "Buchungstag;Buchungstext;Umsatz in EUR\n\
+              03.03.2025;Bargeld;-100,00\n\
+              12.03.2025;Gehalt;3.210,55\n",
+        default_currency: None,
+        rows: 2,
+        sums: &["EUR 3110.55"],
+        dates: ("2025-03-03", "2025-03-12"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "a key/value preamble above a Czech header",
+        csv: "\"accountId\";\"2900000001\"\n\
+              \"currency\";\"CZK\"\n\
+              \"dateStart\";\"01.02.2026\"\n\
+              \n\
+              \"ID pohybu\";\"Datum\";\"Objem\";\"Měna\";\"Poznámka\"\n\
+              \"1\";\"02.02.2026\";\"-1250,00\";\"CZK\";\"SHOP\"\n\
+              \"2\";\"03.02.2026\";\"38500,00\";\"CZK\";\"SALARY\"\n",
+        default_currency: None,
+        rows: 2,
+        sums: &["CZK 37250.00"],
+        dates: ("2026-02-02", "2026-02-03"),
+        currency_source: "column",
+        confident: true,
+    },
 ];
 
 #[test]
@@ -402,6 +482,18 @@ fn the_file_states_its_account() {
             Some("20-00-00 12345678"),
         ),
         (
+            "户名：某人     账号：6200 11** **** 2233     币种：人民币\n\n日期,摘要,金额\n2024-01-02,消费,-1.00\n2024-01-03,消费,-2.00\n",
+            Some("6200 11** **** 2233"),
+        ),
+        (
+            "#Account number;\n12 3456 7890 1234;\n\n#Date;#Description;#Amount;\n2024-01-02;SHOP;-1,00;\n2024-01-03;CAFE;-2,00;\n",
+            Some("12 3456 7890 1234"),
+        ),
+        (
+            "Bank code:;10020030\nAccount:;7654321\n\nDate;Description;Amount\n02.01.2024;SHOP;-1,00\n03.01.2024;CAFE;-2,00\n",
+            Some("10020030 7654321"),
+        ),
+        (
             "Date,Description,Amount\n2024-01-02,SHOP,-1.00\n2024-01-03,CAFE,-2.00\n",
             None,
         ),
@@ -409,4 +501,63 @@ fn the_file_states_its_account() {
         let (_, summary) = run(csv.as_bytes(), &opts(Some("EUR"))).unwrap();
         assert_eq!(summary.detected.account.as_deref(), want, "{csv}");
     }
+}
+
+/// Several statements in one text file, each under its title and a header of its own (here
+/// with different columns): each is read with its own mapping and named by the account it
+/// states, else its title; a file
+/// naming two accounts on its rows is split by that column.
+#[test]
+fn a_file_of_several_accounts_names_each() {
+    use recourse_core::import::{open, Opened};
+    let csv = "Current account;Period: 30 days\n\
+               \n\
+               Date;Description;Amount\n\
+               04.03.2025;Rent;-800,00\n\
+               02.03.2025;Salary;2.000,00\n\
+               Closing balance;1.200,00\n\
+               \n\
+               Credit card;Period: 30 days\n\
+               \n\
+               Date;Card;Description;Amount\n\
+               05.03.2025;1234;Books;-20,00\n\
+               03.03.2025;1234;Repayment;800,00\n";
+    let opened = open(csv.as_bytes(), &opts(Some("EUR"))).unwrap();
+    let Opened::Table(table) = opened else {
+        panic!("a text file opens as a table")
+    };
+    // The first section states no number: its title names it; the card section's constant
+    // card column is the account it states.
+    assert_eq!(table.accounts().unwrap(), ["Current account", "1234"]);
+    let mut card = Vec::new();
+    table
+        .parse_account(Some("1234"), &mut |r| {
+            card.push((r.line, r.amount));
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(card, [(11, -2000), (12, 80000)]);
+    let (rows, _) = run(csv.as_bytes(), &opts(Some("EUR"))).unwrap();
+    assert_eq!(rows.len(), 4);
+
+    let rows_of_two = "IBAN,Date,Amount,Description\n\
+                       NL00ASNB0000000001,2024-01-01,-1.00,A\n\
+                       NL00ASNB0000000002,2024-01-02,2.00,B\n\
+                       NL00ASNB0000000001,2024-01-03,-3.00,C\n\
+                       NL00ASNB0000000002,2024-01-04,4.00,D\n";
+    let Opened::Table(table) = open(rows_of_two.as_bytes(), &opts(Some("EUR"))).unwrap() else {
+        panic!("a text file opens as a table")
+    };
+    assert_eq!(
+        table.accounts().unwrap(),
+        ["NL00ASNB0000000001", "NL00ASNB0000000002"]
+    );
+    let mut second = Vec::new();
+    table
+        .parse_account(Some("NL00ASNB0000000002"), &mut |r| {
+            second.push(r.line);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(second, [3, 5]);
 }

@@ -49,6 +49,10 @@ pub struct Plan {
     pub latest_date: Option<chrono::NaiveDate>,
     /// A column whose cells mark balance and total lines (a record type).
     pub record_type: Option<usize>,
+    /// A column naming, on every row, which of the file's several accounts the row is of.
+    pub account_col: Option<usize>,
+    /// The word some rows hold where the date goes (`offen`, `Varaus`): not booked yet.
+    pub pending_word: Option<String>,
 }
 
 /// Detects the plan for `text` (already decoded), applying the user's profile.
@@ -194,7 +198,14 @@ pub fn detect(
         // ISO 4217 "no currency": shown to the user, who picks the real one.
         (Currency::parse("XXX").unwrap_or(Currency::USD), "none")
     };
-    let account = account::detect(preamble, &header_cells, &data);
+    let taken: Vec<usize> = cols.entries().into_iter().map(|(_, i)| i).collect();
+    // A file that states its one account (above the table, or on every row alike) is never
+    // split by a column of other accounts: that column is the other party's.
+    let account = account::detect(preamble, &header_cells, &data, &taken);
+    let account_col = match account {
+        Some(_) => None,
+        None => account::per_row_column(&header_cells, &data),
+    };
 
     // Decimal mark, from all money columns of the sample.
     let mut marks = MarkVotes::default();
@@ -267,6 +278,8 @@ pub fn detect(
         .map(|(d, _)| d)
         .max();
 
+    let pending_word = pending_word(&data, date_col, order, hint);
+
     // Sign convention.
     let sign = match profile.sign.or(preset.map(|p| p.sign)) {
         Some(s) => s,
@@ -311,9 +324,48 @@ pub fn detect(
             account,
             latest_date,
             record_type,
+            account_col,
+            pending_word,
         },
         recs,
     ))
+}
+
+/// A word standing where the date goes on the first few rows of the data (`offen`, `Varaus`,
+/// `Pending` in any language) while the rows below have dates: rows whose date is not known
+/// yet because they are not booked. Banks list them first, newest on top.
+fn pending_word(
+    data: &[&Rec],
+    col: usize,
+    order: DateOrder,
+    hint: Option<YearHint>,
+) -> Option<String> {
+    let cells: Vec<&str> = data
+        .iter()
+        .map(|r| r.cells.get(col).map_or("", |c| clean(c)))
+        .collect();
+    let is_date = |c: &str| dates::parse(c, order, hint).is_ok();
+    let top: Vec<&str> = cells
+        .iter()
+        .copied()
+        .take_while(|c| !c.is_empty() && !is_date(c))
+        .collect();
+    let word = *top.first()?;
+    let one_word = word.chars().count() <= 20 && word.chars().all(char::is_alphabetic);
+    // An opening balance or a total on top is a line to skip, never a pending row.
+    let summary = data[..top.len()]
+        .iter()
+        .any(|r| r.cells.iter().any(|c| roles::summary_reason(c).is_some()));
+    if summary {
+        return None;
+    }
+    let same = cells
+        .iter()
+        .filter(|c| c.eq_ignore_ascii_case(word))
+        .count();
+    let dated = cells.iter().filter(|c| is_date(c)).count();
+    (one_word && top.iter().all(|c| *c == word) && top.len() <= 5 && dated > same)
+        .then(|| word.to_string())
 }
 
 /// The record with the best header score among the first ones; `None` for a headerless file.

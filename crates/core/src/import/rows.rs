@@ -181,7 +181,12 @@ impl<'p> RowReader<'p> {
         // `Pending` where the date goes: a pending row, dated with the statement's latest date.
         let mut pending = self.pending_section;
         let parsed = match (parsed, p.latest_date) {
-            (Err(_), Some(latest)) if roles::status_of(date_src) == RowStatus::Pending => {
+            (Err(_), Some(latest))
+                if roles::status_of(date_src) == RowStatus::Pending
+                    || p.pending_word
+                        .as_deref()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(date_src)) =>
+            {
                 pending = true;
                 Ok((latest, None))
             }

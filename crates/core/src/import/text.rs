@@ -22,11 +22,42 @@ pub fn norm_header(s: &str) -> String {
         space = false;
         out.extend(c.to_lowercase());
     }
+    drop_gender_marks(out)
+}
+
+/// German names written gender-inclusively (`Zahlungsempfänger*in`, `Empfänger:innen`,
+/// `Zahlungspflichtige*r`) reduced to the base word, so the ending is never read as a word of
+/// its own (`in` is also the name of a money-in column).
+fn drop_gender_marks(s: String) -> String {
+    const ENDINGS: &[&str] = &["innen", "in", "r", "n", "e"];
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s.as_str();
+    while let Some(i) = rest.find(['*', ':', '_']) {
+        let (before, after) = (&rest[..i], &rest[i + 1..]);
+        out.push_str(before);
+        let letter_before = before.chars().next_back().is_some_and(char::is_alphabetic);
+        let ending = ENDINGS.iter().find(|e| {
+            after.starts_with(**e)
+                && after[e.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+        match ending {
+            Some(e) if letter_before => rest = &after[e.len()..],
+            _ => {
+                out.push_str(&rest[i..i + 1]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
 /// The header without a trailing parenthesised part, and that part: "Amount (EUR)" →
-/// ("amount", Some("eur")); "金额(元)" → ("金额", Some("元")).
+/// ("amount", Some("eur")); "金额(元)" → ("金额", Some("元")). A trailing unit after "in" is
+/// the same thing: "Umsatz in EUR" → ("umsatz", Some("eur")), "Betrag in €".
 pub fn split_paren(h: &str) -> (&str, Option<&str>) {
     let h = h.trim();
     for (open, close) in [('(', ')'), ('（', '）'), ('[', ']')] {
@@ -35,6 +66,18 @@ pub fn split_paren(h: &str) -> (&str, Option<&str>) {
                 let inner = &h[i + open.len_utf8()..h.len() - close.len_utf8()];
                 return (h[..i].trim(), Some(inner.trim()));
             }
+        }
+    }
+    let after_in = h
+        .as_bytes()
+        .windows(4)
+        .rposition(|w| w.eq_ignore_ascii_case(b" in "));
+    if let Some(i) = after_in.filter(|&i| i > 0) {
+        let unit = h[i + 4..].trim();
+        let code = unit.len() == 3 && unit.chars().all(|c| c.is_ascii_alphabetic());
+        let symbol = unit.chars().count() == 1 && !unit.chars().any(char::is_alphanumeric);
+        if code || symbol {
+            return (h[..i].trim(), Some(unit));
         }
     }
     (h, None)
@@ -85,6 +128,17 @@ mod tests {
         assert_eq!(split_paren("amount (eur)"), ("amount", Some("eur")));
         assert_eq!(split_paren("金额(元)"), ("金额", Some("元")));
         assert_eq!(split_paren("amount"), ("amount", None));
+        assert_eq!(split_paren("umsatz in eur"), ("umsatz", Some("eur")));
+        assert_eq!(split_paren("betrag in €"), ("betrag", Some("€")));
+        assert_eq!(split_paren("paid in"), ("paid in", None));
+        assert_eq!(norm_header("Zahlungsempfänger*in"), "zahlungsempfänger");
+        assert_eq!(norm_header("Empfänger:innen"), "empfänger");
+        assert_eq!(norm_header("Zahlungspflichtige*r"), "zahlungspflichtige");
+        assert_eq!(norm_header("Konto:"), "konto:");
+        assert_eq!(
+            norm_header("Auftraggeber/Empfänger"),
+            "auftraggeber/empfänger"
+        );
     }
 
     #[test]
