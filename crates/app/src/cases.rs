@@ -8,6 +8,7 @@ use crate::dto_cases::{
 };
 use crate::error::{AppError, Result};
 use crate::money_text::to_text;
+use crate::ErrorCode;
 use crate::{now_text, App};
 use chrono::NaiveDate;
 use recourse_core::disputes::{
@@ -66,13 +67,13 @@ impl Loaded {
     pub fn facts(&self) -> Result<CaseFacts> {
         let first = self.transactions.first().ok_or_else(|| {
             AppError::new(
-                "storage",
+                ErrorCode::Storage,
                 format!("case {} has no transactions", self.row.id),
             )
         })?;
         let currency = Currency::parse(&first.currency).ok_or_else(|| {
             AppError::new(
-                "storage",
+                ErrorCode::Storage,
                 format!(
                     "case {}: unknown currency '{}'",
                     self.row.id, first.currency
@@ -379,7 +380,8 @@ impl App {
     /// SHA-256. Adding the same content twice keeps one copy.
     pub fn add_evidence(&mut self, case_id: i64, path: &Path) -> Result<CaseView> {
         self.load_case(case_id)?;
-        let io = |e: std::io::Error| AppError::new("io", format!("{}: {e}", path.display()));
+        let io =
+            |e: std::io::Error| AppError::new(ErrorCode::Io, format!("{}: {e}", path.display()));
         let meta = std::fs::metadata(path).map_err(io)?;
         if !meta.is_file() {
             return Err(
@@ -423,7 +425,7 @@ impl App {
             .unwrap_or_else(|| "evidence".into());
         let dir = self.evidence_dir.join(case_id.to_string());
         std::fs::create_dir_all(&dir)
-            .map_err(|e| AppError::new("io", format!("{}: {e}", dir.display())))?;
+            .map_err(|e| AppError::new(ErrorCode::Io, format!("{}: {e}", dir.display())))?;
         let dest = free_path(&dir, &file_name);
         write_new(&dest, &bytes)?;
         if let Err(e) = self.db.add_evidence(
@@ -479,7 +481,7 @@ impl App {
         let dir = self.evidence_dir.join(case_id.to_string());
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
-                .map_err(|e| AppError::new("io", format!("{}: {e}", dir.display())))?;
+                .map_err(|e| AppError::new(ErrorCode::Io, format!("{}: {e}", dir.display())))?;
         }
         Ok(())
     }
@@ -501,7 +503,10 @@ impl App {
 
     fn load_row(&self, row: CaseRow) -> Result<Loaded> {
         let bad = |what: &str, v: &str| {
-            AppError::new("storage", format!("case {}: unknown {what} '{v}'", row.id))
+            AppError::new(
+                ErrorCode::Storage,
+                format!("case {}: unknown {what} '{v}'", row.id),
+            )
         };
         let reason = Reason::parse(&row.reason).ok_or_else(|| bad("reason", &row.reason))?;
         let jurisdiction = Jurisdiction::parse(&row.jurisdiction)
@@ -651,8 +656,12 @@ pub(crate) fn parse_date(text: &str, what: &str) -> Result<NaiveDate> {
 }
 
 fn stored_date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| AppError::new("storage", format!("stored date '{text}' is not valid")))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        AppError::new(
+            ErrorCode::Storage,
+            format!("stored date '{text}' is not valid"),
+        )
+    })
 }
 
 /// `dir/name`, or `dir/stem-2.ext`, `dir/stem-3.ext`… when that is taken.
@@ -683,7 +692,7 @@ pub(crate) fn write_new(dest: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = PathBuf::from(tmp);
     let io = |e: std::io::Error| {
         AppError::new(
-            "io",
+            ErrorCode::Io,
             format!("{}: cannot write the file: {e}", dest.display()),
         )
     };

@@ -2,6 +2,7 @@
 //! decimal string with the currency's minor digits (negative = money out) plus, for the UI,
 //! the same amount in minor units.
 
+pub use recourse_core::detect::{FlagKind, Reason, Severity};
 use recourse_core::import::{Detected, SkippedLine};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -95,20 +96,41 @@ pub struct Batch {
 pub struct FlagView {
     pub id: i64,
     pub transaction_id: i64,
-    /// "duplicate" | "unexpected"
-    pub kind: String,
-    pub reason: String,
-    /// "low" | "medium" | "high"
-    pub severity: String,
+    pub kind: FlagKind,
+    pub reason: Reason,
+    pub severity: Severity,
     /// In the language asked for.
     pub explanation: String,
     pub explanation_en: String,
     pub explanation_zh: String,
     pub related_transaction_ids: Vec<i64>,
-    /// "open" | "dismissed"
-    pub status: String,
+    pub status: FlagStatus,
     pub merchant: String,
     pub date: String,
+}
+
+/// Whether a flag still waits for the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum FlagStatus {
+    Open,
+    /// "Looks fine", or closed by a case.
+    Dismissed,
+}
+
+impl FlagStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FlagStatus::Open => "open",
+            FlagStatus::Dismissed => "dismissed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FlagStatus> {
+        [FlagStatus::Open, FlagStatus::Dismissed]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
 }
 
 #[derive(Clone, Debug, Serialize, TS)]

@@ -3,6 +3,7 @@
 //! letters in every jurisdiction × step × language, exports, refund detection.
 
 use recourse_app::dto_cases::{OpenCaseRequest, UserProfile};
+use recourse_app::ErrorCode;
 use recourse_app::{App, ImportRequest};
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
 use sha2::{Digest, Sha256};
@@ -226,14 +227,14 @@ fn steps_answers_notes_and_closing_are_recorded() {
             .record_step_sent(id, Step::Court, "12/05/2024")
             .unwrap_err()
             .code,
-        "invalid"
+        ErrorCode::Invalid
     );
     assert_eq!(
         f.app
             .record_answer(id, Step::Bank, "2024-05-01", "x")
             .unwrap_err()
             .code,
-        "invalid",
+        ErrorCode::Invalid,
         "answer before sending"
     );
     assert_eq!(f.app.case(id).unwrap().steps.len(), 2);
@@ -257,7 +258,7 @@ fn steps_answers_notes_and_closing_are_recorded() {
             .record_step_sent(id, Step::Court, "2024-06-01")
             .unwrap_err()
             .code,
-        "invalid",
+        ErrorCode::Invalid,
         "closed"
     );
     assert!(f.app.cases().unwrap()[0].next_action.is_none());
@@ -274,10 +275,13 @@ fn opening_a_case_checks_its_transactions() {
         statement_date: None,
         details: Default::default(),
     };
-    assert_eq!(f.app.open_case(&req(vec![])).unwrap_err().code, "invalid");
+    assert_eq!(
+        f.app.open_case(&req(vec![])).unwrap_err().code,
+        ErrorCode::Invalid
+    );
     assert_eq!(
         f.app.open_case(&req(vec![9999])).unwrap_err().code,
-        "not_found"
+        ErrorCode::NotFound
     );
     let payroll = f
         .app
@@ -290,9 +294,12 @@ fn opening_a_case_checks_its_transactions() {
     assert!(err.message.contains("not a charge"), "{}", err.message);
     let mut bad_date = req(f.doubles());
     bad_date.statement_date = Some("30/04/2024".into());
-    assert_eq!(f.app.open_case(&bad_date).unwrap_err().code, "invalid");
+    assert_eq!(
+        f.app.open_case(&bad_date).unwrap_err().code,
+        ErrorCode::Invalid
+    );
     assert!(f.app.cases().unwrap().is_empty(), "nothing half-opened");
-    assert_eq!(f.app.case(1).unwrap_err().code, "not_found");
+    assert_eq!(f.app.case(1).unwrap_err().code, ErrorCode::NotFound);
 }
 
 #[test]
@@ -354,7 +361,7 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
             .add_evidence(id, &f.path("missing.png"))
             .unwrap_err()
             .code,
-        "io"
+        ErrorCode::Io
     );
 
     let letter = f.app.letter(id, Step::Merchant, "en").unwrap();
@@ -403,7 +410,7 @@ fn a_letter_renders_for_every_jurisdiction_step_and_language() {
     }
     assert_eq!(
         f.app.letter(1, Step::Bank, "fr").unwrap_err().code,
-        "invalid"
+        ErrorCode::Invalid
     );
 }
 
@@ -467,14 +474,14 @@ fn exports_pdf_docx_and_text_with_the_amount_merchant_and_name() {
             .export_letter(id, Step::Bank, "en", "odt", None, &bad)
             .unwrap_err()
             .code,
-        "invalid"
+        ErrorCode::Invalid
     );
     assert_eq!(
         f.app
             .export_letter(id, Step::Bank, "en", "pdf", Some("a5"), &bad)
             .unwrap_err()
             .code,
-        "invalid"
+        ErrorCode::Invalid
     );
     assert!(!bad.exists());
     assert_eq!(

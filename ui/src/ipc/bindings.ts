@@ -40,23 +40,19 @@ sort: string | null, ascending: boolean, };
 
 export type Batch = { id: number, account: string, file_name: string, sha256: string, imported_at: string, rows_read: number, imported: number, already_present: number, skipped: number, };
 
-export type FlagView = { id: number, transaction_id: number, 
-/**
- * "duplicate" | "unexpected"
- */
-kind: string, reason: string, 
-/**
- * "low" | "medium" | "high"
- */
-severity: string, 
+export type FlagView = { id: number, transaction_id: number, kind: FlagKind, reason: FlagReason, severity: Severity, 
 /**
  * In the language asked for.
  */
-explanation: string, explanation_en: string, explanation_zh: string, related_transaction_ids: Array<number>, 
-/**
- * "open" | "dismissed"
- */
-status: string, merchant: string, date: string, };
+explanation: string, explanation_en: string, explanation_zh: string, related_transaction_ids: Array<number>, status: FlagStatus, merchant: string, date: string, };
+
+export type FlagStatus = "open" | "dismissed";
+
+export type FlagKind = "duplicate" | "unexpected";
+
+export type FlagReason = "double_charge" | "subscription_billed_twice" | "card_testing" | "new_merchant_large" | "amount_outlier" | "price_increase" | "foreign";
+
+export type Severity = "low" | "medium" | "high";
 
 export type Account = { id: number, name: string, has_profile: boolean, };
 
@@ -114,11 +110,7 @@ price_history: Array<PricePoint>,
  */
 transaction_ids: Array<number>, };
 
-export type AppError = { 
-/**
- * "import", "not_found", "invalid", "storage", "io", "cancelled".
- */
-code: string, 
+export type AppError = { code: ErrorCode, 
 /**
  * The English sentence (what the CLI prints; the UI's fallback).
  */
@@ -127,6 +119,8 @@ message: string,
  * The same error as a key and named values, for the UI to word in the user's language.
  */
 detail?: ErrorDetail, };
+
+export type ErrorCode = "import" | "not_found" | "invalid" | "storage" | "io" | "cancelled" | "internal" | "template" | "document";
 
 export type ErrorDetail = { key: string, args: { [key in string]?: string }, };
 
