@@ -4,9 +4,10 @@
 
 use crate::dto::Transaction;
 use crate::dto_cases::{
-    CaseDetailsInput, CaseEvent, CaseStep, CaseSummary, CaseView, EvidenceView, OpenCaseRequest,
+    CaseDetailsInput, CaseEvent, CaseStatus, CaseStep, CaseSummary, CaseView, EvidenceView,
+    OpenCaseRequest,
 };
-use crate::error::{AppError, Result};
+use crate::error::{stored, AppError, Result};
 use crate::money_text::to_text;
 use crate::ErrorCode;
 use crate::{now_text, App};
@@ -225,7 +226,7 @@ impl App {
                 id: c.row.id,
                 reason: c.reason,
                 jurisdiction: c.jurisdiction,
-                status: status(&c.row, refund.is_some()),
+                status: status(&c.row, refund.is_some())?,
                 merchant: c.merchant(),
                 amount: to_text(claimed, &c.currency()),
                 amount_minor: claimed,
@@ -279,20 +280,22 @@ impl App {
             .db
             .case_events(case_id)?
             .into_iter()
-            .map(|e| CaseEvent {
-                date: e.date,
-                kind: e.kind,
-                step: e.step.as_deref().and_then(Step::parse),
-                text: e.text,
+            .map(|e| {
+                Ok(CaseEvent {
+                    date: e.date,
+                    kind: stored("case event", &e.kind)?,
+                    step: e.step.as_deref().and_then(Step::parse),
+                    text: e.text,
+                })
             })
-            .collect();
+            .collect::<Result<_>>()?;
         let claimed = c.claimed_minor()?;
         Ok(CaseView {
             id: c.row.id,
             reason: c.reason,
             jurisdiction: c.jurisdiction,
             instrument: c.instrument,
-            status: status(&c.row, refund_candidate.is_some()),
+            status: status(&c.row, refund_candidate.is_some())?,
             opened_at: c.row.opened_at.clone(),
             statement_date: c.row.statement_date.clone(),
             details: CaseDetailsInput {
@@ -553,12 +556,11 @@ impl App {
     }
 }
 
-fn status(row: &CaseRow, refund_detected: bool) -> String {
-    if row.status == "open" && refund_detected {
-        "refund_detected".into()
-    } else {
-        row.status.clone()
-    }
+fn status(row: &CaseRow, refund_detected: bool) -> Result<CaseStatus> {
+    Ok(match stored("case status", &row.status)? {
+        CaseStatus::Open if refund_detected => CaseStatus::RefundDetected,
+        status => status,
+    })
 }
 
 /// A credit card in the US, UK and EU (where most disputed card charges are made); in China,

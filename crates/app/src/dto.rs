@@ -4,6 +4,7 @@
 
 pub use recourse_core::detect::{FlagKind, Reason, Severity};
 use recourse_core::import::{Detected, SkippedLine};
+pub use recourse_store::transactions::SortKey;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -21,7 +22,7 @@ pub struct Transaction {
     pub amount_minor: i64,
     pub currency: String,
     /// "booked", "pending", "closed" (交易关闭) or "neutral" (不计收支).
-    pub status: String,
+    pub status: RowStatus,
     pub source_file: String,
     /// The sheet of a workbook the row was read from; `source_line` is then its sheet row.
     pub source_sheet: Option<String>,
@@ -74,8 +75,7 @@ pub struct TxFilter {
     pub min_amount: Option<String>,
     pub max_amount: Option<String>,
     pub flagged_only: bool,
-    /// "date" | "amount" | "merchant"
-    pub sort: Option<String>,
+    pub sort: Option<SortKey>,
     pub ascending: bool,
 }
 
@@ -107,6 +107,15 @@ pub struct FlagView {
     pub status: FlagStatus,
     pub merchant: String,
     pub date: String,
+}
+
+/// Whether the bank has booked a row yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum RowStatus {
+    Booked,
+    /// Shown by the bank as pending (authorised, not yet booked); it may change or vanish.
+    Pending,
 }
 
 /// Whether a flag still waits for the user.

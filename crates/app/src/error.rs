@@ -84,4 +84,15 @@ impl From<recourse_store::StoreError> for AppError {
     }
 }
 
+/// A value the database keeps as text, read back as its enum (by the enum's serde names, the
+/// same names the UI and the CLI see); anything else in the database is a storage error.
+pub(crate) fn stored<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_string())).map_err(|_| {
+        AppError::new(
+            ErrorCode::Storage,
+            format!("the database holds an unknown {what} '{text}'"),
+        )
+    })
+}
+
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

@@ -2,7 +2,7 @@
 //! a case opened on its double charge, the plan and deadlines, steps and answers, evidence,
 //! letters in every jurisdiction × step × language, exports, refund detection.
 
-use recourse_app::dto_cases::{OpenCaseRequest, UserProfile};
+use recourse_app::dto_cases::{CaseEventKind, CaseStatus, OpenCaseRequest, UserProfile};
 use recourse_app::ErrorCode;
 use recourse_app::{App, ImportRequest};
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
@@ -113,7 +113,7 @@ fn a_double_charge_case_has_its_transactions_plan_and_checklist() {
         Instrument::CreditCard,
         "default instrument in the US"
     );
-    assert_eq!(c.status, "open");
+    assert_eq!(c.status, CaseStatus::Open);
     assert_eq!(c.transactions.len(), 2);
     assert!(
         c.transactions.iter().all(|t| t.source_file == "chase.csv"),
@@ -135,13 +135,13 @@ fn a_double_charge_case_has_its_transactions_plan_and_checklist() {
         "Reg Z: statement date + 60 days"
     );
     assert!(!c.checklist.evidence.is_empty());
-    assert_eq!(c.timeline[0].kind, "opened");
+    assert_eq!(c.timeline[0].kind, CaseEventKind::Opened);
 
     let list = f.app.cases().unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(
-        (list[0].id, list[0].status.as_str(), list[0].amount.as_str()),
-        (id, "open", "4.38")
+        (list[0].id, list[0].status, list[0].amount.as_str()),
+        (id, CaseStatus::Open, "4.38")
     );
     assert!(list[0].next_action.is_some());
 
@@ -245,13 +245,14 @@ fn steps_answers_notes_and_closing_are_recorded() {
         .unwrap();
     assert_eq!(c.notes, "Charged twice at the till.");
     // By date: the letters were sent (in 2024) before the case was entered in the app today.
-    let kinds: Vec<&str> = c.timeline.iter().map(|e| e.kind.as_str()).collect();
-    assert_eq!(kinds, ["sent", "answered", "sent", "opened", "notes"]);
+    let kinds: Vec<CaseEventKind> = c.timeline.iter().map(|e| e.kind).collect();
+    use CaseEventKind::{Answered, Notes, Opened, Sent};
+    assert_eq!(kinds, [Sent, Answered, Sent, Opened, Notes]);
 
     let c = f.app.close_case(id, "Gave up").unwrap();
     assert_eq!(
-        (c.status.as_str(), c.outcome.as_deref()),
-        ("closed", Some("Gave up"))
+        (c.status, c.outcome.as_deref()),
+        (CaseStatus::Closed, Some("Gave up"))
     );
     assert_eq!(
         f.app
@@ -519,12 +520,12 @@ fn a_later_refund_at_the_merchant_is_offered_and_closes_the_case_as_refunded() {
         (refund.amount.as_str(), refund.date.as_str()),
         ("4.38", "2024-05-06")
     );
-    assert_eq!(c.status, "refund_detected");
-    assert_eq!(f.app.cases().unwrap()[0].status, "refund_detected");
+    assert_eq!(c.status, CaseStatus::RefundDetected);
+    assert_eq!(f.app.cases().unwrap()[0].status, CaseStatus::RefundDetected);
     let c = f.app.close_case(id, "refunded").unwrap();
-    assert_eq!(c.status, "refunded");
+    assert_eq!(c.status, CaseStatus::Refunded);
     assert!(c.refund_candidate.is_none());
-    assert_eq!(c.timeline.last().unwrap().kind, "refunded");
+    assert_eq!(c.timeline.last().unwrap().kind, CaseEventKind::Refunded);
 }
 
 #[test]
