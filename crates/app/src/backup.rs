@@ -16,6 +16,7 @@
 
 use crate::error::{AppError, Result};
 use crate::App;
+use crate::ErrorCode;
 use recourse_store::Db;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File};
@@ -96,7 +97,7 @@ pub fn backup_file_name() -> String {
 }
 
 fn io_error(path: &Path, e: impl std::fmt::Display) -> AppError {
-    AppError::new("io", format!("{}: {e}", path.display()))
+    AppError::new(ErrorCode::Io, format!("{}: {e}", path.display()))
 }
 
 fn bad_backup(path: &Path, why: impl std::fmt::Display) -> AppError {
@@ -285,14 +286,14 @@ impl App {
         journal.write(&journal_path(&db_path))?;
         if stop_after == Some(SwapStep::Journal) {
             return Err(AppError::new(
-                "cancelled",
+                ErrorCode::Cancelled,
                 "stopped after writing the journal",
             ));
         }
         let swapped = self.swap(&db_path, stage.path(), &journal, stop_after);
         if stop_after.is_some() {
             std::mem::forget(stage);
-            return swapped.and(Err(AppError::new("cancelled", "stopped part-way")));
+            return swapped.and(Err(AppError::new(ErrorCode::Cancelled, "stopped part-way")));
         }
         if let Err(e) = swapped {
             tracing::error!(error = %e, "restore failed; putting the previous data back");

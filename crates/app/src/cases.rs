@@ -4,10 +4,12 @@
 
 use crate::dto::Transaction;
 use crate::dto_cases::{
-    CaseDetailsInput, CaseEvent, CaseStep, CaseSummary, CaseView, EvidenceView, OpenCaseRequest,
+    CaseDetailsInput, CaseEvent, CaseStatus, CaseStep, CaseSummary, CaseView, EvidenceView,
+    OpenCaseRequest,
 };
-use crate::error::{AppError, Result};
+use crate::error::{stored, AppError, Result};
 use crate::money_text::to_text;
+use crate::ErrorCode;
 use crate::{now_text, App};
 use chrono::NaiveDate;
 use recourse_core::disputes::{
@@ -66,13 +68,13 @@ impl Loaded {
     pub fn facts(&self) -> Result<CaseFacts> {
         let first = self.transactions.first().ok_or_else(|| {
             AppError::new(
-                "storage",
+                ErrorCode::Storage,
                 format!("case {} has no transactions", self.row.id),
             )
         })?;
         let currency = Currency::parse(&first.currency).ok_or_else(|| {
             AppError::new(
-                "storage",
+                ErrorCode::Storage,
                 format!(
                     "case {}: unknown currency '{}'",
                     self.row.id, first.currency
@@ -224,7 +226,7 @@ impl App {
                 id: c.row.id,
                 reason: c.reason,
                 jurisdiction: c.jurisdiction,
-                status: status(&c.row, refund.is_some()),
+                status: status(&c.row, refund.is_some())?,
                 merchant: c.merchant(),
                 amount: to_text(claimed, &c.currency()),
                 amount_minor: claimed,
@@ -278,20 +280,22 @@ impl App {
             .db
             .case_events(case_id)?
             .into_iter()
-            .map(|e| CaseEvent {
-                date: e.date,
-                kind: e.kind,
-                step: e.step.as_deref().and_then(Step::parse),
-                text: e.text,
+            .map(|e| {
+                Ok(CaseEvent {
+                    date: e.date,
+                    kind: stored("case event", &e.kind)?,
+                    step: e.step.as_deref().and_then(Step::parse),
+                    text: e.text,
+                })
             })
-            .collect();
+            .collect::<Result<_>>()?;
         let claimed = c.claimed_minor()?;
         Ok(CaseView {
             id: c.row.id,
             reason: c.reason,
             jurisdiction: c.jurisdiction,
             instrument: c.instrument,
-            status: status(&c.row, refund_candidate.is_some()),
+            status: status(&c.row, refund_candidate.is_some())?,
             opened_at: c.row.opened_at.clone(),
             statement_date: c.row.statement_date.clone(),
             details: CaseDetailsInput {
@@ -379,7 +383,8 @@ impl App {
     /// SHA-256. Adding the same content twice keeps one copy.
     pub fn add_evidence(&mut self, case_id: i64, path: &Path) -> Result<CaseView> {
         self.load_case(case_id)?;
-        let io = |e: std::io::Error| AppError::new("io", format!("{}: {e}", path.display()));
+        let io =
+            |e: std::io::Error| AppError::new(ErrorCode::Io, format!("{}: {e}", path.display()));
         let meta = std::fs::metadata(path).map_err(io)?;
         if !meta.is_file() {
             return Err(
@@ -423,7 +428,7 @@ impl App {
             .unwrap_or_else(|| "evidence".into());
         let dir = self.evidence_dir.join(case_id.to_string());
         std::fs::create_dir_all(&dir)
-            .map_err(|e| AppError::new("io", format!("{}: {e}", dir.display())))?;
+            .map_err(|e| AppError::new(ErrorCode::Io, format!("{}: {e}", dir.display())))?;
         let dest = free_path(&dir, &file_name);
         write_new(&dest, &bytes)?;
         if let Err(e) = self.db.add_evidence(
@@ -479,7 +484,7 @@ impl App {
         let dir = self.evidence_dir.join(case_id.to_string());
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
-                .map_err(|e| AppError::new("io", format!("{}: {e}", dir.display())))?;
+                .map_err(|e| AppError::new(ErrorCode::Io, format!("{}: {e}", dir.display())))?;
         }
         Ok(())
     }
@@ -501,7 +506,10 @@ impl App {
 
     fn load_row(&self, row: CaseRow) -> Result<Loaded> {
         let bad = |what: &str, v: &str| {
-            AppError::new("storage", format!("case {}: unknown {what} '{v}'", row.id))
+            AppError::new(
+                ErrorCode::Storage,
+                format!("case {}: unknown {what} '{v}'", row.id),
+            )
         };
         let reason = Reason::parse(&row.reason).ok_or_else(|| bad("reason", &row.reason))?;
         let jurisdiction = Jurisdiction::parse(&row.jurisdiction)
@@ -548,12 +556,11 @@ impl App {
     }
 }
 
-fn status(row: &CaseRow, refund_detected: bool) -> String {
-    if row.status == "open" && refund_detected {
-        "refund_detected".into()
-    } else {
-        row.status.clone()
-    }
+fn status(row: &CaseRow, refund_detected: bool) -> Result<CaseStatus> {
+    Ok(match stored("case status", &row.status)? {
+        CaseStatus::Open if refund_detected => CaseStatus::RefundDetected,
+        status => status,
+    })
 }
 
 /// A credit card in the US, UK and EU (where most disputed card charges are made); in China,
@@ -651,8 +658,12 @@ pub(crate) fn parse_date(text: &str, what: &str) -> Result<NaiveDate> {
 }
 
 fn stored_date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| AppError::new("storage", format!("stored date '{text}' is not valid")))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        AppError::new(
+            ErrorCode::Storage,
+            format!("stored date '{text}' is not valid"),
+        )
+    })
 }
 
 /// `dir/name`, or `dir/stem-2.ext`, `dir/stem-3.ext`… when that is taken.
@@ -683,7 +694,7 @@ pub(crate) fn write_new(dest: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = PathBuf::from(tmp);
     let io = |e: std::io::Error| {
         AppError::new(
-            "io",
+            ErrorCode::Io,
             format!("{}: cannot write the file: {e}", dest.display()),
         )
     };

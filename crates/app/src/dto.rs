@@ -2,7 +2,9 @@
 //! decimal string with the currency's minor digits (negative = money out) plus, for the UI,
 //! the same amount in minor units.
 
+pub use recourse_core::detect::{FlagKind, Reason, Severity};
 use recourse_core::import::{Detected, SkippedLine};
+pub use recourse_store::transactions::SortKey;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -20,7 +22,7 @@ pub struct Transaction {
     pub amount_minor: i64,
     pub currency: String,
     /// "booked", "pending", "closed" (交易关闭) or "neutral" (不计收支).
-    pub status: String,
+    pub status: RowStatus,
     pub source_file: String,
     /// The sheet of a workbook the row was read from; `source_line` is then its sheet row.
     pub source_sheet: Option<String>,
@@ -73,8 +75,7 @@ pub struct TxFilter {
     pub min_amount: Option<String>,
     pub max_amount: Option<String>,
     pub flagged_only: bool,
-    /// "date" | "amount" | "merchant"
-    pub sort: Option<String>,
+    pub sort: Option<SortKey>,
     pub ascending: bool,
 }
 
@@ -95,20 +96,50 @@ pub struct Batch {
 pub struct FlagView {
     pub id: i64,
     pub transaction_id: i64,
-    /// "duplicate" | "unexpected"
-    pub kind: String,
-    pub reason: String,
-    /// "low" | "medium" | "high"
-    pub severity: String,
+    pub kind: FlagKind,
+    pub reason: Reason,
+    pub severity: Severity,
     /// In the language asked for.
     pub explanation: String,
     pub explanation_en: String,
     pub explanation_zh: String,
     pub related_transaction_ids: Vec<i64>,
-    /// "open" | "dismissed"
-    pub status: String,
+    pub status: FlagStatus,
     pub merchant: String,
     pub date: String,
+}
+
+/// Whether the bank has booked a row yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum RowStatus {
+    Booked,
+    /// Shown by the bank as pending (authorised, not yet booked); it may change or vanish.
+    Pending,
+}
+
+/// Whether a flag still waits for the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum FlagStatus {
+    Open,
+    /// "Looks fine", or closed by a case.
+    Dismissed,
+}
+
+impl FlagStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FlagStatus::Open => "open",
+            FlagStatus::Dismissed => "dismissed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FlagStatus> {
+        [FlagStatus::Open, FlagStatus::Dismissed]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
 }
 
 #[derive(Clone, Debug, Serialize, TS)]

@@ -59,8 +59,7 @@ pub struct CaseSummary {
     pub id: i64,
     pub reason: Reason,
     pub jurisdiction: Jurisdiction,
-    /// "open", "refund_detected" (open, and a matching credit has arrived), "refunded", "closed".
-    pub status: String,
+    pub status: CaseStatus,
     pub merchant: String,
     /// The amount asked back, as a decimal string, and in minor units.
     pub amount: String,
@@ -97,12 +96,35 @@ pub struct EvidenceView {
     pub added_at: String,
 }
 
+/// Where a case stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseStatus {
+    Open,
+    /// Still open, and a credit matching the claim has arrived: the user should confirm it.
+    RefundDetected,
+    Refunded,
+    Closed,
+}
+
+/// What happened on a case's timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseEventKind {
+    Opened,
+    Sent,
+    Answered,
+    Evidence,
+    Notes,
+    Refunded,
+    Closed,
+}
+
 /// One entry of the case's timeline.
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct CaseEvent {
     pub date: String,
-    /// "opened", "sent", "answered", "evidence", "notes", "refunded", "closed".
-    pub kind: String,
+    pub kind: CaseEventKind,
     pub step: Option<Step>,
     /// The outcome, file name or closing note; empty when there is none.
     pub text: String,
@@ -115,8 +137,7 @@ pub struct CaseView {
     pub reason: Reason,
     pub jurisdiction: Jurisdiction,
     pub instrument: Instrument,
-    /// As in `CaseSummary`.
-    pub status: String,
+    pub status: CaseStatus,
     pub opened_at: String,
     pub statement_date: Option<String>,
     /// The case's optional facts, as recorded.

@@ -4,6 +4,7 @@
 use crate::dto::{ImportProgress, ImportReport};
 use crate::error::{AppError, Result};
 use crate::review::{history_since, new_flags, History};
+use crate::ErrorCode;
 use crate::{now_text, App};
 use recourse_core::disputes::Jurisdiction;
 use recourse_core::import::{
@@ -255,11 +256,14 @@ impl App {
     /// The import profile saved with the account `name`.
     fn account_profile(&self, name: &str) -> Result<Profile> {
         let account = self.db.account_by_name(name)?.ok_or_else(|| {
-            AppError::new("not_found", format!("there is no account named '{name}'"))
+            AppError::new(
+                ErrorCode::NotFound,
+                format!("there is no account named '{name}'"),
+            )
         })?;
         let json = account.profile_json.ok_or_else(|| {
             AppError::new(
-                "not_found",
+                ErrorCode::NotFound,
                 format!("account '{name}' has no saved profile"),
             )
         })?;
@@ -276,12 +280,15 @@ impl App {
         let path = Path::new(name);
         if !path.is_file() {
             return Err(AppError::new(
-                "not_found",
+                ErrorCode::NotFound,
                 format!("no account named '{name}' has a saved profile, and there is no profile file by that name"),
             ));
         }
         let text = std::fs::read_to_string(path).map_err(|e| {
-            AppError::new("io", format!("{name}: cannot read the profile file: {e}"))
+            AppError::new(
+                ErrorCode::Io,
+                format!("{name}: cannot read the profile file: {e}"),
+            )
         })?;
         serde_json::from_str(&text).map_err(|e| {
             AppError::invalid(format!(
@@ -295,14 +302,19 @@ impl App {
     /// `account` names an account only: it is never read as a path.
     pub fn export_import_profile(&self, account: &str) -> Result<String> {
         let profile = self.account_profile(account)?;
-        serde_json::to_string_pretty(&profile).map_err(|e| AppError::new("internal", e.to_string()))
+        serde_json::to_string_pretty(&profile)
+            .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))
     }
 
     /// Writes the account's saved import profile to `out` (the desktop's "Export…").
     pub fn write_import_profile(&self, account: &str, out: &Path) -> Result<()> {
         let json = self.export_import_profile(account)?;
-        std::fs::write(out, json + "\n")
-            .map_err(|e| AppError::new("io", format!("{}: cannot write: {e}", out.display())))
+        std::fs::write(out, json + "\n").map_err(|e| {
+            AppError::new(
+                ErrorCode::Io,
+                format!("{}: cannot write: {e}", out.display()),
+            )
+        })
     }
 
     /// The accounts that have a saved import profile.
@@ -544,7 +556,7 @@ impl App {
             })
             .map_err(|_| {
                 AppError::new(
-                    "internal",
+                    ErrorCode::Internal,
                     format!(
                         "{}: the detection rules stopped unexpectedly; nothing was imported",
                         file.name
@@ -778,7 +790,7 @@ fn store_rows(
     }
     let parsed = parsed.map_err(|_| {
         AppError::new(
-            "internal",
+            ErrorCode::Internal,
             format!("{file_name}: the importer stopped unexpectedly; nothing was imported"),
         )
     })?;
@@ -789,7 +801,7 @@ fn store_rows(
     match summary {
         Ok(s) => Ok((s, new_rows)),
         Err(ImportError::Cancelled) => Err(AppError::new(
-            "cancelled",
+            ErrorCode::Cancelled,
             format!("{file_name}: import cancelled; nothing was imported"),
         )),
         Err(e) => Err(import_error(file_name, e)),
@@ -844,7 +856,7 @@ fn file_name(path: &Path) -> String {
 fn read_file(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| {
         AppError::new(
-            "io",
+            ErrorCode::Io,
             format!("{}: cannot read the file: {e}", path.display()),
         )
     })
@@ -855,5 +867,5 @@ fn import_error(name: &str, e: ImportError) -> AppError {
     let (key, mut args) = e.key_and_args();
     let message = format!("{name}: {e}");
     args.push(("file", name.to_string()));
-    AppError::new("import", message).with_detail(format!("import.{key}"), args)
+    AppError::new(ErrorCode::Import, message).with_detail(format!("import.{key}"), args)
 }

@@ -8,6 +8,7 @@ use crate::error::{AppError, Result};
 use crate::money_text::to_text;
 use crate::transactions::total_too_large;
 use crate::App;
+use crate::ErrorCode;
 use chrono::{Duration, NaiveDate};
 use recourse_core::detect;
 use recourse_store::insights::InsightQuery;
@@ -134,7 +135,7 @@ impl App {
         for &id in ids {
             match self.transaction(id) {
                 Ok(t) => out.push(t),
-                Err(e) if e.code == "not_found" => {}
+                Err(e) if e.code == ErrorCode::NotFound => {}
                 Err(e) => return Err(e),
             }
         }
@@ -155,7 +156,7 @@ impl App {
         match self.db.account_by_name(&name)? {
             Some(_) => Ok(Some(name)),
             None => Err(AppError::new(
-                "not_found",
+                ErrorCode::NotFound,
                 format!("no account named '{name}'"),
             )),
         }

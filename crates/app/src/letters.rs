@@ -7,6 +7,7 @@ use crate::dto_cases::LetterView;
 use crate::error::{AppError, Result};
 use crate::profile::sender;
 use crate::App;
+use crate::ErrorCode;
 use recourse_core::disputes::{Jurisdiction, Step};
 use recourse_core::letters::{self, EarlierStep, LetterParty, LetterRequest, LetterTransaction};
 use recourse_core::money::Currency;
@@ -29,7 +30,7 @@ impl App {
                 "the built-in template"
             };
             AppError::new(
-                "template",
+                ErrorCode::Template,
                 format!(
                     "{whose} for {} {} ({lang}): {e}",
                     c.jurisdiction.as_str(),
@@ -256,7 +257,7 @@ fn letter_transaction(t: &crate::dto::Transaction) -> Result<LetterTransaction> 
     let date = |d: &str| {
         chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
             AppError::new(
-                "storage",
+                ErrorCode::Storage,
                 format!("transaction {}: stored date '{d}' is not valid", t.id),
             )
         })
@@ -269,7 +270,7 @@ fn letter_transaction(t: &crate::dto::Transaction) -> Result<LetterTransaction> 
         amount_minor: t.amount_minor,
         currency: Currency::parse(&t.currency).ok_or_else(|| {
             AppError::new(
-                "storage",
+                ErrorCode::Storage,
                 format!("transaction {}: unknown currency '{}'", t.id, t.currency),
             )
         })?,
@@ -280,9 +281,9 @@ fn letter_transaction(t: &crate::dto::Transaction) -> Result<LetterTransaction> 
 
 fn document_error(e: DocumentError) -> AppError {
     let code = if matches!(e, DocumentError::UnknownPaper(_)) {
-        "invalid"
+        ErrorCode::Invalid
     } else {
-        "document"
+        ErrorCode::Document
     };
     AppError::new(code, e.to_string())
 }

@@ -24,7 +24,7 @@ mod transactions;
 pub use backup::{
     backup_file_name, BackupReport, RestoreReport, MAX_ENTRIES as MAX_BACKUP_ENTRIES,
 };
-pub use error::{AppError, ErrorDetail, Result};
+pub use error::{AppError, ErrorCode, ErrorDetail, Result};
 pub use import::{ImportRequest, Password, ProfileSource, ProgressFn, FALLBACK_ACCOUNT};
 pub use recourse_core::import::{Preview, Profile};
 pub use recourse_core::money::Currency;
@@ -123,7 +123,7 @@ fn open_error(db_path: &Path, e: recourse_store::StoreError) -> AppError {
         )
     };
     AppError::new(
-        "storage",
+        ErrorCode::Storage,
         format!(
             "Recourse cannot open its database {file}: {what}. The file was left as it is. {todo}"
         ),

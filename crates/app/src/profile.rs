@@ -3,6 +3,7 @@
 use crate::dto_cases::UserProfile;
 use crate::error::{AppError, Result};
 use crate::App;
+use crate::ErrorCode;
 use recourse_core::letters::SenderProfile;
 
 const PROFILE_KEY: &str = "profile";
@@ -12,7 +13,10 @@ impl App {
     pub fn profile(&self) -> Result<UserProfile> {
         match self.db.setting(PROFILE_KEY)? {
             Some(json) => serde_json::from_str(&json).map_err(|e| {
-                AppError::new("storage", format!("the saved profile is not valid: {e}"))
+                AppError::new(
+                    ErrorCode::Storage,
+                    format!("the saved profile is not valid: {e}"),
+                )
             }),
             None => Ok(UserProfile::default()),
         }
@@ -25,8 +29,8 @@ impl App {
             email: profile.email.trim().to_string(),
             phone: profile.phone.trim().to_string(),
         };
-        let json =
-            serde_json::to_string(&clean).map_err(|e| AppError::new("storage", e.to_string()))?;
+        let json = serde_json::to_string(&clean)
+            .map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
         self.db.set_setting(PROFILE_KEY, &json)?;
         Ok(clean)
     }

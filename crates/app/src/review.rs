@@ -1,12 +1,13 @@
 //! The review inbox: running the detection rules after an import, listing flags, dismissing them
 //! and trusting merchants.
 
-use crate::dto::FlagView;
+use crate::dto::{FlagStatus, FlagView};
 use crate::error::{AppError, Result};
 use crate::App;
+use crate::ErrorCode;
 use chrono::{Duration, NaiveDate};
-use recourse_core::detect::Flag;
 use recourse_core::detect::{self, Context, DetectConfig};
+use recourse_core::detect::{Flag, Reason, Severity};
 use recourse_core::model::Txn;
 use recourse_store::flags::NewFlag;
 use std::collections::HashSet;
@@ -61,7 +62,7 @@ pub(crate) fn new_flags(flags: Vec<Flag>) -> Vec<NewFlag> {
         .into_iter()
         .map(|f| NewFlag {
             transaction_id: f.transaction_id,
-            kind: f.reason.kind().to_string(),
+            kind: f.reason.kind().as_str().to_string(),
             reason: f.reason.as_str().to_string(),
             severity: f.severity.as_str().to_string(),
             related_transaction_ids: f.related_transaction_ids,
@@ -96,7 +97,7 @@ impl App {
         match self.db.setting(DETECT_CONFIG_KEY)? {
             Some(json) => serde_json::from_str(&json).map_err(|e| {
                 AppError::new(
-                    "storage",
+                    ErrorCode::Storage,
                     format!("the saved detection settings are not valid: {e}"),
                 )
             }),
@@ -104,46 +105,19 @@ impl App {
         }
     }
 
-    /// Flags at or above `min_severity` ("low" | "medium" | "high"), with `status` "open",
-    /// "dismissed" or "all"; explanations in `lang`.
-    pub fn flags(&self, min_severity: &str, status: &str, lang: &str) -> Result<Vec<FlagView>> {
-        if !matches!(min_severity, "low" | "medium" | "high") {
-            return Err(AppError::invalid(format!(
-                "unknown severity '{min_severity}' (expected low, medium or high)"
-            )));
-        }
-        let status = match status {
-            "all" => None,
-            "open" | "dismissed" => Some(status),
-            other => {
-                return Err(AppError::invalid(format!(
-                    "unknown status '{other}' (expected open, dismissed or all)"
-                )))
-            }
-        };
-        Ok(self
-            .db
-            .flags(min_severity, status)?
+    /// Flags at or above `min_severity`, with the given status (`None`: both), explanations in
+    /// `lang`.
+    pub fn flags(
+        &self,
+        min_severity: Severity,
+        status: Option<FlagStatus>,
+        lang: &str,
+    ) -> Result<Vec<FlagView>> {
+        self.db
+            .flags(min_severity.as_str(), status.map(|s| s.as_str()))?
             .into_iter()
-            .map(|f| FlagView {
-                explanation: if lang.starts_with("zh") {
-                    f.explanation_zh.clone()
-                } else {
-                    f.explanation_en.clone()
-                },
-                id: f.id,
-                transaction_id: f.transaction_id,
-                kind: f.kind,
-                reason: f.reason,
-                severity: f.severity,
-                explanation_en: f.explanation_en,
-                explanation_zh: f.explanation_zh,
-                related_transaction_ids: f.related_transaction_ids,
-                status: f.status,
-                merchant: f.merchant,
-                date: f.date,
-            })
-            .collect())
+            .map(|f| flag_view(f, lang))
+            .collect()
     }
 
     /// "Looks fine": closes the flag for good; with `trust_merchant`, also silences the
@@ -155,12 +129,43 @@ impl App {
                 .flags("low", None)?
                 .into_iter()
                 .find(|f| f.id == flag_id)
-                .ok_or_else(|| AppError::new("not_found", format!("flag {flag_id} not found")))?;
+                .ok_or_else(|| {
+                    AppError::new(ErrorCode::NotFound, format!("flag {flag_id} not found"))
+                })?;
             self.db
                 .trust_merchant(&flag.merchant_key, &flag.merchant, NEW_MERCHANT_REASONS)?;
         }
         Ok(self.db.dismiss_flag(flag_id)?)
     }
+}
+
+/// A stored flag as the inbox shows it; a value the store should not hold is a storage error.
+fn flag_view(f: recourse_store::flags::FlagRow, lang: &str) -> Result<FlagView> {
+    let unknown = |what: &str, v: &str| {
+        AppError::new(
+            ErrorCode::Storage,
+            format!("flag {}: unknown {what} '{v}'", f.id),
+        )
+    };
+    let reason = Reason::parse(&f.reason).ok_or_else(|| unknown("reason", &f.reason))?;
+    Ok(FlagView {
+        explanation: if lang.starts_with("zh") {
+            f.explanation_zh.clone()
+        } else {
+            f.explanation_en.clone()
+        },
+        id: f.id,
+        transaction_id: f.transaction_id,
+        kind: reason.kind(),
+        reason,
+        severity: Severity::parse(&f.severity).ok_or_else(|| unknown("severity", &f.severity))?,
+        explanation_en: f.explanation_en,
+        explanation_zh: f.explanation_zh,
+        related_transaction_ids: f.related_transaction_ids,
+        status: FlagStatus::parse(&f.status).ok_or_else(|| unknown("status", &f.status))?,
+        merchant: f.merchant,
+        date: f.date,
+    })
 }
 
 /// The rules that "trust this merchant" silences.

@@ -7,6 +7,7 @@
 use crate::error::{AppError, Result};
 use crate::review::DETECT_CONFIG_KEY;
 use crate::App;
+use crate::ErrorCode;
 use recourse_core::detect::DetectConfig;
 use recourse_core::disputes::Jurisdiction;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
@@ -129,7 +130,7 @@ impl App {
         let code = self.settings()?.default_jurisdiction;
         serde_json::from_value(serde_json::Value::String(code.clone())).map_err(|e| {
             AppError::new(
-                "storage",
+                ErrorCode::Storage,
                 format!("the saved jurisdiction '{code}' is not valid: {e}"),
             )
         })
@@ -168,7 +169,7 @@ impl App {
 
     fn set_setting_value<T: Serialize + ?Sized>(&self, key: &str, value: &T) -> Result<()> {
         let json = serde_json::to_string(value)
-            .map_err(|e| AppError::new("storage", format!("cannot save {key}: {e}")))?;
+            .map_err(|e| AppError::new(ErrorCode::Storage, format!("cannot save {key}: {e}")))?;
         Ok(self.db.set_setting(key, &json)?)
     }
 }

@@ -12,6 +12,7 @@ use crate::cases::today;
 use crate::error::{AppError, Result};
 use crate::profile::sender;
 use crate::App;
+use crate::ErrorCode;
 use chrono::{Days, NaiveDate};
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
 use recourse_core::letters::{
@@ -182,7 +183,7 @@ impl App {
         };
         let whose = |e: TemplateError, situation: String| {
             AppError::new(
-                "template",
+                ErrorCode::Template,
                 format!(
                     "your template for {} {} ({lang}): {e} ({situation}); it was not saved",
                     j.as_str(),

@@ -1,10 +1,10 @@
 //! Listing transactions, their totals, import batches and undoing a batch.
 
 use crate::dto::{Account, Batch, Page, Total, Transaction, TxFilter};
-use crate::error::{AppError, Result};
+use crate::error::{stored, AppError, Result};
 use crate::money_text::{parse_filter_amount, to_text};
 use crate::App;
-use recourse_store::transactions::{SortKey, TxQuery, TxRow};
+use recourse_store::transactions::{TxQuery, TxRow};
 
 /// The most rows one page holds, whatever is asked (a larger `limit` gets this many): the UI
 /// asks for 200 at a time; a request for millions would build them all in one reply.
@@ -16,7 +16,7 @@ impl App {
         let rows = self.db.transactions_page(&q, offset, limit.min(MAX_PAGE))?;
         Ok(Page {
             offset,
-            rows: rows.into_iter().map(transaction).collect(),
+            rows: rows.into_iter().map(transaction).collect::<Result<_>>()?,
         })
     }
 
@@ -34,7 +34,7 @@ impl App {
     }
 
     pub fn transaction(&self, id: i64) -> Result<Transaction> {
-        Ok(transaction(self.db.transaction(id)?))
+        transaction(self.db.transaction(id)?)
     }
 
     /// Starts loading the transactions view (about a second per million rows) on a thread of
@@ -101,16 +101,7 @@ impl App {
 }
 
 fn query(f: &TxFilter) -> Result<TxQuery> {
-    let sort = match f.sort.as_deref() {
-        None | Some("date") => SortKey::Date,
-        Some("amount") => SortKey::Amount,
-        Some("merchant") => SortKey::Merchant,
-        Some(other) => {
-            return Err(AppError::invalid(format!(
-                "cannot sort by '{other}' (expected date, amount or merchant)"
-            )))
-        }
-    };
+    let sort = f.sort.unwrap_or_default();
     for date in [&f.from, &f.to].into_iter().flatten() {
         if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
             return Err(
@@ -141,8 +132,8 @@ fn query(f: &TxFilter) -> Result<TxQuery> {
     })
 }
 
-fn transaction(r: TxRow) -> Transaction {
-    Transaction {
+fn transaction(r: TxRow) -> Result<Transaction> {
+    Ok(Transaction {
         amount: to_text(r.amount_minor, &r.currency),
         id: r.id,
         account: r.account,
@@ -153,13 +144,13 @@ fn transaction(r: TxRow) -> Transaction {
         merchant: r.merchant,
         amount_minor: r.amount_minor,
         currency: r.currency,
-        status: r.status,
+        status: stored("row status", &r.status)?,
         source_file: r.source_file,
         source_sheet: r.source_sheet,
         source_line: r.source_line,
         batch_id: r.batch_id,
         flagged: r.flagged,
-    }
+    })
 }
 
 /// A sum of amounts beyond what Recourse can hold (about ±92 quadrillion units).

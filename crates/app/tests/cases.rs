@@ -2,7 +2,8 @@
 //! a case opened on its double charge, the plan and deadlines, steps and answers, evidence,
 //! letters in every jurisdiction × step × language, exports, refund detection.
 
-use recourse_app::dto_cases::{OpenCaseRequest, UserProfile};
+use recourse_app::dto_cases::{CaseEventKind, CaseStatus, OpenCaseRequest, UserProfile};
+use recourse_app::ErrorCode;
 use recourse_app::{App, ImportRequest};
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
 use sha2::{Digest, Sha256};
@@ -112,7 +113,7 @@ fn a_double_charge_case_has_its_transactions_plan_and_checklist() {
         Instrument::CreditCard,
         "default instrument in the US"
     );
-    assert_eq!(c.status, "open");
+    assert_eq!(c.status, CaseStatus::Open);
     assert_eq!(c.transactions.len(), 2);
     assert!(
         c.transactions.iter().all(|t| t.source_file == "chase.csv"),
@@ -134,13 +135,13 @@ fn a_double_charge_case_has_its_transactions_plan_and_checklist() {
         "Reg Z: statement date + 60 days"
     );
     assert!(!c.checklist.evidence.is_empty());
-    assert_eq!(c.timeline[0].kind, "opened");
+    assert_eq!(c.timeline[0].kind, CaseEventKind::Opened);
 
     let list = f.app.cases().unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(
-        (list[0].id, list[0].status.as_str(), list[0].amount.as_str()),
-        (id, "open", "4.38")
+        (list[0].id, list[0].status, list[0].amount.as_str()),
+        (id, CaseStatus::Open, "4.38")
     );
     assert!(list[0].next_action.is_some());
 
@@ -226,14 +227,14 @@ fn steps_answers_notes_and_closing_are_recorded() {
             .record_step_sent(id, Step::Court, "12/05/2024")
             .unwrap_err()
             .code,
-        "invalid"
+        ErrorCode::Invalid
     );
     assert_eq!(
         f.app
             .record_answer(id, Step::Bank, "2024-05-01", "x")
             .unwrap_err()
             .code,
-        "invalid",
+        ErrorCode::Invalid,
         "answer before sending"
     );
     assert_eq!(f.app.case(id).unwrap().steps.len(), 2);
@@ -244,20 +245,21 @@ fn steps_answers_notes_and_closing_are_recorded() {
         .unwrap();
     assert_eq!(c.notes, "Charged twice at the till.");
     // By date: the letters were sent (in 2024) before the case was entered in the app today.
-    let kinds: Vec<&str> = c.timeline.iter().map(|e| e.kind.as_str()).collect();
-    assert_eq!(kinds, ["sent", "answered", "sent", "opened", "notes"]);
+    let kinds: Vec<CaseEventKind> = c.timeline.iter().map(|e| e.kind).collect();
+    use CaseEventKind::{Answered, Notes, Opened, Sent};
+    assert_eq!(kinds, [Sent, Answered, Sent, Opened, Notes]);
 
     let c = f.app.close_case(id, "Gave up").unwrap();
     assert_eq!(
-        (c.status.as_str(), c.outcome.as_deref()),
-        ("closed", Some("Gave up"))
+        (c.status, c.outcome.as_deref()),
+        (CaseStatus::Closed, Some("Gave up"))
     );
     assert_eq!(
         f.app
             .record_step_sent(id, Step::Court, "2024-06-01")
             .unwrap_err()
             .code,
-        "invalid",
+        ErrorCode::Invalid,
         "closed"
     );
     assert!(f.app.cases().unwrap()[0].next_action.is_none());
@@ -274,10 +276,13 @@ fn opening_a_case_checks_its_transactions() {
         statement_date: None,
         details: Default::default(),
     };
-    assert_eq!(f.app.open_case(&req(vec![])).unwrap_err().code, "invalid");
+    assert_eq!(
+        f.app.open_case(&req(vec![])).unwrap_err().code,
+        ErrorCode::Invalid
+    );
     assert_eq!(
         f.app.open_case(&req(vec![9999])).unwrap_err().code,
-        "not_found"
+        ErrorCode::NotFound
     );
     let payroll = f
         .app
@@ -290,9 +295,12 @@ fn opening_a_case_checks_its_transactions() {
     assert!(err.message.contains("not a charge"), "{}", err.message);
     let mut bad_date = req(f.doubles());
     bad_date.statement_date = Some("30/04/2024".into());
-    assert_eq!(f.app.open_case(&bad_date).unwrap_err().code, "invalid");
+    assert_eq!(
+        f.app.open_case(&bad_date).unwrap_err().code,
+        ErrorCode::Invalid
+    );
     assert!(f.app.cases().unwrap().is_empty(), "nothing half-opened");
-    assert_eq!(f.app.case(1).unwrap_err().code, "not_found");
+    assert_eq!(f.app.case(1).unwrap_err().code, ErrorCode::NotFound);
 }
 
 #[test]
@@ -354,7 +362,7 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
             .add_evidence(id, &f.path("missing.png"))
             .unwrap_err()
             .code,
-        "io"
+        ErrorCode::Io
     );
 
     let letter = f.app.letter(id, Step::Merchant, "en").unwrap();
@@ -403,7 +411,7 @@ fn a_letter_renders_for_every_jurisdiction_step_and_language() {
     }
     assert_eq!(
         f.app.letter(1, Step::Bank, "fr").unwrap_err().code,
-        "invalid"
+        ErrorCode::Invalid
     );
 }
 
@@ -467,14 +475,14 @@ fn exports_pdf_docx_and_text_with_the_amount_merchant_and_name() {
             .export_letter(id, Step::Bank, "en", "odt", None, &bad)
             .unwrap_err()
             .code,
-        "invalid"
+        ErrorCode::Invalid
     );
     assert_eq!(
         f.app
             .export_letter(id, Step::Bank, "en", "pdf", Some("a5"), &bad)
             .unwrap_err()
             .code,
-        "invalid"
+        ErrorCode::Invalid
     );
     assert!(!bad.exists());
     assert_eq!(
@@ -512,12 +520,12 @@ fn a_later_refund_at_the_merchant_is_offered_and_closes_the_case_as_refunded() {
         (refund.amount.as_str(), refund.date.as_str()),
         ("4.38", "2024-05-06")
     );
-    assert_eq!(c.status, "refund_detected");
-    assert_eq!(f.app.cases().unwrap()[0].status, "refund_detected");
+    assert_eq!(c.status, CaseStatus::RefundDetected);
+    assert_eq!(f.app.cases().unwrap()[0].status, CaseStatus::RefundDetected);
     let c = f.app.close_case(id, "refunded").unwrap();
-    assert_eq!(c.status, "refunded");
+    assert_eq!(c.status, CaseStatus::Refunded);
     assert!(c.refund_candidate.is_none());
-    assert_eq!(c.timeline.last().unwrap().kind, "refunded");
+    assert_eq!(c.timeline.last().unwrap().kind, CaseEventKind::Refunded);
 }
 
 #[test]

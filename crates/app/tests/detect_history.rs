@@ -2,8 +2,10 @@
 //! charge the user left flagged, or disputed, does not make its merchant known, so the same
 //! merchant charging again in a later statement is flagged again; one marked "looks fine" does.
 
+use recourse_app::dto::FlagStatus;
 use recourse_app::dto_cases::OpenCaseRequest;
 use recourse_app::{App, ImportRequest};
+use recourse_core::detect::{Reason as FlagReason, Severity};
 use recourse_core::disputes::{Jurisdiction, Reason};
 use std::fmt::Write;
 use std::path::Path;
@@ -76,10 +78,12 @@ fn a_merchant_known_only_through_a_flagged_or_disputed_charge_is_still_new() {
         let dir = tempfile::tempdir().unwrap();
         let mut app = App::open(&dir.path().join("r.db")).unwrap();
         import(&mut app, dir.path(), "april.csv", &april);
-        let flags = app.flags("medium", "open", "en").unwrap();
+        let flags = app
+            .flags(Severity::Medium, Some(FlagStatus::Open), "en")
+            .unwrap();
         let first: Vec<_> = flags
             .iter()
-            .filter(|f| f.reason == "new_merchant_large")
+            .filter(|f| f.reason == FlagReason::NewMerchantLarge)
             .collect();
         assert_eq!(first.len(), 1, "{then:?}: {flags:?}");
         let (flag_id, txn_id) = (first[0].id, first[0].transaction_id);
@@ -99,7 +103,7 @@ fn a_merchant_known_only_through_a_flagged_or_disputed_charge_is_still_new() {
         }
         import(&mut app, dir.path(), "may.csv", &may);
         let again: Vec<_> = app
-            .flags("medium", "open", "en")
+            .flags(Severity::Medium, Some(FlagStatus::Open), "en")
             .unwrap()
             .into_iter()
             .filter(|f| f.date == "2024-05-20")
@@ -108,7 +112,7 @@ fn a_merchant_known_only_through_a_flagged_or_disputed_charge_is_still_new() {
         let want = if flagged_again {
             vec![(
                 "Coinvault Exchange".to_string(),
-                "new_merchant_large".to_string(),
+                FlagReason::NewMerchantLarge,
             )]
         } else {
             vec![]

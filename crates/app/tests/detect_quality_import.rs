@@ -70,13 +70,13 @@ fn import_and_score(dir: &std::path::Path, cfg: &SynthConfig) -> CsvQuality {
         })
         .collect();
     let flags: Vec<Flag> = app
-        .flags("low", "all", "en")
+        .flags(Severity::Low, None, "en")
         .expect("list flags")
         .into_iter()
         .map(|f| Flag {
             transaction_id: f.transaction_id,
-            reason: Reason::parse(&f.reason).expect("known reason"),
-            severity: Severity::parse(&f.severity).expect("known severity"),
+            reason: f.reason,
+            severity: f.severity,
             related_transaction_ids: f.related_transaction_ids,
             explanation_en: f.explanation_en,
             explanation_zh: f.explanation_zh,

@@ -1,8 +1,10 @@
 //! The insights and review reads over a real database: a statement with a monthly subscription,
 //! groceries and a salary across four months, imported the way the user imports it.
 
-use recourse_app::dto::ImportProgress;
+use recourse_app::dto::{FlagStatus, ImportProgress};
+use recourse_app::ErrorCode;
 use recourse_app::{App, ImportRequest};
+use recourse_core::detect::Severity;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
@@ -84,7 +86,7 @@ fn monthly_spending_sums_money_out_and_in_per_month() {
         months
     );
     let err = f.app.monthly_spending(Some("savings".into())).unwrap_err();
-    assert_eq!(err.code, "not_found");
+    assert_eq!(err.code, ErrorCode::NotFound);
     assert!(err.message.contains("savings"), "{}", err.message);
 }
 
@@ -123,7 +125,7 @@ fn top_merchants_rank_by_money_out_over_a_period() {
         .app
         .top_merchants(None, Some("April".into()), None, 10)
         .unwrap_err();
-    assert_eq!(err.code, "invalid");
+    assert_eq!(err.code, ErrorCode::Invalid);
     assert!(err.message.contains("April"), "{}", err.message);
 }
 
@@ -193,7 +195,9 @@ fn the_open_flag_count_is_the_inbox_size_and_drops_on_dismissal() {
         &AtomicBool::new(false),
     )
     .unwrap();
-    let open = app.flags("medium", "open", "en").unwrap();
+    let open = app
+        .flags(Severity::Medium, Some(FlagStatus::Open), "en")
+        .unwrap();
     assert!(
         !open.is_empty(),
         "the sample statement raises medium or high flags"

@@ -3,6 +3,7 @@
 //! and only the command line's `--profile NAME|FILE` may read a file.
 
 use recourse_app::dto::ImportProgress;
+use recourse_app::ErrorCode;
 use recourse_app::{App, ImportRequest, ProfileSource};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -38,7 +39,7 @@ fn exporting_names_an_account_and_never_reads_a_path() {
     // A path is not an account: refused, whatever the file holds.
     let path = profile_file.to_str().unwrap();
     let err = app.export_import_profile(path).unwrap_err();
-    assert_eq!(err.code, "not_found", "{err}");
+    assert_eq!(err.code, ErrorCode::NotFound, "{err}");
     let out = dir.path().join("copy.json");
     assert!(app.write_import_profile(path, &out).is_err());
     assert!(!out.exists());
@@ -49,7 +50,7 @@ fn exporting_names_an_account_and_never_reads_a_path() {
     };
     assert_eq!(
         import(&mut app, &csv, &by_account).unwrap_err().code,
-        "not_found"
+        ErrorCode::NotFound
     );
 
     // The command line's NAME|FILE reads either.

@@ -1,6 +1,7 @@
 //! Settings, backup and restore against a real SQLite database in a temporary folder.
 
 use recourse_app::dto::TxFilter;
+use recourse_app::ErrorCode;
 use recourse_app::{App, AppSettings, ImportRequest};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -98,7 +99,7 @@ fn unknown_values_are_refused_by_name_and_nothing_is_saved() {
         (settings(None, "dark", "us", "extreme"), "'extreme'"),
     ] {
         let err = app.set_settings(&bad).unwrap_err();
-        assert_eq!(err.code, "invalid");
+        assert_eq!(err.code, ErrorCode::Invalid);
         assert!(err.message.contains(word), "{}", err.message);
     }
     assert_eq!(

@@ -4,6 +4,7 @@
 
 use recourse_app::dto_cases::{OpenCaseRequest, UserProfile};
 use recourse_app::templates::TemplateKind;
+use recourse_app::ErrorCode;
 use recourse_app::{App, ImportRequest};
 use recourse_core::disputes::{Jurisdiction, Reason, Step};
 use std::sync::atomic::AtomicBool;
@@ -162,7 +163,7 @@ fn a_template_that_does_not_render_is_refused_with_its_line_and_nothing_is_store
             "Subject: Refund\nI was charged {{ claimedd }} twice.\n",
         )
         .unwrap_err();
-    assert_eq!(err.code, "template");
+    assert_eq!(err.code, ErrorCode::Template);
     assert!(
         err.message.contains("line 2") && err.message.contains("claimedd"),
         "{}",
@@ -178,7 +179,7 @@ fn a_template_that_does_not_render_is_refused_with_its_line_and_nothing_is_store
             "Subject: Refund\n\n{% if notes %}\n{{ notes }}\n",
         )
         .unwrap_err();
-    assert_eq!(err.code, "template");
+    assert_eq!(err.code, ErrorCode::Template);
     assert!(err.message.contains("line"), "{}", err.message);
 
     // A mistake on a line this case never reaches (it has no notes) is still caught: a later
@@ -259,7 +260,7 @@ fn saving_the_built_in_text_unchanged_keeps_the_built_in_template() {
     let builtin = f.app.template(&merchant).unwrap().builtin;
     assert!(!f.app.save_template(&merchant, &builtin).unwrap().custom);
     let err = f.app.save_template(&merchant, "  \n").unwrap_err();
-    assert_eq!(err.code, "invalid");
+    assert_eq!(err.code, ErrorCode::Invalid);
 }
 
 #[test]
@@ -342,18 +343,21 @@ fn only_kinds_with_a_built_in_template_are_offered_and_accepted() {
     assert_eq!(choices.iter().filter(|c| c.kind.lang == "en").count(), 16);
 
     let us_zh = kind(Jurisdiction::Us, Step::Merchant, "zh-CN");
-    assert_eq!(f.app.template(&us_zh).unwrap_err().code, "invalid");
+    assert_eq!(f.app.template(&us_zh).unwrap_err().code, ErrorCode::Invalid);
     assert_eq!(
         f.app.save_template(&us_zh, OWN).unwrap_err().code,
-        "invalid"
+        ErrorCode::Invalid
     );
     assert_eq!(
         f.app.preview_template(&us_zh, OWN).unwrap_err().code,
-        "invalid"
+        ErrorCode::Invalid
     );
     let huge = "x".repeat(200_000);
     let en = kind(Jurisdiction::Us, Step::Merchant, "en");
-    assert_eq!(f.app.save_template(&en, &huge).unwrap_err().code, "invalid");
+    assert_eq!(
+        f.app.save_template(&en, &huge).unwrap_err().code,
+        ErrorCode::Invalid
+    );
 }
 
 #[test]
@@ -372,7 +376,7 @@ fn a_broken_template_stored_earlier_is_reported_by_the_letter_with_its_line() {
     drop(conn);
     let app = App::open(&db).unwrap();
     let err = app.letter(case, Step::Merchant, "en").unwrap_err();
-    assert_eq!(err.code, "template");
+    assert_eq!(err.code, ErrorCode::Template);
     assert!(
         err.message.contains("your template") && err.message.contains("line 2"),
         "{}",

@@ -150,13 +150,11 @@ fn csv_path(cfg: &SynthConfig) -> anyhow::Result<(CsvQuality, usize)> {
         });
     }
     let mut flags = Vec::new();
-    for f in app.flags("low", "all", "en")? {
+    for f in app.flags(Severity::Low, None, "en")? {
         flags.push(Flag {
             transaction_id: f.transaction_id,
-            reason: Reason::parse(&f.reason)
-                .ok_or_else(|| anyhow::anyhow!("reason {}", f.reason))?,
-            severity: Severity::parse(&f.severity)
-                .ok_or_else(|| anyhow::anyhow!("severity {}", f.severity))?,
+            reason: f.reason,
+            severity: f.severity,
             related_transaction_ids: f.related_transaction_ids,
             explanation_en: f.explanation_en,
             explanation_zh: f.explanation_zh,

@@ -27,7 +27,8 @@ mod cases;
 mod templates;
 
 use clap::{Parser, Subcommand};
-use recourse_app::dto::TxFilter;
+use recourse_app::dto::{FlagKind, FlagStatus, Reason, Severity, TxFilter};
+use recourse_app::ErrorCode;
 use recourse_app::{App, AppError, Currency, ImportRequest, ProfileSource};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -198,8 +199,8 @@ fn stdout_failed(e: std::io::Error) -> ! {
 }
 
 fn print_json<T: Serialize>(value: &T) -> Result<(), AppError> {
-    let text =
-        serde_json::to_string_pretty(value).map_err(|e| AppError::new("io", e.to_string()))?;
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
     out!("{text}");
     Ok(())
 }
@@ -298,36 +299,39 @@ fn run(cli: Cli) -> Result<(), AppError> {
             status,
             json,
         } => {
-            let flags = app.flags(&min_severity, &status, "en")?;
+            // clap accepted only the values listed on the arguments.
+            let min_severity = Severity::parse(&min_severity).expect("clap checked the severity");
+            let status = FlagStatus::parse(&status);
+            let flags = app.flags(min_severity, status, "en")?;
             if json {
                 #[derive(Serialize)]
                 struct FlagJson<'a> {
                     id: i64,
                     transaction_id: i64,
-                    kind: &'a str,
-                    reason: &'a str,
-                    severity: &'a str,
+                    kind: FlagKind,
+                    reason: Reason,
+                    severity: Severity,
                     explanation: &'a str,
                     related_transaction_ids: &'a [i64],
-                    status: &'a str,
+                    status: FlagStatus,
                 }
                 let out: Vec<FlagJson> = flags
                     .iter()
                     .map(|f| FlagJson {
                         id: f.id,
                         transaction_id: f.transaction_id,
-                        kind: &f.kind,
-                        reason: &f.reason,
-                        severity: &f.severity,
+                        kind: f.kind,
+                        reason: f.reason,
+                        severity: f.severity,
                         explanation: &f.explanation,
                         related_transaction_ids: &f.related_transaction_ids,
-                        status: &f.status,
+                        status: f.status,
                     })
                     .collect();
                 print_json(&out)?;
             } else {
                 for f in &flags {
-                    out!("{:>5}  {:<6}  {}", f.id, f.severity, f.explanation);
+                    out!("{:>5}  {:<6}  {}", f.id, f.severity.as_str(), f.explanation);
                 }
             }
         }
@@ -375,7 +379,10 @@ fn run(cli: Cli) -> Result<(), AppError> {
             match out {
                 Some(path) => {
                     std::fs::write(&path, json + "\n").map_err(|e| {
-                        AppError::new("io", format!("{}: cannot write: {e}", path.display()))
+                        AppError::new(
+                            ErrorCode::Io,
+                            format!("{}: cannot write: {e}", path.display()),
+                        )
                     })?;
                     eprintln!(
                         "wrote the import profile of '{account}' to {}",
@@ -415,9 +422,12 @@ fn run(cli: Cli) -> Result<(), AppError> {
 /// The first line of stdin, without its line end: an archive's password.
 fn read_password() -> Result<recourse_app::Password, AppError> {
     let mut line = String::new();
-    std::io::stdin()
-        .read_line(&mut line)
-        .map_err(|e| AppError::new("io", format!("cannot read the password from stdin: {e}")))?;
+    std::io::stdin().read_line(&mut line).map_err(|e| {
+        AppError::new(
+            ErrorCode::Io,
+            format!("cannot read the password from stdin: {e}"),
+        )
+    })?;
     let password = line.trim_end_matches(['\n', '\r']);
     if password.is_empty() {
         return Err(AppError::invalid(

@@ -2,6 +2,7 @@
 
 use clap::{Args, Subcommand};
 use recourse_app::dto_cases::{Jurisdiction, Step};
+use recourse_app::ErrorCode;
 use recourse_app::{App, AppError};
 use std::path::PathBuf;
 
@@ -46,7 +47,7 @@ pub fn template(app: &mut App, action: TemplateAction) -> Result<(), AppError> {
                 Some(text) => out_part!("{text}"),
                 None => {
                     return Err(AppError::new(
-                        "not_found",
+                        ErrorCode::NotFound,
                         format!(
                             "no template for {} {} in {}",
                             w.jurisdiction, w.step, w.lang
@@ -59,7 +60,7 @@ pub fn template(app: &mut App, action: TemplateAction) -> Result<(), AppError> {
             let (j, s) = parse(&which)?;
             let text = std::fs::read_to_string(&file).map_err(|e| {
                 AppError::new(
-                    "io",
+                    ErrorCode::Io,
                     format!("{}: cannot read the template: {e}", file.display()),
                 )
             })?;

@@ -57,8 +57,11 @@ impl Severity {
     }
 }
 
+/// Why a charge was flagged (a dispute's reason is `disputes::Reason`; the UI maps one to the
+/// other).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "FlagReason")]
 pub enum Reason {
     DoubleCharge,
     SubscriptionBilledTwice,
@@ -80,11 +83,11 @@ impl Reason {
         Reason::Foreign,
     ];
 
-    /// `"duplicate"` (money taken twice) or `"unexpected"` (a charge the user would not expect).
-    pub fn kind(&self) -> &'static str {
+    /// Money taken twice, or a charge the user would not expect.
+    pub fn kind(&self) -> FlagKind {
         match self {
-            Reason::DoubleCharge | Reason::SubscriptionBilledTwice => "duplicate",
-            _ => "unexpected",
+            Reason::DoubleCharge | Reason::SubscriptionBilledTwice => FlagKind::Duplicate,
+            _ => FlagKind::Unexpected,
         }
     }
 
@@ -102,6 +105,25 @@ impl Reason {
 
     pub fn parse(s: &str) -> Option<Reason> {
         Reason::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// The two families of flag the product promises to catch (PRODUCT.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum FlagKind {
+    /// Money taken twice for one purchase.
+    Duplicate,
+    /// A charge the user would not expect.
+    Unexpected,
+}
+
+impl FlagKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FlagKind::Duplicate => "duplicate",
+            FlagKind::Unexpected => "unexpected",
+        }
     }
 }
 

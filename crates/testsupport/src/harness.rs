@@ -7,7 +7,7 @@ use crate::statements::statements;
 use crate::{generate, Config};
 use anyhow::{anyhow, Context};
 use recourse_app::{App, ImportRequest};
-use recourse_core::detect::{Reason, Severity};
+use recourse_core::detect::Severity;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
@@ -55,12 +55,11 @@ pub fn measure(cfg: &Config) -> anyhow::Result<Report> {
         })
         .collect();
     let mut flags = Vec::new();
-    for f in app.flags("low", "all", "en")? {
+    for f in app.flags(Severity::Low, None, "en")? {
         flags.push(RaisedFlag {
             transaction_id: f.transaction_id,
-            reason: Reason::parse(&f.reason).ok_or_else(|| anyhow!("reason {}", f.reason))?,
-            severity: Severity::parse(&f.severity)
-                .ok_or_else(|| anyhow!("severity {}", f.severity))?,
+            reason: f.reason,
+            severity: f.severity,
             related: f.related_transaction_ids,
         });
     }

@@ -4,7 +4,7 @@
 
 use crate::model::{Event, Label, Population, Trap};
 use crate::statements::StatementFile;
-use recourse_core::detect::{Reason, Severity};
+use recourse_core::detect::{FlagKind, Reason, Severity};
 use std::collections::{BTreeMap, HashMap};
 
 /// A row as the database stored it.
@@ -282,8 +282,10 @@ pub fn score(
                     .filter(|f| f.transaction_id != sid && f.related.contains(&sid)),
             );
         }
-        let same_kind: Vec<&&RaisedFlag> =
-            on_row.iter().filter(|f| f.reason.kind() == kind).collect();
+        let same_kind: Vec<&&RaisedFlag> = on_row
+            .iter()
+            .filter(|f| f.reason.kind().as_str() == kind)
+            .collect();
         if !same_kind.is_empty() {
             line.caught_any += 1;
         }
@@ -308,7 +310,7 @@ pub fn score(
         let entry = report.reasons.entry(f.reason).or_default();
         entry.0 += 1;
         let g = gen_of.get(&f.transaction_id).copied();
-        let names_duplicate = f.reason.kind() == "duplicate"
+        let names_duplicate = f.reason.kind() == FlagKind::Duplicate
             && f.related.iter().any(|r| {
                 gen_of.get(r).is_some_and(|&g| {
                     matches!(pop.txns[g].label, Label::Event { event, .. } if event.kind() == "duplicate")

@@ -4,7 +4,8 @@ use super::Result;
 use crate::dialogs::{self, Filter};
 use crate::state::{sample_statement, AppState};
 use recourse_app::dto::{
-    Account, Batch, FlagView, ImportProgress, ImportReport, Page, Total, TxFilter,
+    Account, Batch, FlagStatus, FlagView, ImportProgress, ImportReport, Page, Severity, Total,
+    TxFilter,
 };
 use recourse_app::Profile;
 use recourse_app::{ImportRequest, Password};
@@ -136,11 +137,11 @@ pub async fn accounts(state: State<'_, AppState>) -> Result<Vec<Account>> {
 #[tauri::command]
 pub async fn flags(
     state: State<'_, AppState>,
-    min_severity: String,
-    status: String,
+    min_severity: Severity,
+    status: Option<FlagStatus>,
     lang: String,
 ) -> Result<Vec<FlagView>> {
-    state.with_app(|app| app.flags(&min_severity, &status, &lang))
+    state.with_app(|app| app.flags(min_severity, status, &lang))
 }
 
 #[tauri::command]

@@ -17,6 +17,7 @@ import type {
   OpenCaseRequest,
   Step,
   UserProfile,
+  FlagStatus,
   FlagView,
   ImportProgress,
   ImportReport,
@@ -24,6 +25,7 @@ import type {
   Preview,
   Profile,
   RestoreReport,
+  Severity,
   Total,
   TxFilter,
 } from "./bindings";
@@ -38,9 +40,10 @@ export type * from "./bindings";
 export function asAppError(e: unknown): AppError {
   if (e && typeof e === "object" && "message" in e) {
     const err = e as AppError;
-    return { code: err.code ?? "unknown", message: String(err.message), ...(err.detail ? { detail: err.detail } : {}) };
+    return { code: err.code ?? "internal", message: String(err.message), ...(err.detail ? { detail: err.detail } : {}) };
   }
-  return { code: "unknown", message: String(e) };
+  // Not the backend's error: a failure in the UI or the bridge, so a bug ("internal").
+  return { code: "internal", message: String(e) };
 }
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -77,7 +80,8 @@ export const api = {
   accounts: () => call<Account[]>("accounts"),
   /** Saves the account's import profile as a JSON file; the path, or null when cancelled. */
   exportImportProfile: (account: string) => call<string | null>("export_import_profile", { account }),
-  flags: (minSeverity: string, status: string, lang: string) => call<FlagView[]>("flags", { minSeverity, status, lang }),
+  /** `status` null: open and dismissed flags. */
+  flags: (minSeverity: Severity, status: FlagStatus | null, lang: string) => call<FlagView[]>("flags", { minSeverity, status, lang }),
   dismissFlag: (flagId: number, trustMerchant: boolean) => call<void>("dismiss_flag", { flagId, trustMerchant }),
 
   // --- Review inbox + insights ---

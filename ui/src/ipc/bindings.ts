@@ -8,7 +8,7 @@ amount: string, amount_minor: number, currency: string,
 /**
  * "booked", "pending", "closed" (交易关闭) or "neutral" (不计收支).
  */
-status: string, source_file: string, 
+status: RowStatus, source_file: string, 
 /**
  * The sheet of a workbook the row was read from; `source_line` is then its sheet row.
  */
@@ -32,31 +32,27 @@ export type TxFilter = { account: string | null, from: string | null, to: string
 /**
  * Decimal strings in the account's currency, e.g. "-100" … "0".
  */
-min_amount: string | null, max_amount: string | null, flagged_only: boolean, 
-/**
- * "date" | "amount" | "merchant"
- */
-sort: string | null, ascending: boolean, };
+min_amount: string | null, max_amount: string | null, flagged_only: boolean, sort: SortKey | null, ascending: boolean, };
 
 export type Batch = { id: number, account: string, file_name: string, sha256: string, imported_at: string, rows_read: number, imported: number, already_present: number, skipped: number, };
 
-export type FlagView = { id: number, transaction_id: number, 
-/**
- * "duplicate" | "unexpected"
- */
-kind: string, reason: string, 
-/**
- * "low" | "medium" | "high"
- */
-severity: string, 
+export type FlagView = { id: number, transaction_id: number, kind: FlagKind, reason: FlagReason, severity: Severity, 
 /**
  * In the language asked for.
  */
-explanation: string, explanation_en: string, explanation_zh: string, related_transaction_ids: Array<number>, 
-/**
- * "open" | "dismissed"
- */
-status: string, merchant: string, date: string, };
+explanation: string, explanation_en: string, explanation_zh: string, related_transaction_ids: Array<number>, status: FlagStatus, merchant: string, date: string, };
+
+export type FlagStatus = "open" | "dismissed";
+
+export type RowStatus = "booked" | "pending";
+
+export type SortKey = "date" | "amount" | "merchant";
+
+export type FlagKind = "duplicate" | "unexpected";
+
+export type FlagReason = "double_charge" | "subscription_billed_twice" | "card_testing" | "new_merchant_large" | "amount_outlier" | "price_increase" | "foreign";
+
+export type Severity = "low" | "medium" | "high";
 
 export type Account = { id: number, name: string, has_profile: boolean, };
 
@@ -114,11 +110,7 @@ price_history: Array<PricePoint>,
  */
 transaction_ids: Array<number>, };
 
-export type AppError = { 
-/**
- * "import", "not_found", "invalid", "storage", "io", "cancelled".
- */
-code: string, 
+export type AppError = { code: ErrorCode, 
 /**
  * The English sentence (what the CLI prints; the UI's fallback).
  */
@@ -127,6 +119,8 @@ message: string,
  * The same error as a key and named values, for the UI to word in the user's language.
  */
 detail?: ErrorDetail, };
+
+export type ErrorCode = "import" | "not_found" | "invalid" | "storage" | "io" | "cancelled" | "internal" | "template" | "document";
 
 export type ErrorDetail = { key: string, args: { [key in string]?: string }, };
 
@@ -286,11 +280,7 @@ details: CaseDetailsInput, };
 
 export type CaseDetailsInput = { delivered_on: string | null, reported_on: string | null, police_report: string | null, bank_name: string | null, region: string | null, complaint_body: string | null, };
 
-export type CaseSummary = { id: number, reason: Reason, jurisdiction: Jurisdiction, 
-/**
- * "open", "refund_detected" (open, and a matching credit has arrived), "refunded", "closed".
- */
-status: string, merchant: string, 
+export type CaseSummary = { id: number, reason: Reason, jurisdiction: Jurisdiction, status: CaseStatus, merchant: string, 
 /**
  * The amount asked back, as a decimal string, and in minor units.
  */
@@ -320,21 +310,17 @@ export type EvidenceView = { id: number, file_name: string,
  */
 stored_path: string, sha256: string, added_at: string, };
 
-export type CaseEvent = { date: string, 
-/**
- * "opened", "sent", "answered", "evidence", "notes", "refunded", "closed".
- */
-kind: string, step: Step | null, 
+export type CaseStatus = "open" | "refund_detected" | "refunded" | "closed";
+
+export type CaseEventKind = "opened" | "sent" | "answered" | "evidence" | "notes" | "refunded" | "closed";
+
+export type CaseEvent = { date: string, kind: CaseEventKind, step: Step | null, 
 /**
  * The outcome, file name or closing note; empty when there is none.
  */
 text: string, };
 
-export type CaseView = { id: number, reason: Reason, jurisdiction: Jurisdiction, instrument: Instrument, 
-/**
- * As in `CaseSummary`.
- */
-status: string, opened_at: string, statement_date: string | null, 
+export type CaseView = { id: number, reason: Reason, jurisdiction: Jurisdiction, instrument: Instrument, status: CaseStatus, opened_at: string, statement_date: string | null, 
 /**
  * The case's optional facts, as recorded.
  */

@@ -1,6 +1,6 @@
 // Small helpers shared by the case and letter screens: picking the language of core's bilingual
 // texts, today's date, and the dispute reason a detection flag suggests.
-import type { Bilingual, Jurisdiction, Instrument, Reason, Step } from "../../ipc/api";
+import type { Bilingual, FlagReason, Jurisdiction, Instrument, Reason, Step } from "../../ipc/api";
 
 export const REASONS: Reason[] = [
   "double_charge",
@@ -35,7 +35,7 @@ export function today(now: Date = new Date()): string {
 }
 
 /** The dispute reason a detection flag suggests (the user can change it before opening). */
-export function reasonForFlag(flagReason: string): Reason {
+export function reasonForFlag(flagReason: FlagReason): Reason {
   switch (flagReason) {
     case "double_charge":
     case "subscription_billed_twice":

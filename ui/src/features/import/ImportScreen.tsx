@@ -12,10 +12,6 @@ import type { OpenedFiles } from "./useOpenedFiles";
 /** The error keys that mean an archive needs (another) password. */
 const PASSWORD_KEYS = ["import.password_needed", "import.wrong_password"];
 
-// The review inbox is its own screen; the cast keeps this compiling whether or not the App
-// already lists it.
-const REVIEW_SCREEN = "review" as string as Screen;
-
 /**
  * Import: pick or drop files. A file whose layout is detected with confidence is imported at
  * once; otherwise (or when the user asks to check every mapping) its preview opens for the user
@@ -369,7 +365,7 @@ export function ImportScreen({
       )}
 
       {reports.length > 0 && (
-        <ImportSummary reports={reports} onReview={() => onNavigate(REVIEW_SCREEN)} onTransactions={() => onNavigate("transactions")} />
+        <ImportSummary reports={reports} onReview={() => onNavigate("review")} onTransactions={() => onNavigate("transactions")} />
       )}
 
       {profiled.length > 0 && (

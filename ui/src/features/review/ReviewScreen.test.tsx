@@ -2,10 +2,10 @@ import { describe, expect, it, vi, beforeEach } from "vitest";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import i18n from "../../i18n";
-import type { FlagView, Transaction } from "../../ipc/api";
+import type { FlagReason, FlagView, Severity, Transaction } from "../../ipc/api";
 import { ReviewScreen } from "./ReviewScreen";
 
-function flag(id: number, severity: string, date: string, reason: string, merchant: string, related: number[] = []): FlagView {
+function flag(id: number, severity: Severity, date: string, reason: FlagReason, merchant: string, related: number[] = []): FlagView {
   return {
     id,
     transaction_id: id * 10,

@@ -2,12 +2,19 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
-import { api, emptyFilter, reportFirstScreen, type Account, type AppError, type Transaction, type TxFilter } from "../../ipc/api";
+import { api, emptyFilter, reportFirstScreen, type Account, type AppError, type SortKey, type Transaction, type TxFilter } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 import { usePagedRows } from "./usePagedRows";
 import type { OnDispute, Screen } from "../../App";
 import { sourceOf } from "./source";
+
+const SORT_KEYS: readonly SortKey[] = ["date", "amount", "merchant"];
+
+/** The backend's sort key for the table's sorted column (the others sort by date). */
+function sortKey(column: string | undefined): SortKey {
+  return SORT_KEYS.find((k) => k === column) ?? "date";
+}
 
 const ROW_HEIGHT = 36;
 const col = createColumnHelper<Transaction>();
@@ -27,7 +34,7 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
     return () => clearTimeout(timer);
   }, [search]);
   useEffect(() => {
-    const sort = sorting[0]?.id ?? "date";
+    const sort = sortKey(sorting[0]?.id);
     const ascending = sorting[0] ? !sorting[0].desc : false;
     setFilter((f) => (f.sort === sort && f.ascending === ascending ? f : { ...f, sort, ascending }));
   }, [sorting]);
