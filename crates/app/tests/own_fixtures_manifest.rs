@@ -25,14 +25,12 @@ use std::time::Duration;
 /// (issues 10 and 11). A fixture that starts passing must be removed from here.
 const KNOWN_FAILURES: &[(&str, &str)] = &[
     // Account identity (issue 10): rows right, account not named after the file's identity.
-    ("cn_abc_debit.xls", "rows right; account 'default', not the card number in the preamble"),
     ("pl_mbank.csv", "rows right; account 'default', not the account number in the preamble"),
     ("nl_rabobank.csv", "two IBANs in one file land in one account 'default'"),
     ("cn_cmb_liushui.csv", "rows right; account 'default', not the card in the preamble"),
     ("nl_abnamro.tab", "rows right; account 'default', not the account number column"),
     ("de_volksbank.csv", "rows right; account '1234567', not the bank code and account number"),
     // Rows lost or added, signs and fees (issue 10).
-    ("cn_citic_credit.xls", "card sign convention upside down: -1723.51, not 1711.18; account 'default'"),
     ("be_kbc.csv", "sum 2355.40, not 1252.36"),
     ("ch_zkb.csv", "0 of 5 rows: every row skipped as 'no amount' (debit/credit columns), yet the import succeeds"),
     ("ch_postfinance.csv", "1 of 6 rows (the rest skipped as 'no amount')"),

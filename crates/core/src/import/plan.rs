@@ -194,7 +194,10 @@ pub fn detect(
         // ISO 4217 "no currency": shown to the user, who picks the real one.
         (Currency::parse("XXX").unwrap_or(Currency::USD), "none")
     };
-    let account = account::detect(preamble, &header_cells, &data);
+    // The preset's own label for the account first: it knows where its bank writes it.
+    let account = preset
+        .and_then(|p| presets::account_in_preamble(p, preamble))
+        .or_else(|| account::detect(preamble, &header_cells, &data));
 
     // Decimal mark, from all money columns of the sample.
     let mut marks = MarkVotes::default();
