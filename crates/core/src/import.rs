@@ -37,6 +37,7 @@ mod sample;
 mod sheet;
 mod sniff;
 mod text;
+mod xlsb;
 mod xml_sheet;
 
 pub use crate::model::{ParsedRow, RowStatus};
