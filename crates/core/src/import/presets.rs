@@ -777,7 +777,9 @@ mod tests {
     #[test]
     fn a_preset_reads_its_account_label_in_the_preamble() {
         let by = |name: &str| PRESETS.iter().find(|p| p.name == name).unwrap();
-        let cases: &[(&str, &[&[&str]], Option<&str>)] = &[
+        // (preset, preamble lines, the account wanted)
+        type Case<'a> = (&'a str, &'a [&'a [&'a str]], Option<&'a str>);
+        let cases: &[Case] = &[
             // The card in a title line, after another label.
             (
                 "citic",
