@@ -1,11 +1,13 @@
 //! Every statement format through the real import path (the App, SQLite): spreadsheets, OFX,
 //! CAMT, files whose extension lies, ZIP archives with and without a password. Each fixture is
-//! the repository's own (crates/core/tests/fixtures/formats), written in a real export's layout.
+//! the repository's own (crates/core/tests/fixtures/formats, and tests/fixtures/statements for the
+//! XLSB), written in a real export's layout.
 
 mod common_formats;
 
 use common_formats::{fixture, fresh, Totals};
 use std::io::Write;
+use std::path::Path;
 
 /// (file, rows, signed sum in minor units, currency, first date, last date, accounts).
 const CASES: &[(&str, usize, i64, &str, &str, &str, usize)] = &[
@@ -346,4 +348,41 @@ fn a_layout_without_an_account_goes_where_the_user_put_it_last_time() {
     std::fs::write(&other, "Date,Memo,Amount\n2024-05-06,X,-1.00\n").unwrap();
     let preview = db.app.preview_file(&other, &Default::default()).unwrap();
     assert_eq!(preview.detected.account, None, "the app asks");
+}
+
+/// An Excel binary workbook, as Excel writes it and as SheetJS does (short cell records,
+/// without their column, for every cell after a row's first): the same statement either way,
+/// every cell read, rows named by sheet and row, the card from the title line.
+#[test]
+fn an_xlsb_imports_whichever_tool_wrote_it() {
+    let statements = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/statements");
+    for file in [
+        "cn_citic_credit_2025-09.xlsb",
+        "cn_citic_credit_2025-09_sheetjs.xlsb",
+    ] {
+        let mut db = fresh();
+        db.import(&statements.join(file), None)
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let rows = db.rows();
+        // 7 charges of the CITIC card (purchases positive in the file): repayment and refund
+        // in, the rest out; the Hong Kong dollar row counts at its settled 80.65 CNY.
+        let sum: i64 = rows.iter().map(|r| r.amount_minor).sum();
+        assert_eq!((rows.len(), sum), (7, 96_652), "{file}");
+        assert!(rows.iter().all(|r| r.currency == "CNY"), "{file}");
+        let hk: Vec<_> = rows
+            .iter()
+            .filter(|r| r.description.contains("香港"))
+            .collect();
+        assert_eq!(hk.len(), 1, "{file}");
+        assert_eq!(hk[0].amount_minor, -8_065, "{file}");
+        assert_eq!(hk[0].date, "2025-09-07", "{file}");
+        assert_eq!(hk[0].source_sheet.as_deref(), Some("交易明细"), "{file}");
+        // Two title rows and the header: newest first from row 4, the HK row fifth.
+        assert_eq!(hk[0].source_line, 8, "{file}");
+        assert!(
+            rows[0].account.contains("3096"),
+            "{file}: {}",
+            rows[0].account
+        );
+    }
 }

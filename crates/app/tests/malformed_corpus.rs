@@ -29,18 +29,6 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
     ("xlsx_empty_sheet.xlsx", "refused as 'every sheet is empty' without naming the sheet"),
     ("xlsx_bad_shared_string.xlsx", "refused naming the sheet but not the row of the bad shared string"),
     ("zip_encrypted_no_password.zip", "asks for the password without naming the entry that needs it"),
-    ("camt_gbk_declared_utf8.xml", "the GBK text in a file declared UTF-8 is imported (2 rows) instead of refused at line 7"),
-    // Encoding: the byte-order mark is believed over the content.
-    ("bom_utf16le_bytes_utf8.csv", "decoded as UTF-16LE because of the BOM: 'no column of dates'"),
-    ("bom_utf16be_bytes_utf8.csv", "decoded as UTF-16BE because of the BOM: refused at line 1"),
-    ("bom_utf8_bytes_gbk.csv", "decoded as UTF-8 because of the BOM: refused at line 2"),
-    ("bom_utf8_bytes_utf16le.csv", "decoded as UTF-8 because of the BOM: refused at line 2"),
-    // Encoding: text that is not valid in the file's encoding is imported as Windows-1252.
-    ("mixed_utf8_then_latin1.csv", "whole file read as Windows-1252: 3 of 4 descriptions stored as mojibake ('CafÃ© LumiÃ¨re')"),
-    ("utf8_overlong.csv", "read as Windows-1252: stored 'AÀ¯B'"),
-    ("utf8_surrogate.csv", "read as Windows-1252: imported with mojibake"),
-    ("trunc_mid_gbk.csv", "a GBK file cut mid-character is read as Windows-1252: all 6 descriptions stored as mojibake"),
-    ("trunc_utf16le_odd_byte.csv", "refused, but names line 1 instead of line 7 where the text is cut"),
     // Truncated or unclosed rows are skipped instead of refusing the file.
     ("trunc_mid_row.csv", "the cut-off last row is skipped ('no amount') and the rest imported"),
     ("trunc_mid_quote.csv", "the cut-off last row is skipped ('no amount') and the rest imported"),
@@ -56,8 +44,6 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
     // Values accepted that no statement can hold.
     ("date_year_0000.csv", "year 0 accepted: stored 0000-01-01"),
     ("time_25_61.csv", "the time 25:61:00 is dropped silently (stored without a time)"),
-    // NUL bytes.
-    ("nul_in_description.csv", "one NUL byte in a description makes the file 'binary': refused"),
     // Memory (issue 14).
     ("giant_rows_then_newlines.csv", "aborts: 'memory allocation of 6400000000 bytes failed' (reserves per line of the file)"),
 ];

@@ -25,7 +25,6 @@ use std::time::Duration;
 /// (issues 10 and 11). A fixture that starts passing must be removed from here.
 const KNOWN_FAILURES: &[(&str, &str)] = &[
     // Rows lost or added, signs and fees (issue 10).
-    ("cn_citic_credit.xls", "card sign convention upside down: -1723.51, not 1711.18"),
     ("be_kbc.csv", "sum 2355.40, not 1252.36"),
     ("ch_zkb.csv", "0 of 5 rows: every row skipped as 'no amount' (debit/credit columns), yet the import succeeds"),
     ("ch_postfinance.csv", "1 of 6 rows (the rest skipped as 'no amount')"),

@@ -38,6 +38,7 @@ mod sections;
 mod sheet;
 mod sniff;
 mod text;
+mod xlsb;
 mod xml_sheet;
 
 pub use crate::model::{ParsedRow, RowStatus};
@@ -528,7 +529,7 @@ pub fn open<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Opened<'a>, Imp
             structured(format.label().into(), list)
         }
         Format::Camt => {
-            let decoded = encoding::decode(bytes, None)?;
+            let decoded = encoding::decode_xml(bytes)?;
             let version = camt::version(&sniff::head_text(bytes));
             let list = camt::read(&decoded.text, fallback_currency(opts))?;
             structured(version, list)

@@ -83,7 +83,7 @@ fn is_bank_code_label(cell: &str) -> bool {
 
 /// An account identity as written: an IBAN without spaces, else the cell trimmed of quotes and
 /// padding, when it has enough digits to identify something.
-fn identity(cell: &str) -> Option<String> {
+pub(super) fn identity(cell: &str) -> Option<String> {
     if let Some(i) = iban::find(cell) {
         return Some(i);
     }

@@ -199,9 +199,12 @@ pub fn detect(
         (Currency::parse("XXX").unwrap_or(Currency::USD), "none")
     };
     let taken: Vec<usize> = cols.entries().into_iter().map(|(_, i)| i).collect();
-    // A file that states its one account (above the table, or on every row alike) is never
-    // split by a column of other accounts: that column is the other party's.
-    let account = account::detect(preamble, &header_cells, &data, &taken);
+    // The preset's own label for the account first: it knows where its bank writes it. A file
+    // that states its one account (above the table, or on every row alike) is never split by a
+    // column of other accounts: that column is the other party's.
+    let account = preset
+        .and_then(|p| presets::account_in_preamble(p, preamble))
+        .or_else(|| account::detect(preamble, &header_cells, &data, &taken));
     let account_col = match account {
         Some(_) => None,
         None => account::per_row_column(&header_cells, &data),

@@ -1,10 +1,13 @@
 //! Built-in layouts of common exports, as data: a header signature (names that must all be
 //! present), the role of named columns, and the sign convention. Columns are found by name, so
-//! a bank reordering its columns does not break the preset.
+//! a bank reordering its columns does not break the preset. A preset also names the labels of
+//! the account in the preamble where the bank writes it there.
 
+use super::account;
 use super::profile::{Columns, SignConvention};
 use super::roles::{set, tidy, Role};
-use super::text::{norm_header, split_paren};
+use super::sample::Rec;
+use super::text::{clean, norm_header, split_paren};
 
 pub struct Preset {
     pub name: &'static str,
@@ -16,6 +19,10 @@ pub struct Preset {
     pub currency: Option<&'static str>,
     /// The country writes month-first dates (for columns where no day is above 12).
     pub month_first: bool,
+    /// Labels that name the account or card number in the lines above the header, for
+    /// exports that state it only there (`卡号：**** **** **** 5678`, `账户：6228…` inside a
+    /// sentence); tried before the generic reading of the preamble.
+    pub account_labels: &'static [&'static str],
 }
 
 use Role::Currency as CurrencyCol;
@@ -46,6 +53,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: Some("USD"),
         month_first: true,
+        account_labels: &[],
     },
     Preset {
         name: "chase",
@@ -65,6 +73,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: Some("USD"),
         month_first: true,
+        account_labels: &[],
     },
     Preset {
         name: "amex",
@@ -78,6 +87,7 @@ pub const PRESETS: &[Preset] = &[
         sign: PositiveIsDebit,
         currency: Some("USD"),
         month_first: true,
+        account_labels: &[],
     },
     Preset {
         name: "capital-one",
@@ -101,6 +111,7 @@ pub const PRESETS: &[Preset] = &[
         sign: DebitCredit,
         currency: Some("USD"),
         month_first: true,
+        account_labels: &[],
     },
     Preset {
         name: "citi",
@@ -115,6 +126,7 @@ pub const PRESETS: &[Preset] = &[
         sign: DebitCredit,
         currency: Some("USD"),
         month_first: true,
+        account_labels: &[],
     },
     Preset {
         name: "bank-of-america",
@@ -134,6 +146,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: Some("USD"),
         month_first: true,
+        account_labels: &[],
     },
     Preset {
         name: "bank-of-america",
@@ -147,6 +160,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: Some("USD"),
         month_first: true,
+        account_labels: &[],
     },
     Preset {
         name: "barclays",
@@ -160,6 +174,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: Some("GBP"),
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "monzo",
@@ -184,6 +199,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: Some("GBP"),
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "revolut",
@@ -210,6 +226,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: None,
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "n26",
@@ -230,6 +247,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: Some("EUR"),
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "n26",
@@ -250,6 +268,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: Some("EUR"),
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "sparkasse",
@@ -273,6 +292,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: Some("EUR"),
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "dkb",
@@ -293,6 +313,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: Some("EUR"),
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "ing",
@@ -313,6 +334,7 @@ pub const PRESETS: &[Preset] = &[
         sign: DIRECTION,
         currency: Some("EUR"),
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "paypal",
@@ -332,6 +354,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: None,
         month_first: true,
+        account_labels: &[],
     },
     Preset {
         name: "alipay",
@@ -355,6 +378,7 @@ pub const PRESETS: &[Preset] = &[
         sign: DIRECTION,
         currency: Some("CNY"),
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "alipay",
@@ -379,6 +403,7 @@ pub const PRESETS: &[Preset] = &[
         sign: DIRECTION,
         currency: Some("CNY"),
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "wechat",
@@ -403,6 +428,7 @@ pub const PRESETS: &[Preset] = &[
         sign: DIRECTION,
         currency: Some("CNY"),
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "meituan",
@@ -424,6 +450,7 @@ pub const PRESETS: &[Preset] = &[
         sign: DIRECTION,
         currency: Some("CNY"),
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "cmb",
@@ -438,6 +465,7 @@ pub const PRESETS: &[Preset] = &[
         sign: PositiveIsDebit,
         currency: Some("CNY"),
         month_first: true,
+        account_labels: &[],
     },
     Preset {
         name: "icbc",
@@ -453,6 +481,7 @@ pub const PRESETS: &[Preset] = &[
         sign: DebitCredit,
         currency: Some("CNY"),
         month_first: false,
+        account_labels: &[],
     },
     Preset {
         name: "bocom",
@@ -468,6 +497,7 @@ pub const PRESETS: &[Preset] = &[
         sign: DIRECTION,
         currency: Some("CNY"),
         month_first: false,
+        account_labels: &[],
     },
     // China Construction Bank 建设银行 account details (XLS): 序号, 摘要 (消费/存入/支取), 币别,
     // 钞汇, 交易日期 (YYYYMMDD), a signed 交易金额, 账户余额, 交易地点/附言 (the merchant),
@@ -485,6 +515,7 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: Some("CNY"),
         month_first: false,
+        account_labels: &[],
     },
     // Bank of China 中国银行 debit-card details: 记账日期, 记账时间, 币别, a signed 金额, 余额,
     // 交易名称, 渠道, 网点名称, 附言, 对方账户名, 对方卡号/账号, 对方开户行.
@@ -510,6 +541,74 @@ pub const PRESETS: &[Preset] = &[
         sign: NegativeIsDebit,
         currency: Some("CNY"),
         month_first: false,
+        account_labels: &[],
+    },
+    // China CITIC Bank 中信银行 credit card statement details (XLS/XLSX): a title line naming
+    // the card (`卡号：**** **** **** 5678`), then 交易日期, 入账日期, 交易描述, 卡末四位,
+    // 交易币种, 结算币种, 交易金额, 结算金额. Purchases are positive, repayments and refunds
+    // negative; 结算金额 is in the statement's (settlement) currency, 交易金额 in the currency
+    // spent, so the settlement pair is the row's money.
+    Preset {
+        name: "citic",
+        signature: &[
+            "交易日期",
+            "入账日期",
+            "交易描述",
+            "卡末四位",
+            "结算币种",
+            "结算金额",
+        ],
+        roles: &[
+            (Date, "交易日期"),
+            (Posted, "入账日期"),
+            (Description, "交易描述"),
+            (Card, "卡末四位"),
+            (CurrencyCol, "结算币种"),
+            (Amount, "结算金额"),
+        ],
+        sign: PositiveIsDebit,
+        currency: Some("CNY"),
+        month_first: false,
+        account_labels: &["卡号"],
+    },
+    // Shanghai Pudong Development Bank 浦发银行 credit card bill details: 交易日期, 记账日期,
+    // 交易摘要, 卡号末四位, 卡片类型 (主卡/附属卡: one statement may hold two cards), 交易币种,
+    // 交易金额 (often a text cell). Purchases positive, repayments negative.
+    Preset {
+        name: "spdb",
+        signature: &["交易日期", "记账日期", "交易摘要", "卡号末四位", "交易金额"],
+        roles: &[
+            (Date, "交易日期"),
+            (Posted, "记账日期"),
+            (Description, "交易摘要"),
+            (Card, "卡号末四位"),
+            (CurrencyCol, "交易币种"),
+            (Amount, "交易金额"),
+        ],
+        sign: PositiveIsDebit,
+        currency: Some("CNY"),
+        month_first: false,
+        account_labels: &["卡号", "账号"],
+    },
+    // Agricultural Bank of China 中国农业银行 debit-card details: a title, one preamble line
+    // holding 户名, 账户, 币种 and the period (in one cell or one cell each), then 交易日期,
+    // 交易时间 (hhmmss), 交易摘要, a signed 交易金额, 本次余额, 对手信息, 日志号, 交易渠道, 交易附言.
+    Preset {
+        name: "abc",
+        signature: &["交易日期", "交易时间", "交易摘要", "交易金额", "本次余额"],
+        roles: &[
+            (Date, "交易日期"),
+            (Time, "交易时间"),
+            (Description, "交易摘要"),
+            (Counterparty, "对手信息"),
+            (Amount, "交易金额"),
+            (Balance, "本次余额"),
+            (Reference, "日志号"),
+        ],
+        sign: NegativeIsDebit,
+        currency: Some("CNY"),
+        month_first: false,
+        account_labels: &["账户", "卡号", "账号"],
     },
 ];
 
@@ -537,4 +636,191 @@ pub fn match_header(header: &[String]) -> Option<(&'static Preset, Columns)> {
     }
     tidy(&mut cols);
     Some((preset, cols))
+}
+
+/// The account the preset's labels name in the lines above the header: `卡号：…` inside a
+/// cell (a title or a sentence holding several `label：value` pairs), or a label cell followed
+/// by its value cell. `None` when the preset names no label or the preamble does not use one.
+pub fn account_in_preamble(preset: &Preset, preamble: &[Rec]) -> Option<String> {
+    for label in preset.account_labels {
+        for r in preamble {
+            for (k, cell) in r.cells.iter().enumerate() {
+                if let Some(v) = labelled_value(cell, label) {
+                    if let Some(id) = account::identity(v) {
+                        return Some(id);
+                    }
+                }
+                let bare = clean(cell).trim_end_matches([':', '：']);
+                if bare == *label {
+                    let next = r.cells[k + 1..].iter().find(|c| !clean(c).is_empty());
+                    if let Some(id) = next.and_then(|c| account::identity(c)) {
+                        return Some(id);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The value after `label：` in `cell`, up to a run of two spaces, a tab or the cell's end
+/// (a sentence separates its pairs so: `户名：李某某    账户：6228…    币种：人民币`). The label
+/// must start the cell or follow a space, so `对方卡号：` is not `卡号：`.
+fn labelled_value<'a>(cell: &'a str, label: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(pos) = cell[from..].find(label) {
+        let at = from + pos;
+        from = at + label.len();
+        let starts = cell[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '，' | ';' | '；'));
+        let rest = cell[from..].trim_start();
+        let Some(rest) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：')) else {
+            continue;
+        };
+        if !starts {
+            continue;
+        }
+        let rest = rest.trim_start();
+        let end = rest
+            .find("  ")
+            .into_iter()
+            .chain(rest.find(['\t', '，', ',', ';', '；']))
+            .min()
+            .unwrap_or(rest.len());
+        return Some(rest[..end].trim());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(h: &[&str]) -> Vec<String> {
+        h.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn recs(rows: &[&[&str]]) -> Vec<Rec> {
+        rows.iter()
+            .enumerate()
+            .map(|(i, c)| Rec {
+                line: i as u64 + 1,
+                cells: c.iter().map(|s| s.to_string()).collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chinese_bank_exports_are_claimed_by_their_presets() {
+        // (header, preset, column of the amount, sign)
+        let cases: &[(&[&str], &str, usize, SignConvention)] = &[
+            (
+                &[
+                    "交易日期",
+                    "入账日期",
+                    "交易描述",
+                    "卡末四位",
+                    "交易币种",
+                    "结算币种",
+                    "交易金额",
+                    "结算金额",
+                ],
+                "citic",
+                7,
+                PositiveIsDebit,
+            ),
+            (
+                &[
+                    "交易日期",
+                    "记账日期",
+                    "交易摘要",
+                    "卡号末四位",
+                    "卡片类型",
+                    "交易币种",
+                    "交易金额",
+                ],
+                "spdb",
+                6,
+                PositiveIsDebit,
+            ),
+            (
+                &[
+                    "交易日期",
+                    "交易时间",
+                    "交易摘要",
+                    "交易金额",
+                    "本次余额",
+                    "对手信息",
+                    "日志号",
+                    "交易渠道",
+                    "交易附言",
+                ],
+                "abc",
+                3,
+                NegativeIsDebit,
+            ),
+        ];
+        for (h, name, amount, sign) in cases {
+            let (p, cols) = match_header(&header(h)).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(p.name, *name);
+            assert_eq!(cols.amount, Some(*amount), "{name}");
+            assert_eq!(p.sign, *sign, "{name}");
+            assert_eq!(cols.date, Some(0), "{name}");
+        }
+        // CITIC's money is the settlement pair, not the amount in the currency spent.
+        let (_, cols) = match_header(&header(cases[0].0)).unwrap();
+        assert_eq!(cols.currency, Some(5));
+    }
+
+    #[test]
+    fn a_preset_reads_its_account_label_in_the_preamble() {
+        let by = |name: &str| PRESETS.iter().find(|p| p.name == name).unwrap();
+        // (preset, preamble lines, the account wanted)
+        type Case<'a> = (&'a str, &'a [&'a [&'a str]], Option<&'a str>);
+        let cases: &[Case] = &[
+            // The card in a title line, after another label.
+            (
+                "citic",
+                &[&["中信银行信用卡 已出账单明细  账单日：2025-06-25  卡号：**** **** **** 5678"]],
+                Some("**** **** **** 5678"),
+            ),
+            // Several pairs in one sentence.
+            (
+                "abc",
+                &[
+                    &["中国农业银行银行卡交易明细清单"],
+                    &["户名：李某某    账户：6228480000001234567    币种：人民币"],
+                ],
+                Some("6228480000001234567"),
+            ),
+            // One pair per cell.
+            (
+                "abc",
+                &[&["户名：李某某", "账户：6228 4800 0000 7654 321", "币种：人民币"]],
+                Some("6228 4800 0000 7654 321"),
+            ),
+            // The label in its own cell.
+            (
+                "spdb",
+                &[&["浦发银行信用卡账单"], &["卡号", "", "6225 88** **** 4321"]],
+                Some("6225 88** **** 4321"),
+            ),
+            // Another label that ends in the same word is not the label.
+            ("spdb", &[&["对方卡号：6222000011112222"]], None),
+            // No preamble.
+            ("abc", &[], None),
+        ];
+        for (name, pre, want) in cases {
+            let got = account_in_preamble(by(name), &recs(pre));
+            assert_eq!(got.as_deref(), *want, "{name} {pre:?}");
+        }
+        // A preset without labels leaves the preamble to the generic reading.
+        let ccb = by("ccb");
+        assert_eq!(
+            account_in_preamble(ccb, &recs(&[&["账号：6217000000000000123"]])),
+            None
+        );
+    }
 }

@@ -1,4 +1,4 @@
-//! Spreadsheets (XLSX, XLS, ODS through calamine) and HTML tables: each sheet or table is a
+//! Spreadsheets (XLSX, XLSB, XLS, ODS through calamine) and HTML tables: each sheet or table is a
 //! grid of cells, a candidate for the statement. A grid is written out as CSV text, one sheet
 //! row per line (so a row's line is its sheet row), and read by the same table detection as a
 //! CSV file: header, roles, preamble and footer, dates, amounts.
@@ -64,6 +64,9 @@ fn one_line(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// Every sheet of a workbook (XLSX, XLS, ODS), in the workbook's order.
 pub fn workbook(bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
+    // An XLSB's short cell records, which calamine would skip, in the form it reads.
+    let full = super::xlsb::with_full_cells(bytes)?;
+    let bytes = full.as_deref().unwrap_or(bytes);
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| ImportError::Workbook(e.to_string()))?;
     let names = book.sheet_names();
