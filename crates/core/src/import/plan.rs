@@ -49,6 +49,8 @@ pub struct Plan {
     pub latest_date: Option<chrono::NaiveDate>,
     /// A column whose cells mark balance and total lines (a record type).
     pub record_type: Option<usize>,
+    /// A column of record-type codes, and the codes that mark balance and total lines.
+    pub summary_codes: Option<(usize, Vec<(String, &'static str)>)>,
 }
 
 /// Detects the plan for `text` (already decoded), applying the user's profile.
@@ -183,6 +185,10 @@ pub fn detect(
         }
         (clue.currency, clue.source.as_str())
     } else if let Some(c) = preset_currency {
+        if preset.is_some_and(Preset::is_generic) {
+            // Other banks write the same header: let the user confirm the currency.
+            confident = false;
+        }
         (c, "preset")
     } else if let Some(c) = account_currency {
         (c, "account")
@@ -287,10 +293,9 @@ pub fn detect(
         // The fee column repeats fees the file also lists as rows of their own: count once.
         cols.fee = None;
     }
-    let record_type = roles::record_type_column(
-        &cols,
-        &data.iter().map(|r| r.cells.as_slice()).collect::<Vec<_>>(),
-    );
+    let sample_cells: Vec<&[String]> = data.iter().map(|r| r.cells.as_slice()).collect();
+    let record_type = roles::record_type_column(&cols, &sample_cells);
+    let summary_codes = roles::summary_codes(&cols, &sample_cells);
 
     Ok((
         Plan {
@@ -311,6 +316,7 @@ pub fn detect(
             account,
             latest_date,
             record_type,
+            summary_codes,
         },
         recs,
     ))
@@ -471,6 +477,10 @@ fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConventi
     if cols.direction.is_some() && !any_negative {
         return (SignConvention::Direction, true);
     }
+    let kinds = roles::kind_columns(
+        cols,
+        &data.iter().map(|r| r.cells.as_slice()).collect::<Vec<_>>(),
+    );
     let (mut bank, mut card) = (0u32, 0u32);
     for &(k, a) in &amounts_of {
         if a == 0 {
@@ -491,6 +501,12 @@ fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConventi
                 .collect::<Vec<_>>()
                 .join(" ");
             says = roles::says_money_in(&text).then_some(Dir::In);
+        }
+        if says.is_none() {
+            // A transaction-type column (`Purchase`, `Refund`, `Credit`).
+            says = kinds
+                .iter()
+                .find_map(|&i| r.cells.get(i).and_then(|c| roles::kind_of(c)));
         }
         match (says, a > 0) {
             (Some(Dir::In), true) | (Some(Dir::Out), false) => bank += 1,
