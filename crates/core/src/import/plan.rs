@@ -173,6 +173,8 @@ pub fn detect(
             None => None,
         };
     let preset_currency = preset.and_then(|p| p.currency).and_then(Currency::parse);
+    // A preset matched on common column names only cannot vouch for the bank's currency.
+    let generic_preset = preset.is_some_and(Preset::is_generic);
     let (currency, currency_source) = if let Some(c) = profile_currency {
         (c, "profile")
     } else if let Some(clue) = clues.first() {
@@ -184,14 +186,14 @@ pub fn detect(
             confident = false;
         }
         (clue.currency, clue.source.as_str())
-    } else if let Some(c) = preset_currency {
-        if preset.is_some_and(Preset::is_generic) {
-            // Other banks write the same header: let the user confirm the currency.
-            confident = false;
-        }
+    } else if let Some(c) = preset_currency.filter(|_| !generic_preset) {
         (c, "preset")
     } else if let Some(c) = account_currency {
         (c, "account")
+    } else if let Some(c) = preset_currency {
+        // Other banks write the same header: let the user confirm the currency.
+        confident = false;
+        (c, "preset")
     } else if let Some(c) = default_currency {
         confident = false;
         (c, "default")
