@@ -335,7 +335,8 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "a signed amount beside debit and credit columns that repeat it unsigned",
-        csv: "Date;Libellé;Montant;Débit;Crédit\n\
+        // `Sorties` is no debit name the vocabulary knows: the filled amount column decides.
+        csv: "Date;Libellé;Montant;Sorties;Crédit\n\
               03/02/2024;CARTE BOULANGERIE;-4,20;4,20;\n\
               15/02/2024;VIR SALAIRE;1500,00;;1500,00\n\
               20/02/2024;PRLV ENERGIE;-61,00;61,00;\n",
