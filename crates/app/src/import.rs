@@ -200,8 +200,8 @@ impl App {
         Ok(preview)
     }
 
-    /// Opens a statement file. A table whose currency nothing in the file, the profile or the
-    /// preset gives is read again in the currency of its account's earlier imports, when its
+    /// Opens a statement file. A table whose currency nothing in the file, the profile or a
+    /// distinctive preset gives is read again in the currency of its account's earlier imports, when its
     /// account is known and holds transactions.
     fn open_statement<'b>(
         &self,
@@ -214,7 +214,11 @@ impl App {
         let Opened::Table(table) = &opened else {
             return Ok(opened);
         };
-        if table.detected().currency_source != "default" {
+        // The currency was a guess: the default, or a preset matched on common column names.
+        let d = table.detected();
+        let guessed =
+            d.currency_source == "default" || (d.currency_source == "preset" && !d.confident);
+        if !guessed {
             return Ok(opened);
         }
         let layout = layout_key(table.detected(), table.header());

@@ -212,20 +212,7 @@ fn check(path: &Path, want: &Expected) -> Result<(), String> {
 /// Held-out files the importer still reads wrongly, each with why (found on the one run of the
 /// held-out half after the change; see docs/benchmarks.md). They are reported, not asserted;
 /// a listed file that starts to import exactly fails the test, so the list only shrinks.
-const KNOWN_MISSES: &[(&str, &str)] = &[
-    (
-        "it_bancoposta.csv",
-        "a month-end balance or summary line the vocabulary does not know is imported as a row",
-    ),
-    (
-        "au_woolworths_money.csv",
-        "a built-in layout with a generic header claims the file and brings US dollars",
-    ),
-    (
-        "in_axis_card.csv",
-        "no evidence of the currency is found, so the default applies and the preview asks",
-    ),
-];
+const KNOWN_MISSES: &[(&str, &str)] = &[];
 
 #[test]
 fn every_manifest_csv_imports_with_its_count_sum_currency_and_dates() {

@@ -24,13 +24,6 @@ use std::time::Duration;
 /// What fails today, each with why, so the test can be merged while the importer grows
 /// (issues 10 and 11). A fixture that starts passing must be removed from here.
 const KNOWN_FAILURES: &[(&str, &str)] = &[
-    // Rows lost or added, signs and fees (issue 10).
-    ("be_kbc.csv", "sum 2355.40, not 1252.36"),
-    ("ch_zkb.csv", "0 of 5 rows: every row skipped as 'no amount' (debit/credit columns), yet the import succeeds"),
-    ("ch_postfinance.csv", "1 of 6 rows (the rest skipped as 'no amount')"),
-    ("ee_swedbank.csv", "9 rows, not 5 (balance rows imported)"),
-    ("nl_triodos.csv", "sum -3758.10, not 1261.90 (direction words ignored)"),
-    ("us_applecard.csv", "card sign convention upside down: -263.72, not 263.72"),
 ];
 
 #[derive(Clone, Debug, Deserialize)]

@@ -385,6 +385,118 @@ const CASES: &[Case] = &[
         currency_source: "column",
         confident: true,
     },
+    Case {
+        name: "a card export's type column (Purchase, Return) tells that purchases are positive",
+        csv: "Date,Description,Type,Amount (NZD)\n\
+              2024-03-02,HARDWARE STORE,Purchase,45.00\n\
+              2024-03-05,BOOKSHOP,Purchase,12.50\n\
+              2024-03-09,HARDWARE STORE,Return,-20.00\n\
+              2024-03-15,AUTOPAY,Payment,-100.00\n",
+        default_currency: None,
+        rows: 4,
+        sums: &["NZD 62.50"],
+        dates: ("2024-03-02", "2024-03-15"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "a card statement's settlement amount counts; returns and cashback are money in",
+        csv: "交易日期,入账日期,交易描述,交易币种,交易金额,结算币种,结算金额\n\
+              2025-06-03,2025-06-04,某某超市,人民币,56.00,人民币,56.00\n\
+              2025-06-08,2025-06-09,ONLINE STORE,美元,9.99,人民币,71.93\n\
+              2025-06-12,2025-06-12,退货 某某超市,人民币,-20.00,人民币,-20.00\n\
+              2025-06-20,2025-06-20,消费返现,人民币,-3.00,人民币,-3.00\n",
+        default_currency: None,
+        rows: 4,
+        sums: &["CNY -104.93"],
+        dates: ("2025-06-03", "2025-06-20"),
+        currency_source: "column",
+        confident: true,
+    },
+    Case {
+        name: "a signed amount beside debit and credit columns that repeat it unsigned",
+        // `Sorties` is no debit name the vocabulary knows: the filled amount column decides.
+        csv: "Date;Libellé;Montant;Sorties;Crédit\n\
+              03/02/2024;CARTE BOULANGERIE;-4,20;4,20;\n\
+              15/02/2024;VIR SALAIRE;1500,00;;1500,00\n\
+              20/02/2024;PRLV ENERGIE;-61,00;61,00;\n",
+        default_currency: None,
+        rows: 3,
+        sums: &["EUR 1434.80"],
+        dates: ("2024-02-03", "2024-02-20"),
+        currency_source: "language",
+        confident: true,
+    },
+    Case {
+        name: "an empty amount column beside the debit and credit columns that hold the money",
+        csv: "Date;Booking text;Amount detail;Debit EUR;Credit EUR;Balance EUR\n\
+              01.07.2024;Card purchase grocer;;34.60;;965.40\n\
+              15.07.2024;Salary;;;2000.00;2965.40\n\
+              22.07.2024;Rail ticket;;36.50;;2928.90\n",
+        default_currency: None,
+        rows: 3,
+        sums: &["EUR 1928.90"],
+        dates: ("2024-07-01", "2024-07-22"),
+        currency_source: "header",
+        confident: true,
+    },
+    Case {
+        name: "record-type codes mark opening, turnover and closing lines",
+        csv: "Rec;Date;Details;Amount;Currency;D/C\n\
+              OB;01.05.2025;Opening balance;100,00;EUR;C\n\
+              TX;02.05.2025;Grocer;10,00;EUR;D\n\
+              TX;14.05.2025;Money back from a friend;5,00;EUR;C\n\
+              TX;20.05.2025;Pharmacy;7,50;EUR;D\n\
+              TO;31.05.2025;Turnover;17,50;EUR;D\n\
+              TO;31.05.2025;Turnover;5,00;EUR;C\n\
+              CB;31.05.2025;Closing balance;87,50;EUR;C\n",
+        default_currency: None,
+        rows: 3,
+        sums: &["EUR -12.50"],
+        dates: ("2025-05-02", "2025-05-20"),
+        currency_source: "column",
+        confident: true,
+    },
+    Case {
+        name: "Debet and Credit words in a column of a headerless file",
+        csv: "\"02-09-2024\",\"45,10\",\"Debet\",\"Grocer in town\"\n\
+              \"05-09-2024\",\"1.500,00\",\"Credit\",\"Salary September\"\n\
+              \"18-09-2024\",\"12,00\",\"Debet\",\"Cinema tickets\"\n",
+        default_currency: Some("EUR"),
+        rows: 3,
+        sums: &["EUR 1442.90"],
+        dates: ("2024-09-02", "2024-09-18"),
+        currency_source: "default",
+        confident: false,
+    },
+    Case {
+        name: "a balance line drawn with marks before its words",
+        csv: "Date;Value date;Debits;Credits;Description\n\
+              31/12/2023;;;1.000,00;OPENING BALANCE\n\
+              03/01/2024;03/01/2024;2,00;;STAMP DUTY\n\
+              15/01/2024;15/01/2024;;250,00;TRANSFER IN\n\
+              31/01/2024;;;1.248,00;** CLOSING BALANCE\n",
+        default_currency: Some("EUR"),
+        rows: 2,
+        sums: &["EUR 248.00"],
+        dates: ("2024-01-03", "2024-01-15"),
+        currency_source: "default",
+        confident: false,
+    },
+    Case {
+        name: "cities in card descriptors give the currency; a generic built-in header does not",
+        csv: "Status,Date,Description,Debit,Credit\n\
+              Cleared,12/03/2024,PAK N SAVE AUCKLAND,84.20,\n\
+              Cleared,14/03/2024,FUEL STOP CHRISTCHURCH,60.00,\n\
+              Cleared,20/03/2024,CAFE DUNEDIN,9.50,\n\
+              Cleared,25/03/2024,PAYMENT RECEIVED,,150.00\n",
+        default_currency: Some("USD"),
+        rows: 4,
+        sums: &["NZD -3.70"],
+        dates: ("2024-03-12", "2024-03-25"),
+        currency_source: "places",
+        confident: false,
+    },
 ];
 
 #[test]

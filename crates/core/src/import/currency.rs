@@ -23,6 +23,7 @@ pub enum Source {
     Language,
     Schemes,
     Descriptors,
+    Places,
     Mentions,
 }
 
@@ -38,6 +39,7 @@ impl Source {
             Source::Language => "language",
             Source::Schemes => "payment-schemes",
             Source::Descriptors => "descriptors",
+            Source::Places => "places",
             Source::Mentions => "mentions",
         }
     }
@@ -318,6 +320,104 @@ fn schemes(data: &[&Rec], cols: &Columns) -> Option<Currency> {
     majority(found.into_iter())
 }
 
+/// Large cities card descriptors name (`WOOLWORTHS  MELBOURNE`, `SWIGGY, Bengaluru, IN`), and
+/// the currency of their country. Only names that belong to one country (not London, Perth,
+/// Birmingham or San Jose, which several countries have) and no European ones, whose
+/// currency the language of the file tells better.
+const CITIES: &[(&str, &str)] = &[
+    ("sydney", "AUD"),
+    ("melbourne", "AUD"),
+    ("brisbane", "AUD"),
+    ("adelaide", "AUD"),
+    ("canberra", "AUD"),
+    ("darwin", "AUD"),
+    ("hobart", "AUD"),
+    ("gold coast", "AUD"),
+    ("parramatta", "AUD"),
+    ("auckland", "NZD"),
+    ("christchurch", "NZD"),
+    ("dunedin", "NZD"),
+    ("tauranga", "NZD"),
+    ("mumbai", "INR"),
+    ("bangalore", "INR"),
+    ("bengaluru", "INR"),
+    ("new delhi", "INR"),
+    ("delhi", "INR"),
+    ("noida", "INR"),
+    ("gurgaon", "INR"),
+    ("gurugram", "INR"),
+    ("hyderabad", "INR"),
+    ("chennai", "INR"),
+    ("kolkata", "INR"),
+    ("pune", "INR"),
+    ("ahmedabad", "INR"),
+    ("jaipur", "INR"),
+    ("manchester", "GBP"),
+    ("glasgow", "GBP"),
+    ("edinburgh", "GBP"),
+    ("liverpool", "GBP"),
+    ("leeds", "GBP"),
+    ("bristol", "GBP"),
+    ("cardiff", "GBP"),
+    ("belfast", "GBP"),
+    ("toronto", "CAD"),
+    ("montreal", "CAD"),
+    ("calgary", "CAD"),
+    ("edmonton", "CAD"),
+    ("ottawa", "CAD"),
+    ("winnipeg", "CAD"),
+    ("mississauga", "CAD"),
+    ("johannesburg", "ZAR"),
+    ("cape town", "ZAR"),
+    ("durban", "ZAR"),
+    ("pretoria", "ZAR"),
+    ("new york", "USD"),
+    ("los angeles", "USD"),
+    ("chicago", "USD"),
+    ("houston", "USD"),
+    ("san francisco", "USD"),
+    ("seattle", "USD"),
+    ("philadelphia", "USD"),
+    ("san diego", "USD"),
+    ("dallas", "USD"),
+    ("denver", "USD"),
+    ("atlanta", "USD"),
+];
+
+/// The currency of the country whose cities the descriptions name: at least two different
+/// cities of it, on at least two rows, and most of the rows that name a city.
+fn places(data: &[&Rec], cols: &Columns) -> Option<Currency> {
+    let text_cols = [cols.description, cols.counterparty];
+    let mut seen: Vec<&str> = Vec::new();
+    let found: Vec<Currency> = data
+        .iter()
+        .filter_map(|r| {
+            let text = text_cols
+                .iter()
+                .flatten()
+                .filter_map(|&i| r.cells.get(i))
+                .map(|c| c.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let (city, code) = CITIES.iter().find(|(w, _)| contains_word(&text, w))?;
+            if !seen.contains(city) {
+                seen.push(city);
+            }
+            Currency::parse(code)
+        })
+        .collect();
+    let best = majority(found.iter().copied())?;
+    let cities = seen
+        .iter()
+        .filter(|c| {
+            CITIES
+                .iter()
+                .any(|(w, k)| w == *c && Currency::parse(k) == Some(best))
+        })
+        .count();
+    (found.len() >= 2 && cities >= 2).then_some(best)
+}
+
 /// Codes the descriptions mention (`Visa kob DKK 995,00`): weak, a foreign purchase names a
 /// foreign currency, and three capitals in a shop's name can spell a code (`A BHD`), so only a
 /// clear majority over at least two rows, and a fifth of the rows, counts.
@@ -527,6 +627,7 @@ pub fn clues(header: &[String], preamble: &[Rec], data: &[&Rec], cols: &Columns)
     add(language(header), Source::Language);
     add(schemes(data, cols), Source::Schemes);
     add(descriptor_countries(data, cols), Source::Descriptors);
+    add(places(data, cols), Source::Places);
     add(mentions(data, cols), Source::Mentions);
     // A bare `$`, `kr` or `¥` names a family: another clue naming a member decides which.
     if let Some(sym) = out.iter().position(|c| c.source == Source::Amounts) {

@@ -53,6 +53,8 @@ pub struct Plan {
     pub account_col: Option<usize>,
     /// The word some rows hold where the date goes (`offen`, `Varaus`): not booked yet.
     pub pending_word: Option<String>,
+    /// A column of record-type codes, and the codes that mark balance and total lines.
+    pub summary_codes: Option<(usize, Vec<(String, &'static str)>)>,
 }
 
 /// Detects the plan for `text` (already decoded), applying the user's profile.
@@ -175,6 +177,8 @@ pub fn detect(
             None => None,
         };
     let preset_currency = preset.and_then(|p| p.currency).and_then(Currency::parse);
+    // A preset matched on common column names only cannot vouch for the bank's currency.
+    let generic_preset = preset.is_some_and(Preset::is_generic);
     let (currency, currency_source) = if let Some(c) = profile_currency {
         (c, "profile")
     } else if let Some(clue) = clues.first() {
@@ -186,10 +190,14 @@ pub fn detect(
             confident = false;
         }
         (clue.currency, clue.source.as_str())
-    } else if let Some(c) = preset_currency {
+    } else if let Some(c) = preset_currency.filter(|_| !generic_preset) {
         (c, "preset")
     } else if let Some(c) = account_currency {
         (c, "account")
+    } else if let Some(c) = preset_currency {
+        // Other banks write the same header: let the user confirm the currency.
+        confident = false;
+        (c, "preset")
     } else if let Some(c) = default_currency {
         confident = false;
         (c, "default")
@@ -303,10 +311,9 @@ pub fn detect(
         // The fee column repeats fees the file also lists as rows of their own: count once.
         cols.fee = None;
     }
-    let record_type = roles::record_type_column(
-        &cols,
-        &data.iter().map(|r| r.cells.as_slice()).collect::<Vec<_>>(),
-    );
+    let sample_cells: Vec<&[String]> = data.iter().map(|r| r.cells.as_slice()).collect();
+    let record_type = roles::record_type_column(&cols, &sample_cells);
+    let summary_codes = roles::summary_codes(&cols, &sample_cells);
 
     Ok((
         Plan {
@@ -329,6 +336,7 @@ pub fn detect(
             record_type,
             account_col,
             pending_word,
+            summary_codes,
         },
         recs,
     ))
@@ -526,6 +534,10 @@ fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConventi
     if cols.direction.is_some() && !any_negative {
         return (SignConvention::Direction, true);
     }
+    let kinds = roles::kind_columns(
+        cols,
+        &data.iter().map(|r| r.cells.as_slice()).collect::<Vec<_>>(),
+    );
     let (mut bank, mut card) = (0u32, 0u32);
     for &(k, a) in &amounts_of {
         if a == 0 {
@@ -546,6 +558,12 @@ fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConventi
                 .collect::<Vec<_>>()
                 .join(" ");
             says = roles::says_money_in(&text).then_some(Dir::In);
+        }
+        if says.is_none() {
+            // A transaction-type column (`Purchase`, `Refund`, `Credit`).
+            says = kinds
+                .iter()
+                .find_map(|&i| r.cells.get(i).and_then(|c| roles::kind_of(c)));
         }
         match (says, a > 0) {
             (Some(Dir::In), true) | (Some(Dir::Out), false) => bank += 1,

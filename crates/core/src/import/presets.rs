@@ -612,6 +612,16 @@ pub const PRESETS: &[Preset] = &[
     },
 ];
 
+impl Preset {
+    /// A signature of only common column names (`Date, Status, Description, Credit, Debit`)
+    /// fits many banks' exports, so it cannot vouch for the bank's currency or date order.
+    pub fn is_generic(&self) -> bool {
+        self.signature
+            .iter()
+            .all(|s| super::roles::is_common_name(s))
+    }
+}
+
 /// Position of the header cell named `name` (compared normalised, with or without a trailing
 /// bracketed part, so `金额(元)` matches `金额`).
 fn find(normed: &[String], name: &str) -> Option<usize> {

@@ -190,6 +190,8 @@ const KEYWORDS: &[(Role, &[&str])] = &[
             "商品",
             "订单标题",
             "交易详情",
+            "交易描述",
+            "描述",
             "description 1",
             "交易备注",
             "备注",
@@ -237,6 +239,11 @@ const KEYWORDS: &[(Role, &[&str])] = &[
     (
         Role::Amount,
         &[
+            // The amount settled in the account's currency beats the amount as spent abroad.
+            "结算金额",
+            "入账金额",
+            "settlement amount",
+            "settled amount",
             "value",
             "billing amount",
             "transaction value",
@@ -315,6 +322,11 @@ const KEYWORDS: &[(Role, &[&str])] = &[
             "retraits",
             "ausgang",
             "charges",
+            "debits",
+            "debet",
+            "belastung",
+            "belastungen",
+            "lastschrift",
         ],
     ),
     (
@@ -351,6 +363,9 @@ const KEYWORDS: &[(Role, &[&str])] = &[
             "dépôt",
             "dépôts",
             "eingang",
+            "credits",
+            "gutschrift",
+            "gutschriften",
         ],
     ),
     (
@@ -373,6 +388,8 @@ const KEYWORDS: &[(Role, &[&str])] = &[
             "c/d",
             "credit debit indicator",
             "debit credit indicator",
+            "debet/credit",
+            "deebet/kreedit",
         ],
     ),
     (
@@ -476,6 +493,12 @@ fn score(role_words: &[&str], h: &str) -> Option<u32> {
     best
 }
 
+/// Is `name` (normalised) a column name any bank might use, one of the vocabulary's exact
+/// names?
+pub fn is_common_name(name: &str) -> bool {
+    KEYWORDS.iter().any(|(_, words)| words.contains(&name))
+}
+
 /// Best guess of the role of each header cell; each role goes to one column.
 pub fn from_header(header: &[String]) -> Columns {
     let normed: Vec<String> = header.iter().map(|h| norm_header(h)).collect();
@@ -537,10 +560,6 @@ pub fn tidy(cols: &mut Columns) {
     // A file with only a posting or value date.
     if cols.date.is_none() && cols.posted_date.is_some() {
         cols.date = cols.posted_date.take();
-    }
-    if cols.amount.is_some() && cols.debit.is_some() && cols.credit.is_some() {
-        cols.debit = None;
-        cols.credit = None;
     }
     if cols.description.is_none() && cols.counterparty.is_some() {
         cols.description = cols.counterparty.take();
@@ -613,9 +632,9 @@ pub fn direction_of(cell: &str) -> Option<Dir> {
     Some(match lower.as_str() {
         "d" | "dr" | "debit" | "af" | "s" | "soll" | "out" | "withdrawal" | "débit" | "debe"
         | "cargo" | "check" | "cheque" | "db" | "dbit" | "-" | "l" | "lastschrift"
-        | "belastung" => Dir::Out,
+        | "belastung" | "debet" | "deebet" => Dir::Out,
         "c" | "cr" | "credit" | "bij" | "h" | "haben" | "k" | "in" | "deposit" | "crédit"
-        | "haber" | "abono" | "dep" | "crdt" | "+" | "gutschrift" => Dir::In,
+        | "haber" | "abono" | "dep" | "crdt" | "+" | "gutschrift" | "kredit" | "kreedit" => Dir::In,
         _ => return None,
     })
 }
@@ -660,6 +679,11 @@ const TOTAL_PHRASES: &[&str] = &[
     "totale",
     "somme",
     "suma",
+    // Turnover lines of Baltic and Nordic statements.
+    "käive",
+    "apgrozījums",
+    "apyvarta",
+    "omsättning",
 ];
 const BALANCE_PHRASES: &[&str] = &[
     "opening balance",
@@ -690,6 +714,16 @@ const BALANCE_PHRASES: &[&str] = &[
     "solde précédent",
     "beginsaldo",
     "eindsaldo",
+    "algsaldo",
+    "lõppsaldo",
+    "sākuma atlikums",
+    "beigu atlikums",
+    "pradinis likutis",
+    "galutinis likutis",
+    "ingående saldo",
+    "utgående saldo",
+    "alkusaldo",
+    "loppusaldo",
     "期初余额",
     "期末余额",
     "上期余额",
@@ -743,10 +777,77 @@ pub fn record_type_column(cols: &Columns, rows: &[&[String]]) -> Option<usize> {
     })
 }
 
+/// Codes of a record-type column (`10` opening balance, `20` transaction, `82` turnover, `86`
+/// closing balance, as Baltic and Nordic banks write them) that mark summary lines: a code
+/// every sample line of which a description marks as a balance or a total, in a column of
+/// short codes where another code is shared by ordinary lines. Such a code marks its lines
+/// even where the description is a word the vocabulary only trusts with that support (a
+/// description starting with "Total" can be a shop).
+pub fn summary_codes(
+    cols: &Columns,
+    rows: &[&[String]],
+) -> Option<(usize, Vec<(String, &'static str)>)> {
+    let taken: Vec<usize> = [
+        cols.date,
+        cols.posted_date,
+        cols.amount,
+        cols.debit,
+        cols.credit,
+        cols.description,
+        cols.counterparty,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let marked = |r: &[String]| {
+        [cols.description, cols.counterparty]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| r.get(i))
+            .find_map(|c| summary_reason(c))
+    };
+    let is_code =
+        |c: &str| !c.is_empty() && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_alphanumeric());
+    let ncols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    (0..ncols).filter(|i| !taken.contains(i)).find_map(|i| {
+        let cells: Vec<&str> = rows
+            .iter()
+            .map(|r| r.get(i).map_or("", |c| clean(c)))
+            .collect();
+        if !cells.iter().all(|c| is_code(c)) {
+            return None;
+        }
+        // (code, reason of its marked lines, lines, marked lines)
+        let mut codes: Vec<(&str, Option<&'static str>, usize, usize)> = Vec::new();
+        for (r, c) in rows.iter().zip(&cells) {
+            let m = marked(r);
+            match codes.iter_mut().find(|k| k.0 == *c) {
+                Some(k) => {
+                    k.2 += 1;
+                    k.3 += usize::from(m.is_some());
+                    k.1 = k.1.or(m);
+                }
+                None => codes.push((c, m, 1, usize::from(m.is_some()))),
+            }
+        }
+        let ordinary = codes.iter().any(|k| k.3 == 0 && k.2 >= 2);
+        let summary: Vec<(String, &'static str)> = codes
+            .iter()
+            .filter(|k| k.3 > 0 && k.3 == k.2)
+            .filter_map(|k| Some((k.0.to_string(), k.1?)))
+            .collect();
+        (ordinary && codes.len() <= 10 && !summary.is_empty()).then_some((i, summary))
+    })
+}
+
 /// "total row" / "balance" when a cell starts with such a phrase. Called on every row's
 /// description, so it compares in place instead of lowercasing a copy.
 pub fn summary_reason(cell: &str) -> Option<&'static str> {
-    let s = clean(cell).as_bytes();
+    // Marks a layout draws around the words (`|SALDO FINALE`, `*** Closing balance`) are no
+    // part of them.
+    let s = clean(cell)
+        .trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+        .as_bytes();
     let starts = |p: &&str| {
         let p = p.as_bytes();
         s.len() >= p.len()
@@ -777,7 +878,43 @@ const MONEY_IN_PHRASES: &[&str] = &[
     "还款",
     "退款",
     "internet payment",
+    "退货",
+    "返现",
+    "cashback",
+    "cash back",
+    "daily cash",
 ];
+
+/// Which way money went by a whole cell of a transaction-type column (`Purchase`, `Refund`,
+/// `Credit`), as card and wallet exports write it. Not `Payment`: that is money out of a bank
+/// account but money in to a card.
+pub fn kind_of(cell: &str) -> Option<Dir> {
+    match clean(cell).to_lowercase().as_str() {
+        "purchase" | "purchases" | "sale" | "debit" | "withdrawal" | "fee" | "fees" | "charge" => {
+            Some(Dir::Out)
+        }
+        "credit" | "refund" | "return" | "cashback" | "cash back" | "reversal" | "deposit" => {
+            Some(Dir::In)
+        }
+        _ => None,
+    }
+}
+
+/// Columns no role claims whose cells are mostly transaction-type words (see `kind_of`).
+pub fn kind_columns(cols: &Columns, rows: &[&[String]]) -> Vec<usize> {
+    let taken: Vec<usize> = cols.entries().into_iter().map(|(_, i)| i).collect();
+    let ncols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    (0..ncols)
+        .filter(|i| !taken.contains(i))
+        .filter(|&i| {
+            let hits = rows
+                .iter()
+                .filter(|r| r.get(i).is_some_and(|c| kind_of(c).is_some()))
+                .count();
+            hits >= 2 && hits * 2 >= rows.len()
+        })
+        .collect()
+}
 
 pub fn says_money_in(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -892,6 +1029,7 @@ fn mostly_cells(rows: &[&[String]], i: usize, test: impl Fn(&str) -> bool) -> bo
 /// a column of codes nobody named is the currency column; a date column that holds one date on
 /// every row (the statement's period) gives way to a date column that varies.
 pub fn check_with_data(cols: &mut Columns, rows: &[&[String]]) {
+    settle_money_columns(cols, rows);
     if rows.is_empty() {
         return;
     }
@@ -970,6 +1108,29 @@ pub fn check_with_data(cols: &mut Columns, rows: &[&[String]]) {
                 >= 2
                 && mostly_cells(rows, i, is_code)
         });
+    }
+}
+
+/// An amount column beside debit or credit columns: the cells decide which to read. Filled on
+/// most rows, the amount is the signed truth and the debit/credit columns repeat it unsigned
+/// (Belgian and Dutch exports carry both); mostly empty (a detail column for foreign amounts),
+/// it gives way to the debit and credit columns that carry the money.
+fn settle_money_columns(cols: &mut Columns, rows: &[&[String]]) {
+    let Some(amount) = cols.amount else { return };
+    if cols.debit.is_none() && cols.credit.is_none() {
+        return;
+    }
+    let filled = |i: usize| {
+        rows.iter()
+            .filter(|r| r.get(i).is_some_and(|c| !amounts::is_placeholder(clean(c))))
+            .count()
+    };
+    let split = cols.debit.map_or(0, filled) + cols.credit.map_or(0, filled);
+    if filled(amount) * 2 >= rows.len() || split == 0 {
+        cols.debit = None;
+        cols.credit = None;
+    } else {
+        cols.amount = None;
     }
 }
 

@@ -237,10 +237,14 @@ impl<'p> RowReader<'p> {
                 .time
                 .and_then(|i| dates::parse_time(clean(sample::cell(rec, i))));
         }
-        if let Some(reason) = p
-            .record_type
-            .and_then(|i| roles::record_type_reason(sample::cell(rec, i)))
-        {
+        let coded = p.summary_codes.as_ref().and_then(|(i, codes)| {
+            let cell = clean(sample::cell(rec, *i));
+            codes.iter().find(|(c, _)| c == cell).map(|&(_, r)| r)
+        });
+        if let Some(reason) = coded.or_else(|| {
+            p.record_type
+                .and_then(|i| roles::record_type_reason(sample::cell(rec, i)))
+        }) {
             return Outcome::Skip(reason);
         }
         let description = describe(get(c.counterparty), get(c.description));
