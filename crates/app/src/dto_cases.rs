@@ -107,6 +107,18 @@ pub enum CaseStatus {
     Closed,
 }
 
+impl CaseStatus {
+    /// The name the CLI prints (its JSON name).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CaseStatus::Open => "open",
+            CaseStatus::RefundDetected => "refund_detected",
+            CaseStatus::Refunded => "refunded",
+            CaseStatus::Closed => "closed",
+        }
+    }
+}
+
 /// What happened on a case's timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

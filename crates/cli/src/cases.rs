@@ -214,7 +214,7 @@ pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
                 out!(
                     "{:>4}  {:<15}  {:>10} {}  {}  {}{}",
                     c.id,
-                    c.status,
+                    c.status.as_str(),
                     c.amount,
                     c.currency,
                     c.merchant,
@@ -259,7 +259,7 @@ fn print_case(c: &CaseView) {
     out!(
         "case {}  {}  {} {} at {}  ({}, {}, {})",
         c.id,
-        c.status,
+        c.status.as_str(),
         c.amount,
         c.currency,
         c.merchant,
