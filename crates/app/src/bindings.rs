@@ -14,7 +14,7 @@ pub fn typescript() -> String {
         crate::dto::Batch::decl(),
         crate::dto::FlagView::decl(),
         crate::dto::FlagStatus::decl(),
-        crate::dto::RowStatus::decl(),
+        recourse_core::model::RowStatus::decl(),
         recourse_store::transactions::SortKey::decl(),
         recourse_core::detect::FlagKind::decl(),
         recourse_core::detect::Reason::decl(),

@@ -4,6 +4,7 @@
 
 pub use recourse_core::detect::{FlagKind, Reason, Severity};
 use recourse_core::import::{Detected, SkippedLine};
+pub use recourse_core::model::RowStatus;
 pub use recourse_store::transactions::SortKey;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -21,7 +22,6 @@ pub struct Transaction {
     pub amount: String,
     pub amount_minor: i64,
     pub currency: String,
-    /// "booked", "pending", "closed" (交易关闭) or "neutral" (不计收支).
     pub status: RowStatus,
     pub source_file: String,
     /// The sheet of a workbook the row was read from; `source_line` is then its sheet row.
@@ -107,15 +107,6 @@ pub struct FlagView {
     pub status: FlagStatus,
     pub merchant: String,
     pub date: String,
-}
-
-/// Whether the bank has booked a row yet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum RowStatus {
-    Booked,
-    /// Shown by the bank as pending (authorised, not yet booked); it may change or vanish.
-    Pending,
 }
 
 /// Whether a flag still waits for the user.

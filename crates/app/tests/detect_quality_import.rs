@@ -61,7 +61,7 @@ fn import_and_score(dir: &std::path::Path, cfg: &SynthConfig) -> CsvQuality {
         .into_iter()
         .map(|t| StoredRow {
             id: t.id,
-            moves_money: matches!(t.status.as_str(), "booked" | "pending"),
+            moves_money: t.status.moves_money(),
             account: t.account,
             source_file: t.source_file,
             source_line: t.source_line as u64,

@@ -8,6 +8,7 @@
 //! fixed half of `statements-more` kept aside to measure generalisation, `dev` is the rest.
 //! A score line per set is printed (run with `--nocapture` to see it).
 
+use recourse_app::dto::RowStatus;
 use recourse_app::{App, ImportRequest};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -160,7 +161,7 @@ fn check(path: &Path, want: &Expected) -> Result<(), String> {
     let mut sums: BTreeMap<String, i64> = BTreeMap::new();
     for r in &rows {
         let e = sums.entry(r.currency.clone()).or_default();
-        if r.status != "neutral" {
+        if r.status != RowStatus::Neutral {
             *e += r.amount_minor;
         }
     }

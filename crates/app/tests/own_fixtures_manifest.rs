@@ -13,7 +13,7 @@
 mod harness;
 
 use harness::{Scored, Verdict};
-use recourse_app::dto::Transaction;
+use recourse_app::dto::{RowStatus, Transaction};
 use recourse_app::{App, ImportRequest, Password};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -23,8 +23,7 @@ use std::time::Duration;
 
 /// What fails today, each with why, so the test can be merged while the importer grows
 /// (issues 10 and 11). A fixture that starts passing must be removed from here.
-const KNOWN_FAILURES: &[(&str, &str)] = &[
-];
+const KNOWN_FAILURES: &[(&str, &str)] = &[];
 
 #[derive(Clone, Debug, Deserialize)]
 struct Fixture {
@@ -265,7 +264,7 @@ fn compare(rows: &[Transaction], e: &Expected) -> Vec<String> {
     }
     let mut sums: BTreeMap<String, i128> = BTreeMap::new();
     for t in rows {
-        if matches!(t.status.as_str(), "booked" | "pending") {
+        if t.status.moves_money() {
             *sums.entry(t.currency.clone()).or_default() += decimal(&t.amount);
         }
     }
@@ -297,7 +296,7 @@ fn compare(rows: &[Transaction], e: &Expected) -> Vec<String> {
     };
     let want = (Some(e.first_date.clone()), Some(e.last_date.clone()));
     let all = range(&mut rows.iter());
-    let booked = range(&mut rows.iter().filter(|t| t.status != "pending"));
+    let booked = range(&mut rows.iter().filter(|t| t.status != RowStatus::Pending));
     if all != want && booked != want {
         wrong.push(format!(
             "dates {}..{}, expected {}..{}",

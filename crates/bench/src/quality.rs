@@ -140,7 +140,7 @@ fn csv_path(cfg: &SynthConfig) -> anyhow::Result<(CsvQuality, usize)> {
     for t in app.transactions(&Default::default())? {
         stored.push(StoredRow {
             id: t.id,
-            moves_money: matches!(t.status.as_str(), "booked" | "pending"),
+            moves_money: t.status.moves_money(),
             currency: Currency::parse(&t.currency)
                 .ok_or_else(|| anyhow::anyhow!("stored currency {}", t.currency))?,
             account: t.account,

@@ -10,7 +10,7 @@ use std::sync::Arc;
 /// Whether a row moved money. Pending rows did (or will); closed orders (交易关闭) and neutral
 /// wallet rows (不计收支: top-ups, withdrawals, card repayments) are kept for the record but
 /// are not counted as money moved.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RowStatus {
     Booked,

@@ -1,7 +1,9 @@
 //! Each detection rule on tiny inline histories, including the traps that must stay quiet.
 
 use chrono::NaiveDate;
-use recourse_core::detect::{detect, recurring, Context, DetectConfig, Flag, Reason, Severity};
+use recourse_core::detect::{
+    detect, recurring, Context, DetectConfig, Flag, FlagKind, Reason, Severity,
+};
 use recourse_core::merchant;
 use recourse_core::model::{RowStatus, Txn};
 use recourse_core::money::Currency;
@@ -677,9 +679,9 @@ fn reasons_and_flags_serialise_as_the_cli_contract_says() {
             format!("\"{}\"", r.as_str())
         );
     }
-    assert_eq!(Reason::DoubleCharge.kind(), "duplicate");
-    assert_eq!(Reason::SubscriptionBilledTwice.kind(), "duplicate");
-    assert_eq!(Reason::Foreign.kind(), "unexpected");
+    assert_eq!(Reason::DoubleCharge.kind(), FlagKind::Duplicate);
+    assert_eq!(Reason::SubscriptionBilledTwice.kind(), FlagKind::Duplicate);
+    assert_eq!(Reason::Foreign.kind(), FlagKind::Unexpected);
     assert_eq!(Reason::parse("nope"), None);
     assert_eq!(
         serde_json::to_string(&Severity::High).expect("json"),

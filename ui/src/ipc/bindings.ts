@@ -4,11 +4,7 @@ export type Transaction = { id: number, account: string, date: string, time: str
 /**
  * Decimal string, e.g. "-4.38".
  */
-amount: string, amount_minor: number, currency: string, 
-/**
- * "booked", "pending", "closed" (交易关闭) or "neutral" (不计收支).
- */
-status: RowStatus, source_file: string, 
+amount: string, amount_minor: number, currency: string, status: RowStatus, source_file: string, 
 /**
  * The sheet of a workbook the row was read from; `source_line` is then its sheet row.
  */
@@ -44,7 +40,7 @@ explanation: string, explanation_en: string, explanation_zh: string, related_tra
 
 export type FlagStatus = "open" | "dismissed";
 
-export type RowStatus = "booked" | "pending";
+export type RowStatus = "booked" | "pending" | "closed" | "neutral";
 
 export type SortKey = "date" | "amount" | "merchant";
 

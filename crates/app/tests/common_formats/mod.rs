@@ -2,7 +2,7 @@
 //! makes them, and what the database then holds per account.
 #![allow(dead_code)]
 
-use recourse_app::dto::{ImportReport, Transaction, TxFilter};
+use recourse_app::dto::{ImportReport, RowStatus, Transaction, TxFilter};
 use recourse_app::{App, AppError, ImportRequest, Password};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -81,10 +81,10 @@ pub struct Totals {
 impl Totals {
     fn add(&mut self, t: &Transaction) {
         self.rows += 1;
-        if t.status == "booked" || t.status == "pending" {
+        if t.status.moves_money() {
             self.sum_minor += t.amount_minor;
         }
-        if t.status == "pending" {
+        if t.status == RowStatus::Pending {
             self.pending += 1;
         }
         if !self.currencies.contains(&t.currency) {
