@@ -25,8 +25,7 @@ use std::time::Duration;
 /// Cases that fail today, each with why, so the test can be merged while the importer is being
 /// hardened. A case that starts passing must be removed from here (the test says so).
 const KNOWN_FAILURES: &[(&str, &str)] = &[
-    // Spreadsheets, archives and XML: what the error names.
-    ("xlsx_bad_shared_string.xlsx", "refused naming the sheet but not the row of the bad shared string"),
+    // XML: what the error names.
     ("camt_gbk_declared_utf8.xml", "the GBK text in a file declared UTF-8 is imported (2 rows) instead of refused at line 7"),
     // Encoding: the byte-order mark is believed over the content.
     ("bom_utf16le_bytes_utf8.csv", "decoded as UTF-16LE because of the BOM: 'no column of dates'"),

@@ -45,13 +45,6 @@ impl Read for Bounded<'_> {
     }
 }
 
-impl Bounded<'_> {
-    /// Did the reader stop at the limit rather than at the end of the text?
-    fn cut(&self) -> bool {
-        self.pos >= self.limit && self.pos < self.text.len()
-    }
-}
-
 /// A record found by [`Records::next`].
 #[derive(Clone, Copy, Debug)]
 pub struct Found {
@@ -118,15 +111,16 @@ impl<'t> Records<'t> {
                         max: MAX_COLUMNS,
                     });
                 }
-                if self.rdr.get_ref().cut() || self.rec.as_slice().len() > MAX_RECORD_BYTES {
+                let end = usize::try_from(self.rdr.position().byte())
+                    .unwrap_or(usize::MAX)
+                    .min(text.len());
+                // A record that ran into the bound ended there, one byte past the cap.
+                if end.saturating_sub(start) > MAX_RECORD_BYTES {
                     return Err(ImportError::RecordTooLong {
                         line,
                         max: MAX_RECORD_BYTES,
                     });
                 }
-                let end = usize::try_from(self.rdr.position().byte())
-                    .unwrap_or(usize::MAX)
-                    .min(text.len());
                 let last = end >= text.len();
                 if last && quote_left_open(&text[start..], self.delimiter) {
                     return Err(ImportError::UnclosedQuote { line });
