@@ -376,6 +376,7 @@ impl App {
         }
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
         let total_lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let rows_hint = filled_lines(&bytes);
         let opened = self.open_statement(name, &bytes, req)?;
         let statements: Vec<Piece> = match opened {
             Opened::Table(table) => {
@@ -397,7 +398,7 @@ impl App {
                             account: self.account_for(req, &detected, Some(&layout))?,
                             layout: Some(layout.clone()),
                             sheet: detected.sheet.clone(),
-                            rows_hint: total_lines,
+                            rows_hint,
                             source: Box::new(move |sink| table.parse_account(Some(&a), sink)),
                         });
                     }
@@ -408,7 +409,7 @@ impl App {
                         account,
                         layout: Some(layout),
                         sheet: table.detected().sheet.clone(),
-                        rows_hint: total_lines,
+                        rows_hint,
                         source: Box::new(move |sink| table.parse(sink)),
                     }]
                 }
@@ -433,6 +434,7 @@ impl App {
                             Ok(ParseSummary {
                                 detected,
                                 rows_read,
+                                skipped_total: skipped.len() as u64,
                                 skipped,
                             })
                         }),
@@ -547,7 +549,7 @@ impl App {
                 None => History::default(),
             };
             let ids_after = writer.ids_after();
-            let (rows_read, skipped) = (summary.rows_read, summary.skipped.len() as u64);
+            let (rows_read, skipped) = (summary.rows_read, summary.skipped_total);
             // The rules run on a thread of their own, so a panic in them fails this file (the
             // writer is dropped: nothing of it is kept) instead of the app. Their flags and the
             // saved profile are written in the file's transaction: the rows and their flags
@@ -727,9 +729,10 @@ fn store_rows(
     cancel: &AtomicBool,
 ) -> Result<(ParseSummary, Vec<Txn>)> {
     let account_id = writer.account_id();
-    // Sized up front: growing by doubling would copy every row and briefly hold two copies of
-    // a large batch.
-    let mut new_rows: Vec<Txn> = Vec::with_capacity(piece.rows_hint.min(50_000_000) as usize);
+    // Sized up front, as far as the bound allows: growing by doubling would copy every row
+    // and briefly hold two copies of a large batch; reserving for every line of a file of
+    // newlines would ask for gigabytes before a row is read.
+    let mut new_rows: Vec<Txn> = Vec::with_capacity(rows_reservation(piece.rows_hint));
     let mut rows = 0u64;
     let mut store_error = None;
     let mut cancelled = false;
@@ -812,6 +815,32 @@ fn store_rows(
     }
 }
 
+/// Bytes reserved up front for the rules' list of new rows, at most.
+const RESERVE_BYTES: u64 = 32 << 20;
+
+/// Rows to reserve for a statement of about `hint` rows: the hint, bounded by
+/// [`RESERVE_BYTES`] (past that the list grows as rows arrive).
+fn rows_reservation(hint: u64) -> usize {
+    let per_row = std::mem::size_of::<Txn>().max(1) as u64;
+    usize::try_from(hint.min(RESERVE_BYTES / per_row)).unwrap_or(0)
+}
+
+/// The lines of a text that hold something: an estimate of its rows that a run of blank lines
+/// does not inflate.
+fn filled_lines(bytes: &[u8]) -> u64 {
+    let mut n = 0u64;
+    let mut filled = false;
+    for &b in bytes {
+        if b == b'\n' {
+            n += u64::from(filled);
+            filled = false;
+        } else if b != b'\r' {
+            filled = true;
+        }
+    }
+    n + u64::from(filled)
+}
+
 /// What identifies a table's layout when the file names no account: its format and header
 /// names (or its width, without a header), hashed.
 fn layout_key(detected: &Detected, header: &[String]) -> String {
@@ -844,7 +873,7 @@ fn report(
         rows_read: summary.rows_read,
         imported,
         already_present,
-        skipped: summary.skipped.len() as u64,
+        skipped: summary.skipped_total,
         skipped_lines: summary.skipped,
         detected: summary.detected,
         flagged,

@@ -34,8 +34,18 @@ fn one_of_each() -> Vec<ImportError> {
         },
         RecordTooLong {
             line: 9,
-            bytes: 10_000_000,
             max: 1_000_000,
+        },
+        UnclosedQuote { line: 4 },
+        CutRow {
+            line: 7,
+            cells: 2,
+            expected: 3,
+        },
+        NoRows,
+        BadTime {
+            line: 4,
+            value: "25:61:00".into(),
         },
         BadDate {
             line: 57,
@@ -103,7 +113,9 @@ fn one_of_each() -> Vec<ImportError> {
         Workbook("not a workbook".into()),
         NoSheet("Sheet1: no dates".into()),
         Archive("bad central directory".into()),
-        PasswordNeeded,
+        PasswordNeeded {
+            entry: "statement.csv".into(),
+        },
         WrongPassword,
     ];
     for e in &all {
@@ -115,6 +127,10 @@ fn one_of_each() -> Vec<ImportError> {
             | NoColumns(_)
             | TooManyColumns { .. }
             | RecordTooLong { .. }
+            | UnclosedQuote { .. }
+            | CutRow { .. }
+            | NoRows
+            | BadTime { .. }
             | BadDate { .. }
             | BadAmount { .. }
             | BadDirection { .. }
@@ -131,7 +147,7 @@ fn one_of_each() -> Vec<ImportError> {
             | Workbook(_)
             | NoSheet(_)
             | Archive(_)
-            | PasswordNeeded
+            | PasswordNeeded { .. }
             | WrongPassword => {}
         }
     }

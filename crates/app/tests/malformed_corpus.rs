@@ -25,27 +25,6 @@ use std::time::Duration;
 /// Cases that fail today, each with why, so the test can be merged while the importer is being
 /// hardened. A case that starts passing must be removed from here (the test says so).
 const KNOWN_FAILURES: &[(&str, &str)] = &[
-    // Spreadsheets, archives and XML: what the error names.
-    ("xlsx_empty_sheet.xlsx", "refused as 'every sheet is empty' without naming the sheet"),
-    ("xlsx_bad_shared_string.xlsx", "refused naming the sheet but not the row of the bad shared string"),
-    ("zip_encrypted_no_password.zip", "asks for the password without naming the entry that needs it"),
-    // Truncated or unclosed rows are skipped instead of refusing the file.
-    ("trunc_mid_row.csv", "the cut-off last row is skipped ('no amount') and the rest imported"),
-    ("trunc_mid_quote.csv", "the cut-off last row is skipped ('no amount') and the rest imported"),
-    ("trunc_mid_date.csv", "the cut-off last row is skipped and the rest imported"),
-    ("trunc_mid_row_semicolon.csv", "the cut-off last row is skipped and the rest imported"),
-    ("unclosed_quote_middle.csv", "the unclosed quote swallows the 3 rows after it as one skipped line: 2 of 5 rows stored"),
-    ("quote_storm_unclosed.csv", "the unclosed quote swallows the rows after it as one skipped line"),
-    // A header without rows imports an empty batch.
-    ("trunc_after_header.csv", "imports an empty batch (0 rows) instead of saying there are no transactions"),
-    ("trunc_after_header_no_newline.csv", "imports an empty batch (0 rows)"),
-    ("header_only.csv", "imports an empty batch (0 rows)"),
-    ("preamble_and_header_only.csv", "imports an empty batch (0 rows, 3 skipped)"),
-    // Values accepted that no statement can hold.
-    ("date_year_0000.csv", "year 0 accepted: stored 0000-01-01"),
-    ("time_25_61.csv", "the time 25:61:00 is dropped silently (stored without a time)"),
-    // Memory (issue 14).
-    ("giant_rows_then_newlines.csv", "aborts: 'memory allocation of 6400000000 bytes failed' (reserves per line of the file)"),
 ];
 
 #[derive(Clone, Debug, Deserialize, serde::Serialize)]

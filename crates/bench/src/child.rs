@@ -16,6 +16,8 @@ pub struct Measured {
     pub wall: Duration,
     pub peak_mb: f64,
     pub stdout: String,
+    /// Whether the program exited 0 (always true from [`run`]).
+    pub success: bool,
 }
 
 /// Whether peak memory comes from GNU time (exact) or from polling /proc (a lower bound).
@@ -30,14 +32,23 @@ pub fn peak_method() -> &'static str {
 /// Runs `program args…` to completion with stdout captured and stderr discarded. A non-zero
 /// exit is an error carrying the program's stderr.
 pub fn run(program: &Path, args: &[&str]) -> Result<Measured> {
+    run_checked(program, args, true)
+}
+
+/// As [`run`], but a non-zero exit (a file refused) is a result: `Measured::success` says.
+pub fn run_any(program: &Path, args: &[&str]) -> Result<Measured> {
+    run_checked(program, args, false)
+}
+
+fn run_checked(program: &Path, args: &[&str], must_succeed: bool) -> Result<Measured> {
     if Path::new(GNU_TIME).exists() {
-        run_under_time(program, args)
+        run_under_time(program, args, must_succeed)
     } else {
-        run_polling(program, args)
+        run_polling(program, args, must_succeed)
     }
 }
 
-fn run_under_time(program: &Path, args: &[&str]) -> Result<Measured> {
+fn run_under_time(program: &Path, args: &[&str], must_succeed: bool) -> Result<Measured> {
     let report = tempfile::NamedTempFile::new()?;
     let started = Instant::now();
     let out = Command::new(GNU_TIME)
@@ -51,7 +62,7 @@ fn run_under_time(program: &Path, args: &[&str]) -> Result<Measured> {
         .output()
         .with_context(|| format!("cannot run {}", program.display()))?;
     let wall = started.elapsed();
-    if !out.status.success() {
+    if must_succeed && !out.status.success() {
         bail!(
             "{} failed: {}",
             program.display(),
@@ -68,10 +79,11 @@ fn run_under_time(program: &Path, args: &[&str]) -> Result<Measured> {
         wall,
         peak_mb: kb / 1024.0,
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        success: out.status.success(),
     })
 }
 
-fn run_polling(program: &Path, args: &[&str]) -> Result<Measured> {
+fn run_polling(program: &Path, args: &[&str], must_succeed: bool) -> Result<Measured> {
     let started = Instant::now();
     let mut child = Command::new(program)
         .args(args)
@@ -103,7 +115,7 @@ fn run_polling(program: &Path, args: &[&str]) -> Result<Measured> {
     };
     let wall = started.elapsed();
     let stdout = reader.join().unwrap_or_default();
-    if !status.success() {
+    if must_succeed && !status.success() {
         let mut err = String::new();
         if let Some(mut e) = child.stderr.take() {
             let _ = std::io::Read::read_to_string(&mut e, &mut err);
@@ -114,6 +126,7 @@ fn run_polling(program: &Path, args: &[&str]) -> Result<Measured> {
         wall,
         peak_mb: peak_kb / 1024.0,
         stdout,
+        success: status.success(),
     })
 }
 
@@ -141,5 +154,10 @@ mod tests {
         assert_eq!(m.stdout.trim(), "hello");
         assert!(m.peak_mb > 0.0);
         assert!(run(Path::new("/bin/sh"), &["-c", "exit 3"]).is_err());
+        assert!(
+            !run_any(Path::new("/bin/sh"), &["-c", "exit 3"])
+                .unwrap()
+                .success
+        );
     }
 }

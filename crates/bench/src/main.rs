@@ -4,11 +4,14 @@
 //!
 //! `cargo run --release -p recourse-bench [-- --rows N]` (default 1,000,000). The import is
 //! measured as a child process of the release `recourse` CLI, which this builds first.
-//! `-- --only formats` measures only the import of one statement as CSV, XLSX and OFX.
+//! `-- --only formats` measures only the import of one statement as CSV, XLSX and OFX;
+//! `-- --only hostile [--hostile-mb N]` only the peak memory of hostile inputs (default 100 MB);
+//! `-- --cli PATH` uses that CLI binary instead of building the release one.
 
 mod baseline;
 mod child;
 mod formats;
+mod hostile;
 mod independent;
 mod letters;
 mod quality;
@@ -49,7 +52,12 @@ fn run() -> Result<()> {
         None => 1_000_000,
     };
     let started = Instant::now();
-    let cli = build_release("recourse-cli", "recourse")?;
+    // `--cli PATH` measures that build of the CLI instead (e.g. a debug build, to check the
+    // hostile inputs' memory without a release build).
+    let cli = match arg("--cli") {
+        Some(path) => PathBuf::from(path),
+        None => build_release("recourse-cli", "recourse")?,
+    };
     let dir = tempfile::Builder::new()
         .prefix("recourse-bench")
         .tempdir()?;
@@ -57,6 +65,16 @@ fn run() -> Result<()> {
     println!("Recourse benchmarks — {}", machine());
     println!("peak memory: {}", child::peak_method());
 
+    let hostile_mb: usize = match arg("--hostile-mb") {
+        Some(n) => n
+            .parse()
+            .with_context(|| format!("--hostile-mb {n}: not a number"))?,
+        None => 100,
+    };
+    if arg("--only").as_deref() == Some("hostile") {
+        hostile_section(&mut table, &cli, dir.path(), hostile_mb)?;
+        return Ok(());
+    }
     if arg("--only").as_deref() == Some("formats") {
         let csv = dir
             .path()
@@ -284,6 +302,8 @@ fn run() -> Result<()> {
         Err(e) => table.note(&format!("skipped: {e:#}")),
     }
 
+    hostile_section(&mut table, &cli, dir.path(), hostile_mb)?;
+
     table.section("detection");
     quality::run(&mut table, rows as usize);
 
@@ -307,6 +327,14 @@ fn run() -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Peak memory of the import of each hostile input, against the file's size + 200 MB.
+fn hostile_section(table: &mut Table, cli: &Path, dir: &Path, mb: usize) -> Result<()> {
+    table.section(&format!(
+        "hostile inputs, {mb} MB of filler each (the CLI in a child process; peak memory ≤ file + 200 MB)"
+    ));
+    hostile::run(table, cli, dir, mb)
 }
 
 /// The same statement as XLSX and as OFX, imported by the release CLI next to its CSV.

@@ -36,6 +36,7 @@ mod rows;
 mod sample;
 mod sections;
 mod sheet;
+mod skips;
 mod sniff;
 mod text;
 mod xlsb;
@@ -48,7 +49,6 @@ pub use profile::{Columns, Profile, SignConvention};
 pub use sniff::Format;
 
 use crate::money::Currency;
-use csv::ByteRecord;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -97,18 +97,23 @@ pub struct Detected {
 }
 
 /// A line that was not imported as a transaction, and why ("blank", "total row", "balance",
-/// "preamble", "footer", "continuation", "no amount").
+/// "preamble", "footer", "continuation", "no amount"); `count` lines from `line` for a run of
+/// blank lines, else 1.
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct SkippedLine {
     pub line: u64,
     pub reason: String,
+    pub count: u64,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ParseSummary {
     pub detected: Detected,
     pub rows_read: u64,
+    /// The first lines passed over (at most a thousand entries, blank runs merged).
     pub skipped: Vec<SkippedLine>,
+    /// How many lines were passed over in all.
+    pub skipped_total: u64,
 }
 
 /// The preview screen: the mapping, the header, the raw cells and the parsed rows of the first
@@ -192,16 +197,16 @@ fn run(
     only: Option<&str>,
     sink: &mut rows::Sink<'_>,
 ) -> Result<(), ImportError> {
-    let first_data_line = p.recs.get(p.plan.data_start).map_or(u64::MAX, |r| r.line);
-    let mut rdr = sample::reader(&p.text, p.plan.delimiter);
-    let mut rec = ByteRecord::new();
+    let data = &p.recs[p.plan.data_start.min(p.recs.len())..];
+    let first_data_line = data.first().map_or(u64::MAX, |r| r.line);
+    let width = sample::row_width(data);
+    let mut records = sample::Records::new(&p.text, p.plan.delimiter);
     // The line after the previous record, to count the blank lines the csv reader passes over.
     let mut expected_line = 1u64;
-    while let Some(line) = sample::next(&mut rdr, &mut rec, p.text.as_bytes())? {
-        for blank in expected_line..line {
-            reader.skip(blank, "blank");
-        }
-        expected_line = line + 1 + sample::extra_lines(&rec);
+    while let Some(found) = records.next()? {
+        let (line, rec) = (found.line, &records.rec);
+        reader.skip_run(expected_line, line.saturating_sub(expected_line), "blank");
+        expected_line = line + 1 + sample::extra_lines(rec);
         if line < first_data_line {
             let is_header = p.plan.header.is_some_and(|(_, h)| h == line);
             if !is_header {
@@ -210,13 +215,16 @@ fn run(
             continue;
         }
         if let (Some(only), Some(col)) = (only, p.plan.account_col) {
-            let named = account::of_cell(text::clean(sample::cell(&rec, col)));
+            let named = account::of_cell(text::clean(sample::cell(rec, col)));
             if named.as_deref().is_some_and(|a| a != only) {
                 reader.skip(line, "a row of another account in the file");
                 continue;
             }
         }
-        reader.feed(line, &rec, sink)?;
+        if found.unterminated {
+            rows::check_cut(&p.plan, line, rec, width)?;
+        }
+        reader.feed(line, rec, sink)?;
         if limit.is_some_and(|n| reader.rows_read as usize >= n) {
             return Ok(());
         }
@@ -257,10 +265,12 @@ pub fn parse(
                 detected: list[0].detected(),
                 rows_read: 0,
                 skipped: Vec::new(),
+                skipped_total: 0,
             };
             for st in list {
                 let st = st.statement;
                 summary.rows_read += st.rows.len() as u64;
+                summary.skipped_total += st.skipped.len() as u64;
                 summary.skipped.extend(st.skipped);
                 for row in st.rows {
                     sink(row)?;
@@ -391,7 +401,8 @@ impl Table<'_> {
         Ok(ParseSummary {
             detected,
             rows_read: reader.rows_read,
-            skipped: reader.skipped,
+            skipped: reader.skipped.lines,
+            skipped_total: reader.skipped.total,
         })
     }
 
@@ -604,14 +615,12 @@ fn best_table(
     // The grid is written as comma-separated UTF-8, whatever a saved CSV profile says.
     profile.delimiter = Some(',');
     profile.encoding = None;
-    let candidates: Vec<sheet::Grid> = grids
-        .into_iter()
-        .filter(|g| {
+    let (candidates, empty): (Vec<sheet::Grid>, Vec<sheet::Grid>) =
+        grids.into_iter().partition(|g| {
             g.rows
                 .iter()
                 .any(|r| r.iter().any(|c| !c.trim().is_empty()))
-        })
-        .collect();
+        });
     let several = candidates.len() > 1;
     let mut best: Option<((bool, u64), Table<'static>)> = None;
     let mut reasons = Vec::new();
@@ -649,7 +658,14 @@ fn best_table(
     }
     match best {
         Some((_, table)) => Ok(table),
-        None if reasons.is_empty() => Err(ImportError::NoSheet("every sheet is empty".into())),
+        None if reasons.is_empty() => {
+            let names: Vec<String> = empty.iter().map(|g| format!("'{}'", g.name)).collect();
+            Err(ImportError::NoSheet(match names.as_slice() {
+                [] => "the workbook has no sheets".into(),
+                [one] => format!("the sheet {one} is empty"),
+                all => format!("every sheet is empty: {}", all.join(", ")),
+            }))
+        }
         None => Err(ImportError::NoSheet(reasons.join("; "))),
     }
 }

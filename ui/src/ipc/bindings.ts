@@ -233,7 +233,7 @@ fee?: number | null, debit?: number | null, credit?: number | null, direction?: 
 
 export type SignConvention = "negative-is-debit" | "positive-is-debit" | "direction-column" | "debit-credit-columns";
 
-export type SkippedLine = { line: number, reason: string, };
+export type SkippedLine = { line: number, reason: string, count: number, };
 
 export type Preview = { detected: Detected, header: Array<string>, 
 /**

@@ -57,7 +57,7 @@ fn members_at(
             )));
         }
         let file = match (encrypted, password) {
-            (true, None) => return Err(ImportError::PasswordNeeded),
+            (true, None) => return Err(ImportError::PasswordNeeded { entry: name }),
             (true, Some(p)) => zip.by_index_decrypt(i, p.as_bytes()).map_err(|e| match e {
                 zip::result::ZipError::InvalidPassword => ImportError::WrongPassword,
                 other => bad(other),

@@ -314,6 +314,7 @@ fn finish_entry(en: Entry, st: &mut Stmt, fallback: Option<Currency>) -> Result<
             st.skipped.push(SkippedLine {
                 line: en.ordinal,
                 reason: "information only".into(),
+                count: 1,
             });
             return Ok(());
         }

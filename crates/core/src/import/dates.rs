@@ -214,7 +214,14 @@ fn time_of(nums: &[Num], pm: Option<bool>) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h, m, s)
 }
 
+/// The earliest year a statement date can have: a year 0000 or 0024 is a placeholder or a
+/// typo, never a transaction to store.
+const FIRST_YEAR: i32 = 1900;
+
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if y < FIRST_YEAR {
+        return None;
+    }
     NaiveDate::from_ymd_opt(y, m, d)
 }
 

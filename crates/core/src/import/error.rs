@@ -22,8 +22,20 @@ pub enum ImportError {
     NoColumns(MissingColumns),
     #[error("line {line}: {count} columns is more than a statement can have (at most {max})")]
     TooManyColumns { line: u64, count: usize, max: usize },
-    #[error("line {line}: the line is {bytes} bytes long, more than a statement line can be (at most {max}); is a quote left open?")]
-    RecordTooLong { line: u64, bytes: usize, max: usize },
+    #[error("line {line}: the line is longer than a statement line can be (more than {max} bytes); is a quote left open?")]
+    RecordTooLong { line: u64, max: usize },
+    #[error("line {line}: a quoted cell opened on this line is never closed (the quote runs to the end of the file); nothing was imported")]
+    UnclosedQuote { line: u64 },
+    #[error("line {line}: the file ends inside this row, after {cells} of its {expected} cells and without a line break; was the download cut short? Nothing was imported")]
+    CutRow {
+        line: u64,
+        cells: usize,
+        expected: usize,
+    },
+    #[error("there are no transactions in this file: it holds a header, notes or blank lines but no transaction rows; nothing was imported")]
+    NoRows,
+    #[error("line {line}: cannot read time '{value}' (expected a time like 14:05 or 14:05:30)")]
+    BadTime { line: u64, value: String },
     #[error("line {line}: cannot read date '{value}' (expected {expected})")]
     BadDate {
         line: u64,
@@ -80,8 +92,11 @@ pub enum ImportError {
     NoSheet(String),
     #[error("the ZIP archive cannot be read: {0}")]
     Archive(String),
-    #[error("the ZIP archive is protected by a password: give it to open the statements inside")]
-    PasswordNeeded,
+    #[error("the ZIP archive is protected by a password: give it to open '{entry}' and the other statements inside")]
+    PasswordNeeded {
+        /// The first entry that needs the password.
+        entry: String,
+    },
     #[error("the password does not open this ZIP archive")]
     WrongPassword,
 }
@@ -206,18 +221,24 @@ impl ImportError {
                     ("max", max.to_string()),
                 ],
             ),
-            RecordTooLong {
+            RecordTooLong { line: l, max } => {
+                ("record_too_long", vec![line(l), ("max", max.to_string())])
+            }
+            UnclosedQuote { line: l } => ("unclosed_quote", vec![line(l)]),
+            CutRow {
                 line: l,
-                bytes,
-                max,
+                cells,
+                expected,
             } => (
-                "record_too_long",
+                "cut_row",
                 vec![
                     line(l),
-                    ("bytes", bytes.to_string()),
-                    ("max", max.to_string()),
+                    ("cells", cells.to_string()),
+                    ("expected", expected.to_string()),
                 ],
             ),
+            NoRows => ("no_rows", vec![]),
+            BadTime { line: l, value } => ("bad_time", vec![line(l), ("value", value.clone())]),
             BadDate {
                 line: l,
                 value,
@@ -308,7 +329,7 @@ impl ImportError {
             Workbook(detail) => ("workbook", vec![("detail", detail.clone())]),
             NoSheet(detail) => ("no_sheet", vec![("detail", detail.clone())]),
             Archive(detail) => ("archive", vec![("detail", detail.clone())]),
-            PasswordNeeded => ("password_needed", vec![]),
+            PasswordNeeded { entry } => ("password_needed", vec![("entry", entry.clone())]),
             WrongPassword => ("wrong_password", vec![]),
         };
         (key.to_string(), args)
@@ -322,6 +343,9 @@ impl ImportError {
             | Encoding { line, .. }
             | TooManyColumns { line, .. }
             | RecordTooLong { line, .. }
+            | UnclosedQuote { line }
+            | CutRow { line, .. }
+            | BadTime { line, .. }
             | BadDate { line, .. }
             | BadAmount { line, .. }
             | BadDirection { line, .. }
@@ -329,16 +353,15 @@ impl ImportError {
             | NoYear { line, .. }
             | Csv { line, .. }
             | Truncated { line, .. } => Some(*line),
-            Empty | UnknownEncoding(_) | NoColumns(_) | BadProfile(_) | Cancelled | Aborted(_) => {
-                None
-            }
+            Empty | NoRows | UnknownEncoding(_) | NoColumns(_) | BadProfile(_) | Cancelled
+            | Aborted(_) => None,
             BadEntry { .. }
             | NoStatement { .. }
             | Declarations { .. }
             | Workbook(_)
             | NoSheet(_)
             | Archive(_)
-            | PasswordNeeded
+            | PasswordNeeded { .. }
             | WrongPassword => None,
         }
     }

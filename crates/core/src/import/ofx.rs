@@ -271,6 +271,7 @@ fn statement(
             skipped.push(SkippedLine {
                 line: e.ordinal,
                 reason: "no amount".into(),
+                count: 1,
             });
             continue;
         }

@@ -13,7 +13,6 @@ use super::roles::{self, Dir};
 use super::sample::{self, Rec};
 use super::text::clean;
 use crate::money::Currency;
-use csv::ByteRecord;
 
 /// Records read for detection: the header hides in the first ones, the data sample follows.
 const SAMPLE_RECORDS: usize = 260;
@@ -490,15 +489,14 @@ fn whole_column_votes(
 ) -> Result<(), ImportError> {
     let Some(date) = cols.date else { return Ok(()) };
     let skip = recs.len().max(data_start);
-    let mut rdr = sample::reader(text, delimiter);
-    let mut rec = ByteRecord::new();
+    let mut records = sample::Records::new(text, delimiter);
     let mut n = 0usize;
-    while sample::next(&mut rdr, &mut rec, text.as_bytes())?.is_some() {
+    while records.next()?.is_some() {
         n += 1;
         if n <= skip {
             continue;
         }
-        votes.add(clean(sample::cell(&rec, date)));
+        votes.add(clean(sample::cell(&records.rec, date)));
         if votes.settled() {
             break;
         }

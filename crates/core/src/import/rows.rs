@@ -11,8 +11,8 @@ use super::error::{ExpectedDate, ImportError};
 use super::plan::Plan;
 use super::roles::{self, Dir};
 use super::sample;
+use super::skips::{SkipList, MAX_LISTED};
 use super::text::clean;
-use super::SkippedLine;
 use crate::model::{ParsedRow, RowStatus};
 use crate::money::Currency;
 use csv::ByteRecord;
@@ -34,10 +34,13 @@ pub struct RowReader<'p> {
     plan: &'p Plan,
     pending: Option<ParsedRow>,
     held: Option<(u64, ImportError)>,
+    /// The lines after the last row (the first `MAX_LISTED` of them, and how many more):
+    /// headings if a row follows, else the footer.
     footer: Vec<u64>,
+    footer_unlisted: u64,
     /// Under a heading that says its rows are pending.
     pending_section: bool,
-    pub skipped: Vec<SkippedLine>,
+    pub skipped: SkipList,
     pub rows_read: u64,
 }
 
@@ -50,17 +53,37 @@ impl<'p> RowReader<'p> {
             pending: None,
             held: None,
             footer: Vec::new(),
+            footer_unlisted: 0,
             pending_section: false,
-            skipped: Vec::new(),
+            skipped: SkipList::default(),
             rows_read: 0,
         }
     }
 
     pub fn skip(&mut self, line: u64, reason: &str) {
-        self.skipped.push(SkippedLine {
-            line,
-            reason: reason.to_string(),
-        });
+        self.skipped.push(line, reason);
+    }
+
+    /// `count` consecutive lines from `line` passed over for `reason`.
+    pub fn skip_run(&mut self, line: u64, count: u64, reason: &str) {
+        self.skipped.push_run(line, count, reason);
+    }
+
+    /// The lines held after the last row, passed over as `reason`.
+    fn flush_footer(&mut self, reason: &str) {
+        for line in std::mem::take(&mut self.footer) {
+            self.skip(line, reason);
+        }
+        self.skipped
+            .count_unlisted(std::mem::take(&mut self.footer_unlisted));
+    }
+
+    fn hold(&mut self, line: u64) {
+        if self.footer.len() < MAX_LISTED {
+            self.footer.push(line);
+        } else {
+            self.footer_unlisted += 1;
+        }
     }
 
     /// Takes one data record.
@@ -75,9 +98,7 @@ impl<'p> RowReader<'p> {
                 if let Some((_, err)) = self.held.take() {
                     return Err(err);
                 }
-                for heading in std::mem::take(&mut self.footer) {
-                    self.skip(heading, "heading");
-                }
+                self.flush_footer("heading");
                 if let Some(prev) = self.pending.replace(row) {
                     self.emit(prev, sink)?;
                 }
@@ -102,7 +123,7 @@ impl<'p> RowReader<'p> {
                 let text: Vec<&str> = (0..rec.len()).map(|i| sample::cell(rec, i)).collect();
                 self.pending_section = says_pending(&text.join(" "));
                 // A footer line if nothing follows; a heading if a row does.
-                self.footer.push(line);
+                self.hold(line);
             }
         }
         Ok(())
@@ -116,7 +137,7 @@ impl<'p> RowReader<'p> {
             });
             self.held = Some((line, err));
         }
-        self.footer.push(line);
+        self.hold(line);
     }
 
     fn emit(&mut self, row: ParsedRow, sink: &mut Sink<'_>) -> Result<(), ImportError> {
@@ -124,21 +145,19 @@ impl<'p> RowReader<'p> {
         sink(row)
     }
 
-    /// Flushes the last row; lines after the last row are the footer.
+    /// Flushes the last row; lines after the last row are the footer. A file without any
+    /// row is refused: with the error of its first unreadable line, else as holding no
+    /// transactions (a header alone is not an empty statement to import).
     pub fn finish(&mut self, sink: &mut Sink<'_>) -> Result<(), ImportError> {
         if let Some(row) = self.pending.take() {
             self.emit(row, sink)?;
         }
         let held = self.held.take();
         if self.rows_read == 0 {
-            if let Some((_, err)) = held {
-                return Err(err);
-            }
+            return Err(held.map_or(ImportError::NoRows, |(_, err)| err));
         }
-        for line in std::mem::take(&mut self.footer) {
-            self.skip(line, "footer");
-        }
-        self.skipped.sort_by_key(|s| s.line);
+        self.flush_footer("footer");
+        self.skipped.lines.sort_by_key(|s| s.line);
         Ok(())
     }
 
@@ -233,9 +252,18 @@ impl<'p> RowReader<'p> {
             dates::parse(posted_cell, p.order, p.hint).ok().map(|d| d.0)
         };
         if time.is_none() {
-            time = c
-                .time
-                .and_then(|i| dates::parse_time(clean(sample::cell(rec, i))));
+            if let Some(i) = c.time {
+                let cell = clean(sample::cell(rec, i));
+                match time_of_cell(p, cell) {
+                    Ok(t) => time = t,
+                    Err(()) => {
+                        return Outcome::Fail(ImportError::BadTime {
+                            line,
+                            value: cell.to_string(),
+                        })
+                    }
+                }
+            }
         }
         let coded = p.summary_codes.as_ref().and_then(|(i, codes)| {
             let cell = clean(sample::cell(rec, *i));
@@ -382,6 +410,50 @@ impl<'p> RowReader<'p> {
             .get(i)
             .map_or_else(|| format!("column {}", i + 1), |h| clean(h).to_string())
     }
+}
+
+/// The time in a time column's cell: none for an empty cell or a placeholder, the time of a
+/// date-and-time cell; an error for anything else (25:61 is no time of day, and dropping it
+/// silently would store the row without saying so).
+fn time_of_cell(p: &Plan, cell: &str) -> Result<Option<chrono::NaiveTime>, ()> {
+    if amounts::is_placeholder(cell) {
+        return Ok(None);
+    }
+    if let Some(t) = dates::parse_time(cell) {
+        return Ok(Some(t));
+    }
+    // Compact HHMM or HHMMSS (农业银行: `101530`).
+    if matches!(cell.len(), 4 | 6) && cell.bytes().all(|b| b.is_ascii_digit()) {
+        let n = |i: usize| cell[i..i + 2].parse::<u32>().unwrap_or(99);
+        let s = if cell.len() == 6 { n(4) } else { 0 };
+        return chrono::NaiveTime::from_hms_opt(n(0), n(2), s)
+            .map(Some)
+            .ok_or(());
+    }
+    dates::parse(cell, p.order, p.hint)
+        .map(|(_, t)| t)
+        .map_err(|_| ())
+}
+
+/// The file's last record when no line break ends it: a row the download cut short if it has
+/// fewer cells than the file's rows (`width`) and begins like one, its date cell starting with
+/// a digit or reading as a date. A footer line has words there, so it stays a footer; a
+/// complete last row has all its cells.
+pub fn check_cut(p: &Plan, line: u64, rec: &ByteRecord, width: usize) -> Result<(), ImportError> {
+    if rec.len() >= width {
+        return Ok(());
+    }
+    let date = p.cols.date.map_or("", |i| clean(sample::cell(rec, i)));
+    let like_a_row = date.starts_with(|c: char| c.is_ascii_digit())
+        || dates::parse(date, p.order, p.hint).is_ok();
+    if like_a_row {
+        return Err(ImportError::CutRow {
+            line,
+            cells: rec.len(),
+            expected: width,
+        });
+    }
+    Ok(())
 }
 
 /// Does the record hold any digit? A line without one cannot be a transaction.

@@ -72,9 +72,15 @@ pub fn workbook(bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
     let names = book.sheet_names();
     let mut grids = Vec::with_capacity(names.len());
     for name in names {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| ImportError::Workbook(format!("sheet '{name}': {e}")))?;
+        let range = book.worksheet_range(&name).map_err(|e| {
+            // calamine says a cell names a shared string the workbook lacks, not which cell.
+            match missing_shared_string_row(bytes, &name) {
+                Some(row) => ImportError::Workbook(format!(
+                    "sheet '{name}', row {row}: a cell refers to a shared string the workbook does not have ({e})"
+                )),
+                None => ImportError::Workbook(format!("sheet '{name}': {e}")),
+            }
+        })?;
         let first_row = range.start().map_or(0, |(r, _)| r);
         let rows = range
             .rows()
@@ -87,6 +93,97 @@ pub fn workbook(bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
         });
     }
     Ok(grids)
+}
+
+/// Largest XLSX part read when looking for the cell calamine refused.
+const MAX_PART_BYTES: u64 = 256 << 20;
+
+/// The sheet row of the first cell of an XLSX sheet that names a shared string past the end of
+/// the workbook's table; None when there is none or the workbook is not an XLSX.
+fn missing_shared_string_row(bytes: &[u8], sheet: &str) -> Option<u64> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut part = |path: &str| -> Option<String> {
+        let mut text = String::new();
+        std::io::Read::read_to_string(
+            &mut std::io::Read::take(zip.by_name(path).ok()?, MAX_PART_BYTES),
+            &mut text,
+        )
+        .ok()?;
+        Some(text)
+    };
+    let attr = |e: &quick_xml::events::BytesStart<'_>, key: &str| -> Option<String> {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == key.as_bytes())
+            .and_then(|a| {
+                quick_xml::escape::unescape(&String::from_utf8_lossy(&a.value))
+                    .ok()
+                    .map(|v| v.into_owned())
+            })
+    };
+    // The sheet's relationship id, then its part.
+    let workbook = part("xl/workbook.xml")?;
+    let mut id = None;
+    each_element(&workbook, |e| {
+        if e.local_name().as_ref() == b"sheet" && attr(e, "name").as_deref() == Some(sheet) {
+            id = attr(e, "id");
+        }
+    });
+    let id = id?;
+    let rels = part("xl/_rels/workbook.xml.rels")?;
+    let mut target = None;
+    each_element(&rels, |e| {
+        if attr(e, "Id").as_deref() == Some(id.as_str()) {
+            target = attr(e, "Target");
+        }
+    });
+    let target = target?;
+    let path = match target.strip_prefix('/') {
+        Some(abs) => abs.to_string(),
+        None => format!("xl/{target}"),
+    };
+    let strings = part("xl/sharedStrings.xml").map_or(0usize, |t| {
+        let mut n = 0;
+        each_element(&t, |e| n += usize::from(e.local_name().as_ref() == b"si"));
+        n
+    });
+    let xml = part(&path)?;
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut shared_cell: Option<String> = None;
+    let mut in_value = false;
+    loop {
+        match reader.read_event().ok()? {
+            quick_xml::events::Event::Start(e) if e.local_name().as_ref() == b"c" => {
+                shared_cell = (attr(&e, "t").as_deref() == Some("s"))
+                    .then(|| attr(&e, "r").unwrap_or_default());
+            }
+            quick_xml::events::Event::Start(e) => in_value = e.local_name().as_ref() == b"v",
+            quick_xml::events::Event::Text(t) if in_value => {
+                let index = t.decode().ok()?.trim().parse::<usize>().ok();
+                if let (Some(cell), Some(i)) = (&shared_cell, index) {
+                    if i >= strings {
+                        let digits: String = cell.chars().filter(char::is_ascii_digit).collect();
+                        return digits.parse().ok();
+                    }
+                }
+            }
+            quick_xml::events::Event::End(_) => in_value = false,
+            quick_xml::events::Event::Eof => return None,
+            _ => {}
+        }
+    }
+}
+
+/// Calls `f` on every start or empty element of `xml` (stopping at the first error).
+fn each_element(xml: &str, mut f: impl FnMut(&quick_xml::events::BytesStart<'_>)) {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => f(&e),
+            Ok(quick_xml::events::Event::Eof) | Err(_) => return,
+            _ => {}
+        }
+    }
 }
 
 /// A cell as the text a statement would print: dates as ISO dates, numbers as decimals.

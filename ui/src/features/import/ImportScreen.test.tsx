@@ -67,7 +67,7 @@ function report(file: string, extra: Partial<ImportReport> = {}): ImportReport {
     imported: 2,
     already_present: 0,
     skipped: 1,
-    skipped_lines: [{ line: 4, reason: "total row" }],
+    skipped_lines: [{ line: 4, reason: "total row", count: 1 }],
     flagged: 1,
     ...extra,
   };

@@ -22,11 +22,15 @@ export function ImportSummary({ reports, onReview, onTransactions }: { reports: 
             <span className="muted"> · {t("import.account")}: {r.account}</span>
             {r.skipped_lines.length > 0 && (
               <details className="skipped" data-testid="skipped-lines">
-                <summary>{t("import.skippedDetails", { count: r.skipped_lines.length })}</summary>
+                <summary>{t("import.skippedDetails", { count: r.skipped })}</summary>
                 <ul>
                   {r.skipped_lines.map((s) => (
                     <li key={s.line}>
-                      {t("import.skippedLine", { line: s.line, reason: t(`import.skipReasons.${s.reason}`, { defaultValue: s.reason }) })}
+                      {t(s.count > 1 ? "import.skippedLines" : "import.skippedLine", {
+                        line: s.line,
+                        last: s.line + s.count - 1,
+                        reason: t(`import.skipReasons.${s.reason}`, { defaultValue: s.reason }),
+                      })}
                     </li>
                   ))}
                 </ul>
