@@ -364,14 +364,13 @@ impl Table<'_> {
         };
         let p = &self.p;
         let first_data_line = p.recs.get(p.plan.data_start).map_or(u64::MAX, |r| r.line);
-        let mut rdr = sample::reader(&p.text, p.plan.delimiter);
-        let mut rec = ByteRecord::new();
+        let mut records = sample::Records::new(&p.text, p.plan.delimiter);
         let mut found: Vec<String> = Vec::new();
-        while let Some(line) = sample::next(&mut rdr, &mut rec, p.text.as_bytes())? {
-            if line < first_data_line {
+        while let Some(next) = records.next()? {
+            if next.line < first_data_line {
                 continue;
             }
-            if let Some(a) = account::of_cell(text::clean(sample::cell(&rec, col))) {
+            if let Some(a) = account::of_cell(text::clean(sample::cell(&records.rec, col))) {
                 if !found.contains(&a) {
                     found.push(a);
                 }

@@ -8,7 +8,6 @@ use super::plan::Plan;
 use super::roles;
 use super::sample;
 use super::text::clean;
-use csv::ByteRecord;
 
 /// The lines where later sections begin: each header that follows rows of the one before,
 /// moved up to the line after the last of those rows (so the section's title and balance
@@ -17,14 +16,14 @@ pub fn starts(text: &str, plan: &Plan) -> Result<Vec<u64>, super::ImportError> {
     if plan.header.is_none() {
         return Ok(Vec::new());
     }
-    let mut rdr = sample::reader(text, plan.delimiter);
-    let mut rec = ByteRecord::new();
+    let mut records = sample::Records::new(text, plan.delimiter);
     let mut date_col: Option<usize> = None;
     let mut last_row: Option<u64> = None;
     let mut out = Vec::new();
-    while let Some(line) = sample::next(&mut rdr, &mut rec, text.as_bytes())? {
+    while let Some(found) = records.next()? {
+        let (line, rec) = (found.line, &records.rec);
         if let Some(col) = date_col {
-            let cell = clean(sample::cell(&rec, col));
+            let cell = clean(sample::cell(rec, col));
             if cell.is_empty() {
                 continue;
             }
@@ -37,7 +36,7 @@ pub fn starts(text: &str, plan: &Plan) -> Result<Vec<u64>, super::ImportError> {
             }
         }
         let cells: Vec<String> = (0..rec.len())
-            .map(|i| sample::cell(&rec, i).to_string())
+            .map(|i| sample::cell(rec, i).to_string())
             .collect();
         if roles::header_score(&cells) < 2 {
             continue;
