@@ -26,6 +26,10 @@ pub struct ImportRequest {
     /// preset's name, else the account chosen last time for a file of the same layout, else
     /// [`FALLBACK_ACCOUNT`]. Never the file's name.
     pub account: Option<String>,
+    /// The account for a statement that names none (the user's answer to the preview's
+    /// question). Unlike `account`, the file's own accounts still win: in a ZIP of a bank's
+    /// statement and a card export, only the card export goes to it.
+    pub account_if_unnamed: Option<String>,
     /// The statement's currency, over what the file says (the CLI's `--currency`). Without it:
     /// the file's, else the preset's, else that of the account's earlier imports, else the
     /// default-currency setting.
@@ -614,7 +618,8 @@ impl App {
             done,
         ) in stored.into_iter().zip(batches)
         {
-            if let (Some(layout), Some(chosen)) = (&layout, &req.account) {
+            let chosen = req.account.as_ref().or(req.account_if_unnamed.as_ref());
+            if let (Some(layout), Some(chosen)) = (&layout, chosen) {
                 // The user named the account of a file that does not name its own: remember it
                 // for the next file of this layout.
                 if summary.detected.account.is_none() && summary.detected.preset.is_none() {
@@ -654,15 +659,19 @@ impl App {
         detected: &Detected,
         layout: Option<&str>,
     ) -> Result<Option<String>> {
-        if let Some(a) = req
-            .account
-            .as_deref()
-            .map(str::trim)
-            .filter(|a| !a.is_empty())
-        {
-            return Ok(Some(a.to_string()));
+        let given = |a: &Option<String>| {
+            a.as_deref()
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+        };
+        if let Some(a) = given(&req.account) {
+            return Ok(Some(a));
         }
         if let Some(a) = detected.account.clone().or_else(|| detected.preset.clone()) {
+            return Ok(Some(a));
+        }
+        if let Some(a) = given(&req.account_if_unnamed) {
             return Ok(Some(a));
         }
         match layout {

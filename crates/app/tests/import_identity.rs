@@ -253,4 +253,27 @@ fn a_zip_preview_asks_about_the_member_that_names_no_account() {
         account.starts_with("DE02120300000000202051 + "),
         "{account}"
     );
+
+    // The answer goes to the member that names no account; the bank's statement keeps its own,
+    // and the answer is remembered for the next file of the card export's layout.
+    let mut app = app;
+    let answer = ImportRequest {
+        account_if_unnamed: Some("Card".into()),
+        ..Default::default()
+    };
+    let reports = app
+        .import_files(
+            &[mixed],
+            &answer,
+            &|_: ImportProgress| {},
+            &AtomicBool::new(false),
+        )
+        .unwrap();
+    let mut accounts: Vec<&str> = reports.iter().map(|r| r.account.as_str()).collect();
+    accounts.sort();
+    assert_eq!(accounts, ["Card", "DE02120300000000202051"]);
+    let again = dir.path().join("card_march.csv");
+    std::fs::write(&again, "Date,Description,Amount\n2024-03-01,SHOP,-4.00\n").unwrap();
+    let preview = app.preview_file(&again, &req).unwrap();
+    assert_eq!(preview.detected.account.as_deref(), Some("Card"));
 }

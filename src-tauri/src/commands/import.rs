@@ -60,6 +60,7 @@ pub async fn import_files<R: Runtime>(
     state: State<'_, AppState>,
     paths: Vec<PathBuf>,
     account: Option<String>,
+    account_if_unnamed: Option<String>,
     profile: Option<Profile>,
     save_profile: bool,
     password: Option<String>,
@@ -67,6 +68,7 @@ pub async fn import_files<R: Runtime>(
     state.check_chosen(&paths)?;
     let req = ImportRequest {
         account,
+        account_if_unnamed,
         profile_override: profile,
         save_profile,
         password: password.map(Password::new),

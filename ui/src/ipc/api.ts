@@ -61,11 +61,19 @@ export const api = {
     call<Preview>("preview_file", { path, profile, password, account }),
   importFiles: (
     paths: string[],
-    opts: { account?: string | null; profile?: Profile | null; saveProfile?: boolean; password?: string | null } = {},
+    opts: {
+      account?: string | null;
+      /** The account for a statement that names none; the file's own accounts still win. */
+      accountIfUnnamed?: string | null;
+      profile?: Profile | null;
+      saveProfile?: boolean;
+      password?: string | null;
+    } = {},
   ) =>
     call<ImportReport[]>("import_files", {
       paths,
       account: opts.account ?? null,
+      accountIfUnnamed: opts.accountIfUnnamed ?? null,
       profile: opts.profile ?? null,
       saveProfile: opts.saveProfile ?? false,
       password: opts.password ?? null,

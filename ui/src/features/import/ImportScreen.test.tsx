@@ -185,7 +185,8 @@ describe("Import screen", { timeout: 20000 }, () => {
     expect(summary.textContent).toContain("odd-bank.csv: 2 new, 0 already present, 1 skipped, 1 flagged");
     const imp = calls.find((c) => c.cmd === "import_files")!.args;
     expect(imp.paths).toEqual([PATH]);
-    expect(imp.account).toBe("Barclays current");
+    // The file names no account: the answer fills only what the file leaves unnamed.
+    expect(imp).toMatchObject({ account: null, accountIfUnnamed: "Barclays current" });
     expect(imp.saveProfile).toBe(true);
     expect((imp.profile as Profile).sign).toBe("positive-is-debit");
     expect(screen.queryByTestId("mapping-editor")).toBeNull();
@@ -230,7 +231,18 @@ describe("Import screen", { timeout: 20000 }, () => {
     expect((screen.getByTestId("import-confirm") as HTMLButtonElement).disabled).toBe(false);
     await userEvent.click(screen.getByTestId("import-confirm"));
     await screen.findByTestId("import-summary");
-    expect(calls.find((c) => c.cmd === "import_files")!.args.account).toBe("Joint account");
+    expect(calls.find((c) => c.cmd === "import_files")!.args).toMatchObject({ account: null, accountIfUnnamed: "Joint account" });
+  });
+
+  it("renames an account the file names only when the user types another", async () => {
+    const calls = backend({ confident: false, account: "GB33BUKB20201555555555" });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("mapping-editor");
+    await userEvent.type(screen.getByTestId("account-input"), "Savings");
+    await userEvent.click(screen.getByTestId("import-confirm"));
+    await screen.findByTestId("import-summary");
+    expect(calls.find((c) => c.cmd === "import_files")!.args).toMatchObject({ account: "Savings", accountIfUnnamed: null });
   });
 
   it("asks for the currency when it is only the default, and not once it is answered", async () => {

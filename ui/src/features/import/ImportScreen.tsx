@@ -68,7 +68,16 @@ export function ImportScreen({
 
   const openReview = (path: string, preview: Review["preview"]) => {
     const asked = ["default", "none"].includes(preview.detected.currency_source);
-    setReview({ path, preview, profile: preview.detected.profile, account: "", saveProfile: false, currencyAsked: asked, currencyAnswered: !asked });
+    setReview({
+      path,
+      preview,
+      profile: preview.detected.profile,
+      account: "",
+      namedAccount: preview.detected.account,
+      saveProfile: false,
+      currencyAsked: asked,
+      currencyAnswered: !asked,
+    });
   };
 
   /** The profile the backend reads with: without a currency while the user has not given one. */
@@ -214,8 +223,10 @@ export function ImportScreen({
     setBusy(true);
     setError(null);
     try {
+      const typed = review.account.trim() || null;
       const done = await api.importFiles([review.path], {
-        account: review.account.trim() || null,
+        account: review.namedAccount ? typed : null,
+        accountIfUnnamed: review.namedAccount ? null : typed,
         profile: profileToSend(review),
         saveProfile: review.saveProfile,
         password: passwords.current.get(review.path) ?? null,

@@ -22,6 +22,10 @@ export type Review = {
   /** The profile being edited; every change is previewed again with it. */
   profile: Profile;
   account: string;
+  /** The account the first preview named (the file's, its preset's, or the one given before
+   * for its layout). Without one the preview asks, and the answer only fills what the file
+   * leaves unnamed; with one, a typed account renames it. */
+  namedAccount: string | null;
   saveProfile: boolean;
   /** The first preview's currency was only the default: the preview asks for it. */
   currencyAsked: boolean;
