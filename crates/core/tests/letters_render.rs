@@ -336,7 +336,8 @@ fn cn_court_step_is_a_civil_complaint() {
     let l = render(&sample(Jurisdiction::Cn, Step::Court, "zh-CN"), None).unwrap();
     assert_eq!(l.kind, "complaint");
     assert_eq!(l.title, "民事起诉状");
-    assert_eq!(l.recipient, vec!["[有管辖权的基层人民法院]".to_string()]);
+    // The SPC model form names the court (此致 ××人民法院): a blank the user fills by hand.
+    assert_eq!(l.recipient, vec!["＿＿＿＿＿＿人民法院".to_string()]);
     let other = render(&sample(Jurisdiction::Uk, Step::Court, "en"), None).unwrap();
     assert_eq!(other.kind, "letter");
     assert_eq!(other.title, "");
@@ -348,11 +349,12 @@ fn cn_court_step_is_a_civil_complaint() {
 }
 
 #[test]
-fn unknown_recipient_leaves_a_clear_placeholder_and_known_one_is_used() {
+fn unknown_recipient_is_its_department_and_known_one_is_used() {
+    // Review #20: no bracketed instruction; the department the letter goes to, and no address.
     let l = render(&sample(Jurisdiction::Us, Step::Bank, "en"), None).unwrap();
     assert_eq!(
         l.recipient,
-        vec!["[Card issuer's billing-inquiry address]".to_string()]
+        vec!["Card issuer, billing inquiries".to_string()]
     );
     let mut req = sample(Jurisdiction::Us, Step::Bank, "en");
     req.recipient = Some(LetterParty {

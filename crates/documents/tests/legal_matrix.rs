@@ -96,6 +96,20 @@ static RULES: &[Rule] = &[
     ),
     all("§9.2 Action Fraud is now Report Fraud", &["Action Fraud"]),
     all(
+        "review #20: no bracketed placeholder reaches a letter that will be sent",
+        &["[", "]"],
+    ),
+    Rule {
+        j: Some(Cn),
+        step: Some(Step::Court),
+        lang: "zh-CN",
+        must: &["性别：＿＿", "年＿＿月＿＿日出生", "证人：无", "法定代表人"],
+        ..all(
+            "review #20: the 起诉状's particulars (民诉法 第124条) are blanks to fill by hand, witnesses default to 无",
+            &["性别：[", "（被告为分支机构的，写负责人）"],
+        )
+    },
+    all(
         "§9.3 no 'without further notice' threat",
         &["without further notice"],
     ),
@@ -660,6 +674,28 @@ static RULES: &[Rule] = &[
     },
     Rule {
         j: Some(Cn),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Association),
+        lang: "en",
+        must: &["Financial consumer complaint", "complained to the respondent first"],
+        ..all(
+            "review #14b: the English complaint follows the chosen body (盗刷: the financial regulator)",
+            &["Articles 39(3) and 46", "SAMR", "Respondent: Best Buy", "Respondent: 某某数码"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        r: Some(&[DoubleCharge, NotReceived, FaultyGoods, WrongAmount, RefundNotCredited]),
+        step: Some(Step::Association),
+        lang: "en",
+        must: &["(12315)", "Articles 39(3) and 46", "within 3 years", "Respondent: 某某数码"],
+        ..all(
+            "review #14b: the English complaint follows the chosen body (12315 by default)",
+            &["Financial consumer complaint", "stop this practice"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
         lang: "zh-CN",
         must: &["此致"],
         ..all("§9.4 此致 … per Chinese convention", &[])
@@ -1108,4 +1144,71 @@ fn cn_unauthorised_charges_go_to_the_financial_regulator_only() {
     let mut req = request(Cn, DebitCard, NotAuthorised, Step::Association, "zh-CN");
     req.details.complaint_body = Some("regulator".into());
     assert!(render(&req, None).is_ok());
+}
+
+/// A case that records nothing beyond its charge: no card digits, no bank, no addresses, no
+/// phone, no earlier step. Every letter still prints no bracketed instruction (review #20): a
+/// line the case cannot fill is left out, or, where the law's model form requires it (the
+/// 起诉状, a 12315 complaint), is a blank to fill in by hand.
+#[test]
+fn a_case_that_records_nothing_prints_no_placeholder() {
+    let mut checked = 0;
+    for j in Jurisdiction::ALL {
+        for i in Instrument::ALL {
+            for r in Reason::ALL {
+                for step in Step::ALL {
+                    for lang in ["en", "zh-CN"] {
+                        let mut req = request(j, i, r, step, lang);
+                        req.account_last4 = None;
+                        req.details.bank = None;
+                        req.counterparty = None;
+                        req.profile.address.clear();
+                        req.profile.phone = None;
+                        req.earlier_steps.clear();
+                        req.enclosures.clear();
+                        let Ok(letter) = render(&req, None) else {
+                            continue;
+                        };
+                        let text = recourse_documents::text(&letter);
+                        assert!(
+                            !text.contains('[') && !text.contains(']'),
+                            "{j:?} {i:?} {r:?} {step:?} {lang}:\n{text}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 300, "only {checked} letters");
+}
+
+#[test]
+fn cn_english_complaint_follows_the_chosen_body() {
+    for (body, must, must_not) in [
+        (
+            "consumer_association",
+            &["Consumers' Association", "Articles 37 and 39(2)"][..],
+            &["12315", "Articles 39(3) and 46", "12378"][..],
+        ),
+        (
+            "regulator",
+            &[
+                "12378",
+                "Banking and Insurance Sectors",
+                "Respondent: 中国示例银行",
+            ][..],
+            &["12315", "Articles 37", "Respondent: 某某数码"][..],
+        ),
+    ] {
+        let mut req = request(Cn, DebitCard, DoubleCharge, Step::Association, "en");
+        req.details.complaint_body = Some(body.into());
+        let text = recourse_documents::text(&render(&req, None).unwrap());
+        for m in must {
+            assert!(text.contains(m), "{body}: missing {m}\n{text}");
+        }
+        for m in must_not {
+            assert!(!text.contains(m), "{body}: must not say {m}\n{text}");
+        }
+    }
 }

@@ -13,7 +13,10 @@ pub struct StepRule {
     pub step: Step,
     /// Who receives the letter ("Card issuer (billing-inquiry address)").
     pub recipient: Bilingual,
-    /// What a letter shows when the recipient's address is not known.
+    /// The addressee line a letter shows when the recipient is not named: a department or body
+    /// the letter can be sent to as it stands, never a bracketed instruction (review #20). A
+    /// Chinese court is the one exception: the SPC model 起诉状 requires its name, so the user
+    /// fills in a blank by hand.
     pub placeholder: Bilingual,
     /// The law or rule the step rests on, with citations.
     pub legal_basis: Bilingual,
@@ -104,7 +107,7 @@ fn us(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Bank,
             recipient: b("Card issuer (billing-inquiry address)", "发卡机构（账单争议受理地址）"),
-            placeholder: b("[Card issuer's billing-inquiry address]", "[发卡机构账单争议受理地址]"),
+            placeholder: b("Card issuer, billing inquiries", "发卡机构账单争议受理部门"),
             legal_basis: b(
                 "Fair Credit Billing Act, 15 U.S.C. §1666; Regulation Z, 12 CFR §1026.13 (billing error); card-network chargeback in parallel",
                 "美国《公平信用结算法》15 U.S.C. §1666；Z条例 12 CFR §1026.13（账单错误）；可同时发起卡组织拒付",
@@ -131,7 +134,7 @@ fn us(i: Instrument) -> Vec<StepRule> {
                 "Bank (error-resolution address; a call is allowed, confirm it in writing)",
                 "开户银行（差错处理地址；可先电话，再书面确认）",
             ),
-            placeholder: b("[Bank's error-resolution address]", "[银行差错处理地址]"),
+            placeholder: b("Bank, error resolution", "银行差错处理部门"),
             legal_basis: b(
                 "Electronic Fund Transfer Act; Regulation E, 12 CFR §1005.11 (error resolution)",
                 "美国《电子资金转账法》；E条例 12 CFR §1005.11（差错处理）",
@@ -156,7 +159,7 @@ fn us(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Merchant,
             recipient: b("Merchant (customer service)", "商户（客服部门）"),
-            placeholder: b("[Merchant's customer-service address]", "[商户客服地址]"),
+            placeholder: b("Customer service", "客服部门"),
             legal_basis: b(
                 "Your contract with the merchant and state consumer-protection (UDAP) law; the card-dispute rights are leverage",
                 "与商户的合同及州消费者保护法（UDAP）；银行卡争议权利可作为筹码",
@@ -173,8 +176,8 @@ fn us(i: Instrument) -> Vec<StepRule> {
             step: Step::Association,
             recipient: b("CFPB / State Attorney General", "美国消费者金融保护局（CFPB）/ 州检察长"),
             placeholder: b(
-                "[Consumer Financial Protection Bureau, PO Box 4503, Iowa City, IA 52244]",
-                "[Consumer Financial Protection Bureau, PO Box 4503, Iowa City, IA 52244]",
+                "Consumer Financial Protection Bureau, PO Box 4503, Iowa City, IA 52244",
+                "Consumer Financial Protection Bureau, PO Box 4503, Iowa City, IA 52244",
             ),
             legal_basis: b(
                 "CFPB complaint process (consumerfinance.gov/complaint) for the card issuer or bank; state consumer-protection law (State Attorney General, BBB) for the merchant",
@@ -197,7 +200,7 @@ fn us(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Court,
             recipient: b("Small-claims court", "小额诉讼法院"),
-            placeholder: b("[Small-claims court of the county]", "[所在县的小额诉讼法院]"),
+            placeholder: b("Small-claims court", "小额诉讼法院"),
             legal_basis: b(
                 "Breach of contract / state UDAP law; 15 U.S.C. §1640 for a card issuer's FCBA breach",
                 "违约 / 州UDAP法；针对发卡机构违反FCBA：15 U.S.C. §1640",
@@ -250,7 +253,7 @@ fn uk(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Merchant,
             recipient: b("Trader (customer services)", "商家（客服部门）"),
-            placeholder: b("[Trader's address]", "[商家地址]"),
+            placeholder: b("Customer services", "客服部门"),
             legal_basis: b(
                 "Consumer Rights Act 2015; Consumer Contracts Regulations 2013 for distance sales",
                 "《2015年消费者权利法》；远程销售适用《2013年消费者合同条例》",
@@ -268,7 +271,7 @@ fn uk(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Bank,
             recipient: b("Card issuer or bank (complaints team)", "发卡机构或银行（投诉部门）"),
-            placeholder: b("[Card issuer's complaints address]", "[发卡机构投诉地址]"),
+            placeholder: b("Complaints team", "投诉部门"),
             legal_basis: basis,
             send_deadline: window,
             answer_due: b(
@@ -289,8 +292,8 @@ fn uk(i: Instrument) -> Vec<StepRule> {
             step: Step::Association,
             recipient: b("Financial Ombudsman Service", "金融申诉专员服务机构（FOS）"),
             placeholder: b(
-                "[Financial Ombudsman Service, Exchange Tower, London E14 9SR]",
-                "[Financial Ombudsman Service, Exchange Tower, London E14 9SR]",
+                "Financial Ombudsman Service, Exchange Tower, London E14 9SR",
+                "Financial Ombudsman Service, Exchange Tower, London E14 9SR",
             ),
             legal_basis: b(
                 "Financial Services and Markets Act 2000; FCA Handbook DISP",
@@ -312,7 +315,7 @@ fn uk(i: Instrument) -> Vec<StepRule> {
                 "County Court (small claims track; Money Claim Online)",
                 "郡法院（小额索赔程序；Money Claim Online）",
             ),
-            placeholder: b("[Defendant's address for service]", "[被告送达地址]"),
+            placeholder: b("The defendant", "被告"),
             legal_basis: b(
                 "Against the trader: the contract and the Consumer Rights Act 2015 (Section 75 is a claim against the card issuer, which may be joined as a co-defendant); an unauthorised payment: against the bank (PSRs 2017 regs 76–77). The Practice Direction – Pre-Action Conduct and Protocols (PD-PAC) is the procedure to follow first, not a cause of action.",
                 "针对商家：合同及《2015年消费者权利法》（第75条是对发卡机构的请求，可将其列为共同被告）；未经授权的支付：针对银行（《2017年支付服务条例》第76–77条）。《诉前行为与规程实务指引》（PD-PAC）是起诉前须遵循的程序，而非诉因。",
@@ -339,7 +342,7 @@ fn eu() -> Vec<StepRule> {
         StepRule {
             step: Step::Merchant,
             recipient: b("Merchant (customer service)", "商户（客服部门）"),
-            placeholder: b("[Merchant's address]", "[商户地址]"),
+            placeholder: b("Customer service", "客服部门"),
             legal_basis: b("National consumer law", "所在国消费者保护法"),
             send_deadline: b("As soon as possible.", "尽快。"),
             answer_due: b("Convention: 14 days.", "惯例：14日。"),
@@ -348,7 +351,7 @@ fn eu() -> Vec<StepRule> {
         StepRule {
             step: Step::Bank,
             recipient: b("Bank / payment service provider", "银行 / 支付服务提供者"),
-            placeholder: b("[Bank's complaints address]", "[银行投诉地址]"),
+            placeholder: b("Complaints department", "投诉部门"),
             legal_basis: b(
                 "Payment Services Directive (EU) 2015/2366 (PSD2) Arts 71, 73 and 101, as transposed nationally; network chargeback in parallel",
                 "欧盟《支付服务指令》（PSD2，2015/2366）第71、73、101条及各国转化立法；可同时发起卡组织拒付",
@@ -373,7 +376,7 @@ fn eu() -> Vec<StepRule> {
                 "Out-of-court body. Bank disputes: DE Ombudsmann der privaten Banken or Schlichtungsstelle der Deutschen Bundesbank; FR your bank's médiateur; NL Kifid; ES Banco de España (Reclamaciones); IT Arbitro Bancario Finanziario; IE Financial Services and Pensions Ombudsman; AT Gemeinsame Schlichtungsstelle der Österreichischen Kreditwirtschaft; BE Ombudsfin; elsewhere or cross-border: FIN-NET. A purchase from a trader in another EU country: the European Consumer Centres Network (ECC-Net).",
                 "庭外争议解决机构。银行争议：德国 Ombudsmann der privaten Banken 或德国央行调解处；法国 各银行的调解员（médiateur）；荷兰 Kifid；西班牙 西班牙银行投诉部门；意大利 银行金融仲裁机构（ABF）；爱尔兰 金融服务与养老金申诉专员（FSPO）；奥地利 奥地利信贷业联合调解处；比利时 Ombudsfin；其他国家或跨境：FIN-NET。向其他欧盟国家商家购买：欧洲消费者中心网络（ECC-Net）。",
             ),
-            placeholder: b("[Name and address of the out-of-court body]", "[争议解决机构名称及地址]"),
+            placeholder: b("Out-of-court dispute-resolution body", "庭外争议解决机构"),
             legal_basis: b(
                 "PSD2 Art. 102 (out-of-court redress for payment services); Directive 2013/11/EU (consumer ADR)",
                 "PSD2第102条（支付服务庭外救济）；指令2013/11/EU（消费争议替代性解决）",
@@ -388,7 +391,7 @@ fn eu() -> Vec<StepRule> {
         StepRule {
             step: Step::Court,
             recipient: b("National court (small claims); cross-border up to €5,000: European Small Claims Procedure", "所在国法院（小额诉讼）；跨境且不超过5,000欧元：欧洲小额诉讼程序"),
-            placeholder: b("[Competent court]", "[有管辖权的法院]"),
+            placeholder: b("The competent court", "有管辖权的法院"),
             legal_basis: b("National civil procedure", "所在国民事诉讼程序"),
             send_deadline: b("Within the national limitation period.", "在所在国诉讼时效内。"),
             answer_due: b("As set by the court.", "以法院安排为准。"),
@@ -408,7 +411,7 @@ fn cn(i: Instrument) -> Vec<StepRule> {
                 "Payment platform (Alipay / WeChat Pay complaint channel)",
                 "支付机构（支付宝 / 微信支付 投诉渠道）",
             ),
-            placeholder: b("[Payment platform's complaint channel]", "[支付机构客服投诉渠道]"),
+            placeholder: b("Customer complaints", "客户投诉部门"),
             legal_basis: b(
                 "The platform's service agreement and its complaint channel",
                 "支付服务协议及平台投诉渠道",
@@ -443,9 +446,9 @@ fn cn(i: Instrument) -> Vec<StepRule> {
                 )
             },
             placeholder: if transfer {
-                b("[Your bank's branch or customer-service address]", "[开户行网点或客服地址]")
+                b("Customer service", "客户服务部门")
             } else {
-                b("[Issuing bank's branch or customer-service address]", "[发卡行网点或客服地址]")
+                b("Customer service", "客户服务部门")
             },
             legal_basis: b(
                 "The card agreement; UnionPay error/dispute process; for unauthorised use the Supreme People's Court Provisions on Bank Card Civil Disputes (2021)",
@@ -472,7 +475,7 @@ fn cn(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Merchant,
             recipient: b("Merchant (negotiation)", "商户（协商和解）"),
-            placeholder: b("[Merchant's address]", "[商户地址]"),
+            placeholder: b("Customer service", "客服部门"),
             legal_basis: b(
                 "PRC Consumer Rights Protection Law arts 24, 25, 39(1), 55",
                 "《中华人民共和国消费者权益保护法》第二十四条、第二十五条、第三十九条第（一）项、第五十五条",
@@ -500,10 +503,8 @@ fn cn(i: Instrument) -> Vec<StepRule> {
                 &format!("One of: 12315 (market regulator), the Consumers' Association (mediation), or {regulator} (financial regulator)"),
                 &format!("择一：12315（市场监督管理部门）、消费者协会（调解）或{regulator}（金融监管部门）"),
             ),
-            placeholder: b(
-                "[Address of the body you chose (12315: the county market-regulation bureau where the merchant operates)]",
-                "[所选投诉受理机构的地址（12315：商户经营地县级市场监督管理局）]",
-            ),
+            // The letter names the chosen body (letters::context), so this is only a fallback.
+            placeholder: b("Complaint-handling body", "投诉受理机构"),
             legal_basis: b(
                 "Consumer Rights Protection Law art. 39(2)(3), art. 46; SAMR Interim Measures on Complaints and Reports",
                 "《消费者权益保护法》第三十九条第（二）（三）项、第四十六条；《市场监督管理投诉举报处理暂行办法》",
@@ -524,7 +525,7 @@ fn cn(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Court,
             recipient: b("Basic-level People's Court (small claims)", "基层人民法院（小额诉讼）"),
-            placeholder: b("[Competent basic-level People's Court]", "[有管辖权的基层人民法院]"),
+            placeholder: b("Basic-level People's Court", "＿＿＿＿＿＿人民法院"),
             legal_basis: b(
                 "Civil Procedure Law arts 124, 165; Civil Code art. 188",
                 "《中华人民共和国民事诉讼法》第一百二十四条、第一百六十五条；《中华人民共和国民法典》第一百八十八条",

@@ -79,7 +79,7 @@ pub fn template_fields() -> Vec<&'static str> {
         "reason — double_charge | not_authorised | not_received | cancelled_subscription | wrong_amount | refund_not_credited | faulty_goods",
         "reason_label — the reason in words; problem — one sentence saying what is wrong",
         "sender.name, sender.address (list of lines), sender.email, sender.phone (may be none)",
-        "recipient.name, recipient.address (list), recipient.known (false when placeholders stand in)",
+        "recipient.name, recipient.address (list, empty when unknown), recipient.known (name and address recorded), recipient.named (name recorded; else name is the role, \"Customer service\")",
         "counterparty.name, counterparty.address (list), counterparty.known — the other side (merchant)",
         "account_last4 — last four digits of the card or account, or none",
         "transactions — list of {date, posted_date, merchant, description, amount, currency}",
@@ -135,6 +135,13 @@ fn split_subject(text: &str) -> (String, String) {
         }
     }
     (String::new(), tidy_body(trimmed))
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Trailing spaces off every line, at most one blank line between paragraphs, none at the ends.
@@ -275,7 +282,8 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
     sender.extend(ctx.sender.email.iter().cloned());
     sender.extend(ctx.sender.phone.iter().cloned());
     sender.retain(|l| !l.trim().is_empty());
-    let mut recipient = vec![ctx.recipient.name.clone()];
+    // An unnamed recipient is its role ("the card issuer"): it opens the address block.
+    let mut recipient = vec![capitalised(&ctx.recipient.name)];
     recipient.extend(
         ctx.recipient
             .address
