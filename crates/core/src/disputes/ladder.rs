@@ -109,8 +109,8 @@ fn us(i: Instrument) -> Vec<StepRule> {
             recipient: b("Card issuer (billing-inquiry address)", "发卡机构（账单争议受理地址）"),
             placeholder: b("Card issuer, billing inquiries", "发卡机构账单争议受理部门"),
             legal_basis: b(
-                "Fair Credit Billing Act, 15 U.S.C. §1666; Regulation Z, 12 CFR §1026.13 (billing error); card-network chargeback in parallel",
-                "美国《公平信用结算法》15 U.S.C. §1666；Z条例 12 CFR §1026.13（账单错误）；可同时发起卡组织拒付",
+                "Fair Credit Billing Act, 15 U.S.C. §1666, and Regulation Z, 12 CFR §1026.13 (billing error: unauthorised, duplicate, wrong amount, not delivered as agreed); faulty goods: claims and defenses, 15 U.S.C. §1666i, §1026.12(c) (disputes-facts §9.3); card-network chargeback in parallel",
+                "美国《公平信用结算法》15 U.S.C. §1666及Z条例 12 CFR §1026.13（账单错误：未经授权、重复、金额错误、未按约定交付）；商品质量问题：抗辩权，15 U.S.C. §1666i、§1026.12(c)（§9.3）；可同时发起卡组织拒付",
             ),
             send_deadline: b(
                 "The written notice must be received within 60 days after the first statement showing the charge was sent (Reg Z §1026.13(b)(1)); send it to the billing-inquiry address, not the payment address. Network chargeback: about 120 days.",
@@ -353,12 +353,12 @@ fn eu() -> Vec<StepRule> {
             recipient: b("Bank / payment service provider", "银行 / 支付服务提供者"),
             placeholder: b("Complaints department", "投诉部门"),
             legal_basis: b(
-                "Payment Services Directive (EU) 2015/2366 (PSD2) Arts 71, 73 and 101, as transposed nationally; network chargeback in parallel",
-                "欧盟《支付服务指令》（PSD2，2015/2366）第71、73、101条及各国转化立法；可同时发起卡组织拒付",
+                "Unauthorised payments and the provider's own execution errors: Payment Services Directive (EU) 2015/2366 (PSD2) Arts 64, 71, 73, 89 and 101, as transposed nationally. Goods not received, faulty goods, a cancelled subscription, an unpaid refund: the card scheme's chargeback (contract), not PSD2 (disputes-facts §9.1)",
+                "未经授权的支付及支付服务提供者自身的执行错误：欧盟《支付服务指令》（PSD2，2015/2366）第64、71、73、89、101条及各国转化立法。未收到货、商品有瑕疵、取消订阅后扣款、未退款：卡组织拒付（合同），不适用PSD2（§9.1）",
             ),
             send_deadline: b(
-                "Without undue delay, at the latest 13 months after the debit date (Art. 71).",
-                "不得无故拖延，最迟在扣款日后13个月内（第71条）。",
+                "Unauthorised or incorrectly executed: without undue delay, at the latest 13 months after the debit date (Art. 71). Chargeback: the scheme's limit, about 120 days.",
+                "未经授权或执行错误：不得无故拖延，最迟在扣款日后13个月内（第71条）。拒付：以卡组织规则为准，约120日。",
             ),
             answer_due: b(
                 "Unauthorised payment: refund by the end of the next business day (Art. 73); complaint reply within 15 business days, 35 in exceptional cases (Art. 101).",
@@ -477,16 +477,16 @@ fn cn(i: Instrument) -> Vec<StepRule> {
             recipient: b("Merchant (negotiation)", "商户（协商和解）"),
             placeholder: b("Customer service", "客服部门"),
             legal_basis: b(
-                "PRC Consumer Rights Protection Law arts 24, 25, 39(1), 55",
-                "《中华人民共和国消费者权益保护法》第二十四条、第二十五条、第三十九条第（一）项、第五十五条",
+                "PRC Consumer Rights Protection Law art. 39(1) (negotiation); matched to the reason (disputes-facts §9.4): double charge Civil Code art. 985; goods Civil Code arts 577, 563, 566 and, for faulty goods, Consumer Law art. 24; a subscription billed after cancelling Civil Code art. 565. Art. 25 only for distance sales, art. 55 only for fraud",
+                "《中华人民共和国消费者权益保护法》第三十九条第（一）项（协商和解）；依事由适用（§9.4）：重复扣款 民法典第九百八十五条；商品问题 民法典第五百七十七条、第五百六十三条、第五百六十六条，质量问题另依消法第二十四条；取消订阅后扣款 民法典第五百六十五条。第二十五条仅适用于远程购物，第五十五条仅适用于欺诈",
             ),
             send_deadline: b(
-                "Returns: within 7 days of receipt (arts 24, 25); otherwise as soon as possible.",
-                "退货：自收到商品之日起七日内（第二十四、二十五条）；其他情况尽快。",
+                "Faulty goods: a return within 7 days of receipt (Consumer Law art. 24), after that repair or replacement; otherwise as soon as possible.",
+                "商品质量问题：自收到商品之日起七日内可退货（消法第二十四条），此后可要求更换、修理；其他情况尽快。",
             ),
             answer_due: b(
-                "Refund within 7 days of receiving the returned item (art. 25); otherwise convention 7 days.",
-                "收到退回商品之日起七日内退款（第二十五条）；其他情况惯例7日。",
+                "No statutory period: convention 7 days.",
+                "无法定期限：惯例7日。",
             ),
             attach: vec![
                 b("Receipt or invoice (小票/发票)", "购物小票、发票"),
@@ -527,12 +527,12 @@ fn cn(i: Instrument) -> Vec<StepRule> {
             recipient: b("Basic-level People's Court (small claims)", "基层人民法院（小额诉讼）"),
             placeholder: b("Basic-level People's Court", "＿＿＿＿＿＿人民法院"),
             legal_basis: b(
-                "Civil Procedure Law arts 124, 165; Civil Code art. 188",
-                "《中华人民共和国民事诉讼法》第一百二十四条、第一百六十五条；《中华人民共和国民法典》第一百八十八条",
+                "Civil Procedure Law arts 122, 124, 165; the cause of action matched to the claim (disputes-facts §9.4)",
+                "《中华人民共和国民事诉讼法》第一百二十二条、第一百二十四条、第一百六十五条；案由依诉讼请求确定（§9.4）",
             ),
             send_deadline: b(
-                "Within the 3-year limitation period (Civil Code art. 188).",
-                "三年诉讼时效内（民法典第一百八十八条）。",
+                "No fixed date: limitation (3 years) runs from when you knew of the harm, and each written demand to the other side interrupts it and starts it again (Civil Code arts 188, 195).",
+                "无固定日期：诉讼时效三年，自知道或者应当知道权利受到损害以及义务人之日起计算；向对方提出履行请求的，诉讼时效中断并重新计算（民法典第一百八十八条、第一百九十五条）。",
             ),
             answer_due: b(
                 "Scheduled by the court; small claims are decided in a single trial.",
@@ -575,6 +575,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Review #26: the ladder's own words follow §9 — no statute that does not fit the reason.
+    #[test]
+    fn ladder_text_follows_section_9() {
+        for i in Instrument::ALL {
+            let cn = ladder(Jurisdiction::Cn, i);
+            let merchant = format!("{:?}{:?}", cn[0].legal_basis, cn[0].answer_due);
+            assert!(!merchant.contains("arts 24, 25") && !merchant.contains("(art. 25)"));
+            assert!(!merchant.contains("39(1), 55"));
+            assert!(
+                cn[3].send_deadline.en.contains("195"),
+                "{:?}",
+                cn[3].send_deadline
+            );
+            assert!(!cn[3].legal_basis.en.contains("188"));
+            let eu = &ladder(Jurisdiction::Eu, i)[1];
+            assert!(eu
+                .legal_basis
+                .en
+                .contains("chargeback (contract), not PSD2"));
+        }
+        let us = &ladder(Jurisdiction::Us, Instrument::CreditCard)[1];
+        assert!(us.legal_basis.en.contains("§1026.12(c)"));
     }
 
     #[test]
