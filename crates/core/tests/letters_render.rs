@@ -131,7 +131,10 @@ fn assert_case_facts(l: &Letter, j: Jurisdiction, step: Step) {
         // the note of copies filed with it (附：).
         assert_has(
             &text,
-            &["receipt.pdf（来源：", "statement-april.pdf（来源："],
+            &[
+                "书面材料（PDF）（1）（来源：",
+                "书面材料（PDF）（2）（来源：",
+            ],
             &what,
         );
         assert_eq!(l.enclosures[0], "本起诉状副本一份", "{what}");
@@ -199,8 +202,7 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
         (Us, Court, _) => vec![
             "final demand",
             "small-claims court",
-            "Plaintiff: Jane Doe",
-            "Defendant: Philz Coffee",
+            "from Philz Coffee",
             // §9.3: no state recorded, so no state's pre-suit notice is claimed.
             "Please pay $4.38 by",
         ],
@@ -235,9 +237,6 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
             "within 14 days",
             "alternative dispute resolution",
             "key documents",
-            "PARTICULARS OF CLAIM",
-            "Claimant: Jane Doe",
-            "Defendant: Philz Coffee",
         ],
         // §9.1: the merchant claim rests on consumer law, not PSD2.
         (Eu, Merchant, _) => vec!["refund €4.38", "national consumer law"],
@@ -513,4 +512,37 @@ fn no_ladder_text_that_reaches_a_letter_cites_the_internal_fact_sheet() {
             }
         }
     }
+}
+
+/// Review #24: the statement / particulars of claim are a page the user keeps, not part of the
+/// letter to the defendant.
+#[test]
+fn court_worksheet_is_a_separate_page() {
+    for j in [Jurisdiction::Us, Jurisdiction::Uk] {
+        let req = sample(j, Step::Court, "en");
+        let letter = render(&req, None).unwrap();
+        let text = full_text(&letter);
+        for m in ["STATEMENT OF CLAIM", "PARTICULARS OF CLAIM", "has not paid"] {
+            assert!(!text.contains(m), "{j:?}: the letter must not carry {m}");
+        }
+        let sheet = recourse_core::letters::claim_worksheet(&req)
+            .unwrap()
+            .unwrap();
+        assert_eq!(sheet.kind, "worksheet");
+        assert!(sheet.recipient.is_empty());
+        let body = full_text(&sheet);
+        assert_has(
+            &body,
+            &["do not send it", "Jane Doe", "Philz Coffee"],
+            "sheet",
+        );
+        assert!(
+            body.contains("did not pay by") || body.contains("was not made by"),
+            "{body}"
+        );
+    }
+    let req = sample(Jurisdiction::Uk, Step::Merchant, "en");
+    assert!(recourse_core::letters::claim_worksheet(&req)
+        .unwrap()
+        .is_none());
 }

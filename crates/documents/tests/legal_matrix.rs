@@ -95,6 +95,18 @@ static RULES: &[Rule] = &[
         ],
     ),
     all("§9.2 Action Fraud is now Report Fraud", &["Action Fraud"]),
+    Rule {
+        must: &[],
+        ..all(
+            "review #15: evidence is listed by what it is, never by the user's file name",
+            &["receipt.pdf"],
+        )
+    },
+    Rule {
+        lang: "zh-CN",
+        must: &["书面材料（PDF）"],
+        ..all("review #15: a Chinese letter describes the evidence in Chinese", &[])
+    },
     all(
         "review #20: no bracketed placeholder reaches a letter that will be sent",
         &["[", "]"],
@@ -183,9 +195,9 @@ static RULES: &[Rule] = &[
         j: Some(Eu),
         r: Some(&[NotAuthorised]),
         step: Some(Step::Bank),
-        must: &["(8 December 2026)", "by 29 December 2026"],
+        must: &["(10 December 2026)", "by 31 December 2026"],
         ..all(
-            "§9.1 two clocks: Art. 73 refund next business day, Art. 101 answer in 15 business days",
+            "§9.1 two clocks: Art. 73 refund next business day, Art. 101 answer in 15 business days, both from receipt (taken as Wednesday 9 December for a letter of Monday 7 December)",
             &[],
         )
     },
@@ -294,7 +306,6 @@ static RULES: &[Rule] = &[
             "Letter Before Claim",
             "Pre-Action Conduct",
             "County Court (small claims track)",
-            "Money Claim Online",
         ],
         ..all(
             "§9.2 the LBC's basis is not s.75 or PD-PAC",
@@ -302,6 +313,14 @@ static RULES: &[Rule] = &[
                 "basis of the claim: Section 75",
                 "basis of the claim: Practice Direction",
             ],
+        )
+    },
+    Rule {
+        step: Some(Step::Court),
+        lang: "en",
+        ..all(
+            "review #24: the particulars of claim are a separate page, not part of the letter to the defendant",
+            &["STATEMENT OF CLAIM", "PARTICULARS OF CLAIM", "has not paid", "Money Claim Online"],
         )
     },
     Rule {
@@ -425,8 +444,20 @@ static RULES: &[Rule] = &[
     },
     Rule {
         j: Some(Us),
+        i: Some(&[BankTransfer]),
+        r: Some(&[NotAuthorised, DoubleCharge]),
+        step: Some(Step::Bank),
+        must: &["If this was an ACH", "wire transfer", "§1005.3(c)(3)", "4A-204"],
+        ..all(
+            "review #8: a transfer of unknown kind does not claim Reg E alone (wires fall under UCC 4A)",
+            &["Under Regulation E you must"],
+        )
+    },
+    Rule {
+        j: Some(Us),
         step: Some(Step::Court),
-        must: &["small-claims court", "by 6 January 2027"],
+        // 30 days from receipt (CLRA §1782(b)), taken as 9 December for a letter of 7 December.
+        must: &["small-claims court", "by 8 January 2027"],
         ..all(
             "§9.3 without the user's state, the final demand claims no state's pre-suit notice",
             &[
@@ -851,6 +882,12 @@ fn every_combination_says_what_its_law_requires_in_the_pdf() {
                             let req = request(j, i, r, step, lang);
                             let out = render(&req, None).map_err(|e| e.message).map(|letter| {
                                 let pdf = renderer.pdf(&letter, Paper::A4).expect("pdf");
+                                // RECOURSE_MATRIX_PDFS=dir keeps every PDF, to read as a user.
+                                if let Ok(dir) = std::env::var("RECOURSE_MATRIX_PDFS") {
+                                    let name = format!("{j:?}-{i:?}-{r:?}-{step:?}-{lang}.pdf");
+                                    std::fs::write(std::path::Path::new(&dir).join(name), &pdf)
+                                        .expect("write the PDF");
+                                }
                                 pdf_text(&pdf)
                             });
                             ((j, i, r, step, lang), out)
@@ -1045,7 +1082,7 @@ fn us_final_demand_follows_the_users_state() {
                 "§17.505",
                 "economic damages",
                 "60 days",
-                "by 5 February 2027",
+                "by 7 February 2027",
             ],
             &["93A", "§1782"],
         ),

@@ -31,7 +31,10 @@ pub(crate) struct Context {
     pub claimed: String,
     pub earlier: Vec<Earlier>,
     pub legal_basis: String,
+    /// The evidence, each described by its kind, never by its file name (§9.5).
     pub enclosures: Vec<String>,
+    /// The same, with each item's source for a 起诉状's 证据来源 (empty when unknown).
+    pub evidence: Vec<super::evidence::Evidence>,
     pub notes: Option<String>,
     pub reply_by: Option<String>,
     /// EU unauthorised payment: the Art. 73 refund date (end of the next business day); the
@@ -307,6 +310,7 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
     })
     .map(|d| date(d, lang));
 
+    let evidence = super::evidence::describe(&req.enclosures, zh);
     Context {
         lang: lang.to_string(),
         today: date(req.today, lang),
@@ -388,12 +392,8 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
                     s75(req, claimed, currency),
                 ))
             }),
-        enclosures: req
-            .enclosures
-            .iter()
-            .filter(|e| !e.trim().is_empty())
-            .cloned()
-            .collect(),
+        enclosures: evidence.iter().map(|e| e.description.clone()).collect(),
+        evidence,
         notes: req.notes.clone().filter(|n| !n.trim().is_empty()),
         reply_by,
         refund_by,
