@@ -141,7 +141,15 @@ fn assert_case_facts(l: &Letter, j: Jurisdiction, step: Step) {
     } else {
         assert_eq!(
             l.enclosures,
-            vec!["receipt.pdf".to_string(), "statement-april.pdf".to_string()],
+            // §9.5: described by kind, never by file name.
+            if zh {
+                vec!["书面材料（PDF）（1）".to_string(), "书面材料（PDF）（2）".to_string()]
+            } else {
+                vec![
+                    "Document (PDF copy) (1)".to_string(),
+                    "Document (PDF copy) (2)".to_string(),
+                ]
+            },
             "{what}"
         );
     }

@@ -337,10 +337,10 @@ static RULES: &[Rule] = &[
         j: Some(Uk),
         r: Some(&[NotAuthorised]),
         step: Some(Step::Court),
-        must: &["Defendant: Example Bank", "reg"],
+        must: &["claim against Example Bank", "reg"],
         ..all(
             "§9.2 an unauthorised payment is claimed from the bank",
-            &["Defendant: Currys"],
+            &["Defendant: Currys", "claim against Currys"],
         )
     },
     Rule {
@@ -723,6 +723,14 @@ static RULES: &[Rule] = &[
         ..all(
             "review #14b: the English complaint follows the chosen body (12315 by default)",
             &["Financial consumer complaint", "stop this practice"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        lang: "zh-CN",
+        ..all(
+            "§9.4 an earlier complaint went to the one body the user chose, not to both",
+            &["12315或消费者协会", "12315 或消费者协会"],
         )
     },
     Rule {

@@ -109,8 +109,8 @@ fn us(i: Instrument) -> Vec<StepRule> {
             recipient: b("Card issuer (billing-inquiry address)", "发卡机构（账单争议受理地址）"),
             placeholder: b("Card issuer, billing inquiries", "发卡机构账单争议受理部门"),
             legal_basis: b(
-                "Fair Credit Billing Act, 15 U.S.C. §1666, and Regulation Z, 12 CFR §1026.13 (billing error: unauthorised, duplicate, wrong amount, not delivered as agreed); faulty goods: claims and defenses, 15 U.S.C. §1666i, §1026.12(c) (disputes-facts §9.3); card-network chargeback in parallel",
-                "美国《公平信用结算法》15 U.S.C. §1666及Z条例 12 CFR §1026.13（账单错误：未经授权、重复、金额错误、未按约定交付）；商品质量问题：抗辩权，15 U.S.C. §1666i、§1026.12(c)（§9.3）；可同时发起卡组织拒付",
+                "Fair Credit Billing Act, 15 U.S.C. §1666, and Regulation Z, 12 CFR §1026.13 (billing error: unauthorised, duplicate, wrong amount, not delivered as agreed); faulty goods: claims and defenses, 15 U.S.C. §1666i, §1026.12(c); card-network chargeback in parallel",
+                "美国《公平信用结算法》15 U.S.C. §1666及Z条例 12 CFR §1026.13（账单错误：未经授权、重复、金额错误、未按约定交付）；商品质量问题：抗辩权，15 U.S.C. §1666i、§1026.12(c)；可同时发起卡组织拒付",
             ),
             send_deadline: b(
                 "The written notice must be received within 60 days after the first statement showing the charge was sent (Reg Z §1026.13(b)(1)); send it to the billing-inquiry address, not the payment address. Network chargeback: about 120 days.",
@@ -353,8 +353,8 @@ fn eu() -> Vec<StepRule> {
             recipient: b("Bank / payment service provider", "银行 / 支付服务提供者"),
             placeholder: b("Complaints department", "投诉部门"),
             legal_basis: b(
-                "Unauthorised payments and the provider's own execution errors: Payment Services Directive (EU) 2015/2366 (PSD2) Arts 64, 71, 73, 89 and 101, as transposed nationally. Goods not received, faulty goods, a cancelled subscription, an unpaid refund: the card scheme's chargeback (contract), not PSD2 (disputes-facts §9.1)",
-                "未经授权的支付及支付服务提供者自身的执行错误：欧盟《支付服务指令》（PSD2，2015/2366）第64、71、73、89、101条及各国转化立法。未收到货、商品有瑕疵、取消订阅后扣款、未退款：卡组织拒付（合同），不适用PSD2（§9.1）",
+                "Unauthorised payments and the provider's own execution errors: Payment Services Directive (EU) 2015/2366 (PSD2) Arts 64, 71, 73, 89 and 101, as transposed nationally. Goods not received, faulty goods, a cancelled subscription, an unpaid refund: the card scheme's chargeback (contract), not PSD2",
+                "未经授权的支付及支付服务提供者自身的执行错误：欧盟《支付服务指令》（PSD2，2015/2366）第64、71、73、89、101条及各国转化立法。未收到货、商品有瑕疵、取消订阅后扣款、未退款：卡组织拒付（合同），不适用PSD2",
             ),
             send_deadline: b(
                 "Unauthorised or incorrectly executed: without undue delay, at the latest 13 months after the debit date (Art. 71). Chargeback: the scheme's limit, about 120 days.",
@@ -477,8 +477,8 @@ fn cn(i: Instrument) -> Vec<StepRule> {
             recipient: b("Merchant (negotiation)", "商户（协商和解）"),
             placeholder: b("Customer service", "客服部门"),
             legal_basis: b(
-                "PRC Consumer Rights Protection Law art. 39(1) (negotiation); matched to the reason (disputes-facts §9.4): double charge Civil Code art. 985; goods Civil Code arts 577, 563, 566 and, for faulty goods, Consumer Law art. 24; a subscription billed after cancelling Civil Code art. 565. Art. 25 only for distance sales, art. 55 only for fraud",
-                "《中华人民共和国消费者权益保护法》第三十九条第（一）项（协商和解）；依事由适用（§9.4）：重复扣款 民法典第九百八十五条；商品问题 民法典第五百七十七条、第五百六十三条、第五百六十六条，质量问题另依消法第二十四条；取消订阅后扣款 民法典第五百六十五条。第二十五条仅适用于远程购物，第五十五条仅适用于欺诈",
+                "PRC Consumer Rights Protection Law art. 39(1) (negotiation); matched to the reason: double charge Civil Code art. 985; goods Civil Code arts 577, 563, 566 and, for faulty goods, Consumer Law art. 24; a subscription billed after cancelling Civil Code art. 565. Art. 25 only for distance sales, art. 55 only for fraud",
+                "《中华人民共和国消费者权益保护法》第三十九条第（一）项（协商和解）；依事由适用：重复扣款 民法典第九百八十五条；商品问题 民法典第五百七十七条、第五百六十三条、第五百六十六条，质量问题另依消法第二十四条；取消订阅后扣款 民法典第五百六十五条。第二十五条仅适用于远程购物，第五十五条仅适用于欺诈",
             ),
             send_deadline: b(
                 "Faulty goods: a return within 7 days of receipt (Consumer Law art. 24), after that repair or replacement; otherwise as soon as possible.",
@@ -527,8 +527,8 @@ fn cn(i: Instrument) -> Vec<StepRule> {
             recipient: b("Basic-level People's Court (small claims)", "基层人民法院（小额诉讼）"),
             placeholder: b("Basic-level People's Court", "＿＿＿＿＿＿人民法院"),
             legal_basis: b(
-                "Civil Procedure Law arts 122, 124, 165; the cause of action matched to the claim (disputes-facts §9.4)",
-                "《中华人民共和国民事诉讼法》第一百二十二条、第一百二十四条、第一百六十五条；案由依诉讼请求确定（§9.4）",
+                "Civil Procedure Law arts 122, 124, 165; the cause of action matched to the claim",
+                "《中华人民共和国民事诉讼法》第一百二十二条、第一百二十四条、第一百六十五条；案由依诉讼请求确定",
             ),
             send_deadline: b(
                 "No fixed date: limitation (3 years) runs from when you knew of the harm, and each written demand to the other side interrupts it and starts it again (Civil Code arts 188, 195).",

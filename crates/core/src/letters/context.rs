@@ -263,7 +263,14 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
                 .recipient
                 .clone()
                 .filter(|r| !r.trim().is_empty())
-                .unwrap_or_else(|| pick(&short_name(req.jurisdiction, req.instrument, e.step))),
+                .unwrap_or_else(|| {
+                    // §9.4: a Chinese complaint went to the one body the user picked.
+                    if req.jurisdiction == Jurisdiction::Cn && e.step == Step::Association {
+                        cn_complaint_body_name(complaint_body(req), req.instrument, zh).to_string()
+                    } else {
+                        pick(&short_name(req.jurisdiction, req.instrument, e.step))
+                    }
+                }),
             to_you: e.step == req.step,
             sent: date(e.sent, lang),
             answered: e.answered.map(|d| date(d, lang)),
