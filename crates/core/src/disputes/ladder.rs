@@ -445,11 +445,7 @@ fn cn(i: Instrument) -> Vec<StepRule> {
                     "发卡行（银行卡争议 / 差错处理）",
                 )
             },
-            placeholder: if transfer {
-                b("Customer service", "客户服务部门")
-            } else {
-                b("Customer service", "客户服务部门")
-            },
+            placeholder: b("Customer service", "客户服务部门"),
             legal_basis: b(
                 "The card agreement; UnionPay error/dispute process; for unauthorised use the Supreme People's Court Provisions on Bank Card Civil Disputes (2021)",
                 "银行卡领用合约；银联差错/争议处理流程；盗刷适用最高人民法院《关于审理银行卡民事纠纷案件若干问题的规定》（2021年）",
