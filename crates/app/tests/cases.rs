@@ -215,11 +215,11 @@ fn steps_answers_notes_and_closing_are_recorded() {
     let bank = c.steps.iter().find(|s| s.step == Step::Bank).unwrap();
     assert_eq!(
         bank.answer_due.as_deref(),
-        Some("2024-06-11"),
-        "Reg Z: acknowledgment within 30 days"
+        Some("2024-06-13"),
+        "Reg Z: acknowledgment within 30 days of receipt (sent Sunday 12 May, taken as received Tuesday 14 May)"
     );
     let planned = c.plan.steps.iter().find(|s| s.step == Step::Bank).unwrap();
-    assert_eq!(planned.final_answer_due.unwrap().to_string(), "2024-08-10");
+    assert_eq!(planned.final_answer_due.unwrap().to_string(), "2024-08-12");
 
     // Bad input is refused and changes nothing.
     assert_eq!(
@@ -367,7 +367,13 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
 
     let letter = f.app.letter(id, Step::Merchant, "en").unwrap();
     assert!(
-        letter.letter.enclosures.iter().any(|e| e == "receipt.txt"),
+        // Listed by kind, never by file name (disputes-facts §9.5).
+        letter.letter.enclosures == ["Document (1)", "Document (2)"]
+            && !letter
+                .letter
+                .enclosures
+                .iter()
+                .any(|e| e.contains("receipt")),
         "{:?}",
         letter.letter.enclosures
     );

@@ -25,12 +25,15 @@
 //! See [`template_fields`] for the list with one line of explanation each.
 
 mod context;
+mod evidence;
 pub mod format;
 pub mod guard;
 mod render;
 mod request;
 
-pub use render::{builtin_template, letter_exists, render, template_fields, TemplateError};
+pub use render::{
+    builtin_template, claim_worksheet, letter_exists, render, template_fields, TemplateError,
+};
 pub use request::{
     CaseDetails, EarlierStep, LetterParty, LetterRequest, LetterTransaction, SenderProfile,
 };
@@ -42,7 +45,8 @@ use serde::{Deserialize, Serialize};
 pub struct Letter {
     /// "en" or "zh-CN": decides fonts, date forms and hyphenation in the layout.
     pub lang: String,
-    /// "letter" for correspondence, "complaint" for a court form such as a 民事起诉状.
+    /// "letter" for correspondence, "complaint" for a court form such as a 民事起诉状,
+    /// "worksheet" for a page the user keeps (the particulars of claim: `claim_worksheet`).
     pub kind: String,
     /// A heading printed above the body (e.g. "民事起诉状"); empty for ordinary letters.
     pub title: String,

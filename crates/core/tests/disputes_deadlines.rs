@@ -106,12 +106,13 @@ fn us_credit_issuer_acknowledges_in_30_and_resolves_in_90_days() {
         Instrument::CreditCard,
         Reason::DoubleCharge,
     );
+    // Sent Monday 1 April 2024, taken as received Wednesday 3 April (the clocks run from receipt).
     let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 1))], d(2024, 4, 2));
     let bank = step(&p, Step::Bank);
-    assert_eq!(bank.answer_due, Some(d(2024, 5, 1)));
-    assert_eq!(bank.final_answer_due, Some(d(2024, 6, 30)));
+    assert_eq!(bank.answer_due, Some(d(2024, 5, 3)));
+    assert_eq!(bank.final_answer_due, Some(d(2024, 7, 2)));
     assert_eq!(p.next_action.step, Step::Bank);
-    assert_eq!(p.next_action.by, Some(d(2024, 5, 1)));
+    assert_eq!(p.next_action.by, Some(d(2024, 5, 3)));
     assert!(p
         .next_action
         .what_en
@@ -126,12 +127,13 @@ fn us_debit_reg_e_10_business_days_across_weekends_and_45_days() {
         Instrument::DebitCard,
         Reason::NotAuthorised,
     );
-    // Sent on Friday 5 April 2024: ten business days end on Friday 19 April.
+    // Sent on Friday 5 April 2024, received Tuesday 9 April: ten business days end on Tuesday
+    // 23 April.
     let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 5))], d(2024, 4, 6));
     let bank = step(&p, Step::Bank);
-    assert_eq!(bank.answer_due, Some(d(2024, 4, 19)));
+    assert_eq!(bank.answer_due, Some(d(2024, 4, 23)));
     // §9.3: a point-of-sale debit-card transaction gets 90 days, not 45.
-    assert_eq!(bank.final_answer_due, Some(d(2024, 7, 4)));
+    assert_eq!(bank.final_answer_due, Some(d(2024, 7, 8)));
     assert!(bank.basis.en.contains("§1005.11") && bank.basis.en.contains("90 days"));
     assert!(bank
         .notes
@@ -141,12 +143,12 @@ fn us_debit_reg_e_10_business_days_across_weekends_and_45_days() {
         .calendar
         .as_ref()
         .is_some_and(|c| c.en.contains("Federal Reserve")));
-    // Sent on Saturday 6 April: the count starts Monday, still ending Friday 19 April.
+    // Sent on Saturday 6 April: received Tuesday 9 April as well, ending Tuesday 23 April.
     let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 6))], d(2024, 4, 6));
-    assert_eq!(step(&p, Step::Bank).answer_due, Some(d(2024, 4, 19)));
-    // Sent on Wednesday 10 April: ends Wednesday 24 April.
+    assert_eq!(step(&p, Step::Bank).answer_due, Some(d(2024, 4, 23)));
+    // Sent on Wednesday 10 April, received Friday 12 April: ends Friday 26 April.
     let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 10))], d(2024, 4, 10));
-    assert_eq!(step(&p, Step::Bank).answer_due, Some(d(2024, 4, 24)));
+    assert_eq!(step(&p, Step::Bank).answer_due, Some(d(2024, 4, 26)));
 }
 
 #[test]
@@ -171,10 +173,11 @@ fn uk_8_weeks_or_15_business_days_for_payment_services() {
         Instrument::CreditCard,
         Reason::FaultyGoods,
     );
+    // Sent on Easter Monday 1 April 2024, received Wednesday 3 April.
     let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 1))], d(2024, 4, 2));
     assert_eq!(
         step(&p, Step::Bank).answer_due,
-        Some(d(2024, 5, 27)),
+        Some(d(2024, 5, 29)),
         "8 weeks"
     );
     assert!(step(&p, Step::Bank).basis.en.contains("8 weeks"));
@@ -184,12 +187,12 @@ fn uk_8_weeks_or_15_business_days_for_payment_services() {
         Instrument::DebitCard,
         Reason::DoubleCharge,
     );
-    // Friday 5 April 2024 + 15 business days = Friday 26 April.
+    // Sent Friday 5 April 2024, received Tuesday 9 April; + 15 business days = Tuesday 30 April.
     let p = plan(&f, &[sent(Step::Bank, d(2024, 4, 5))], d(2024, 4, 6));
     let bank = step(&p, Step::Bank);
-    assert_eq!(bank.answer_due, Some(d(2024, 4, 26)));
+    assert_eq!(bank.answer_due, Some(d(2024, 4, 30)));
     // 35 business days skip the bank holidays of 6 and 27 May 2024 (England and Wales).
-    assert_eq!(bank.final_answer_due, Some(d(2024, 5, 28)));
+    assert_eq!(bank.final_answer_due, Some(d(2024, 5, 30)));
     // Chargeback window about 120 days from the transaction (§2.1).
     assert_eq!(bank.send_by, Some(d(2024, 6, 29)));
 }
@@ -239,25 +242,27 @@ fn eu_13_months_and_next_business_day_refund() {
         Some(d(2025, 4, 2)),
         "13 months after the 2 March 2024 debit"
     );
+    // Sent Friday 5 April, received Tuesday 9 April: refund by the end of Wednesday.
     assert_eq!(
         bank.answer_due,
-        Some(d(2024, 4, 8)),
-        "Friday → end of Monday"
+        Some(d(2024, 4, 10)),
+        "received Tuesday → end of Wednesday"
     );
-    assert_eq!(bank.final_answer_due, Some(d(2024, 4, 26)));
+    assert_eq!(bank.final_answer_due, Some(d(2024, 4, 30)));
 }
 
 #[test]
 fn cn_12315_accepts_within_7_working_days_and_mediates_45() {
     // disputes-facts §4.2: Art. 14 (7 working days) and Art. 21 (45 working days).
     let f = facts(Jurisdiction::Cn, Instrument::DebitCard, Reason::FaultyGoods);
-    // Thursday 4 April 2024 + 7 working days = Monday 15 April.
+    // Sent Thursday 4 April 2024 (清明, 4–6 April off, Sunday 7 April worked): received Monday
+    // 8 April; + 7 working days = Wednesday 17 April.
     let p = plan(&f, &[sent(Step::Association, d(2024, 4, 4))], d(2024, 4, 5));
     let a = step(&p, Step::Association);
-    assert_eq!(a.answer_due, Some(d(2024, 4, 15)));
+    assert_eq!(a.answer_due, Some(d(2024, 4, 17)));
     // 45 working days skip May Day (1–3 May 2024) and the Dragon Boat Festival (10 June) and
     // count the adjusted working weekends of 28 April and 11 May (State Council 2024 notice).
-    assert_eq!(a.final_answer_due, Some(d(2024, 6, 19)));
+    assert_eq!(a.final_answer_due, Some(d(2024, 6, 21)));
     assert!(a.basis.zh.contains("7个工作日"));
 }
 
@@ -270,7 +275,12 @@ fn cn_three_year_limitation_and_7_day_returns() {
         Reason::FaultyGoods,
     );
     let p = plan(&f, &[], d(2024, 3, 2));
-    assert_eq!(step(&p, Step::Court).send_by, Some(d(2027, 3, 1)));
+    // Review #18: limitation is interrupted by a demand (第195条): no send-by date, only a note.
+    assert_eq!(step(&p, Step::Court).send_by, None);
+    assert!(step(&p, Step::Court)
+        .notes
+        .iter()
+        .any(|n| n.zh.contains("2027年3月1日")));
     assert!(step(&p, Step::Court).basis.zh.contains("第一百八十八条"));
     assert_eq!(step(&p, Step::Association).send_by, Some(d(2027, 3, 1)));
     // §4.1 第24条: return within 7 days of receipt. It decides the remedy, not whether one may
@@ -360,7 +370,7 @@ fn overdue_answer_says_whom_to_escalate_to() {
         .find(|w| w.step == Some(Step::Bank) && w.level == WarningLevel::Urgent)
         .unwrap();
     assert!(
-        w.message_en.contains("was due on 1 May 2024"),
+        w.message_en.contains("was due on 3 May 2024"),
         "{}",
         w.message_en
     );
@@ -496,12 +506,14 @@ fn corrected_facts_of_the_legal_review_in_the_plan() {
     assert_eq!(bank.send_by, Some(d(2024, 6, 29)));
     assert!(bank.basis.en.contains("chargeback") && !bank.basis.en.contains("PSD2"));
     // §9.4: the bank answers in 15 days, 30 if complex; a last day on a holiday moves on.
-    // Sent Monday 16 September 2024: day 15 is 1 October (National Day) → Tuesday 8 October.
+    // Sent Monday 16 September 2024 (中秋, 15–17 September off): received Thursday 19 September;
+    // day 15 is 4 October (National Day) → Tuesday 8 October; day 30 is Saturday 19 October →
+    // Monday 21 October.
     let cn = facts(Jurisdiction::Cn, Instrument::DebitCard, Reason::WrongAmount);
     let p = plan(&cn, &[sent(Step::Bank, d(2024, 9, 16))], d(2024, 9, 17));
     let bank = step(&p, Step::Bank);
     assert_eq!(bank.answer_due, Some(d(2024, 10, 8)));
-    assert_eq!(bank.final_answer_due, Some(d(2024, 10, 16)));
+    assert_eq!(bank.final_answer_due, Some(d(2024, 10, 21)));
     assert!(bank.basis.zh.contains("15日内") && bank.basis.zh.contains("再延长30日"));
     assert!(bank
         .calendar
@@ -541,4 +553,114 @@ fn corrected_facts_of_the_legal_review_in_the_plan() {
         "{}",
         p.next_action.what_zh
     );
+}
+
+/// Review #27 "reply dates": where the law counts from receipt, the plan counts from the second
+/// business day after sending (CPR 6.26's deemed service) and says so; conventions do not move.
+#[test]
+fn clocks_that_run_from_receipt_start_on_the_second_business_day_after_sending() {
+    // Sent Friday 7 June 2024: received Tuesday 11 June.
+    let sent_on = d(2024, 6, 7);
+    let f = facts(
+        Jurisdiction::Us,
+        Instrument::CreditCard,
+        Reason::DoubleCharge,
+    );
+    let p = plan(&f, &[sent(Step::Bank, sent_on)], d(2024, 6, 8));
+    let bank = step(&p, Step::Bank);
+    // Reg Z §1026.13(c): 30 days from receipt, 90 at the latest.
+    assert_eq!(bank.answer_due, Some(d(2024, 7, 11)));
+    assert_eq!(bank.final_answer_due, Some(d(2024, 9, 9)));
+    assert!(bank
+        .notes
+        .iter()
+        .any(|n| n.en.contains("11 June 2024") && n.en.contains("received")));
+    // DISP 1.6.2A: 15 business days from receipt (Tue 11 June → Tue 2 July).
+    let f = facts(
+        Jurisdiction::Uk,
+        Instrument::DebitCard,
+        Reason::NotAuthorised,
+    );
+    let p = plan(&f, &[sent(Step::Bank, sent_on)], d(2024, 6, 8));
+    assert_eq!(step(&p, Step::Bank).answer_due, Some(d(2024, 7, 2)));
+    // CBIRC: 15 calendar days from the day after receipt; in China Monday 10 June 2024 was the
+    // Dragon Boat Festival, so the letter arrives on Wednesday 12 June (→ 27 June).
+    let f = facts(
+        Jurisdiction::Cn,
+        Instrument::DebitCard,
+        Reason::DoubleCharge,
+    );
+    let p = plan(&f, &[sent(Step::Bank, sent_on)], d(2024, 6, 8));
+    let bank = step(&p, Step::Bank);
+    assert_eq!(bank.answer_due, Some(d(2024, 6, 27)));
+    assert!(bank
+        .notes
+        .iter()
+        .any(|n| n.zh.contains("寄出后第二个工作日")));
+    // A merchant's 14 days are a convention counted from the letter's date.
+    let f = facts(
+        Jurisdiction::Us,
+        Instrument::CreditCard,
+        Reason::DoubleCharge,
+    );
+    let p = plan(&f, &[sent(Step::Merchant, sent_on)], d(2024, 6, 8));
+    assert_eq!(step(&p, Step::Merchant).answer_due, Some(d(2024, 6, 21)));
+}
+
+/// Review #18: a Chinese demand letter interrupts limitation (民法典 第195条), and limitation is
+/// not raised by the court itself (第193条): the court step has no send-by date and never says
+/// the window closed; its note restarts the 3 years from the last letter sent.
+#[test]
+fn cn_court_limitation_restarts_from_the_last_demand_and_never_closes_the_window() {
+    let f = facts(Jurisdiction::Cn, Instrument::DebitCard, Reason::NotReceived);
+    let steps = [
+        sent(Step::Merchant, d(2024, 4, 1)),
+        sent(Step::Bank, d(2025, 2, 10)),
+    ];
+    let p = plan(&f, &steps, d(2027, 6, 1));
+    let court = step(&p, Step::Court);
+    assert_eq!(court.send_by, None);
+    assert!(court.basis.zh.contains("第一百九十五条"));
+    assert!(court
+        .notes
+        .iter()
+        .any(|n| n.en.contains("10 February 2028") && n.zh.contains("2025年2月10日")));
+    assert!(!p
+        .warnings
+        .iter()
+        .any(|w| w.step == Some(Step::Court) && w.level == WarningLevel::Missed));
+    // Without any letter, the informational date runs from the transaction, still no window.
+    let p = plan(&f, &[], d(2027, 6, 1));
+    let court = step(&p, Step::Court);
+    assert_eq!(court.send_by, None);
+    assert!(court.notes.iter().any(|n| n.en.contains("1 March 2027")));
+    // The 12315 three-year rule is an acceptance rule, not interrupted: it still closes.
+    assert_eq!(step(&p, Step::Association).send_by, Some(d(2027, 3, 1)));
+}
+
+/// Review #8: the plan does not present Reg E's clocks as certain for a transfer that may have
+/// been a wire (UCC Article 4A).
+#[test]
+fn us_bank_transfer_plan_names_the_wire_alternative() {
+    let f = facts(
+        Jurisdiction::Us,
+        Instrument::BankTransfer,
+        Reason::NotAuthorised,
+    );
+    let p = plan(&f, &[sent(Step::Bank, d(2024, 6, 7))], d(2024, 6, 8));
+    let bank = step(&p, Step::Bank);
+    assert!(bank
+        .notes
+        .iter()
+        .any(|n| n.en.contains("§1005.3(c)(3)") && n.en.contains("4A-204")));
+    let f = facts(
+        Jurisdiction::Us,
+        Instrument::DebitCard,
+        Reason::NotAuthorised,
+    );
+    let p = plan(&f, &[sent(Step::Bank, d(2024, 6, 7))], d(2024, 6, 8));
+    assert!(!step(&p, Step::Bank)
+        .notes
+        .iter()
+        .any(|n| n.en.contains("4A")));
 }

@@ -131,14 +131,25 @@ fn assert_case_facts(l: &Letter, j: Jurisdiction, step: Step) {
         // the note of copies filed with it (附：).
         assert_has(
             &text,
-            &["receipt.pdf（来源：", "statement-april.pdf（来源："],
+            &[
+                "书面材料（PDF）（1）（来源：",
+                "书面材料（PDF）（2）（来源：",
+            ],
             &what,
         );
         assert_eq!(l.enclosures[0], "本起诉状副本一份", "{what}");
     } else {
         assert_eq!(
             l.enclosures,
-            vec!["receipt.pdf".to_string(), "statement-april.pdf".to_string()],
+            // §9.5: described by kind, never by file name.
+            if zh {
+                vec!["书面材料（PDF）（1）".to_string(), "书面材料（PDF）（2）".to_string()]
+            } else {
+                vec![
+                    "Document (PDF copy) (1)".to_string(),
+                    "Document (PDF copy) (2)".to_string(),
+                ]
+            },
             "{what}"
         );
     }
@@ -199,8 +210,7 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
         (Us, Court, _) => vec![
             "final demand",
             "small-claims court",
-            "Plaintiff: Jane Doe",
-            "Defendant: Philz Coffee",
+            "from Philz Coffee",
             // §9.3: no state recorded, so no state's pre-suit notice is claimed.
             "Please pay $4.38 by",
         ],
@@ -235,9 +245,6 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
             "within 14 days",
             "alternative dispute resolution",
             "key documents",
-            "PARTICULARS OF CLAIM",
-            "Claimant: Jane Doe",
-            "Defendant: Philz Coffee",
         ],
         // §9.1: the merchant claim rests on consumer law, not PSD2.
         (Eu, Merchant, _) => vec!["refund €4.38", "national consumer law"],
@@ -336,7 +343,8 @@ fn cn_court_step_is_a_civil_complaint() {
     let l = render(&sample(Jurisdiction::Cn, Step::Court, "zh-CN"), None).unwrap();
     assert_eq!(l.kind, "complaint");
     assert_eq!(l.title, "民事起诉状");
-    assert_eq!(l.recipient, vec!["[有管辖权的基层人民法院]".to_string()]);
+    // The SPC model form names the court (此致 ××人民法院): a blank the user fills by hand.
+    assert_eq!(l.recipient, vec!["＿＿＿＿＿＿人民法院".to_string()]);
     let other = render(&sample(Jurisdiction::Uk, Step::Court, "en"), None).unwrap();
     assert_eq!(other.kind, "letter");
     assert_eq!(other.title, "");
@@ -348,11 +356,12 @@ fn cn_court_step_is_a_civil_complaint() {
 }
 
 #[test]
-fn unknown_recipient_leaves_a_clear_placeholder_and_known_one_is_used() {
+fn unknown_recipient_is_its_department_and_known_one_is_used() {
+    // Review #20: no bracketed instruction; the department the letter goes to, and no address.
     let l = render(&sample(Jurisdiction::Us, Step::Bank, "en"), None).unwrap();
     assert_eq!(
         l.recipient,
-        vec!["[Card issuer's billing-inquiry address]".to_string()]
+        vec!["Card issuer, billing inquiries".to_string()]
     );
     let mut req = sample(Jurisdiction::Us, Step::Bank, "en");
     req.recipient = Some(LetterParty {
@@ -511,4 +520,37 @@ fn no_ladder_text_that_reaches_a_letter_cites_the_internal_fact_sheet() {
             }
         }
     }
+}
+
+/// Review #24: the statement / particulars of claim are a page the user keeps, not part of the
+/// letter to the defendant.
+#[test]
+fn court_worksheet_is_a_separate_page() {
+    for j in [Jurisdiction::Us, Jurisdiction::Uk] {
+        let req = sample(j, Step::Court, "en");
+        let letter = render(&req, None).unwrap();
+        let text = full_text(&letter);
+        for m in ["STATEMENT OF CLAIM", "PARTICULARS OF CLAIM", "has not paid"] {
+            assert!(!text.contains(m), "{j:?}: the letter must not carry {m}");
+        }
+        let sheet = recourse_core::letters::claim_worksheet(&req)
+            .unwrap()
+            .unwrap();
+        assert_eq!(sheet.kind, "worksheet");
+        assert!(sheet.recipient.is_empty());
+        let body = full_text(&sheet);
+        assert_has(
+            &body,
+            &["do not send it", "Jane Doe", "Philz Coffee"],
+            "sheet",
+        );
+        assert!(
+            body.contains("did not pay by") || body.contains("was not made by"),
+            "{body}"
+        );
+    }
+    let req = sample(Jurisdiction::Uk, Step::Merchant, "en");
+    assert!(recourse_core::letters::claim_worksheet(&req)
+        .unwrap()
+        .is_none());
 }

@@ -95,6 +95,32 @@ static RULES: &[Rule] = &[
         ],
     ),
     all("§9.2 Action Fraud is now Report Fraud", &["Action Fraud"]),
+    Rule {
+        must: &[],
+        ..all(
+            "review #15: evidence is listed by what it is, never by the user's file name",
+            &["receipt.pdf"],
+        )
+    },
+    Rule {
+        lang: "zh-CN",
+        must: &["书面材料（PDF）"],
+        ..all("review #15: a Chinese letter describes the evidence in Chinese", &[])
+    },
+    all(
+        "review #20: no bracketed placeholder reaches a letter that will be sent",
+        &["[", "]"],
+    ),
+    Rule {
+        j: Some(Cn),
+        step: Some(Step::Court),
+        lang: "zh-CN",
+        must: &["性别：＿＿", "年＿＿月＿＿日出生", "证人：无", "法定代表人"],
+        ..all(
+            "review #20: the 起诉状's particulars (民诉法 第124条) are blanks to fill by hand, witnesses default to 无",
+            &["性别：[", "（被告为分支机构的，写负责人）"],
+        )
+    },
     all(
         "§9.3 no 'without further notice' threat",
         &["without further notice"],
@@ -169,9 +195,9 @@ static RULES: &[Rule] = &[
         j: Some(Eu),
         r: Some(&[NotAuthorised]),
         step: Some(Step::Bank),
-        must: &["(8 December 2026)", "by 29 December 2026"],
+        must: &["(10 December 2026)", "by 31 December 2026"],
         ..all(
-            "§9.1 two clocks: Art. 73 refund next business day, Art. 101 answer in 15 business days",
+            "§9.1 two clocks: Art. 73 refund next business day, Art. 101 answer in 15 business days, both from receipt (taken as Wednesday 9 December for a letter of Monday 7 December)",
             &[],
         )
     },
@@ -280,7 +306,6 @@ static RULES: &[Rule] = &[
             "Letter Before Claim",
             "Pre-Action Conduct",
             "County Court (small claims track)",
-            "Money Claim Online",
         ],
         ..all(
             "§9.2 the LBC's basis is not s.75 or PD-PAC",
@@ -288,6 +313,14 @@ static RULES: &[Rule] = &[
                 "basis of the claim: Section 75",
                 "basis of the claim: Practice Direction",
             ],
+        )
+    },
+    Rule {
+        step: Some(Step::Court),
+        lang: "en",
+        ..all(
+            "review #24: the particulars of claim are a separate page, not part of the letter to the defendant",
+            &["STATEMENT OF CLAIM", "PARTICULARS OF CLAIM", "has not paid", "Money Claim Online"],
         )
     },
     Rule {
@@ -304,10 +337,10 @@ static RULES: &[Rule] = &[
         j: Some(Uk),
         r: Some(&[NotAuthorised]),
         step: Some(Step::Court),
-        must: &["Defendant: Example Bank", "reg"],
+        must: &["claim against Example Bank", "reg"],
         ..all(
             "§9.2 an unauthorised payment is claimed from the bank",
-            &["Defendant: Currys"],
+            &["Defendant: Currys", "claim against Currys"],
         )
     },
     Rule {
@@ -411,8 +444,20 @@ static RULES: &[Rule] = &[
     },
     Rule {
         j: Some(Us),
+        i: Some(&[BankTransfer]),
+        r: Some(&[NotAuthorised, DoubleCharge]),
+        step: Some(Step::Bank),
+        must: &["If this was an ACH", "wire transfer", "§1005.3(c)(3)", "4A-204"],
+        ..all(
+            "review #8: a transfer of unknown kind does not claim Reg E alone (wires fall under UCC 4A)",
+            &["Under Regulation E you must"],
+        )
+    },
+    Rule {
+        j: Some(Us),
         step: Some(Step::Court),
-        must: &["small-claims court", "by 6 January 2027"],
+        // 30 days from receipt (CLRA §1782(b)), taken as 9 December for a letter of 7 December.
+        must: &["small-claims court", "by 8 January 2027"],
         ..all(
             "§9.3 without the user's state, the final demand claims no state's pre-suit notice",
             &[
@@ -660,6 +705,36 @@ static RULES: &[Rule] = &[
     },
     Rule {
         j: Some(Cn),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Association),
+        lang: "en",
+        must: &["Financial consumer complaint", "complained to the respondent first"],
+        ..all(
+            "review #14b: the English complaint follows the chosen body (盗刷: the financial regulator)",
+            &["Articles 39(3) and 46", "SAMR", "Respondent: Best Buy", "Respondent: 某某数码"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        r: Some(&[DoubleCharge, NotReceived, FaultyGoods, WrongAmount, RefundNotCredited]),
+        step: Some(Step::Association),
+        lang: "en",
+        must: &["(12315)", "Articles 39(3) and 46", "within 3 years", "Respondent: 某某数码"],
+        ..all(
+            "review #14b: the English complaint follows the chosen body (12315 by default)",
+            &["Financial consumer complaint", "stop this practice"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
+        lang: "zh-CN",
+        ..all(
+            "§9.4 an earlier complaint went to the one body the user chose, not to both",
+            &["12315或消费者协会", "12315 或消费者协会"],
+        )
+    },
+    Rule {
+        j: Some(Cn),
         lang: "zh-CN",
         must: &["此致"],
         ..all("§9.4 此致 … per Chinese convention", &[])
@@ -815,6 +890,12 @@ fn every_combination_says_what_its_law_requires_in_the_pdf() {
                             let req = request(j, i, r, step, lang);
                             let out = render(&req, None).map_err(|e| e.message).map(|letter| {
                                 let pdf = renderer.pdf(&letter, Paper::A4).expect("pdf");
+                                // RECOURSE_MATRIX_PDFS=dir keeps every PDF, to read as a user.
+                                if let Ok(dir) = std::env::var("RECOURSE_MATRIX_PDFS") {
+                                    let name = format!("{j:?}-{i:?}-{r:?}-{step:?}-{lang}.pdf");
+                                    std::fs::write(std::path::Path::new(&dir).join(name), &pdf)
+                                        .expect("write the PDF");
+                                }
                                 pdf_text(&pdf)
                             });
                             ((j, i, r, step, lang), out)
@@ -1009,7 +1090,7 @@ fn us_final_demand_follows_the_users_state() {
                 "§17.505",
                 "economic damages",
                 "60 days",
-                "by 5 February 2027",
+                "by 7 February 2027",
             ],
             &["93A", "§1782"],
         ),
@@ -1108,4 +1189,71 @@ fn cn_unauthorised_charges_go_to_the_financial_regulator_only() {
     let mut req = request(Cn, DebitCard, NotAuthorised, Step::Association, "zh-CN");
     req.details.complaint_body = Some("regulator".into());
     assert!(render(&req, None).is_ok());
+}
+
+/// A case that records nothing beyond its charge: no card digits, no bank, no addresses, no
+/// phone, no earlier step. Every letter still prints no bracketed instruction (review #20): a
+/// line the case cannot fill is left out, or, where the law's model form requires it (the
+/// 起诉状, a 12315 complaint), is a blank to fill in by hand.
+#[test]
+fn a_case_that_records_nothing_prints_no_placeholder() {
+    let mut checked = 0;
+    for j in Jurisdiction::ALL {
+        for i in Instrument::ALL {
+            for r in Reason::ALL {
+                for step in Step::ALL {
+                    for lang in ["en", "zh-CN"] {
+                        let mut req = request(j, i, r, step, lang);
+                        req.account_last4 = None;
+                        req.details.bank = None;
+                        req.counterparty = None;
+                        req.profile.address.clear();
+                        req.profile.phone = None;
+                        req.earlier_steps.clear();
+                        req.enclosures.clear();
+                        let Ok(letter) = render(&req, None) else {
+                            continue;
+                        };
+                        let text = recourse_documents::text(&letter);
+                        assert!(
+                            !text.contains('[') && !text.contains(']'),
+                            "{j:?} {i:?} {r:?} {step:?} {lang}:\n{text}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 300, "only {checked} letters");
+}
+
+#[test]
+fn cn_english_complaint_follows_the_chosen_body() {
+    for (body, must, must_not) in [
+        (
+            "consumer_association",
+            &["Consumers' Association", "Articles 37 and 39(2)"][..],
+            &["12315", "Articles 39(3) and 46", "12378"][..],
+        ),
+        (
+            "regulator",
+            &[
+                "12378",
+                "Banking and Insurance Sectors",
+                "Respondent: 中国示例银行",
+            ][..],
+            &["12315", "Articles 37", "Respondent: 某某数码"][..],
+        ),
+    ] {
+        let mut req = request(Cn, DebitCard, DoubleCharge, Step::Association, "en");
+        req.details.complaint_body = Some(body.into());
+        let text = recourse_documents::text(&render(&req, None).unwrap());
+        for m in must {
+            assert!(text.contains(m), "{body}: missing {m}\n{text}");
+        }
+        for m in must_not {
+            assert!(!text.contains(m), "{body}: must not say {m}\n{text}");
+        }
+    }
 }

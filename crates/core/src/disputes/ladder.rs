@@ -13,7 +13,10 @@ pub struct StepRule {
     pub step: Step,
     /// Who receives the letter ("Card issuer (billing-inquiry address)").
     pub recipient: Bilingual,
-    /// What a letter shows when the recipient's address is not known.
+    /// The addressee line a letter shows when the recipient is not named: a department or body
+    /// the letter can be sent to as it stands, never a bracketed instruction (review #20). A
+    /// Chinese court is the one exception: the SPC model 起诉状 requires its name, so the user
+    /// fills in a blank by hand.
     pub placeholder: Bilingual,
     /// The law or rule the step rests on, with citations.
     pub legal_basis: Bilingual,
@@ -104,10 +107,10 @@ fn us(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Bank,
             recipient: b("Card issuer (billing-inquiry address)", "发卡机构（账单争议受理地址）"),
-            placeholder: b("[Card issuer's billing-inquiry address]", "[发卡机构账单争议受理地址]"),
+            placeholder: b("Card issuer, billing inquiries", "发卡机构账单争议受理部门"),
             legal_basis: b(
-                "Fair Credit Billing Act, 15 U.S.C. §1666; Regulation Z, 12 CFR §1026.13 (billing error); card-network chargeback in parallel",
-                "美国《公平信用结算法》15 U.S.C. §1666；Z条例 12 CFR §1026.13（账单错误）；可同时发起卡组织拒付",
+                "Fair Credit Billing Act, 15 U.S.C. §1666, and Regulation Z, 12 CFR §1026.13 (billing error: unauthorised, duplicate, wrong amount, not delivered as agreed); faulty goods: claims and defenses, 15 U.S.C. §1666i, §1026.12(c); card-network chargeback in parallel",
+                "美国《公平信用结算法》15 U.S.C. §1666及Z条例 12 CFR §1026.13（账单错误：未经授权、重复、金额错误、未按约定交付）；商品质量问题：抗辩权，15 U.S.C. §1666i、§1026.12(c)；可同时发起卡组织拒付",
             ),
             send_deadline: b(
                 "The written notice must be received within 60 days after the first statement showing the charge was sent (Reg Z §1026.13(b)(1)); send it to the billing-inquiry address, not the payment address. Network chargeback: about 120 days.",
@@ -131,7 +134,7 @@ fn us(i: Instrument) -> Vec<StepRule> {
                 "Bank (error-resolution address; a call is allowed, confirm it in writing)",
                 "开户银行（差错处理地址；可先电话，再书面确认）",
             ),
-            placeholder: b("[Bank's error-resolution address]", "[银行差错处理地址]"),
+            placeholder: b("Bank, error resolution", "银行差错处理部门"),
             legal_basis: b(
                 "Electronic Fund Transfer Act; Regulation E, 12 CFR §1005.11 (error resolution)",
                 "美国《电子资金转账法》；E条例 12 CFR §1005.11（差错处理）",
@@ -156,7 +159,7 @@ fn us(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Merchant,
             recipient: b("Merchant (customer service)", "商户（客服部门）"),
-            placeholder: b("[Merchant's customer-service address]", "[商户客服地址]"),
+            placeholder: b("Customer service", "客服部门"),
             legal_basis: b(
                 "Your contract with the merchant and state consumer-protection (UDAP) law; the card-dispute rights are leverage",
                 "与商户的合同及州消费者保护法（UDAP）；银行卡争议权利可作为筹码",
@@ -173,8 +176,8 @@ fn us(i: Instrument) -> Vec<StepRule> {
             step: Step::Association,
             recipient: b("CFPB / State Attorney General", "美国消费者金融保护局（CFPB）/ 州检察长"),
             placeholder: b(
-                "[Consumer Financial Protection Bureau, PO Box 4503, Iowa City, IA 52244]",
-                "[Consumer Financial Protection Bureau, PO Box 4503, Iowa City, IA 52244]",
+                "Consumer Financial Protection Bureau, PO Box 4503, Iowa City, IA 52244",
+                "Consumer Financial Protection Bureau, PO Box 4503, Iowa City, IA 52244",
             ),
             legal_basis: b(
                 "CFPB complaint process (consumerfinance.gov/complaint) for the card issuer or bank; state consumer-protection law (State Attorney General, BBB) for the merchant",
@@ -197,7 +200,7 @@ fn us(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Court,
             recipient: b("Small-claims court", "小额诉讼法院"),
-            placeholder: b("[Small-claims court of the county]", "[所在县的小额诉讼法院]"),
+            placeholder: b("Small-claims court", "小额诉讼法院"),
             legal_basis: b(
                 "Breach of contract / state UDAP law; 15 U.S.C. §1640 for a card issuer's FCBA breach",
                 "违约 / 州UDAP法；针对发卡机构违反FCBA：15 U.S.C. §1640",
@@ -250,7 +253,7 @@ fn uk(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Merchant,
             recipient: b("Trader (customer services)", "商家（客服部门）"),
-            placeholder: b("[Trader's address]", "[商家地址]"),
+            placeholder: b("Customer services", "客服部门"),
             legal_basis: b(
                 "Consumer Rights Act 2015; Consumer Contracts Regulations 2013 for distance sales",
                 "《2015年消费者权利法》；远程销售适用《2013年消费者合同条例》",
@@ -268,7 +271,7 @@ fn uk(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Bank,
             recipient: b("Card issuer or bank (complaints team)", "发卡机构或银行（投诉部门）"),
-            placeholder: b("[Card issuer's complaints address]", "[发卡机构投诉地址]"),
+            placeholder: b("Complaints team", "投诉部门"),
             legal_basis: basis,
             send_deadline: window,
             answer_due: b(
@@ -289,8 +292,8 @@ fn uk(i: Instrument) -> Vec<StepRule> {
             step: Step::Association,
             recipient: b("Financial Ombudsman Service", "金融申诉专员服务机构（FOS）"),
             placeholder: b(
-                "[Financial Ombudsman Service, Exchange Tower, London E14 9SR]",
-                "[Financial Ombudsman Service, Exchange Tower, London E14 9SR]",
+                "Financial Ombudsman Service, Exchange Tower, London E14 9SR",
+                "Financial Ombudsman Service, Exchange Tower, London E14 9SR",
             ),
             legal_basis: b(
                 "Financial Services and Markets Act 2000; FCA Handbook DISP",
@@ -312,7 +315,7 @@ fn uk(i: Instrument) -> Vec<StepRule> {
                 "County Court (small claims track; Money Claim Online)",
                 "郡法院（小额索赔程序；Money Claim Online）",
             ),
-            placeholder: b("[Defendant's address for service]", "[被告送达地址]"),
+            placeholder: b("The defendant", "被告"),
             legal_basis: b(
                 "Against the trader: the contract and the Consumer Rights Act 2015 (Section 75 is a claim against the card issuer, which may be joined as a co-defendant); an unauthorised payment: against the bank (PSRs 2017 regs 76–77). The Practice Direction – Pre-Action Conduct and Protocols (PD-PAC) is the procedure to follow first, not a cause of action.",
                 "针对商家：合同及《2015年消费者权利法》（第75条是对发卡机构的请求，可将其列为共同被告）；未经授权的支付：针对银行（《2017年支付服务条例》第76–77条）。《诉前行为与规程实务指引》（PD-PAC）是起诉前须遵循的程序，而非诉因。",
@@ -339,7 +342,7 @@ fn eu() -> Vec<StepRule> {
         StepRule {
             step: Step::Merchant,
             recipient: b("Merchant (customer service)", "商户（客服部门）"),
-            placeholder: b("[Merchant's address]", "[商户地址]"),
+            placeholder: b("Customer service", "客服部门"),
             legal_basis: b("National consumer law", "所在国消费者保护法"),
             send_deadline: b("As soon as possible.", "尽快。"),
             answer_due: b("Convention: 14 days.", "惯例：14日。"),
@@ -348,14 +351,14 @@ fn eu() -> Vec<StepRule> {
         StepRule {
             step: Step::Bank,
             recipient: b("Bank / payment service provider", "银行 / 支付服务提供者"),
-            placeholder: b("[Bank's complaints address]", "[银行投诉地址]"),
+            placeholder: b("Complaints department", "投诉部门"),
             legal_basis: b(
-                "Payment Services Directive (EU) 2015/2366 (PSD2) Arts 71, 73 and 101, as transposed nationally; network chargeback in parallel",
-                "欧盟《支付服务指令》（PSD2，2015/2366）第71、73、101条及各国转化立法；可同时发起卡组织拒付",
+                "Unauthorised payments and the provider's own execution errors: Payment Services Directive (EU) 2015/2366 (PSD2) Arts 64, 71, 73, 89 and 101, as transposed nationally. Goods not received, faulty goods, a cancelled subscription, an unpaid refund: the card scheme's chargeback (contract), not PSD2",
+                "未经授权的支付及支付服务提供者自身的执行错误：欧盟《支付服务指令》（PSD2，2015/2366）第64、71、73、89、101条及各国转化立法。未收到货、商品有瑕疵、取消订阅后扣款、未退款：卡组织拒付（合同），不适用PSD2",
             ),
             send_deadline: b(
-                "Without undue delay, at the latest 13 months after the debit date (Art. 71).",
-                "不得无故拖延，最迟在扣款日后13个月内（第71条）。",
+                "Unauthorised or incorrectly executed: without undue delay, at the latest 13 months after the debit date (Art. 71). Chargeback: the scheme's limit, about 120 days.",
+                "未经授权或执行错误：不得无故拖延，最迟在扣款日后13个月内（第71条）。拒付：以卡组织规则为准，约120日。",
             ),
             answer_due: b(
                 "Unauthorised payment: refund by the end of the next business day (Art. 73); complaint reply within 15 business days, 35 in exceptional cases (Art. 101).",
@@ -373,7 +376,7 @@ fn eu() -> Vec<StepRule> {
                 "Out-of-court body. Bank disputes: DE Ombudsmann der privaten Banken or Schlichtungsstelle der Deutschen Bundesbank; FR your bank's médiateur; NL Kifid; ES Banco de España (Reclamaciones); IT Arbitro Bancario Finanziario; IE Financial Services and Pensions Ombudsman; AT Gemeinsame Schlichtungsstelle der Österreichischen Kreditwirtschaft; BE Ombudsfin; elsewhere or cross-border: FIN-NET. A purchase from a trader in another EU country: the European Consumer Centres Network (ECC-Net).",
                 "庭外争议解决机构。银行争议：德国 Ombudsmann der privaten Banken 或德国央行调解处；法国 各银行的调解员（médiateur）；荷兰 Kifid；西班牙 西班牙银行投诉部门；意大利 银行金融仲裁机构（ABF）；爱尔兰 金融服务与养老金申诉专员（FSPO）；奥地利 奥地利信贷业联合调解处；比利时 Ombudsfin；其他国家或跨境：FIN-NET。向其他欧盟国家商家购买：欧洲消费者中心网络（ECC-Net）。",
             ),
-            placeholder: b("[Name and address of the out-of-court body]", "[争议解决机构名称及地址]"),
+            placeholder: b("Out-of-court dispute-resolution body", "庭外争议解决机构"),
             legal_basis: b(
                 "PSD2 Art. 102 (out-of-court redress for payment services); Directive 2013/11/EU (consumer ADR)",
                 "PSD2第102条（支付服务庭外救济）；指令2013/11/EU（消费争议替代性解决）",
@@ -388,7 +391,7 @@ fn eu() -> Vec<StepRule> {
         StepRule {
             step: Step::Court,
             recipient: b("National court (small claims); cross-border up to €5,000: European Small Claims Procedure", "所在国法院（小额诉讼）；跨境且不超过5,000欧元：欧洲小额诉讼程序"),
-            placeholder: b("[Competent court]", "[有管辖权的法院]"),
+            placeholder: b("The competent court", "有管辖权的法院"),
             legal_basis: b("National civil procedure", "所在国民事诉讼程序"),
             send_deadline: b("Within the national limitation period.", "在所在国诉讼时效内。"),
             answer_due: b("As set by the court.", "以法院安排为准。"),
@@ -408,7 +411,7 @@ fn cn(i: Instrument) -> Vec<StepRule> {
                 "Payment platform (Alipay / WeChat Pay complaint channel)",
                 "支付机构（支付宝 / 微信支付 投诉渠道）",
             ),
-            placeholder: b("[Payment platform's complaint channel]", "[支付机构客服投诉渠道]"),
+            placeholder: b("Customer complaints", "客户投诉部门"),
             legal_basis: b(
                 "The platform's service agreement and its complaint channel",
                 "支付服务协议及平台投诉渠道",
@@ -442,11 +445,7 @@ fn cn(i: Instrument) -> Vec<StepRule> {
                     "发卡行（银行卡争议 / 差错处理）",
                 )
             },
-            placeholder: if transfer {
-                b("[Your bank's branch or customer-service address]", "[开户行网点或客服地址]")
-            } else {
-                b("[Issuing bank's branch or customer-service address]", "[发卡行网点或客服地址]")
-            },
+            placeholder: b("Customer service", "客户服务部门"),
             legal_basis: b(
                 "The card agreement; UnionPay error/dispute process; for unauthorised use the Supreme People's Court Provisions on Bank Card Civil Disputes (2021)",
                 "银行卡领用合约；银联差错/争议处理流程；盗刷适用最高人民法院《关于审理银行卡民事纠纷案件若干问题的规定》（2021年）",
@@ -472,18 +471,18 @@ fn cn(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Merchant,
             recipient: b("Merchant (negotiation)", "商户（协商和解）"),
-            placeholder: b("[Merchant's address]", "[商户地址]"),
+            placeholder: b("Customer service", "客服部门"),
             legal_basis: b(
-                "PRC Consumer Rights Protection Law arts 24, 25, 39(1), 55",
-                "《中华人民共和国消费者权益保护法》第二十四条、第二十五条、第三十九条第（一）项、第五十五条",
+                "PRC Consumer Rights Protection Law art. 39(1) (negotiation); matched to the reason: double charge Civil Code art. 985; goods Civil Code arts 577, 563, 566 and, for faulty goods, Consumer Law art. 24; a subscription billed after cancelling Civil Code art. 565. Art. 25 only for distance sales, art. 55 only for fraud",
+                "《中华人民共和国消费者权益保护法》第三十九条第（一）项（协商和解）；依事由适用：重复扣款 民法典第九百八十五条；商品问题 民法典第五百七十七条、第五百六十三条、第五百六十六条，质量问题另依消法第二十四条；取消订阅后扣款 民法典第五百六十五条。第二十五条仅适用于远程购物，第五十五条仅适用于欺诈",
             ),
             send_deadline: b(
-                "Returns: within 7 days of receipt (arts 24, 25); otherwise as soon as possible.",
-                "退货：自收到商品之日起七日内（第二十四、二十五条）；其他情况尽快。",
+                "Faulty goods: a return within 7 days of receipt (Consumer Law art. 24), after that repair or replacement; otherwise as soon as possible.",
+                "商品质量问题：自收到商品之日起七日内可退货（消法第二十四条），此后可要求更换、修理；其他情况尽快。",
             ),
             answer_due: b(
-                "Refund within 7 days of receiving the returned item (art. 25); otherwise convention 7 days.",
-                "收到退回商品之日起七日内退款（第二十五条）；其他情况惯例7日。",
+                "No statutory period: convention 7 days.",
+                "无法定期限：惯例7日。",
             ),
             attach: vec![
                 b("Receipt or invoice (小票/发票)", "购物小票、发票"),
@@ -500,10 +499,8 @@ fn cn(i: Instrument) -> Vec<StepRule> {
                 &format!("One of: 12315 (market regulator), the Consumers' Association (mediation), or {regulator} (financial regulator)"),
                 &format!("择一：12315（市场监督管理部门）、消费者协会（调解）或{regulator}（金融监管部门）"),
             ),
-            placeholder: b(
-                "[Address of the body you chose (12315: the county market-regulation bureau where the merchant operates)]",
-                "[所选投诉受理机构的地址（12315：商户经营地县级市场监督管理局）]",
-            ),
+            // The letter names the chosen body (letters::context), so this is only a fallback.
+            placeholder: b("Complaint-handling body", "投诉受理机构"),
             legal_basis: b(
                 "Consumer Rights Protection Law art. 39(2)(3), art. 46; SAMR Interim Measures on Complaints and Reports",
                 "《消费者权益保护法》第三十九条第（二）（三）项、第四十六条；《市场监督管理投诉举报处理暂行办法》",
@@ -524,14 +521,14 @@ fn cn(i: Instrument) -> Vec<StepRule> {
         StepRule {
             step: Step::Court,
             recipient: b("Basic-level People's Court (small claims)", "基层人民法院（小额诉讼）"),
-            placeholder: b("[Competent basic-level People's Court]", "[有管辖权的基层人民法院]"),
+            placeholder: b("Basic-level People's Court", "＿＿＿＿＿＿人民法院"),
             legal_basis: b(
-                "Civil Procedure Law arts 124, 165; Civil Code art. 188",
-                "《中华人民共和国民事诉讼法》第一百二十四条、第一百六十五条；《中华人民共和国民法典》第一百八十八条",
+                "Civil Procedure Law arts 122, 124, 165; the cause of action matched to the claim",
+                "《中华人民共和国民事诉讼法》第一百二十二条、第一百二十四条、第一百六十五条；案由依诉讼请求确定",
             ),
             send_deadline: b(
-                "Within the 3-year limitation period (Civil Code art. 188).",
-                "三年诉讼时效内（民法典第一百八十八条）。",
+                "No fixed date: limitation (3 years) runs from when you knew of the harm, and each written demand to the other side interrupts it and starts it again (Civil Code arts 188, 195).",
+                "无固定日期：诉讼时效三年，自知道或者应当知道权利受到损害以及义务人之日起计算；向对方提出履行请求的，诉讼时效中断并重新计算（民法典第一百八十八条、第一百九十五条）。",
             ),
             answer_due: b(
                 "Scheduled by the court; small claims are decided in a single trial.",
@@ -574,6 +571,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Review #26: the ladder's own words follow §9 — no statute that does not fit the reason.
+    #[test]
+    fn ladder_text_follows_section_9() {
+        for i in Instrument::ALL {
+            let cn = ladder(Jurisdiction::Cn, i);
+            let merchant = format!("{:?}{:?}", cn[0].legal_basis, cn[0].answer_due);
+            assert!(!merchant.contains("arts 24, 25") && !merchant.contains("(art. 25)"));
+            assert!(!merchant.contains("39(1), 55"));
+            assert!(
+                cn[3].send_deadline.en.contains("195"),
+                "{:?}",
+                cn[3].send_deadline
+            );
+            assert!(!cn[3].legal_basis.en.contains("188"));
+            let eu = &ladder(Jurisdiction::Eu, i)[1];
+            assert!(eu
+                .legal_basis
+                .en
+                .contains("chargeback (contract), not PSD2"));
+        }
+        let us = &ladder(Jurisdiction::Us, Instrument::CreditCard)[1];
+        assert!(us.legal_basis.en.contains("§1026.12(c)"));
     }
 
     #[test]

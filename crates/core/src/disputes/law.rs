@@ -132,6 +132,13 @@ fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
                 "the Fair Credit Billing Act, 15 U.S.C. §1666, and Regulation Z, 12 CFR §1026.13(a) (billing error)",
                 "《公平信用结算法》15 U.S.C. §1666及Z条例§1026.13(a)（账单错误）",
             ),
+            // Review #8: Regulation E excludes wire transfers (§1005.3(c)(3)); they fall under UCC
+            // Article 4A. The case does not record which kind a transfer was, so the letter
+            // names both and claims neither alone.
+            (Instrument::BankTransfer, NotAuthorised | DoubleCharge) => b(
+                "for an ACH or other electronic fund transfer, the Electronic Fund Transfer Act, 15 U.S.C. §1693f, and Regulation E, 12 CFR §1005.11; for a wire transfer, which Regulation E excludes (§1005.3(c)(3)), Article 4A of the Uniform Commercial Code as enacted in my state (§§4A-202 to 4A-204) and my account agreement",
+                "ACH等电子资金转账：《电子资金转账法》15 U.S.C. §1693f及E条例§1005.11；电汇（E条例§1005.3(c)(3)将其排除）：本州施行的《统一商法典》第4A编（§§4A-202至4A-204）及账户协议",
+            ),
             (_, NotAuthorised) => b(
                 "the Electronic Fund Transfer Act, 15 U.S.C. §1693f, and Regulation E, 12 CFR §1005.11 (an unauthorised electronic fund transfer); liability limits in §1005.6",
                 "《电子资金转账法》15 U.S.C. §1693f及E条例§1005.11（未经授权的电子资金转账）；责任限额见§1005.6",
@@ -155,6 +162,10 @@ fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
             (Instrument::CreditCard, NotAuthorised) => b(
                 "the Fair Credit Billing Act (15 U.S.C. §1666) and the Truth in Lending Act's civil liability, 15 U.S.C. §1640",
                 "《公平信用结算法》（15 U.S.C. §1666）及《诚实借贷法》民事责任条款15 U.S.C. §1640",
+            ),
+            (Instrument::BankTransfer, NotAuthorised) => b(
+                "for an electronic fund transfer, the Electronic Fund Transfer Act, 15 U.S.C. §1693f, and its civil liability, 15 U.S.C. §1693m; for a wire transfer, UCC Article 4A, §4A-204 (refund of an unauthorised payment order, with interest)",
+                "电子资金转账：《电子资金转账法》15 U.S.C. §1693f及其民事责任条款15 U.S.C. §1693m；电汇：《统一商法典》第4A编§4A-204（退还未经授权的付款指令款项及利息）",
             ),
             (_, NotAuthorised) => b(
                 "the Electronic Fund Transfer Act, 15 U.S.C. §1693f, and its civil liability, 15 U.S.C. §1693m",

@@ -2,8 +2,12 @@
 //! behind it and any assumption made; what to do next and by when; and warnings before a
 //! window closes or when an answer is overdue.
 //!
-//! Dates of receipt are not known, so clocks that run from receipt (e.g. Reg Z's 30 days) are
-//! counted from the date the letter was sent; that makes them a few days early at worst.
+//! Where the law runs a clock from the day the recipient **receives** the letter (Reg Z's 30
+//! days, Reg E's 10 business days, DISP's 15 business days and 8 weeks, PSD2 Arts 73 and 101, the
+//! CBIRC's 15/30 days, 12315's 7 working days), the plan counts from the day it is likely to
+//! arrive: the second business day after sending (`received`), the deemed day of service of
+//! first-class post (CPR 6.26), used as the assumption everywhere and stated in the step's notes.
+//! Conventions (a merchant's 14 days, a Letter Before Claim's 14 days) run from the letter's date.
 
 use super::calendar::{add_business_days_in, add_days, add_months, days_until, roll_forward};
 use super::holidays::HolidayCalendar;
@@ -430,35 +434,74 @@ fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
             "No statutory deadline to complain; write as soon as possible, as the bank must raise a card dispute with the network in time.",
             "投诉无法定期限；请尽快提出，发卡行须在卡组织规定时间内发起争议。",
         ),
-        (Cn, Association) | (Cn, Court) => {
-            // disputes-facts §4.2 (12315 refuses complaints > 3 years) and §4.6 (民法典 第188条).
-            let basis = if step == Association {
-                b(
-                    "SAMR Interim Measures: complaints more than 3 years after you knew of the harm are not accepted.",
-                    "《市场监督管理投诉举报处理暂行办法》：知道或应当知道权益受损超过三年的投诉不予受理。",
-                )
-            } else {
-                b(
-                    "Civil Code art. 188: 3-year limitation period from when you knew of the harm and the obligor. Small claims (Civil Procedure Law art. 165): up to 50% of the province's previous-year average annual wage, decided in a single trial; up to twice that if both parties agree.",
-                    "民法典第一百八十八条：诉讼时效三年，自知道或应当知道权利受到损害以及义务人之日起计算。小额诉讼（民事诉讼法第一百六十五条）：标的额为本省上年度就业人员年平均工资百分之五十以下的，一审终审；当事人双方约定的，可至百分之二百以下。",
-                )
+        (Cn, Association) => Window {
+            // disputes-facts §4.2: 12315 does not accept a complaint more than 3 years after
+            // the consumer knew of the harm. An administrative acceptance rule: a demand to the
+            // merchant does not interrupt it.
+            send_by: Some(add_months(f.transaction_date, 36)),
+            basis: b(
+                "SAMR Interim Measures: complaints more than 3 years after you knew of the harm are not accepted.",
+                "《市场监督管理投诉举报处理暂行办法》：知道或应当知道权益受损超过三年的投诉不予受理。",
+            ),
+            notes: vec![b(
+                "Counted from the transaction date; if you learned of the charge later, the period starts then.",
+                "按交易日期计算；如您之后才知悉该笔扣款，自知悉之日起算。",
+            )],
+        },
+        (Cn, Court) => {
+            // disputes-facts §9.4 and review #18: limitation (民法典 第188条) is a defence the
+            // court does not raise itself (第193条), and each demand for performance the user
+            // sends interrupts it and starts it again (第195条). So no send-by date and no
+            // "window closed": the date shown is informational, 3 years from the latest letter
+            // the user sent the merchant or the bank (else from the transaction).
+            let last_demand = steps
+                .iter()
+                .filter(|r| matches!(r.step, Merchant | Bank))
+                .filter_map(|r| r.sent)
+                .max();
+            let from = last_demand.unwrap_or(f.transaction_date).max(f.transaction_date);
+            let until = add_months(from, 36);
+            let (en, zh) = match last_demand {
+                Some(d) => (
+                    format!("Your letter of {} was a demand for performance: limitation started again then and runs to at least {} (Civil Code art. 195). Each later written demand starts it again.", date_en(d), date_en(until)),
+                    format!("您于{}寄出的函件属于向义务人提出履行请求，诉讼时效自此中断并重新计算，至少至{}（民法典第一百九十五条）；此后每次书面催告均重新起算。", date_zh(d), date_zh(until)),
+                ),
+                None => (
+                    format!("Counted from the transaction date, limitation runs to at least {}; a written demand to the other side (your letter to the merchant or bank) starts it again (Civil Code art. 195).", date_en(until)),
+                    format!("自交易日起算，诉讼时效至少至{}；向对方提出书面履行请求（致商户或银行的函件）的，诉讼时效中断并重新计算（民法典第一百九十五条）。", date_zh(until)),
+                ),
             };
             Window {
-                send_by: Some(add_months(f.transaction_date, 36)),
-                basis,
-                notes: vec![b(
-                    "Counted from the transaction date; if you learned of the charge later, the period starts then.",
-                    "按交易日期计算；如您之后才知悉该笔扣款，自知悉之日起算。",
-                )],
+                send_by: None,
+                basis: b(
+                    "Limitation: 3 years from when you knew or should have known of the harm and who caused it (Civil Code art. 188); a demand for performance interrupts it and it starts again (art. 195); the court does not raise it of its own motion (art. 193). Small claims (Civil Procedure Law art. 165): up to 50% of the province's previous-year average annual wage, decided in a single trial; up to twice that if both parties agree.",
+                    "诉讼时效三年，自知道或者应当知道权利受到损害以及义务人之日起计算（民法典第一百八十八条）；向义务人提出履行请求的，诉讼时效中断并重新计算（第一百九十五条）；人民法院不主动适用诉讼时效（第一百九十三条）。小额诉讼（民事诉讼法第一百六十五条）：标的额为本省上年度就业人员年平均工资百分之五十以下的，一审终审；当事人双方约定的，可至百分之二百以下。",
+                ),
+                notes: vec![b(en, zh)],
             }
         }
     }
+}
+
+/// The day a letter sent on `sent` is taken to arrive: the second business day after it was sent
+/// (CPR 6.26's deemed service of first-class post), skipping the case's holidays.
+pub fn received(f: &CaseFacts, sent: NaiveDate) -> NaiveDate {
+    add_business_days_in(cal(f), sent, 2)
+}
+
+/// The note on a clock counted from receipt (review #27 "reply dates").
+fn receipt_note(rcv: NaiveDate) -> Bilingual {
+    b(
+        format!("The law counts this from the day the letter is received; taken here as {}, the second business day after you send it (as CPR 6.26 deems first-class post served). If you know the day it arrived, count from that day.", date_en(rcv)),
+        format!("法律自对方收到函件之日起算；此处按寄出后第二个工作日（{}）收到计算（参照英国CPR 6.26对一类邮件的送达推定）。如知道实际收到日期，以实际日期为准。", date_zh(rcv)),
+    )
 }
 
 fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
     use Jurisdiction::*;
     use Step::*;
     let c = cal(f);
+    let rcv = received(f, sent);
     let cal_note = || {
         let l = c.label();
         b(
@@ -486,16 +529,13 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
         ),
         (Us, Bank) if f.instrument == Instrument::CreditCard => Answer {
             // disputes-facts §1.1: acknowledgment ≤ 30 days, resolution ≤ 2 cycles / 90 days.
-            due: Some(add_days(sent, 30)),
-            final_due: Some(add_days(sent, 90)),
+            due: Some(add_days(rcv, 30)),
+            final_due: Some(add_days(rcv, 90)),
             basis: b(
                 "Reg Z §1026.13(c): written acknowledgment within 30 days of receipt; resolution within two billing cycles and never more than 90 days.",
                 "Z条例§1026.13(c)：收到后30日内书面确认；两个账单周期内、最迟90日内解决。",
             ),
-            notes: vec![b(
-                "Counted from the day you sent the letter; the law counts from receipt.",
-                "自寄出之日起计算；法律自收到之日起算。",
-            )],
+            notes: vec![receipt_note(rcv)],
             calendar: None,
         },
         (Us, Bank) if law::is_merchant_dispute(f.reason) && f.instrument != Instrument::BankTransfer && f.reason != Reason::WrongAmount => simple(
@@ -509,8 +549,8 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
             let pos = f.instrument == Instrument::DebitCard;
             let days = if pos { 90 } else { 45 };
             Answer {
-                due: Some(add_business_days_in(c, sent, 10)),
-                final_due: Some(add_days(sent, days)),
+                due: Some(add_business_days_in(c, rcv, 10)),
+                final_due: Some(add_days(rcv, days)),
                 basis: if pos {
                     b(
                         "Reg E §1005.11(c): investigate within 10 business days, or credit provisionally and finish within 90 days for a point-of-sale debit-card transaction (§1005.11(c)(3)(ii)).",
@@ -522,7 +562,17 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
                         "E条例§1005.11(c)：10个工作日内完成调查，否则临时入账并在45日内完成（境外发起及新开户交易为90日）。",
                     )
                 },
-                notes: vec![cal_note()],
+                notes: {
+                    let mut n = vec![receipt_note(rcv), cal_note()];
+                    if f.instrument == Instrument::BankTransfer {
+                        // Review #8: Reg E excludes wires (§1005.3(c)(3)).
+                        n.push(b(
+                            "These clocks are Regulation E's, for an ACH or other electronic transfer. A wire transfer is outside Regulation E (12 CFR §1005.3(c)(3)): under UCC Article 4A the bank must refund an unauthorised payment order not verified by an agreed, commercially reasonable security procedure (§4A-202 to §4A-204); report it within a reasonable time, at most 90 days, to keep the interest, and within one year of the statement at the latest (§4A-505).",
+                            "以上为E条例对ACH等电子转账规定的期限。电汇不适用E条例（12 CFR §1005.3(c)(3)）：依《统一商法典》第4A编，未经双方约定的合理安全程序验证的未经授权付款指令，银行应退款（§4A-202至§4A-204）；请在合理期间内（最迟90日，以保留利息）通知银行，最迟不超过对账单后一年（§4A-505）。",
+                        ));
+                    }
+                    n
+                },
                 calendar: Some(c.label()),
             }
         }
@@ -539,13 +589,14 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
         },
         // disputes-facts §9.3: Texas's DTPA notice needs 60 days before suit for damages.
         (Us, Court) if in_texas(f) => simple(
-            Some(add_days(sent, 60)),
+            Some(add_days(rcv, 60)),
             "Final demand: 60 days to pay before a claim is filed (Texas DTPA §17.505 notice).",
             "最后催告：起诉前给予60日付款期限（德州DTPA §17.505通知）。",
         ),
         (Us, Court) => simple(
-            // disputes-facts §9.3: 30 days, the notice period of MA ch. 93A and CA CLRA.
-            Some(add_days(sent, 30)),
+            // disputes-facts §9.3: 30 days, the notice period of MA ch. 93A and CA CLRA
+            // (CLRA §1782(b): 30 days after receipt), counted from receipt.
+            Some(add_days(rcv, 30)),
             "Final demand: 30 days to pay before a claim is filed (the notice period Massachusetts ch. 93A and California CLRA require; Texas DTPA requires 60).",
             "最后催告：起诉前给予30日付款期限（马萨诸塞州93A章、加州CLRA要求的通知期；德州DTPA为60日）。",
         ),
@@ -562,21 +613,26 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
         ),
         (Uk, Bank) if is_payment_services_complaint(f) => Answer {
             // disputes-facts §9.2: payment-services complaints 15 business days, 35 exceptional.
-            due: Some(add_business_days_in(c, sent, 15)),
-            final_due: Some(add_business_days_in(c, sent, 35)),
+            due: Some(add_business_days_in(c, rcv, 15)),
+            final_due: Some(add_business_days_in(c, rcv, 35)),
             basis: b(
                 "FCA DISP 1.6.2A: a payment-services complaint is answered within 15 business days (35 in exceptional cases).",
                 "FCA DISP 1.6.2A：支付服务类投诉15个工作日内答复（特殊情况35个工作日）。",
             ),
-            notes: vec![cal_note()],
+            notes: vec![receipt_note(rcv), cal_note()],
             calendar: Some(c.label()),
         },
-        (Uk, Bank) => simple(
-            // disputes-facts §2.3: final response within 8 weeks.
-            Some(add_days(sent, 56)),
-            "FCA DISP 1.6.2: final response within 8 weeks; after that you can go to the Financial Ombudsman Service.",
-            "FCA DISP 1.6.2：8周内作出最终答复；逾期可向金融申诉专员投诉。",
-        ),
+        (Uk, Bank) => Answer {
+            // disputes-facts §2.3: final response within 8 weeks of receiving the complaint.
+            due: Some(add_days(rcv, 56)),
+            final_due: None,
+            basis: b(
+                "FCA DISP 1.6.2: final response within 8 weeks; after that you can go to the Financial Ombudsman Service.",
+                "FCA DISP 1.6.2：8周内作出最终答复；逾期可向金融申诉专员投诉。",
+            ),
+            notes: vec![receipt_note(rcv)],
+            calendar: None,
+        },
         (Uk, Association) => simple(None, "The Ombudsman sets its own timetable.", "由申诉专员自行安排时间。"),
         (Uk, Court) => simple(
             // disputes-facts §2.5: PD-PAC para 6, 14 days in a straightforward case.
@@ -586,23 +642,23 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
         ),
         (Eu, Bank) if f.reason == Reason::NotAuthorised => Answer {
             // disputes-facts §3: Art. 73 refund by end of next business day; Art. 101 reply.
-            due: Some(add_business_days_in(c, sent, 1)),
-            final_due: Some(add_business_days_in(c, sent, 15)),
+            due: Some(add_business_days_in(c, rcv, 1)),
+            final_due: Some(add_business_days_in(c, rcv, 15)),
             basis: b(
                 "PSD2 Art. 73: refund of an unauthorised payment by the end of the next business day; Art. 101: complaint reply within 15 business days.",
                 "PSD2第73条：未经授权的支付须在次一营业日结束前退款；第101条：15个营业日内答复投诉。",
             ),
-            notes: vec![cal_note()],
+            notes: vec![receipt_note(rcv), cal_note()],
             calendar: Some(c.label()),
         },
         (Eu, Bank) if is_psp_error(f) => Answer {
-            due: Some(add_business_days_in(c, sent, 15)),
-            final_due: Some(add_business_days_in(c, sent, 35)),
+            due: Some(add_business_days_in(c, rcv, 15)),
+            final_due: Some(add_business_days_in(c, rcv, 35)),
             basis: b(
                 "PSD2 Art. 101: complaint reply within 15 business days (35 in exceptional cases).",
                 "PSD2第101条：15个营业日内答复投诉（特殊情况35个营业日）。",
             ),
-            notes: vec![cal_note()],
+            notes: vec![receipt_note(rcv), cal_note()],
             calendar: Some(c.label()),
         },
         (Eu, Bank) => Answer {
@@ -632,19 +688,21 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
             // approval; calendar days from the day after receipt (民法典 第201条), a last day on
             // a holiday moving to the next working day (第203条).
             Answer {
-                due: Some(roll_forward(c, add_days(sent, 15))),
-                final_due: Some(roll_forward(c, add_days(sent, 30))),
+                due: Some(roll_forward(c, add_days(rcv, 15))),
+                final_due: Some(roll_forward(c, add_days(rcv, 30))),
                 basis: b(
                     "CBIRC Measures on Consumer Complaints (Order 2020 No. 3): the bank handles a clear complaint within 15 days and a complex one within 30; a very complex one may take 30 more after internal approval. The answer must name the further channels (review, mediation, arbitration, court).",
                     "《银行业保险业消费投诉处理管理办法》（银保监会令2020年第3号）：事实清楚的投诉15日内办结，情况复杂的30日内办结，特别复杂的经批准可再延长30日；答复须告知核实、调解、仲裁、诉讼等后续渠道。",
                 ),
                 notes: vec![b(
                     format!(
-                        "Calendar days from the day after the bank receives the complaint (Civil Code art. 201), counted here from the day you sent it; a last day on a holiday moves to the next working day (art. 203; {}).",
+                        "Calendar days from the day after the bank receives the complaint (Civil Code art. 201), taken here as {} (the second business day after you send it; if you know the day it arrived, count from that day); a last day on a holiday moves to the next working day (art. 203; {}).",
+                        date_en(rcv),
                         c.label().en
                     ),
                     format!(
-                        "自银行收到投诉次日起按自然日计算（民法典第二百零一条），此处自寄出之日起算；最后一日为法定休假日的，顺延至次一工作日（第二百零三条；{}）。",
+                        "自银行收到投诉次日起按自然日计算（民法典第二百零一条），此处按寄出后第二个工作日（{}）收到计算，如知道实际收到日期以实际为准；最后一日为法定休假日的，顺延至次一工作日（第二百零三条；{}）。",
+                        date_zh(rcv),
                         c.label().zh
                     ),
                 )],
@@ -654,7 +712,8 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
         (Cn, Association) => {
             // disputes-facts §4.2: accept or reject ≤ 7 working days (Art. 14); mediation ends
             // after 45 working days from acceptance (Art. 21).
-            let accept_by = add_business_days_in(c, sent, 7);
+            // 7 working days from receiving the complaint (review #27).
+            let accept_by = add_business_days_in(c, rcv, 7);
             Answer {
                 due: Some(accept_by),
                 final_due: Some(add_business_days_in(c, accept_by, 45)),
@@ -662,7 +721,7 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
                     "12315: the bureau decides within 7 working days whether to accept; mediation ends if there is no agreement within 45 working days of acceptance.",
                     "12315：市场监管部门7个工作日内决定是否受理；受理后45个工作日内未达成调解协议的终止调解。",
                 ),
-                notes: vec![cal_note()],
+                notes: vec![receipt_note(rcv), cal_note()],
                 calendar: Some(c.label()),
             }
         }

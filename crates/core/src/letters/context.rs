@@ -1,5 +1,6 @@
 //! The values a template sees, built from a `LetterRequest`: dates and money already formatted
-//! for the language, placeholders where something is unknown. Everything here is data; none of
+//! for the language, a neutral role name ("the card issuer") where a name is unknown and
+//! nothing where an address is. Everything here is data; none of
 //! it is ever parsed as template code.
 
 use super::format::{date, money};
@@ -30,7 +31,10 @@ pub(crate) struct Context {
     pub claimed: String,
     pub earlier: Vec<Earlier>,
     pub legal_basis: String,
+    /// The evidence, each described by its kind, never by its file name (§9.5).
     pub enclosures: Vec<String>,
+    /// The same, with each item's source for a 起诉状's 证据来源 (empty when unknown).
+    pub evidence: Vec<super::evidence::Evidence>,
     pub notes: Option<String>,
     pub reply_by: Option<String>,
     /// EU unauthorised payment: the Art. 73 refund date (end of the next business day); the
@@ -42,7 +46,7 @@ pub(crate) struct Context {
     pub reported_on: Option<String>,
     /// The police report's number, or none (never assumed).
     pub police_report: Option<String>,
-    /// The bank, card issuer or platform (a placeholder when unknown).
+    /// The bank, card issuer or platform ("the card issuer", "发卡行" when its name is unknown).
     pub bank: Party,
     /// The defendant of a court step: the bank for an unauthorised charge, else the merchant.
     pub defendant: Party,
@@ -86,9 +90,12 @@ pub(crate) struct Sender {
 #[derive(Serialize)]
 pub(crate) struct Party {
     pub name: String,
+    /// Empty when the case records none.
     pub address: Vec<String>,
-    /// False when the name and address are placeholders.
+    /// True when both the name and an address are recorded.
     pub known: bool,
+    /// True when the name is recorded (else `name` is the role: "Customer service", "商户").
+    pub named: bool,
 }
 
 #[derive(Serialize)]
@@ -168,12 +175,10 @@ pub(crate) fn claimed_minor(req: &LetterRequest) -> Option<i64> {
     crate::disputes::claimed_minor(req.reason, &amounts)
 }
 
-fn party(
-    p: Option<&LetterParty>,
-    fallback_name: Option<&str>,
-    placeholder: &str,
-    zh: bool,
-) -> Party {
+/// A party as the letter prints it. An unknown name is the role's neutral addressee line (a
+/// department or body, never a bracketed instruction: review #20); an unknown address is left
+/// out, for the user to write on the envelope, rather than printed as a blank.
+fn party(p: Option<&LetterParty>, fallback_name: Option<&str>, role: &str) -> Party {
     let name = p
         .and_then(|p| p.name.clone())
         .filter(|n| !n.trim().is_empty())
@@ -187,21 +192,11 @@ fn party(
                 .collect()
         })
         .unwrap_or_default();
-    let known = name.is_some() && !address.is_empty();
-    // A name without an address asks only for the address.
-    let address_placeholder = if name.is_some() {
-        if zh { "[住所]" } else { "[address]" }.to_string()
-    } else {
-        placeholder.to_string()
-    };
     Party {
-        name: name.unwrap_or_else(|| placeholder.to_string()),
-        address: if address.is_empty() {
-            vec![address_placeholder]
-        } else {
-            address
-        },
-        known,
+        known: name.is_some() && !address.is_empty(),
+        named: name.is_some(),
+        name: name.unwrap_or_else(|| role.to_string()),
+        address,
     }
 }
 
@@ -219,42 +214,43 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         .unwrap_or_else(|| default_currency(req.jurisdiction));
     let first_merchant = req.transactions.first().map(|t| t.merchant.as_str());
 
-    let cp_placeholder = if zh {
-        "[商户名称及地址]"
-    } else {
-        "[Merchant's name and address]"
-    };
-    let counterparty = party(
-        req.counterparty.as_ref(),
-        first_merchant,
-        cp_placeholder,
-        zh,
-    );
+    let cp_placeholder = if zh { "商户" } else { "the merchant" };
+    let counterparty = party(req.counterparty.as_ref(), first_merchant, cp_placeholder);
     let counterparty_copy = counterparty.clone_party();
     let bank_placeholder = match (zh, req.instrument) {
-        (true, Instrument::PaymentPlatform) => "[支付机构名称及住所]",
-        (true, Instrument::BankTransfer) => "[开户行名称及住所]",
-        (true, _) => "[发卡行名称及住所]",
-        (false, Instrument::PaymentPlatform) => "[Payment platform's name and address]",
-        (false, Instrument::CreditCard) => "[Card issuer's name and address]",
-        (false, _) => "[Bank's name and address]",
+        (true, Instrument::PaymentPlatform) => "支付机构",
+        (true, Instrument::BankTransfer) => "开户行",
+        (true, _) => "发卡行",
+        (false, Instrument::PaymentPlatform) => "the payment platform",
+        (false, Instrument::CreditCard) => "the card issuer",
+        (false, _) => "the bank",
     };
-    let bank = party(req.details.bank.as_ref(), None, bank_placeholder, zh);
+    let bank = party(req.details.bank.as_ref(), None, bank_placeholder);
     let defendant_is_bank = cn_defendant_is_bank(req.reason);
     // Outside China the court step is a final demand / letter before claim sent to the other
     // side; in China it is a 民事起诉状 addressed to the court.
     let recipient = if req.step == Step::Court && req.jurisdiction != Jurisdiction::Cn {
         match &req.recipient {
-            Some(r) => party(Some(r), None, &placeholder, zh),
+            Some(r) => party(Some(r), None, &placeholder),
             None if defendant_is_bank => bank.clone_party(),
             None => counterparty.clone_party(),
         }
     } else if req.step == Step::Bank && req.recipient.is_none() && bank.known {
         bank.clone_party()
     } else if req.step == Step::Merchant && req.recipient.is_none() {
-        party(req.counterparty.as_ref(), first_merchant, &placeholder, zh)
+        party(req.counterparty.as_ref(), first_merchant, &placeholder)
+    } else if req.jurisdiction == Jurisdiction::Cn
+        && req.step == Step::Association
+        && req.recipient.is_none()
+    {
+        // §9.4: the one body the user picked.
+        party(
+            None,
+            None,
+            cn_complaint_body_name(complaint_body(req), req.instrument, zh),
+        )
     } else {
-        party(req.recipient.as_ref(), None, &placeholder, zh)
+        party(req.recipient.as_ref(), None, &placeholder)
     };
 
     let earlier = req
@@ -267,7 +263,14 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
                 .recipient
                 .clone()
                 .filter(|r| !r.trim().is_empty())
-                .unwrap_or_else(|| pick(&short_name(req.jurisdiction, req.instrument, e.step))),
+                .unwrap_or_else(|| {
+                    // §9.4: a Chinese complaint went to the one body the user picked.
+                    if req.jurisdiction == Jurisdiction::Cn && e.step == Step::Association {
+                        cn_complaint_body_name(complaint_body(req), req.instrument, zh).to_string()
+                    } else {
+                        pick(&short_name(req.jurisdiction, req.instrument, e.step))
+                    }
+                }),
             to_you: e.step == req.step,
             sent: date(e.sent, lang),
             answered: e.answered.map(|d| date(d, lang)),
@@ -314,6 +317,7 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
     })
     .map(|d| date(d, lang));
 
+    let evidence = super::evidence::describe(&req.enclosures, zh);
     Context {
         lang: lang.to_string(),
         today: date(req.today, lang),
@@ -395,12 +399,8 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
                     s75(req, claimed, currency),
                 ))
             }),
-        enclosures: req
-            .enclosures
-            .iter()
-            .filter(|e| !e.trim().is_empty())
-            .cloned()
-            .collect(),
+        enclosures: evidence.iter().map(|e| e.description.clone()).collect(),
+        evidence,
         notes: req.notes.clone().filter(|n| !n.trim().is_empty()),
         reply_by,
         refund_by,
@@ -419,14 +419,7 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         },
         defendant_is_bank,
         cause: cn_cause(req.instrument, req.reason),
-        complaint_body: match req.details.complaint_body.as_deref().map(str::trim) {
-            Some("consumer_association") | Some("xiaoxie") => "consumer_association",
-            Some("regulator") => "regulator",
-            Some("12315") => "12315",
-            // Default: the bank's or platform's regulator for unauthorised use, else 12315.
-            _ if req.reason == Reason::NotAuthorised => "regulator",
-            _ => "12315",
-        },
+        complaint_body: complaint_body(req),
         paid_with: paid_with(
             req.instrument,
             req.account_last4.as_deref().map(last4).as_deref(),
@@ -451,6 +444,32 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         },
         us_state: us_state(req),
         complaint_about_bank: complaint_about_bank(req),
+    }
+}
+
+/// China: the one body a complaint goes to (§9.4), as the case records it.
+fn complaint_body(req: &LetterRequest) -> &'static str {
+    match req.details.complaint_body.as_deref().map(str::trim) {
+        Some("consumer_association") | Some("xiaoxie") => "consumer_association",
+        Some("regulator") => "regulator",
+        Some("12315") => "12315",
+        // Default: the bank's or platform's regulator for unauthorised use, else 12315.
+        _ if req.reason == Reason::NotAuthorised => "regulator",
+        _ => "12315",
+    }
+}
+
+/// The addressee line of a Chinese complaint: the body the user picked.
+fn cn_complaint_body_name(body: &str, i: Instrument, zh: bool) -> &'static str {
+    match (body, i == Instrument::PaymentPlatform, zh) {
+        ("consumer_association", _, true) => "消费者协会",
+        ("consumer_association", _, false) => "Consumers' Association",
+        ("regulator", true, true) => "中国人民银行（12363）",
+        ("regulator", true, false) => "People's Bank of China (12363)",
+        ("regulator", false, true) => "国家金融监督管理总局（12378）",
+        ("regulator", false, false) => "National Financial Regulatory Administration (12378)",
+        (_, _, true) => "市场监督管理局（12315）",
+        (_, _, false) => "Administration for Market Regulation (12315)",
     }
 }
 
@@ -488,6 +507,7 @@ impl Party {
             name: self.name.clone(),
             address: self.address.clone(),
             known: self.known,
+            named: self.named,
         }
     }
 }

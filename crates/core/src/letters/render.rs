@@ -68,6 +68,31 @@ builtin! {
     Cn / Court / "zh-CN" => "cn/court.zh-CN.txt.j2",
 }
 
+/// The statement (US) or particulars (UK) of claim a user copies into the court's form if the
+/// final demand is not paid: a separate page kept by the user, never printed inside the letter
+/// to the defendant, whose date it would contradict ("has not paid" on the day of the demand;
+/// review #24). `None` for a step or jurisdiction that has none (the EU names the European
+/// Small Claims form in its letter; a Chinese 起诉状 is itself the filing).
+pub fn claim_worksheet(req: &LetterRequest) -> Result<Option<Letter>, TemplateError> {
+    let source = match (req.jurisdiction, req.step) {
+        (Jurisdiction::Us, Step::Court) => {
+            include_str!("../../templates/letters/us/claim.en.txt.j2")
+        }
+        (Jurisdiction::Uk, Step::Court) => {
+            include_str!("../../templates/letters/uk/claim.en.txt.j2")
+        }
+        _ => return Ok(None),
+    };
+    let mut english = req.clone();
+    english.lang = "en".into();
+    let mut sheet = render(&english, Some(source))?;
+    sheet.kind = "worksheet".into();
+    sheet.recipient.clear();
+    sheet.enclosures.clear();
+    sheet.signature.clear();
+    Ok(Some(sheet))
+}
+
 /// The fields a template can use, each with one line of explanation.
 pub fn template_fields() -> Vec<&'static str> {
     vec![
@@ -79,7 +104,7 @@ pub fn template_fields() -> Vec<&'static str> {
         "reason — double_charge | not_authorised | not_received | cancelled_subscription | wrong_amount | refund_not_credited | faulty_goods",
         "reason_label — the reason in words; problem — one sentence saying what is wrong",
         "sender.name, sender.address (list of lines), sender.email, sender.phone (may be none)",
-        "recipient.name, recipient.address (list), recipient.known (false when placeholders stand in)",
+        "recipient.name, recipient.address (list, empty when unknown), recipient.known (name and address recorded), recipient.named (name recorded; else name is the role, \"Customer service\")",
         "counterparty.name, counterparty.address (list), counterparty.known — the other side (merchant)",
         "account_last4 — last four digits of the card or account, or none",
         "transactions — list of {date, posted_date, merchant, description, amount, currency}",
@@ -94,7 +119,8 @@ pub fn template_fields() -> Vec<&'static str> {
         "claimed — the amount asked back, formatted (\"$4.38\" / \"人民币12.00元\")",
         "earlier — list of {step, to, to_you, sent, answered, outcome}: the steps taken before",
         "legal_basis — the law this step rests on",
-        "enclosures — list of evidence file names",
+        "enclosures — the evidence, each described by its kind (\"Photograph or screenshot\"), never its file name",
+        "evidence — the same as items with description and source (source empty when the kind does not say who issued it)",
         "notes — the user's own account, or none",
         "reply_by — the date the answer is due under the step's rule, or none; refund_by — EU unauthorised payment: the Art. 73 refund date",
     ]
@@ -135,6 +161,13 @@ fn split_subject(text: &str) -> (String, String) {
         }
     }
     (String::new(), tidy_body(trimmed))
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Trailing spaces off every line, at most one blank line between paragraphs, none at the ends.
@@ -275,7 +308,8 @@ pub fn render(req: &LetterRequest, custom_template: Option<&str>) -> Result<Lett
     sender.extend(ctx.sender.email.iter().cloned());
     sender.extend(ctx.sender.phone.iter().cloned());
     sender.retain(|l| !l.trim().is_empty());
-    let mut recipient = vec![ctx.recipient.name.clone()];
+    // An unnamed recipient is its role ("the card issuer"): it opens the address block.
+    let mut recipient = vec![capitalised(&ctx.recipient.name)];
     recipient.extend(
         ctx.recipient
             .address

@@ -106,7 +106,8 @@ pub struct LetterRequest {
     pub earlier_steps: Vec<EarlierStep>,
     /// The legal basis to cite; `None` uses the ladder's basis for this step.
     pub legal_basis: Option<String>,
-    /// Evidence file names, listed as enclosures.
+    /// Evidence file names; letters list them by kind ("Photograph or screenshot"), never by
+    /// name (disputes-facts §9.5).
     pub enclosures: Vec<String>,
     /// The user's own account of what happened, quoted in the letter.
     pub notes: Option<String>,
