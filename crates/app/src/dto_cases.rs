@@ -182,6 +182,9 @@ pub struct LetterView {
     pub text: String,
     /// True when the body is the user's saved edit rather than the template's.
     pub edited: bool,
+    /// For a court step outside China: the statement or particulars of claim, a page the user
+    /// keeps to file with the court and never sends with the letter.
+    pub worksheet: Option<Letter>,
 }
 
 /// The user as the sender of letters.

@@ -9,10 +9,12 @@ use crate::profile::sender;
 use crate::App;
 use crate::ErrorCode;
 use recourse_core::disputes::{Jurisdiction, Step};
-use recourse_core::letters::{self, EarlierStep, LetterParty, LetterRequest, LetterTransaction};
+use recourse_core::letters::{
+    self, EarlierStep, Letter, LetterParty, LetterRequest, LetterTransaction,
+};
 use recourse_core::money::Currency;
 use recourse_documents::{DocumentError, Paper, Renderer};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 impl App {
     /// The letter for `step` in `lang` ("en" or "zh-CN"; a jurisdiction without Chinese
@@ -44,10 +46,17 @@ impl App {
             letter.body = body;
         }
         let text = recourse_documents::text(&letter);
+        let worksheet = letters::claim_worksheet(&req).map_err(|e| {
+            AppError::new(
+                ErrorCode::Template,
+                format!("the claim worksheet for {}: {e}", step.as_str()),
+            )
+        })?;
         Ok(LetterView {
             letter,
             text,
             edited,
+            worksheet,
         })
     }
 
@@ -105,26 +114,42 @@ impl App {
         format: &str,
         paper: Option<&str>,
         out: &Path,
-    ) -> Result<()> {
+    ) -> Result<Vec<PathBuf>> {
         let view = self.letter(case_id, step, lang)?;
         let paper = match paper {
             Some(p) => Paper::parse(p).map_err(document_error)?,
             None => default_paper(self.load_case(case_id)?.jurisdiction),
         };
-        let bytes = match format.to_ascii_lowercase().as_str() {
+        let mut documents = vec![(out.to_path_buf(), view.letter)];
+        if let Some(sheet) = view.worksheet {
+            // The worksheet is its own file beside the letter, so it never goes out with it.
+            documents.push((worksheet_path(out), sheet));
+        }
+        let rendered = documents
+            .iter()
+            .map(|(_, letter)| self.document(letter, format, paper))
+            .collect::<Result<Vec<_>>>()?;
+        for ((path, _), bytes) in documents.iter().zip(rendered) {
+            write_new(path, &bytes)?;
+        }
+        Ok(documents.into_iter().map(|(path, _)| path).collect())
+    }
+
+    /// One letter in the format asked for.
+    fn document(&self, letter: &Letter, format: &str, paper: Paper) -> Result<Vec<u8>> {
+        Ok(match format.to_ascii_lowercase().as_str() {
             "pdf" => self
                 .renderer()?
-                .pdf(&view.letter, paper)
+                .pdf(letter, paper)
                 .map_err(document_error)?,
-            "docx" => recourse_documents::docx(&view.letter, paper).map_err(document_error)?,
-            "txt" | "text" => view.text.into_bytes(),
+            "docx" => recourse_documents::docx(letter, paper).map_err(document_error)?,
+            "txt" | "text" => recourse_documents::text(letter).into_bytes(),
             other => {
                 return Err(AppError::invalid(format!(
                     "unknown format '{other}' (expected pdf, docx or txt)"
                 )))
             }
-        };
-        write_new(out, &bytes)
+        })
     }
 
     /// A file name for an exported letter, e.g. `case-3-merchant-en.pdf`.
@@ -277,6 +302,16 @@ fn letter_transaction(t: &crate::dto::Transaction) -> Result<LetterTransaction> 
         source_file: t.source_file.clone(),
         source_line: t.source_line.max(0) as u64,
     })
+}
+
+/// `case-3-court-en.pdf` → `case-3-court-en-worksheet.pdf`.
+fn worksheet_path(out: &Path) -> PathBuf {
+    let stem = out.file_stem().unwrap_or_default().to_string_lossy();
+    let name = match out.extension() {
+        Some(ext) => format!("{stem}-worksheet.{}", ext.to_string_lossy()),
+        None => format!("{stem}-worksheet"),
+    };
+    out.with_file_name(name)
 }
 
 fn document_error(e: DocumentError) -> AppError {

@@ -498,6 +498,39 @@ fn exports_pdf_docx_and_text_with_the_amount_merchant_and_name() {
 }
 
 #[test]
+fn a_us_court_letter_leaves_the_claim_to_a_worksheet_file_beside_it() {
+    let mut f = Fixture::new();
+    let id = f.open(None, Some("2024-04-30"));
+    let sheet = f
+        .app
+        .letter(id, Step::Court, "en")
+        .unwrap()
+        .worksheet
+        .expect("a court step outside China has a claim worksheet");
+    assert_eq!(sheet.kind, "worksheet");
+    let pdf = f.path("court.pdf");
+    let written = f
+        .app
+        .export_letter(id, Step::Court, "en", "pdf", None, &pdf)
+        .unwrap();
+    assert_eq!(written, [pdf.clone(), f.path("court-worksheet.pdf")]);
+    let (letter, worksheet) = (pdf_text(&pdf), pdf_text(&written[1]));
+    let claim = "Why the defendant owes it";
+    assert!(sheet.body.contains(claim), "{}", sheet.body);
+    assert!(worksheet.contains(claim), "{worksheet}");
+    assert!(!letter.contains(claim), "{letter}");
+
+    // China's court step is the 起诉状 itself: nothing is written beside it.
+    let cn = f.open(Some(Jurisdiction::Cn), None);
+    assert!(f
+        .app
+        .letter(cn, Step::Court, "zh-CN")
+        .unwrap()
+        .worksheet
+        .is_none());
+}
+
+#[test]
 fn the_chinese_court_complaint_pdf_has_its_required_headings() {
     let mut f = Fixture::new();
     let id = f.open(Some(Jurisdiction::Cn), None);

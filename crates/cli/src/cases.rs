@@ -323,7 +323,7 @@ fn opt<T: ToString>(d: Option<T>) -> String {
 }
 
 pub fn letter(app: &App, a: LetterArgs) -> Result<(), AppError> {
-    app.export_letter(
+    let written = app.export_letter(
         a.case_id,
         a.step,
         &a.lang,
@@ -331,7 +331,9 @@ pub fn letter(app: &App, a: LetterArgs) -> Result<(), AppError> {
         a.paper.as_deref(),
         &a.out,
     )?;
-    eprintln!("{} written", a.out.display());
+    for path in written {
+        eprintln!("{} written", path.display());
+    }
     Ok(())
 }
 

@@ -143,7 +143,10 @@ fn assert_case_facts(l: &Letter, j: Jurisdiction, step: Step) {
             l.enclosures,
             // §9.5: described by kind, never by file name.
             if zh {
-                vec!["书面材料（PDF）（1）".to_string(), "书面材料（PDF）（2）".to_string()]
+                vec![
+                    "书面材料（PDF）（1）".to_string(),
+                    "书面材料（PDF）（2）".to_string(),
+                ]
             } else {
                 vec![
                     "Document (PDF copy) (1)".to_string(),

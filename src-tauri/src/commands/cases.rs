@@ -131,7 +131,7 @@ pub async fn export_letter<R: Runtime>(
     lang: String,
     format: String,
     paper: Option<String>,
-) -> Result<Option<String>> {
+) -> Result<Option<Vec<String>>> {
     let name = App::letter_file_name(case_id, step, &lang, &format);
     let upper = format.to_uppercase();
     let out = dialogs::save_file(
@@ -143,8 +143,14 @@ pub async fn export_letter<R: Runtime>(
         },
     );
     let Some(out) = out else { return Ok(None) };
-    state.with_app(|a| a.export_letter(case_id, step, &lang, &format, paper.as_deref(), &out))?;
-    Ok(Some(out.to_string_lossy().into_owned()))
+    let written = state
+        .with_app(|a| a.export_letter(case_id, step, &lang, &format, paper.as_deref(), &out))?;
+    Ok(Some(
+        written
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect(),
+    ))
 }
 
 #[tauri::command]

@@ -123,7 +123,8 @@ export const api = {
   saveLetterText: (caseId: number, step: Step, body: string) => call<void>("save_letter_text", { caseId, step, body }),
   /** Asks where to save (backend Save dialog); the path written, or null when cancelled. */
   exportLetter: (caseId: number, step: Step, lang: string, format: "pdf" | "docx" | "txt", paper: "a4" | "letter" | null) =>
-    call<string | null>("export_letter", { caseId, step, lang, format, paper }),
+    /** The files written: the letter, and for a court step outside China the claim worksheet beside it. */
+    call<string[] | null>("export_letter", { caseId, step, lang, format, paper }),
   profile: () => call<UserProfile>("profile"),
   setProfile: (profile: UserProfile) => call<UserProfile>("set_profile", { profile }),
   // --- end cases + letters ---

@@ -339,7 +339,12 @@ export type LetterView = { letter: Letter, text: string,
 /**
  * True when the body is the user's saved edit rather than the template's.
  */
-edited: boolean, };
+edited: boolean, 
+/**
+ * For a court step outside China: the statement or particulars of claim, a page the user
+ * keeps to file with the court and never sends with the letter.
+ */
+worksheet: Letter | null, };
 
 export type UserProfile = { name: string, 
 /**
@@ -419,7 +424,8 @@ export type Letter = {
  */
 lang: string, 
 /**
- * "letter" for correspondence, "complaint" for a court form such as a 民事起诉状.
+ * "letter" for correspondence, "complaint" for a court form such as a 民事起诉状,
+ * "worksheet" for a page the user keeps (the particulars of claim: `claim_worksheet`).
  */
 kind: string, 
 /**

@@ -134,4 +134,5 @@ export const letterView: LetterView = {
   },
   text: "Ada Lovelace\n...\nYou charged me twice.",
   edited: false,
+  worksheet: null,
 };

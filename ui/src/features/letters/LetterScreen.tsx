@@ -71,8 +71,8 @@ export function LetterScreen({
   const exportAs = (format: Format) =>
     run(async () => {
       await saveBody();
-      const path = await api.exportLetter(caseId, step, lang, format, paper);
-      if (path) setNotice(t("letter.exported", { path }));
+      const paths = await api.exportLetter(caseId, step, lang, format, paper);
+      if (paths) setNotice(t("letter.exported", { path: paths.join(t("letter.pathSeparator")) }));
     });
 
   const copy = () =>
@@ -250,6 +250,15 @@ export function LetterScreen({
             </div>
           )}
         </article>
+      )}
+      {letter?.worksheet && (
+        <details className="page worksheet" data-testid="letter-worksheet">
+          <summary>{t("letter.worksheet")}</summary>
+          <p className="muted small">{t("letter.worksheetHint")}</p>
+          {letter.worksheet.title && <h2 className="letter-title">{letter.worksheet.title}</h2>}
+          {letter.worksheet.subject && <p className="subject">{letter.worksheet.subject}</p>}
+          <div className="letter-body-text">{letter.worksheet.body}</div>
+        </details>
       )}
     </section>
   );

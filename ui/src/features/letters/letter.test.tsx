@@ -10,7 +10,7 @@ type Call = { cmd: string; args: Record<string, unknown> };
 const ada: UserProfile = { name: "Ada Lovelace", address: "12 Elm St", email: "", phone: "" };
 
 /** A backend that keeps the saved body, as the real one does. */
-function backend(profile: UserProfile = ada) {
+function backend(profile: UserProfile = ada, worksheet: LetterView["worksheet"] = null) {
   const calls: Call[] = [];
   let saved: string | null = null;
   let me = profile;
@@ -26,14 +26,14 @@ function backend(profile: UserProfile = ada) {
         me = a.profile as UserProfile;
         return me;
       case "letter": {
-        const view: LetterView = { ...letterView, edited: saved !== null, letter: { ...letterView.letter, body: saved ?? letterView.letter.body } };
+        const view: LetterView = { ...letterView, worksheet, edited: saved !== null, letter: { ...letterView.letter, body: saved ?? letterView.letter.body } };
         return view;
       }
       case "save_letter_text":
         saved = (a.body as string).trim() || null;
         return null;
       case "export_letter":
-        return `/tmp/letter.${a.format}`;
+        return [`/tmp/letter.${a.format}`, ...(worksheet ? [`/tmp/letter-worksheet.${a.format}`] : [])];
       case "record_step_sent":
         return caseView;
       default:
@@ -90,6 +90,20 @@ describe("letter screen", () => {
     fireEvent.click(screen.getByTestId("letter-export-docx"));
     await waitFor(() => expect(calls.filter((c) => c.cmd === "export_letter")).toHaveLength(2));
     expect(calls.filter((c) => c.cmd === "export_letter")[1].args).toEqual({ caseId: 3, step: "merchant", lang: "en", format: "docx", paper: "a4" });
+  });
+
+  it("shows a court step's claim worksheet apart from the letter, and exports it beside it", async () => {
+    const sheet = { ...letterView.letter, kind: "worksheet", title: "Statement of claim", body: "1. The defendant charged me twice." };
+    backend(ada, sheet);
+    render(<LetterScreen caseId={3} step="merchant" onBack={() => undefined} />);
+    const worksheet = await screen.findByTestId("letter-worksheet");
+    expect(worksheet.textContent).toContain("do not send it");
+    expect(worksheet.textContent).toContain("The defendant charged me twice.");
+    expect((screen.getByTestId("letter-body") as HTMLTextAreaElement).value).not.toContain("The defendant charged me twice.");
+    fireEvent.click(screen.getByTestId("letter-export-pdf"));
+    const notice = (await screen.findByTestId("letter-notice")).textContent;
+    expect(notice).toContain("/tmp/letter.pdf");
+    expect(notice).toContain("/tmp/letter-worksheet.pdf");
   });
 
   it("marks the step as sent today", async () => {
