@@ -55,6 +55,8 @@ pub async fn preview_file(
 }
 
 #[tauri::command]
+// Tauri maps each argument to one named field of the UI's call.
+#[allow(clippy::too_many_arguments)]
 pub async fn import_files<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
