@@ -106,24 +106,6 @@ impl<'de> Deserialize<'de> for Currency {
     }
 }
 
-/// An amount of money: minor units (cents, fen, pence) and the currency.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
-pub struct Money {
-    pub minor: i64,
-    pub currency: Currency,
-}
-
-impl Money {
-    pub fn new(minor: i64, currency: Currency) -> Money {
-        Money { minor, currency }
-    }
-
-    /// The decimal string the CLI contract uses: `"-4.38"`, with the currency's minor digits.
-    pub fn to_decimal_string(&self) -> String {
-        format_minor(self.minor, self.currency.minor_digits())
-    }
-}
-
 /// Formats minor units as a plain decimal string with `digits` decimals.
 pub fn format_minor(minor: i64, digits: u32) -> String {
     let sign = if minor < 0 { "-" } else { "" };
@@ -204,6 +186,6 @@ mod tests {
         assert_eq!(Currency::parse("US"), None);
         assert_eq!(Currency::from_symbol("¥"), Some(Currency::CNY));
         assert_eq!(Currency::parse("JPY").unwrap().minor_digits(), 0);
-        assert_eq!(Money::new(-438, Currency::USD).to_decimal_string(), "-4.38");
+        assert_eq!(format_minor(-438, Currency::USD.minor_digits()), "-4.38");
     }
 }
