@@ -55,7 +55,9 @@ impl Prepared {
             .filter(|l| **l != signature)
             .cloned()
             .collect();
-        let closing = if ends_with_closing(&paragraphs) {
+        // A worksheet is a page the user keeps (the particulars of claim): nobody to close to.
+        let worksheet = letter.kind.trim().eq_ignore_ascii_case("worksheet");
+        let closing = if worksheet || ends_with_closing(&paragraphs) {
             Vec::new()
         } else {
             closing(zh, complaint, &paragraphs, &recipient)
@@ -267,6 +269,7 @@ mod tests {
             ),
             ("en", "letter", "Text.\n\nKind regards,", vec![]),
             ("en", "complaint", "Text.", vec![]),
+            ("en", "worksheet", "Dear Sir or Madam,\n\nText.", vec![]),
             ("zh-CN", "letter", "正文。", vec!["此致", "敬礼！"]),
             ("zh-CN", "letter", "正文。\n\n此致\n敬礼！", vec![]),
             // A complaint's own closing, followed by its note on copies.
