@@ -156,13 +156,13 @@ impl App {
         }
         let members = import::archive::members(&bytes, req.password.as_ref().map(Password::as_str))
             .map_err(|e| import_error(&name, e))?;
+        if let Some(i) = self.unnamed_member(&name, &members, req)? {
+            let m = &members[i];
+            return self.preview_bytes(&format!("{name}/{}", m.name), &m.bytes, req);
+        }
         let mut previews = Vec::with_capacity(members.len());
         for m in &members {
-            let preview = self.preview_bytes(&format!("{name}/{}", m.name), &m.bytes, req)?;
-            if preview.detected.account.is_none() {
-                return Ok(preview);
-            }
-            previews.push(preview);
+            previews.push(self.preview_bytes(&format!("{name}/{}", m.name), &m.bytes, req)?);
         }
         let mut accounts: Vec<String> = Vec::new();
         for a in previews.iter().filter_map(|p| p.detected.account.clone()) {
@@ -178,6 +178,31 @@ impl App {
         })?;
         first.detected.account = Some(accounts.join(" + "));
         Ok(first)
+    }
+
+    /// The first statement of an archive that names no account, judged from its own content
+    /// (without the user's answers): the one the preview shows and asks about, and the only one
+    /// the preview's edited mapping is for.
+    fn unnamed_member(
+        &self,
+        name: &str,
+        members: &[import::archive::Member],
+        req: &ImportRequest,
+    ) -> Result<Option<usize>> {
+        let own = ImportRequest {
+            account: None,
+            account_if_unnamed: None,
+            profile_override: None,
+            password: None,
+            ..req.clone()
+        };
+        for (i, m) in members.iter().enumerate() {
+            let preview = self.preview_bytes(&format!("{name}/{}", m.name), &m.bytes, &own)?;
+            if preview.detected.account.is_none() {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
     }
 
     /// The preview of one statement file (not an archive); see [`App::preview_file`].
@@ -372,8 +397,23 @@ impl App {
             let members =
                 import::archive::members(&bytes, password).map_err(|e| import_error(name, e))?;
             drop(bytes);
-            for m in members {
+            // A mapping edited in the preview is for the member the preview showed; every
+            // other member is read by its own layout.
+            let edited = match req.profile_override {
+                Some(_) => Some(self.unnamed_member(name, &members, req)?.unwrap_or(0)),
+                None => None,
+            };
+            let own = ImportRequest {
+                profile_override: None,
+                ..req.clone()
+            };
+            for (i, m) in members.into_iter().enumerate() {
                 let inner = format!("{name}/{}", m.name);
+                let req = if edited.is_none_or(|e| e == i) {
+                    req
+                } else {
+                    &own
+                };
                 self.import_bytes(&inner, m.bytes, req, at, progress, cancel, reports)?;
             }
             return Ok(());

@@ -257,8 +257,13 @@ fn a_zip_preview_asks_about_the_member_that_names_no_account() {
     // The answer goes to the member that names no account; the bank's statement keeps its own,
     // and the answer is remembered for the next file of the card export's layout.
     let mut app = app;
+    // The answers the preview gathered: the card export's mapping with the currency the user
+    // typed, and its account. The mapping is for the card export only.
+    let mut mapping = app.preview_file(&mixed, &req).unwrap().detected.profile;
+    mapping.currency = Some("GBP".into());
     let answer = ImportRequest {
         account_if_unnamed: Some("Card".into()),
+        profile_override: Some(mapping),
         ..Default::default()
     };
     let reports = app
@@ -272,6 +277,19 @@ fn a_zip_preview_asks_about_the_member_that_names_no_account() {
     let mut accounts: Vec<&str> = reports.iter().map(|r| r.account.as_str()).collect();
     accounts.sort();
     assert_eq!(accounts, ["Card", "DE02120300000000202051"]);
+    let mut currencies: Vec<(String, String)> = all_rows(&app)
+        .into_iter()
+        .map(|t| (t.account, t.currency))
+        .collect();
+    currencies.sort();
+    currencies.dedup();
+    assert_eq!(
+        currencies,
+        [
+            ("Card".to_string(), "GBP".to_string()),
+            ("DE02120300000000202051".to_string(), "EUR".to_string())
+        ]
+    );
     let again = dir.path().join("card_march.csv");
     std::fs::write(&again, "Date,Description,Amount\n2024-03-01,SHOP,-4.00\n").unwrap();
     let preview = app.preview_file(&again, &req).unwrap();
