@@ -108,7 +108,7 @@ fn bank_code(cell: &str) -> Option<String> {
 /// padded apart by runs of spaces (`户名：李某  账户：6228…  币种：人民币`); a label cell takes
 /// its value from the next filled cell of its record, or, when the rest of the record is empty,
 /// from the same column of the next record (a key line over a value line).
-fn pairs(preamble: &[Rec]) -> Vec<(String, String)> {
+pub(super) fn pairs(preamble: &[Rec]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let records: Vec<&Rec> = preamble.iter().filter(|r| !r.is_blank()).collect();
     for (n, r) in records.iter().enumerate() {

@@ -652,56 +652,25 @@ pub fn match_header(header: &[String]) -> Option<(&'static Preset, Columns)> {
 /// cell (a title or a sentence holding several `label：value` pairs), or a label cell followed
 /// by its value cell. `None` when the preset names no label or the preamble does not use one.
 pub fn account_in_preamble(preset: &Preset, preamble: &[Rec]) -> Option<String> {
-    for label in preset.account_labels {
-        for r in preamble {
-            for (k, cell) in r.cells.iter().enumerate() {
-                if let Some(v) = labelled_value(cell, label) {
-                    if let Some(id) = account::identity(v) {
-                        return Some(id);
-                    }
-                }
-                let bare = clean(cell).trim_end_matches([':', '：']);
-                if bare == *label {
-                    let next = r.cells[k + 1..].iter().find(|c| !clean(c).is_empty());
-                    if let Some(id) = next.and_then(|c| account::identity(c)) {
-                        return Some(id);
-                    }
-                }
-            }
-        }
-    }
-    None
+    let pairs = account::pairs(preamble);
+    preset.account_labels.iter().find_map(|label| {
+        pairs
+            .iter()
+            .filter(|(l, _)| ends_with_label(l, label))
+            .find_map(|(_, value)| account::identity(value))
+    })
 }
 
-/// The value after `label：` in `cell`, up to a run of two spaces, a tab or the cell's end
-/// (a sentence separates its pairs so: `户名：李某某    账户：6228…    币种：人民币`). The label
-/// must start the cell or follow a space, so `对方卡号：` is not `卡号：`.
-fn labelled_value<'a>(cell: &'a str, label: &str) -> Option<&'a str> {
-    let mut from = 0;
-    while let Some(pos) = cell[from..].find(label) {
-        let at = from + pos;
-        from = at + label.len();
-        let starts = cell[..at]
+/// True when a pair's label is `label`, or ends with it after a space or a comma (a title line
+/// `中信银行信用卡 卡号：…`), so `对方卡号` is not `卡号`.
+fn ends_with_label(found: &str, label: &str) -> bool {
+    let found = clean(found);
+    found.strip_suffix(label).is_some_and(|before| {
+        before
             .chars()
             .next_back()
-            .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '，' | ';' | '；'));
-        let rest = cell[from..].trim_start();
-        let Some(rest) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：')) else {
-            continue;
-        };
-        if !starts {
-            continue;
-        }
-        let rest = rest.trim_start();
-        let end = rest
-            .find("  ")
-            .into_iter()
-            .chain(rest.find(['\t', '，', ',', ';', '；']))
-            .min()
-            .unwrap_or(rest.len());
-        return Some(rest[..end].trim());
-    }
-    None
+            .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '，' | ';' | '；'))
+    })
 }
 
 #[cfg(test)]
