@@ -751,10 +751,9 @@ pub fn record_type_reason(cell: &str) -> Option<&'static str> {
     })
 }
 
-/// A column other than the described roles whose cells in the sample mark some lines as
-/// balances or totals (a record type: `Opening balance`, `Turnover`, `Closing`).
-pub fn record_type_column(cols: &Columns, rows: &[&[String]]) -> Option<usize> {
-    let taken: Vec<usize> = [
+/// The columns of the dates, the money and the text: a record-type column is none of them.
+fn described_columns(cols: &Columns) -> Vec<usize> {
+    [
         cols.date,
         cols.posted_date,
         cols.amount,
@@ -765,7 +764,13 @@ pub fn record_type_column(cols: &Columns, rows: &[&[String]]) -> Option<usize> {
     ]
     .into_iter()
     .flatten()
-    .collect();
+    .collect()
+}
+
+/// A column other than the described roles whose cells in the sample mark some lines as
+/// balances or totals (a record type: `Opening balance`, `Turnover`, `Closing`).
+pub fn record_type_column(cols: &Columns, rows: &[&[String]]) -> Option<usize> {
+    let taken = described_columns(cols);
     let ncols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
     (0..ncols).filter(|i| !taken.contains(i)).find(|&i| {
         let marked = rows
@@ -787,18 +792,7 @@ pub fn summary_codes(
     cols: &Columns,
     rows: &[&[String]],
 ) -> Option<(usize, Vec<(String, &'static str)>)> {
-    let taken: Vec<usize> = [
-        cols.date,
-        cols.posted_date,
-        cols.amount,
-        cols.debit,
-        cols.credit,
-        cols.description,
-        cols.counterparty,
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let taken = described_columns(cols);
     let marked = |r: &[String]| {
         [cols.description, cols.counterparty]
             .into_iter()
