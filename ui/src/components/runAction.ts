@@ -1,25 +1,38 @@
-import type { AppError } from "../ipc/api";
+import { asAppError, type AppError } from "../ipc/api";
 
-/** The state a screen shows around one of its actions. */
+/** The state a screen shows around one of its calls to the backend. */
 export type ActionState = {
-  setBusy: (busy: boolean) => void;
+  /** Holds the screen's buttons while the call runs; a loader that holds nothing leaves it out. */
+  setBusy?: (busy: boolean) => void;
   setError: (error: AppError | null) => void;
-  setNotice: (notice: string | null) => void;
+  /** Cleared when an action starts, so a notice never outlives the action that set it. */
+  setNotice?: (notice: string | null) => void;
+  /**
+   * False once a newer request for the same view has started (a filter typed, another case
+   * chosen) or the view has gone: the call's failure is then not shown, and its `busy` is left
+   * to the newer call. See `useLatest`.
+   */
+  current?: () => boolean;
 };
 
 /**
- * Runs a screen's action: its buttons held (busy) while it runs, the last error and notice
- * cleared first, and a failure shown as the screen's error instead of escaping as a rejection.
+ * Runs a call to the backend for a screen: its buttons held (busy) while it runs, the last error
+ * and notice cleared first, and a failure shown as the screen's error (`ErrorPanel`) instead of
+ * escaping as a rejection. Every backend call of the UI goes through here, directly or through
+ * `useLoad`. Resolves to whether the action succeeded.
  */
-export async function runAction(action: () => Promise<void>, state: ActionState) {
-  state.setBusy(true);
+export async function runAction(action: () => Promise<void>, state: ActionState): Promise<boolean> {
+  const current = state.current ?? (() => true);
+  state.setBusy?.(true);
   state.setError(null);
-  state.setNotice(null);
+  state.setNotice?.(null);
   try {
     await action();
+    return true;
   } catch (e) {
-    state.setError(e as AppError);
+    if (current()) state.setError(asAppError(e));
+    return false;
   } finally {
-    state.setBusy(false);
+    if (current()) state.setBusy?.(false);
   }
 }

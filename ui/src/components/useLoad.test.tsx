@@ -1,0 +1,121 @@
+import { describe, it, expect } from "vitest";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { api, type CaseView } from "../ipc/api";
+import { useLoad } from "./useLoad";
+import { runAction } from "./runAction";
+
+/** A backend whose answers to `case` the test releases one by one, in any order. */
+function heldBackend() {
+  const held = new Map<number, { answer: (v: unknown) => void; fail: (e: unknown) => void }>();
+  mockIPC((cmd, args) => {
+    if (cmd !== "case") throw new Error(`unexpected ${cmd}`);
+    const { caseId } = args as { caseId: number };
+    return new Promise((answer, fail) => held.set(caseId, { answer, fail }));
+  });
+  return held;
+}
+
+const named = (id: number, merchant: string) => ({ id, merchant }) as CaseView;
+
+describe("useLoad", () => {
+  it("ignores a slow first answer that arrives after the second one", async () => {
+    const held = heldBackend();
+    const { result, rerender } = renderHook(({ id }) => useLoad(() => api.case(id), [id], null as CaseView | null), {
+      initialProps: { id: 1 },
+    });
+    await waitFor(() => expect(held.has(1)).toBe(true));
+    rerender({ id: 2 });
+    await waitFor(() => expect(held.has(2)).toBe(true));
+
+    await act(async () => held.get(2)!.answer(named(2, "Second")));
+    expect(result.current.data?.merchant).toBe("Second");
+    expect(result.current.loading).toBe(false);
+
+    await act(async () => held.get(1)!.answer(named(1, "First")));
+    expect(result.current.data?.merchant).toBe("Second");
+  });
+
+  it("does not show the failure of a superseded request", async () => {
+    const held = heldBackend();
+    const { result, rerender } = renderHook(({ id }) => useLoad(() => api.case(id), [id], null as CaseView | null), {
+      initialProps: { id: 1 },
+    });
+    await waitFor(() => expect(held.has(1)).toBe(true));
+    rerender({ id: 2 });
+    await waitFor(() => expect(held.has(2)).toBe(true));
+    await act(async () => held.get(2)!.answer(named(2, "Second")));
+    await act(async () => held.get(1)!.fail({ code: "not_found", message: "case 1 is gone" }));
+    expect(result.current.error).toBeNull();
+    expect(result.current.data?.merchant).toBe("Second");
+  });
+
+  it("shows the latest request's failure as an AppError and keeps no answer after unmounting", async () => {
+    const held = heldBackend();
+    const { result, unmount } = renderHook(() => useLoad(() => api.case(7), [], null as CaseView | null));
+    await waitFor(() => expect(held.has(7)).toBe(true));
+    await act(async () => held.get(7)!.fail({ code: "not_found", message: "no case 7" }));
+    expect(result.current.error).toEqual({ code: "not_found", message: "no case 7" });
+    expect(result.current.data).toBeNull();
+
+    held.clear();
+    act(() => void result.current.reload());
+    await waitFor(() => expect(held.has(7)).toBe(true));
+    unmount();
+    // The answer arrives after the view left: nothing is set (React would warn of an update).
+    await act(async () => held.get(7)!.answer(named(7, "Late")));
+    expect(result.current.data).toBeNull();
+  });
+
+  it("clears the old data at each request when asked to", async () => {
+    const held = heldBackend();
+    const { result, rerender } = renderHook(({ id }) => useLoad(() => api.case(id), [id], null as CaseView | null, { clear: true }), {
+      initialProps: { id: 1 },
+    });
+    await waitFor(() => expect(held.has(1)).toBe(true));
+    await act(async () => held.get(1)!.answer(named(1, "First")));
+    expect(result.current.data?.merchant).toBe("First");
+    rerender({ id: 2 });
+    expect(result.current.data).toBeNull();
+  });
+
+  it("lets an action's answer replace a load still in flight", async () => {
+    const held = heldBackend();
+    const { result } = renderHook(() => useLoad(() => api.case(3), [], null as CaseView | null));
+    await waitFor(() => expect(held.has(3)).toBe(true));
+    act(() => result.current.setData(named(3, "Renamed")));
+    await act(async () => held.get(3)!.answer(named(3, "Before the rename")));
+    expect(result.current.data?.merchant).toBe("Renamed");
+  });
+});
+
+describe("runAction", () => {
+  it("holds busy, clears the last error and notice, and shows a failure as an AppError", async () => {
+    const log: string[] = [];
+    const ok = await runAction(
+      async () => {
+        throw new Error("boom");
+      },
+      {
+        setBusy: (b) => log.push(`busy ${b}`),
+        setError: (e) => log.push(`error ${e ? `${e.code}: ${e.message}` : "none"}`),
+        setNotice: (n) => log.push(`notice ${n ?? "none"}`),
+      },
+    );
+    expect(ok).toBe(false);
+    expect(log).toEqual(["busy true", "error none", "notice none", "error internal: boom", "busy false"]);
+  });
+
+  it("drops the failure of a call that is no longer current", async () => {
+    const log: string[] = [];
+    let current = true;
+    await runAction(
+      async () => {
+        current = false;
+        throw { code: "io", message: "late" };
+      },
+      { setBusy: (b) => log.push(`busy ${b}`), setError: (e) => log.push(`error ${e?.message ?? "none"}`), current: () => current },
+    );
+    expect(log).toEqual(["busy true", "error none"]);
+  });
+});
