@@ -1,14 +1,16 @@
 // The letter-templates editor: choose a kind of letter (jurisdiction × step × language), edit
 // the wording template it is written from, preview it on real data, save it (the backend
 // refuses a template that does not render, naming the line) or go back to the built-in one.
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useReducer, useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type AppError, type TemplateChoice, type TemplateKind, type TemplatePreview, type TemplateView } from "../../ipc/api";
-import { runAction } from "../../components/runAction";
+import { api, asAppError, type TemplateKind, type TemplateView } from "../../ipc/api";
+import { runAction, type ActionState } from "../../components/runAction";
+import { useLatest } from "../../components/useLoad";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { TemplatePreviewPane } from "./TemplatePreviewPane";
 import { TemplateFields } from "./TemplateFields";
-import { JURISDICTIONS, STEPS, isCustom, languagesFor, lineAt, lineRange, sameKind, withChange } from "./kinds";
+import { JURISDICTIONS, STEPS, isCustom, languagesFor, lineAt, lineRange, withChange } from "./kinds";
+import { editorReducer, initialEditor, isDirty } from "./editorState";
 
 const LANGUAGE_NAMES: Record<string, string> = { en: "English", "zh-CN": "简体中文" };
 
@@ -18,112 +20,111 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
   const { t, i18n } = useTranslation();
   const id = useId();
   const editor = useRef<HTMLTextAreaElement>(null);
-  const [choices, setChoices] = useState<TemplateChoice[] | null>(null);
-  const [kind, setKind] = useState<TemplateKind | null>(null);
-  const [view, setView] = useState<TemplateView | null>(null);
-  const [source, setSource] = useState("");
-  const [preview, setPreview] = useState<TemplatePreview | null>(null);
-  const [previewed, setPreviewed] = useState<string | null>(null);
-  const [caretLine, setCaretLine] = useState(1);
-  const [pending, setPending] = useState<TemplateKind | null>(null);
-  const [confirmReset, setConfirmReset] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [saveError, setSaveError] = useState<AppError | null>(null);
-  const [busy, setBusy] = useState(false);
-  // Answers for a kind the user has already left are dropped.
-  const shown = useRef<TemplateKind | null>(null);
+  const [state, dispatch] = useReducer(editorReducer, initialEditor);
+  const { choices, kind, view, source, preview, previewed, caretLine, pending, confirmReset, notice, error, saveError, busy } = state;
+  // Answers for a kind the user has already left, and previews older than the last one asked
+  // for, are dropped.
+  const beginKind = useLatest();
+  const kindIsCurrent = useRef<() => boolean>(() => false);
+  const beginPreview = useLatest();
+
+  const shows = useMemo<ActionState>(
+    () => ({
+      setBusy: (b) => dispatch({ type: "busy", busy: b }),
+      setError: (e) => dispatch({ type: "error", error: e }),
+      setNotice: (n) => dispatch({ type: "notice", notice: n }),
+    }),
+    [],
+  );
 
   // The kinds on offer, and where to start: the default jurisdiction's letter to the merchant.
   useEffect(() => {
-    Promise.all([api.templateChoices(), api.getSettings().catch(() => null)]).then(([list, settings]) => {
-      setChoices(list);
-      const j = settings?.default_jurisdiction ?? "us";
-      const zh = i18n.language.startsWith("zh");
-      const start = withChange(list, initial ?? { jurisdiction: j, step: "merchant", lang: zh ? "zh-CN" : "en" }, {});
-      setKind(start);
-    }, setError);
+    const current = beginKind();
+    void runAction(
+      async () => {
+        const [list, settings] = await Promise.all([api.templateChoices(), api.getSettings().catch(() => null)]);
+        const j = settings?.default_jurisdiction ?? "us";
+        const zh = i18n.language.startsWith("zh");
+        if (current()) dispatch({ type: "started", choices: list, kind: withChange(list, initial ?? { jurisdiction: j, step: "merchant", lang: zh ? "zh-CN" : "en" }, {}) });
+      },
+      { setError: shows.setError, current },
+    );
     // Only on first show: the language at that moment picks the first template.
   }, []);
 
-  const runPreview = useCallback(async (k: TemplateKind, text: string) => {
-    const p = await api.previewTemplate(k, text);
-    if (shown.current && sameKind(shown.current, k)) {
-      setPreview(p);
-      setPreviewed(text);
-    }
-  }, []);
+  /** Previews `text` as a template of `k`, unless the kind was left or a newer preview asked. */
+  const runPreview = useCallback(
+    async (k: TemplateKind, text: string, ofKind: () => boolean) => {
+      const current = beginPreview();
+      const p = await api.previewTemplate(k, text);
+      if (current() && ofKind()) dispatch({ type: "previewed", preview: p, source: text });
+    },
+    [beginPreview],
+  );
 
   // Each kind chosen: its template in the editor and a preview of it.
   useEffect(() => {
     if (!kind) return;
-    shown.current = kind;
-    setView(null);
-    setPreview(null);
-    setPreviewed(null);
-    setSaveError(null);
-    setConfirmReset(false);
-    api
-      .letterTemplate(kind)
-      .then(async (v) => {
-        if (!shown.current || !sameKind(shown.current, kind)) return;
-        setView(v);
-        setSource(v.source);
-        setCaretLine(1);
-        await runPreview(kind, v.source);
-      })
-      .catch((e: AppError) => setError(e));
-  }, [kind, runPreview]);
+    const current = beginKind();
+    kindIsCurrent.current = current;
+    beginPreview(); // a preview of the last kind still on its way is not this kind's
+    void runAction(
+      async () => {
+        const v = await api.letterTemplate(kind);
+        if (!current()) return;
+        dispatch({ type: "loaded", view: v });
+        await runPreview(kind, v.source, current);
+      },
+      { setError: shows.setError, current },
+    );
+  }, [kind, runPreview, beginKind, beginPreview, shows]);
 
-  const dirty = view !== null && source !== view.source;
+  const dirty = isDirty(state);
   const stale = preview !== null && previewed !== source;
 
-  const run = (action: () => Promise<void>) => runAction(action, { setBusy, setError, setNotice });
+  const run = (action: () => Promise<void>) => runAction(action, shows);
 
   const choose = (change: Partial<TemplateKind>) => {
     if (!choices || !kind) return;
-    const next = withChange(choices, kind, change);
-    if (sameKind(next, kind)) return;
-    setNotice(null);
-    if (dirty) setPending(next);
-    else setKind(next);
+    dispatch({ type: "chose", kind: withChange(choices, kind, change) });
   };
 
-  const doPreview = () => kind && view && run(() => runPreview(kind, source));
+  const doPreview = () => kind && view && run(() => runPreview(kind, source, kindIsCurrent.current));
 
-  const save = () =>
-    kind &&
-    view &&
-    run(async () => {
-      setSaveError(null);
+  const save = () => {
+    if (!kind || !view) return;
+    const current = kindIsCurrent.current;
+    return run(async () => {
+      dispatch({ type: "saveRefused", error: null });
       let v: TemplateView;
       try {
         v = await api.saveTemplate(kind, source);
       } catch (e) {
-        setSaveError(e as AppError);
-        // The preview shows where, with a way to jump to the line.
-        await runPreview(kind, source).catch(() => undefined);
+        // Refused, not failed: the refusal is shown beside the editor, naming the line, and the
+        // preview shows where, with a way to jump to it.
+        if (current()) dispatch({ type: "saveRefused", error: asAppError(e) });
+        await runPreview(kind, source, current).catch(() => undefined);
         return;
       }
-      setView(v);
-      setSource(v.source);
-      setNotice(v.custom ? t("templates.saved") : t("templates.savedSameAsBuiltIn"));
-      setChoices(await api.templateChoices());
-      await runPreview(kind, v.source);
+      if (current()) dispatch({ type: "stored", view: v, notice: v.custom ? t("templates.saved") : t("templates.savedSameAsBuiltIn") });
+      dispatch({ type: "choicesChanged", choices: await api.templateChoices() });
+      await runPreview(kind, v.source, current);
     });
+  };
 
-  const reset = () =>
-    kind &&
-    run(async () => {
-      setConfirmReset(false);
-      setSaveError(null);
+  const reset = () => {
+    if (!kind) return;
+    const current = kindIsCurrent.current;
+    return run(async () => {
+      dispatch({ type: "resetCancelled" });
+      dispatch({ type: "saveRefused", error: null });
       const v = await api.resetTemplate(kind);
-      setView(v);
-      setSource(v.source);
-      setChoices(await api.templateChoices());
-      setNotice(t("templates.resetDone"));
-      await runPreview(kind, v.source);
+      if (current()) dispatch({ type: "stored", view: v, notice: null });
+      dispatch({ type: "choicesChanged", choices: await api.templateChoices() });
+      if (current()) dispatch({ type: "notice", notice: t("templates.resetDone") });
+      await runPreview(kind, v.source, current);
     });
+  };
 
   const goToLine = (line: number) => {
     const el = editor.current;
@@ -131,7 +132,7 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
     const [start, end] = lineRange(el.value, line);
     el.focus();
     el.setSelectionRange(start, end);
-    setCaretLine(line);
+    dispatch({ type: "caretMoved", line });
     // Bring the line into view: the share of the text above it, of the scrollable height.
     const lines = el.value.split("\n").length;
     el.scrollTop = Math.max(0, ((line - 3) / Math.max(1, lines)) * el.scrollHeight);
@@ -150,7 +151,7 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
 
   const trackCaret = () => {
     const el = editor.current;
-    if (el) setCaretLine(lineAt(el.value, el.selectionStart));
+    if (el) dispatch({ type: "caretMoved", line: lineAt(el.value, el.selectionStart) });
   };
 
   const custom = view?.custom ?? false;
@@ -167,7 +168,7 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
       </header>
       <p className="intro">{t("templates.intro")}</p>
 
-      {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
+      {error && <ErrorPanel error={error} onClose={() => dispatch({ type: "error", error: null })} />}
       {!choices && !error && <p className="muted">{t("templates.loading")}</p>}
 
       {choices && kind && (
@@ -228,15 +229,12 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
                 <button
                   type="button"
                   className="danger"
-                  onClick={() => {
-                    setKind(pending);
-                    setPending(null);
-                  }}
+                  onClick={() => dispatch({ type: "switchConfirmed" })}
                   data-testid="templates-discard-confirm"
                 >
                   {t("templates.discardAndSwitch")}
                 </button>
-                <button type="button" onClick={() => setPending(null)} autoFocus>
+                <button type="button" onClick={() => dispatch({ type: "switchCancelled" })} autoFocus>
                   {t("templates.keepEditing")}
                 </button>
               </div>
@@ -262,8 +260,7 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
                 spellCheck={false}
                 aria-describedby={`${id}-keys`}
                 onChange={(e) => {
-                  setSource(e.target.value);
-                  setNotice(null);
+                  dispatch({ type: "edited", source: e.target.value });
                   trackCaret();
                 }}
                 onKeyDown={onKeyDown}
@@ -282,13 +279,13 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
                   {t("templates.save")}
                 </button>
                 {dirty && (
-                  <button type="button" onClick={() => view && setSource(view.source)} disabled={busy} data-testid="templates-discard">
+                  <button type="button" onClick={() => dispatch({ type: "discarded" })} disabled={busy} data-testid="templates-discard">
                     {t("templates.discard")}
                   </button>
                 )}
                 <button
                   type="button"
-                  onClick={() => setConfirmReset(true)}
+                  onClick={() => dispatch({ type: "resetAsked" })}
                   disabled={busy || !custom || confirmReset}
                   data-testid="templates-reset"
                 >
@@ -302,7 +299,7 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
                     <button type="button" className="danger" onClick={reset} data-testid="templates-reset-confirm">
                       {t("templates.resetConfirm")}
                     </button>
-                    <button type="button" onClick={() => setConfirmReset(false)} autoFocus>
+                    <button type="button" onClick={() => dispatch({ type: "resetCancelled" })} autoFocus>
                       {t("templates.cancel")}
                     </button>
                   </div>
@@ -314,7 +311,7 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
                 </p>
               )}
               {saveError && (
-                <ErrorPanel error={saveError} title={t("templates.notSaved")} note={t("templates.nothingStored")} onClose={() => setSaveError(null)} />
+                <ErrorPanel error={saveError} title={t("templates.notSaved")} note={t("templates.nothingStored")} onClose={() => dispatch({ type: "saveRefused", error: null })} />
               )}
             </div>
 
