@@ -1,16 +1,31 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { api, onFileDrop, onImportProgress, type AppError, type Batch, type ImportProgress, type ImportReport, type Profile } from "../../ipc/api";
+import { api, onFileDrop, onImportProgress, type AppError, type Batch, type Profile } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { runAction, type ActionState } from "../../components/runAction";
+import { useLatest, useLoad } from "../../components/useLoad";
 import { formatNumber } from "../../i18n/format";
 import type { Screen } from "../../App";
 import { MappingEditor, type Review } from "./MappingEditor";
 import { ImportSummary } from "./ImportSummary";
 import { PasswordPrompt } from "./PasswordPrompt";
 import type { OpenedFiles } from "./useOpenedFiles";
+import { importReducer, initialImport, profileToSend, withProfile } from "./importState";
 
 /** The error keys that mean an archive needs (another) password. */
 const PASSWORD_KEYS = ["import.password_needed", "import.wrong_password"];
+
+/** The import history and the accounts, as the backend has them now. */
+async function loadHistory() {
+  const [batches, accounts] = await Promise.all([api.batches(), api.accounts()]);
+  return {
+    batches,
+    accounts: accounts.map((x) => x.name),
+    /** Accounts with a saved column mapping, which can be exported to a file. */
+    profiled: accounts.filter((x) => x.has_profile).map((x) => x.name),
+  };
+}
+const noHistory = { batches: [] as Batch[], accounts: [] as string[], profiled: [] as string[] };
 
 /**
  * Import: pick or drop files. A file whose layout is detected with confidence is imported at
@@ -27,128 +42,89 @@ export function ImportScreen({
   onOpenedTaken?: () => void;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [hover, setHover] = useState(false);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [reports, setReports] = useState<ImportReport[]>([]);
-  const [error, setError] = useState<AppError | null>(null);
-  /** The file an error came from, so the user can open its mapping and fix it. */
-  const [failedPath, setFailedPath] = useState<string | null>(null);
-  const [batches, setBatches] = useState<Batch[]>([]);
-  const [accounts, setAccounts] = useState<string[]>([]);
-  /** Accounts with a saved column mapping, which can be exported to a file. */
-  const [profiled, setProfiled] = useState<string[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [review, setReview] = useState<Review | null>(null);
-  const [pending, setPending] = useState<string[]>([]);
-  const [total, setTotal] = useState(0);
-  const [checkFirst, setCheckFirst] = useState(false);
+  const [state, dispatch] = useReducer(importReducer, initialImport);
+  const { busy, hover, progress, reports, error, failedPath, notice, review, pending, total, checkFirst, askPassword } = state;
+  const history = useLoad(loadHistory, [], noHistory);
+  const { batches, accounts, profiled } = history.data;
+  const refreshHistory = history.reload;
   // The drop listener is registered once; it reads the current choice through a ref.
   const checkFirstRef = useRef(checkFirst);
   checkFirstRef.current = checkFirst;
   // Set while the files in hand were opened with the app: each one is previewed, not imported.
   const previewEachRef = useRef(false);
   // Answers to earlier re-previews are dropped when a newer edit was made meanwhile.
-  const previewSeq = useRef(0);
+  const beginPreview = useLatest();
   /** Passwords of encrypted archives, by path, held in memory only until the file is imported. */
   const passwords = useRef(new Map<string, string>());
-  /** The encrypted archive waiting for its password, and the files after it. */
-  const [askPassword, setAskPassword] = useState<{ path: string; rest: string[]; wrong: boolean } | null>(null);
 
-  const refreshBatches = useCallback(() => {
-    api.batches().then(setBatches, (e: AppError) => setError(e));
-    api.accounts().then(
-      (a) => {
-        setAccounts(a.map((x) => x.name));
-        setProfiled(a.filter((x) => x.has_profile).map((x) => x.name));
-      },
-      () => undefined,
-    );
-  }, []);
+  const shows = useMemo<ActionState>(
+    () => ({
+      setBusy: (b) => dispatch({ type: "busy", busy: b }),
+      setError: (e) => dispatch({ type: "error", error: e }),
+      setNotice: (n) => dispatch({ type: "notice", notice: n }),
+    }),
+    [],
+  );
+  // Errors only: an action that leaves the busy state and the notice alone.
+  const showsError = useMemo<ActionState>(() => ({ setError: shows.setError }), [shows]);
 
-  const openReview = (path: string, preview: Review["preview"]) => {
-    const asked = ["default", "none"].includes(preview.detected.currency_source);
-    setReview({
-      path,
-      preview,
-      profile: preview.detected.profile,
-      account: "",
-      namedAccount: preview.detected.account,
-      saveProfile: false,
-      currencyAsked: asked,
-      currencyAnswered: !asked,
-    });
-  };
-
-  /** The profile the backend reads with: without a currency while the user has not given one. */
-  const profileToSend = (r: Review, profile: Profile = r.profile): Profile =>
-    r.currencyAnswered ? profile : { ...profile, currency: null };
-
-  /** Handles `paths` in order until one needs the user's review (or all are done). */
+  /** Handles `paths` in order until one needs the user's review or password (or all are done). */
   const advance = useCallback(
     async (paths: string[]) => {
-      setBusy(true);
-      try {
-        for (let i = 0; i < paths.length; i++) {
-          const path = paths[i];
-          const password = passwords.current.get(path) ?? null;
-          // A file that never names its currency is read in the currency of its account's
-          // earlier imports, else of the user's jurisdiction (the backend's default); in the
-          // latter case the preview asks.
-          let preview;
-          try {
-            preview = await api.previewFile(path, null, password);
-          } catch (e) {
-            const key = (e as AppError).detail?.key ?? "";
-            if (PASSWORD_KEYS.includes(key)) {
-              // An encrypted archive: ask for its password, then carry on from this file.
-              setAskPassword({ path, rest: paths.slice(i + 1), wrong: key === "import.wrong_password" });
+      let stopped = false;
+      await runAction(
+        async () => {
+          for (let i = 0; i < paths.length; i++) {
+            const path = paths[i];
+            const password = passwords.current.get(path) ?? null;
+            // A file that never names its currency is read in the currency of its account's
+            // earlier imports, else of the user's jurisdiction (the backend's default); in the
+            // latter case the preview asks.
+            let preview;
+            try {
+              preview = await api.previewFile(path, null, password);
+            } catch (e) {
+              const key = (e as AppError).detail?.key ?? "";
+              if (PASSWORD_KEYS.includes(key)) {
+                // An encrypted archive: ask for its password, then carry on from this file.
+                dispatch({ type: "passwordAsked", path, rest: paths.slice(i + 1), wrong: key === "import.wrong_password" });
+                stopped = true;
+                return;
+              }
+              dispatch({ type: "failedAt", path: null });
+              throw e;
+            }
+            // The preview also asks when nothing tells the account (the file, a preset, the
+            // account given before for this layout): rows are never put in a shared account
+            // behind the user's back. A currency taken only from the default makes detection
+            // not confident, so it is asked too.
+            const ask = !preview.detected.confident || !preview.detected.account;
+            if (ask || checkFirstRef.current || previewEachRef.current) {
+              dispatch({ type: "reviewOpened", path, preview, pending: paths.slice(i + 1) });
+              stopped = true;
               return;
             }
-            setFailedPath(null);
-            throw e;
+            const done = await api.importFiles([path], { password }).catch((e: unknown) => {
+              dispatch({ type: "failedAt", path });
+              throw e;
+            });
+            passwords.current.delete(path);
+            dispatch({ type: "imported", reports: done });
           }
-          // The preview also asks when nothing tells the account (the file, a preset, the
-          // account given before for this layout): rows are never put in a shared account
-          // behind the user's back. A currency taken only from the default makes detection
-          // not confident, so it is asked too.
-          const ask = !preview.detected.confident || !preview.detected.account;
-          if (ask || checkFirstRef.current || previewEachRef.current) {
-            openReview(path, preview);
-            setPending(paths.slice(i + 1));
-            return;
-          }
-          const done = await api.importFiles([path], { password }).catch((e: AppError) => {
-            setFailedPath(path);
-            throw e;
-          });
-          passwords.current.delete(path);
-          setReports((r) => [...r, ...done]);
-        }
-        setReview(null);
-        setPending([]);
-      } catch (e) {
-        setError(e as AppError);
-        setReview(null);
-        setPending([]);
-      } finally {
-        setBusy(false);
-        setProgress(null);
-        refreshBatches();
-      }
+        },
+        { setBusy: shows.setBusy, setError: shows.setError },
+      );
+      dispatch(stopped ? { type: "progress", progress: null } : { type: "roundEnded" });
+      void refreshHistory();
     },
-    [refreshBatches],
+    [refreshHistory, shows],
   );
 
   const start = useCallback(
     (paths: string[], previewEach = false) => {
       if (paths.length === 0) return;
       previewEachRef.current = previewEach;
-      setError(null);
-      setFailedPath(null);
-      setNotice(null);
-      setReports([]);
-      setTotal(paths.length);
+      dispatch({ type: "started", total: paths.length });
       void advance(paths);
     },
     [advance],
@@ -158,71 +134,56 @@ export function ImportScreen({
   useEffect(() => {
     if (!opened) return;
     onOpenedTaken?.();
-    setReview(null);
+    dispatch({ type: "reviewClosed" });
     start(opened.paths, true);
   }, [opened, start, onOpenedTaken]);
 
   useEffect(() => {
-    refreshBatches();
-    const unlisten = [onImportProgress(setProgress), onFileDrop((paths) => start(paths), setHover)];
+    const unlisten = [
+      onImportProgress((p) => dispatch({ type: "progress", progress: p })),
+      onFileDrop(
+        (paths) => start(paths),
+        (over) => dispatch({ type: "hover", over }),
+      ),
+    ];
     return () => unlisten.forEach((p) => void p.then((f) => f()).catch(() => undefined));
-  }, [start, refreshBatches]);
+  }, [start]);
 
-  const choose = async () => {
-    try {
-      start(await api.pickFiles());
-    } catch (e) {
-      setError(e as AppError);
-    }
-  };
+  const choose = () => runAction(async () => start(await api.pickFiles()), showsError);
 
   const importSample = async () => {
-    setBusy(true);
-    setError(null);
-    setFailedPath(null);
-    setReports([]);
-    setNotice(null);
-    try {
-      setReports(await api.importSample());
-    } catch (e) {
-      setError(e as AppError);
-    } finally {
-      setBusy(false);
-      setProgress(null);
-      refreshBatches();
-    }
+    dispatch({ type: "started" });
+    await runAction(async () => dispatch({ type: "imported", reports: await api.importSample() }), shows);
+    dispatch({ type: "progress", progress: null });
+    void refreshHistory();
   };
 
   /** Every edit of the mapping (or of the account) is previewed again with it. */
-  const repreview = async (next: Review) => {
+  const repreview = (next: Review) => {
     const path = next.path;
-    setReview(next);
-    const seq = ++previewSeq.current;
-    try {
-      const preview = await api.previewFile(path, profileToSend(next), passwords.current.get(path) ?? null, next.account.trim() || null);
-      if (seq === previewSeq.current) setReview((r) => (r && r.path === path ? { ...r, preview } : r));
-    } catch (e) {
-      if (seq === previewSeq.current) setError(e as AppError);
-    }
+    dispatch({ type: "reviewEdited", review: next });
+    const current = beginPreview();
+    return runAction(
+      async () => {
+        const preview = await api.previewFile(path, profileToSend(next), passwords.current.get(path) ?? null, next.account.trim() || null);
+        if (current()) dispatch({ type: "reviewPreviewed", path, preview });
+      },
+      { setError: shows.setError, current },
+    );
   };
 
   const editProfile = (profile: Profile) => {
-    if (!review) return;
-    // A currency the user typed is their answer; other edits leave the question open.
-    const answered = review.currencyAnswered || profile.currency !== review.profile.currency;
-    void repreview({ ...review, profile, currencyAnswered: answered });
+    if (review) void repreview(withProfile(review, profile));
   };
 
   const editAccount = (account: string) => {
-    if (!review) return;
-    void repreview({ ...review, account });
+    if (review) void repreview({ ...review, account });
   };
 
   const importReviewed = async () => {
     if (!review) return;
-    setBusy(true);
-    setError(null);
-    try {
+    beginPreview(); // the mapping is settled: a re-preview still on its way is not shown
+    const ok = await runAction(async () => {
       const typed = review.account.trim() || null;
       const done = await api.importFiles([review.path], {
         account: review.namedAccount ? typed : null,
@@ -232,16 +193,15 @@ export function ImportScreen({
         password: passwords.current.get(review.path) ?? null,
       });
       passwords.current.delete(review.path);
-      setReports((r) => [...r, ...done]);
-    } catch (e) {
+      dispatch({ type: "imported", reports: done });
+    }, { setBusy: shows.setBusy, setError: shows.setError });
+    if (!ok) {
       // The editor stays open: the user can fix the mapping and try again.
-      setError(e as AppError);
-      setFailedPath(null);
-      setBusy(false);
-      setProgress(null);
+      dispatch({ type: "failedAt", path: null });
+      dispatch({ type: "progress", progress: null });
       return;
     }
-    setReview(null);
+    dispatch({ type: "reviewClosed" });
     await advance(pending);
   };
 
@@ -249,7 +209,7 @@ export function ImportScreen({
     if (!askPassword) return;
     passwords.current.set(askPassword.path, password);
     const next = [askPassword.path, ...askPassword.rest];
-    setAskPassword(null);
+    dispatch({ type: "passwordAnswered" });
     void advance(next);
   };
 
@@ -257,46 +217,43 @@ export function ImportScreen({
     if (!askPassword) return;
     passwords.current.delete(askPassword.path);
     const rest = askPassword.rest;
-    setAskPassword(null);
+    dispatch({ type: "passwordAnswered" });
     void advance(rest);
   };
 
   const skip = () => {
-    setReview(null);
+    beginPreview();
+    dispatch({ type: "reviewClosed" });
     void advance(pending);
   };
 
-  const fixMapping = async () => {
+  const fixMapping = () => {
     if (!failedPath) return;
     const path = failedPath;
-    setError(null);
-    setFailedPath(null);
-    try {
-      openReview(path, await api.previewFile(path));
-      setTotal(1);
-      setPending([]);
-    } catch (e) {
-      setError(e as AppError);
-    }
+    dispatch({ type: "failedAt", path: null });
+    return runAction(async () => dispatch({ type: "fixOpened", path, preview: await api.previewFile(path) }), showsError);
   };
 
-  const undo = async (b: Batch) => {
-    try {
+  const undo = (b: Batch) =>
+    runAction(async () => {
       const n = await api.undoBatch(b.id);
-      setNotice(t("import.undone", { id: b.id, count: n }));
-      refreshBatches();
-    } catch (e) {
-      setError(e as AppError);
-    }
-  };
+      dispatch({ type: "notice", notice: t("import.undone", { id: b.id, count: n }) });
+      void refreshHistory();
+    }, { setError: shows.setError, setNotice: shows.setNotice });
 
-  const exportProfile = async (account: string) => {
-    try {
+  const exportProfile = (account: string) =>
+    runAction(async () => {
       const path = await api.exportImportProfile(account);
-      if (path) setNotice(t("import.profileExported", { account, path }));
-    } catch (e) {
-      setError(e as AppError);
-    }
+      if (path) dispatch({ type: "notice", notice: t("import.profileExported", { account, path }) });
+    }, { setError: shows.setError, setNotice: shows.setNotice });
+
+  const cancel = () => runAction(() => api.cancelImport(), showsError);
+
+  // The import's own failure first; else why the history could not be read.
+  const shownError = error ?? history.error;
+  const closeError = () => {
+    dispatch({ type: "error", error: null });
+    history.clearError();
   };
 
   return (
@@ -309,7 +266,7 @@ export function ImportScreen({
         <p className="drop-title">{t("import.drop")}</p>
         <p className="muted">{t("import.or")}</p>
         <div className="actions">
-          <button type="button" className="primary" onClick={choose} disabled={busy || review !== null || askPassword !== null} data-testid="choose-files">
+          <button type="button" className="primary" onClick={() => void choose()} disabled={busy || review !== null || askPassword !== null} data-testid="choose-files">
             {t("import.choose")}
           </button>
           <button type="button" onClick={importSample} disabled={busy || review !== null} data-testid="import-sample">
@@ -317,7 +274,7 @@ export function ImportScreen({
           </button>
         </div>
         <label className="check">
-          <input type="checkbox" checked={checkFirst} onChange={(e) => setCheckFirst(e.target.checked)} data-testid="review-mapping" />
+          <input type="checkbox" checked={checkFirst} onChange={(e) => dispatch({ type: "checkFirst", on: e.target.checked })} data-testid="review-mapping" />
           <span>{t("import.checkFirst")}</span>
         </label>
       </div>
@@ -327,22 +284,22 @@ export function ImportScreen({
           <span>{progress ? t("import.importing", { file: progress.file }) : t("import.reading")}</span>
           <progress max={progress?.total_lines ?? 1} value={progress?.line ?? 0} />
           {progress && <span className="muted">{t("import.rows", { count: progress.rows })}</span>}
-          <button type="button" onClick={() => void api.cancelImport()}>
+          <button type="button" onClick={() => void cancel()}>
             {t("import.cancel")}
           </button>
         </div>
       )}
 
-      {error && (
+      {shownError && (
         <div>
           <ErrorPanel
-            error={error}
+            error={shownError}
             title={t("import.failed")}
-            note={error.code === "import" ? t("import.unchanged") : undefined}
-            onClose={() => setError(null)}
+            note={shownError.code === "import" ? t("import.unchanged") : undefined}
+            onClose={closeError}
           />
           {failedPath && (
-            <button type="button" className="link" onClick={fixMapping} data-testid="fix-mapping">
+            <button type="button" className="link" onClick={() => void fixMapping()} data-testid="fix-mapping">
               {t("import.fixMapping")}
             </button>
           )}
@@ -369,7 +326,7 @@ export function ImportScreen({
           busy={busy}
           onProfile={editProfile}
           onAccount={editAccount}
-          onSaveProfile={(saveProfile) => setReview({ ...review, saveProfile })}
+          onSaveProfile={(saveProfile) => dispatch({ type: "reviewEdited", review: { ...review, saveProfile } })}
           onImport={() => void importReviewed()}
           onSkip={skip}
         />
@@ -387,7 +344,7 @@ export function ImportScreen({
             {profiled.map((name) => (
               <li key={name}>
                 <span>{name}</span>{" "}
-                <button type="button" className="link" onClick={() => exportProfile(name)}
+                <button type="button" className="link" onClick={() => void exportProfile(name)}
                   aria-label={t("import.exportProfileOf", { account: name })}>
                   {t("import.exportProfile")}
                 </button>
@@ -418,7 +375,7 @@ export function ImportScreen({
                   <td>{b.imported_at.replace("T", " ")}</td>
                   <td className="num">{formatNumber(b.imported)}</td>
                   <td>
-                    <button type="button" className="link" onClick={() => undo(b)}>
+                    <button type="button" className="link" onClick={() => void undo(b)}>
                       {t("import.undo")}
                     </button>
                   </td>
