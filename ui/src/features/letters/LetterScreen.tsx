@@ -1,12 +1,13 @@
 // The letter of one step of a case, shown like the page it will print as: the body is editable
 // (saved as the user's version, or reset to the template), and the letter can be exported as
 // PDF, DOCX or text, copied, and marked as sent.
-import { useCallback, useEffect, useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type CaseView, type LetterView, type Step, type TemplateKind, type UserProfile } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { LegalNotice } from "../../components/LegalNotice";
 import { runAction } from "../../components/runAction";
+import { useLoad } from "../../components/useLoad";
 import { formatDate } from "../../i18n/format";
 import { isChinese, today } from "../cases/labels";
 import { ProfileForm } from "./ProfileForm";
@@ -32,32 +33,27 @@ export function LetterScreen({
   const id = useId();
   const [lang, setLang] = useState(isChinese(i18n.language) ? "zh-CN" : "en");
   const [paper, setPaper] = useState<Paper | null>(null);
-  const [view, setView] = useState<CaseView | null>(null);
-  const [letter, setLetter] = useState<LetterView | null>(null);
-  const [body, setBody] = useState("");
-  const [profile, setProfile] = useState<UserProfile | null>(null);
   const [editProfile, setEditProfile] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const loadLetter = useCallback(async () => {
-    const l = await api.letter(caseId, step, lang);
-    setLetter(l);
-    setBody(l.letter.body);
-  }, [caseId, step, lang]);
+  const caseView = useLoad(() => api.case(caseId), [caseId], null as CaseView | null);
+  const profileLoad = useLoad(() => api.profile(), [], null as UserProfile | null);
+  // Another language chosen while a letter loads: only the latest choice's letter is shown.
+  const letterLoad = useLoad(() => api.letter(caseId, step, lang), [caseId, step, lang], null as LetterView | null);
+  const view = caseView.data;
+  const profile = profileLoad.data;
+  const letter = letterLoad.data;
 
   useEffect(() => {
-    api.case(caseId).then((v) => {
-      setView(v);
-      // US banks and courts expect US Letter; everyone else A4.
-      setPaper((p) => p ?? (v.jurisdiction === "us" ? "letter" : "a4"));
-    }, setError);
-    api.profile().then(setProfile, setError);
-  }, [caseId]);
-  useEffect(() => {
-    loadLetter().catch(setError);
-  }, [loadLetter]);
+    // US banks and courts expect US Letter; everyone else A4.
+    if (view) setPaper((p) => p ?? (view.jurisdiction === "us" ? "letter" : "a4"));
+  }, [view]);
+  // The body as the user edits it, for the letter it was edited from: each letter loaded (after
+  // a save, another language) starts from its own body.
+  const [edit, setEdit] = useState<{ of: LetterView; text: string } | null>(null);
+  const body = edit && edit.of === letter ? edit.text : (letter?.letter.body ?? "");
+  const setBody = (text: string) => letter && setEdit({ of: letter, text });
 
   const run = (action: () => Promise<void>) => runAction(action, { setBusy, setError, setNotice });
 
@@ -65,7 +61,7 @@ export function LetterScreen({
   async function saveBody() {
     if (!dirty) return;
     await api.saveLetterText(caseId, step, body);
-    await loadLetter();
+    await letterLoad.reload();
   }
 
   const exportAs = (format: Format) =>
@@ -96,9 +92,18 @@ export function LetterScreen({
   const markSent = () =>
     run(async () => {
       const date = today();
-      setView(await api.recordStepSent(caseId, step, date));
+      caseView.setData(await api.recordStepSent(caseId, step, date));
       setNotice(t("letter.markedSent", { date: formatDate(date) }));
     });
+
+  // An action's failure first, else why the case, the sender or the letter could not be read.
+  const shownError = error ?? caseView.error ?? profileLoad.error ?? letterLoad.error;
+  const closeError = () => {
+    setError(null);
+    caseView.clearError();
+    profileLoad.clearError();
+    letterLoad.clearError();
+  };
 
   const profileEmpty = profile !== null && !profile.name.trim();
   const l = letter?.letter;
@@ -132,9 +137,9 @@ export function LetterScreen({
           profile={profile}
           onSave={(p) =>
             run(async () => {
-              setProfile(await api.setProfile(p));
+              profileLoad.setData(await api.setProfile(p));
               setEditProfile(false);
-              await loadLetter();
+              await letterLoad.reload();
             })
           }
           onCancel={() => setEditProfile(false)}
@@ -189,7 +194,7 @@ export function LetterScreen({
           {notice}
         </p>
       )}
-      {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
+      {shownError && <ErrorPanel error={shownError} onClose={closeError} />}
 
       {l && (
         <article className="page" lang={l.lang} aria-label={t("letter.preview")}>
@@ -229,7 +234,7 @@ export function LetterScreen({
                 onClick={() =>
                   run(async () => {
                     await api.saveLetterText(caseId, step, "");
-                    await loadLetter();
+                    await letterLoad.reload();
                   })
                 }
                 data-testid="letter-reset"
