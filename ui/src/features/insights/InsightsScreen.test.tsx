@@ -129,4 +129,39 @@ describe("InsightsScreen", () => {
     render(<InsightsScreen />);
     expect((await screen.findByTestId("insights-empty")).textContent).toContain("暂无支出");
   });
+
+  it("shows the account chosen last, even when the figures of the one before arrive after it", async () => {
+    // All accounts answer slowly (the test releases them); the checking account answers at once.
+    const held: (() => void)[] = [];
+    const slow = <T,>(value: T) => new Promise<T>((answer) => held.push(() => answer(value)));
+    const checking = [month("2026-06", "USD", "33.00", "0.00")];
+    const everything = [month("2026-06", "USD", "999.00", "0.00"), month("2026-05", "USD", "888.00", "0.00")];
+    mockIPC((cmd, args) => {
+      const account = (args as { account?: string | null } | undefined)?.account ?? null;
+      switch (cmd) {
+        case "accounts":
+          return [{ id: 1, name: "checking", has_profile: false }];
+        case "monthly_spending":
+          return account ? checking : slow(everything);
+        case "recurring_charges":
+          return account ? [] : slow(RECURRING);
+        case "top_merchants":
+          return account ? [] : slow(MERCHANTS);
+        default:
+          throw new Error(`unexpected command ${cmd}`);
+      }
+    });
+    render(<InsightsScreen />);
+    const select = await screen.findByTestId("insights-account");
+    await screen.findByRole("option", { name: "checking" });
+    await waitFor(() => expect(held.length).toBe(2));
+    fireEvent.change(select, { target: { value: "checking" } });
+    await waitFor(() => expect(screen.getAllByTestId("insights-month")).toHaveLength(1));
+    expect(screen.getByTestId("insights-month").textContent).toContain("$33.00");
+
+    await act(async () => held.forEach((answer) => answer()));
+    expect(screen.getAllByTestId("insights-month")).toHaveLength(1);
+    expect(screen.getByTestId("insights-month").textContent).toContain("$33.00");
+    expect(screen.queryAllByTestId("insights-recurring-row")).toHaveLength(0);
+  });
 });

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type Account, type AppError, type MerchantSpend, type MonthSpend, type RecurringCharge } from "../../ipc/api";
+import { api, type Account, type MerchantSpend, type MonthSpend, type RecurringCharge } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { useLoad } from "../../components/useLoad";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 import { SpendingChart } from "./SpendingChart";
 import { endOfMonth, formatMonth, localeOf, monthsBefore } from "./format";
@@ -20,36 +21,37 @@ function mainCurrency(months: MonthSpend[]): string | null {
 
 export function InsightsScreen() {
   const { t } = useTranslation();
-  const [accounts, setAccounts] = useState<Account[]>([]);
   const [account, setAccount] = useState("");
-  const [months, setMonths] = useState<MonthSpend[] | null>(null);
-  const [currency, setCurrency] = useState<string | null>(null);
+  const [chosenCurrency, setCurrency] = useState<string | null>(null);
   const [period, setPeriod] = useState<Period>("12");
-  const [merchants, setMerchants] = useState<MerchantSpend[]>([]);
-  const [recurring, setRecurring] = useState<RecurringCharge[]>([]);
-  const [error, setError] = useState<AppError | null>(null);
-  const fail = (e: unknown) => setError(e as AppError);
-
-  useEffect(() => {
-    api.accounts().then(setAccounts, fail);
-  }, []);
-  useEffect(() => {
-    const acc = account || null;
-    api.monthlySpending(acc).then((m) => {
-      setMonths(m);
-      setCurrency((c) => (c && m.some((x) => x.currency === c) ? c : mainCurrency(m)));
-    }, fail);
-    api.recurringCharges(acc).then(setRecurring, fail);
-  }, [account]);
+  const acc = account || null;
+  // Another account chosen while the last one's figures load: only the latest are shown.
+  const accountsLoad = useLoad(() => api.accounts(), [], [] as Account[]);
+  const monthsLoad = useLoad(() => api.monthlySpending(acc), [acc], null as MonthSpend[] | null);
+  const recurringLoad = useLoad(() => api.recurringCharges(acc), [acc], [] as RecurringCharge[]);
+  const accounts = accountsLoad.data;
+  const months = monthsLoad.data;
+  const recurring = recurringLoad.data;
 
   const currencies = useMemo(() => [...new Set((months ?? []).map((m) => m.currency))].sort(), [months]);
+  // The currency chosen, while the figures have it; else the main one.
+  const currency = chosenCurrency && currencies.includes(chosenCurrency) ? chosenCurrency : mainCurrency(months ?? []);
   // Periods end at the latest month with data, so an old statement still shows its figures.
   const lastMonth = months && months.length > 0 ? months[months.length - 1].month : null;
-  useEffect(() => {
-    if (!lastMonth) return setMerchants([]);
-    const from = period === "all" ? null : monthsBefore(lastMonth, Number(period) - 1);
-    api.topMerchants({ account: account || null, from, to: endOfMonth(lastMonth), limit: TOP_MERCHANTS }).then(setMerchants, fail);
-  }, [account, period, lastMonth]);
+  const merchantsLoad = useLoad(
+    async () => {
+      if (!lastMonth) return [];
+      const from = period === "all" ? null : monthsBefore(lastMonth, Number(period) - 1);
+      return api.topMerchants({ account: acc, from, to: endOfMonth(lastMonth), limit: TOP_MERCHANTS });
+    },
+    [acc, period, lastMonth],
+    [] as MerchantSpend[],
+  );
+  const merchants = merchantsLoad.data;
+
+  const loads = [accountsLoad, monthsLoad, recurringLoad, merchantsLoad];
+  const error = loads.find((l) => l.error)?.error ?? null;
+  const closeError = () => loads.forEach((l) => l.clearError());
 
   const empty = months !== null && months.length === 0;
   return (
@@ -67,7 +69,7 @@ export function InsightsScreen() {
           </select>
         </div>
       </header>
-      {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
+      {error && <ErrorPanel error={error} onClose={closeError} />}
       {empty ? (
         <div className="empty" data-testid="insights-empty">
           <p>{t("insights.empty")}</p>
