@@ -80,6 +80,26 @@ describe("useLoad", () => {
     await act(async () => held.get(3)!.answer(named(3, "Before the rename")));
     expect(result.current.data?.merchant).toBe("Renamed");
   });
+
+  it("drops an action's answer for a view the user has left", async () => {
+    const held = heldBackend();
+    const { result, rerender } = renderHook(({ id }) => useLoad(() => api.case(id), [id], null as CaseView | null), {
+      initialProps: { id: 1 },
+    });
+    await waitFor(() => expect(held.has(1)).toBe(true));
+    await act(async () => held.get(1)!.answer(named(1, "First")));
+    const action = result.current.forView();
+    expect(action.current()).toBe(true);
+    rerender({ id: 2 });
+    await waitFor(() => expect(held.has(2)).toBe(true));
+    expect(action.current()).toBe(false);
+    act(() => action.set(named(1, "First, renamed")));
+    await act(async () => held.get(2)!.answer(named(2, "Second")));
+    expect(result.current.data?.merchant).toBe("Second");
+    // Tied to the view now shown, an answer applies.
+    act(() => result.current.forView().set(named(2, "Second, renamed")));
+    expect(result.current.data?.merchant).toBe("Second, renamed");
+  });
 });
 
 describe("useLatest", () => {

@@ -33,6 +33,12 @@ export type Loaded<T> = {
   reload: () => Promise<boolean>;
   /** Replaces the data with what an action's answer says it now is, ending any load in flight. */
   setData: (data: T | ((old: T) => T)) => void;
+  /**
+   * Ties an action to the view as it is now (its `deps`): `set` applies the action's answer only
+   * while the view is still the same (another case shown, the screen left: dropped), and
+   * `current` tells runAction whether the action's failure still concerns what is shown.
+   */
+  forView: () => { set: (data: T) => void; current: () => boolean };
   clearError: () => void;
 };
 
@@ -63,8 +69,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, initial
     );
   }, deps);
 
+  // Each change of `deps` is another view: actions tied to the last one no longer apply.
+  const view = useRef(0);
   useEffect(() => {
     void reload();
+    return () => {
+      view.current += 1;
+    };
   }, [reload]);
 
   const setData = useCallback(
@@ -75,6 +86,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, initial
     },
     [begin],
   );
+  const forView = useCallback(() => {
+    const mine = view.current;
+    const current = () => mine === view.current;
+    return { set: (value: T) => current() && setData(() => value), current };
+  }, [setData]);
   const clearError = useCallback(() => setError(null), []);
-  return { data, error, loading, reload, setData, clearError };
+  return { data, error, loading, reload, setData, forView, clearError };
 }

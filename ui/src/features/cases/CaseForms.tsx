@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type CaseView } from "../../ipc/api";
+import { runAction } from "../../components/runAction";
 
 type Update = (change: () => Promise<CaseView>) => Promise<void>;
 
@@ -105,12 +106,7 @@ export function ClosePanel({
         className="danger link"
         onClick={async () => {
           if (!window.confirm(t("cases.deleteConfirm"))) return;
-          try {
-            await api.deleteCase(view.id);
-            onDeleted();
-          } catch (e) {
-            onError(e as AppError);
-          }
+          if (await runAction(() => api.deleteCase(view.id), { setError: (e) => e && onError(e) })) onDeleted();
         }}
       >
         {t("cases.delete")}

@@ -1,19 +1,14 @@
 // The list of cases: what was disputed, where it stands and the next date that matters.
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type AppError, type CaseSummary } from "../../ipc/api";
+import { api, type CaseSummary } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { useLoad } from "../../components/useLoad";
 import { formatDate, formatMoney } from "../../i18n/format";
 import { pickPair } from "./labels";
 
 export function CaseList({ onOpen }: { onOpen: (caseId: number) => void }) {
   const { t, i18n } = useTranslation();
-  const [cases, setCases] = useState<CaseSummary[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    api.cases().then(setCases, setError);
-  }, []);
+  const { data: cases, error, clearError } = useLoad(() => api.cases(), [], null as CaseSummary[] | null);
 
   return (
     <section className="screen cases" aria-labelledby="cases-title">
@@ -21,7 +16,7 @@ export function CaseList({ onOpen }: { onOpen: (caseId: number) => void }) {
         <h1 id="cases-title">{t("cases.title")}</h1>
         {cases && <span className="muted">{t("cases.count", { count: cases.length })}</span>}
       </header>
-      {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
+      {error && <ErrorPanel error={error} onClose={clearError} />}
       {cases && cases.length === 0 && (
         <div className="empty" data-testid="cases-empty">
           <p>{t("cases.empty")}</p>

@@ -1,9 +1,11 @@
 // One case: what to do next and by when, warnings before a window closes, the ladder of steps,
 // the disputed transactions with their source lines, the checklist, evidence, notes, timeline.
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type CaseView, type Step } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { runAction } from "../../components/runAction";
+import { useLoad } from "../../components/useLoad";
 import { LegalNotice } from "../../components/LegalNotice";
 import { formatDate, formatMoney } from "../../i18n/format";
 import { pickPair } from "./labels";
@@ -14,22 +16,24 @@ import { MerchantForm, NotesField, ClosePanel } from "./CaseForms";
 export function CasePage({ caseId, onBack, onLetter }: { caseId: number; onBack: () => void; onLetter: (step: Step) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [view, setView] = useState<CaseView | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    api.case(caseId).then(setView, setError);
-  }, [caseId]);
-
-  /** Runs a change; the backend answers with the case as it now is. */
-  const update = useCallback(async (change: () => Promise<CaseView>) => {
+  const caseLoad = useLoad(() => api.case(caseId), [caseId], null as CaseView | null, { clear: true });
+  const view = caseLoad.data;
+  const [actionError, setError] = useState<AppError | null>(null);
+  const error = actionError ?? caseLoad.error;
+  const closeError = () => {
     setError(null);
-    try {
-      setView(await change());
-    } catch (e) {
-      setError(e as AppError);
-    }
-  }, []);
+    caseLoad.clearError();
+  };
+
+  /** Runs a change; the backend answers with the case as it now is (dropped if another case is shown by then). */
+  const forView = caseLoad.forView;
+  const update = useCallback(
+    async (change: () => Promise<CaseView>) => {
+      const shown = forView();
+      await runAction(async () => shown.set(await change()), { setError, current: shown.current });
+    },
+    [forView],
+  );
 
   if (!view) {
     return (
@@ -62,7 +66,7 @@ export function CasePage({ caseId, onBack, onLetter }: { caseId: number; onBack:
       </p>
       <CaseDetailsLine view={view} />
       <LegalNotice />
-      {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
+      {error && <ErrorPanel error={error} onClose={closeError} />}
 
       {refund && !closed && (
         <div className="banner refund" role="status" data-testid="case-refund">

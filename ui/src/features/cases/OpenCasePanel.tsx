@@ -4,6 +4,8 @@ import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type FlagView, type Instrument, type Jurisdiction, type Reason } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { runAction } from "../../components/runAction";
+import { useLatest } from "../../components/useLoad";
 import { formatDate } from "../../i18n/format";
 import { INSTRUMENTS, JURISDICTIONS, REASONS, reasonForFlag } from "./labels";
 
@@ -34,24 +36,26 @@ export function OpenCasePanel({
   const [flags, setFlags] = useState<FlagView[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const beginFlags = useLatest();
 
   // The flags on these transactions say what was found, and suggest the reason when none was given.
   useEffect(() => {
-    api.flags("low", "open", i18n.language).then(
-      (all) => {
-        const mine = all.filter((f) => transactionIds.includes(f.transaction_id));
+    // A hint only: without it the form still opens the case, so a failure shows nothing.
+    const current = beginFlags();
+    void runAction(
+      async () => {
+        const mine = (await api.flags("low", "open", i18n.language)).filter((f) => transactionIds.includes(f.transaction_id));
+        if (!current()) return;
         setFlags(mine);
         if (!givenReason && mine.length > 0) setReason(reasonForFlag(mine[0].reason));
       },
-      () => undefined,
+      { setError: () => undefined, current },
     );
-  }, [transactionIds, givenReason, i18n.language]);
+  }, [transactionIds, givenReason, i18n.language, beginFlags]);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await runAction(async () => {
       const view = await api.openCase({
         transaction_ids: transactionIds,
         reason,
@@ -68,11 +72,7 @@ export function OpenCasePanel({
         },
       });
       onOpened(view.id);
-    } catch (err) {
-      setError(err as AppError);
-    } finally {
-      setBusy(false);
-    }
+    }, { setBusy, setError });
   }
 
   return (
