@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { api, type AppError, type FlagView, type Transaction } from "../../ipc/api";
 import type { Reason } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { runAction } from "../../components/runAction";
+import { useLoad } from "../../components/useLoad";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 import { byUrgency, disputeReason } from "./disputeReason";
 import { sourceOf } from "../transactions/source";
@@ -23,41 +25,37 @@ function typingIn(target: EventTarget | null): boolean {
 export function ReviewScreen({ onDispute, onChanged }: ReviewProps) {
   const { t, i18n } = useTranslation();
   const [includeLow, setIncludeLow] = useState(false);
-  const [flags, setFlags] = useState<FlagView[] | null>(null);
   const [selected, setSelected] = useState(0);
-  const [error, setError] = useState<AppError | null>(null);
+  const [actionError, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const zh = i18n.language.startsWith("zh");
 
-  const load = useCallback(() => {
-    api.flags(includeLow ? "low" : "medium", "open", i18n.language).then(
-      (list) => setFlags([...list].sort(byUrgency)),
-      (e) => setError(e as AppError),
-    );
-  }, [includeLow, i18n.language]);
-  useEffect(load, [load]);
+  // Low flags shown or hidden, another language: only the latest list asked for is shown.
+  const flagsLoad = useLoad(
+    async () => [...(await api.flags(includeLow ? "low" : "medium", "open", i18n.language))].sort(byUrgency),
+    [includeLow, i18n.language],
+    null as FlagView[] | null,
+  );
+  const { data: flags, reload, setData: setFlags } = flagsLoad;
+  const error = actionError ?? flagsLoad.error;
 
   const list = flags ?? [];
   const index = Math.min(selected, Math.max(list.length - 1, 0));
   const flag: FlagView | undefined = list[index];
 
   const dismiss = useCallback(
-    async (f: FlagView, trust: boolean) => {
-      setBusy(true);
-      setError(null);
-      try {
-        await api.dismissFlag(f.id, trust);
-        // Trusting a merchant may close its other flags too: ask again rather than guess.
-        if (trust) load();
-        else setFlags((old) => (old ?? []).filter((x) => x.id !== f.id));
-        onChanged?.();
-      } catch (e) {
-        setError(e as AppError);
-      } finally {
-        setBusy(false);
-      }
-    },
-    [load, onChanged],
+    (f: FlagView, trust: boolean) =>
+      runAction(
+        async () => {
+          await api.dismissFlag(f.id, trust);
+          // Trusting a merchant may close its other flags too: ask again rather than guess.
+          if (trust) void reload();
+          else setFlags((old) => (old ?? []).filter((x) => x.id !== f.id));
+          onChanged?.();
+        },
+        { setBusy, setError },
+      ),
+    [reload, setFlags, onChanged],
   );
 
   const dispute = useCallback(
@@ -121,7 +119,15 @@ export function ReviewScreen({ onDispute, onChanged }: ReviewProps) {
           {t("review.includeLow")}
         </label>
       </header>
-      {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
+      {error && (
+        <ErrorPanel
+          error={error}
+          onClose={() => {
+            setError(null);
+            flagsLoad.clearError();
+          }}
+        />
+      )}
       {flags !== null && list.length === 0 ? (
         <div className="empty" data-testid="review-empty">
           <p>{t("review.empty")}</p>
@@ -183,21 +189,13 @@ function FlagDetail(props: {
 }) {
   const { t } = useTranslation();
   const { flag } = props;
-  const [rows, setRows] = useState<Transaction[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setRows(null);
-    setError(null);
-    api.transactionsByIds([flag.transaction_id, ...flag.related_transaction_ids]).then(
-      (r) => live && setRows(r),
-      (e) => live && setError(e as AppError),
-    );
-    return () => {
-      live = false;
-    };
-  }, [flag.transaction_id, flag.related_transaction_ids]);
+  // Another flag selected meanwhile: its rows, not these, are shown.
+  const { data: rows, error } = useLoad(
+    () => api.transactionsByIds([flag.transaction_id, ...flag.related_transaction_ids]),
+    [flag.transaction_id, flag.related_transaction_ids],
+    null as Transaction[] | null,
+    { clear: true },
+  );
 
   return (
     <article className="card review-detail" aria-live="polite" data-testid="review-detail">
