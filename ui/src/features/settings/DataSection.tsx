@@ -1,7 +1,9 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type DataLocation } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { runAction } from "../../components/runAction";
+import { useLoad } from "../../components/useLoad";
 import { formatNumber } from "../../i18n/format";
 
 /** Copies text; falls back to a hidden text area where the async clipboard is not allowed. */
@@ -30,15 +32,13 @@ function megabytes(bytes: number): string {
 /** Where the data lives, and backup / restore of all of it as one file. */
 export function DataSection({ onRestored }: { onRestored: () => void }) {
   const { t } = useTranslation();
-  const [location, setLocation] = useState<DataLocation | null>(null);
+  const locationLoad = useLoad(() => api.dataLocation(), [], null as DataLocation | null);
+  const location = locationLoad.data;
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    api.dataLocation().then(setLocation, (e: AppError) => setError(e));
-  }, []);
+  const [actionError, setError] = useState<AppError | null>(null);
+  const error = actionError ?? locationLoad.error;
 
   const copy = async () => {
     if (!location) return;
@@ -50,18 +50,7 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
     }
   };
 
-  const act = async (job: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      await job();
-    } catch (e) {
-      setError(e as AppError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (job: () => Promise<void>) => runAction(job, { setBusy, setError, setNotice });
 
   const backup = () =>
     act(async () => {
@@ -123,7 +112,17 @@ export function DataSection({ onRestored }: { onRestored: () => void }) {
           {notice}
         </p>
       )}
-      {error && <ErrorPanel error={error} title={t("settings.dataFailed")} note={t("settings.unchanged")} onClose={() => setError(null)} />}
+      {error && (
+        <ErrorPanel
+          error={error}
+          title={t("settings.dataFailed")}
+          note={t("settings.unchanged")}
+          onClose={() => {
+            setError(null);
+            locationLoad.clearError();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { runAction } from "../../components/runAction";
 import { emptyProfile, type UserProfile } from "./profile";
 
 /** The sender block of every letter: name, postal address and contact. */
@@ -14,13 +15,11 @@ export function ProfileForm() {
   const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
-    api.profile().then(
-      (p) => {
-        setProfile({ ...emptyProfile, ...p });
-        setLoaded(true);
-      },
-      (e: AppError) => setError(e),
-    );
+    void runAction(async () => {
+      const p = await api.profile();
+      setProfile({ ...emptyProfile, ...p });
+      setLoaded(true);
+    }, { setError });
   }, []);
 
   const edit = (field: keyof UserProfile, value: string) => {
@@ -31,14 +30,11 @@ export function ProfileForm() {
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
+    await runAction(async () => {
       await api.setProfile(profile);
       setDirty(false);
       setSaved(true);
-    } catch (err) {
-      setError(err as AppError);
-    }
+    }, { setError });
   };
 
   return (

@@ -1,7 +1,9 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type AppSettings, type TemplateKind } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { runAction } from "../../components/runAction";
+import { useLoad } from "../../components/useLoad";
 import { ProfileForm } from "./ProfileForm";
 import { DataSection } from "./DataSection";
 import { setLanguage, type Language } from "../../i18n";
@@ -17,32 +19,26 @@ const SENSITIVITIES = ["low", "normal", "high"] as const;
 /** `openTemplate`: open the letter-templates editor on this template at once. */
 export function SettingsScreen({ openTemplate }: { openTemplate?: TemplateKind | null } = {}) {
   const { t, i18n } = useTranslation();
-  const [settings, setSettings] = useState<AppSettings | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const settingsLoad = useLoad(() => api.getSettings(), [], null as AppSettings | null);
+  const { data: settings, setData: setSettings, reload: load } = settingsLoad;
+  const [actionError, setError] = useState<AppError | null>(null);
+  const error = actionError ?? settingsLoad.error;
   const [saved, setSaved] = useState(false);
   // The letter-templates editor is a page of Settings, opened from its card.
   const [templatesOpen, setTemplatesOpen] = useState(!!openTemplate);
-
-  const load = () => api.getSettings().then(setSettings, (e: AppError) => setError(e));
-  useEffect(() => {
-    void load();
-  }, []);
 
   /** Saves the whole settings object at once; the screen shows the saved value only on success. */
   const update = async (patch: Partial<AppSettings>) => {
     if (!settings) return;
     const next = { ...settings, ...patch };
     setSaved(false);
-    setError(null);
-    try {
+    await runAction(async () => {
       await api.setSettings(next);
       setSettings(next);
       setSaved(true);
       if (patch.theme) applyTheme(patch.theme);
       if (patch.language) setLanguage(patch.language);
-    } catch (e) {
-      setError(e as AppError);
-    }
+    }, { setError });
   };
 
   const language = (settings?.language ?? (i18n.language === "zh-CN" ? "zh-CN" : "en")) as Language;
@@ -133,7 +129,16 @@ export function SettingsScreen({ openTemplate }: { openTemplate?: TemplateKind |
             {t("settings.saved")}
           </p>
         )}
-        {error && <ErrorPanel error={error} title={t("settings.saveFailed")} onClose={() => setError(null)} />}
+        {error && (
+          <ErrorPanel
+            error={error}
+            title={t("settings.saveFailed")}
+            onClose={() => {
+              setError(null);
+              settingsLoad.clearError();
+            }}
+          />
+        )}
       </div>
 
       <TemplatesCard onOpen={() => setTemplatesOpen(true)} />
