@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type AppError, type DataLocation } from "../../ipc/api";
+import { api, type DataLocation } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { useLoad } from "../../components/useLoad";
 import { formatNumber } from "../../i18n/format";
 import icon from "../../../../src-tauri/icons/128x128.png";
 import { loadLicences, type Licences, type ThirdParty } from "./licences";
@@ -9,15 +10,16 @@ import { loadLicences, type Licences, type ThirdParty } from "./licences";
 /** About: the version, the licence, where the data lives, and everything bundled that others wrote. */
 export function AboutScreen({ load = loadLicences }: { load?: () => Promise<Licences | null> }) {
   const { t } = useTranslation();
-  const [version, setVersion] = useState<string | null>(null);
-  const [location, setLocation] = useState<DataLocation | null>(null);
-  // undefined: still loading; null: this build has no generated list.
+  const versionLoad = useLoad(() => api.appVersion(), [], null as string | null);
+  const locationLoad = useLoad(() => api.dataLocation(), [], null as DataLocation | null);
+  const version = versionLoad.data;
+  const location = locationLoad.data;
+  const error = versionLoad.error ?? locationLoad.error;
+  // undefined: still loading; null: this build has no generated list (a file of the build, not
+  // the backend's: its absence is said on the screen, not as an error).
   const [licences, setLicences] = useState<Licences | null | undefined>(undefined);
-  const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
-    api.appVersion().then(setVersion, (e: AppError) => setError(e));
-    api.dataLocation().then(setLocation, (e: AppError) => setError(e));
     load().then(setLicences, () => setLicences(null));
   }, [load]);
 
@@ -30,7 +32,15 @@ export function AboutScreen({ load = loadLicences }: { load?: () => Promise<Lice
           <p className="muted">{t("app.tagline")}</p>
         </div>
       </header>
-      {error && <ErrorPanel error={error} onClose={() => setError(null)} />}
+      {error && (
+        <ErrorPanel
+          error={error}
+          onClose={() => {
+            versionLoad.clearError();
+            locationLoad.clearError();
+          }}
+        />
+      )}
       <dl className="about-facts">
         <dt>{t("about.version")}</dt>
         <dd data-testid="about-version">{version ?? "…"}</dd>

@@ -4,6 +4,8 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import { api, emptyFilter, reportFirstScreen, type Account, type AppError, type SortKey, type Transaction, type TxFilter } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
+import { runAction } from "../../components/runAction";
+import { useLoad } from "../../components/useLoad";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 import { usePagedRows } from "./usePagedRows";
 import type { OnDispute, Screen } from "../../App";
@@ -25,7 +27,8 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
   const [search, setSearch] = useState("");
   const [filter, setFilter] = useState<TxFilter>(emptyFilter);
   const [sorting, setSorting] = useState<SortingState>([{ id: "date", desc: true }]);
-  const [accounts, setAccounts] = useState<Account[]>([]);
+  // The account filter's choices; without them the table still works, so a failure shows nothing.
+  const { data: accounts } = useLoad(() => api.accounts(), [], [] as Account[]);
 
   // Search as the user types, without a query per keystroke.
   useEffect(() => {
@@ -38,9 +41,6 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
     const ascending = sorting[0] ? !sorting[0].desc : false;
     setFilter((f) => (f.sort === sort && f.ascending === ascending ? f : { ...f, sort, ascending }));
   }, [sorting]);
-  useEffect(() => {
-    api.accounts().then(setAccounts, () => undefined);
-  }, []);
 
   const { total, totals, row, ensure, error, clearError } = usePagedRows(filter);
   const setChargeRange = useCallback(
@@ -53,15 +53,7 @@ export function TransactionsScreen({ onNavigate, onDispute }: { onNavigate: (s: 
   const [loadingSample, setLoadingSample] = useState(false);
   const [sampleError, setSampleError] = useState<AppError | null>(null);
   const trySample = async () => {
-    setLoadingSample(true);
-    try {
-      await api.importSample();
-      onNavigate("review");
-    } catch (e) {
-      setSampleError(e as AppError);
-    } finally {
-      setLoadingSample(false);
-    }
+    if (await runAction(async () => void (await api.importSample()), { setBusy: setLoadingSample, setError: setSampleError })) onNavigate("review");
   };
 
   const columns = useMemo(

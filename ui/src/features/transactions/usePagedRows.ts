@@ -2,6 +2,8 @@
 // never holds more than the pages the user has scrolled past.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, type AppError, type Total, type Transaction, type TxFilter } from "../../ipc/api";
+import { runAction } from "../../components/runAction";
+import { useLatest } from "../../components/useLoad";
 
 export const PAGE_SIZE = 200;
 
@@ -11,42 +13,49 @@ export function usePagedRows(filter: TxFilter) {
   const [error, setError] = useState<AppError | null>(null);
   const pages = useRef(new Map<number, Transaction[]>());
   const loading = useRef(new Set<number>());
-  const generation = useRef(0);
+  // Each filter is a new request for the table: the totals and pages of an older filter, still
+  // on their way, are dropped (as is a failure of theirs).
+  const beginFilter = useLatest();
+  const filterIsCurrent = useRef<() => boolean>(() => false);
   const [, setVersion] = useState(0);
 
   useEffect(() => {
-    generation.current += 1;
+    const current = beginFilter();
+    filterIsCurrent.current = current;
     pages.current = new Map();
     loading.current = new Set();
     setTotal(null);
-    const gen = generation.current;
-    api.totals(filter).then(
-      (t) => {
-        if (gen !== generation.current) return;
+    void runAction(
+      async () => {
+        const t = await api.totals(filter);
+        if (!current()) return;
         setTotals(t);
         setTotal(t.reduce((n, x) => n + x.count, 0));
       },
-      (e) => setError(e),
+      { setError, current },
     );
-  }, [filter]);
+  }, [filter, beginFilter]);
 
   const ensure = useCallback(
     (index: number) => {
       const page = Math.floor(index / PAGE_SIZE);
       if (pages.current.has(page) || loading.current.has(page)) return;
       loading.current.add(page);
-      const gen = generation.current;
-      api.transactionsPage(filter, page * PAGE_SIZE, PAGE_SIZE).then(
-        (p) => {
-          if (gen !== generation.current) return;
-          pages.current.set(page, p.rows);
-          loading.current.delete(page);
-          setVersion((v) => v + 1);
+      const current = filterIsCurrent.current;
+      // The page's own failure is shown without clearing the totals' (runAction clears first).
+      const showError = (e: AppError | null) => e && setError(e);
+      void runAction(
+        async () => {
+          try {
+            const p = await api.transactionsPage(filter, page * PAGE_SIZE, PAGE_SIZE);
+            if (!current()) return;
+            pages.current.set(page, p.rows);
+            setVersion((v) => v + 1);
+          } finally {
+            if (current()) loading.current.delete(page);
+          }
         },
-        (e) => {
-          loading.current.delete(page);
-          setError(e);
-        },
+        { setError: showError, current },
       );
     },
     [filter],
