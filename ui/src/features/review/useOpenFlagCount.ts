@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback } from "react";
 import { api } from "../../ipc/api";
+import { useLoad } from "../../components/useLoad";
 
 /** The number of open medium and high flags, for the badge on the Review navigation item.
- * `refresh` recounts (after an import or a dismissal); a failed count shows no badge. */
+ * `refresh` recounts (after an import or a dismissal; the latest count wins when several are
+ * asked for in quick succession); a failed count shows no badge. */
 export function useOpenFlagCount(): [number, () => void] {
-  const [count, setCount] = useState(0);
-  const refresh = useCallback(() => {
-    api.openFlagCount().then(setCount, () => setCount(0));
-  }, []);
-  useEffect(refresh, [refresh]);
-  return [count, refresh];
+  const { data: count, error, reload } = useLoad(() => api.openFlagCount(), [], 0);
+  const refresh = useCallback(() => void reload(), [reload]);
+  return [error ? 0 : count, refresh];
 }
