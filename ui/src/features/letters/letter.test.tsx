@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { render, screen, fireEvent, waitFor } from "@testing-library/react";
+import { act, render, screen, fireEvent, waitFor } from "@testing-library/react";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import i18n from "../../i18n";
 import { LetterScreen } from "./LetterScreen";
@@ -145,5 +145,32 @@ describe("letter screen", () => {
     await screen.findByTestId("letter-body");
     fireEvent.click(screen.getByTestId("letter-copy"));
     expect((await screen.findByTestId("letter-notice")).textContent).toContain("Copying isn't available");
+  });
+
+  it("shows the letter in the language chosen last, even when the one before answers after it", async () => {
+    await i18n.changeLanguage("en");
+    // The English letter is held until the test releases it; the Chinese one answers at once.
+    let releaseEnglish: (() => void) | null = null;
+    const english: LetterView = { ...letterView, letter: { ...letterView.letter, body: "You charged me twice." } };
+    const chinese: LetterView = { ...letterView, letter: { ...letterView.letter, lang: "zh-CN", body: "贵公司重复扣款。" } };
+    mockIPC((cmd, args) => {
+      switch (cmd) {
+        case "case":
+          return caseView;
+        case "profile":
+          return ada;
+        case "letter":
+          if ((args as { lang: string }).lang === "zh-CN") return chinese;
+          return new Promise((answer) => (releaseEnglish = () => answer(english)));
+        default:
+          throw new Error(`unexpected command ${cmd}`);
+      }
+    });
+    render(<LetterScreen caseId={3} step="merchant" onBack={() => undefined} />);
+    await waitFor(() => expect(releaseEnglish).not.toBeNull());
+    fireEvent.change(screen.getByTestId("letter-lang"), { target: { value: "zh-CN" } });
+    await waitFor(() => expect((screen.getByTestId("letter-body") as HTMLTextAreaElement).value).toBe("贵公司重复扣款。"));
+    await act(async () => releaseEnglish!());
+    expect((screen.getByTestId("letter-body") as HTMLTextAreaElement).value).toBe("贵公司重复扣款。");
   });
 });
