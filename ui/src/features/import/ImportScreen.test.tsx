@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeEach } from "vitest";
-import { render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import "../../i18n";
@@ -294,5 +294,46 @@ describe("Import screen", { timeout: 20000 }, () => {
     await userEvent.click(screen.getByRole("button", { name: "Export the column mapping of odd-bank" }));
     await screen.findByText("The column mapping of odd-bank was saved to /home/ada/odd-bank-import-profile.json.");
     expect(calls.find((c) => c.cmd === "export_import_profile")?.args).toEqual({ account: "odd-bank" });
+  });
+
+  it("shows the preview of the latest mapping edit, even when an earlier one answers after it", async () => {
+    // Previews of a mapping with the amount in the third column are held until released.
+    const held: (() => void)[] = [];
+    const detectedProfile = profile({ date: 0, description: 1, amount: 3 });
+    mockWindows("main");
+    mockIPC(
+      (cmd, args) => {
+        const a = (args ?? {}) as Record<string, unknown>;
+        switch (cmd) {
+          case "pick_files":
+            return [PATH];
+          case "preview_file": {
+            const given = a.profile as Profile | null;
+            const preview = previewFor(given ?? detectedProfile, false);
+            if (given?.columns.amount === 2) return new Promise((answer) => held.push(() => answer(preview)));
+            return preview;
+          }
+          case "batches":
+          case "accounts":
+            return [];
+          default:
+            return null;
+        }
+      },
+      { shouldMockEvents: true },
+    );
+    render(<ImportScreen onNavigate={() => undefined} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    await screen.findByTestId("mapping-editor");
+    const table = () => screen.getByTestId("parsed-table").textContent;
+    expect(table()).toContain("999.00");
+
+    await userEvent.selectOptions(screen.getByTestId("role-2"), "amount");
+    await waitFor(() => expect(held).toHaveLength(1));
+    await userEvent.selectOptions(screen.getByTestId("role-3"), "amount");
+    await waitFor(() => expect((screen.getByTestId("role-3") as HTMLSelectElement).value).toBe("amount"));
+    await act(async () => held.forEach((answer) => answer()));
+    expect(table()).toContain("999.00");
+    expect(table()).not.toContain("12.50");
   });
 });
