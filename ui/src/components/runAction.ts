@@ -36,3 +36,29 @@ export async function runAction(action: () => Promise<void>, state: ActionState)
     if (current()) state.setBusy?.(false);
   }
 }
+
+/** What a screen shows around its actions, kept in the screen's reducer. */
+export type ActionStatus = { busy: boolean; error: AppError | null; notice: string | null };
+
+export type StatusAction = { type: "busy"; busy: boolean } | { type: "error"; error: AppError | null } | { type: "notice"; notice: string | null };
+
+/** A reducer's step for the status actions runAction dispatches. */
+export function withStatus<S extends ActionStatus>(s: S, a: StatusAction): S {
+  switch (a.type) {
+    case "busy":
+      return { ...s, busy: a.busy };
+    case "error":
+      return { ...s, error: a.error };
+    case "notice":
+      return { ...s, notice: a.notice };
+  }
+}
+
+/** The ActionState of a screen whose status lives in its reducer. */
+export function statusOf(dispatch: (a: StatusAction) => void): ActionState {
+  return {
+    setBusy: (busy) => dispatch({ type: "busy", busy }),
+    setError: (error) => dispatch({ type: "error", error }),
+    setNotice: (notice) => dispatch({ type: "notice", notice }),
+  };
+}

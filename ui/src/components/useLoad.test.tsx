@@ -18,13 +18,17 @@ function heldBackend() {
 
 const named = (id: number, merchant: string) => ({ id, merchant }) as CaseView;
 
+/** A view of case `id` (its id a prop: rerender to show another), once its request is made. */
+async function showCase(id: number, opts: { clear?: boolean } = {}) {
+  const held = heldBackend();
+  const view = renderHook(({ id }) => useLoad(() => api.case(id), [id], null as CaseView | null, opts), { initialProps: { id } });
+  await waitFor(() => expect(held.has(id)).toBe(true));
+  return { held, ...view };
+}
+
 describe("useLoad", () => {
   it("ignores a slow first answer that arrives after the second one", async () => {
-    const held = heldBackend();
-    const { result, rerender } = renderHook(({ id }) => useLoad(() => api.case(id), [id], null as CaseView | null), {
-      initialProps: { id: 1 },
-    });
-    await waitFor(() => expect(held.has(1)).toBe(true));
+    const { held, result, rerender } = await showCase(1);
     rerender({ id: 2 });
     await waitFor(() => expect(held.has(2)).toBe(true));
 
@@ -37,11 +41,7 @@ describe("useLoad", () => {
   });
 
   it("does not show the failure of a superseded request", async () => {
-    const held = heldBackend();
-    const { result, rerender } = renderHook(({ id }) => useLoad(() => api.case(id), [id], null as CaseView | null), {
-      initialProps: { id: 1 },
-    });
-    await waitFor(() => expect(held.has(1)).toBe(true));
+    const { held, result, rerender } = await showCase(1);
     rerender({ id: 2 });
     await waitFor(() => expect(held.has(2)).toBe(true));
     await act(async () => held.get(2)!.answer(named(2, "Second")));
@@ -61,11 +61,7 @@ describe("useLoad", () => {
   });
 
   it("clears the old data at each request when asked to", async () => {
-    const held = heldBackend();
-    const { result, rerender } = renderHook(({ id }) => useLoad(() => api.case(id), [id], null as CaseView | null, { clear: true }), {
-      initialProps: { id: 1 },
-    });
-    await waitFor(() => expect(held.has(1)).toBe(true));
+    const { held, result, rerender } = await showCase(1, { clear: true });
     await act(async () => held.get(1)!.answer(named(1, "First")));
     expect(result.current.data?.merchant).toBe("First");
     rerender({ id: 2 });
@@ -82,11 +78,7 @@ describe("useLoad", () => {
   });
 
   it("drops an action's answer for a view the user has left", async () => {
-    const held = heldBackend();
-    const { result, rerender } = renderHook(({ id }) => useLoad(() => api.case(id), [id], null as CaseView | null), {
-      initialProps: { id: 1 },
-    });
-    await waitFor(() => expect(held.has(1)).toBe(true));
+    const { held, result, rerender } = await showCase(1);
     await act(async () => held.get(1)!.answer(named(1, "First")));
     const action = result.current.forView();
     expect(action.current()).toBe(true);

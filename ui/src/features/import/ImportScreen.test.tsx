@@ -4,57 +4,11 @@ import userEvent from "@testing-library/user-event";
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import "../../i18n";
 import { setLanguage } from "../../i18n";
-import type { ImportReport, Preview, Profile } from "../../ipc/api";
+import type { ImportReport, Profile } from "../../ipc/api";
 import { ImportScreen } from "./ImportScreen";
+import { PATH, previewFor, profile } from "./fixtures.test-data";
 
 type Call = { cmd: string; args: Record<string, unknown> };
-
-const PATH = "/home/ada/statements/odd-bank.csv";
-
-function profile(columns: Profile["columns"]): Profile {
-  return { encoding: "UTF-8", delimiter: ",", header_line: 1, date_format: "%d/%m/%Y", columns, sign: "negative-is-debit", currency: "GBP" };
-}
-
-/**
- * The preview the backend would give for `p`: rows parsed with the amount column p chose. A
- * confident detection here also knows the account (the file states it); `account` overrides.
- */
-function previewFor(p: Profile, confident: boolean, account: string | null = confident ? "GB33BUKB20201555555555" : null): Preview {
-  const amountCol = p.columns.amount ?? 2;
-  const sample = [
-    ["05/01/2024", "TESCO STORES", "-12.50", "999.00"],
-    ["06/01/2024", "NETFLIX", "-9.99", "989.01"],
-  ];
-  return {
-    detected: {
-      encoding: "utf-8",
-      delimiter: ",",
-      header_line: 1,
-      preset: null,
-      date_format: "%d/%m/%Y",
-      columns: {},
-      sign: "negative-is-debit",
-      profile: p,
-      confident,
-      currency_source: confident ? "column" : "default",
-      format: "csv",
-      sheet: null,
-      account,
-    },
-    header: ["Date", "Details", "Amount", "Balance"],
-    sample,
-    rows: sample.map((r, i) => ({
-      line: i + 2,
-      date: `2024-01-0${5 + i}`,
-      description: r[1],
-      amount: Math.round(Number(r[amountCol]) * 100),
-      currency: "GBP",
-    })),
-    error: null,
-    error_key: null,
-    error_args: {},
-  };
-}
 
 function report(file: string, extra: Partial<ImportReport> = {}): ImportReport {
   return {
@@ -81,6 +35,8 @@ type Opts = {
   accounts?: { id: number; name: string; has_profile: boolean }[];
   /** The file is an encrypted archive that this password opens. */
   password?: string;
+  /** Previews with these mappings are held until the test calls the function pushed to `held`. */
+  hold?: { when: (p: Profile | null) => boolean; held: (() => void)[] };
 };
 
 function backend(opts: Opts) {
@@ -100,7 +56,9 @@ function backend(opts: Opts) {
             throw { code: "import", message: `bills.zip: ${key}`, detail: { key, args: { file: "bills.zip" } } };
           }
           const given = a.profile as Profile | null;
-          return previewFor(given ?? detectedProfile, opts.confident, opts.account);
+          const preview = previewFor(given ?? detectedProfile, opts.confident, opts.account);
+          if (opts.hold?.when(given)) return new Promise((answer) => opts.hold!.held.push(() => answer(preview)));
+          return preview;
         }
         case "get_settings":
           return { language: null, theme: "system", default_jurisdiction: "uk", sensitivity: "normal" };
@@ -299,29 +257,7 @@ describe("Import screen", { timeout: 20000 }, () => {
   it("shows the preview of the latest mapping edit, even when an earlier one answers after it", async () => {
     // Previews of a mapping with the amount in the third column are held until released.
     const held: (() => void)[] = [];
-    const detectedProfile = profile({ date: 0, description: 1, amount: 3 });
-    mockWindows("main");
-    mockIPC(
-      (cmd, args) => {
-        const a = (args ?? {}) as Record<string, unknown>;
-        switch (cmd) {
-          case "pick_files":
-            return [PATH];
-          case "preview_file": {
-            const given = a.profile as Profile | null;
-            const preview = previewFor(given ?? detectedProfile, false);
-            if (given?.columns.amount === 2) return new Promise((answer) => held.push(() => answer(preview)));
-            return preview;
-          }
-          case "batches":
-          case "accounts":
-            return [];
-          default:
-            return null;
-        }
-      },
-      { shouldMockEvents: true },
-    );
+    backend({ confident: false, hold: { when: (p) => p?.columns.amount === 2, held } });
     render(<ImportScreen onNavigate={() => undefined} />);
     await userEvent.click(screen.getByTestId("choose-files"));
     await screen.findByTestId("mapping-editor");

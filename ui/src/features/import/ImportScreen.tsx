@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { api, onFileDrop, onImportProgress, type AppError, type Batch, type Profile } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
-import { runAction, type ActionState } from "../../components/runAction";
+import { runAction, statusOf, type ActionState } from "../../components/runAction";
 import { useLatest, useLoad } from "../../components/useLoad";
 import { formatNumber } from "../../i18n/format";
 import type { Screen } from "../../App";
@@ -57,14 +57,7 @@ export function ImportScreen({
   /** Passwords of encrypted archives, by path, held in memory only until the file is imported. */
   const passwords = useRef(new Map<string, string>());
 
-  const shows = useMemo<ActionState>(
-    () => ({
-      setBusy: (b) => dispatch({ type: "busy", busy: b }),
-      setError: (e) => dispatch({ type: "error", error: e }),
-      setNotice: (n) => dispatch({ type: "notice", notice: n }),
-    }),
-    [],
-  );
+  const shows = useMemo(() => statusOf(dispatch), []);
   // Errors only: an action that leaves the busy state and the notice alone.
   const showsError = useMemo<ActionState>(() => ({ setError: shows.setError }), [shows]);
 

@@ -1,42 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Preview, Profile } from "../../ipc/api";
+import type { Profile } from "../../ipc/api";
+import { previewFor, profile } from "./fixtures.test-data";
 import { importReducer, initialImport, profileToSend, reviewOf, withProfile, type ImportAction, type ImportState } from "./importState";
 
-const profile: Profile = {
-  encoding: "UTF-8",
-  delimiter: ",",
-  header_line: 1,
-  date_format: "%d/%m/%Y",
-  columns: { date: 0, description: 1, amount: 2 },
-  sign: "negative-is-debit",
-  currency: "EUR",
-};
-
-function preview(currencySource: string, account: string | null, description = "TESCO"): Preview {
-  return {
-    detected: {
-      encoding: "utf-8",
-      delimiter: ",",
-      header_line: 1,
-      preset: null,
-      date_format: "%d/%m/%Y",
-      columns: {},
-      sign: "negative-is-debit",
-      profile,
-      confident: currencySource !== "default",
-      currency_source: currencySource,
-      format: "csv",
-      sheet: null,
-      account,
-    },
-    header: ["Date", "Details", "Amount"],
-    sample: [["05/01/2024", description, "-1.00"]],
-    rows: [],
-    error: null,
-    error_key: null,
-    error_args: {},
-  } as Preview;
-}
+const mapping = profile({ date: 0, description: 1, amount: 2 });
+/** A preview whose currency came from the file ("column") or only from the default. */
+const preview = (currency: "column" | "default", account: string | null, p: Profile = mapping) => previewFor(p, currency === "column", account);
 
 const play = (from: ImportState, ...actions: ImportAction[]) => actions.reduce(importReducer, from);
 
@@ -71,19 +40,20 @@ describe("import screen state", () => {
 
   it("takes a typed currency as the answer, and other edits as not answering it", () => {
     const r = reviewOf("/a.csv", preview("default", null));
-    const otherEdit = withProfile(r, { ...profile, columns: { date: 0, description: 1, amount: 3 } });
+    const otherEdit = withProfile(r, { ...mapping, columns: { date: 0, description: 1, amount: 3 } });
     expect(otherEdit.currencyAnswered).toBe(false);
-    const typed = withProfile(otherEdit, { ...otherEdit.profile, currency: "GBP" });
+    const typed = withProfile(otherEdit, { ...otherEdit.profile, currency: "EUR" });
     expect(typed.currencyAnswered).toBe(true);
-    expect(profileToSend(typed).currency).toBe("GBP");
+    expect(profileToSend(typed).currency).toBe("EUR");
   });
 
   it("shows a re-preview only for the file still in review", () => {
     const open = play(initialImport, { type: "reviewOpened", path: "/a.csv", preview: preview("column", "acct"), pending: ["/b.csv"] });
-    const fresh = importReducer(open, { type: "reviewPreviewed", path: "/a.csv", preview: preview("column", "acct", "NETFLIX") });
-    expect(fresh.review?.preview.sample[0][1]).toBe("NETFLIX");
+    const balanceAsAmount = profile({ date: 0, description: 1, amount: 3 });
+    const fresh = importReducer(open, { type: "reviewPreviewed", path: "/a.csv", preview: preview("column", "acct", balanceAsAmount) });
+    expect(fresh.review?.preview.rows[0].amount).toBe(99900);
     const moved = play(open, { type: "reviewClosed" }, { type: "reviewOpened", path: "/b.csv", preview: preview("column", "acct"), pending: [] });
-    expect(importReducer(moved, { type: "reviewPreviewed", path: "/a.csv", preview: preview("column", "acct", "LATE") })).toBe(moved);
+    expect(importReducer(moved, { type: "reviewPreviewed", path: "/a.csv", preview: preview("column", "acct", balanceAsAmount) })).toBe(moved);
   });
 
   it("fixing a failed file's mapping makes it the round's only file", () => {

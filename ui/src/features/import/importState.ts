@@ -1,22 +1,21 @@
 // The import screen's state and every way it changes, in one place: the files in hand, the
 // preview the user is answering, the archive asking for its password, and what came of it all.
-import type { AppError, ImportProgress, ImportReport, Preview, Profile } from "../../ipc/api";
+import { withStatus, type ActionStatus, type StatusAction } from "../../components/runAction";
+import type { ImportProgress, ImportReport, Preview, Profile } from "../../ipc/api";
 import type { Review } from "./MappingEditor";
 
 /** An encrypted archive waiting for its password, and the files after it. */
 export type PasswordQuestion = { path: string; rest: string[]; wrong: boolean };
 
-export type ImportState = {
-  busy: boolean;
+/** Busy, error and notice as runAction sets them (`statusOf`), and: */
+export type ImportState = ActionStatus & {
   /** Files are dragged over the window. */
   hover: boolean;
   progress: ImportProgress | null;
   /** What the files of this round added. */
   reports: ImportReport[];
-  error: AppError | null;
   /** The file an error came from, so the user can open its mapping and fix it. */
   failedPath: string | null;
-  notice: string | null;
   /** The preview the user is answering; null when none is open. */
   review: Review | null;
   /** The files after the one in review. */
@@ -31,9 +30,7 @@ export type ImportState = {
 export type ImportAction =
   /** A new round of files (or the sample): the last round's outcome is forgotten. */
   | { type: "started"; total?: number }
-  | { type: "busy"; busy: boolean }
-  | { type: "error"; error: AppError | null }
-  | { type: "notice"; notice: string | null }
+  | StatusAction
   | { type: "progress"; progress: ImportProgress | null }
   | { type: "hover"; over: boolean }
   | { type: "checkFirst"; on: boolean }
@@ -94,14 +91,12 @@ export function withProfile(r: Review, profile: Profile): Review {
 
 export function importReducer(s: ImportState, a: ImportAction): ImportState {
   switch (a.type) {
+    case "busy":
+    case "error":
+    case "notice":
+      return withStatus(s, a);
     case "started":
       return { ...s, error: null, failedPath: null, notice: null, reports: [], total: a.total ?? s.total };
-    case "busy":
-      return { ...s, busy: a.busy };
-    case "error":
-      return { ...s, error: a.error };
-    case "notice":
-      return { ...s, notice: a.notice };
     case "progress":
       return { ...s, progress: a.progress };
     case "hover":

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useId, useMemo, useReducer, useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, asAppError, type TemplateKind, type TemplateView } from "../../ipc/api";
-import { runAction, type ActionState } from "../../components/runAction";
+import { runAction, statusOf } from "../../components/runAction";
 import { useLatest } from "../../components/useLoad";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { TemplatePreviewPane } from "./TemplatePreviewPane";
@@ -28,14 +28,7 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
   const kindIsCurrent = useRef<() => boolean>(() => false);
   const beginPreview = useLatest();
 
-  const shows = useMemo<ActionState>(
-    () => ({
-      setBusy: (b) => dispatch({ type: "busy", busy: b }),
-      setError: (e) => dispatch({ type: "error", error: e }),
-      setNotice: (n) => dispatch({ type: "notice", notice: n }),
-    }),
-    [],
-  );
+  const shows = useMemo(() => statusOf(dispatch), []);
 
   // The kinds on offer, and where to start: the default jurisdiction's letter to the merchant.
   useEffect(() => {

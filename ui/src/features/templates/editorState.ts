@@ -1,8 +1,10 @@
 // The templates editor's state and every way it changes, in one place.
+import { withStatus, type ActionStatus, type StatusAction } from "../../components/runAction";
 import type { AppError, TemplateChoice, TemplateKind, TemplatePreview, TemplateView } from "../../ipc/api";
 import { sameKind } from "./kinds";
 
-export type EditorState = {
+/** Busy, error and notice as runAction sets them (`statusOf`), and: */
+export type EditorState = ActionStatus & {
   /** The kinds on offer (which are the user's own); null until the backend answers. */
   choices: TemplateChoice[] | null;
   /** The kind in the editor. */
@@ -18,11 +20,8 @@ export type EditorState = {
   /** A kind chosen while the editor held unsaved changes, waiting for "discard and switch". */
   pending: TemplateKind | null;
   confirmReset: boolean;
-  notice: string | null;
-  error: AppError | null;
   /** Why the last save was refused (the template did not render); shown beside the editor. */
   saveError: AppError | null;
-  busy: boolean;
 };
 
 export type EditorAction =
@@ -42,9 +41,7 @@ export type EditorAction =
   | { type: "stored"; view: TemplateView; notice: string | null }
   | { type: "choicesChanged"; choices: TemplateChoice[] }
   | { type: "saveRefused"; error: AppError | null }
-  | { type: "busy"; busy: boolean }
-  | { type: "error"; error: AppError | null }
-  | { type: "notice"; notice: string | null };
+  | StatusAction;
 
 export const initialEditor: EditorState = {
   choices: null,
@@ -72,6 +69,10 @@ function switchTo(s: EditorState, kind: TemplateKind): EditorState {
 
 export function editorReducer(s: EditorState, a: EditorAction): EditorState {
   switch (a.type) {
+    case "busy":
+    case "error":
+    case "notice":
+      return withStatus(s, a);
     case "started":
       return switchTo({ ...s, choices: a.choices }, a.kind);
     case "chose":
@@ -101,11 +102,5 @@ export function editorReducer(s: EditorState, a: EditorAction): EditorState {
       return { ...s, choices: a.choices };
     case "saveRefused":
       return { ...s, saveError: a.error };
-    case "busy":
-      return { ...s, busy: a.busy };
-    case "error":
-      return { ...s, error: a.error };
-    case "notice":
-      return { ...s, notice: a.notice };
   }
 }
