@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from "vitest";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import "../../i18n";
 import { TransactionsScreen } from "./TransactionsScreen";
@@ -101,5 +101,33 @@ describe("TransactionsScreen", () => {
     fireEvent.click(screen.getByRole("button", { name: "WHOLE FOODS" }));
     await waitFor(() => expect(filters.at(-1)).toMatchObject({ merchant: "WHOLE FOODS" }));
     expect(screen.getByTestId("tx-merchant-chip").textContent).toMatch(/WHOLE FOODS/);
+  });
+
+  it("shows the rows of the search typed last, even when the search before answers after it", async () => {
+    // The unfiltered table answers at once; a search for "philz" is held until released; the
+    // search for "whole" answers at once.
+    const held: (() => void)[] = [];
+    const all = [tx(1, "PHILZ COFFEE", "-4.38"), tx(2, "WHOLE FOODS", "-56.10"), tx(3, "PAYMENT", "100.00")];
+    const matching = (search: string | null) => all.filter((r) => !search || r.description.toLowerCase().includes(search));
+    const later = <T,>(search: string | null, value: T) => (search === "philz" ? new Promise<T>((answer) => held.push(() => answer(value))) : value);
+    mockIPC((cmd, args) => {
+      const search = (args as { filter?: { search: string | null } } | undefined)?.filter?.search ?? null;
+      const rows = matching(search);
+      if (cmd === "totals") return later(search, [{ currency: "USD", count: rows.length, sum: "0.00", sum_minor: 0 }]);
+      if (cmd === "transactions_page") return later(search, { offset: 0, rows });
+      if (cmd === "accounts") return [];
+      return null;
+    });
+    render(<TransactionsScreen onNavigate={() => undefined} />);
+    await waitFor(() => expect(screen.getAllByTestId("tx-row")).toHaveLength(3));
+    fireEvent.change(screen.getByTestId("tx-search"), { target: { value: "philz" } });
+    await waitFor(() => expect(held).toHaveLength(2));
+    fireEvent.change(screen.getByTestId("tx-search"), { target: { value: "whole" } });
+    await waitFor(() => expect(screen.getByTestId("tx-count").textContent).toMatch(/1 transaction/));
+    await waitFor(() => expect(screen.getAllByTestId("tx-row").map((r) => r.textContent)).toEqual([expect.stringContaining("WHOLE FOODS")]));
+
+    await act(async () => held.forEach((answer) => answer()));
+    expect(screen.getAllByTestId("tx-row").map((r) => r.textContent)).toEqual([expect.stringContaining("WHOLE FOODS")]);
+    expect(screen.getByTestId("tx-count").textContent).toMatch(/1 transaction/);
   });
 });
