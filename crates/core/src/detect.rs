@@ -7,8 +7,8 @@
 //!
 //! Rule families live in submodules: `duplicate` (double charge, subscription billed twice),
 //! `card_testing`, `new_merchant`, `outlier` (amount outliers and price increases), `foreign`.
-//! `recurring` finds subscriptions; `explain` words the sentences; `synth` generates labelled
-//! statements to measure all of it.
+//! `recurring` finds subscriptions; `explain` words the sentences. The labelled statements that
+//! measure all of it are generated outside the product, in `recourse_testsupport::labelled`.
 
 mod card_testing;
 mod duplicate;
@@ -19,8 +19,6 @@ mod new_merchant;
 mod outlier;
 mod recurring;
 mod stats;
-pub mod synth;
-pub mod synth_csv;
 
 pub use recurring::{recurring, Recurring};
 
