@@ -15,7 +15,7 @@ pub fn typescript() -> String {
         crate::dto::FlagView::decl(),
         crate::dto::FlagStatus::decl(),
         recourse_core::model::RowStatus::decl(),
-        recourse_store::transactions::SortKey::decl(),
+        recourse_store::query::SortKey::decl(),
         recourse_core::detect::FlagKind::decl(),
         recourse_core::detect::Reason::decl(),
         recourse_core::detect::Severity::decl(),

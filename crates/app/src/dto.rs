@@ -5,7 +5,7 @@
 pub use recourse_core::detect::{FlagKind, Reason, Severity};
 use recourse_core::import::{Detected, SkippedLine};
 pub use recourse_core::model::RowStatus;
-pub use recourse_store::transactions::SortKey;
+pub use recourse_store::query::SortKey;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -3,9 +3,10 @@
 
 use crate::dto::{ImportProgress, ImportReport};
 use crate::error::{AppError, Result};
-use crate::review::{history_since, new_flags, History};
+use crate::review::{history_since, new_flags, History, Rules};
 use crate::ErrorCode;
 use crate::{now_text, App};
+use recourse_core::detect::Flag;
 use recourse_core::disputes::Jurisdiction;
 use recourse_core::import::{
     self, Detected, Format, ImportError, ImportOptions, Opened, ParseSummary, ParsedRow, Profile,
@@ -13,7 +14,7 @@ use recourse_core::import::{
 use recourse_core::merchant::NameCache;
 use recourse_core::model::{PreparedRow, Txn};
 use recourse_core::money::Currency;
-use recourse_store::batches::{BatchSource, BatchWriter, Dedupe};
+use recourse_store::batches::{BatchSource, BatchSummary, BatchWriter, Dedupe};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -380,7 +381,8 @@ impl App {
         })
     }
 
-    /// Imports one file's bytes (or, for a ZIP archive, each file inside it).
+    /// Imports one file's bytes (or, for a ZIP archive, each file inside it): the statements
+    /// the file holds are planned, then written with their flags in one database transaction.
     #[allow(clippy::too_many_arguments)]
     fn import_bytes(
         &mut self,
@@ -393,119 +395,149 @@ impl App {
         reports: &mut Vec<ImportReport>,
     ) -> Result<()> {
         if import::sniff(&bytes) == Format::Zip {
-            let password = req.password.as_ref().map(Password::as_str);
-            let members =
-                import::archive::members(&bytes, password).map_err(|e| import_error(name, e))?;
-            drop(bytes);
-            // A mapping edited in the preview is for the member the preview showed; every
-            // other member is read by its own layout.
-            let edited = match req.profile_override {
-                Some(_) => Some(self.unnamed_member(name, &members, req)?.unwrap_or(0)),
-                None => None,
-            };
-            let own = ImportRequest {
-                profile_override: None,
-                ..req.clone()
-            };
-            for (i, m) in members.into_iter().enumerate() {
-                let inner = format!("{name}/{}", m.name);
-                let req = if edited.is_none_or(|e| e == i) {
-                    req
-                } else {
-                    &own
-                };
-                self.import_bytes(&inner, m.bytes, req, at, progress, cancel, reports)?;
-            }
-            return Ok(());
+            return self.import_archive(name, bytes, req, at, progress, cancel, reports);
         }
-        let sha256 = format!("{:x}", Sha256::digest(&bytes));
-        let total_lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        let rows_hint = filled_lines(&bytes);
-        let opened = self.open_statement(name, &bytes, req)?;
-        let statements: Vec<Piece> = match opened {
-            Opened::Table(table) => {
-                let layout = layout_key(table.detected(), table.header());
-                // A file naming several accounts on its rows: one statement per account, as for
-                // an OFX file of several accounts — unless the user named the account.
-                let accounts = match req.account {
-                    Some(_) => Vec::new(),
-                    None => table.accounts().map_err(|e| import_error(name, e))?,
-                };
-                let table: Arc<import::Table<'_>> = Arc::from(table);
-                if accounts.len() > 1 {
-                    let mut pieces = Vec::with_capacity(accounts.len());
-                    for a in accounts {
-                        let mut detected = table.detected().clone();
-                        detected.account = Some(a.clone());
-                        let table = Arc::clone(&table);
-                        pieces.push(Piece {
-                            account: self.account_for(req, &detected, Some(&layout))?,
-                            layout: Some(layout.clone()),
-                            sheet: detected.sheet.clone(),
-                            rows_hint,
-                            source: Box::new(move |sink| table.parse_account(Some(&a), sink)),
-                        });
-                    }
-                    pieces
-                } else {
-                    let account = self.account_for(req, table.detected(), Some(&layout))?;
-                    vec![Piece {
-                        account,
-                        layout: Some(layout),
-                        sheet: table.detected().sheet.clone(),
-                        rows_hint,
-                        source: Box::new(move |sink| table.parse(sink)),
-                    }]
-                }
-            }
-            Opened::Statements(list) => {
-                let mut pieces = Vec::with_capacity(list.len());
-                for st in list {
-                    let detected = st.detected();
-                    let account = self.account_for(req, &detected, None)?;
-                    let rows = st.statement.rows;
-                    let skipped = st.statement.skipped;
-                    pieces.push(Piece {
-                        account,
-                        layout: None,
-                        sheet: None,
-                        rows_hint: rows.len() as u64,
-                        source: Box::new(move |sink| {
-                            let rows_read = rows.len() as u64;
-                            for row in rows {
-                                sink(row)?;
-                            }
-                            Ok(ParseSummary {
-                                detected,
-                                rows_read,
-                                skipped_total: skipped.len() as u64,
-                                skipped,
-                            })
-                        }),
-                    });
-                }
-                pieces
-            }
-            Opened::Archive => {
-                return Err(import_error(
-                    name,
-                    ImportError::Archive("an archive inside an archive could not be opened".into()),
-                ))
-            }
-        };
-        let file = FileInfo {
-            name,
-            sha256: &sha256,
-            total_lines,
-            at,
-        };
-        let done = self.store_statements(&file, statements, req, progress, cancel)?;
-        reports.extend(done);
+        let file = FileInfo::of(name, &bytes, at);
+        let statements = self.plan_statements(name, &bytes, req)?;
+        reports.extend(self.store_statements(&file, statements, req, progress, cancel)?);
         Ok(())
     }
 
-    /// Writes the statements of one file, each as a batch of its own account, in one database
-    /// transaction; runs the detection rules on what each added.
+    /// Imports each file inside a ZIP archive as a file of its own.
+    #[allow(clippy::too_many_arguments)]
+    fn import_archive(
+        &mut self,
+        name: &str,
+        bytes: Vec<u8>,
+        req: &ImportRequest,
+        at: Position,
+        progress: ProgressFn,
+        cancel: &AtomicBool,
+        reports: &mut Vec<ImportReport>,
+    ) -> Result<()> {
+        let password = req.password.as_ref().map(Password::as_str);
+        let members =
+            import::archive::members(&bytes, password).map_err(|e| import_error(name, e))?;
+        drop(bytes);
+        // A mapping edited in the preview is for the member the preview showed; every
+        // other member is read by its own layout.
+        let edited = match req.profile_override {
+            Some(_) => Some(self.unnamed_member(name, &members, req)?.unwrap_or(0)),
+            None => None,
+        };
+        let own = ImportRequest {
+            profile_override: None,
+            ..req.clone()
+        };
+        for (i, m) in members.into_iter().enumerate() {
+            let inner = format!("{name}/{}", m.name);
+            let req = if edited.is_none_or(|e| e == i) {
+                req
+            } else {
+                &own
+            };
+            self.import_bytes(&inner, m.bytes, req, at, progress, cancel, reports)?;
+        }
+        Ok(())
+    }
+
+    /// The statements a file holds, each with its account and where its rows come from: a
+    /// table is one statement, or one per account its rows name; an OFX or CAMT file is one
+    /// per statement it lists.
+    fn plan_statements<'b>(
+        &self,
+        name: &str,
+        bytes: &'b [u8],
+        req: &ImportRequest,
+    ) -> Result<Vec<Piece<'b>>> {
+        let rows_hint = filled_lines(bytes);
+        match self.open_statement(name, bytes, req)? {
+            Opened::Table(table) => self.table_statements(name, table, req, rows_hint),
+            Opened::Statements(list) => list
+                .into_iter()
+                .map(|st| self.listed_statement(req, st))
+                .collect(),
+            Opened::Archive => Err(import_error(
+                name,
+                ImportError::Archive("an archive inside an archive could not be opened".into()),
+            )),
+        }
+    }
+
+    /// A table's statements: one per account when its rows name several (as for an OFX file
+    /// of several accounts) unless the user named the account, else one.
+    fn table_statements<'b>(
+        &self,
+        name: &str,
+        table: Box<import::Table<'b>>,
+        req: &ImportRequest,
+        rows_hint: u64,
+    ) -> Result<Vec<Piece<'b>>> {
+        let layout = layout_key(table.detected(), table.header());
+        let accounts = match req.account {
+            Some(_) => Vec::new(),
+            None => table.accounts().map_err(|e| import_error(name, e))?,
+        };
+        let table: Arc<import::Table<'_>> = Arc::from(table);
+        if accounts.len() <= 1 {
+            let account = self.account_for(req, table.detected(), Some(&layout))?;
+            return Ok(vec![Piece {
+                account,
+                layout: Some(layout),
+                sheet: table.detected().sheet.clone(),
+                rows_hint,
+                source: Box::new(move |sink| table.parse(sink)),
+            }]);
+        }
+        let mut pieces = Vec::with_capacity(accounts.len());
+        for a in accounts {
+            let mut detected = table.detected().clone();
+            detected.account = Some(a.clone());
+            let table = Arc::clone(&table);
+            pieces.push(Piece {
+                account: self.account_for(req, &detected, Some(&layout))?,
+                layout: Some(layout.clone()),
+                sheet: detected.sheet.clone(),
+                rows_hint,
+                source: Box::new(move |sink| table.parse_account(Some(&a), sink)),
+            });
+        }
+        Ok(pieces)
+    }
+
+    /// One statement of an OFX or CAMT file, read whole already: its rows are handed over as
+    /// they are.
+    fn listed_statement(
+        &self,
+        req: &ImportRequest,
+        st: import::FileStatement,
+    ) -> Result<Piece<'static>> {
+        let detected = st.detected();
+        let account = self.account_for(req, &detected, None)?;
+        let rows = st.statement.rows;
+        let skipped = st.statement.skipped;
+        Ok(Piece {
+            account,
+            layout: None,
+            sheet: None,
+            rows_hint: rows.len() as u64,
+            source: Box::new(move |sink| {
+                let rows_read = rows.len() as u64;
+                for row in rows {
+                    sink(row)?;
+                }
+                Ok(ParseSummary {
+                    detected,
+                    rows_read,
+                    skipped_total: skipped.len() as u64,
+                    skipped,
+                })
+            }),
+        })
+    }
+
+    /// Writes the statements of one file (see `write_statements`), remembers the account the
+    /// user named for a layout, and reports each statement. A dry run parses and writes nothing.
     fn store_statements(
         &mut self,
         file: &FileInfo,
@@ -525,159 +557,102 @@ impl App {
             })
         };
         if req.dry_run {
-            let mut reports = Vec::new();
-            for piece in pieces {
-                let summary =
-                    (piece.source)(&mut |_row| Ok(())).map_err(|e| import_error(file.name, e))?;
-                reports.push(report(file, None, piece.account, summary, 0, 0, 0));
-            }
-            return Ok(reports);
+            return dry_run_reports(file, pieces);
         }
-        let now = now_text();
-        let rules = self.rules()?;
-        let source_file: Arc<str> = file.name.into();
+        let cx = WriteContext {
+            file,
+            source_file: file.name.into(),
+            now: now_text(),
+            rules: self.rules()?,
+            save_profile: req.save_profile,
+            report_progress: &report_progress,
+            cancel,
+        };
+        let written = self.write_statements(&cx, pieces)?;
+        report_progress(
+            written.iter().map(|(s, _)| s.summary.rows_read).sum(),
+            file.total_lines,
+        );
+        let mut reports = Vec::with_capacity(written.len());
+        for (stored, batch) in written {
+            self.remember_layout_account(req, &stored)?;
+            reports.push(report(
+                file,
+                Some(batch.batch_id),
+                stored.account,
+                stored.summary,
+                batch.imported,
+                batch.already_present,
+                stored.flagged,
+            ));
+        }
+        Ok(reports)
+    }
+
+    /// The one database transaction of a file: each statement a batch of its own account,
+    /// written by `store_statement`, all committed together by `finish`. On any error the
+    /// writer is dropped unfinished and nothing of the file is kept.
+    fn write_statements(
+        &mut self,
+        cx: &WriteContext,
+        pieces: Vec<Piece>,
+    ) -> Result<Vec<(Stored, BatchSummary)>> {
         let count = pieces.len();
         let mut pieces = pieces.into_iter();
-        let Some(first) = pieces.next() else {
+        let Some(mut piece) = pieces.next() else {
             return Err(import_error(
-                file.name,
+                cx.file.name,
                 ImportError::NoStatement {
                     format: "statement".into(),
                     detail: "the file holds no statement".into(),
                 },
             ));
         };
-        fn src<'s>(account: &'s str, file: &'s FileInfo, now: &'s str) -> BatchSource<'s> {
-            BatchSource {
-                account,
-                file_name: file.name,
-                sha256: file.sha256,
-                now,
-            }
-        }
-        let first_account = first.account.clone();
-        let (mut writer, mut dedupe) = self.db.begin_batch(&src(&first_account, file, &now))?;
-        // Per statement, in order: what was read, its batch, and the flags on what it added.
-        let mut stored: Vec<Stored> = Vec::with_capacity(count);
-        let mut batches = Vec::with_capacity(count);
-        let mut piece = first;
+        let first_account = piece.account.clone();
+        let (mut writer, mut dedupe) = self
+            .db
+            .begin_batch(&cx.file.batch_source(&first_account, &cx.now))?;
+        // Per statement, in order: what was stored and its batch.
+        let mut written = Vec::with_capacity(count);
         loop {
-            if let Some(sheet) = &piece.sheet {
-                writer.set_source_sheet(sheet)?;
-            }
-            let account = piece.account.clone();
-            let layout = piece.layout.clone();
-            // Errors name the sheet of a workbook after the file: "bill.xlsx · Sheet1: line 19".
-            let place = match &piece.sheet {
-                Some(sheet) => format!("{} · {sheet}", file.name),
-                None => file.name.to_string(),
-            };
-            let (summary, new_rows) = store_rows(
-                &mut writer,
-                &mut dedupe,
-                piece,
-                &source_file,
-                &place,
-                &report_progress,
-                cancel,
-            )?;
-            let detected_json = serde_json::to_string(&summary.detected).unwrap_or_default();
-            let older = match writer.first_new_date() {
-                Some(first) => {
-                    let since = history_since(first);
-                    History {
-                        rows: writer.older_history(&since)?,
-                        suspicious: writer.suspicious_in_history(&since)?,
-                    }
-                }
-                None => History::default(),
-            };
-            let ids_after = writer.ids_after();
-            let (rows_read, skipped) = (summary.rows_read, summary.skipped_total);
-            // The rules run on a thread of their own, so a panic in them fails this file (the
-            // writer is dropped: nothing of it is kept) instead of the app. Their flags and the
-            // saved profile are written in the file's transaction: the rows and their flags
-            // commit together or not at all.
-            let found = std::thread::scope(|scope| {
-                let rules = &rules;
-                scope
-                    .spawn(move || rules.run(older, new_rows, ids_after))
-                    .join()
-            })
-            .map_err(|_| {
-                AppError::new(
-                    ErrorCode::Internal,
-                    format!(
-                        "{}: the detection rules stopped unexpectedly; nothing was imported",
-                        file.name
-                    ),
-                )
-            })?;
-            let flagged = writer.add_flags(&new_flags(found))?;
-            if req.save_profile {
-                let profile = serde_json::to_string(&summary.detected.profile).unwrap_or_default();
-                writer.save_account_profile(&account, &profile, &now)?;
-            }
-            stored.push(Stored {
-                account,
-                layout,
-                summary,
-                flagged,
-            });
+            let stored = store_statement(&mut writer, &mut dedupe, piece, cx)?;
+            let (rows_read, skipped) = (stored.summary.rows_read, stored.summary.skipped_total);
+            let detected_json = serde_json::to_string(&stored.summary.detected).unwrap_or_default();
             match pieces.next() {
                 Some(next) => {
                     let next_account = next.account.clone();
-                    let (done, d) = writer.next_batch(
-                        &src(&next_account, file, &now),
+                    let (batch, d) = writer.next_batch(
+                        &cx.file.batch_source(&next_account, &cx.now),
                         rows_read,
                         skipped,
                         &detected_json,
                     )?;
-                    batches.push(done);
+                    written.push((stored, batch));
                     dedupe = d;
                     piece = next;
                 }
                 None => {
-                    batches.push(writer.finish(rows_read, skipped, &detected_json)?);
-                    break;
+                    let batch = writer.finish(rows_read, skipped, &detected_json)?;
+                    written.push((stored, batch));
+                    return Ok(written);
                 }
             }
         }
-        report_progress(
-            stored.iter().map(|s| s.summary.rows_read).sum(),
-            file.total_lines,
-        );
-        let mut reports = Vec::with_capacity(count);
-        for (
-            Stored {
-                account,
-                layout,
-                summary,
-                flagged,
-            },
-            done,
-        ) in stored.into_iter().zip(batches)
-        {
-            let chosen = req.account.as_ref().or(req.account_if_unnamed.as_ref());
-            if let (Some(layout), Some(chosen)) = (&layout, chosen) {
-                // The user named the account of a file that does not name its own: remember it
-                // for the next file of this layout.
-                if summary.detected.account.is_none() && summary.detected.preset.is_none() {
-                    self.db
-                        .set_setting(&format!("{LAYOUT_ACCOUNT}{layout}"), chosen)?;
-                }
-            }
-            reports.push(report(
-                file,
-                Some(done.batch_id),
-                account,
-                summary,
-                done.imported,
-                done.already_present,
-                flagged,
-            ));
+    }
+
+    /// The user named the account of a file that does not name its own (no account, no
+    /// preset): remember it for the next file of this layout.
+    fn remember_layout_account(&mut self, req: &ImportRequest, stored: &Stored) -> Result<()> {
+        let chosen = req.account.as_ref().or(req.account_if_unnamed.as_ref());
+        let (Some(layout), Some(chosen)) = (&stored.layout, chosen) else {
+            return Ok(());
+        };
+        let detected = &stored.summary.detected;
+        if detected.account.is_none() && detected.preset.is_none() {
+            self.db
+                .set_setting(&format!("{LAYOUT_ACCOUNT}{layout}"), chosen)?;
         }
-        Ok(reports)
+        Ok(())
     }
 
     /// The account a statement goes to: the request's, else the one the file names, else the
@@ -738,12 +713,45 @@ struct Position {
     files: usize,
 }
 
-/// The file being imported, as its reports and progress name it.
+/// The file being imported, as its batches, reports and progress name it.
 struct FileInfo<'a> {
     name: &'a str,
-    sha256: &'a str,
+    sha256: String,
     total_lines: u64,
     at: Position,
+}
+
+impl<'a> FileInfo<'a> {
+    fn of(name: &'a str, bytes: &[u8], at: Position) -> FileInfo<'a> {
+        FileInfo {
+            name,
+            sha256: format!("{:x}", Sha256::digest(bytes)),
+            total_lines: bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1,
+            at,
+        }
+    }
+
+    /// The batch of one of the file's statements, in `account`.
+    fn batch_source<'s>(&'s self, account: &'s str, now: &'s str) -> BatchSource<'s> {
+        BatchSource {
+            account,
+            file_name: self.name,
+            sha256: &self.sha256,
+            now,
+        }
+    }
+}
+
+/// What every statement of one file is written with.
+struct WriteContext<'a> {
+    file: &'a FileInfo<'a>,
+    /// The file's name, shared by every row it adds.
+    source_file: Arc<str>,
+    now: String,
+    rules: Rules,
+    save_profile: bool,
+    report_progress: &'a (dyn Fn(u64, u64) + Sync),
+    cancel: &'a AtomicBool,
 }
 
 type Sink<'s> = dyn FnMut(ParsedRow) -> std::result::Result<(), ImportError> + 's;
@@ -761,6 +769,94 @@ struct Piece<'a> {
     /// About how many rows, to size the rules' list.
     rows_hint: u64,
     source: RowSource<'a>,
+}
+
+/// A dry run: each statement parsed to its end and reported; nothing is written.
+fn dry_run_reports(file: &FileInfo, pieces: Vec<Piece>) -> Result<Vec<ImportReport>> {
+    let mut reports = Vec::new();
+    for piece in pieces {
+        let summary = (piece.source)(&mut |_row| Ok(())).map_err(|e| import_error(file.name, e))?;
+        reports.push(report(file, None, piece.account, summary, 0, 0, 0));
+    }
+    Ok(reports)
+}
+
+/// One statement into the open batch: its rows, then the rules on what it added beside the
+/// account's history, the flags they raise, and the account's profile when the request saves
+/// it — all in the file's transaction, so rows and flags commit together or not at all.
+fn store_statement(
+    writer: &mut BatchWriter<'_>,
+    dedupe: &mut Dedupe,
+    piece: Piece<'_>,
+    cx: &WriteContext,
+) -> Result<Stored> {
+    if let Some(sheet) = &piece.sheet {
+        writer.set_source_sheet(sheet)?;
+    }
+    let account = piece.account.clone();
+    let layout = piece.layout.clone();
+    // Errors name the sheet of a workbook after the file: "bill.xlsx · Sheet1: line 19".
+    let place = match &piece.sheet {
+        Some(sheet) => format!("{} · {sheet}", cx.file.name),
+        None => cx.file.name.to_string(),
+    };
+    let (summary, new_rows) = store_rows(
+        writer,
+        dedupe,
+        piece,
+        &cx.source_file,
+        &place,
+        cx.report_progress,
+        cx.cancel,
+    )?;
+    let older = history_before(writer)?;
+    let found = run_rules(&cx.rules, older, new_rows, writer.ids_after(), cx.file.name)?;
+    let flagged = writer.add_flags(&new_flags(found))?;
+    if cx.save_profile {
+        let profile = serde_json::to_string(&summary.detected.profile).unwrap_or_default();
+        writer.save_account_profile(&account, &profile, &cx.now)?;
+    }
+    Ok(Stored {
+        account,
+        layout,
+        summary,
+        flagged,
+    })
+}
+
+/// The account's rows the rules read beside a batch's new ones: those from `history_since`
+/// its earliest new row, with the ones already under suspicion. None when it added nothing.
+fn history_before(writer: &BatchWriter<'_>) -> Result<History> {
+    let Some(first) = writer.first_new_date() else {
+        return Ok(History::default());
+    };
+    let since = history_since(first);
+    Ok(History {
+        rows: writer.older_history(&since)?,
+        suspicious: writer.suspicious_in_history(&since)?,
+    })
+}
+
+/// Runs the rules on a thread of their own, so a panic in them fails this file (the caller
+/// drops the writer: nothing of the file is kept) instead of the app.
+fn run_rules(
+    rules: &Rules,
+    older: History,
+    new_rows: Vec<Txn>,
+    ids_after: i64,
+    file_name: &str,
+) -> Result<Vec<Flag>> {
+    std::thread::scope(|scope| {
+        scope
+            .spawn(move || rules.run(older, new_rows, ids_after))
+            .join()
+    })
+    .map_err(|_| {
+        AppError::new(
+            ErrorCode::Internal,
+            format!("{file_name}: the detection rules stopped unexpectedly; nothing was imported"),
+        )
+    })
 }
 
 /// Streams a statement's rows into the batch on two threads. The parser thread reads the
@@ -788,33 +884,7 @@ fn store_rows(
     let source = piece.source;
     let parsed = std::thread::scope(|scope| {
         let (to_store, from_parser) = mpsc::sync_channel::<Chunk>(CHANNEL_CHUNKS);
-        let parser = scope.spawn(move || {
-            let mut names = NameCache::new();
-            let mut chunk = Chunk::default();
-            let result = source(&mut |row| {
-                chunk.rows += 1;
-                chunk.last_line = row.line;
-                let fingerprint = row.fingerprint();
-                match dedupe.occurrence_if_new(fingerprint) {
-                    Some(occurrence) => {
-                        let prepared = PreparedRow::with_fingerprint(row, fingerprint, &mut names);
-                        chunk.new.push((prepared, occurrence));
-                    }
-                    None => chunk.present += 1,
-                }
-                if chunk.rows == CHUNK_ROWS {
-                    // The store has stopped (an error or a cancel): stop parsing too.
-                    to_store
-                        .send(std::mem::take(&mut chunk))
-                        .map_err(|_| ImportError::Cancelled)?;
-                }
-                Ok(())
-            });
-            if result.is_ok() && chunk.rows > 0 {
-                to_store.send(chunk).map_err(|_| ImportError::Cancelled)?;
-            }
-            result
-        });
+        let parser = scope.spawn(move || find_new_rows(source, dedupe, to_store));
         'store: for chunk in from_parser.iter() {
             if (rows + chunk.rows) / PROGRESS_EVERY > rows / PROGRESS_EVERY {
                 if cancel.load(Ordering::Relaxed) {
@@ -844,6 +914,17 @@ fn store_rows(
     if let Some(e) = store_error {
         return Err(e.into());
     }
+    let summary = parse_outcome(parsed, cancelled, file_name)?;
+    Ok((summary, new_rows))
+}
+
+/// What the parser thread's end means for the file: its summary, or why nothing of the file
+/// is imported (a panic in the parser, a cancel, or the file's error).
+fn parse_outcome(
+    parsed: std::thread::Result<std::result::Result<ParseSummary, ImportError>>,
+    cancelled: bool,
+    file_name: &str,
+) -> Result<ParseSummary> {
     let parsed = parsed.map_err(|_| {
         AppError::new(
             ErrorCode::Internal,
@@ -855,13 +936,48 @@ fn store_rows(
         other => other,
     };
     match summary {
-        Ok(s) => Ok((s, new_rows)),
+        Ok(s) => Ok(s),
         Err(ImportError::Cancelled) => Err(AppError::new(
             ErrorCode::Cancelled,
             format!("{file_name}: import cancelled; nothing was imported"),
         )),
         Err(e) => Err(import_error(file_name, e)),
     }
+}
+
+/// The parser thread of `store_rows`: streams the statement's rows, keeps the new ones (the
+/// dedupe) with their merchants named, and sends them to the store in chunks. Stops when the
+/// store has stopped (an error or a cancel).
+fn find_new_rows(
+    source: RowSource<'_>,
+    dedupe: &mut Dedupe,
+    to_store: mpsc::SyncSender<Chunk>,
+) -> std::result::Result<ParseSummary, ImportError> {
+    let mut names = NameCache::new();
+    let mut chunk = Chunk::default();
+    let result = source(&mut |row| {
+        chunk.rows += 1;
+        chunk.last_line = row.line;
+        let fingerprint = row.fingerprint();
+        match dedupe.occurrence_if_new(fingerprint) {
+            Some(occurrence) => {
+                let prepared = PreparedRow::with_fingerprint(row, fingerprint, &mut names);
+                chunk.new.push((prepared, occurrence));
+            }
+            None => chunk.present += 1,
+        }
+        if chunk.rows == CHUNK_ROWS {
+            // The store has stopped (an error or a cancel): stop parsing too.
+            to_store
+                .send(std::mem::take(&mut chunk))
+                .map_err(|_| ImportError::Cancelled)?;
+        }
+        Ok(())
+    });
+    if result.is_ok() && chunk.rows > 0 {
+        to_store.send(chunk).map_err(|_| ImportError::Cancelled)?;
+    }
+    result
 }
 
 /// Bytes reserved up front for the rules' list of new rows, at most.

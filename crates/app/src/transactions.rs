@@ -4,7 +4,8 @@ use crate::dto::{Account, Batch, Page, Total, Transaction, TxFilter};
 use crate::error::{stored, AppError, Result};
 use crate::money_text::{parse_filter_amount, to_text};
 use crate::App;
-use recourse_store::transactions::{TxQuery, TxRow};
+use recourse_store::query::TxQuery;
+use recourse_store::transactions::TxRow;
 
 /// The most rows one page holds, whatever is asked (a larger `limit` gets this many): the UI
 /// asks for 200 at a time; a request for millions would build them all in one reply.

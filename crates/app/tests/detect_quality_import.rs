@@ -5,16 +5,18 @@
 //! and the import must store every printed row exactly once with the printed amounts.
 
 use recourse_app::{App, ImportRequest};
-use recourse_core::detect::synth::{ratio, SynthConfig};
-use recourse_core::detect::synth_csv::{score, statements, CsvConfig, CsvQuality, StoredRow};
 use recourse_core::detect::{Flag, Reason, Severity};
 use recourse_core::money::Currency;
+use recourse_testsupport::labelled::statement_csv::{
+    score, statements, CsvConfig, CsvQuality, StoredRow,
+};
+use recourse_testsupport::labelled::years::{ratio, SynthConfig};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 /// Writes the statements to `dir`, imports them account by account in date order, and scores.
 fn import_and_score(dir: &std::path::Path, cfg: &SynthConfig) -> CsvQuality {
-    let data = recourse_core::detect::synth::generate(cfg);
+    let data = recourse_testsupport::labelled::years::generate(cfg);
     let set = statements(&data, &CsvConfig::default());
     let mut app = App::open(&dir.join("quality.db")).expect("open database");
     let mut accounts: Vec<String> = Vec::new();

@@ -3,10 +3,14 @@
 
 use crate::report::{Bar, Table};
 use recourse_app::{App, ImportRequest};
-use recourse_core::detect::synth::{generate, measure, Labelled, Quality, QualityRun, SynthConfig};
-use recourse_core::detect::synth_csv::{score, statements, CsvConfig, CsvQuality, StoredRow};
 use recourse_core::detect::{detect, Context, DetectConfig, Flag, Reason, Severity};
 use recourse_core::money::Currency;
+use recourse_testsupport::labelled::statement_csv::{
+    score, statements, CsvConfig, CsvQuality, StoredRow,
+};
+use recourse_testsupport::labelled::years::{
+    generate, measure, Labelled, Quality, QualityRun, SynthConfig,
+};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;

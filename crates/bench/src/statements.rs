@@ -5,10 +5,10 @@
 //! files hold exactly the amounts the generator chose.
 
 use chrono::{Duration, NaiveDate};
-use recourse_core::detect::synth::Rng;
-use recourse_core::detect::synth_csv;
 use recourse_core::model::RowStatus;
 use recourse_core::money::Currency;
+use recourse_testsupport::labelled::statement_csv;
+use recourse_testsupport::labelled::years::Rng;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
@@ -34,11 +34,11 @@ impl Dialect {
     }
 
     /// The writer of that dialect, shared with the labelled statements of the quality measure.
-    fn csv(self) -> synth_csv::Dialect {
+    fn csv(self) -> statement_csv::Dialect {
         match self {
-            Dialect::Simple => synth_csv::Dialect::Simple,
-            Dialect::Chase => synth_csv::Dialect::Chase,
-            Dialect::European => synth_csv::Dialect::European,
+            Dialect::Simple => statement_csv::Dialect::Simple,
+            Dialect::Chase => statement_csv::Dialect::Chase,
+            Dialect::European => statement_csv::Dialect::European,
         }
     }
 }
@@ -265,8 +265,8 @@ pub fn write(path: &Path, dialect: Dialect, rows: u64, seed: u64) -> std::io::Re
 impl Row {
     /// The row as the shared dialect writers take it. Simple and Chase print no currency; the
     /// German export prints its code, EUR, as its own account's currency.
-    fn into_csv(self) -> synth_csv::Row {
-        synth_csv::Row {
+    fn into_csv(self) -> statement_csv::Row {
+        statement_csv::Row {
             date: self.date,
             time: None,
             posted: self.posted,

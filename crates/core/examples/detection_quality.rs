@@ -4,9 +4,9 @@
 //!
 //! `cargo run --release -p recourse-core --example detection_quality [-- --rows N]`
 
-use recourse_core::detect::synth::{generate, measure, QualityRun, SynthConfig};
 use recourse_core::detect::{detect, recurring, Context, DetectConfig, Reason, Severity};
 use recourse_core::merchant;
+use recourse_testsupport::labelled::years::{generate, measure, QualityRun, SynthConfig};
 use std::time::Instant;
 
 fn main() {

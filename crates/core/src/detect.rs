@@ -7,10 +7,13 @@
 //!
 //! Rule families live in submodules: `duplicate` (double charge, subscription billed twice),
 //! `card_testing`, `new_merchant`, `outlier` (amount outliers and price increases), `foreign`.
-//! `recurring` finds subscriptions; `explain` words the sentences; `synth` generates labelled
-//! statements to measure all of it.
+//! `recurring` finds the regular series in a merchant's charges, `subscriptions` lists them as
+//! the Insights screen shows them; `index` groups the rows once for all; `explain` words the
+//! sentences. The labelled statements that measure all of it are generated outside the
+//! product, in `recourse_testsupport::labelled`.
 
 mod card_testing;
+mod days;
 mod duplicate;
 mod explain;
 mod foreign;
@@ -19,10 +22,9 @@ mod new_merchant;
 mod outlier;
 mod recurring;
 mod stats;
-pub mod synth;
-pub mod synth_csv;
+mod subscriptions;
 
-pub use recurring::{recurring, Recurring};
+pub use subscriptions::{recurring, Recurring};
 
 use crate::model::Txn;
 use serde::{Deserialize, Serialize};

@@ -3,7 +3,8 @@
 //! The steps, each in its own module: decode the bytes ([`encoding`]), find the delimiter
 //! ([`dialect`]), read records with the `csv` crate under size limits ([`sample`]), find the
 //! header and the role of each column ([`roles`], [`presets`]), decide the date order, decimal
-//! mark, sign convention and currency ([`plan`]), then stream the rows ([`rows`]).
+//! mark, sign convention and currency ([`plan`]), then stream the rows ([`rows`]), reading the
+//! words in their cells that say what a row is ([`row_words`]: in/out, pending, totals).
 //!
 //! Detection looks at the first records only; the rows then stream through a callback, so a
 //! million-row file is never held as a vector of rows.
@@ -32,6 +33,7 @@ mod plan;
 mod presets;
 mod profile;
 mod roles;
+mod row_words;
 mod rows;
 mod sample;
 mod sections;

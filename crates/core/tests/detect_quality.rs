@@ -3,8 +3,8 @@
 //! few false alarms, and no trap (routine repeats, refunds, split payments, travel, new places)
 //! ever reaches the inbox at medium or above.
 
-use recourse_core::detect::synth::{generate, measure, ratio, QualityRun, SynthConfig};
 use recourse_core::detect::{detect, Context, DetectConfig, Reason};
+use recourse_testsupport::labelled::years::{generate, measure, ratio, QualityRun, SynthConfig};
 
 #[test]
 fn labelled_statements_meet_the_quality_bars() {
@@ -115,8 +115,8 @@ fn a_million_transactions_take_seconds() {
 /// signs, currencies and statuses as written.
 #[test]
 fn statement_files_parse_back_to_their_rows() {
-    use recourse_core::detect::synth_csv::{statements, CsvConfig};
     use recourse_core::model::RowStatus;
+    use recourse_testsupport::labelled::statement_csv::{statements, CsvConfig};
     let data = generate(&SynthConfig {
         people: 4,
         years: 1,

@@ -13,7 +13,7 @@
 //! are appended to it; after a removal (an undone import) it is read again.
 
 use crate::error::{Result, StoreError};
-use crate::transactions::{CurrencyTotal, SortKey, TxQuery};
+use crate::query::{CurrencyTotal, SortKey, TxQuery};
 use chrono::{Datelike, NaiveDate};
 use memchr::memmem;
 use rusqlite::Connection;

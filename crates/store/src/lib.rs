@@ -13,6 +13,7 @@ pub mod flags;
 pub mod insights;
 mod ledger_view;
 mod migrations;
+pub mod query;
 pub mod settings;
 pub mod transactions;
 

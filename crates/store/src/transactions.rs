@@ -4,12 +4,13 @@
 use crate::db::Db;
 use crate::error::{Result, StoreError};
 use crate::ledger_view::{self, LedgerView, Lookups};
+use crate::query::{CurrencyTotal, TxQuery};
 use chrono::{NaiveDate, NaiveTime};
 use recourse_core::model::{RowStatus, Txn};
 use recourse_core::money::Currency;
 use rusqlite::types::Value;
 use rusqlite::OptionalExtension;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -33,39 +34,6 @@ pub struct TxRow {
     pub source_line: i64,
     pub batch_id: i64,
     pub flagged: bool,
-}
-
-/// The order of the transactions view (the UI sends it; ts-rs gives it its TypeScript type).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
-pub enum SortKey {
-    #[default]
-    Date,
-    Amount,
-    Merchant,
-}
-
-/// What the transactions view asks for. Every field narrows the set; `None` means no limit.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct TxQuery {
-    pub account: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub search: Option<String>,
-    pub merchant: Option<String>,
-    pub min_amount_minor: Option<i64>,
-    pub max_amount_minor: Option<i64>,
-    pub flagged_only: bool,
-    pub sort: SortKey,
-    pub ascending: bool,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct CurrencyTotal {
-    pub currency: String,
-    pub count: i64,
-    /// `None` when the sum is beyond what an i64 holds.
-    pub sum_minor: Option<i64>,
 }
 
 const ROW_COLUMNS: &str = "t.id, a.name, t.date, t.time, t.posted_date, t.description, t.merchant,

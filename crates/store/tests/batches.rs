@@ -5,7 +5,7 @@ use recourse_core::merchant::NameCache;
 use recourse_core::model::{ParsedRow, PreparedRow, RowStatus};
 use recourse_core::money::Currency;
 use recourse_store::batches::BatchSource;
-use recourse_store::transactions::TxQuery;
+use recourse_store::query::TxQuery;
 use recourse_store::Db;
 
 mod common;

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use recourse_core::model::{ParsedRow, RowStatus};
 use recourse_core::money::Currency;
 use recourse_store::cases::NewCase;
-use recourse_store::transactions::TxQuery;
+use recourse_store::query::TxQuery;
 use recourse_store::{Db, MIGRATIONS, SCHEMA_VERSION};
 use rusqlite::Connection;
 
@@ -76,7 +76,7 @@ fn a_schema_2_database_migrates_to_the_latest_and_keeps_its_rows() {
     );
     assert_eq!(db.transaction(7).unwrap().description, "PHILZ");
     // Rows indexed for search before migration 4 are still found.
-    let q = recourse_store::transactions::TxQuery {
+    let q = recourse_store::query::TxQuery {
         search: Some("philz".into()),
         ..Default::default()
     };

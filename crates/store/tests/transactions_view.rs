@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use recourse_core::model::{ParsedRow, RowStatus};
 use recourse_core::money::Currency;
 use recourse_store::flags::NewFlag;
-use recourse_store::transactions::{SortKey, TxQuery};
+use recourse_store::query::{SortKey, TxQuery};
 use recourse_store::Db;
 
 mod common;

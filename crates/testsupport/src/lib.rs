@@ -1,6 +1,6 @@
 //! A second, independent benchmark of charge detection, written from a description of how people
 //! spend and how fraud looks, not from the rules it measures (the rules' own generator is
-//! `recourse_core::detect::synth`).
+//! `labelled`, kept apart in its own module).
 //!
 //! People-years of statements: six kinds of person (two in the US, the UK, Germany, two in
 //! mainland China), each with their own accounts, habits and merchants in English and Chinese —
@@ -18,7 +18,9 @@
 pub mod catalog;
 pub mod dialects;
 mod events;
+#[cfg(feature = "harness")]
 pub mod harness;
+pub mod labelled;
 pub mod life;
 pub mod model;
 pub mod rng;
@@ -26,6 +28,7 @@ pub mod score;
 pub mod statements;
 
 use chrono::NaiveDate;
+#[cfg(feature = "harness")]
 pub use harness::measure;
 pub use model::Population;
 pub use score::Report;

@@ -6,8 +6,9 @@
 //! user's ordinary payments through the wallet and the merchant looks known. There, a burst of
 //! tiny charges on one day that the merchant's history has never shown is the sign.
 
+use super::days::days_between;
 use super::explain;
-use super::index::{days_between, merchant_name, Scope};
+use super::index::{merchant_name, Scope};
 use super::{Flag, Reason, Severity};
 use std::collections::{HashMap, HashSet};
 

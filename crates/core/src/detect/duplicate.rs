@@ -1,9 +1,10 @@
 //! Duplicate charges: the same purchase charged twice (`double_charge`), and a recurring
 //! merchant billing again inside a cycle already paid (`subscription_billed_twice`).
 
+use super::days::days_between;
 use super::explain;
 use super::foreign;
-use super::index::{days_between, merchant_name, ChargeColumns, Group, Scope};
+use super::index::{merchant_name, ChargeColumns, Group, Scope};
 use super::{Flag, Reason, Severity};
 use std::collections::{HashMap, HashSet};
 
@@ -199,7 +200,7 @@ impl<'s> RefundFinder<'s> {
     fn take(&mut self, first: usize, second: usize) -> Option<usize> {
         let (a, b) = (self.scope.txn(first), self.scope.txn(second));
         let candidates = self.by_amount.get(&b.amount.saturating_neg())?;
-        let latest = super::index::add_days(
+        let latest = super::days::add_days(
             b.date,
             i64::from(self.scope.cfg.refund_window_days.min(3650)),
         );

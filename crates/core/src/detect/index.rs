@@ -7,7 +7,7 @@ use super::{DetectConfig, Flag, Reason, Severity};
 use crate::merchant;
 use crate::model::Txn;
 use crate::money::Currency;
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -269,13 +269,4 @@ fn count_distinct_days(txns: &[Txn], sorted: &[usize]) -> usize {
         }
     }
     n
-}
-
-/// Whole days from `a` to `b` (negative when `b` is earlier).
-pub(crate) fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
-    (b - a).num_days()
-}
-
-pub(crate) fn add_days(d: NaiveDate, days: i64) -> NaiveDate {
-    d.checked_add_signed(Duration::days(days)).unwrap_or(d)
 }

@@ -2,9 +2,10 @@
 //! "Large" is measured against what this user usually spends the first time at a new place:
 //! a percentile of their first charges per merchant, times a factor.
 
+use super::days::add_days;
 use super::explain;
 use super::foreign;
-use super::index::{add_days, merchant_name, Group, Scope};
+use super::index::{merchant_name, Group, Scope};
 use super::stats::percentile;
 use super::{Flag, Reason, Severity};
 use chrono::NaiveDate;

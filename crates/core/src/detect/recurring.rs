@@ -1,34 +1,10 @@
 //! Recurring charges (subscriptions, rent, phone bills): a merchant that charges a stable amount
 //! on a regular cycle. Found per (account, merchant key, currency) from the gaps between charges.
 
-use super::index::{self, days_between};
+use super::days::{add_days, days_between};
 use super::stats::median_i64;
 use crate::model::Txn;
 use chrono::{Months, NaiveDate};
-use serde::Serialize;
-use ts_rs::TS;
-
-/// A recurring charge as the Insights screen shows it. Amounts are positive minor units.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct Recurring {
-    pub merchant: String,
-    pub merchant_key: String,
-    pub currency: String,
-    pub period_days: u32,
-    /// The current price (the latest regular charge), positive.
-    #[ts(type = "number")]
-    pub usual_amount_minor: i64,
-    #[ts(type = "string")]
-    pub last_date: NaiveDate,
-    #[ts(type = "string")]
-    pub next_expected: NaiveDate,
-    /// The first price and every change after it: (date, positive amount).
-    #[ts(type = "Array<[string, number]>")]
-    pub price_history: Vec<(NaiveDate, i64)>,
-    /// The regular charges of the series (not extra charges inside a cycle).
-    #[ts(type = "Array<number>")]
-    pub transaction_ids: Vec<i64>,
-}
 
 /// A regular series inside one merchant group. Positions index the group's `charges`.
 #[derive(Clone, Debug)]
@@ -216,52 +192,6 @@ fn valid(s: Series, lo: i64, hi: i64, dates: &[NaiveDate], amounts: &[i64]) -> O
     Some(s)
 }
 
-/// The recurring charges in `history` (all accounts), ordered by merchant key then currency.
-pub fn recurring(history: &[Txn]) -> Vec<Recurring> {
-    let (accounts, _) = index::build(
-        history,
-        &super::DetectConfig::default(),
-        &std::collections::HashSet::new(),
-    );
-    let mut out = Vec::new();
-    for account in &accounts {
-        for group in &account.groups {
-            let Some(series) = group.series.as_ref().filter(|s| !s.is_young()) else {
-                continue;
-            };
-            let ids: Vec<usize> = series.regular.iter().map(|&p| group.charges[p]).collect();
-            let Some(&last) = ids.last() else { continue };
-            let last_t = &history[last];
-            let mut price_history: Vec<(NaiveDate, i64)> = Vec::new();
-            for &i in &ids {
-                let amount = history[i].amount.saturating_abs();
-                if price_history.last().is_none_or(|&(_, a)| a != amount) {
-                    price_history.push((history[i].date, amount));
-                }
-            }
-            out.push(Recurring {
-                merchant: index::merchant_name(last_t).into_owned(),
-                merchant_key: group.key.to_string(),
-                currency: group.currency.code().to_string(),
-                period_days: series.period_days,
-                usual_amount_minor: last_t.amount.saturating_abs(),
-                last_date: last_t.date,
-                next_expected: next_due(last_t.date, series.period_days),
-                price_history,
-                transaction_ids: ids.iter().map(|&i| history[i].id).collect(),
-            });
-        }
-    }
-    out.sort_by(|a, b| {
-        (&a.merchant_key, &a.currency, a.last_date).cmp(&(
-            &b.merchant_key,
-            &b.currency,
-            b.last_date,
-        ))
-    });
-    out
-}
-
 /// The next charge date: calendar months for month-based cycles (billing keeps the day of the
 /// month), plain days otherwise.
 pub(crate) fn next_due(last: NaiveDate, period_days: u32) -> NaiveDate {
@@ -276,6 +206,6 @@ pub(crate) fn next_due(last: NaiveDate, period_days: u32) -> NaiveDate {
     if months > 0 {
         last.checked_add_months(Months::new(months)).unwrap_or(last)
     } else {
-        index::add_days(last, i64::from(period_days))
+        add_days(last, i64::from(period_days))
     }
 }

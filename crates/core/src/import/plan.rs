@@ -9,7 +9,8 @@ use super::dates::{self, DateOrder, OrderVotes, YearHint};
 use super::error::{ImportError, MissingColumns};
 use super::presets::{self, Preset};
 use super::profile::{Columns, Profile, SignConvention};
-use super::roles::{self, Dir};
+use super::roles;
+use super::row_words::{self, Dir};
 use super::sample::{self, Rec};
 use super::text::clean;
 use crate::money::Currency;
@@ -363,9 +364,11 @@ fn pending_word(
     let word = *top.first()?;
     let one_word = word.chars().count() <= 20 && word.chars().all(char::is_alphabetic);
     // An opening balance or a total on top is a line to skip, never a pending row.
-    let summary = data[..top.len()]
-        .iter()
-        .any(|r| r.cells.iter().any(|c| roles::summary_reason(c).is_some()));
+    let summary = data[..top.len()].iter().any(|r| {
+        r.cells
+            .iter()
+            .any(|c| row_words::summary_reason(c).is_some())
+    });
     if summary {
         return None;
     }
@@ -546,7 +549,7 @@ fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConventi
         let mut says: Option<Dir> = cols
             .direction
             .and_then(|i| r.cells.get(i))
-            .and_then(|c| roles::direction_of(c));
+            .and_then(|c| row_words::direction_of(c));
         if says.is_none() || says == Some(Dir::Neutral) {
             let text: String = [cols.description, cols.counterparty]
                 .into_iter()
@@ -555,13 +558,13 @@ fn infer_sign(data: &[&Rec], cols: &Columns, mark: DecimalMark) -> (SignConventi
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .join(" ");
-            says = roles::says_money_in(&text).then_some(Dir::In);
+            says = row_words::says_money_in(&text).then_some(Dir::In);
         }
         if says.is_none() {
             // A transaction-type column (`Purchase`, `Refund`, `Credit`).
             says = kinds
                 .iter()
-                .find_map(|&i| r.cells.get(i).and_then(|c| roles::kind_of(c)));
+                .find_map(|&i| r.cells.get(i).and_then(|c| row_words::kind_of(c)));
         }
         match (says, a > 0) {
             (Some(Dir::In), true) | (Some(Dir::Out), false) => bank += 1,

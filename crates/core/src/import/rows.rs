@@ -9,7 +9,7 @@ use super::amounts::{self, Amount};
 use super::dates::{self, DateFail};
 use super::error::{ExpectedDate, ImportError};
 use super::plan::Plan;
-use super::roles::{self, Dir};
+use super::row_words::{self, Dir};
 use super::sample;
 use super::skips::{SkipList, MAX_LISTED};
 use super::text::clean;
@@ -174,7 +174,8 @@ impl<'p> RowReader<'p> {
         let posted_cell = get(c.posted_date);
         let money_cells = [c.amount, c.debit, c.credit];
         let no_money = money_cells.iter().all(|&i| amounts::is_placeholder(get(i)));
-        let summary = || (0..rec.len()).find_map(|i| roles::summary_reason(sample::cell(rec, i)));
+        let summary =
+            || (0..rec.len()).find_map(|i| row_words::summary_reason(sample::cell(rec, i)));
         if date_cell.is_empty() && posted_cell.is_empty() {
             if let Some(reason) = summary() {
                 return Outcome::Skip(reason);
@@ -201,7 +202,7 @@ impl<'p> RowReader<'p> {
         let mut pending = self.pending_section;
         let parsed = match (parsed, p.latest_date) {
             (Err(_), Some(latest))
-                if roles::status_of(date_src) == RowStatus::Pending
+                if row_words::status_of(date_src) == RowStatus::Pending
                     || p.pending_word
                         .as_deref()
                         .is_some_and(|w| w.eq_ignore_ascii_case(date_src)) =>
@@ -271,12 +272,12 @@ impl<'p> RowReader<'p> {
         });
         if let Some(reason) = coded.or_else(|| {
             p.record_type
-                .and_then(|i| roles::record_type_reason(sample::cell(rec, i)))
+                .and_then(|i| row_words::record_type_reason(sample::cell(rec, i)))
         }) {
             return Outcome::Skip(reason);
         }
         let description = describe(get(c.counterparty), get(c.description));
-        if let Some(reason) = roles::summary_reason(&description) {
+        if let Some(reason) = row_words::summary_reason(&description) {
             if reason == "balance" {
                 return Outcome::Skip(reason);
             }
@@ -287,7 +288,7 @@ impl<'p> RowReader<'p> {
         match self.money(line, rec) {
             Ok((amount, currency, dir_neutral)) => {
                 let mut status = c.status.map_or(RowStatus::Booked, |i| {
-                    roles::status_of(sample::cell(rec, i))
+                    row_words::status_of(sample::cell(rec, i))
                 });
                 if dir_neutral {
                     status = RowStatus::Neutral;
@@ -385,7 +386,7 @@ impl<'p> RowReader<'p> {
             super::SignConvention::Direction => {
                 let v = abs(minor(amount, c.amount)?)?;
                 let word = c.direction.map_or("", |i| sample::cell(rec, i));
-                match roles::direction_of(word) {
+                match row_words::direction_of(word) {
                     Some(Dir::Out) => minus_fee(-v)?,
                     Some(Dir::In) => minus_fee(v)?,
                     Some(Dir::Neutral) => {

@@ -6,13 +6,13 @@
 //! the euro area, a WeChat Pay bill in mainland China). Each file repeats the last few days of
 //! the one before, as real downloads overlap; the importer must add those rows only once. Every
 //! (file, physical line) maps back to the synthetic id, so flags can be scored against the labels
-//! with `synth::evaluate`. Pure: text in memory, no I/O.
+//! with `years::evaluate`. Pure: text in memory, no I/O.
 
-use super::synth::{evaluate, person_currency, Labelled, Quality};
-use super::Flag;
-use crate::model::{RowStatus, Txn};
-use crate::money::{format_minor, Currency};
+use super::years::{evaluate, person_currency, Labelled, Quality};
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use recourse_core::detect::Flag;
+use recourse_core::model::{RowStatus, Txn};
+use recourse_core::money::{format_minor, Currency};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -356,7 +356,7 @@ pub fn account_name(account_id: i64, dialect: Dialect) -> String {
     format!("person{account_id}-{}", dialect.name())
 }
 
-/// Writes each person of `data` (account ids are 1-based persons, as `synth::generate` makes
+/// Writes each person of `data` (account ids are 1-based persons, as `years::generate` makes
 /// them) as overlapping statement files in the dialect of their home currency.
 pub fn statements(data: &Labelled, cfg: &CsvConfig) -> CsvStatements {
     let mut out = CsvStatements {
@@ -515,7 +515,7 @@ impl CsvQuality {
 }
 
 /// Maps the stored rows and the flags raised on them (by stored id) back to synthetic ids and
-/// scores them with `synth::evaluate`.
+/// scores them with `years::evaluate`.
 pub fn score(set: &CsvStatements, stored: &[StoredRow], flags: &[Flag]) -> CsvQuality {
     let mut q = CsvQuality {
         rows_generated: set.generated,
@@ -590,7 +590,7 @@ pub fn score(set: &CsvStatements, stored: &[StoredRow], flags: &[Flag]) -> CsvQu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::synth::{generate, SynthConfig};
+    use crate::labelled::years::{generate, SynthConfig};
 
     #[test]
     fn amounts_are_written_exactly() {

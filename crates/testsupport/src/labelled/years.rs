@@ -7,11 +7,11 @@
 //! year. Into that life we inject labelled anomalies of every reason and known traps that must
 //! not be flagged at medium or above. Seeded and pure: the same config gives the same rows.
 
-use super::{Flag, Reason, Severity};
-use crate::merchant;
-use crate::model::{RowStatus, Txn};
-use crate::money::Currency;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use recourse_core::detect::{Flag, Reason, Severity};
+use recourse_core::merchant;
+use recourse_core::model::{RowStatus, Txn};
+use recourse_core::money::Currency;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// A tiny xorshift64* generator: deterministic across platforms and versions, which a
@@ -967,11 +967,11 @@ pub struct QualityRun {
 /// one measurement the quality test, the example and the benchmark all print.
 pub fn measure(cfg: &SynthConfig) -> QualityRun {
     let data = generate(cfg);
-    let flags = super::detect(
+    let flags = recourse_core::detect::detect(
         &data.txns,
         &|_| true,
-        &super::DetectConfig::default(),
-        &super::Context::default(),
+        &recourse_core::detect::DetectConfig::default(),
+        &recourse_core::detect::Context::default(),
     );
     let quality = evaluate(&data, &flags);
     QualityRun {
