@@ -301,11 +301,16 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
     let two_clocks = req.jurisdiction == Jurisdiction::Eu
         && req.step == Step::Bank
         && req.reason == Reason::NotAuthorised;
-    let refund_by = two_clocks
+    // A business-day clock through a year whose holidays are unknown gives no date: the letter
+    // states the period alone (review #17; the plan says why).
+    let dated = crate::disputes::answer_dates_known(&facts, req.step, req.today);
+    let refund_by = (two_clocks && dated)
         .then(|| crate::disputes::answer_due(&facts, req.step, req.today))
         .flatten()
         .map(|d| date(d, lang));
-    let reply_by = if two_clocks {
+    let reply_by = if !dated {
+        None
+    } else if two_clocks {
         crate::disputes::final_answer_due(&facts, req.step, req.today)
     } else {
         crate::disputes::answer_due(&facts, req.step, req.today)
