@@ -41,8 +41,9 @@ pub struct CaseFacts {
     /// Chinese 7-day return run from it).
     #[serde(default)]
     pub delivered_on: Option<NaiveDate>,
-    /// The UK nation whose bank holidays apply ("england_wales", "scotland",
-    /// "northern_ireland"); England and Wales when not given.
+    /// Where the user lives: the UK nation whose bank holidays apply ("england_wales",
+    /// "scotland", "northern_ireland"; England and Wales when not given), the US state ("TX"),
+    /// or the EU country whose public holidays apply ("DE"; TARGET days only when not given).
     #[serde(default)]
     pub region: Option<String>,
 }
