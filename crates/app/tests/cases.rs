@@ -389,6 +389,10 @@ fn a_letter_renders_for_every_jurisdiction_step_and_language() {
         f.app
             .record_step_sent(id, Step::Merchant, "2024-05-01")
             .unwrap();
+        // The ombudsman takes a complaint once the firm's time to answer has run out.
+        f.app
+            .record_step_sent(id, Step::Bank, "2024-05-02")
+            .unwrap();
         for step in Step::ALL {
             for lang in ["en", "zh-CN"] {
                 let v = f

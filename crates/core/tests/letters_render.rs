@@ -42,7 +42,7 @@ fn sample(j: Jurisdiction, step: Step, lang: &str) -> LetterRequest {
         .enumerate()
         .map(|(n, s)| EarlierStep {
             step: *s,
-            sent: d(2026, 3, 3 + 10 * n as u32),
+            sent: d(2026, 3, 3 + 2 * n as u32),
             answered: None,
             outcome: None,
             recipient: None,
@@ -295,7 +295,8 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
             "诉讼请求",
             "事实与理由",
             "证据和证据来源、证人姓名和住所",
-            "第一百二十四条",
+            // The conventional ending, not a citation of the procedure law (review #27).
+            "特向贵院提起诉讼，请依法判决。",
             "不当得利纠纷",
             // 此致 and the court's name are laid out by the document layer (legal_matrix).
         ],
@@ -731,6 +732,164 @@ mod calendars {
             &l.body,
             &["within 15 business days of receiving this letter, whether"],
             "chargeback",
+        );
+    }
+}
+
+/// The smaller points of the legal review (#27).
+mod review_27 {
+    use super::*;
+
+    #[test]
+    fn eu_letter_claims_the_13_months_only_while_they_run() {
+        let mut req = sample(Jurisdiction::Eu, Step::Bank, "en");
+        req.reason = Reason::NotAuthorised;
+        req.details.region = Some("DE".into());
+        // Debited 13 February 2026: 13 months run to 13 March 2027.
+        let l = render(&req, None).unwrap();
+        assert_has(
+            &l.body,
+            &["without undue delay and within 13 months of the debit date"],
+            "within",
+        );
+        req.today = d(2027, 3, 14);
+        let l = render(&req, None).unwrap();
+        assert!(!l.body.contains("13 months"), "{}", l.body);
+        assert_has(&l.body, &["without undue delay (Art. 71"], "after");
+    }
+
+    #[test]
+    fn uk_cancelled_subscription_withdraws_consent_to_later_payments() {
+        for i in [Instrument::CreditCard, Instrument::DebitCard] {
+            let mut req = sample(Jurisdiction::Uk, Step::Bank, "en");
+            req.reason = Reason::CancelledSubscription;
+            req.instrument = i;
+            let l = render(&req, None).unwrap();
+            assert_has(
+                &l.body,
+                &[
+                    "I withdraw my consent to any further payments to Philz Coffee",
+                    "reg. 67(3) and (4)",
+                    "(reg. 76)",
+                ],
+                "CPA",
+            );
+        }
+        let l = render(&sample(Jurisdiction::Uk, Step::Bank, "en"), None).unwrap();
+        assert!(!l.body.contains("withdraw my consent"), "{}", l.body);
+    }
+
+    #[test]
+    fn cn_complaint_ends_conventionally_and_a_platform_account_has_no_card_digits() {
+        let mut req = sample(Jurisdiction::Cn, Step::Court, "zh-CN");
+        let l = render(&req, None).unwrap();
+        assert!(
+            !l.body.contains("第一百二十二条") && !l.body.contains("判如所请"),
+            "{}",
+            l.body
+        );
+        req.instrument = Instrument::PaymentPlatform;
+        req.reason = Reason::NotAuthorised;
+        let l = render(&req, None).unwrap();
+        assert_has(&l.body, &["原告系被告平台用户。"], "platform");
+        assert!(!l.body.contains("尾号4242"), "{}", l.body);
+        let mut bank = sample(Jurisdiction::Cn, Step::Bank, "zh-CN");
+        bank.instrument = Instrument::PaymentPlatform;
+        let l = render(&bank, None).unwrap();
+        assert_has(&l.body, &["系贵平台用户，"], "platform bank");
+        assert!(!l.body.contains("尾号4242"), "{}", l.body);
+        let mut card = sample(Jurisdiction::Cn, Step::Bank, "zh-CN");
+        card.instrument = Instrument::DebitCard;
+        assert_has(
+            &render(&card, None).unwrap().body,
+            &["（尾号4242）"],
+            "card",
+        );
+    }
+
+    fn without_bank_step(mut req: LetterRequest) -> LetterRequest {
+        req.earlier_steps.retain(|e| e.step != Step::Bank);
+        req
+    }
+
+    #[test]
+    fn ombudsman_and_regulator_complaints_wait_for_the_firm() {
+        // No complaint to the bank recorded: the FOS letter is not offered.
+        let fos = without_bank_step(sample(Jurisdiction::Uk, Step::Association, "en"));
+        let err = render(&fos, None).unwrap_err();
+        assert!(
+            err.message.contains("Complain to your bank"),
+            "{}",
+            err.message
+        );
+        // Sent but still within its time (sent 1 April, today 2 April): still not offered.
+        let mut pending = fos.clone();
+        pending.earlier_steps.push(EarlierStep {
+            step: Step::Bank,
+            sent: d(2026, 4, 1),
+            answered: None,
+            outcome: None,
+            recipient: None,
+        });
+        assert!(render(&pending, None).is_err());
+        // Overdue: offered, and says the firm has not answered in time — although the
+        // merchant, whose letter comes last, did answer.
+        let mut overdue = fos.clone();
+        overdue.earlier_steps.push(EarlierStep {
+            step: Step::Bank,
+            sent: d(2026, 3, 5),
+            answered: None,
+            outcome: None,
+            recipient: None,
+        });
+        overdue.earlier_steps.push(EarlierStep {
+            step: Step::Merchant,
+            sent: d(2026, 3, 20),
+            answered: Some(d(2026, 3, 25)),
+            outcome: None,
+            recipient: None,
+        });
+        let l = render(&overdue, None).unwrap();
+        assert_has(
+            &l.body,
+            &["it has not sent a final response within the time allowed"],
+            "overdue",
+        );
+        assert!(
+            !l.body.contains("not satisfied with its final response"),
+            "{}",
+            l.body
+        );
+        // Answered: "not satisfied with its final response".
+        let mut answered = fos.clone();
+        answered.earlier_steps.push(EarlierStep {
+            step: Step::Bank,
+            sent: d(2026, 3, 30),
+            answered: Some(d(2026, 4, 1)),
+            outcome: None,
+            recipient: None,
+        });
+        assert_has(
+            &render(&answered, None).unwrap().body,
+            &["I am not satisfied with its final response"],
+            "answered",
+        );
+        // China: the regulator (12378) likewise; 12315 about the merchant does not wait.
+        let mut cn = without_bank_step(sample(Jurisdiction::Cn, Step::Association, "zh-CN"));
+        assert!(render(&cn, None).is_ok(), "12315 needs no bank step");
+        cn.details.complaint_body = Some("regulator".into());
+        assert!(render(&cn, None).is_err());
+        cn.earlier_steps.push(EarlierStep {
+            step: Step::Bank,
+            sent: d(2026, 3, 5),
+            answered: None,
+            outcome: None,
+            recipient: None,
+        });
+        assert_has(
+            &render(&cn, None).unwrap().body,
+            &["本人已先向被投诉人投诉"],
+            "cn overdue",
         );
     }
 }
