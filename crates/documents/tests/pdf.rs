@@ -341,7 +341,10 @@ fn a_complaint_never_leaves_its_signature_block_without_the_text_before_it() {
             }
             split_seen += 1;
             let last = page_text(&pdf, total);
-            assert!(last.contains("具状人"), "{n} lines: the signature is on the last page");
+            assert!(
+                last.contains("具状人"),
+                "{n} lines: the signature is on the last page"
+            );
             assert!(
                 last.contains("请依法判决"),
                 "{n} lines, {paper:?}: the signature block stands alone on page {total}:\n{last}"
@@ -349,4 +352,50 @@ fn a_complaint_never_leaves_its_signature_block_without_the_text_before_it() {
         }
     }
     assert!(split_seen > 10, "the lengths tried must run over a page");
+}
+
+/// The left edge (points) of the first word of the page that starts with `text`.
+fn left_of(pdf: &[u8], text: &str) -> f64 {
+    let bbox = poppler("pdftotext", pdf, &["-enc", "UTF-8", "-bbox"]);
+    bbox.lines()
+        .filter(|l| l.contains("<word "))
+        .find_map(|l| {
+            let word = l.split('>').nth(1)?.split('<').next()?;
+            if !word.starts_with(text) {
+                return None;
+            }
+            let x = l.split("xMin=\"").nth(1)?.split('"').next()?;
+            x.parse().ok()
+        })
+        .unwrap_or_else(|| panic!("no word starting {text:?} in\n{bbox}"))
+}
+
+#[test]
+fn a_chinese_letter_sets_salutation_and_closing_by_convention() {
+    // 称呼 and 敬礼！ start at the margin; the body and 此致 are indented two characters.
+    let mut letter = samples::chinese();
+    letter.body = format!("某某数码：\n\n{}", letter.body);
+    let pdf = RENDERER.pdf(&letter, Paper::A4).unwrap();
+    let margin = left_of(&pdf, "敬礼！");
+    assert!(
+        (left_of(&pdf, "某某数码：") - margin).abs() < 0.5,
+        "salutation at the margin"
+    );
+    let indent = left_of(&pdf, "此致") - margin;
+    assert!(
+        (indent - 24.0).abs() < 0.5,
+        "此致 indented two 12pt characters: {indent}"
+    );
+    assert!(
+        (left_of(&pdf, "本人持有") - margin - 24.0).abs() < 0.5,
+        "body indented"
+    );
+    // The enclosures follow 敬礼！ and precede the signature block.
+    let text = text_of(&pdf);
+    let (close, att, sig) = (
+        text.find("敬礼！").unwrap(),
+        text.find("附件：").unwrap(),
+        text.rfind("2026年11月27日").unwrap(),
+    );
+    assert!(close < att && att < sig, "{text}");
 }
