@@ -124,7 +124,7 @@ fn holidays(c: EuCountry, y: i32) -> Vec<NaiveDate> {
     let moving = |offsets: &[i64]| -> Vec<Option<NaiveDate>> {
         offsets.iter().map(|&o| easter(y, o)).collect()
     };
-    let mut out: Vec<Option<NaiveDate>> = match c {
+    let out: Vec<Option<NaiveDate>> = match c {
         EuCountry::De => [
             fixed(&[(1, 1), (5, 1), (10, 3), (12, 25), (12, 26)]),
             moving(&[GOOD_FRIDAY, EASTER_MONDAY, ASCENSION, WHIT_MONDAY]),
@@ -146,15 +146,13 @@ fn holidays(c: EuCountry, y: i32) -> Vec<NaiveDate> {
         .concat(),
         EuCountry::Nl => {
             // Koningsdag: 27 April, the 26th when the 27th is a Sunday.
-            let kings_day = ymd(y, 4, 27)
-                .map(|d| {
-                    if d.weekday() == Weekday::Sun {
-                        ymd(y, 4, 26)
-                    } else {
-                        Some(d)
-                    }
-                })
-                .flatten();
+            let kings_day = ymd(y, 4, 27).and_then(|d| {
+                if d.weekday() == Weekday::Sun {
+                    ymd(y, 4, 26)
+                } else {
+                    Some(d)
+                }
+            });
             [
                 fixed(&[(1, 1), (5, 5), (12, 25), (12, 26)]),
                 vec![kings_day],
@@ -238,7 +236,6 @@ fn holidays(c: EuCountry, y: i32) -> Vec<NaiveDate> {
         ]
         .concat(),
     };
-    out.retain(Option::is_some);
     out.into_iter().flatten().collect()
 }
 
