@@ -15,8 +15,9 @@
 //!   "covers" a year, so letters state the period without a date and the plan says why.
 //! - China: each year's State Council General Office notice (国务院办公厅关于XXXX年部分节假日
 //!   安排的通知), which fixes both the days off and the weekend days worked instead (调休). Only
-//!   the years listed in `CN_YEARS` are known; a date in another year counts weekends only and
-//!   the plan says so.
+//!   the years listed in `CN_YEARS` are known (2027's notice was not yet published on 7 December
+//!   2026); a date in another year counts weekends only, the plan says so and a letter gives
+//!   the period without a date (`covers`).
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
