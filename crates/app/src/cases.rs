@@ -198,7 +198,7 @@ impl App {
             account_last4: self.db.transaction_card_last4(first.id)?,
             merchant_name: Some(first.merchant.clone()).filter(|m| !m.is_empty()),
             merchant_address: vec![],
-            details: details_row(&req.details)?,
+            details: details_row(&req.details, jurisdiction)?,
         };
         let id = self.db.create_case(&case, &ids)?;
         self.case(id)
@@ -604,9 +604,9 @@ const US_STATES: &[&str] = &[
     "WV", "WI", "WY",
 ];
 
-/// Checks the optional facts of a new case: dates are dates, the nation and the complaint body
-/// are ones the rules know; empty text counts as not given.
-fn details_row(d: &CaseDetailsInput) -> Result<CaseDetailsRow> {
+/// Checks the optional facts of a new case: dates are dates, the region and the complaint body
+/// are ones the rules know for the case's jurisdiction; empty text counts as not given.
+fn details_row(d: &CaseDetailsInput, j: Jurisdiction) -> Result<CaseDetailsRow> {
     fn text(v: &Option<String>) -> Option<&str> {
         v.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
@@ -615,16 +615,29 @@ fn details_row(d: &CaseDetailsInput) -> Result<CaseDetailsRow> {
             .map(|s| parse_date(s, what).map(|d| d.to_string()))
             .transpose()
     };
-    // The UK nation (courts and bank holidays differ) or the US state (its pre-suit notice).
+    // The UK nation (courts and bank holidays differ), the US state (its pre-suit notice) or
+    // the EU country (its public holidays count in PSD2's business days).
     let region = text(&d.region)
         .map(|r| {
+            if j == Jurisdiction::Eu {
+                return disputes::EuCountry::parse(r)
+                    .map(|c| c.code().to_string())
+                    .ok_or_else(|| {
+                        let known: Vec<&str> =
+                            disputes::EuCountry::ALL.iter().map(|c| c.code()).collect();
+                        AppError::invalid(format!(
+                            "unknown EU country '{r}' (expected one whose public holidays are known: {}; leave it empty otherwise)",
+                            known.join(", ")
+                        ))
+                    });
+            }
             if disputes::law::UkNation::parse(r).is_some() {
                 Ok(r.to_string())
             } else if US_STATES.contains(&r.to_ascii_uppercase().as_str()) {
                 Ok(r.to_ascii_uppercase())
             } else {
                 Err(AppError::invalid(format!(
-                    "unknown region '{r}' (expected a UK nation: england_wales, scotland or northern_ireland; or a US state's two-letter code such as MA)"
+                    "unknown region '{r}' (expected a UK nation: england_wales, scotland or northern_ireland; a US state's two-letter code such as MA; or, for an EU case, the country's code such as DE)"
                 )))
             }
         })

@@ -34,8 +34,9 @@ pub struct OpenCaseRequest {
 }
 
 /// Optional facts of a case (dates `YYYY-MM-DD`): when the goods arrived, when the charge was
-/// reported to the bank, the police report number, the bank's name, the UK nation
-/// ("england_wales", "scotland", "northern_ireland") and, in China, the one body a complaint
+/// reported to the bank, the police report number, the bank's name, the region (the UK nation
+/// "england_wales", "scotland" or "northern_ireland"; the US state's code; the EU country's
+/// code, "DE", whose public holidays count in business days) and, in China, the one body a complaint
 /// goes to ("12315", "consumer_association", "regulator").
 #[derive(Clone, Debug, Default, Serialize, Deserialize, TS)]
 pub struct CaseDetailsInput {

@@ -389,6 +389,10 @@ fn a_letter_renders_for_every_jurisdiction_step_and_language() {
         f.app
             .record_step_sent(id, Step::Merchant, "2024-05-01")
             .unwrap();
+        // The ombudsman takes a complaint once the firm's time to answer has run out.
+        f.app
+            .record_step_sent(id, Step::Bank, "2024-05-02")
+            .unwrap();
         for step in Step::ALL {
             for lang in ["en", "zh-CN"] {
                 let v = f
@@ -574,4 +578,39 @@ fn the_profile_round_trips_trimmed() {
     assert_eq!(p.name, "Ann Example");
     assert_eq!(p.address, "1 Main St\nSpringfield, IL 62701");
     assert_eq!(p.phone, "");
+}
+
+#[test]
+fn an_eu_case_records_its_country_and_counts_its_public_holidays() {
+    let mut f = Fixture::new();
+    let req = |region: &str| OpenCaseRequest {
+        transaction_ids: f.doubles(),
+        reason: Reason::DoubleCharge,
+        jurisdiction: Some(Jurisdiction::Eu),
+        instrument: None,
+        statement_date: None,
+        details: recourse_app::dto_cases::CaseDetailsInput {
+            region: Some(region.into()),
+            ..Default::default()
+        },
+    };
+    // A country whose holidays are not known is refused, naming the ones that are.
+    let (pt, de) = (req("PT"), req("de"));
+    let err = f.app.open_case(&pt).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Invalid);
+    assert!(
+        err.message.contains("'PT'") && err.message.contains("DE, FR"),
+        "{}",
+        err.message
+    );
+    let id = f.app.open_case(&de).unwrap().id;
+    // Sent Monday 6 May 2024: the 15-business-day chargeback reminder skips Ascension (9 May)
+    // and Whit Monday (20 May) in Germany → 29 May (TARGET days only: 27 May).
+    let c = f
+        .app
+        .record_step_sent(id, Step::Bank, "2024-05-06")
+        .unwrap();
+    let bank = c.plan.steps.iter().find(|s| s.step == Step::Bank).unwrap();
+    assert_eq!(bank.answer_due.unwrap().to_string(), "2024-05-29");
+    assert!(bank.calendar.as_ref().unwrap().en.contains("Germany"));
 }

@@ -42,7 +42,9 @@ pub enum CaseAction {
         #[arg(long)]
         bank: Option<String>,
         /// UK: england_wales, scotland or northern_ireland (bank holidays and courts differ);
-        /// US: the state's two-letter code (MA, CA and TX have pre-suit notice rules).
+        /// US: the state's two-letter code (MA, CA and TX have pre-suit notice rules);
+        /// EU: the country's code (DE, FR, NL, ES, IT, IE, AT, BE), whose public holidays count
+        /// in business days (without it, letters give the PSD2 periods without a date).
         #[arg(long)]
         region: Option<String>,
         /// China: the one body a complaint goes to: 12315, consumer_association or regulator.

@@ -9,6 +9,7 @@
 
 mod calendar;
 mod checklist;
+mod eu_holidays;
 mod holidays;
 mod ladder;
 pub mod law;
@@ -18,11 +19,12 @@ pub use calendar::{
     add_business_days, add_business_days_in, add_months, is_business_day, roll_forward,
 };
 pub use checklist::{checklist, Checklist};
+pub use eu_holidays::EuCountry;
 pub use holidays::{cn_sources, easter_sunday, HolidayCalendar};
 pub use ladder::{ladder, short_name, StepRule};
 pub use plan::{
-    answer_due, final_answer_due, plan, CaseFacts, CasePlan, NextAction, StepPlan, StepRecord,
-    Warning, WarningLevel,
+    answer_dates_known, answer_due, final_answer_due, plan, CaseFacts, CasePlan, NextAction,
+    StepPlan, StepRecord, Warning, WarningLevel,
 };
 
 use serde::{Deserialize, Serialize};

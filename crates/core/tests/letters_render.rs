@@ -42,7 +42,7 @@ fn sample(j: Jurisdiction, step: Step, lang: &str) -> LetterRequest {
         .enumerate()
         .map(|(n, s)| EarlierStep {
             step: *s,
-            sent: d(2026, 3, 3 + 10 * n as u32),
+            sent: d(2026, 3, 3 + 2 * n as u32),
             answered: None,
             outcome: None,
             recipient: None,
@@ -295,7 +295,8 @@ fn required(j: Jurisdiction, step: Step, lang: &str) -> Vec<&'static str> {
             "诉讼请求",
             "事实与理由",
             "证据和证据来源、证人姓名和住所",
-            "第一百二十四条",
+            // The conventional ending, not a citation of the procedure law (review #27).
+            "特向贵院提起诉讼，请依法判决。",
             "不当得利纠纷",
             // 此致 and the court's name are laid out by the document layer (legal_matrix).
         ],
@@ -556,4 +557,339 @@ fn court_worksheet_is_a_separate_page() {
     assert!(recourse_core::letters::claim_worksheet(&req)
         .unwrap()
         .is_none());
+}
+
+/// The letter's reply-by date is the plan's, counted with the case's holiday calendar
+/// (disputes-facts §9.5; review #17).
+mod calendars {
+    use super::*;
+    use recourse_core::disputes::{plan, CaseFacts, StepRecord};
+
+    fn facts_of(req: &LetterRequest) -> CaseFacts {
+        CaseFacts {
+            jurisdiction: req.jurisdiction,
+            instrument: req.instrument,
+            reason: req.reason,
+            transaction_date: req.transactions[0].date,
+            posted_date: None,
+            statement_date: None,
+            amount_minor: 438,
+            currency: currency_of(req.jurisdiction),
+            delivered_on: None,
+            region: req.details.region.clone(),
+        }
+    }
+
+    /// The plan of the same case once the letter is sent on the letter's date.
+    fn plan_step(req: &LetterRequest) -> recourse_core::disputes::StepPlan {
+        let sent = StepRecord {
+            step: req.step,
+            sent: Some(req.today),
+            answered: None,
+            outcome: None,
+        };
+        plan(&facts_of(req), &[sent], req.today)
+            .steps
+            .into_iter()
+            .find(|s| s.step == req.step)
+            .unwrap()
+    }
+
+    fn uk_bank(region: Option<&str>) -> LetterRequest {
+        let mut req = sample(Jurisdiction::Uk, Step::Bank, "en");
+        req.details.region = region.map(str::to_string);
+        // Tuesday 22 December 2026: received Thursday 24 December; 15 business days run
+        // over Christmas, the substitute Boxing Day (28 December) and New Year.
+        req.today = d(2026, 12, 22);
+        req
+    }
+
+    #[test]
+    fn uk_letter_uses_the_nations_bank_holidays_like_the_plan() {
+        // England and Wales: 25, 28 December, 1 January → Tuesday 19 January 2027.
+        let ew = render(&uk_bank(None), None).unwrap();
+        assert_has(
+            &ew.body,
+            &[
+                "within 15 business days of receiving this letter",
+                "by 19 January 2027",
+            ],
+            "E&W",
+        );
+        // Scotland adds 2 January (a Saturday in 2027, so Monday 4 January) → 20 January.
+        let sc_req = uk_bank(Some("scotland"));
+        let sc = render(&sc_req, None).unwrap();
+        assert_has(&sc.body, &["by 20 January 2027"], "Scotland");
+        let p = plan_step(&sc_req);
+        assert_eq!(p.answer_due, Some(d(2027, 1, 20)));
+        assert!(p.calendar.unwrap().en.contains("Scotland"));
+        // Northern Ireland has no 2 January holiday: same as England and Wales.
+        let ni = render(&uk_bank(Some("northern_ireland")), None).unwrap();
+        assert_has(&ni.body, &["by 19 January 2027"], "NI");
+    }
+
+    #[test]
+    fn cn_bank_letter_moves_a_last_day_in_golden_week_and_gives_no_date_in_an_unpublished_year() {
+        let mut req = sample(Jurisdiction::Cn, Step::Bank, "zh-CN");
+        req.reason = Reason::NotAuthorised;
+        // Sent Tuesday 15 September 2026, received Thursday 17th; 15 days end on 2 October,
+        // inside Golden Week (1–7 October) → Thursday 8 October (民法典 第203条).
+        req.today = d(2026, 9, 15);
+        let l = render(&req, None).unwrap();
+        assert_has(&l.body, &["请于2026年10月8日前书面答复"], "Golden Week");
+        assert_eq!(plan_step(&req).answer_due, Some(d(2026, 10, 8)));
+        // Sent 20 December 2026: the period runs into 2027, whose holidays the State Council
+        // has not published. The letter states the period; the plan keeps a date and says why.
+        req.today = d(2026, 12, 20);
+        let l = render(&req, None).unwrap();
+        assert_has(
+            &l.body,
+            &["请自收到本函之日起15日内书面答复处理结果"],
+            "2027",
+        );
+        assert!(!l.body.contains("2027年"), "{}", l.body);
+        let p = plan_step(&req);
+        assert!(p.answer_due.is_some());
+        assert!(
+            p.notes
+                .iter()
+                .any(|n| n.en.contains("holidays of 2027 are not yet published")
+                    && n.zh.contains("2027年的节假日安排尚未公布")),
+            "{:?}",
+            p.notes
+        );
+        let mut en = req.clone();
+        en.lang = "en".into();
+        let l = render(&en, None).unwrap();
+        assert_has(
+            &l.body,
+            &["within 15 days of receiving this letter"],
+            "2027 en",
+        );
+    }
+
+    #[test]
+    fn us_final_demand_counts_receipt_past_a_federal_holiday() {
+        let mut req = sample(Jurisdiction::Us, Step::Court, "en");
+        // Tuesday 10 November 2026: Veterans Day (Wednesday 11th) is skipped, so the demand is
+        // received on Friday 13th and 30 days run to 13 December (weekends only: 12 December).
+        req.today = d(2026, 11, 10);
+        let l = render(&req, None).unwrap();
+        assert_has(&l.body, &["by 13 December 2026"], "US");
+    }
+
+    fn eu_unauthorised(region: Option<&str>) -> LetterRequest {
+        let mut req = sample(Jurisdiction::Eu, Step::Bank, "en");
+        req.reason = Reason::NotAuthorised;
+        req.details.region = region.map(str::to_string);
+        // Monday 11 May 2026, received Wednesday 13th; Thursday 14th is Ascension.
+        req.today = d(2026, 5, 11);
+        req
+    }
+
+    #[test]
+    fn eu_letter_uses_the_countrys_holidays_or_gives_no_date() {
+        // Germany: Ascension (14 May) and Whit Monday (25 May) are not business days.
+        let de_req = eu_unauthorised(Some("DE"));
+        let de = render(&de_req, None).unwrap();
+        assert_has(&de.body, &["(15 May 2026)", "by 5 June 2026"], "DE");
+        let p = plan_step(&de_req);
+        assert_eq!(p.answer_due, Some(d(2026, 5, 15)));
+        assert_eq!(p.final_answer_due, Some(d(2026, 6, 5)));
+        assert!(p.calendar.unwrap().en.contains("Germany"));
+        // Spain keeps neither: the next business day is the 14th, and 3 June.
+        let es = render(&eu_unauthorised(Some("es")), None).unwrap();
+        assert_has(&es.body, &["(14 May 2026)", "by 3 June 2026"], "ES");
+        // Country unknown: the periods without dates, and the plan says why.
+        let none_req = eu_unauthorised(None);
+        let none = render(&none_req, None).unwrap();
+        assert_has(
+            &none.body,
+            &[
+                "by the end of the next business day, and",
+                "within 15 business days of receiving it (35 in exceptional cases).",
+            ],
+            "EU unknown",
+        );
+        assert!(
+            !none.body.contains("2026,") && !none.body.contains("June 2026"),
+            "{}",
+            none.body
+        );
+        let p = plan_step(&none_req);
+        assert!(
+            p.notes
+                .iter()
+                .any(|n| n.en.contains("does not record your country")),
+            "{:?}",
+            p.notes
+        );
+        // A chargeback reminder without a country: the period, no date.
+        let mut cb = eu_unauthorised(None);
+        cb.reason = Reason::NotReceived;
+        let l = render(&cb, None).unwrap();
+        assert_has(
+            &l.body,
+            &["within 15 business days of receiving this letter, whether"],
+            "chargeback",
+        );
+    }
+}
+
+/// The smaller points of the legal review (#27).
+mod review_27 {
+    use super::*;
+
+    #[test]
+    fn eu_letter_claims_the_13_months_only_while_they_run() {
+        let mut req = sample(Jurisdiction::Eu, Step::Bank, "en");
+        req.reason = Reason::NotAuthorised;
+        req.details.region = Some("DE".into());
+        // Debited 13 February 2026: 13 months run to 13 March 2027.
+        let l = render(&req, None).unwrap();
+        assert_has(
+            &l.body,
+            &["without undue delay and within 13 months of the debit date"],
+            "within",
+        );
+        req.today = d(2027, 3, 14);
+        let l = render(&req, None).unwrap();
+        assert!(!l.body.contains("13 months"), "{}", l.body);
+        assert_has(&l.body, &["without undue delay (Art. 71"], "after");
+    }
+
+    #[test]
+    fn uk_cancelled_subscription_withdraws_consent_to_later_payments() {
+        for i in [Instrument::CreditCard, Instrument::DebitCard] {
+            let mut req = sample(Jurisdiction::Uk, Step::Bank, "en");
+            req.reason = Reason::CancelledSubscription;
+            req.instrument = i;
+            let l = render(&req, None).unwrap();
+            assert_has(
+                &l.body,
+                &[
+                    "I withdraw my consent to any further payments to Philz Coffee",
+                    "reg. 67(3) and (4)",
+                    "(reg. 76)",
+                ],
+                "CPA",
+            );
+        }
+        let l = render(&sample(Jurisdiction::Uk, Step::Bank, "en"), None).unwrap();
+        assert!(!l.body.contains("withdraw my consent"), "{}", l.body);
+    }
+
+    #[test]
+    fn cn_complaint_ends_conventionally_and_a_platform_account_has_no_card_digits() {
+        let mut req = sample(Jurisdiction::Cn, Step::Court, "zh-CN");
+        let l = render(&req, None).unwrap();
+        assert!(
+            !l.body.contains("第一百二十二条") && !l.body.contains("判如所请"),
+            "{}",
+            l.body
+        );
+        req.instrument = Instrument::PaymentPlatform;
+        req.reason = Reason::NotAuthorised;
+        let l = render(&req, None).unwrap();
+        assert_has(&l.body, &["原告系被告平台用户。"], "platform");
+        assert!(!l.body.contains("尾号4242"), "{}", l.body);
+        let mut bank = sample(Jurisdiction::Cn, Step::Bank, "zh-CN");
+        bank.instrument = Instrument::PaymentPlatform;
+        let l = render(&bank, None).unwrap();
+        assert_has(&l.body, &["系贵平台用户，"], "platform bank");
+        assert!(!l.body.contains("尾号4242"), "{}", l.body);
+        let mut card = sample(Jurisdiction::Cn, Step::Bank, "zh-CN");
+        card.instrument = Instrument::DebitCard;
+        assert_has(
+            &render(&card, None).unwrap().body,
+            &["（尾号4242）"],
+            "card",
+        );
+    }
+
+    fn without_bank_step(mut req: LetterRequest) -> LetterRequest {
+        req.earlier_steps.retain(|e| e.step != Step::Bank);
+        req
+    }
+
+    #[test]
+    fn ombudsman_and_regulator_complaints_wait_for_the_firm() {
+        // No complaint to the bank recorded: the FOS letter is not offered.
+        let fos = without_bank_step(sample(Jurisdiction::Uk, Step::Association, "en"));
+        let err = render(&fos, None).unwrap_err();
+        assert!(
+            err.message.contains("Complain to your bank"),
+            "{}",
+            err.message
+        );
+        // Sent but still within its time (sent 1 April, today 2 April): still not offered.
+        let mut pending = fos.clone();
+        pending.earlier_steps.push(EarlierStep {
+            step: Step::Bank,
+            sent: d(2026, 4, 1),
+            answered: None,
+            outcome: None,
+            recipient: None,
+        });
+        assert!(render(&pending, None).is_err());
+        // Overdue: offered, and says the firm has not answered in time — although the
+        // merchant, whose letter comes last, did answer.
+        let mut overdue = fos.clone();
+        overdue.earlier_steps.push(EarlierStep {
+            step: Step::Bank,
+            sent: d(2026, 3, 5),
+            answered: None,
+            outcome: None,
+            recipient: None,
+        });
+        overdue.earlier_steps.push(EarlierStep {
+            step: Step::Merchant,
+            sent: d(2026, 3, 20),
+            answered: Some(d(2026, 3, 25)),
+            outcome: None,
+            recipient: None,
+        });
+        let l = render(&overdue, None).unwrap();
+        assert_has(
+            &l.body,
+            &["it has not sent a final response within the time allowed"],
+            "overdue",
+        );
+        assert!(
+            !l.body.contains("not satisfied with its final response"),
+            "{}",
+            l.body
+        );
+        // Answered: "not satisfied with its final response".
+        let mut answered = fos.clone();
+        answered.earlier_steps.push(EarlierStep {
+            step: Step::Bank,
+            sent: d(2026, 3, 30),
+            answered: Some(d(2026, 4, 1)),
+            outcome: None,
+            recipient: None,
+        });
+        assert_has(
+            &render(&answered, None).unwrap().body,
+            &["I am not satisfied with its final response"],
+            "answered",
+        );
+        // China: the regulator (12378) likewise; 12315 about the merchant does not wait.
+        let mut cn = without_bank_step(sample(Jurisdiction::Cn, Step::Association, "zh-CN"));
+        assert!(render(&cn, None).is_ok(), "12315 needs no bank step");
+        cn.details.complaint_body = Some("regulator".into());
+        assert!(render(&cn, None).is_err());
+        cn.earlier_steps.push(EarlierStep {
+            step: Step::Bank,
+            sent: d(2026, 3, 5),
+            answered: None,
+            outcome: None,
+            recipient: None,
+        });
+        assert_has(
+            &render(&cn, None).unwrap().body,
+            &["本人已先向被投诉人投诉"],
+            "cn overdue",
+        );
+    }
 }

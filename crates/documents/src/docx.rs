@@ -95,11 +95,16 @@ pub fn docx(letter: &Letter, paper: Paper) -> Result<Vec<u8>, DocumentError> {
     if !zh && !p.subject.is_empty() {
         blocks.push(w.line(&p.subject, Some(size)).line_spacing(after(280)));
     }
-    for paragraph in &p.paragraphs {
+    for (pi, paragraph) in p.paragraphs.iter().enumerate() {
         if zh {
-            // Every line is its own indented paragraph, as in the PDF.
-            for l in paragraph {
-                blocks.push(indented(line(l), size).line_spacing(after(120)));
+            // Every line is its own indented paragraph, as in the PDF; the salutation is not.
+            for (li, l) in paragraph.iter().enumerate() {
+                let para = if p.salutation && pi == 0 && li == 0 {
+                    line(l)
+                } else {
+                    indented(line(l), size)
+                };
+                blocks.push(para.line_spacing(after(120)));
             }
         } else {
             blocks.push(w.lines(paragraph).line_spacing(after(200)));

@@ -31,6 +31,9 @@ pub(crate) struct Prepared {
     pub paragraphs: Vec<Vec<String>>,
     /// The closing lines, empty when the body already ends with one.
     pub closing: Vec<String>,
+    /// True when the body's first line is a Chinese letter's salutation ("某某银行："), which
+    /// starts at the margin (顶格) while the other lines are indented.
+    pub salutation: bool,
     /// Printed before the signature ("具状人：" on a Chinese complaint).
     pub signature_label: &'static str,
     pub signature: String,
@@ -79,6 +82,7 @@ impl Prepared {
             recipient,
             date: clean_line(&letter.date),
             subject: clean_line(&letter.subject),
+            salutation: zh && !complaint && starts_with_salutation(&paragraphs),
             paragraphs,
             closing,
             signature_label: if zh && complaint { "具状人：" } else { "" },
@@ -135,6 +139,15 @@ pub(crate) fn paragraphs(body: &str) -> Vec<Vec<String>> {
         out.push(current);
     }
     out
+}
+
+/// True when the first line addresses the reader: a short name ending in a colon ("某某数码："),
+/// not a sentence introducing a list ("……价款如下：").
+fn starts_with_salutation(paragraphs: &[Vec<String>]) -> bool {
+    paragraphs.first().and_then(|p| p.first()).is_some_and(|l| {
+        let l = l.trim();
+        l.ends_with('：') && l.chars().count() <= 30 && !l.contains(['，', '。', '；', ',', ';'])
+    })
 }
 
 /// The closing the layout adds when the body has none.
@@ -250,6 +263,22 @@ mod tests {
         );
         assert!(paragraphs("").is_empty());
         assert!(paragraphs("\n \n\t\n").is_empty());
+    }
+
+    #[test]
+    fn a_chinese_salutation_is_a_short_first_line_ending_in_a_colon() {
+        let p = |body: &str, kind: &str| {
+            Prepared::new(&letter("zh-CN", kind, body), Paper::A4).salutation
+        };
+        assert!(p("某某数码：\n\n本人于……", "letter"));
+        assert!(!p(
+            "本人于2026年10月23日在贵店购买商品，价款如下：\n1. …",
+            "letter"
+        ));
+        assert!(!p("原告：张伟", "complaint"));
+        assert!(
+            !Prepared::new(&letter("en", "letter", "Dear Sir or Madam,"), Paper::A4).salutation
+        );
     }
 
     #[test]

@@ -197,7 +197,7 @@ static RULES: &[Rule] = &[
         step: Some(Step::Bank),
         must: &["(10 December 2026)", "by 31 December 2026"],
         ..all(
-            "§9.1 two clocks: Art. 73 refund next business day, Art. 101 answer in 15 business days, both from receipt (taken as Wednesday 9 December for a letter of Monday 7 December)",
+            "§9.1 two clocks: Art. 73 refund next business day, Art. 101 answer in 15 business days, both from receipt (taken as Wednesday 9 December for a letter of Monday 7 December), German holidays (25 December)",
             &[],
         )
     },
@@ -777,7 +777,9 @@ fn request(j: Jurisdiction, i: Instrument, r: Reason, step: Step, lang: &str) ->
         .map(|s| EarlierStep {
             step: *s,
             sent: d(2026, 11, 2),
-            answered: None,
+            // The bank answered: an ombudsman or regulator takes the complaint only then (or
+            // once the bank's time has run out; review #27).
+            answered: (*s == Step::Bank).then(|| d(2026, 11, 30)),
             outcome: None,
             recipient: None,
         })
@@ -820,6 +822,9 @@ fn request(j: Jurisdiction, i: Instrument, r: Reason, step: Step, lang: &str) ->
                 ),
                 address: vec![],
             }),
+            // An EU case records the user's country: its public holidays are business-day
+            // holidays (§9.5); without it the letter gives the periods without dates.
+            region: (j == Eu).then(|| "DE".into()),
             ..CaseDetails::default()
         },
     }

@@ -307,3 +307,95 @@ fn the_default_renderer_falls_back_to_system_fonts() {
         assert_contains_all(&text, &["罕见字：龘。"]);
     }
 }
+
+/// The text of one page.
+fn page_text(pdf: &[u8], page: usize) -> String {
+    let p = page.to_string();
+    squash(&poppler(
+        "pdftotext",
+        pdf,
+        &["-enc", "UTF-8", "-f", &p, "-l", &p],
+    ))
+}
+
+#[test]
+fn a_complaint_never_leaves_its_signature_block_without_the_text_before_it() {
+    // A complaint lengthened line by line until it runs over a page: at every length the page
+    // that holds 具状人 and the date also holds the last line of the text before the closing
+    // (the 起诉状 would otherwise end with a page carrying only 此致, the name and the date).
+    let mut split_seen = 0;
+    for n in 8..=34 {
+        let mut c = samples::complaint();
+        let facts: Vec<String> = (1..=n)
+            .map(|i| format!("第{i}项：2026年11月{i}日，被告再次从原告账户扣款人民币128.50元，原告当日即致电客服要求退还。"))
+            .collect();
+        c.body = format!(
+            "原告：张伟\n\n被告：某某科技有限公司\n\n事实与理由：\n{}\n为维护原告的合法权益，特向贵院提起诉讼，请依法判决。",
+            facts.join("\n")
+        );
+        for paper in [Paper::A4, Paper::Letter] {
+            let pdf = RENDERER.pdf(&c, paper).unwrap();
+            let total = pages(&pdf);
+            if total < 2 {
+                continue;
+            }
+            split_seen += 1;
+            let last = page_text(&pdf, total);
+            assert!(
+                last.contains("具状人"),
+                "{n} lines: the signature is on the last page"
+            );
+            assert!(
+                last.contains("请依法判决"),
+                "{n} lines, {paper:?}: the signature block stands alone on page {total}:\n{last}"
+            );
+        }
+    }
+    assert!(split_seen > 10, "the lengths tried must run over a page");
+}
+
+/// The left edge (points) of the first word of the page that starts with `text`.
+fn left_of(pdf: &[u8], text: &str) -> f64 {
+    let bbox = poppler("pdftotext", pdf, &["-enc", "UTF-8", "-bbox"]);
+    bbox.lines()
+        .filter(|l| l.contains("<word "))
+        .find_map(|l| {
+            let word = l.split('>').nth(1)?.split('<').next()?;
+            if !word.starts_with(text) {
+                return None;
+            }
+            let x = l.split("xMin=\"").nth(1)?.split('"').next()?;
+            x.parse().ok()
+        })
+        .unwrap_or_else(|| panic!("no word starting {text:?} in\n{bbox}"))
+}
+
+#[test]
+fn a_chinese_letter_sets_salutation_and_closing_by_convention() {
+    // 称呼 and 敬礼！ start at the margin; the body and 此致 are indented two characters.
+    let mut letter = samples::chinese();
+    letter.body = format!("某某数码：\n\n{}", letter.body);
+    let pdf = RENDERER.pdf(&letter, Paper::A4).unwrap();
+    let margin = left_of(&pdf, "敬礼！");
+    assert!(
+        (left_of(&pdf, "某某数码：") - margin).abs() < 0.5,
+        "salutation at the margin"
+    );
+    let indent = left_of(&pdf, "此致") - margin;
+    assert!(
+        (indent - 24.0).abs() < 0.5,
+        "此致 indented two 12pt characters: {indent}"
+    );
+    assert!(
+        (left_of(&pdf, "本人持有") - margin - 24.0).abs() < 0.5,
+        "body indented"
+    );
+    // The enclosures follow 敬礼！ and precede the signature block.
+    let text = text_of(&pdf);
+    let (close, att, sig) = (
+        text.find("敬礼！").unwrap(),
+        text.find("附件：").unwrap(),
+        text.rfind("2026年11月27日").unwrap(),
+    );
+    assert!(close < att && att < sig, "{text}");
+}

@@ -8,16 +8,20 @@
 //! - UK: bank holidays of England and Wales, Scotland and Northern Ireland (Banking and
 //!   Financial Dealings Act 1971, Sch. 1, and the royal proclamations moving or adding days),
 //!   with substitute days when a fixed-date holiday falls on a weekend.
-//! - EU: the TARGET closing days set by the ECB (New Year's Day, Good Friday, Easter Monday,
-//!   1 May, 25 and 26 December), the days on which euro payments are not settled. National
-//!   holidays are not included; the plan says so.
+//! - EU: the nationwide public holidays of the user's country (`eu_holidays`, with sources)
+//!   together with the TARGET closing days set by the ECB (New Year's Day, Good Friday, Easter
+//!   Monday, 1 May, 25 and 26 December), the days on which euro payments are not settled. When
+//!   the case does not record the country, only the TARGET days are known: that calendar never
+//!   "covers" a year, so letters state the period without a date and the plan says why.
 //! - China: each year's State Council General Office notice (国务院办公厅关于XXXX年部分节假日
 //!   安排的通知), which fixes both the days off and the weekend days worked instead (调休). Only
-//!   the years listed in `CN_YEARS` are known; a date in another year counts weekends only and
-//!   the plan says so.
+//!   the years listed in `CN_YEARS` are known (2027's notice was not yet published on 7 December
+//!   2026); a date in another year counts weekends only, the plan says so and a letter gives
+//!   the period without a date (`covers`).
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
+use super::eu_holidays::EuCountry;
 use super::Bilingual;
 
 /// Which public holidays a business-day clock skips.
@@ -29,8 +33,10 @@ pub enum HolidayCalendar {
     UkEnglandWales,
     UkScotland,
     UkNorthernIreland,
-    /// TARGET closing days (euro area).
+    /// TARGET closing days (euro area) only: the country, and so its holidays, is unknown.
     EuTarget,
+    /// A country's nationwide public holidays and the TARGET closing days.
+    EuNational(EuCountry),
     /// Mainland China with 调休.
     China,
 }
@@ -39,37 +45,65 @@ impl HolidayCalendar {
     /// A short name shown next to a deadline computed with this calendar.
     pub fn label(self) -> Bilingual {
         let (en, zh) = match self {
-            HolidayCalendar::Weekends => ("weekends only", "仅排除周末"),
+            HolidayCalendar::Weekends => ("weekends only".to_string(), "仅排除周末".to_string()),
             HolidayCalendar::UsFederal => (
-                "US federal holidays (Federal Reserve schedule)",
-                "美国联邦假日（联邦储备银行日历）",
+                "US federal holidays (Federal Reserve schedule)".to_string(),
+                "美国联邦假日（联邦储备银行日历）".to_string(),
             ),
             HolidayCalendar::UkEnglandWales => (
-                "bank holidays of England and Wales",
-                "英格兰和威尔士银行假日",
+                "bank holidays of England and Wales".to_string(),
+                "英格兰和威尔士银行假日".to_string(),
             ),
-            HolidayCalendar::UkScotland => ("bank holidays of Scotland", "苏格兰银行假日"),
-            HolidayCalendar::UkNorthernIreland => {
-                ("bank holidays of Northern Ireland", "北爱尔兰银行假日")
-            }
+            HolidayCalendar::UkScotland => (
+                "bank holidays of Scotland".to_string(),
+                "苏格兰银行假日".to_string(),
+            ),
+            HolidayCalendar::UkNorthernIreland => (
+                "bank holidays of Northern Ireland".to_string(),
+                "北爱尔兰银行假日".to_string(),
+            ),
             HolidayCalendar::EuTarget => (
-                "TARGET closing days (national holidays not included)",
-                "欧元TARGET系统休市日（未含各国法定假日）",
+                "TARGET closing days (national holidays not included)".to_string(),
+                "欧元TARGET系统休市日（未含各国法定假日）".to_string(),
             ),
+            HolidayCalendar::EuNational(c) => {
+                let (en, zh) = c.names();
+                (
+                    format!("nationwide public holidays of {en} and TARGET closing days"),
+                    format!("{zh}全国性法定假日及欧元TARGET系统休市日"),
+                )
+            }
             HolidayCalendar::China => (
-                "China's statutory holidays and adjusted working days (State Council notices)",
-                "中国法定节假日及调休（国务院办公厅通知）",
+                "China's statutory holidays and adjusted working days (State Council notices)"
+                    .to_string(),
+                "中国法定节假日及调休（国务院办公厅通知）".to_string(),
             ),
         };
         Bilingual::new(en, zh)
     }
 
-    /// False when this calendar has no holiday data for `year` (only China's depends on
-    /// published notices; the others follow fixed rules).
+    /// False when this calendar does not know every holiday of `year`: China's depends on each
+    /// year's published notice; the TARGET days alone leave out the user's national holidays.
+    /// The others follow fixed rules.
     pub fn covers(self, year: i32) -> bool {
         match self {
             HolidayCalendar::China => cn_year(year).is_some(),
+            HolidayCalendar::EuTarget => false,
             _ => true,
+        }
+    }
+
+    /// Why a date counted in business days cannot be given for `year` (see `covers`).
+    pub fn gap_note(self, year: i32) -> Bilingual {
+        match self {
+            HolidayCalendar::EuTarget => Bilingual::new(
+                "No date is given in the letter: a business day is a day your bank is open (PSD2 Art. 4(37)), which depends on your country's public holidays, and the case does not record your country. The date shown here counts only weekends and TARGET closing days, so it may be a day or two early. Record the country (DE, FR, NL, ES, IT, IE, AT or BE) for an exact date.",
+                "信函中不写具体日期：营业日指银行营业的日子（PSD2第4条第37项），取决于您所在国家的法定假日，而本案未记录国家。此处日期仅排除周末及欧元TARGET系统休市日，可能提前一两天。记录国家（DE、FR、NL、ES、IT、IE、AT或BE）即可得到准确日期。",
+            ),
+            _ => Bilingual::new(
+                format!("No date is given in the letter: the holidays of {year} are not yet published (the State Council announces each year's holidays and adjusted working days late in the year before), so a count through {year} would skip only weekends. The letter states the period instead; count it again once the {year} notice is out."),
+                format!("信函中不写具体日期：{year}年的节假日安排尚未公布（国务院办公厅通常在上一年年末发布），按周末推算的日期可能不准。信函改为写明期限；{year}年通知发布后请重新计算。"),
+            ),
         }
     }
 
@@ -96,6 +130,7 @@ impl HolidayCalendar {
             HolidayCalendar::UkScotland => uk(d, UkRegion::Scotland),
             HolidayCalendar::UkNorthernIreland => uk(d, UkRegion::NorthernIreland),
             HolidayCalendar::EuTarget => target(d),
+            HolidayCalendar::EuNational(c) => target(d) || c.is_holiday(d),
             HolidayCalendar::China => cn_day(d) == Some(CnDay::Off),
         }
     }

@@ -520,7 +520,11 @@ fn cn(i: Instrument) -> Vec<StepRule> {
         },
         StepRule {
             step: Step::Court,
-            recipient: b("Basic-level People's Court (small claims)", "基层人民法院（小额诉讼）"),
+            // Review #27: small claims only up to the province's threshold (民事诉讼法 第165条).
+            recipient: b(
+                "Basic-level People's Court (small-claims procedure up to 50% of the province's previous-year average annual wage; above it, the simplified or ordinary procedure)",
+                "基层人民法院（标的额为本省上年度就业人员年平均工资百分之五十以下的适用小额诉讼程序；超过的适用简易程序或者普通程序）",
+            ),
             placeholder: b("Basic-level People's Court", "＿＿＿＿＿＿人民法院"),
             legal_basis: b(
                 "Civil Procedure Law arts 122, 124, 165; the cause of action matched to the claim",
@@ -531,8 +535,8 @@ fn cn(i: Instrument) -> Vec<StepRule> {
                 "无固定日期：诉讼时效三年，自知道或者应当知道权利受到损害以及义务人之日起计算；向对方提出履行请求的，诉讼时效中断并重新计算（民法典第一百八十八条、第一百九十五条）。",
             ),
             answer_due: b(
-                "Scheduled by the court; small claims are decided in a single trial.",
-                "由法院排期；小额诉讼一审终审。",
+                "Scheduled by the court; a small claim is decided in a single trial, a larger one may be appealed.",
+                "由法院排期；适用小额诉讼程序的一审终审，其他案件可以上诉。",
             ),
             attach: vec![
                 b("The complaint (民事起诉状) with a copy for each defendant", "民事起诉状及按被告人数提交的副本"),
@@ -587,6 +591,12 @@ mod tests {
                 cn[3].send_deadline
             );
             assert!(!cn[3].legal_basis.en.contains("188"));
+            // Small claims only up to the province's threshold; above it, another procedure.
+            assert!(cn[3]
+                .recipient
+                .zh
+                .contains("百分之五十以下的适用小额诉讼程序"));
+            assert!(cn[3].recipient.zh.contains("简易程序或者普通程序"));
             let eu = &ladder(Jurisdiction::Eu, i)[1];
             assert!(eu
                 .legal_basis

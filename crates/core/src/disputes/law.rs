@@ -7,6 +7,7 @@
 //! Every rule cites disputes-facts; §9 (corrections after the legal review) overrides the
 //! sections above it.
 
+use super::eu_holidays::EuCountry;
 use super::holidays::HolidayCalendar;
 use super::{Bilingual, Instrument, Jurisdiction, Reason, Step};
 
@@ -464,15 +465,21 @@ impl UkNation {
     }
 }
 
-/// The calendar a jurisdiction's business-day clocks use (§9.5).
-pub fn calendar(j: Jurisdiction, nation: UkNation) -> HolidayCalendar {
-    match (j, nation) {
-        (Jurisdiction::Us, _) => HolidayCalendar::UsFederal,
-        (Jurisdiction::Uk, UkNation::EnglandWales) => HolidayCalendar::UkEnglandWales,
-        (Jurisdiction::Uk, UkNation::Scotland) => HolidayCalendar::UkScotland,
-        (Jurisdiction::Uk, UkNation::NorthernIreland) => HolidayCalendar::UkNorthernIreland,
-        (Jurisdiction::Eu, _) => HolidayCalendar::EuTarget,
-        (Jurisdiction::Cn, _) => HolidayCalendar::China,
+/// The calendar a case's business-day clocks use (§9.5), from its jurisdiction and the region
+/// it records: a UK nation (England and Wales when none), or an EU country's two-letter code
+/// (the TARGET days alone when none is recorded or the country's holidays are not known here).
+pub fn calendar(j: Jurisdiction, region: Option<&str>) -> HolidayCalendar {
+    match j {
+        Jurisdiction::Us => HolidayCalendar::UsFederal,
+        Jurisdiction::Uk => match region.and_then(UkNation::parse).unwrap_or_default() {
+            UkNation::EnglandWales => HolidayCalendar::UkEnglandWales,
+            UkNation::Scotland => HolidayCalendar::UkScotland,
+            UkNation::NorthernIreland => HolidayCalendar::UkNorthernIreland,
+        },
+        Jurisdiction::Eu => region
+            .and_then(EuCountry::parse)
+            .map_or(HolidayCalendar::EuTarget, HolidayCalendar::EuNational),
+        Jurisdiction::Cn => HolidayCalendar::China,
     }
 }
 

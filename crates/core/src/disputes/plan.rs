@@ -16,7 +16,7 @@ use super::law;
 use super::{Bilingual, Instrument, Jurisdiction, Reason, Step};
 use crate::letters::format::{date_en, date_zh};
 use crate::money::Currency;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// What the plan needs to know about a case.
@@ -41,8 +41,9 @@ pub struct CaseFacts {
     /// Chinese 7-day return run from it).
     #[serde(default)]
     pub delivered_on: Option<NaiveDate>,
-    /// The UK nation whose bank holidays apply ("england_wales", "scotland",
-    /// "northern_ireland"); England and Wales when not given.
+    /// Where the user lives: the UK nation whose bank holidays apply ("england_wales",
+    /// "scotland", "northern_ireland"; England and Wales when not given), the US state ("TX"),
+    /// or the EU country whose public holidays apply ("DE"; TARGET days only when not given).
     #[serde(default)]
     pub region: Option<String>,
 }
@@ -212,7 +213,7 @@ fn uk_nation(f: &CaseFacts) -> law::UkNation {
 
 /// The business-day calendar of the case (disputes-facts §9.5).
 fn cal(f: &CaseFacts) -> HolidayCalendar {
-    law::calendar(f.jurisdiction, uk_nation(f))
+    law::calendar(f.jurisdiction, f.region.as_deref())
 }
 
 /// When the goods arrived, or the transaction date with a note saying so.
@@ -763,7 +764,12 @@ pub fn plan(facts: &CaseFacts, steps: &[StepRecord], today: NaiveDate) -> CasePl
                     let a = answer(facts, step, s);
                     basis.en = format!("{} {}", basis.en, a.basis.en);
                     basis.zh = format!("{}{}", basis.zh, a.basis.zh);
-                    notes.extend(a.notes);
+                    notes.extend(a.notes.iter().cloned());
+                    // The date stays (it is the best count there is) but says why the letter
+                    // gives none (review #17).
+                    if let Some(year) = uncovered_year(facts, &a, s) {
+                        notes.push(cal(facts).gap_note(year));
+                    }
                     calendar = a.calendar;
                     (a.due, a.final_due)
                 }
@@ -1052,6 +1058,22 @@ fn lower_first(s: &str) -> String {
     c.next()
         .map(|f| f.to_lowercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// The first year a business-day clock of `a` (from `sent` to its last date) runs through
+/// whose holidays the case's calendar does not know, if any (§9.5; review #17).
+fn uncovered_year(f: &CaseFacts, a: &Answer, sent: NaiveDate) -> Option<i32> {
+    a.calendar.as_ref()?;
+    let c = cal(f);
+    let end = a.final_due.or(a.due)?;
+    (sent.year()..=end.year()).find(|&y| !c.covers(y))
+}
+
+/// True when the dates of the answer to a letter for `step` sent on `sent` are certain: a
+/// business-day clock that runs through a year whose holidays are unknown (China's next
+/// notice, an EU country not recorded) has none, and the letter states the period instead.
+pub fn answer_dates_known(facts: &CaseFacts, step: Step, sent: NaiveDate) -> bool {
+    uncovered_year(facts, &answer(facts, step, sent), sent).is_none()
 }
 
 /// When the answer to a letter for `step` sent on `sent` is due, by the rules `plan` uses

@@ -77,6 +77,10 @@ pub(crate) struct Context {
     /// US complaint step: about the bank (to the CFPB) rather than the merchant (to the State
     /// Attorney General) — an unauthorised or duplicate charge, or once the bank was written to.
     pub complaint_about_bank: bool,
+    /// EU: true while the 13 months of Art. 71 from the debit certainly run.
+    pub within_13_months: bool,
+    /// True when the case records the bank's answer to the complaint (else its time ran out).
+    pub bank_answered: bool,
 }
 
 #[derive(Serialize)]
@@ -156,6 +160,14 @@ fn problem(reason: Reason, zh: bool) -> &'static str {
     }
 }
 
+/// The currency of the charges, or the jurisdiction's when none is listed.
+fn request_currency(req: &LetterRequest) -> Currency {
+    req.transactions
+        .first()
+        .map(|t| t.currency)
+        .unwrap_or_else(|| default_currency(req.jurisdiction))
+}
+
 fn default_currency(j: Jurisdiction) -> Currency {
     match j {
         Jurisdiction::Us => Currency::USD,
@@ -207,11 +219,7 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
     let rules = ladder(req.jurisdiction, req.instrument);
     let rule = rules.iter().find(|r| r.step == req.step).or(rules.first());
     let placeholder = rule.map(|r| pick(&r.placeholder)).unwrap_or_default();
-    let currency = req
-        .transactions
-        .first()
-        .map(|t| t.currency)
-        .unwrap_or_else(|| default_currency(req.jurisdiction));
+    let currency = request_currency(req);
     let first_merchant = req.transactions.first().map(|t| t.merchant.as_str());
 
     let cp_placeholder = if zh { "商户" } else { "the merchant" };
@@ -278,22 +286,7 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         })
         .collect();
 
-    let facts = CaseFacts {
-        jurisdiction: req.jurisdiction,
-        instrument: req.instrument,
-        reason: req.reason,
-        transaction_date: req
-            .transactions
-            .first()
-            .map(|t| t.date)
-            .unwrap_or(req.today),
-        posted_date: None,
-        statement_date: None,
-        amount_minor: 0,
-        currency,
-        delivered_on: req.details.delivered_on,
-        region: req.details.region.clone(),
-    };
+    let facts = case_facts(req);
     // A final demand before court has no legal reply period outside the UK; 14 days is the
     // convention (disputes-facts §2.5 PD-PAC, §7.1 "final demand first"); the US demand's
     // period comes from the plan (30 days, 60 where Texas's DTPA notice applies).
@@ -301,11 +294,16 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
     let two_clocks = req.jurisdiction == Jurisdiction::Eu
         && req.step == Step::Bank
         && req.reason == Reason::NotAuthorised;
-    let refund_by = two_clocks
+    // A business-day clock through a year whose holidays are unknown gives no date: the letter
+    // states the period alone (review #17; the plan says why).
+    let dated = crate::disputes::answer_dates_known(&facts, req.step, req.today);
+    let refund_by = (two_clocks && dated)
         .then(|| crate::disputes::answer_due(&facts, req.step, req.today))
         .flatten()
         .map(|d| date(d, lang));
-    let reply_by = if two_clocks {
+    let reply_by = if !dated {
+        None
+    } else if two_clocks {
         crate::disputes::final_answer_due(&facts, req.step, req.today)
     } else {
         crate::disputes::answer_due(&facts, req.step, req.today)
@@ -444,11 +442,63 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         },
         us_state: us_state(req),
         complaint_about_bank: complaint_about_bank(req),
+        within_13_months: within_13_months(req),
+        bank_answered: bank_complaint_done(req) == Some(true),
     }
 }
 
+/// What the plan needs of the case, from the letter's request: the dates of the answer a letter
+/// asks for come from the same rules as the plan's.
+fn case_facts(req: &LetterRequest) -> CaseFacts {
+    CaseFacts {
+        jurisdiction: req.jurisdiction,
+        instrument: req.instrument,
+        reason: req.reason,
+        transaction_date: req
+            .transactions
+            .first()
+            .map(|t| t.date)
+            .unwrap_or(req.today),
+        posted_date: None,
+        statement_date: None,
+        amount_minor: 0,
+        currency: request_currency(req),
+        delivered_on: req.details.delivered_on,
+        region: req.details.region.clone(),
+    }
+}
+
+/// The bank's answer to the complaint, as the case records it: `Some(true)` when it answered,
+/// `Some(false)` when its time ran out without one, `None` when no complaint to the bank is
+/// recorded or it still has time (review #27: the ombudsman and the regulator take a complaint
+/// only once the firm has had it).
+pub(crate) fn bank_complaint_done(req: &LetterRequest) -> Option<bool> {
+    let bank = req
+        .earlier_steps
+        .iter()
+        .rev()
+        .find(|e| e.step == Step::Bank)?;
+    if bank.answered.is_some() {
+        return Some(true);
+    }
+    let facts = case_facts(req);
+    let due = crate::disputes::answer_due(&facts, Step::Bank, bank.sent)?;
+    (req.today > due).then_some(false)
+}
+
+/// True while the 13 months of PSD2 Art. 71 from the debit certainly run (review #27: the
+/// letter says so only then).
+fn within_13_months(req: &LetterRequest) -> bool {
+    let debit = req
+        .transactions
+        .iter()
+        .map(|t| t.posted_date.unwrap_or(t.date))
+        .min();
+    debit.is_some_and(|d| req.today <= crate::disputes::add_months(d, 13))
+}
+
 /// China: the one body a complaint goes to (§9.4), as the case records it.
-fn complaint_body(req: &LetterRequest) -> &'static str {
+pub(crate) fn complaint_body(req: &LetterRequest) -> &'static str {
     match req.details.complaint_body.as_deref().map(str::trim) {
         Some("consumer_association") | Some("xiaoxie") => "consumer_association",
         Some("regulator") => "regulator",

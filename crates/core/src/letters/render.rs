@@ -210,6 +210,23 @@ pub fn letter_exists(req: &LetterRequest) -> Result<(), Bilingual> {
         let wrote = req.earlier_steps.iter().any(|e| e.step == Step::Merchant);
         crate::disputes::law::us_claims_and_defenses_open(price, wrote)?;
     }
+    // Review #27: the Financial Ombudsman Service (DISP 2.8.1) and China's financial regulators
+    // (银行业保险业消费投诉处理管理办法; 12363) take a complaint only once the firm has had it and
+    // answered, or let its time run out. Until the case records that, the letter is not offered.
+    let to_regulator = match req.jurisdiction {
+        Jurisdiction::Uk => true,
+        Jurisdiction::Cn => super::context::complaint_body(req) == "regulator",
+        _ => false,
+    };
+    if req.step == Step::Association
+        && to_regulator
+        && super::context::bank_complaint_done(req).is_none()
+    {
+        return Err(Bilingual::new(
+            "Complain to your bank, card issuer or platform first, and record the letter as sent. This complaint can go to the ombudsman or regulator once the firm has answered, or its time to answer has run out (UK: 8 weeks, or 15 business days for a payment-services complaint; China: 15 days, 30 if complex).",
+            "请先向银行、发卡行或支付机构投诉，并记录该函件已寄出。待对方答复或答复期限届满后（英国：8周，支付服务类投诉15个工作日；中国：15日，情况复杂的30日），方可向申诉专员或监管部门投诉。",
+        ));
+    }
     // §9.4: 盗刷 is the bank's or platform's matter; 12315 and the 消协 take complaints about
     // a 经营者, so the complaint goes to the financial regulator.
     if req.jurisdiction == Jurisdiction::Cn

@@ -62,8 +62,9 @@ pub struct CaseDetails {
     /// In China, the one body a complaint goes to: "12315", "consumer_association" or
     /// "regulator" (12378 for a bank, 12363 for a payment platform). The user picks it.
     pub complaint_body: Option<String>,
-    /// Where the user lives, when it decides the procedure: the UK nation ("england_wales",
-    /// "scotland", "northern_ireland") or the US state's two-letter code ("MA", "CA", "TX").
+    /// Where the user lives, when it decides the procedure or the holidays: the UK nation
+    /// ("england_wales", "scotland", "northern_ireland"), the US state's two-letter code ("MA",
+    /// "CA", "TX") or the EU country's code ("DE"; its public holidays, §9.5).
     #[serde(default)]
     pub region: Option<String>,
 }

@@ -9,6 +9,9 @@ import { useLatest } from "../../components/useLoad";
 import { formatDate } from "../../i18n/format";
 import { INSTRUMENTS, JURISDICTIONS, REASONS, reasonForFlag } from "./labels";
 
+/** The EU countries whose public holidays the business-day clocks know (PSD2 Arts 73, 101). */
+const EU_COUNTRIES = ["DE", "FR", "NL", "ES", "IT", "IE", "AT", "BE"] as const;
+
 export function OpenCasePanel({
   transactionIds,
   reason: givenReason,
@@ -67,7 +70,7 @@ export function OpenCasePanel({
           reported_on: reportedOn || null,
           police_report: policeReport.trim() || null,
           bank_name: bankName.trim() || null,
-          region: jurisdiction === "uk" ? region || null : null,
+          region: jurisdiction === "uk" || jurisdiction === "eu" ? region || null : null,
           complaint_body: jurisdiction === "cn" ? complaintBody || null : null,
         },
       });
@@ -100,7 +103,11 @@ export function OpenCasePanel({
           ))}
         </select>
         <label htmlFor={`${id}-jur`}>{t("cases.jurisdictionLabel")}</label>
-        <select id={`${id}-jur`} value={jurisdiction} onChange={(e) => setJurisdiction(e.target.value as Jurisdiction | "")}>
+        <select id={`${id}-jur`} value={jurisdiction} onChange={(e) => {
+          setJurisdiction(e.target.value as Jurisdiction | "");
+          // A UK nation is not an EU country: the region belongs to one jurisdiction.
+          setRegion("");
+        }}>
           <option value="">{t("cases.open.defaultJurisdiction")}</option>
           {JURISDICTIONS.map((j) => (
             <option key={j} value={j}>
@@ -142,6 +149,19 @@ export function OpenCasePanel({
                   <option value="">{t("cases.open.regionDefault")}</option>
                   <option value="scotland">{t("cases.open.regionScotland")}</option>
                   <option value="northern_ireland">{t("cases.open.regionNorthernIreland")}</option>
+                </select>
+              </>
+            )}
+            {jurisdiction === "eu" && (
+              <>
+                <label htmlFor={`${id}-region`}>{t("cases.open.euCountry")}</label>
+                <select id={`${id}-region`} value={region} onChange={(e) => setRegion(e.target.value)}>
+                  <option value="">{t("cases.open.euCountryUnknown")}</option>
+                  {EU_COUNTRIES.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`cases.open.euCountries.${c}`)}
+                    </option>
+                  ))}
                 </select>
               </>
             )}

@@ -167,4 +167,23 @@ describe("opening a case", () => {
       },
     });
   });
+
+  it("asks an EU case for its country, whose public holidays count in business days", async () => {
+    const calls = backend({ flags: () => [], open_case: () => caseView });
+    let opened = 0;
+    render(<OpenCasePanel transactionIds={[7]} onOpened={(id) => (opened = id)} onCancel={() => undefined} />);
+    fireEvent.change(screen.getByLabelText("Rules"), { target: { value: "uk" } });
+    fireEvent.change(screen.getByLabelText("UK nation (its bank holidays)"), { target: { value: "scotland" } });
+    // Switching to the EU forgets the UK nation and offers the countries instead.
+    fireEvent.change(screen.getByLabelText("Rules"), { target: { value: "eu" } });
+    const country = screen.getByLabelText("EU country (its public holidays)") as HTMLSelectElement;
+    expect(country.value).toBe("");
+    expect(Array.from(country.options).map((o) => o.textContent)).toContain("Germany");
+    fireEvent.change(country, { target: { value: "DE" } });
+    fireEvent.click(screen.getByTestId("case-open-submit"));
+    await waitFor(() => expect(opened).toBe(3));
+    const request = calls.find((c) => c.cmd === "open_case")?.args as { request: { jurisdiction: string; details: { region: string } } };
+    expect(request.request.jurisdiction).toBe("eu");
+    expect(request.request.details.region).toBe("DE");
+  });
 });
