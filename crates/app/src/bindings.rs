@@ -66,7 +66,7 @@ exported![
     recourse_core::import::Columns,
     recourse_core::import::SignConvention,
     recourse_core::import::SkippedLine,
-    recourse_core::import::Preview,
+    crate::dto::Preview,
     crate::dto_cases::OpenCaseRequest,
     crate::dto_cases::CaseDetailsInput,
     crate::dto_cases::CaseSummary,

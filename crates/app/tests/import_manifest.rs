@@ -172,8 +172,8 @@ fn check(path: &Path, want: &Expected) -> Result<(), String> {
         let last = rows.iter().map(date).max().unwrap_or_default();
         (first, last)
     };
-    let by_date = range(&|r| r.date.clone());
-    let by_posting = range(&|r| r.posted_date.clone().unwrap_or_else(|| r.date.clone()));
+    let by_date = range(&|r| r.date.to_string());
+    let by_posting = range(&|r| r.posted_date.unwrap_or(r.date).to_string());
     let wanted = (want.first.clone(), want.last.clone());
     let (first, last) = if by_posting == wanted {
         by_posting

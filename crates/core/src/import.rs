@@ -117,8 +117,8 @@ pub struct ParseSummary {
 }
 
 /// The preview screen: the mapping, the header, the raw cells and the parsed rows of the first
-/// data lines.
-#[derive(Clone, Debug, Serialize, ts_rs::TS)]
+/// data lines. The app sends it with `error` worded as its other errors (`app::dto::Preview`).
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct Preview {
     pub detected: Detected,
     pub header: Vec<String>,
@@ -129,11 +129,9 @@ pub struct Preview {
     pub rows: Vec<ParsedRow>,
     /// The first row error met within the preview, with its line, for the app to show next to
     /// the mapping (the user may fix the profile and preview again).
-    pub error: Option<String>,
-    /// The same error as a key and named values (`ImportError::key_and_args`), for the UI to
-    /// word in the user's language.
-    pub error_key: Option<String>,
-    pub error_args: std::collections::BTreeMap<String, String>,
+    #[serde(skip)]
+    #[ts(skip)]
+    pub error: Option<ImportError>,
 }
 
 struct Prepared<'a> {
@@ -325,9 +323,7 @@ impl Table<'_> {
         let failed = run(p, &mut reader, Some(n), None, &mut sink).err();
         rows.truncate(n);
         let mut preview = Preview::new(p.detected.clone(), header, sample, rows);
-        if let Some(e) = failed {
-            preview.set_error(&e);
-        }
+        preview.error = failed;
         preview
     }
 
@@ -424,16 +420,7 @@ impl Preview {
             sample,
             rows,
             error: None,
-            error_key: None,
-            error_args: Default::default(),
         }
-    }
-
-    fn set_error(&mut self, e: &ImportError) {
-        let (key, args) = e.key_and_args();
-        self.error = Some(e.to_string());
-        self.error_key = Some(key);
-        self.error_args = args.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     }
 }
 

@@ -76,7 +76,7 @@ spent: string, spent_minor: number, };
 
 export type PricePoint = { 
 /**
- * ISO date of the first charge at this price.
+ * The first charge at this price.
  */
 date: string, 
 /**
@@ -92,11 +92,7 @@ period_days: number,
 /**
  * The current price (the latest regular charge), positive decimal string.
  */
-usual_amount: string, usual_amount_minor: number, 
-/**
- * ISO dates.
- */
-last_date: string, next_expected: string, 
+usual_amount: string, usual_amount_minor: number, last_date: string, next_expected: string, 
 /**
  * The first price and every change after it, oldest first.
  */
@@ -235,7 +231,12 @@ export type SignConvention = "negative-is-debit" | "positive-is-debit" | "direct
 
 export type SkippedLine = { line: number, reason: string, count: number, };
 
-export type Preview = { detected: Detected, header: Array<string>, 
+export type Preview = { 
+/**
+ * The first row error met within the preview (the user may fix the mapping and preview
+ * again); `None` when the first rows read.
+ */
+error: AppError | null, detected: Detected, header: Array<string>, 
 /**
  * Raw cells of the first `n` data lines.
  */
@@ -243,17 +244,7 @@ sample: Array<Array<string>>,
 /**
  * The first `n` rows as they would be imported.
  */
-rows: Array<Record<string, unknown>>, 
-/**
- * The first row error met within the preview, with its line, for the app to show next to
- * the mapping (the user may fix the profile and preview again).
- */
-error: string | null, 
-/**
- * The same error as a key and named values (`ImportError::key_and_args`), for the UI to
- * word in the user's language.
- */
-error_key: string | null, error_args: { [key in string]?: string }, };
+rows: Array<Record<string, unknown>>, };
 
 export type OpenCaseRequest = { transaction_ids: Array<number>, reason: Reason, 
 /**

@@ -51,8 +51,6 @@ function previewFor(p: Profile, confident: boolean, account: string | null = con
       currency: "GBP",
     })),
     error: null,
-    error_key: null,
-    error_args: {},
   };
 }
 

@@ -167,13 +167,7 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
       {preview.error && (
         <div data-testid="preview-error">
           <ErrorPanel
-            error={{
-              code: "import",
-              message: `${fileName(review.path)}, ${preview.error}`,
-              ...(preview.error_key && {
-                detail: { key: `import.${preview.error_key}`, args: { ...preview.error_args, file: fileName(review.path) } },
-              }),
-            }}
+            error={preview.error}
             title={t("import.review.rowError")}
             note={t("import.unchanged")}
           />
