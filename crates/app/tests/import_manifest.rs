@@ -201,7 +201,7 @@ fn check(path: &Path, want: &Expected) -> Result<(), String> {
             "{}; detected {:?} sign {} date {} currency {} ({}) confident {}",
             problems.join("; "),
             d.columns,
-            d.sign,
+            d.sign.as_str(),
             d.date_format,
             d.profile.currency.as_deref().unwrap_or("?"),
             d.currency_source,

@@ -76,8 +76,7 @@ pub struct Detected {
     pub date_format: String,
     /// Role name → 0-based column index.
     pub columns: BTreeMap<String, usize>,
-    /// "negative-is-debit" | "positive-is-debit" | "direction-column" | "debit-credit-columns".
-    pub sign: String,
+    pub sign: SignConvention,
     /// The full profile used (to show and edit in the app).
     pub profile: Profile,
     /// False when the app should ask the user to confirm the mapping.
@@ -170,7 +169,7 @@ fn prepare_text<'a>(
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect(),
-        sign: plan.sign.as_str().to_string(),
+        sign: plan.sign,
         profile: plan.profile(encoding_name),
         confident: plan.confident,
         currency_source: plan.currency_source.to_string(),
@@ -451,7 +450,7 @@ impl FileStatement {
             preset: None,
             date_format: String::new(),
             columns: BTreeMap::new(),
-            sign: SignConvention::NegativeIsDebit.as_str().into(),
+            sign: SignConvention::NegativeIsDebit,
             profile: Profile::default(),
             confident: true,
             currency_source: if self.statement.currency.is_some() {

@@ -539,7 +539,7 @@ fn each_failure_class_imports_right() {
                 d.confident,
                 case.confident,
                 d.columns,
-                d.sign,
+                d.sign.as_str(),
                 summary.skipped
             ));
         }

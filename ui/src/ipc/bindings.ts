@@ -164,11 +164,7 @@ preset: string | null, date_format: string,
 /**
  * Role name → 0-based column index.
  */
-columns: { [key in string]?: number }, 
-/**
- * "negative-is-debit" | "positive-is-debit" | "direction-column" | "debit-credit-columns".
- */
-sign: string, 
+columns: { [key in string]?: number }, sign: SignConvention, 
 /**
  * The full profile used (to show and edit in the app).
  */

@@ -103,7 +103,7 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
           <span>{t("import.review.sign")}</span>
           <select
             data-testid="sign-select"
-            value={profile.sign ?? (d.sign as SignConvention)}
+            value={profile.sign ?? d.sign}
             onChange={(e) => onProfile({ ...profile, sign: e.target.value as SignConvention })}
           >
             {SIGNS.map((s) => (
