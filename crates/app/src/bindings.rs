@@ -62,6 +62,7 @@ exported![
     crate::BackupReport,
     crate::RestoreReport,
     recourse_core::import::Detected,
+    recourse_core::import::CurrencySource,
     recourse_core::import::Profile,
     recourse_core::import::Columns,
     recourse_core::import::SignConvention,

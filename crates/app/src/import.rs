@@ -8,7 +8,8 @@ use crate::ErrorCode;
 use crate::{now_text, App};
 use recourse_core::disputes::Jurisdiction;
 use recourse_core::import::{
-    self, Detected, Format, ImportError, ImportOptions, Opened, ParseSummary, ParsedRow, Profile,
+    self, CurrencySource, Detected, Format, ImportError, ImportOptions, Opened, ParseSummary,
+    ParsedRow, Profile,
 };
 use recourse_core::merchant::NameCache;
 use recourse_core::model::{PreparedRow, Txn};
@@ -243,8 +244,8 @@ impl App {
         };
         // The currency was a guess: the default, or a preset matched on common column names.
         let d = table.detected();
-        let guessed =
-            d.currency_source == "default" || (d.currency_source == "preset" && !d.confident);
+        let guessed = d.currency_source == CurrencySource::Default
+            || (d.currency_source == CurrencySource::Preset && !d.confident);
         if !guessed {
             return Ok(opened);
         }

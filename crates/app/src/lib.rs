@@ -28,7 +28,7 @@ pub use backup::{
 pub use dto::Preview;
 pub use error::{AppError, ErrorCode, ErrorDetail, Result};
 pub use import::{ImportRequest, Password, ProfileSource, ProgressFn, FALLBACK_ACCOUNT};
-pub use recourse_core::import::Profile;
+pub use recourse_core::import::{CurrencySource, Profile};
 pub use recourse_core::money::Currency;
 pub use settings::{AppSettings, DataLocation};
 pub use transactions::MAX_PAGE;

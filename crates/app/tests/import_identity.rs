@@ -4,7 +4,8 @@
 //! currency of its account's earlier imports.
 
 use recourse_app::dto::{ImportProgress, ImportReport, Transaction, TxFilter};
-use recourse_app::{App, Currency, ImportRequest};
+use recourse_app::{App, Currency, CurrencySource, ImportRequest};
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
@@ -92,7 +93,10 @@ fn a_file_without_currency_evidence_takes_its_accounts_currency() {
             },
         )
         .unwrap();
-    assert_eq!(preview.parsed.detected.currency_source, "default");
+    assert_eq!(
+        preview.parsed.detected.currency_source,
+        CurrencySource::Default
+    );
     assert!(!preview.parsed.detected.confident);
 
     // The user names the currency once …
@@ -105,7 +109,7 @@ fn a_file_without_currency_evidence_takes_its_accounts_currency() {
             ..Default::default()
         },
     );
-    assert_eq!(first.detected.currency_source, "profile");
+    assert_eq!(first.detected.currency_source, CurrencySource::Profile);
 
     // … and the account's next file, which says nothing either, is read in it.
     let wallet = ImportRequest {
@@ -113,10 +117,13 @@ fn a_file_without_currency_evidence_takes_its_accounts_currency() {
         ..Default::default()
     };
     let preview = app.preview_file(&june, &wallet).unwrap();
-    assert_eq!(preview.parsed.detected.currency_source, "account");
+    assert_eq!(
+        preview.parsed.detected.currency_source,
+        CurrencySource::Account
+    );
     assert!(preview.parsed.detected.confident);
     let second = import(&mut app, &june, &wallet);
-    assert_eq!(second.detected.currency_source, "account");
+    assert_eq!(second.detected.currency_source, CurrencySource::Account);
     assert_eq!(second.imported, 3);
 
     // Another account has no earlier imports: the default currency, not the wallet's.
@@ -128,7 +135,7 @@ fn a_file_without_currency_evidence_takes_its_accounts_currency() {
             ..Default::default()
         },
     );
-    assert_eq!(third.detected.currency_source, "default");
+    assert_eq!(third.detected.currency_source, CurrencySource::Default);
 
     let rows = all_rows(&app);
     let wallet_currencies: Vec<&str> = rows
@@ -155,7 +162,7 @@ fn the_requested_currency_wins_over_the_files() {
             ..Default::default()
         },
     );
-    assert_eq!(report.detected.currency_source, "profile");
+    assert_eq!(report.detected.currency_source, CurrencySource::Profile);
     assert!(all_rows(&app).iter().all(|r| r.currency == "CHF"));
 }
 

@@ -198,7 +198,7 @@ fn check(path: &Path, want: &Expected) -> Result<(), String> {
     } else {
         let d = &report.detected;
         Err(format!(
-            "{}; detected {:?} sign {} date {} currency {} ({}) confident {}",
+            "{}; detected {:?} sign {} date {} currency {} ({:?}) confident {}",
             problems.join("; "),
             d.columns,
             d.sign.as_str(),

@@ -20,6 +20,7 @@ mod amounts;
 pub mod archive;
 mod camt;
 mod currency;
+pub use currency::CurrencySource;
 mod dates;
 mod dialect;
 mod encoding;
@@ -59,7 +60,7 @@ pub struct ImportOptions {
     /// Used when neither the file nor the profile names the currency.
     pub default_currency: Option<Currency>,
     /// The currency of the account's earlier imports: used before `default_currency` when
-    /// neither the file nor the profile names one (`currency_source` "account").
+    /// neither the file nor the profile names one (`CurrencySource::Account`).
     pub account_currency: Option<Currency>,
 }
 
@@ -81,11 +82,10 @@ pub struct Detected {
     pub profile: Profile,
     /// False when the app should ask the user to confirm the mapping.
     pub confident: bool,
-    /// Where the currency came from: "profile", "column", "amounts", "header", "preamble",
-    /// "iban", "sort-code", "language", "preset", "file" (OFX/CAMT state it), "account" (the
-    /// account's earlier imports, `ImportOptions::account_currency`) or "default" (the
-    /// caller's default: the app should ask, and `confident` is false).
-    pub currency_source: String,
+    /// Where the currency came from; `account` is the account's earlier imports
+    /// (`ImportOptions::account_currency`), `default` the caller's default (the app should ask,
+    /// and `confident` is false).
+    pub currency_source: CurrencySource,
     /// "csv", "xlsx", "xls", "ods", "html", "ofx", "camt.053.001.02" …
     pub format: String,
     /// The sheet (or HTML table) the statement was read from, for a workbook.
@@ -172,7 +172,7 @@ fn prepare_text<'a>(
         sign: plan.sign,
         profile: plan.profile(encoding_name),
         confident: plan.confident,
-        currency_source: plan.currency_source.to_string(),
+        currency_source: plan.currency_source,
         format: Format::Text.label().to_string(),
         sheet: None,
         account: plan.account.clone(),
@@ -454,11 +454,10 @@ impl FileStatement {
             profile: Profile::default(),
             confident: true,
             currency_source: if self.statement.currency.is_some() {
-                "file"
+                CurrencySource::File
             } else {
-                "default"
-            }
-            .into(),
+                CurrencySource::Default
+            },
             format: self.format.clone(),
             sheet: None,
             account: self.statement.account.clone(),

@@ -174,12 +174,11 @@ profile: Profile,
  */
 confident: boolean, 
 /**
- * Where the currency came from: "profile", "column", "amounts", "header", "preamble",
- * "iban", "sort-code", "language", "preset", "file" (OFX/CAMT state it), "account" (the
- * account's earlier imports, `ImportOptions::account_currency`) or "default" (the
- * caller's default: the app should ask, and `confident` is false).
+ * Where the currency came from; `account` is the account's earlier imports
+ * (`ImportOptions::account_currency`), `default` the caller's default (the app should ask,
+ * and `confident` is false).
  */
-currency_source: string, 
+currency_source: CurrencySource, 
 /**
  * "csv", "xlsx", "xls", "ods", "html", "ofx", "camt.053.001.02" …
  */
@@ -193,6 +192,8 @@ sheet: string | null,
  * digits, a wallet's account), normalised; None when the file does not say.
  */
 account: string | null, };
+
+export type CurrencySource = "profile" | "column" | "amounts" | "header" | "preamble" | "iban" | "sort-code" | "language" | "payment-schemes" | "descriptors" | "places" | "mentions" | "preset" | "file" | "account" | "default" | "none";
 
 export type Profile = { 
 /**
