@@ -109,7 +109,8 @@ test-package: package deps-test
 cli-docs:
 	RECOURSE_UPDATE_CLI_DOCS=1 cargo test -q -p recourse-cli --test cli_reference
 
-# Regenerates the TypeScript types of the IPC contract from the Rust DTOs.
+# Regenerates the TypeScript types of the IPC contract from the Rust DTOs (ui/src/ipc/bindings.ts)
+# and the typed command wrappers from the desktop commands (ui/src/ipc/commands.ts).
 bindings:
 	cargo run -q -p recourse-app --example bindings -- ui/src/ipc/bindings.ts
 

@@ -1,77 +1,119 @@
 //! The TypeScript types of the IPC contract, generated from the DTOs with ts-rs into one file,
-//! `ui/src/ipc/bindings.ts`. A test fails when the committed file is stale.
+//! `ui/src/ipc/bindings.ts`. The typed wrappers of the desktop commands, `ui/src/ipc/commands.ts`,
+//! are generated beside it by `recourse-ipcgen` with `exported_names` (the `bindings` example).
+//! A test fails when either committed file is stale.
 
 use ts_rs::TS;
 
+/// Every type of the contract, in the file's order: each type's Rust name (without its path),
+/// its TypeScript name and its TypeScript declaration.
+macro_rules! exported {
+    ($($t:ty),* $(,)?) => {
+        fn exported() -> Vec<Exported> {
+            vec![$(Exported {
+                rust: rust_name(std::any::type_name::<$t>()),
+                ts: <$t as TS>::ident(),
+                decl: <$t as TS>::decl(),
+            }),*]
+        }
+    };
+}
+
+struct Exported {
+    rust: String,
+    ts: String,
+    decl: String,
+}
+
+/// `recourse_core::detect::Reason` → `Reason`.
+fn rust_name(type_name: &str) -> String {
+    type_name
+        .rsplit("::")
+        .next()
+        .unwrap_or(type_name)
+        .to_string()
+}
+
+exported![
+    crate::dto::Transaction,
+    crate::dto::ImportReport,
+    crate::dto::Total,
+    crate::dto::Page,
+    crate::dto::TxFilter,
+    crate::dto::Batch,
+    crate::dto::FlagView,
+    crate::dto::FlagStatus,
+    recourse_core::model::RowStatus,
+    recourse_store::query::SortKey,
+    recourse_core::detect::FlagKind,
+    recourse_core::detect::Reason,
+    recourse_core::detect::Severity,
+    crate::dto::Account,
+    crate::dto::ImportProgress,
+    crate::dto_insights::MonthSpend,
+    crate::dto_insights::MerchantSpend,
+    crate::dto_insights::PricePoint,
+    crate::dto_insights::RecurringCharge,
+    crate::AppError,
+    crate::ErrorCode,
+    crate::error::ErrorDetail,
+    crate::AppSettings,
+    crate::DataLocation,
+    crate::BackupReport,
+    crate::RestoreReport,
+    recourse_core::import::Detected,
+    recourse_core::import::CurrencySource,
+    recourse_core::import::Profile,
+    recourse_core::import::Columns,
+    recourse_core::import::SignConvention,
+    recourse_core::import::SkippedLine,
+    crate::dto::Preview,
+    crate::dto_cases::OpenCaseRequest,
+    crate::dto_cases::CaseDetailsInput,
+    crate::dto_cases::CaseSummary,
+    crate::dto_cases::CaseStep,
+    crate::dto_cases::EvidenceView,
+    crate::dto_cases::CaseStatus,
+    crate::dto_cases::CaseEventKind,
+    crate::dto_cases::CaseEvent,
+    crate::dto_cases::CaseView,
+    crate::dto_cases::LetterView,
+    crate::dto_cases::UserProfile,
+    recourse_core::disputes::Reason,
+    recourse_core::disputes::Jurisdiction,
+    recourse_core::disputes::Instrument,
+    recourse_core::disputes::Step,
+    recourse_core::disputes::Bilingual,
+    recourse_core::disputes::CasePlan,
+    recourse_core::disputes::StepPlan,
+    recourse_core::disputes::NextAction,
+    recourse_core::disputes::Warning,
+    recourse_core::disputes::WarningLevel,
+    recourse_core::disputes::Checklist,
+    recourse_core::letters::Letter,
+    recourse_core::letters::TemplateError,
+    crate::templates::TemplateKind,
+    crate::templates::TemplateChoice,
+    crate::templates::TemplateField,
+    crate::templates::TemplateView,
+    crate::templates::TemplatePreview,
+];
+
+/// Each exported type's Rust name and TypeScript name (they differ where ts-rs renames): what
+/// the generator of the command wrappers maps the commands' Rust types with.
+pub fn exported_names() -> Vec<(String, String)> {
+    exported().into_iter().map(|e| (e.rust, e.ts)).collect()
+}
+
+/// Where the desktop shell's commands are written (read by the generator of their wrappers).
+pub const COMMANDS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../src-tauri/src/commands");
+
 /// The whole generated file.
 pub fn typescript() -> String {
-    let decls = [
-        crate::dto::Transaction::decl(),
-        crate::dto::ImportReport::decl(),
-        crate::dto::Total::decl(),
-        crate::dto::Page::decl(),
-        crate::dto::TxFilter::decl(),
-        crate::dto::Batch::decl(),
-        crate::dto::FlagView::decl(),
-        crate::dto::FlagStatus::decl(),
-        recourse_core::model::RowStatus::decl(),
-        recourse_store::query::SortKey::decl(),
-        recourse_core::detect::FlagKind::decl(),
-        recourse_core::detect::Reason::decl(),
-        recourse_core::detect::Severity::decl(),
-        crate::dto::Account::decl(),
-        crate::dto::ImportProgress::decl(),
-        crate::dto_insights::MonthSpend::decl(),
-        crate::dto_insights::MerchantSpend::decl(),
-        crate::dto_insights::PricePoint::decl(),
-        crate::dto_insights::RecurringCharge::decl(),
-        crate::AppError::decl(),
-        crate::ErrorCode::decl(),
-        crate::error::ErrorDetail::decl(),
-        crate::AppSettings::decl(),
-        crate::DataLocation::decl(),
-        crate::BackupReport::decl(),
-        crate::RestoreReport::decl(),
-        recourse_core::import::Detected::decl(),
-        recourse_core::import::Profile::decl(),
-        recourse_core::import::Columns::decl(),
-        recourse_core::import::SignConvention::decl(),
-        recourse_core::import::SkippedLine::decl(),
-        recourse_core::import::Preview::decl(),
-        crate::dto_cases::OpenCaseRequest::decl(),
-        crate::dto_cases::CaseDetailsInput::decl(),
-        crate::dto_cases::CaseSummary::decl(),
-        crate::dto_cases::CaseStep::decl(),
-        crate::dto_cases::EvidenceView::decl(),
-        crate::dto_cases::CaseStatus::decl(),
-        crate::dto_cases::CaseEventKind::decl(),
-        crate::dto_cases::CaseEvent::decl(),
-        crate::dto_cases::CaseView::decl(),
-        crate::dto_cases::LetterView::decl(),
-        crate::dto_cases::UserProfile::decl(),
-        recourse_core::disputes::Reason::decl(),
-        recourse_core::disputes::Jurisdiction::decl(),
-        recourse_core::disputes::Instrument::decl(),
-        recourse_core::disputes::Step::decl(),
-        recourse_core::disputes::Bilingual::decl(),
-        recourse_core::disputes::CasePlan::decl(),
-        recourse_core::disputes::StepPlan::decl(),
-        recourse_core::disputes::NextAction::decl(),
-        recourse_core::disputes::Warning::decl(),
-        recourse_core::disputes::WarningLevel::decl(),
-        recourse_core::disputes::Checklist::decl(),
-        recourse_core::letters::Letter::decl(),
-        recourse_core::letters::TemplateError::decl(),
-        crate::templates::TemplateKind::decl(),
-        crate::templates::TemplateChoice::decl(),
-        crate::templates::TemplateField::decl(),
-        crate::templates::TemplateView::decl(),
-        crate::templates::TemplatePreview::decl(),
-    ];
     let mut out = String::from(
         "// Generated from the Rust DTOs by `make bindings` (crates/app/src/bindings.rs). Do not edit.\n\n",
     );
-    for d in decls {
+    for Exported { decl: d, .. } in exported() {
         out.push_str("export ");
         // ids, counts and minor units stay far below 2^53, and JSON carries them as numbers.
         out.push_str(&d.replace("bigint", "number"));
@@ -89,6 +131,22 @@ mod tests {
         assert!(
             committed == super::typescript(),
             "ui/src/ipc/bindings.ts is stale: run `make bindings` and commit the result"
+        );
+    }
+
+    #[test]
+    fn committed_command_wrappers_are_current() {
+        let ui = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/src/ipc/commands.ts");
+        let committed = std::fs::read_to_string(ui).unwrap_or_default();
+        let generated = recourse_ipcgen::generate(
+            std::path::Path::new(super::COMMANDS_DIR),
+            &recourse_ipcgen::KnownTypes::new(super::exported_names()),
+            "./bindings",
+        )
+        .unwrap_or_else(|e| panic!("cannot generate the command wrappers: {e}"));
+        assert!(
+            committed == generated,
+            "ui/src/ipc/commands.ts is stale: run `make bindings` and commit the result"
         );
     }
 }

@@ -10,7 +10,7 @@ use crate::dto_cases::{
 use crate::error::{stored, AppError, Result};
 use crate::money_text::to_text;
 use crate::ErrorCode;
-use crate::{now_text, App};
+use crate::{dates, now_text, App};
 use chrono::NaiveDate;
 use recourse_core::disputes::{
     self, CaseFacts, Instrument, Jurisdiction, Reason, Step, StepRecord,
@@ -85,16 +85,13 @@ impl Loaded {
             jurisdiction: self.jurisdiction,
             instrument: self.instrument,
             reason: self.reason,
-            transaction_date: stored_date(&first.date)?,
-            posted_date: first
-                .posted_date
-                .as_deref()
-                .and_then(|d| stored_date(d).ok()),
+            transaction_date: first.date,
+            posted_date: first.posted_date,
             statement_date: self
                 .row
                 .statement_date
                 .as_deref()
-                .and_then(|d| stored_date(d).ok()),
+                .and_then(|d| dates::stored("case", d).ok()),
             amount_minor: self.claimed_minor()?,
             currency,
             delivered_on: self
@@ -102,7 +99,7 @@ impl Loaded {
                 .details
                 .delivered_on
                 .as_deref()
-                .and_then(|d| stored_date(d).ok()),
+                .and_then(|d| dates::stored("case", d).ok()),
             region: self.row.details.region.clone(),
         })
     }
@@ -114,8 +111,14 @@ impl Loaded {
             .filter_map(|s| {
                 Some(StepRecord {
                     step: Step::parse(&s.step)?,
-                    sent: s.sent_date.as_deref().and_then(|d| stored_date(d).ok()),
-                    answered: s.answered_date.as_deref().and_then(|d| stored_date(d).ok()),
+                    sent: s
+                        .sent_date
+                        .as_deref()
+                        .and_then(|d| dates::stored("case", d).ok()),
+                    answered: s
+                        .answered_date
+                        .as_deref()
+                        .and_then(|d| dates::stored("case", d).ok()),
                     outcome: s.outcome.clone(),
                 })
             })
@@ -155,7 +158,7 @@ impl App {
                 [
                     ("amount", format!("{} {}", t.amount, t.currency)),
                     ("merchant", t.merchant.clone()),
-                    ("date", t.date.clone()),
+                    ("date", t.date.to_string()),
                 ],
             ));
         }
@@ -172,12 +175,8 @@ impl App {
                 ],
             ));
         }
-        let statement_date = req
-            .statement_date
-            .as_deref()
-            .filter(|d| !d.trim().is_empty())
-            .map(|d| parse_date(d, "statement date"))
-            .transpose()?;
+        let statement_date =
+            dates::optional_input("statement date", req.statement_date.as_deref())?;
         let jurisdiction = match req.jurisdiction {
             Some(j) => j,
             None => self.default_jurisdiction()?,
@@ -232,7 +231,7 @@ impl App {
                 amount_minor: claimed,
                 currency: c.currency(),
                 opened_at: c.row.opened_at.clone(),
-                next_deadline: next_deadline.map(|d| d.to_string()),
+                next_deadline,
                 warning: if open {
                     plan.warnings.first().map(|w| w.level)
                 } else {
@@ -252,17 +251,19 @@ impl App {
         let mut steps: Vec<CaseStep> = c
             .steps
             .iter()
-            .filter_map(|s| {
-                Some(CaseStep {
-                    step: Step::parse(&s.step)?,
-                    sent_date: s.sent_date.clone(),
-                    answer_due: s.answer_due.clone(),
-                    answered_date: s.answered_date.clone(),
+            .filter_map(|s| Some((Step::parse(&s.step)?, s)))
+            .map(|(step, s)| {
+                let date = |d: &Option<String>| dates::stored_opt("case step", d.as_deref());
+                Ok(CaseStep {
+                    step,
+                    sent_date: date(&s.sent_date)?,
+                    answer_due: date(&s.answer_due)?,
+                    answered_date: date(&s.answered_date)?,
                     outcome: s.outcome.clone(),
                     letter_edited: s.letter_text.is_some(),
                 })
             })
-            .collect();
+            .collect::<Result<_>>()?;
         steps.sort_by_key(|s| s.step);
         let evidence = self
             .db
@@ -282,7 +283,7 @@ impl App {
             .into_iter()
             .map(|e| {
                 Ok(CaseEvent {
-                    date: e.date,
+                    date: dates::stored("case event", &e.date)?,
                     kind: stored("case event", &e.kind)?,
                     step: e.step.as_deref().and_then(Step::parse),
                     text: e.text,
@@ -297,7 +298,7 @@ impl App {
             instrument: c.instrument,
             status: status(&c.row, refund_candidate.is_some())?,
             opened_at: c.row.opened_at.clone(),
-            statement_date: c.row.statement_date.clone(),
+            statement_date: dates::stored_opt("case", c.row.statement_date.as_deref())?,
             details: CaseDetailsInput {
                 delivered_on: c.row.details.delivered_on.clone(),
                 reported_on: c.row.details.reported_on.clone(),
@@ -328,7 +329,7 @@ impl App {
     /// date follows from the jurisdiction's rules.
     pub fn record_step_sent(&mut self, case_id: i64, step: Step, date: &str) -> Result<CaseView> {
         let c = self.load_open_case(case_id)?;
-        let sent = parse_date(date, "sent date")?;
+        let sent = dates::input("sent date", date)?;
         let due = disputes::answer_due(&c.facts()?, step, sent).map(|d| d.to_string());
         self.db
             .record_step_sent(case_id, step.as_str(), &sent.to_string(), due.as_deref())?;
@@ -344,11 +345,11 @@ impl App {
         outcome: &str,
     ) -> Result<CaseView> {
         let c = self.load_open_case(case_id)?;
-        let answered = parse_date(date, "answer date")?;
+        let answered = dates::input("answer date", date)?;
         if let Some(sent) = c
             .step(step)
             .and_then(|s| s.sent_date.as_deref())
-            .and_then(|d| stored_date(d).ok())
+            .and_then(|d| dates::stored("case", d).ok())
         {
             if answered < sent {
                 return Err(AppError::invalid(format!(
@@ -612,7 +613,7 @@ fn details_row(d: &CaseDetailsInput, j: Jurisdiction) -> Result<CaseDetailsRow> 
     }
     let date = |v: &Option<String>, what: &str| -> Result<Option<String>> {
         text(v)
-            .map(|s| parse_date(s, what).map(|d| d.to_string()))
+            .map(|s| dates::input(what, s).map(|d| d.to_string()))
             .transpose()
     };
     // The UK nation (courts and bank holidays differ), the US state (its pre-suit notice) or
@@ -657,25 +658,6 @@ fn details_row(d: &CaseDetailsInput, j: Jurisdiction) -> Result<CaseDetailsRow> 
         bank_name: text(&d.bank_name).map(str::to_string),
         region,
         complaint_body: body,
-    })
-}
-
-/// Parses a date the user typed, naming what it is when it is not one.
-pub(crate) fn parse_date(text: &str, what: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        AppError::invalid(format!(
-            "the {what} '{text}' is not a date (expected YYYY-MM-DD)"
-        ))
-        .with_detail("date.invalid", [("value", text.to_string())])
-    })
-}
-
-fn stored_date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        AppError::new(
-            ErrorCode::Storage,
-            format!("stored date '{text}' is not valid"),
-        )
     })
 }
 

@@ -2,6 +2,7 @@
 //! decimal string with the currency's minor digits (negative = money out) plus, for the UI,
 //! the same amount in minor units.
 
+use chrono::NaiveDate;
 pub use recourse_core::detect::{FlagKind, Reason, Severity};
 use recourse_core::import::{Detected, SkippedLine};
 pub use recourse_core::model::RowStatus;
@@ -13,9 +14,9 @@ use ts_rs::TS;
 pub struct Transaction {
     pub id: i64,
     pub account: String,
-    pub date: String,
+    pub date: NaiveDate,
     pub time: Option<String>,
-    pub posted_date: Option<String>,
+    pub posted_date: Option<NaiveDate>,
     pub description: String,
     pub merchant: String,
     /// Decimal string, e.g. "-4.38".
@@ -29,6 +30,19 @@ pub struct Transaction {
     pub source_line: i64,
     pub batch_id: i64,
     pub flagged: bool,
+}
+
+/// The preview screen (core's preview of the first rows), with the first row error met reported
+/// as every other error of the app: code `import`, the file and line in `message`, the key and
+/// values in `detail`.
+#[derive(Debug, Serialize, TS)]
+pub struct Preview {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub parsed: recourse_core::import::Preview,
+    /// The first row error met within the preview (the user may fix the mapping and preview
+    /// again); `None` when the first rows read.
+    pub error: Option<crate::AppError>,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -106,7 +120,7 @@ pub struct FlagView {
     pub related_transaction_ids: Vec<i64>,
     pub status: FlagStatus,
     pub merchant: String,
-    pub date: String,
+    pub date: NaiveDate,
 }
 
 /// Whether a flag still waits for the user.

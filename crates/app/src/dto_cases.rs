@@ -1,8 +1,9 @@
 //! The values of the case, letter and profile screens (and the CLI's `case`, `letter` and
-//! `profile`). Dates are `YYYY-MM-DD` strings; money follows `dto`: a decimal string plus minor
+//! `profile`). Dates are `NaiveDate`s (ISO `YYYY-MM-DD` on the wire); money follows `dto`: a decimal string plus minor
 //! units. The plan, checklist and letter are core's own types, passed through unchanged.
 
 use crate::dto::Transaction;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -70,7 +71,7 @@ pub struct CaseSummary {
     /// What to do next and by when (`None` for a closed case).
     pub next_action: Option<NextAction>,
     /// The nearest date anything is due: the next action's date or an open answer's due date.
-    pub next_deadline: Option<String>,
+    pub next_deadline: Option<NaiveDate>,
     /// The most severe warning of the plan, if any.
     pub warning: Option<WarningLevel>,
 }
@@ -79,9 +80,9 @@ pub struct CaseSummary {
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct CaseStep {
     pub step: Step,
-    pub sent_date: Option<String>,
-    pub answer_due: Option<String>,
-    pub answered_date: Option<String>,
+    pub sent_date: Option<NaiveDate>,
+    pub answer_due: Option<NaiveDate>,
+    pub answered_date: Option<NaiveDate>,
     pub outcome: Option<String>,
     /// True when the user saved an edited letter for this step.
     pub letter_edited: bool,
@@ -136,7 +137,7 @@ pub enum CaseEventKind {
 /// One entry of the case's timeline.
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct CaseEvent {
-    pub date: String,
+    pub date: NaiveDate,
     pub kind: CaseEventKind,
     pub step: Option<Step>,
     /// The outcome, file name or closing note; empty when there is none.
@@ -152,7 +153,7 @@ pub struct CaseView {
     pub instrument: Instrument,
     pub status: CaseStatus,
     pub opened_at: String,
-    pub statement_date: Option<String>,
+    pub statement_date: Option<NaiveDate>,
     /// The case's optional facts, as recorded.
     pub details: CaseDetailsInput,
     pub account_last4: Option<String>,

@@ -1,6 +1,7 @@
 //! The values of the insights screen. Money is a positive decimal string in the currency's minor
 //! digits (these are sizes of spending, not signed rows) plus the same amount in minor units.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -31,8 +32,8 @@ pub struct MerchantSpend {
 /// One price of a recurring charge, from `date` until the next change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 pub struct PricePoint {
-    /// ISO date of the first charge at this price.
-    pub date: String,
+    /// The first charge at this price.
+    pub date: NaiveDate,
     /// Decimal string, positive.
     pub amount: String,
     pub amount_minor: i64,
@@ -49,9 +50,8 @@ pub struct RecurringCharge {
     /// The current price (the latest regular charge), positive decimal string.
     pub usual_amount: String,
     pub usual_amount_minor: i64,
-    /// ISO dates.
-    pub last_date: String,
-    pub next_expected: String,
+    pub last_date: NaiveDate,
+    pub next_expected: NaiveDate,
     /// The first price and every change after it, oldest first.
     pub price_history: Vec<PricePoint>,
     /// The regular charges of the series, oldest first.

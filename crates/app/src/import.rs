@@ -1,7 +1,7 @@
 //! Importing statement files: each file is one atomic batch, then the detection rules run on
 //! what it added.
 
-use crate::dto::{ImportProgress, ImportReport};
+use crate::dto::{ImportProgress, ImportReport, Preview};
 use crate::error::{AppError, Result};
 use crate::review::{history_since, new_flags, History, Rules};
 use crate::ErrorCode;
@@ -9,7 +9,8 @@ use crate::{now_text, App};
 use recourse_core::detect::Flag;
 use recourse_core::disputes::Jurisdiction;
 use recourse_core::import::{
-    self, Detected, Format, ImportError, ImportOptions, Opened, ParseSummary, ParsedRow, Profile,
+    self, CurrencySource, Detected, Format, ImportError, ImportOptions, Opened, ParseSummary,
+    ParsedRow, Profile,
 };
 use recourse_core::merchant::NameCache;
 use recourse_core::model::{PreparedRow, Txn};
@@ -145,11 +146,7 @@ impl App {
     /// statement inside whose account is not known (so the user is asked about it, never its
     /// rows silently put in the fallback account), else the first, naming every member's
     /// account.
-    pub fn preview_file(
-        &self,
-        path: &Path,
-        req: &ImportRequest,
-    ) -> Result<recourse_core::import::Preview> {
+    pub fn preview_file(&self, path: &Path, req: &ImportRequest) -> Result<Preview> {
         let name = file_name(path);
         let bytes = read_file(path)?;
         if import::sniff(&bytes) != Format::Zip {
@@ -166,7 +163,10 @@ impl App {
             previews.push(self.preview_bytes(&format!("{name}/{}", m.name), &m.bytes, req)?);
         }
         let mut accounts: Vec<String> = Vec::new();
-        for a in previews.iter().filter_map(|p| p.detected.account.clone()) {
+        for a in previews
+            .iter()
+            .filter_map(|p| p.parsed.detected.account.clone())
+        {
             if !accounts.contains(&a) {
                 accounts.push(a);
             }
@@ -177,7 +177,7 @@ impl App {
                 ImportError::Archive("the archive holds no files".into()),
             )
         })?;
-        first.detected.account = Some(accounts.join(" + "));
+        first.parsed.detected.account = Some(accounts.join(" + "));
         Ok(first)
     }
 
@@ -199,7 +199,7 @@ impl App {
         };
         for (i, m) in members.iter().enumerate() {
             let preview = self.preview_bytes(&format!("{name}/{}", m.name), &m.bytes, &own)?;
-            if preview.detected.account.is_none() {
+            if preview.parsed.detected.account.is_none() {
                 return Ok(Some(i));
             }
         }
@@ -207,12 +207,7 @@ impl App {
     }
 
     /// The preview of one statement file (not an archive); see [`App::preview_file`].
-    fn preview_bytes(
-        &self,
-        name: &str,
-        bytes: &[u8],
-        req: &ImportRequest,
-    ) -> Result<recourse_core::import::Preview> {
+    fn preview_bytes(&self, name: &str, bytes: &[u8], req: &ImportRequest) -> Result<Preview> {
         let opened = self.open_statement(name, bytes, req)?;
         let (layout, several) = match &opened {
             Opened::Table(t) => (
@@ -227,7 +222,11 @@ impl App {
             // A file of several accounts names them all: each gets its own rows, nothing to ask.
             preview.detected.account = Some(several.join(" + "));
         }
-        Ok(preview)
+        let error = preview.error.take().map(|e| import_error(name, e));
+        Ok(Preview {
+            parsed: preview,
+            error,
+        })
     }
 
     /// Opens a statement file. A table whose currency nothing in the file, the profile or a
@@ -246,8 +245,8 @@ impl App {
         };
         // The currency was a guess: the default, or a preset matched on common column names.
         let d = table.detected();
-        let guessed =
-            d.currency_source == "default" || (d.currency_source == "preset" && !d.confident);
+        let guessed = d.currency_source == CurrencySource::Default
+            || (d.currency_source == CurrencySource::Preset && !d.confident);
         if !guessed {
             return Ok(opened);
         }

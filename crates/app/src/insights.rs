@@ -9,7 +9,7 @@ use crate::money_text::to_text;
 use crate::transactions::total_too_large;
 use crate::App;
 use crate::ErrorCode;
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use recourse_core::detect;
 use recourse_store::insights::InsightQuery;
 
@@ -57,8 +57,9 @@ impl App {
         limit: u32,
     ) -> Result<Vec<MerchantSpend>> {
         let account = self.known_account(account)?;
-        let from = iso_date(from)?;
-        let to = iso_date(to)?;
+        let from =
+            crate::dates::optional_input("from date", from.as_deref())?.map(|d| d.to_string());
+        let to = crate::dates::optional_input("to date", to.as_deref())?.map(|d| d.to_string());
         let q = InsightQuery {
             account: account.as_deref(),
             from: from.as_deref(),
@@ -91,9 +92,9 @@ impl App {
             let Some(last) = self.db.account_last_date(a.id)? else {
                 continue;
             };
-            let since = NaiveDate::parse_from_str(&last, "%Y-%m-%d")
-                .map(|d| (d - Duration::days(RECURRING_WINDOW_DAYS)).to_string())
-                .unwrap_or_default();
+            let since = (crate::dates::stored(&a.name, &last)?
+                - Duration::days(RECURRING_WINDOW_DAYS))
+            .to_string();
             let history = self.db.history(a.id, &since, i64::MAX)?;
             out.extend(detect::recurring(&history).into_iter().map(|r| {
                 RecurringCharge {
@@ -103,7 +104,7 @@ impl App {
                         .price_history
                         .iter()
                         .map(|&(date, minor)| PricePoint {
-                            date: date.to_string(),
+                            date,
                             amount: to_text(minor, &r.currency),
                             amount_minor: minor,
                         })
@@ -112,8 +113,8 @@ impl App {
                     currency: r.currency,
                     period_days: r.period_days,
                     usual_amount_minor: r.usual_amount_minor,
-                    last_date: r.last_date.to_string(),
-                    next_expected: r.next_expected.to_string(),
+                    last_date: r.last_date,
+                    next_expected: r.next_expected,
                     transaction_ids: r.transaction_ids,
                 }
             }));
@@ -160,15 +161,5 @@ impl App {
                 format!("no account named '{name}'"),
             )),
         }
-    }
-}
-
-/// Checks an optional date filter is an ISO date; an empty string means no limit.
-fn iso_date(date: Option<String>) -> Result<Option<String>> {
-    match date.filter(|d| !d.is_empty()) {
-        Some(d) if NaiveDate::parse_from_str(&d, "%Y-%m-%d").is_err() => Err(AppError::invalid(
-            format!("'{d}' is not a date (expected YYYY-MM-DD)"),
-        )),
-        other => Ok(other),
     }
 }

@@ -229,16 +229,13 @@ impl App {
             today: today(),
             details: {
                 let d = &c.row.details;
+                // A fact whose stored date cannot be read is left out of the letter.
                 let date = |v: &Option<String>| {
                     v.as_deref()
-                        .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+                        .and_then(|s| crate::dates::stored("case", s).ok())
                 };
                 letters::CaseDetails {
-                    statement_date: c
-                        .row
-                        .statement_date
-                        .as_deref()
-                        .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
+                    statement_date: date(&c.row.statement_date),
                     delivered_on: date(&d.delivered_on),
                     reported_on: date(&d.reported_on),
                     police_report: d.police_report.clone(),
@@ -279,17 +276,9 @@ fn check_lang(lang: &str) -> Result<&'static str> {
 }
 
 fn letter_transaction(t: &crate::dto::Transaction) -> Result<LetterTransaction> {
-    let date = |d: &str| {
-        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
-            AppError::new(
-                ErrorCode::Storage,
-                format!("transaction {}: stored date '{d}' is not valid", t.id),
-            )
-        })
-    };
     Ok(LetterTransaction {
-        date: date(&t.date)?,
-        posted_date: t.posted_date.as_deref().map(date).transpose()?,
+        date: t.date,
+        posted_date: t.posted_date,
         merchant: t.merchant.clone(),
         description: t.description.clone(),
         amount_minor: t.amount_minor,

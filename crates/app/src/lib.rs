@@ -7,6 +7,7 @@
 mod backup;
 pub mod bindings;
 mod cases;
+mod dates;
 pub mod dto;
 pub mod dto_cases;
 pub mod dto_insights;
@@ -24,9 +25,10 @@ mod transactions;
 pub use backup::{
     backup_file_name, BackupReport, RestoreReport, MAX_ENTRIES as MAX_BACKUP_ENTRIES,
 };
+pub use dto::Preview;
 pub use error::{AppError, ErrorCode, ErrorDetail, Result};
 pub use import::{ImportRequest, Password, ProfileSource, ProgressFn, FALLBACK_ACCOUNT};
-pub use recourse_core::import::{Preview, Profile};
+pub use recourse_core::import::{CurrencySource, Profile};
 pub use recourse_core::money::Currency;
 pub use settings::{AppSettings, DataLocation};
 pub use transactions::MAX_PAGE;

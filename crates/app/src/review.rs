@@ -164,7 +164,7 @@ fn flag_view(f: recourse_store::flags::FlagRow, lang: &str) -> Result<FlagView> 
         related_transaction_ids: f.related_transaction_ids,
         status: FlagStatus::parse(&f.status).ok_or_else(|| unknown("status", &f.status))?,
         merchant: f.merchant,
-        date: f.date,
+        date: crate::dates::stored("flag", &f.date)?,
     })
 }
 

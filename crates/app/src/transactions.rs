@@ -103,18 +103,13 @@ impl App {
 
 fn query(f: &TxFilter) -> Result<TxQuery> {
     let sort = f.sort.unwrap_or_default();
-    for date in [&f.from, &f.to].into_iter().flatten() {
-        if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
-            return Err(
-                AppError::invalid(format!("'{date}' is not a date (expected YYYY-MM-DD)"))
-                    .with_detail("date.invalid", [("value", date.clone())]),
-            );
-        }
-    }
+    let date = |field, text: &Option<String>| {
+        crate::dates::optional_input(field, text.as_deref()).map(|d| d.map(|d| d.to_string()))
+    };
     Ok(TxQuery {
         account: f.account.clone().filter(|a| !a.is_empty()),
-        from: f.from.clone(),
-        to: f.to.clone(),
+        from: date("from date", &f.from)?,
+        to: date("to date", &f.to)?,
         search: f.search.clone(),
         merchant: f.merchant.clone(),
         min_amount_minor: f
@@ -138,9 +133,12 @@ fn transaction(r: TxRow) -> Result<Transaction> {
         amount: to_text(r.amount_minor, &r.currency),
         id: r.id,
         account: r.account,
-        date: r.date,
+        date: crate::dates::stored(&format!("transaction {}", r.id), &r.date)?,
         time: r.time,
-        posted_date: r.posted_date,
+        posted_date: crate::dates::stored_opt(
+            &format!("transaction {}", r.id),
+            r.posted_date.as_deref(),
+        )?,
         description: r.description,
         merchant: r.merchant,
         amount_minor: r.amount_minor,

@@ -194,7 +194,7 @@ fn steps_answers_notes_and_closing_are_recorded() {
         .record_step_sent(id, Step::Merchant, "2024-05-01")
         .unwrap();
     assert_eq!(
-        c.steps[0].answer_due.as_deref(),
+        c.steps[0].answer_due.map(|d| d.to_string()).as_deref(),
         Some("2024-05-15"),
         "merchant: 14 days by convention"
     );
@@ -207,14 +207,17 @@ fn steps_answers_notes_and_closing_are_recorded() {
             "Refused: says both were orders",
         )
         .unwrap();
-    assert_eq!(c.steps[0].answered_date.as_deref(), Some("2024-05-10"));
+    assert_eq!(
+        c.steps[0].answered_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-05-10")
+    );
     let c = f
         .app
         .record_step_sent(id, Step::Bank, "2024-05-12")
         .unwrap();
     let bank = c.steps.iter().find(|s| s.step == Step::Bank).unwrap();
     assert_eq!(
-        bank.answer_due.as_deref(),
+        bank.answer_due.map(|d| d.to_string()).as_deref(),
         Some("2024-06-13"),
         "Reg Z: acknowledgment within 30 days of receipt (sent Sunday 12 May, taken as received Tuesday 14 May)"
     );
@@ -560,7 +563,7 @@ fn a_later_refund_at_the_merchant_is_offered_and_closes_the_case_as_refunded() {
     let c = f.app.case(id).unwrap();
     let refund = c.refund_candidate.expect("refund offered");
     assert_eq!(
-        (refund.amount.as_str(), refund.date.as_str()),
+        (refund.amount.as_str(), refund.date.to_string().as_str()),
         ("4.38", "2024-05-06")
     );
     assert_eq!(c.status, CaseStatus::RefundDetected);

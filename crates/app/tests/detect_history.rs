@@ -106,7 +106,7 @@ fn a_merchant_known_only_through_a_flagged_or_disputed_charge_is_still_new() {
             .flags(Severity::Medium, Some(FlagStatus::Open), "en")
             .unwrap()
             .into_iter()
-            .filter(|f| f.date == "2024-05-20")
+            .filter(|f| f.date.to_string() == "2024-05-20")
             .map(|f| (f.merchant, f.reason))
             .collect();
         let want = if flagged_again {

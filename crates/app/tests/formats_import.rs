@@ -347,7 +347,7 @@ fn a_layout_without_an_account_goes_where_the_user_put_it_last_time() {
     let other = db.dir.path().join("other.csv");
     std::fs::write(&other, "Date,Memo,Amount\n2024-05-06,X,-1.00\n").unwrap();
     let preview = db.app.preview_file(&other, &Default::default()).unwrap();
-    assert_eq!(preview.detected.account, None, "the app asks");
+    assert_eq!(preview.parsed.detected.account, None, "the app asks");
 }
 
 /// An Excel binary workbook, as Excel writes it and as SheetJS does (short cell records,
@@ -375,7 +375,7 @@ fn an_xlsb_imports_whichever_tool_wrote_it() {
             .collect();
         assert_eq!(hk.len(), 1, "{file}");
         assert_eq!(hk[0].amount_minor, -8_065, "{file}");
-        assert_eq!(hk[0].date, "2025-09-07", "{file}");
+        assert_eq!(hk[0].date.to_string(), "2025-09-07", "{file}");
         assert_eq!(hk[0].source_sheet.as_deref(), Some("交易明细"), "{file}");
         // Two title rows and the header: newest first from row 4, the HK row fifth.
         assert_eq!(hk[0].source_line, 8, "{file}");

@@ -4,7 +4,8 @@
 //! currency of its account's earlier imports.
 
 use recourse_app::dto::{ImportProgress, ImportReport, Transaction, TxFilter};
-use recourse_app::{App, Currency, ImportRequest};
+use recourse_app::{App, Currency, CurrencySource, ImportRequest};
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
@@ -60,7 +61,7 @@ fn overlapping_exports_of_one_account_land_in_that_account_once() {
     assert!(rows.iter().all(|r| r.currency == "EUR"));
     let mut lines: Vec<(String, String)> = rows
         .iter()
-        .map(|r| (r.date.clone(), r.amount.clone()))
+        .map(|r| (r.date.to_string(), r.amount.clone()))
         .collect();
     lines.sort();
     lines.dedup();
@@ -92,8 +93,11 @@ fn a_file_without_currency_evidence_takes_its_accounts_currency() {
             },
         )
         .unwrap();
-    assert_eq!(preview.detected.currency_source, "default");
-    assert!(!preview.detected.confident);
+    assert_eq!(
+        preview.parsed.detected.currency_source,
+        CurrencySource::Default
+    );
+    assert!(!preview.parsed.detected.confident);
 
     // The user names the currency once …
     let first = import(
@@ -105,7 +109,7 @@ fn a_file_without_currency_evidence_takes_its_accounts_currency() {
             ..Default::default()
         },
     );
-    assert_eq!(first.detected.currency_source, "profile");
+    assert_eq!(first.detected.currency_source, CurrencySource::Profile);
 
     // … and the account's next file, which says nothing either, is read in it.
     let wallet = ImportRequest {
@@ -113,10 +117,13 @@ fn a_file_without_currency_evidence_takes_its_accounts_currency() {
         ..Default::default()
     };
     let preview = app.preview_file(&june, &wallet).unwrap();
-    assert_eq!(preview.detected.currency_source, "account");
-    assert!(preview.detected.confident);
+    assert_eq!(
+        preview.parsed.detected.currency_source,
+        CurrencySource::Account
+    );
+    assert!(preview.parsed.detected.confident);
     let second = import(&mut app, &june, &wallet);
-    assert_eq!(second.detected.currency_source, "account");
+    assert_eq!(second.detected.currency_source, CurrencySource::Account);
     assert_eq!(second.imported, 3);
 
     // Another account has no earlier imports: the default currency, not the wallet's.
@@ -128,7 +135,7 @@ fn a_file_without_currency_evidence_takes_its_accounts_currency() {
             ..Default::default()
         },
     );
-    assert_eq!(third.detected.currency_source, "default");
+    assert_eq!(third.detected.currency_source, CurrencySource::Default);
 
     let rows = all_rows(&app);
     let wallet_currencies: Vec<&str> = rows
@@ -155,7 +162,7 @@ fn the_requested_currency_wins_over_the_files() {
             ..Default::default()
         },
     );
-    assert_eq!(report.detected.currency_source, "profile");
+    assert_eq!(report.detected.currency_source, CurrencySource::Profile);
     assert!(all_rows(&app).iter().all(|r| r.currency == "CHF"));
 }
 
@@ -178,7 +185,7 @@ fn a_file_of_two_accounts_fills_both() {
     let req = ImportRequest::default();
     let preview = app.preview_file(&file, &req).unwrap();
     assert_eq!(
-        preview.detected.account.as_deref(),
+        preview.parsed.detected.account.as_deref(),
         Some("NL00ASNB0000000001 + NL00ASNB0000000002")
     );
     let reports = app
@@ -234,8 +241,8 @@ fn a_zip_preview_asks_about_the_member_that_names_no_account() {
 
     let mixed = zip_of("mixed.zip", &[("giro.csv", named), ("card.csv", unnamed)]);
     let preview = app.preview_file(&mixed, &req).unwrap();
-    assert_eq!(preview.detected.account, None);
-    assert_eq!(preview.rows[0].description, "SHOP");
+    assert_eq!(preview.parsed.detected.account, None);
+    assert_eq!(preview.parsed.rows[0].description, "SHOP");
 
     let both = zip_of(
         "both.zip",
@@ -248,7 +255,7 @@ fn a_zip_preview_asks_about_the_member_that_names_no_account() {
         ],
     );
     let preview = app.preview_file(&both, &req).unwrap();
-    let account = preview.detected.account.unwrap();
+    let account = preview.parsed.detected.account.unwrap();
     assert!(
         account.starts_with("DE02120300000000202051 + "),
         "{account}"
@@ -259,7 +266,12 @@ fn a_zip_preview_asks_about_the_member_that_names_no_account() {
     let mut app = app;
     // The answers the preview gathered: the card export's mapping with the currency the user
     // typed, and its account. The mapping is for the card export only.
-    let mut mapping = app.preview_file(&mixed, &req).unwrap().detected.profile;
+    let mut mapping = app
+        .preview_file(&mixed, &req)
+        .unwrap()
+        .parsed
+        .detected
+        .profile;
     mapping.currency = Some("GBP".into());
     let answer = ImportRequest {
         account_if_unnamed: Some("Card".into()),
@@ -293,5 +305,5 @@ fn a_zip_preview_asks_about_the_member_that_names_no_account() {
     let again = dir.path().join("card_march.csv");
     std::fs::write(&again, "Date,Description,Amount\n2024-03-01,SHOP,-4.00\n").unwrap();
     let preview = app.preview_file(&again, &req).unwrap();
-    assert_eq!(preview.detected.account.as_deref(), Some("Card"));
+    assert_eq!(preview.parsed.detected.account.as_deref(), Some("Card"));
 }

@@ -172,8 +172,8 @@ fn check(path: &Path, want: &Expected) -> Result<(), String> {
         let last = rows.iter().map(date).max().unwrap_or_default();
         (first, last)
     };
-    let by_date = range(&|r| r.date.clone());
-    let by_posting = range(&|r| r.posted_date.clone().unwrap_or_else(|| r.date.clone()));
+    let by_date = range(&|r| r.date.to_string());
+    let by_posting = range(&|r| r.posted_date.unwrap_or(r.date).to_string());
     let wanted = (want.first.clone(), want.last.clone());
     let (first, last) = if by_posting == wanted {
         by_posting
@@ -198,10 +198,10 @@ fn check(path: &Path, want: &Expected) -> Result<(), String> {
     } else {
         let d = &report.detected;
         Err(format!(
-            "{}; detected {:?} sign {} date {} currency {} ({}) confident {}",
+            "{}; detected {:?} sign {} date {} currency {} ({:?}) confident {}",
             problems.join("; "),
             d.columns,
-            d.sign,
+            d.sign.as_str(),
             d.date_format,
             d.profile.currency.as_deref().unwrap_or("?"),
             d.currency_source,

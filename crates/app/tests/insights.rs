@@ -139,18 +139,24 @@ fn the_monthly_subscription_is_found_with_its_price_history_and_next_date() {
         .unwrap_or_else(|| panic!("no recurring Netflix in {recurring:?}"));
     assert_eq!(netflix.account, "checking");
     assert_eq!(netflix.period_days, 30);
-    assert_eq!(netflix.last_date, "2026-04-03");
-    assert_eq!(netflix.next_expected, "2026-05-03");
+    assert_eq!(netflix.last_date.to_string(), "2026-04-03");
+    assert_eq!(netflix.next_expected.to_string(), "2026-05-03");
     assert_eq!(
         (netflix.usual_amount.as_str(), netflix.currency.as_str()),
         ("17.99", "USD")
     );
-    let prices: Vec<(&str, &str)> = netflix
+    let prices: Vec<(String, &str)> = netflix
         .price_history
         .iter()
-        .map(|p| (p.date.as_str(), p.amount.as_str()))
+        .map(|p| (p.date.to_string(), p.amount.as_str()))
         .collect();
-    assert_eq!(prices, [("2026-01-03", "15.49"), ("2026-04-03", "17.99")]);
+    assert_eq!(
+        prices,
+        [
+            ("2026-01-03".to_string(), "15.49"),
+            ("2026-04-03".to_string(), "17.99")
+        ]
+    );
     assert_eq!(netflix.transaction_ids.len(), 4);
     assert!(
         recurring
@@ -175,7 +181,7 @@ fn transactions_by_ids_returns_the_rows_in_the_order_asked_and_skips_missing_one
     ids.push(999_999);
     let rows = f.app.transactions_by_ids(&ids).unwrap();
     assert_eq!(rows.iter().map(|t| t.id).collect::<Vec<_>>(), ids[..4]);
-    assert_eq!(rows[0].date, "2026-04-03");
+    assert_eq!(rows[0].date.to_string(), "2026-04-03");
     assert_eq!(rows[0].amount, "-17.99");
     assert_eq!(rows[0].source_file, "checking.csv");
     assert_eq!(rows[0].source_line, 14);

@@ -288,7 +288,7 @@ fn compare(rows: &[Transaction], e: &Expected) -> Vec<String> {
         wrong.push(format!("no row in {}", e.currency));
     }
     let range = |rs: &mut dyn Iterator<Item = &Transaction>| {
-        let dates: Vec<&str> = rs.map(|t| t.date.as_str()).collect();
+        let dates: Vec<String> = rs.map(|t| t.date.to_string()).collect();
         (
             dates.iter().min().map(|d| d.to_string()),
             dates.iter().max().map(|d| d.to_string()),

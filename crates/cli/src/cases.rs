@@ -210,7 +210,6 @@ pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
                     .unwrap_or("");
                 let by = c
                     .next_deadline
-                    .as_deref()
                     .map(|d| format!(" (by {d})"))
                     .unwrap_or_default();
                 out!(

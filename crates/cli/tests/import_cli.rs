@@ -313,6 +313,7 @@ fn a_saved_import_profile_exports_to_a_file_that_import_reads_back() {
         let mut profile = app
             .preview_file(&file, &ImportRequest::default())
             .unwrap()
+            .parsed
             .detected
             .profile;
         profile.sign = Some(SignConvention::PositiveIsDebit);

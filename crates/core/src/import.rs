@@ -21,6 +21,7 @@ mod amounts;
 pub mod archive;
 mod camt;
 mod currency;
+pub use currency::CurrencySource;
 mod dates;
 mod dialect;
 mod encoding;
@@ -61,7 +62,7 @@ pub struct ImportOptions {
     /// Used when neither the file nor the profile names the currency.
     pub default_currency: Option<Currency>,
     /// The currency of the account's earlier imports: used before `default_currency` when
-    /// neither the file nor the profile names one (`currency_source` "account").
+    /// neither the file nor the profile names one (`CurrencySource::Account`).
     pub account_currency: Option<Currency>,
 }
 
@@ -78,17 +79,15 @@ pub struct Detected {
     pub date_format: String,
     /// Role name → 0-based column index.
     pub columns: BTreeMap<String, usize>,
-    /// "negative-is-debit" | "positive-is-debit" | "direction-column" | "debit-credit-columns".
-    pub sign: String,
+    pub sign: SignConvention,
     /// The full profile used (to show and edit in the app).
     pub profile: Profile,
     /// False when the app should ask the user to confirm the mapping.
     pub confident: bool,
-    /// Where the currency came from: "profile", "column", "amounts", "header", "preamble",
-    /// "iban", "sort-code", "language", "preset", "file" (OFX/CAMT state it), "account" (the
-    /// account's earlier imports, `ImportOptions::account_currency`) or "default" (the
-    /// caller's default: the app should ask, and `confident` is false).
-    pub currency_source: String,
+    /// Where the currency came from; `account` is the account's earlier imports
+    /// (`ImportOptions::account_currency`), `default` the caller's default (the app should ask,
+    /// and `confident` is false).
+    pub currency_source: CurrencySource,
     /// "csv", "xlsx", "xls", "ods", "html", "ofx", "camt.053.001.02" …
     pub format: String,
     /// The sheet (or HTML table) the statement was read from, for a workbook.
@@ -119,8 +118,8 @@ pub struct ParseSummary {
 }
 
 /// The preview screen: the mapping, the header, the raw cells and the parsed rows of the first
-/// data lines.
-#[derive(Clone, Debug, Serialize, ts_rs::TS)]
+/// data lines. The app sends it with `error` worded as its other errors (`app::dto::Preview`).
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct Preview {
     pub detected: Detected,
     pub header: Vec<String>,
@@ -131,11 +130,9 @@ pub struct Preview {
     pub rows: Vec<ParsedRow>,
     /// The first row error met within the preview, with its line, for the app to show next to
     /// the mapping (the user may fix the profile and preview again).
-    pub error: Option<String>,
-    /// The same error as a key and named values (`ImportError::key_and_args`), for the UI to
-    /// word in the user's language.
-    pub error_key: Option<String>,
-    pub error_args: std::collections::BTreeMap<String, String>,
+    #[serde(skip)]
+    #[ts(skip)]
+    pub error: Option<ImportError>,
 }
 
 struct Prepared<'a> {
@@ -174,10 +171,10 @@ fn prepare_text<'a>(
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect(),
-        sign: plan.sign.as_str().to_string(),
+        sign: plan.sign,
         profile: plan.profile(encoding_name),
         confident: plan.confident,
-        currency_source: plan.currency_source.to_string(),
+        currency_source: plan.currency_source,
         format: Format::Text.label().to_string(),
         sheet: None,
         account: plan.account.clone(),
@@ -327,9 +324,7 @@ impl Table<'_> {
         let failed = run(p, &mut reader, Some(n), None, &mut sink).err();
         rows.truncate(n);
         let mut preview = Preview::new(p.detected.clone(), header, sample, rows);
-        if let Some(e) = failed {
-            preview.set_error(&e);
-        }
+        preview.error = failed;
         preview
     }
 
@@ -426,16 +421,7 @@ impl Preview {
             sample,
             rows,
             error: None,
-            error_key: None,
-            error_args: Default::default(),
         }
-    }
-
-    fn set_error(&mut self, e: &ImportError) {
-        let (key, args) = e.key_and_args();
-        self.error = Some(e.to_string());
-        self.error_key = Some(key);
-        self.error_args = args.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     }
 }
 
@@ -466,15 +452,14 @@ impl FileStatement {
             preset: None,
             date_format: String::new(),
             columns: BTreeMap::new(),
-            sign: SignConvention::NegativeIsDebit.as_str().into(),
+            sign: SignConvention::NegativeIsDebit,
             profile: Profile::default(),
             confident: true,
             currency_source: if self.statement.currency.is_some() {
-                "file"
+                CurrencySource::File
             } else {
-                "default"
-            }
-            .into(),
+                CurrencySource::Default
+            },
             format: self.format.clone(),
             sheet: None,
             account: self.statement.account.clone(),

@@ -6,6 +6,7 @@
 mod common;
 
 use common::{counted, opts, run, sums};
+use recourse_core::import::CurrencySource;
 use recourse_core::model::RowStatus;
 
 struct Case {
@@ -17,7 +18,7 @@ struct Case {
     sums: &'static [&'static str],
     /// Earliest and latest date.
     dates: (&'static str, &'static str),
-    currency_source: &'static str,
+    currency_source: CurrencySource,
     confident: bool,
 }
 
@@ -31,7 +32,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["EUR 997.50"],
         dates: ("2024-01-05", "2024-01-06"),
-        currency_source: "column",
+        currency_source: CurrencySource::Column,
         confident: true,
     },
     Case {
@@ -41,7 +42,7 @@ const CASES: &[Case] = &[
         rows: 3,
         sums: &["EUR -10.40"],
         dates: ("2024-02-01", "2024-02-04"),
-        currency_source: "column",
+        currency_source: CurrencySource::Column,
         confident: false, // headerless: the mapping is shown
     },
     Case {
@@ -53,7 +54,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["CNY 99.00"],
         dates: ("2024-01-30", "2024-01-31"),
-        currency_source: "language",
+        currency_source: CurrencySource::Language,
         confident: true,
     },
     Case {
@@ -63,7 +64,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["EUR 1495.80"],
         dates: ("2024-02-03", "2024-02-04"),
-        currency_source: "language",
+        currency_source: CurrencySource::Language,
         confident: true,
     },
     Case {
@@ -75,7 +76,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["GBP 1991.01"],
         dates: ("2024-01-12", "2024-01-15"),
-        currency_source: "sort-code",
+        currency_source: CurrencySource::SortCode,
         confident: true,
     },
     Case {
@@ -85,7 +86,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["DKK 1952.00"],
         dates: ("2024-01-05", "2024-01-06"),
-        currency_source: "language",
+        currency_source: CurrencySource::Language,
         confident: true,
     },
     Case {
@@ -95,7 +96,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["CHF 79.50"],
         dates: ("2024-03-01", "2024-03-02"),
-        currency_source: "iban",
+        currency_source: CurrencySource::Iban,
         confident: true,
     },
     Case {
@@ -108,7 +109,7 @@ const CASES: &[Case] = &[
         rows: 3,
         sums: &["AUD 83.50"],
         dates: ("2024-01-05", "2024-01-07"),
-        currency_source: "amounts",
+        currency_source: CurrencySource::Amounts,
         confident: true,
     },
     Case {
@@ -120,7 +121,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["EUR -30.00"],
         dates: ("2024-01-02", "2024-01-03"),
-        currency_source: "language",
+        currency_source: CurrencySource::Language,
         confident: true,
     },
     Case {
@@ -132,7 +133,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["INR -30.00"],
         dates: ("2024-01-02", "2024-01-03"),
-        currency_source: "amounts",
+        currency_source: CurrencySource::Amounts,
         confident: true,
     },
     Case {
@@ -142,7 +143,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["NZD -14.00"],
         dates: ("2024-03-01", "2024-03-02"),
-        currency_source: "default",
+        currency_source: CurrencySource::Default,
         confident: false,
     },
     Case {
@@ -154,7 +155,7 @@ const CASES: &[Case] = &[
         rows: 6,
         sums: &["USD -6.00"],
         dates: ("2024-02-01", "2024-02-09"),
-        currency_source: "default",
+        currency_source: CurrencySource::Default,
         confident: false,
     },
     Case {
@@ -166,7 +167,7 @@ const CASES: &[Case] = &[
         rows: 3,
         sums: &["USD -3.00"],
         dates: ("2024-03-02", "2024-03-11"),
-        currency_source: "default",
+        currency_source: CurrencySource::Default,
         confident: false,
     },
     Case {
@@ -177,7 +178,7 @@ const CASES: &[Case] = &[
         rows: 4,
         sums: &["USD -4.00"],
         dates: ("2024-01-02", "2024-01-09"),
-        currency_source: "default",
+        currency_source: CurrencySource::Default,
         confident: false,
     },
     Case {
@@ -188,7 +189,7 @@ const CASES: &[Case] = &[
         rows: 3,
         sums: &["GBP 0.00"],
         dates: ("2024-03-04", "2024-03-17"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -200,7 +201,7 @@ const CASES: &[Case] = &[
         rows: 6,
         sums: &["USD 199.50"],
         dates: ("2024-01-02", "2024-01-09"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: false,
     },
     Case {
@@ -211,7 +212,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["GBP -5.10"],
         dates: ("2024-01-02", "2024-01-04"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -222,7 +223,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["EUR 87.50"],
         dates: ("2024-04-01", "2024-04-02"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -232,7 +233,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["EUR 87.50"],
         dates: ("2024-04-01", "2024-04-02"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -249,7 +250,7 @@ const CASES: &[Case] = &[
         rows: 3,
         sums: &["EUR -62.00"],
         dates: ("2024-05-02", "2024-05-03"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -261,7 +262,7 @@ const CASES: &[Case] = &[
         rows: 1,
         sums: &["USD -10.00"],
         dates: ("2024-01-02", "2024-01-02"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -277,7 +278,7 @@ const CASES: &[Case] = &[
         rows: 4,
         sums: &["AUD 472.00"],
         dates: ("2024-06-03", "2024-06-05"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -289,7 +290,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["CNY -151.77"],
         dates: ("2024-01-15", "2024-01-16"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -302,7 +303,7 @@ const CASES: &[Case] = &[
         rows: 3,
         sums: &["USD -51.00"],
         dates: ("2024-07-01", "2024-07-02"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -316,7 +317,7 @@ const CASES: &[Case] = &[
         rows: 4,
         sums: &["EUR 1813.50"],
         dates: ("2024-03-10", "2024-03-13"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -329,7 +330,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["EUR 1849.50"],
         dates: ("2024-03-12", "2024-03-13"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -342,7 +343,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["CNY 9472.00"],
         dates: ("2024-06-03", "2024-06-05"),
-        currency_source: "language",
+        currency_source: CurrencySource::Language,
         confident: true,
     },
     Case {
@@ -354,7 +355,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["EUR 2780.13"],
         dates: ("2024-09-02", "2024-09-03"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -366,7 +367,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["EUR 3110.55"],
         dates: ("2025-03-03", "2025-03-12"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -382,7 +383,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["CZK 37250.00"],
         dates: ("2026-02-02", "2026-02-03"),
-        currency_source: "column",
+        currency_source: CurrencySource::Column,
         confident: true,
     },
     Case {
@@ -396,7 +397,7 @@ const CASES: &[Case] = &[
         rows: 4,
         sums: &["NZD 62.50"],
         dates: ("2024-03-02", "2024-03-15"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -410,7 +411,7 @@ const CASES: &[Case] = &[
         rows: 4,
         sums: &["CNY -104.93"],
         dates: ("2025-06-03", "2025-06-20"),
-        currency_source: "column",
+        currency_source: CurrencySource::Column,
         confident: true,
     },
     Case {
@@ -424,7 +425,7 @@ const CASES: &[Case] = &[
         rows: 3,
         sums: &["EUR 1434.80"],
         dates: ("2024-02-03", "2024-02-20"),
-        currency_source: "language",
+        currency_source: CurrencySource::Language,
         confident: true,
     },
     Case {
@@ -437,7 +438,7 @@ const CASES: &[Case] = &[
         rows: 3,
         sums: &["EUR 1928.90"],
         dates: ("2024-07-01", "2024-07-22"),
-        currency_source: "header",
+        currency_source: CurrencySource::Header,
         confident: true,
     },
     Case {
@@ -454,7 +455,7 @@ const CASES: &[Case] = &[
         rows: 3,
         sums: &["EUR -12.50"],
         dates: ("2025-05-02", "2025-05-20"),
-        currency_source: "column",
+        currency_source: CurrencySource::Column,
         confident: true,
     },
     Case {
@@ -466,7 +467,7 @@ const CASES: &[Case] = &[
         rows: 3,
         sums: &["EUR 1442.90"],
         dates: ("2024-09-02", "2024-09-18"),
-        currency_source: "default",
+        currency_source: CurrencySource::Default,
         confident: false,
     },
     Case {
@@ -480,7 +481,7 @@ const CASES: &[Case] = &[
         rows: 2,
         sums: &["EUR 248.00"],
         dates: ("2024-01-03", "2024-01-15"),
-        currency_source: "default",
+        currency_source: CurrencySource::Default,
         confident: false,
     },
     Case {
@@ -494,7 +495,7 @@ const CASES: &[Case] = &[
         rows: 4,
         sums: &["NZD -3.70"],
         dates: ("2024-03-12", "2024-03-25"),
-        currency_source: "places",
+        currency_source: CurrencySource::Places,
         confident: false,
     },
 ];
@@ -528,7 +529,7 @@ fn each_failure_class_imports_right() {
             || d.confident != case.confident
         {
             failures.push(format!(
-                "{}: {} rows (want {}), sums {got:?} (want {:?}), dates {first:?}..{last:?} (want {:?}), currency from {} (want {}), confident {} (want {}); columns {:?} sign {} skipped {:?}",
+                "{}: {} rows (want {}), sums {got:?} (want {:?}), dates {first:?}..{last:?} (want {:?}), currency from {:?} (want {:?}), confident {} (want {}); columns {:?} sign {} skipped {:?}",
                 case.name,
                 rows.len(),
                 case.rows,
@@ -539,7 +540,7 @@ fn each_failure_class_imports_right() {
                 d.confident,
                 case.confident,
                 d.columns,
-                d.sign,
+                d.sign.as_str(),
                 summary.skipped
             ));
         }

@@ -235,7 +235,7 @@ fn preview_shows_mapping_header_sample_and_rows() {
     assert_eq!(p.rows[0].line, 2);
     assert!(p.error.is_none());
     assert_eq!(p.detected.columns.get("date"), Some(&0));
-    assert_eq!(p.detected.sign, "negative-is-debit");
+    assert_eq!(p.detected.sign.as_str(), "negative-is-debit");
     let all = preview(
         statement_with_bad_date_at_57().as_bytes(),
         &opts(Some("EUR")),
@@ -244,8 +244,8 @@ fn preview_shows_mapping_header_sample_and_rows() {
     .unwrap();
     assert!(
         all.error
-            .as_deref()
-            .is_some_and(|e| e.starts_with("line 57")),
+            .as_ref()
+            .is_some_and(|e| e.to_string().starts_with("line 57")),
         "{:?}",
         all.error
     );

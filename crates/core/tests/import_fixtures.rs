@@ -235,13 +235,13 @@ fn own_fixtures_import_with_count_sum_and_detection() {
         if rows.len() != case.rows
             || got != want
             || d.preset.as_deref() != case.preset
-            || d.sign != case.sign
+            || d.sign.as_str() != case.sign
             || d.encoding != case.encoding
             || d.delimiter != case.delimiter
         {
             failures.push(format!(
                 "{}: {} rows (want {}), sums {got:?} (want {} {}), preset {:?}, sign {}, encoding {}, delimiter {:?}, columns {:?}, skipped {:?}",
-                case.file, rows.len(), case.rows, case.sum, case.currency, d.preset, d.sign, d.encoding,
+                case.file, rows.len(), case.rows, case.sum, case.currency, d.preset, d.sign.as_str(), d.encoding,
                 d.delimiter, d.columns, s.skipped
             ));
         }

@@ -1,38 +1,23 @@
-// The only module that talks to the backend. Every call is typed with the generated bindings,
-// and every failure arrives as an AppError {code, message} the UI can show.
+// The only module that talks to the backend. Every call goes through the generated command
+// wrappers (commands.ts: names, arguments and types from the Rust commands), and every failure
+// arrives as an AppError {code, message} the UI can show.
 import { getVersion } from "@tauri-apps/api/app";
-import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { commands } from "./commands";
 import type {
-  Account,
   AppError,
   AppSettings,
-  BackupReport,
-  DataLocation,
-  Batch,
-  CaseSummary,
-  CaseView,
-  LetterView,
-  OpenCaseRequest,
-  Step,
-  UserProfile,
   FlagStatus,
-  FlagView,
   ImportProgress,
-  ImportReport,
-  Page,
-  Preview,
+  OpenCaseRequest,
   Profile,
-  RestoreReport,
   Severity,
-  Total,
+  Step,
+  TemplateKind,
   TxFilter,
+  UserProfile,
 } from "./bindings";
-// Review inbox + insights
-import type { MerchantSpend, MonthSpend, RecurringCharge, Transaction } from "./bindings";
-// Letter templates editor
-import type { TemplateChoice, TemplateKind, TemplatePreview, TemplateView } from "./bindings";
 
 export type * from "./bindings";
 
@@ -46,19 +31,20 @@ export function asAppError(e: unknown): AppError {
   return { code: "internal", message: String(e) };
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+/** Runs a generated command wrapper; its failure becomes an AppError. */
+async function call<T>(command: Promise<T>): Promise<T> {
   try {
-    return await invoke<T>(cmd, args);
+    return await command;
   } catch (e) {
     throw asAppError(e);
   }
 }
 
 export const api = {
-  pickFiles: () => call<string[]>("pick_files"),
+  pickFiles: () => call(commands.pickFiles()),
   /** `password` opens an encrypted ZIP archive; it is sent for this call only, never stored. */
   previewFile: (path: string, profile: Profile | null = null, password: string | null = null, account: string | null = null) =>
-    call<Preview>("preview_file", { path, profile, password, account }),
+    call(commands.previewFile({ path, profile, password, account })),
   importFiles: (
     paths: string[],
     opts: {
@@ -70,84 +56,82 @@ export const api = {
       password?: string | null;
     } = {},
   ) =>
-    call<ImportReport[]>("import_files", {
-      paths,
-      account: opts.account ?? null,
-      accountIfUnnamed: opts.accountIfUnnamed ?? null,
-      profile: opts.profile ?? null,
-      saveProfile: opts.saveProfile ?? false,
-      password: opts.password ?? null,
-    }),
-  importSample: () => call<ImportReport[]>("import_sample"),
-  cancelImport: () => call<void>("cancel_import"),
-  transactionsPage: (filter: TxFilter, offset: number, limit: number) =>
-    call<Page>("transactions_page", { filter, offset, limit }),
-  totals: (filter: TxFilter) => call<Total[]>("totals", { filter }),
-  batches: () => call<Batch[]>("batches"),
-  undoBatch: (batchId: number) => call<number>("undo_batch", { batchId }),
-  accounts: () => call<Account[]>("accounts"),
+    call(
+      commands.importFiles({
+        paths,
+        account: opts.account ?? null,
+        accountIfUnnamed: opts.accountIfUnnamed ?? null,
+        profile: opts.profile ?? null,
+        saveProfile: opts.saveProfile ?? false,
+        password: opts.password ?? null,
+      }),
+    ),
+  importSample: () => call(commands.importSample()),
+  cancelImport: () => call(commands.cancelImport()),
+  transactionsPage: (filter: TxFilter, offset: number, limit: number) => call(commands.transactionsPage({ filter, offset, limit })),
+  totals: (filter: TxFilter) => call(commands.totals({ filter })),
+  batches: () => call(commands.batches()),
+  undoBatch: (batchId: number) => call(commands.undoBatch({ batchId })),
+  accounts: () => call(commands.accounts()),
   /** Saves the account's import profile as a JSON file; the path, or null when cancelled. */
-  exportImportProfile: (account: string) => call<string | null>("export_import_profile", { account }),
+  exportImportProfile: (account: string) => call(commands.exportImportProfile({ account })),
   /** `status` null: open and dismissed flags. */
-  flags: (minSeverity: Severity, status: FlagStatus | null, lang: string) => call<FlagView[]>("flags", { minSeverity, status, lang }),
-  dismissFlag: (flagId: number, trustMerchant: boolean) => call<void>("dismiss_flag", { flagId, trustMerchant }),
+  flags: (minSeverity: Severity, status: FlagStatus | null, lang: string) => call(commands.flags({ minSeverity, status, lang })),
+  dismissFlag: (flagId: number, trustMerchant: boolean) => call(commands.dismissFlag({ flagId, trustMerchant })),
 
   // --- Review inbox + insights ---
-  transactionsByIds: (ids: number[]) => call<Transaction[]>("transactions_by_ids", { ids }),
-  openFlagCount: () => call<number>("open_flag_count"),
-  monthlySpending: (account: string | null = null) => call<MonthSpend[]>("monthly_spending", { account }),
+  transactionsByIds: (ids: number[]) => call(commands.transactionsByIds({ ids })),
+  openFlagCount: () => call(commands.openFlagCount()),
+  monthlySpending: (account: string | null = null) => call(commands.monthlySpending({ account })),
   topMerchants: (opts: { account?: string | null; from?: string | null; to?: string | null; limit: number }) =>
-    call<MerchantSpend[]>("top_merchants", {
-      account: opts.account ?? null,
-      from: opts.from ?? null,
-      to: opts.to ?? null,
-      limit: opts.limit,
-    }),
-  recurringCharges: (account: string | null = null) => call<RecurringCharge[]>("recurring_charges", { account }),
+    call(commands.topMerchants({ account: opts.account ?? null, from: opts.from ?? null, to: opts.to ?? null, limit: opts.limit })),
+  recurringCharges: (account: string | null = null) => call(commands.recurringCharges({ account })),
   // --- end review inbox + insights ---
   // --- cases + letters ---
-  openCase: (request: OpenCaseRequest) => call<CaseView>("open_case", { request }),
-  cases: () => call<CaseSummary[]>("cases"),
-  case: (caseId: number) => call<CaseView>("case", { caseId }),
-  recordStepSent: (caseId: number, step: Step, date: string) => call<CaseView>("record_step_sent", { caseId, step, date }),
+  openCase: (request: OpenCaseRequest) => call(commands.openCase({ request })),
+  cases: () => call(commands.cases()),
+  case: (caseId: number) => call(commands.case({ caseId })),
+  recordStepSent: (caseId: number, step: Step, date: string) => call(commands.recordStepSent({ caseId, step, date })),
   recordAnswer: (caseId: number, step: Step, date: string, outcome: string) =>
-    call<CaseView>("record_answer", { caseId, step, date, outcome }),
+    call(commands.recordAnswer({ caseId, step, date, outcome })),
   /** Opens the system file dialog in the backend; the chosen files are copied into the case. */
-  addEvidence: (caseId: number) => call<CaseView>("add_evidence", { caseId }),
-  setCaseNotes: (caseId: number, notes: string) => call<CaseView>("set_case_notes", { caseId, notes }),
-  setCaseMerchant: (caseId: number, name: string, address: string) => call<CaseView>("set_case_merchant", { caseId, name, address }),
-  closeCase: (caseId: number, outcome: string) => call<CaseView>("close_case", { caseId, outcome }),
-  deleteCase: (caseId: number) => call<void>("delete_case", { caseId }),
-  letter: (caseId: number, step: Step, lang: string) => call<LetterView>("letter", { caseId, step, lang }),
+  addEvidence: (caseId: number) => call(commands.addEvidence({ caseId })),
+  setCaseNotes: (caseId: number, notes: string) => call(commands.setCaseNotes({ caseId, notes })),
+  setCaseMerchant: (caseId: number, name: string, address: string) => call(commands.setCaseMerchant({ caseId, name, address })),
+  closeCase: (caseId: number, outcome: string) => call(commands.closeCase({ caseId, outcome })),
+  deleteCase: (caseId: number) => call(commands.deleteCase({ caseId })),
+  letter: (caseId: number, step: Step, lang: string) => call(commands.letter({ caseId, step, lang })),
   /** An empty body goes back to the template. */
-  saveLetterText: (caseId: number, step: Step, body: string) => call<void>("save_letter_text", { caseId, step, body }),
-  /** Asks where to save (backend Save dialog); the path written, or null when cancelled. */
+  saveLetterText: (caseId: number, step: Step, body: string) => call(commands.saveLetterText({ caseId, step, body })),
+  /**
+   * Asks where to save (backend Save dialog). The files written: the letter, and for a court step
+   * outside China the claim worksheet beside it; null when cancelled.
+   */
   exportLetter: (caseId: number, step: Step, lang: string, format: "pdf" | "docx" | "txt", paper: "a4" | "letter" | null) =>
-    /** The files written: the letter, and for a court step outside China the claim worksheet beside it. */
-    call<string[] | null>("export_letter", { caseId, step, lang, format, paper }),
-  profile: () => call<UserProfile>("profile"),
-  setProfile: (profile: UserProfile) => call<UserProfile>("set_profile", { profile }),
+    call(commands.exportLetter({ caseId, step, lang, format, paper })),
+  profile: () => call(commands.profile()),
+  setProfile: (profile: UserProfile) => call(commands.setProfile({ profile })),
   // --- end cases + letters ---
   // --- Settings screen: app settings, profile, data folder, backup and restore ---
-  getSettings: () => call<AppSettings>("get_settings"),
-  setSettings: (settings: AppSettings) => call<void>("set_settings", { settings }),
-  dataLocation: () => call<DataLocation>("data_location"),
+  getSettings: () => call(commands.getSettings()),
+  setSettings: (settings: AppSettings) => call(commands.setSettings({ settings })),
+  dataLocation: () => call(commands.dataLocation()),
   /** Asks where to save, then writes the backup; null when the user cancelled the dialog. */
-  backupToFile: () => call<BackupReport | null>("backup_to_file"),
+  backupToFile: () => call(commands.backupToFile()),
   /** Asks for a backup file, then replaces all data with it; null when cancelled. */
-  restoreFromFile: () => call<RestoreReport | null>("restore_from_file"),
+  restoreFromFile: () => call(commands.restoreFromFile()),
   // --- end of Settings screen ---
   // --- Letter templates editor (reached from Settings) ---
-  templateChoices: () => call<TemplateChoice[]>("template_choices"),
-  letterTemplate: (kind: TemplateKind) => call<TemplateView>("letter_template", { kind }),
+  templateChoices: () => call(commands.templateChoices()),
+  letterTemplate: (kind: TemplateKind) => call(commands.letterTemplate({ kind })),
   /** A template error comes back inside the preview (with its line), not as a failure. */
-  previewTemplate: (kind: TemplateKind, source: string) => call<TemplatePreview>("preview_template", { kind, source }),
+  previewTemplate: (kind: TemplateKind, source: string) => call(commands.previewTemplate({ kind, source })),
   /** Refused (AppError code "template", naming the line) when the template does not render; nothing is stored then. */
-  saveTemplate: (kind: TemplateKind, source: string) => call<TemplateView>("save_template", { kind, source }),
-  resetTemplate: (kind: TemplateKind) => call<TemplateView>("reset_template", { kind }),
+  saveTemplate: (kind: TemplateKind, source: string) => call(commands.saveTemplate({ kind, source })),
+  resetTemplate: (kind: TemplateKind) => call(commands.resetTemplate({ kind })),
   // --- end of letter templates editor ---
   /** Files the app was asked to open (Open with, the command line) since the last call. */
-  takeOpenedFiles: () => call<string[]>("take_opened_files"),
+  takeOpenedFiles: () => call(commands.takeOpenedFiles()),
   /** The app's version, as packaged. */
   appVersion: (): Promise<string> => getVersion().catch((e: unknown) => Promise.reject(asAppError(e))),
 };
@@ -180,7 +164,7 @@ let firstScreenReported = false;
 export function reportFirstScreen(): void {
   if (firstScreenReported) return;
   firstScreenReported = true;
-  call<void>("first_screen_shown").catch(() => undefined);
+  call(commands.firstScreenShown()).catch(() => undefined);
 }
 
 export const emptyFilter: TxFilter = {

@@ -76,7 +76,7 @@ spent: string, spent_minor: number, };
 
 export type PricePoint = { 
 /**
- * ISO date of the first charge at this price.
+ * The first charge at this price.
  */
 date: string, 
 /**
@@ -92,11 +92,7 @@ period_days: number,
 /**
  * The current price (the latest regular charge), positive decimal string.
  */
-usual_amount: string, usual_amount_minor: number, 
-/**
- * ISO dates.
- */
-last_date: string, next_expected: string, 
+usual_amount: string, usual_amount_minor: number, last_date: string, next_expected: string, 
 /**
  * The first price and every change after it, oldest first.
  */
@@ -168,11 +164,7 @@ preset: string | null, date_format: string,
 /**
  * Role name → 0-based column index.
  */
-columns: { [key in string]?: number }, 
-/**
- * "negative-is-debit" | "positive-is-debit" | "direction-column" | "debit-credit-columns".
- */
-sign: string, 
+columns: { [key in string]?: number }, sign: SignConvention, 
 /**
  * The full profile used (to show and edit in the app).
  */
@@ -182,12 +174,11 @@ profile: Profile,
  */
 confident: boolean, 
 /**
- * Where the currency came from: "profile", "column", "amounts", "header", "preamble",
- * "iban", "sort-code", "language", "preset", "file" (OFX/CAMT state it), "account" (the
- * account's earlier imports, `ImportOptions::account_currency`) or "default" (the
- * caller's default: the app should ask, and `confident` is false).
+ * Where the currency came from; `account` is the account's earlier imports
+ * (`ImportOptions::account_currency`), `default` the caller's default (the app should ask,
+ * and `confident` is false).
  */
-currency_source: string, 
+currency_source: CurrencySource, 
 /**
  * "csv", "xlsx", "xls", "ods", "html", "ofx", "camt.053.001.02" …
  */
@@ -201,6 +192,8 @@ sheet: string | null,
  * digits, a wallet's account), normalised; None when the file does not say.
  */
 account: string | null, };
+
+export type CurrencySource = "profile" | "column" | "amounts" | "header" | "preamble" | "iban" | "sort-code" | "language" | "payment-schemes" | "descriptors" | "places" | "mentions" | "preset" | "file" | "account" | "default" | "none";
 
 export type Profile = { 
 /**
@@ -235,7 +228,12 @@ export type SignConvention = "negative-is-debit" | "positive-is-debit" | "direct
 
 export type SkippedLine = { line: number, reason: string, count: number, };
 
-export type Preview = { detected: Detected, header: Array<string>, 
+export type Preview = { 
+/**
+ * The first row error met within the preview (the user may fix the mapping and preview
+ * again); `None` when the first rows read.
+ */
+error: AppError | null, detected: Detected, header: Array<string>, 
 /**
  * Raw cells of the first `n` data lines.
  */
@@ -243,17 +241,7 @@ sample: Array<Array<string>>,
 /**
  * The first `n` rows as they would be imported.
  */
-rows: Array<Record<string, unknown>>, 
-/**
- * The first row error met within the preview, with its line, for the app to show next to
- * the mapping (the user may fix the profile and preview again).
- */
-error: string | null, 
-/**
- * The same error as a key and named values (`ImportError::key_and_args`), for the UI to
- * word in the user's language.
- */
-error_key: string | null, error_args: { [key in string]?: string }, };
+rows: Array<Record<string, unknown>>, };
 
 export type OpenCaseRequest = { transaction_ids: Array<number>, reason: Reason, 
 /**

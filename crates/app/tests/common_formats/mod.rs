@@ -91,11 +91,12 @@ impl Totals {
             self.currencies.push(t.currency.clone());
             self.currencies.sort();
         }
-        if self.first.is_empty() || t.date < self.first {
-            self.first = t.date.clone();
+        let date = t.date.to_string();
+        if self.first.is_empty() || date < self.first {
+            self.first = date.clone();
         }
-        if self.last.is_empty() || t.date > self.last {
-            self.last = t.date.clone();
+        if self.last.is_empty() || date > self.last {
+            self.last = date;
         }
     }
 }

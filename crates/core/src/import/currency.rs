@@ -28,25 +28,53 @@ pub enum Source {
 }
 
 impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Column => "column",
-            Source::Amounts => "amounts",
-            Source::Header => "header",
-            Source::Preamble => "preamble",
-            Source::Iban => "iban",
-            Source::SortCode => "sort-code",
-            Source::Language => "language",
-            Source::Schemes => "payment-schemes",
-            Source::Descriptors => "descriptors",
-            Source::Places => "places",
-            Source::Mentions => "mentions",
-        }
-    }
-
     /// Evidence strong enough that the app need not ask.
     pub fn is_firm(self) -> bool {
         self <= Source::Language
+    }
+}
+
+/// Where a statement's currency came from (`Detected::currency_source`): the user's profile,
+/// one of the kinds of evidence in the file, the bank's preset, the file's own statement
+/// (OFX/CAMT), the account's earlier imports, the caller's default (the app should ask), or
+/// nothing at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum CurrencySource {
+    Profile,
+    Column,
+    Amounts,
+    Header,
+    Preamble,
+    Iban,
+    SortCode,
+    Language,
+    PaymentSchemes,
+    Descriptors,
+    Places,
+    Mentions,
+    Preset,
+    File,
+    Account,
+    Default,
+    None,
+}
+
+impl From<Source> for CurrencySource {
+    fn from(s: Source) -> CurrencySource {
+        match s {
+            Source::Column => CurrencySource::Column,
+            Source::Amounts => CurrencySource::Amounts,
+            Source::Header => CurrencySource::Header,
+            Source::Preamble => CurrencySource::Preamble,
+            Source::Iban => CurrencySource::Iban,
+            Source::SortCode => CurrencySource::SortCode,
+            Source::Language => CurrencySource::Language,
+            Source::Schemes => CurrencySource::PaymentSchemes,
+            Source::Descriptors => CurrencySource::Descriptors,
+            Source::Places => CurrencySource::Places,
+            Source::Mentions => CurrencySource::Mentions,
+        }
     }
 }
 

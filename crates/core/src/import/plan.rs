@@ -4,7 +4,7 @@
 
 use super::account;
 use super::amounts::{self, DecimalMark, MarkVotes};
-use super::currency;
+use super::currency::{self, CurrencySource};
 use super::dates::{self, DateOrder, OrderVotes, YearHint};
 use super::error::{ImportError, MissingColumns};
 use super::presets::{self, Preset};
@@ -42,7 +42,7 @@ pub struct Plan {
     pub preset: Option<&'static str>,
     pub confident: bool,
     /// Which evidence chose `currency` (see `Detected::currency_source`).
-    pub currency_source: &'static str,
+    pub currency_source: CurrencySource,
     /// The account identity the file states.
     pub account: Option<String>,
     /// The date given to pending rows that have none (the latest date of the sample).
@@ -180,7 +180,7 @@ pub fn detect(
     // A preset matched on common column names only cannot vouch for the bank's currency.
     let generic_preset = preset.is_some_and(Preset::is_generic);
     let (currency, currency_source) = if let Some(c) = profile_currency {
-        (c, "profile")
+        (c, CurrencySource::Profile)
     } else if let Some(clue) = clues.first() {
         // Firm evidence that disagrees with the chosen currency: let the user look.
         let contested = clues
@@ -189,22 +189,25 @@ pub fn detect(
         if contested || !clue.source.is_firm() {
             confident = false;
         }
-        (clue.currency, clue.source.as_str())
+        (clue.currency, clue.source.into())
     } else if let Some(c) = preset_currency.filter(|_| !generic_preset) {
-        (c, "preset")
+        (c, CurrencySource::Preset)
     } else if let Some(c) = account_currency {
-        (c, "account")
+        (c, CurrencySource::Account)
     } else if let Some(c) = preset_currency {
         // Other banks write the same header: let the user confirm the currency.
         confident = false;
-        (c, "preset")
+        (c, CurrencySource::Preset)
     } else if let Some(c) = default_currency {
         confident = false;
-        (c, "default")
+        (c, CurrencySource::Default)
     } else {
         confident = false;
         // ISO 4217 "no currency": shown to the user, who picks the real one.
-        (Currency::parse("XXX").unwrap_or(Currency::USD), "none")
+        (
+            Currency::parse("XXX").unwrap_or(Currency::USD),
+            CurrencySource::None,
+        )
     };
     let taken: Vec<usize> = cols.entries().into_iter().map(|(_, i)| i).collect();
     // The preset's own label for the account first: it knows where its bank writes it. A file

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import "../../i18n";
 import { setLanguage } from "../../i18n";
-import type { ImportReport, Profile } from "../../ipc/api";
+import type { AppError, ImportReport, Profile } from "../../ipc/api";
 import { ImportScreen } from "./ImportScreen";
 import { PATH, previewFor, profile } from "./fixtures.test-data";
 
@@ -32,6 +32,8 @@ type Opts = {
   /** The account the preview names (default: the file's when confident, else none). */
   account?: string | null;
   importError?: { code: string; message: string };
+  /** The first row error the preview meets. */
+  previewError?: AppError;
   accounts?: { id: number; name: string; has_profile: boolean }[];
   /** The file is an encrypted archive that this password opens. */
   password?: string;
@@ -56,7 +58,7 @@ function backend(opts: Opts) {
             throw { code: "import", message: `bills.zip: ${key}`, detail: { key, args: { file: "bills.zip" } } };
           }
           const given = a.profile as Profile | null;
-          const preview = previewFor(given ?? detectedProfile, opts.confident, opts.account);
+          const preview = { ...previewFor(given ?? detectedProfile, opts.confident, opts.account), error: opts.previewError ?? null };
           if (opts.hold?.when(given)) return new Promise((answer) => opts.hold!.held.push(() => answer(preview)));
           return preview;
         }
@@ -175,6 +177,21 @@ describe("Import screen", { timeout: 20000 }, () => {
     expect(await screen.findByTestId("mapping-editor")).toBeTruthy();
   });
 
+
+  it("shows the preview's row error like any other error, in the user's language", async () => {
+    const error: AppError = {
+      code: "import",
+      message: "odd-bank.csv: line 4: cannot read amount 'lots' in column 'Amount'",
+      detail: { key: "import.bad_amount", args: { file: "odd-bank.csv", line: "4", column: "Amount", value: "lots" } },
+    };
+    backend({ confident: false, previewError: error });
+    render(<ImportScreen onNavigate={() => undefined} />);
+    await userEvent.click(screen.getByTestId("choose-files"));
+    const panel = await screen.findByTestId("preview-error");
+    expect(panel.textContent).toContain("odd-bank.csv: line 4: cannot read amount 'lots'");
+    setLanguage("zh-CN");
+    await waitFor(() => expect(screen.getByTestId("preview-error").textContent).toContain("odd-bank.csv 第 4 行：无法识别“Amount”列中的金额“lots”"));
+  });
 
   it("asks for the account of a file that names none, and imports only once it is given", async () => {
     const calls = backend({ confident: true, account: null });

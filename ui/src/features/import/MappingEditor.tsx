@@ -103,7 +103,7 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
           <span>{t("import.review.sign")}</span>
           <select
             data-testid="sign-select"
-            value={profile.sign ?? (d.sign as SignConvention)}
+            value={profile.sign ?? d.sign}
             onChange={(e) => onProfile({ ...profile, sign: e.target.value as SignConvention })}
           >
             {SIGNS.map((s) => (
@@ -167,13 +167,7 @@ export function MappingEditor({ review, position, total, accounts, busy, onProfi
       {preview.error && (
         <div data-testid="preview-error">
           <ErrorPanel
-            error={{
-              code: "import",
-              message: `${fileName(review.path)}, ${preview.error}`,
-              ...(preview.error_key && {
-                detail: { key: `import.${preview.error_key}`, args: { ...preview.error_args, file: fileName(review.path) } },
-              }),
-            }}
+            error={preview.error}
             title={t("import.review.rowError")}
             note={t("import.unchanged")}
           />

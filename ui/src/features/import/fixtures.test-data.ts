@@ -43,7 +43,5 @@ export function previewFor(p: Profile, confident: boolean, account: string | nul
       currency: "GBP",
     })),
     error: null,
-    error_key: null,
-    error_args: {},
   };
 }

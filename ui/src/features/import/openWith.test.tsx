@@ -33,8 +33,6 @@ function preview(): Preview {
     sample: [["2024-03-01", "NETFLIX", "-9.99"]],
     rows: [{ line: 2, date: "2024-03-01", description: "NETFLIX", amount: -999, currency: "USD" }],
     error: null,
-    error_key: null,
-    error_args: {},
   };
 }
 
