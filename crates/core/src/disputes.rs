@@ -13,6 +13,7 @@ mod holidays;
 mod ladder;
 pub mod law;
 mod plan;
+mod transfer;
 
 pub use calendar::{
     add_business_days, add_business_days_in, add_months, is_business_day, roll_forward,
@@ -24,6 +25,7 @@ pub use plan::{
     answer_due, final_answer_due, plan, CaseFacts, CasePlan, NextAction, StepPlan, StepRecord,
     Warning, WarningLevel,
 };
+pub use transfer::TransferKind;
 
 use serde::{Deserialize, Serialize};
 

@@ -77,6 +77,9 @@ pub(crate) struct Context {
     /// US complaint step: about the bank (to the CFPB) rather than the merchant (to the State
     /// Attorney General) — an unauthorised or duplicate charge, or once the bank was written to.
     pub complaint_about_bank: bool,
+    /// US bank transfer: "ach" or "wire" when the case records it, else "" (unknown: the letter
+    /// names both regimes).
+    pub transfer: &'static str,
 }
 
 #[derive(Serialize)]
@@ -293,6 +296,7 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         currency,
         delivered_on: req.details.delivered_on,
         region: req.details.region.clone(),
+        transfer: req.details.transfer,
     };
     // A final demand before court has no legal reply period outside the UK; 14 days is the
     // convention (disputes-facts §2.5 PD-PAC, §7.1 "final demand first"); the US demand's
@@ -397,6 +401,7 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
                     req.reason,
                     req.step,
                     s75(req, claimed, currency),
+                    req.details.transfer,
                 ))
             }),
         enclosures: evidence.iter().map(|e| e.description.clone()).collect(),
@@ -444,6 +449,12 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         },
         us_state: us_state(req),
         complaint_about_bank: complaint_about_bank(req),
+        transfer: crate::disputes::law::us_transfer(
+            req.jurisdiction,
+            req.instrument,
+            req.details.transfer,
+        )
+        .map_or("", |k| k.as_str()),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Everything a letter is filled from. The app assembles it from the profile, the case, its
 //! transactions, steps and evidence files; `render` turns it into a `Letter`.
 
-use crate::disputes::{Instrument, Jurisdiction, Reason, Step};
+use crate::disputes::{Instrument, Jurisdiction, Reason, Step, TransferKind};
 use crate::money::Currency;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -66,6 +66,10 @@ pub struct CaseDetails {
     /// "scotland", "northern_ireland") or the US state's two-letter code ("MA", "CA", "TX").
     #[serde(default)]
     pub region: Option<String>,
+    /// A US bank transfer's kind, when the user knows it: an ACH transfer's letter cites
+    /// Regulation E only, a wire's UCC Article 4A only; unknown names both (review #8).
+    #[serde(default)]
+    pub transfer: Option<TransferKind>,
 }
 
 /// A step taken before this letter.
