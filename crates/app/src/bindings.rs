@@ -52,6 +52,7 @@ pub fn typescript() -> String {
         recourse_core::disputes::Reason::decl(),
         recourse_core::disputes::Jurisdiction::decl(),
         recourse_core::disputes::Instrument::decl(),
+        recourse_core::disputes::TransferKind::decl(),
         recourse_core::disputes::Step::decl(),
         recourse_core::disputes::Bilingual::decl(),
         recourse_core::disputes::CasePlan::decl(),

@@ -13,7 +13,7 @@ use crate::ErrorCode;
 use crate::{now_text, App};
 use chrono::NaiveDate;
 use recourse_core::disputes::{
-    self, CaseFacts, Instrument, Jurisdiction, Reason, Step, StepRecord,
+    self, CaseFacts, Instrument, Jurisdiction, Reason, Step, StepRecord, TransferKind,
 };
 use recourse_core::money::Currency;
 use recourse_store::cases::{CaseDetailsRow, CaseRow, NewCase, StepRow};
@@ -104,7 +104,18 @@ impl Loaded {
                 .as_deref()
                 .and_then(|d| stored_date(d).ok()),
             region: self.row.details.region.clone(),
+            transfer: self.transfer()?,
         })
+    }
+
+    /// A US bank transfer's kind as recorded (`None`: not known).
+    pub fn transfer(&self) -> Result<Option<TransferKind>> {
+        self.row
+            .details
+            .transfer_kind
+            .as_deref()
+            .map(|k| stored("transfer kind", k))
+            .transpose()
     }
 
     pub fn step_records(&self) -> Vec<StepRecord> {
@@ -198,7 +209,7 @@ impl App {
             account_last4: self.db.transaction_card_last4(first.id)?,
             merchant_name: Some(first.merchant.clone()).filter(|m| !m.is_empty()),
             merchant_address: vec![],
-            details: details_row(&req.details)?,
+            details: details_row(&req.details, jurisdiction, instrument)?,
         };
         let id = self.db.create_case(&case, &ids)?;
         self.case(id)
@@ -305,6 +316,7 @@ impl App {
                 bank_name: c.row.details.bank_name.clone(),
                 region: c.row.details.region.clone(),
                 complaint_body: c.row.details.complaint_body.clone(),
+                transfer: c.transfer()?,
             },
             account_last4: c.row.account_last4.clone(),
             merchant: c.merchant(),
@@ -605,8 +617,13 @@ const US_STATES: &[&str] = &[
 ];
 
 /// Checks the optional facts of a new case: dates are dates, the nation and the complaint body
-/// are ones the rules know; empty text counts as not given.
-fn details_row(d: &CaseDetailsInput) -> Result<CaseDetailsRow> {
+/// are ones the rules know, a transfer's kind is given only for a US bank transfer (where it
+/// decides the law); empty text counts as not given.
+fn details_row(
+    d: &CaseDetailsInput,
+    jurisdiction: Jurisdiction,
+    instrument: Instrument,
+) -> Result<CaseDetailsRow> {
     fn text(v: &Option<String>) -> Option<&str> {
         v.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
@@ -637,6 +654,20 @@ fn details_row(d: &CaseDetailsInput) -> Result<CaseDetailsRow> {
             ))),
         })
         .transpose()?;
+    if let Some(kind) = d.transfer {
+        if disputes::law::us_transfer(jurisdiction, instrument, Some(kind)).is_none() {
+            return Err(AppError::invalid(format!(
+                "a transfer kind ('{}') is recorded only for a US bank transfer, not a {} case paid by {}",
+                kind.as_str(),
+                jurisdiction.as_str(),
+                instrument.as_str()
+            ))
+            .with_detail(
+                "case.transfer_not_us_bank_transfer",
+                [("kind", kind.as_str().to_string())],
+            ));
+        }
+    }
     Ok(CaseDetailsRow {
         delivered_on: date(&d.delivered_on, "delivery date")?,
         reported_on: date(&d.reported_on, "date reported to the bank")?,
@@ -644,6 +675,7 @@ fn details_row(d: &CaseDetailsInput) -> Result<CaseDetailsRow> {
         bank_name: text(&d.bank_name).map(str::to_string),
         region,
         complaint_body: body,
+        transfer_kind: d.transfer.map(|k| k.as_str().to_string()),
     })
 }
 

@@ -9,7 +9,7 @@ use ts_rs::TS;
 // Core's own types in the contract, re-exported so the CLI and the shell need only this crate.
 pub use recourse_core::disputes::{
     not_legal_advice, Bilingual, CasePlan, Checklist, Instrument, Jurisdiction, NextAction, Reason,
-    Step, StepPlan, Warning, WarningLevel,
+    Step, StepPlan, TransferKind, Warning, WarningLevel,
 };
 pub use recourse_core::letters::Letter;
 
@@ -51,6 +51,10 @@ pub struct CaseDetailsInput {
     pub region: Option<String>,
     #[serde(default)]
     pub complaint_body: Option<String>,
+    /// A US bank transfer: an ACH transfer or a wire; `None` when the user does not know (the
+    /// letters then name both Regulation E and UCC Article 4A). Only for a US bank transfer.
+    #[serde(default)]
+    pub transfer: Option<TransferKind>,
 }
 
 /// One row of the cases list.

@@ -248,6 +248,7 @@ impl App {
                     }),
                     complaint_body: d.complaint_body.clone(),
                     region: d.region.clone(),
+                    transfer: c.transfer()?,
                 }
             },
         })

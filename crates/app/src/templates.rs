@@ -444,6 +444,7 @@ fn sample(
                 }),
                 complaint_body: None,
                 region: None,
+                transfer: None,
             }
         } else {
             letters::CaseDetails::default()

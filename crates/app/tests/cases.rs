@@ -575,3 +575,88 @@ fn the_profile_round_trips_trimmed() {
     assert_eq!(p.address, "1 Main St\nSpringfield, IL 62701");
     assert_eq!(p.phone, "");
 }
+
+/// Review #8: a US bank transfer records whether it was an ACH transfer or a wire; the case
+/// keeps it, the plan and the bank letter name only that regime, and an unknown kind keeps
+/// both. Another instrument or jurisdiction refuses a kind and stores nothing.
+#[test]
+fn a_us_bank_transfer_records_ach_or_wire_and_its_letter_follows() {
+    use recourse_app::dto_cases::{CaseDetailsInput, TransferKind};
+    let mut f = Fixture::new();
+    let open = |f: &mut Fixture, j: Jurisdiction, i: Instrument, t: Option<TransferKind>| {
+        let req = OpenCaseRequest {
+            transaction_ids: f.doubles(),
+            reason: Reason::NotAuthorised,
+            jurisdiction: Some(j),
+            instrument: Some(i),
+            statement_date: Some("2024-04-30".into()),
+            details: CaseDetailsInput {
+                transfer: t,
+                ..Default::default()
+            },
+        };
+        f.app.open_case(&req)
+    };
+    let wire = open(
+        &mut f,
+        Jurisdiction::Us,
+        Instrument::BankTransfer,
+        Some(TransferKind::Wire),
+    )
+    .unwrap();
+    assert_eq!(wire.details.transfer, Some(TransferKind::Wire));
+    assert_eq!(
+        f.app.case(wire.id).unwrap().details.transfer,
+        Some(TransferKind::Wire)
+    );
+    let bank_plan = wire
+        .plan
+        .steps
+        .iter()
+        .find(|s| s.step == Step::Bank)
+        .unwrap();
+    assert!(bank_plan.basis.en.contains("4A") && !bank_plan.basis.en.contains("Reg E"));
+    let letter = f.app.letter(wire.id, Step::Bank, "en").unwrap().letter.body;
+    assert!(
+        letter.contains("This was a wire transfer") && !letter.contains("Regulation E"),
+        "{letter}"
+    );
+
+    let ach = open(
+        &mut f,
+        Jurisdiction::Us,
+        Instrument::BankTransfer,
+        Some(TransferKind::Ach),
+    )
+    .unwrap();
+    let letter = f.app.letter(ach.id, Step::Bank, "en").unwrap().letter.body;
+    assert!(
+        letter.contains("This was an ACH") && !letter.contains("4A"),
+        "{letter}"
+    );
+
+    let unknown = open(&mut f, Jurisdiction::Us, Instrument::BankTransfer, None).unwrap();
+    assert_eq!(unknown.details.transfer, None);
+    let letter = f
+        .app
+        .letter(unknown.id, Step::Bank, "en")
+        .unwrap()
+        .letter
+        .body;
+    assert!(letter.contains("If this was an ACH") && letter.contains("wire transfer"));
+
+    let before = f.app.cases().unwrap().len();
+    for (j, i) in [
+        (Jurisdiction::Us, Instrument::DebitCard),
+        (Jurisdiction::Uk, Instrument::BankTransfer),
+    ] {
+        let e = open(&mut f, j, i, Some(TransferKind::Wire)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Invalid);
+        assert!(
+            e.message.contains("only for a US bank transfer"),
+            "{}",
+            e.message
+        );
+    }
+    assert_eq!(f.app.cases().unwrap().len(), before, "nothing stored");
+}

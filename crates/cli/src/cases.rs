@@ -4,7 +4,7 @@ use crate::print_json;
 use clap::{Args, Subcommand};
 use recourse_app::dto_cases::{
     CaseDetailsInput, CaseView, Instrument, Jurisdiction, OpenCaseRequest, Reason, Step,
-    UserProfile,
+    TransferKind, UserProfile,
 };
 use recourse_app::{App, AppError};
 use std::path::PathBuf;
@@ -48,6 +48,10 @@ pub enum CaseAction {
         /// China: the one body a complaint goes to: 12315, consumer_association or regulator.
         #[arg(long)]
         complaint_body: Option<String>,
+        /// US bank transfer: ach, wire or unknown (Regulation E covers ACH transfers, UCC
+        /// Article 4A wires; unknown names both).
+        #[arg(long, value_parser = parse_transfer)]
+        transfer: Option<TransferAnswer>,
         #[arg(long)]
         json: bool,
     },
@@ -156,6 +160,17 @@ fn parse_instrument(s: &str) -> Result<Instrument, String> {
     })
 }
 
+/// The answer to "ACH or wire?": a kind, or "unknown" (a plain `Option` would make clap accept
+/// `--transfer` without a value).
+#[derive(Clone, Copy)]
+pub struct TransferAnswer(Option<TransferKind>);
+
+fn parse_transfer(s: &str) -> Result<TransferAnswer, String> {
+    TransferKind::parse(s)
+        .map(TransferAnswer)
+        .map_err(|()| "expected ach, wire or unknown".to_string())
+}
+
 fn parse_step(s: &str) -> Result<Step, String> {
     Step::parse(s).ok_or_else(|| "expected merchant, bank, association or court".to_string())
 }
@@ -174,6 +189,7 @@ pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
             bank,
             region,
             complaint_body,
+            transfer,
             json,
         } => {
             let req = OpenCaseRequest {
@@ -189,6 +205,7 @@ pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
                     bank_name: bank,
                     region,
                     complaint_body,
+                    transfer: transfer.and_then(|t| t.0),
                 },
             };
             let view = app.open_case(&req)?;

@@ -448,3 +448,108 @@ fn the_instrument_and_case_facts_decide_the_steps_and_the_notice_is_shown() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("bank_transfer"));
 }
+
+/// Review #8: `case open --transfer ach|wire|unknown` records a US bank transfer's kind, and
+/// the bank letter then names only its regime; any other value is refused before anything is
+/// stored.
+#[test]
+fn case_open_records_an_ach_or_wire_transfer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("chase.csv"),
+        "Date,Description,Amount\n2026-11-20,WIRE OUT REF 0042,-2500.00\n",
+    )
+    .unwrap();
+    ok(dir, &["import", "chase.csv"]);
+    let txns = ok_json(dir, &["transactions", "--json"]);
+    let id = txns[0]["id"].as_i64().unwrap().to_string();
+    let open = |transfer: &str| {
+        ok_json(
+            dir,
+            &[
+                "case",
+                "open",
+                "--transaction",
+                &id,
+                "--reason",
+                "not_authorised",
+                "--jurisdiction",
+                "us",
+                "--instrument",
+                "bank_transfer",
+                "--transfer",
+                transfer,
+                "--json",
+            ],
+        )
+    };
+    for (kind, json, must, must_not) in [
+        ("wire", "wire", "This was a wire transfer", "Regulation E"),
+        ("ach", "ach", "This was an ACH", "4A"),
+        ("unknown", "", "If this was an ACH", "This was"),
+    ] {
+        let case = open(kind);
+        if json.is_empty() {
+            assert!(case["details"]["transfer"].is_null());
+        } else {
+            assert_eq!(case["details"]["transfer"], json);
+        }
+        let cid = case["id"].as_i64().unwrap().to_string();
+        let out = format!("{kind}.txt");
+        ok(
+            dir,
+            &[
+                "letter", &cid, "--step", "bank", "--format", "txt", "--out", &out,
+            ],
+        );
+        let text = std::fs::read_to_string(dir.join(&out)).unwrap();
+        assert!(text.contains(must), "{kind}: missing {must}:\n{text}");
+        assert!(
+            !text.contains(must_not),
+            "{kind}: must not say {must_not}:\n{text}"
+        );
+    }
+    let out = recourse(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &id,
+            "--reason",
+            "not_authorised",
+            "--instrument",
+            "bank_transfer",
+            "--transfer",
+            "cheque",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ach, wire or unknown"));
+    let err = fails(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &id,
+            "--reason",
+            "not_authorised",
+            "--jurisdiction",
+            "us",
+            "--instrument",
+            "debit_card",
+            "--transfer",
+            "wire",
+        ],
+    );
+    assert!(err.contains("only for a US bank transfer"), "{err}");
+    assert_eq!(
+        ok_json(dir, &["case", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}

@@ -23,7 +23,7 @@ pub struct NewCase {
     pub details: CaseDetailsRow,
 }
 
-/// Optional facts of a case (migration 6); dates as `YYYY-MM-DD`.
+/// Optional facts of a case (migrations 8 and 9); dates as `YYYY-MM-DD`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CaseDetailsRow {
     pub delivered_on: Option<String>,
@@ -32,6 +32,8 @@ pub struct CaseDetailsRow {
     pub bank_name: Option<String>,
     pub region: Option<String>,
     pub complaint_body: Option<String>,
+    /// A US bank transfer's kind, "ach" or "wire" (migration 9); `None` when not known.
+    pub transfer_kind: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,7 +93,7 @@ pub struct CreditRow {
 const CASE_COLUMNS: &str =
     "id, reason, jurisdiction, instrument, status, opened_at, statement_date,
     account_last4, merchant_name, merchant_address, notes, outcome,
-    delivered_on, reported_on, police_report, bank_name, region, complaint_body";
+    delivered_on, reported_on, police_report, bank_name, region, complaint_body, transfer_kind";
 
 fn read_case(r: &Row) -> rusqlite::Result<CaseRow> {
     let address: Option<String> = r.get(9)?;
@@ -115,6 +117,7 @@ fn read_case(r: &Row) -> rusqlite::Result<CaseRow> {
             bank_name: r.get(15)?,
             region: r.get(16)?,
             complaint_body: r.get(17)?,
+            transfer_kind: r.get(18)?,
         },
     })
 }
@@ -151,8 +154,8 @@ impl Db {
             "INSERT INTO cases(reason, jurisdiction, instrument, opened_at, statement_date,
                                account_last4, merchant_name, merchant_address,
                                delivered_on, reported_on, police_report, bank_name, region,
-                               complaint_body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                               complaint_body, transfer_kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 case.reason,
                 case.jurisdiction,
@@ -168,6 +171,7 @@ impl Db {
                 case.details.bank_name,
                 case.details.region,
                 case.details.complaint_body,
+                case.details.transfer_kind,
             ],
         )?;
         let case_id = tx.last_insert_rowid();

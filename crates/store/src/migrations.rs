@@ -232,6 +232,12 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE cases ADD COLUMN region TEXT;
     ALTER TABLE cases ADD COLUMN complaint_body TEXT;
     "#,
+    // 9: more facts a letter needs that the case did not record: a US bank transfer's kind
+    // ("ach" or "wire"; NULL when the user does not know), which decides between Regulation E
+    // and UCC Article 4A.
+    r#"
+    ALTER TABLE cases ADD COLUMN transfer_kind TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

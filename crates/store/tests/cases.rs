@@ -255,3 +255,21 @@ fn credits_at_the_same_merchant_after_the_charge_are_refund_candidates() {
         (later[0], 438)
     );
 }
+
+/// Migration 9: a case keeps a US bank transfer's kind, and none when it is not known.
+#[test]
+fn a_case_keeps_its_transfer_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(&dir.path().join("t.db")).unwrap();
+    let (_, ids) = import(&mut db, "a.csv", &[row(2, 12, "WIRE OUT 0042", -250_000)]);
+    let mut case = new_case();
+    case.instrument = "bank_transfer".into();
+    case.details.transfer_kind = Some("wire".into());
+    let wire = db.create_case(&case, &ids).unwrap();
+    assert_eq!(
+        db.case_row(wire).unwrap().details.transfer_kind.as_deref(),
+        Some("wire")
+    );
+    let unknown = db.create_case(&new_case(), &ids).unwrap();
+    assert_eq!(db.case_row(unknown).unwrap().details.transfer_kind, None);
+}

@@ -274,7 +274,12 @@ statement_date: string | null,
  */
 details: CaseDetailsInput, };
 
-export type CaseDetailsInput = { delivered_on: string | null, reported_on: string | null, police_report: string | null, bank_name: string | null, region: string | null, complaint_body: string | null, };
+export type CaseDetailsInput = { delivered_on: string | null, reported_on: string | null, police_report: string | null, bank_name: string | null, region: string | null, complaint_body: string | null, 
+/**
+ * A US bank transfer: an ACH transfer or a wire; `None` when the user does not know (the
+ * letters then name both Regulation E and UCC Article 4A). Only for a US bank transfer.
+ */
+transfer: TransferKind | null, };
 
 export type CaseSummary = { id: number, reason: Reason, jurisdiction: Jurisdiction, status: CaseStatus, merchant: string, 
 /**
@@ -357,6 +362,8 @@ export type Reason = "double_charge" | "not_authorised" | "not_received" | "canc
 export type Jurisdiction = "us" | "uk" | "eu" | "cn";
 
 export type Instrument = "credit_card" | "debit_card" | "payment_platform" | "bank_transfer";
+
+export type TransferKind = "ach" | "wire";
 
 export type Step = "merchant" | "bank" | "association" | "court";
 
