@@ -127,6 +127,7 @@ function CaseDetailsLine({ view }: { view: CaseView }) {
     d.reported_on && `${t("cases.open.reportedOn")}: ${formatDate(d.reported_on)}`,
     d.police_report && `${t("cases.open.policeReport")}: ${d.police_report}`,
     d.bank_name && `${t("cases.open.bankName")}: ${d.bank_name}`,
+    d.transfer && `${t("cases.open.transfer")}: ${t(d.transfer === "ach" ? "cases.open.transferAch" : "cases.open.transferWire")}`,
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return (
