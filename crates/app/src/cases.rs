@@ -285,6 +285,7 @@ impl App {
                 stored_path: e.stored_path,
                 sha256: e.sha256,
                 added_at: e.added_at,
+                description: e.description,
             })
             .collect();
         let timeline = self
@@ -392,9 +393,17 @@ impl App {
     }
 
     /// Copies an evidence file into `<evidence folder>/<case id>/` (`backup::evidence_dir`) and records it with its
-    /// SHA-256. Adding the same content twice keeps one copy.
-    pub fn add_evidence(&mut self, case_id: i64, path: &Path) -> Result<CaseView> {
+    /// SHA-256 and, when given, what it is in the user's words (letters list that instead of
+    /// the file's kind). Adding the same content twice keeps one copy (and takes the new
+    /// description, if any).
+    pub fn add_evidence(
+        &mut self,
+        case_id: i64,
+        path: &Path,
+        description: Option<&str>,
+    ) -> Result<CaseView> {
         self.load_case(case_id)?;
+        let description = description.map(str::trim).filter(|d| !d.is_empty());
         let io =
             |e: std::io::Error| AppError::new(ErrorCode::Io, format!("{}: {e}", path.display()));
         let meta = std::fs::metadata(path).map_err(io)?;
@@ -426,12 +435,16 @@ impl App {
         }
         let bytes = std::fs::read(path).map_err(io)?;
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
-        if self
+        if let Some(same) = self
             .db
             .evidence(case_id)?
             .iter()
-            .any(|e| e.sha256 == sha256)
+            .find(|e| e.sha256 == sha256)
         {
+            if description.is_some() {
+                self.db
+                    .set_evidence_description(case_id, same.id, description)?;
+            }
             return self.case(case_id);
         }
         let file_name = path
@@ -449,10 +462,26 @@ impl App {
             &dest.to_string_lossy(),
             &sha256,
             &now_text(),
+            description,
         ) {
             let _ = std::fs::remove_file(&dest);
             return Err(e.into());
         }
+        self.case(case_id)
+    }
+
+    /// What an evidence file is, in the user's words ("order confirmation email of 3 May");
+    /// empty text clears it, and letters then list the file's kind again.
+    pub fn set_evidence_description(
+        &mut self,
+        case_id: i64,
+        evidence_id: i64,
+        description: &str,
+    ) -> Result<CaseView> {
+        self.load_case(case_id)?;
+        let description = Some(description.trim()).filter(|d| !d.is_empty());
+        self.db
+            .set_evidence_description(case_id, evidence_id, description)?;
         self.case(case_id)
     }
 

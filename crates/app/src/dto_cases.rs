@@ -98,6 +98,8 @@ pub struct EvidenceView {
     pub stored_path: String,
     pub sha256: String,
     pub added_at: String,
+    /// What it is, in the user's words; letters list it instead of the file's kind.
+    pub description: Option<String>,
 }
 
 /// Where a case stands.

@@ -223,7 +223,10 @@ impl App {
                 .db
                 .evidence(c.row.id)?
                 .into_iter()
-                .map(|e| e.file_name)
+                .map(|e| letters::Enclosure {
+                    file_name: e.file_name,
+                    description: e.description,
+                })
                 .collect(),
             notes: Some(c.row.notes.clone()).filter(|n| !n.trim().is_empty()),
             today: today(),

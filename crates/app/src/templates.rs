@@ -426,7 +426,7 @@ fn sample(
         earlier_steps: earlier,
         legal_basis: None,
         enclosures: if full {
-            vec!["receipt.pdf".to_string(), "statement.pdf".to_string()]
+            vec!["receipt.pdf".into(), "statement.pdf".into()]
         } else {
             Vec::new()
         },

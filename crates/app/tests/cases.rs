@@ -325,7 +325,7 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
     let id = f.open(None, None);
     let receipt = f.path("receipt.txt");
     std::fs::write(&receipt, "PHILZ COFFEE receipt 4.38").unwrap();
-    let c = f.app.add_evidence(id, &receipt).unwrap();
+    let c = f.app.add_evidence(id, &receipt, None).unwrap();
     assert_eq!(c.evidence.len(), 1);
     let e = &c.evidence[0];
     let stored = PathBuf::from(&e.stored_path);
@@ -348,18 +348,25 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
         format!("{:x}", Sha256::digest(b"PHILZ COFFEE receipt 4.38"))
     );
     // The same content again is not a second copy; a different file of the same name is.
-    assert_eq!(f.app.add_evidence(id, &receipt).unwrap().evidence.len(), 1);
+    assert_eq!(
+        f.app
+            .add_evidence(id, &receipt, None)
+            .unwrap()
+            .evidence
+            .len(),
+        1
+    );
     std::fs::create_dir(f.path("other")).unwrap();
     std::fs::write(f.path("other/receipt.txt"), "second").unwrap();
     let c = f
         .app
-        .add_evidence(id, &f.path("other/receipt.txt"))
+        .add_evidence(id, &f.path("other/receipt.txt"), None)
         .unwrap();
     assert_eq!(c.evidence.len(), 2);
     assert_ne!(c.evidence[0].stored_path, c.evidence[1].stored_path);
     assert_eq!(
         f.app
-            .add_evidence(id, &f.path("missing.png"))
+            .add_evidence(id, &f.path("missing.png"), None)
             .unwrap_err()
             .code,
         ErrorCode::Io
@@ -376,6 +383,58 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
                 .any(|e| e.contains("receipt")),
         "{:?}",
         letter.letter.enclosures
+    );
+    // Review #15: the user's description is listed instead of the kind; clearing it brings the
+    // kind back; another case's evidence cannot be described through this one.
+    let second = c.evidence[1].id;
+    let c = f
+        .app
+        .set_evidence_description(id, second, " Receipt of 12 April ")
+        .unwrap();
+    assert_eq!(
+        c.evidence[1].description.as_deref(),
+        Some("Receipt of 12 April")
+    );
+    let letter = f.app.letter(id, Step::Merchant, "en").unwrap();
+    assert_eq!(
+        letter.letter.enclosures,
+        ["Document", "Receipt of 12 April"]
+    );
+    let other = f.open(None, None);
+    assert_eq!(
+        f.app
+            .set_evidence_description(other, second, "x")
+            .unwrap_err()
+            .code,
+        ErrorCode::NotFound
+    );
+    f.app.set_evidence_description(id, second, "  ").unwrap();
+    assert_eq!(
+        f.app
+            .letter(id, Step::Merchant, "en")
+            .unwrap()
+            .letter
+            .enclosures,
+        ["Document (1)", "Document (2)"]
+    );
+    // Described when added; the same content added again takes the new description.
+    std::fs::write(f.path("photo.jpg"), "jpeg bytes").unwrap();
+    let c = f
+        .app
+        .add_evidence(id, &f.path("photo.jpg"), Some("Photo of the two receipts"))
+        .unwrap();
+    assert_eq!(
+        c.evidence[2].description.as_deref(),
+        Some("Photo of the two receipts")
+    );
+    let c = f
+        .app
+        .add_evidence(id, &f.path("photo.jpg"), Some("Photo of both receipts"))
+        .unwrap();
+    assert_eq!(c.evidence.len(), 3);
+    assert_eq!(
+        c.evidence[2].description.as_deref(),
+        Some("Photo of both receipts")
     );
     f.app.delete_case(id).unwrap();
     assert!(!stored.exists(), "evidence copies go with the case");

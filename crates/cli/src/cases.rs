@@ -93,6 +93,10 @@ pub enum CaseAction {
         id: i64,
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// What the file is, in your words ("order confirmation email of 3 May"): letters list
+        /// it instead of the file's kind. Repeat it once per file, in the files' order.
+        #[arg(long = "description")]
+        descriptions: Vec<String>,
         #[arg(long)]
         json: bool,
     },
@@ -255,10 +259,22 @@ pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
             outcome,
             json,
         } => (app.record_answer(id, step, &date, &outcome)?, json),
-        CaseAction::Evidence { id, files, json } => {
+        CaseAction::Evidence {
+            id,
+            files,
+            descriptions,
+            json,
+        } => {
+            if !descriptions.is_empty() && descriptions.len() != files.len() {
+                return Err(AppError::invalid(format!(
+                    "{} files and {} descriptions: give one --description per file, in the files' order, or none",
+                    files.len(),
+                    descriptions.len()
+                )));
+            }
             let mut view = app.case(id)?;
-            for f in &files {
-                view = app.add_evidence(id, f)?;
+            for (n, f) in files.iter().enumerate() {
+                view = app.add_evidence(id, f, descriptions.get(n).map(String::as_str))?;
             }
             (view, json)
         }

@@ -553,3 +553,90 @@ fn case_open_records_an_ach_or_wire_transfer() {
         3
     );
 }
+
+/// Review #15: `case evidence --description` says what each file is, and the letter lists that,
+/// never the file's name; descriptions that do not pair with the files are refused.
+#[test]
+fn evidence_descriptions_from_the_cli_reach_the_letter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("chase.csv"),
+        "Date,Description,Amount\n2026-11-20,ACME STORE,-25.00\n2026-11-20,ACME STORE,-25.00\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("IMG_4471.jpg"), "jpeg").unwrap();
+    std::fs::write(dir.join("mail.eml"), "From: shop").unwrap();
+    ok(dir, &["import", "chase.csv"]);
+    let txns = ok_json(dir, &["transactions", "--json"]);
+    let ids: Vec<String> = txns
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_i64().unwrap().to_string())
+        .collect();
+    let case = ok_json(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &ids[0],
+            "--transaction",
+            &ids[1],
+            "--reason",
+            "double_charge",
+            "--json",
+        ],
+    );
+    let cid = case["id"].as_i64().unwrap().to_string();
+    let err = fails(
+        dir,
+        &[
+            "case",
+            "evidence",
+            &cid,
+            "IMG_4471.jpg",
+            "mail.eml",
+            "--description",
+            "one only",
+        ],
+    );
+    assert!(err.contains("one --description per file"), "{err}");
+    let view = ok_json(
+        dir,
+        &[
+            "case",
+            "evidence",
+            &cid,
+            "IMG_4471.jpg",
+            "mail.eml",
+            "--description",
+            "Photo of the till receipt",
+            "--description",
+            "Order confirmation email of 20 November",
+            "--json",
+        ],
+    );
+    assert_eq!(
+        view["evidence"][0]["description"],
+        "Photo of the till receipt"
+    );
+    ok(
+        dir,
+        &[
+            "letter", &cid, "--step", "merchant", "--format", "txt", "--out", "m.txt",
+        ],
+    );
+    let text = std::fs::read_to_string(dir.join("m.txt")).unwrap();
+    for want in [
+        "Photo of the till receipt",
+        "Order confirmation email of 20 November",
+    ] {
+        assert!(text.contains(want), "missing {want}:\n{text}");
+    }
+    assert!(
+        !text.contains("IMG_4471") && !text.contains("mail.eml"),
+        "{text}"
+    );
+}

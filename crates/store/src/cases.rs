@@ -71,6 +71,8 @@ pub struct EvidenceRow {
     pub stored_path: String,
     pub sha256: String,
     pub added_at: String,
+    /// What it is, in the user's words (migration 9); `None` when not described.
+    pub description: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -427,12 +429,20 @@ impl Db {
         stored_path: &str,
         sha256: &str,
         added_at: &str,
+        description: Option<&str>,
     ) -> Result<i64> {
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO evidence(case_id, file_name, stored_path, sha256, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![case_id, file_name, stored_path, sha256, added_at],
+            "INSERT INTO evidence(case_id, file_name, stored_path, sha256, added_at, description)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                case_id,
+                file_name,
+                stored_path,
+                sha256,
+                added_at,
+                description
+            ],
         )?;
         let id = tx.last_insert_rowid();
         let date = added_at.get(..10).unwrap_or(added_at);
@@ -447,7 +457,7 @@ impl Db {
     /// A case's evidence files, in the order they were added.
     pub fn evidence(&self, case_id: i64) -> Result<Vec<EvidenceRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, file_name, stored_path, sha256, added_at FROM evidence
+            "SELECT id, file_name, stored_path, sha256, added_at, description FROM evidence
              WHERE case_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([case_id], |r| {
@@ -457,9 +467,29 @@ impl Db {
                 stored_path: r.get(2)?,
                 sha256: r.get(3)?,
                 added_at: r.get(4)?,
+                description: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Sets (or with `None` clears) what an evidence file of this case is, in the user's words.
+    pub fn set_evidence_description(
+        &self,
+        case_id: i64,
+        evidence_id: i64,
+        description: Option<&str>,
+    ) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE evidence SET description = ?3 WHERE id = ?2 AND case_id = ?1",
+            params![case_id, evidence_id, description],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!(
+                "evidence {evidence_id} of case {case_id}"
+            )));
+        }
+        Ok(())
     }
 
     /// Every evidence file as (id, case id, stored path): where the app looks for the files

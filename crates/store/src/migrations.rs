@@ -234,9 +234,11 @@ pub const MIGRATIONS: &[&str] = &[
     "#,
     // 9: more facts a letter needs that the case did not record: a US bank transfer's kind
     // ("ach" or "wire"; NULL when the user does not know), which decides between Regulation E
-    // and UCC Article 4A.
+    // and UCC Article 4A; and each evidence file's description in the user's words, which
+    // letters list instead of the kind read from its extension (never its file name).
     r#"
     ALTER TABLE cases ADD COLUMN transfer_kind TEXT;
+    ALTER TABLE evidence ADD COLUMN description TEXT;
     "#,
 ];
 

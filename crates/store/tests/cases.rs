@@ -152,9 +152,20 @@ fn a_case_keeps_its_transactions_steps_evidence_and_timeline() {
         "/data/evidence/1/receipt.pdf",
         "abc",
         "2024-04-22T09:00:00",
+        Some("Till receipt of 12 April"),
     )
     .unwrap();
-    assert_eq!(db.evidence(id).unwrap()[0].sha256, "abc");
+    let e = &db.evidence(id).unwrap()[0];
+    assert_eq!(e.sha256, "abc");
+    // Migration 9: a description in the user's words, changed or cleared later, only through
+    // the case the evidence belongs to.
+    assert_eq!(e.description.as_deref(), Some("Till receipt of 12 April"));
+    db.set_evidence_description(id, e.id, None).unwrap();
+    assert_eq!(db.evidence(id).unwrap()[0].description, None);
+    assert!(db
+        .set_evidence_description(id + 1, e.id, Some("x"))
+        .is_err());
+    assert_eq!(db.evidence(id).unwrap()[0].description, None);
     db.set_case_notes(id, "Charged twice at the till", "2024-04-23")
         .unwrap();
     db.close_case(id, "closed", "gave up", "2024-04-30")

@@ -62,8 +62,19 @@ pub async fn add_evidence<R: Runtime>(
     state.with_app(|a| {
         picked
             .iter()
-            .try_fold(a.case(case_id)?, |_, p| a.add_evidence(case_id, p))
+            .try_fold(a.case(case_id)?, |_, p| a.add_evidence(case_id, p, None))
     })
+}
+
+/// What an evidence file is, in the user's words; empty clears it.
+#[tauri::command]
+pub async fn set_evidence_description(
+    state: State<'_, AppState>,
+    case_id: i64,
+    evidence_id: i64,
+    description: String,
+) -> Result<CaseView> {
+    state.with_app(|app| app.set_evidence_description(case_id, evidence_id, &description))
 }
 
 #[tauri::command]

@@ -42,6 +42,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         cases::record_step_sent,
         cases::record_answer,
         cases::add_evidence,
+        cases::set_evidence_description,
         cases::set_case_notes,
         cases::set_case_merchant,
         cases::close_case,

@@ -114,6 +114,9 @@ export const api = {
     call<CaseView>("record_answer", { caseId, step, date, outcome }),
   /** Opens the system file dialog in the backend; the chosen files are copied into the case. */
   addEvidence: (caseId: number) => call<CaseView>("add_evidence", { caseId }),
+  /** What an evidence file is, in the user's words (letters list it instead of the file's kind); empty clears it. */
+  setEvidenceDescription: (caseId: number, evidenceId: number, description: string) =>
+    call<CaseView>("set_evidence_description", { caseId, evidenceId, description }),
   setCaseNotes: (caseId: number, notes: string) => call<CaseView>("set_case_notes", { caseId, notes }),
   setCaseMerchant: (caseId: number, name: string, address: string) => call<CaseView>("set_case_merchant", { caseId, name, address }),
   closeCase: (caseId: number, outcome: string) => call<CaseView>("close_case", { caseId, outcome }),

@@ -309,7 +309,11 @@ export type EvidenceView = { id: number, file_name: string,
 /**
  * The copy in the app's data folder.
  */
-stored_path: string, sha256: string, added_at: string, };
+stored_path: string, sha256: string, added_at: string, 
+/**
+ * What it is, in the user's words; letters list it instead of the file's kind.
+ */
+description: string | null, };
 
 export type CaseStatus = "open" | "refund_detected" | "refunded" | "closed";
 

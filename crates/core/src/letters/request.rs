@@ -72,6 +72,27 @@ pub struct CaseDetails {
     pub transfer: Option<TransferKind>,
 }
 
+/// One evidence file enclosed with a letter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Enclosure {
+    /// The file's name: only its extension is read (for its kind), never printed.
+    pub file_name: String,
+    /// What it is, in the user's words ("order confirmation email of 3 May"); printed instead
+    /// of the kind when given (review #15).
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+impl From<&str> for Enclosure {
+    /// A file the user described in no words.
+    fn from(file_name: &str) -> Enclosure {
+        Enclosure {
+            file_name: file_name.to_string(),
+            description: None,
+        }
+    }
+}
+
 /// A step taken before this letter.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct EarlierStep {
@@ -110,9 +131,9 @@ pub struct LetterRequest {
     pub earlier_steps: Vec<EarlierStep>,
     /// The legal basis to cite; `None` uses the ladder's basis for this step.
     pub legal_basis: Option<String>,
-    /// Evidence file names; letters list them by kind ("Photograph or screenshot"), never by
-    /// name (disputes-facts §9.5).
-    pub enclosures: Vec<String>,
+    /// The evidence files; letters list each by the user's description, else by its kind
+    /// ("Photograph or screenshot"), never by its file name (disputes-facts §9.5).
+    pub enclosures: Vec<Enclosure>,
     /// The user's own account of what happened, quoted in the letter.
     pub notes: Option<String>,
     pub today: NaiveDate,

@@ -107,7 +107,11 @@ export function CasePage({ caseId, onBack, onLetter }: { caseId: number; onBack:
       <div className="case-columns">
         <ChecklistPanel checklist={view.checklist} />
         <div className="stack">
-          <EvidencePanel evidence={view.evidence} onAdd={() => update(() => api.addEvidence(view.id))} />
+          <EvidencePanel
+            evidence={view.evidence}
+            onAdd={() => update(() => api.addEvidence(view.id))}
+            onDescribe={(evidenceId, description) => update(() => api.setEvidenceDescription(view.id, evidenceId, description))}
+          />
           <MerchantForm view={view} onUpdate={update} />
           <NotesField view={view} onUpdate={update} />
         </div>

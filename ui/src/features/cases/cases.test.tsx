@@ -120,6 +120,24 @@ describe("case page", () => {
     expect(calls.find((c) => c.cmd === "set_case_notes")?.args).toEqual({ caseId: 3, notes: "Called on Monday, ref 55" });
   });
 
+  it("saves what an evidence file is when its description loses focus", async () => {
+    const file = { id: 11, file_name: "IMG_4471.jpg", stored_path: "/d/3/IMG_4471.jpg", sha256: "ab", added_at: "2026-11-22T10:00:00", description: null };
+    const calls = backend({
+      case: () => ({ ...caseView, evidence: [file] }),
+      set_evidence_description: (a) => ({ ...caseView, evidence: [{ ...file, description: a.description }] }),
+    });
+    render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
+    const field = (await screen.findByLabelText("What IMG_4471.jpg is")) as HTMLInputElement;
+    expect(field.value).toBe("");
+    fireEvent.blur(field);
+    expect(calls.some((c) => c.cmd === "set_evidence_description")).toBe(false);
+    fireEvent.change(field, { target: { value: "Photo of the till receipt" } });
+    fireEvent.blur(field);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "set_evidence_description")).toBe(true));
+    expect(calls.find((c) => c.cmd === "set_evidence_description")?.args).toEqual({ caseId: 3, evidenceId: 11, description: "Photo of the till receipt" });
+    await waitFor(() => expect((screen.getByLabelText("What IMG_4471.jpg is") as HTMLInputElement).value).toBe("Photo of the till receipt"));
+  });
+
   it("names the error and keeps the page when the backend refuses", async () => {
     backend({
       case: () => caseView,
