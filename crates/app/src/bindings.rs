@@ -49,6 +49,7 @@ pub fn typescript() -> String {
         crate::dto_cases::CaseView::decl(),
         crate::dto_cases::LetterView::decl(),
         crate::dto_cases::UserProfile::decl(),
+        recourse_core::letters::Gender::decl(),
         recourse_core::disputes::Reason::decl(),
         recourse_core::disputes::Jurisdiction::decl(),
         recourse_core::disputes::Instrument::decl(),

@@ -11,7 +11,7 @@ pub use recourse_core::disputes::{
     not_legal_advice, Bilingual, CasePlan, Checklist, Instrument, Jurisdiction, NextAction, Reason,
     Step, StepPlan, TransferKind, Warning, WarningLevel,
 };
-pub use recourse_core::letters::Letter;
+pub use recourse_core::letters::{Gender, Letter};
 
 /// What the "dispute" action asks for.
 #[derive(Clone, Debug, Serialize, Deserialize, TS)]
@@ -202,4 +202,15 @@ pub struct UserProfile {
     pub address: String,
     pub email: String,
     pub phone: String,
+    /// The particulars a Chinese court complaint (民事起诉状) states about the plaintiff; each
+    /// is printed only when given, else the complaint leaves a blank to fill in by hand.
+    pub gender: Option<Gender>,
+    /// `YYYY-MM-DD`, or empty.
+    pub birth_date: String,
+    /// 民族 ("汉" or "汉族").
+    pub ethnicity: String,
+    /// 公民身份号码: 18 characters, checked by its check digit.
+    pub id_number: String,
+    /// 工作单位和职务或者职业.
+    pub occupation: String,
 }

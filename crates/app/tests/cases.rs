@@ -36,6 +36,7 @@ impl Fixture {
                 address: "1 Main St\n\nSpringfield, IL 62701".into(),
                 email: "ann@example.com".into(),
                 phone: String::new(),
+                ..Default::default()
             })
             .unwrap();
         f
@@ -624,6 +625,55 @@ fn a_later_refund_at_the_merchant_is_offered_and_closes_the_case_as_refunded() {
     assert_eq!(c.status, CaseStatus::Refunded);
     assert!(c.refund_candidate.is_none());
     assert_eq!(c.timeline.last().unwrap().kind, CaseEventKind::Refunded);
+}
+
+/// §9.4, review #20: the 起诉状's particulars are kept with the sender's details and printed
+/// instead of the blanks once given; a wrong identity card number or birth date is refused and
+/// nothing is saved.
+#[test]
+fn the_complaints_particulars_are_kept_with_the_sender_and_reach_the_court_complaint() {
+    use recourse_app::dto_cases::Gender;
+    let mut f = Fixture::new();
+    let id = f.open(Some(Jurisdiction::Cn), None);
+    let text = f.app.letter(id, Step::Court, "zh-CN").unwrap().text;
+    assert!(
+        text.contains("性别：＿＿") && text.contains("公民身份号码：＿＿＿＿＿＿"),
+        "{text}"
+    );
+
+    let mut p = f.app.profile().unwrap();
+    p.gender = Some(Gender::Female);
+    p.birth_date = " 1949-12-31 ".into();
+    p.ethnicity = "汉".into();
+    p.id_number = "11010519491231002x".into();
+    p.occupation = "某某公司 会计".into();
+    let saved = f.app.set_profile(&p).unwrap();
+    assert_eq!(
+        (saved.birth_date.as_str(), saved.id_number.as_str()),
+        ("1949-12-31", "11010519491231002X")
+    );
+    assert_eq!(f.app.profile().unwrap(), saved);
+    let text = f.app.letter(id, Step::Court, "zh-CN").unwrap().text;
+    for want in [
+        "原告：Ann Example，性别：女，1949年12月31日出生，汉族，工作单位及职务（或职业）：某某公司 会计",
+        "公民身份号码：11010519491231002X",
+    ] {
+        assert!(text.contains(want), "missing {want}:\n{text}");
+    }
+
+    for (birth, number, what) in [
+        ("1949-13-01", "", "birth date"),
+        ("", "110105194912310021", "check digit"),
+        ("", "1101051949", "not one"),
+    ] {
+        let mut bad = saved.clone();
+        bad.birth_date = birth.into();
+        bad.id_number = number.into();
+        let e = f.app.set_profile(&bad).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Invalid);
+        assert!(e.message.contains(what), "{}", e.message);
+    }
+    assert_eq!(f.app.profile().unwrap(), saved, "nothing saved");
 }
 
 #[test]

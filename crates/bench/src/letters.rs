@@ -56,6 +56,7 @@ fn request(lang: &str) -> LetterRequest {
             }],
             email: Some("jane.doe@example.com".into()),
             phone: None,
+            particulars: Default::default(),
         },
         recipient: Some(LetterParty {
             name: Some(if zh {

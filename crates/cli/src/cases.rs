@@ -3,7 +3,7 @@
 use crate::print_json;
 use clap::{Args, Subcommand};
 use recourse_app::dto_cases::{
-    CaseDetailsInput, CaseView, Instrument, Jurisdiction, OpenCaseRequest, Reason, Step,
+    CaseDetailsInput, CaseView, Gender, Instrument, Jurisdiction, OpenCaseRequest, Reason, Step,
     TransferKind, UserProfile,
 };
 use recourse_app::{App, AppError};
@@ -139,6 +139,21 @@ pub enum ProfileAction {
         email: Option<String>,
         #[arg(long)]
         phone: Option<String>,
+        /// For a Chinese court complaint (民事起诉状): male or female.
+        #[arg(long, value_parser = parse_gender)]
+        gender: Option<Gender>,
+        /// For a Chinese court complaint: your date of birth (YYYY-MM-DD).
+        #[arg(long)]
+        birth_date: Option<String>,
+        /// For a Chinese court complaint: your 民族 (e.g. 汉).
+        #[arg(long)]
+        ethnicity: Option<String>,
+        /// For a Chinese court complaint: your resident identity card number (公民身份号码).
+        #[arg(long)]
+        id_number: Option<String>,
+        /// For a Chinese court complaint: your employer and position, or occupation.
+        #[arg(long)]
+        occupation: Option<String>,
     },
     /// Show the profile.
     Show {
@@ -173,6 +188,10 @@ fn parse_transfer(s: &str) -> Result<TransferAnswer, String> {
     TransferKind::parse(s)
         .map(TransferAnswer)
         .map_err(|()| "expected ach, wire or unknown".to_string())
+}
+
+fn parse_gender(s: &str) -> Result<Gender, String> {
+    Gender::parse(s).ok_or_else(|| "expected male or female".to_string())
 }
 
 fn parse_step(s: &str) -> Result<Step, String> {
@@ -377,8 +396,26 @@ pub fn profile(app: &mut App, action: ProfileAction) -> Result<(), AppError> {
             address,
             email,
             phone,
+            gender,
+            birth_date,
+            ethnicity,
+            id_number,
+            occupation,
         } => {
             let mut p = app.profile()?;
+            if gender.is_some() {
+                p.gender = gender;
+            }
+            for (field, value) in [
+                (&mut p.birth_date, birth_date),
+                (&mut p.ethnicity, ethnicity),
+                (&mut p.id_number, id_number),
+                (&mut p.occupation, occupation),
+            ] {
+                if let Some(v) = value {
+                    *field = v;
+                }
+            }
             if let Some(v) = name {
                 p.name = v;
             }
@@ -400,6 +437,19 @@ pub fn profile(app: &mut App, action: ProfileAction) -> Result<(), AppError> {
                 return print_json(&p);
             }
             out!("{}\n{}\n{}\n{}", p.name, p.address, p.email, p.phone);
+            // The court complaint's particulars, only those given.
+            let particulars = [
+                ("gender", p.gender.map(|g| g.as_str().to_string())),
+                ("birth date", Some(p.birth_date.clone())),
+                ("ethnicity", Some(p.ethnicity.clone())),
+                ("id number", Some(p.id_number.clone())),
+                ("occupation", Some(p.occupation.clone())),
+            ];
+            for (label, value) in particulars {
+                if let Some(v) = value.filter(|v| !v.is_empty()) {
+                    out!("{label}: {v}");
+                }
+            }
         }
     }
     Ok(())

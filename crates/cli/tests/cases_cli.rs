@@ -640,3 +640,89 @@ fn evidence_descriptions_from_the_cli_reach_the_letter() {
         "{text}"
     );
 }
+
+/// §9.4: `profile set` keeps the 起诉状's particulars with the sender's details, and the Chinese
+/// court complaint prints them instead of blanks; a wrong identity card number is refused.
+#[test]
+fn the_complaints_particulars_are_set_from_the_cli() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("icbc.csv"),
+        "Date,Description,Amount\n2026-11-20,某某商城,-128.00\n2026-11-20,某某商城,-128.00\n",
+    )
+    .unwrap();
+    ok(dir, &["import", "icbc.csv"]);
+    ok(
+        dir,
+        &[
+            "profile",
+            "set",
+            "--name",
+            "张三",
+            "--address",
+            "北京市朝阳区建国路1号",
+        ],
+    );
+    let err = fails(
+        dir,
+        &["profile", "set", "--id-number", "110105194912310021"],
+    );
+    assert!(err.contains("check digit"), "{err}");
+    ok(
+        dir,
+        &[
+            "profile",
+            "set",
+            "--gender",
+            "male",
+            "--birth-date",
+            "1949-12-31",
+            "--ethnicity",
+            "汉",
+            "--id-number",
+            "11010519491231002X",
+            "--occupation",
+            "自由职业",
+        ],
+    );
+    let shown = ok_json(dir, &["profile", "show", "--json"]);
+    assert_eq!(shown["gender"], "male");
+    assert_eq!(shown["name"], "张三", "fields not given keep their value");
+    let txns = ok_json(dir, &["transactions", "--json"]);
+    let ids: Vec<String> = txns
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_i64().unwrap().to_string())
+        .collect();
+    let case = ok_json(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &ids[0],
+            "--transaction",
+            &ids[1],
+            "--reason",
+            "double_charge",
+            "--jurisdiction",
+            "cn",
+            "--json",
+        ],
+    );
+    let cid = case["id"].as_i64().unwrap().to_string();
+    ok(
+        dir,
+        &[
+            "letter", &cid, "--step", "court", "--lang", "zh-CN", "--format", "txt", "--out",
+            "qsz.txt",
+        ],
+    );
+    let text = std::fs::read_to_string(dir.join("qsz.txt")).unwrap();
+    assert!(
+        text.contains("原告：张三，性别：男，1949年12月31日出生，汉族，工作单位及职务（或职业）：自由职业，住北京市朝阳区建国路1号。公民身份号码：11010519491231002X。"),
+        "{text}"
+    );
+}

@@ -35,8 +35,8 @@ pub use render::{
     builtin_template, claim_worksheet, letter_exists, render, template_fields, TemplateError,
 };
 pub use request::{
-    CaseDetails, EarlierStep, Enclosure, LetterParty, LetterRequest, LetterTransaction,
-    SenderProfile,
+    CaseDetails, EarlierStep, Enclosure, Gender, LetterParty, LetterRequest, LetterTransaction,
+    Particulars, SenderProfile,
 };
 
 use serde::{Deserialize, Serialize};

@@ -59,6 +59,7 @@ fn sample(j: Jurisdiction, step: Step, lang: &str) -> LetterRequest {
             address: vec!["1 Main Street".into(), "Springfield".into()],
             email: Some("jane@example.com".into()),
             phone: Some("555-0100".into()),
+            particulars: Default::default(),
         },
         recipient: None,
         counterparty: Some(LetterParty {

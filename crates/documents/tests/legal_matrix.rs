@@ -13,7 +13,8 @@ use chrono::NaiveDate;
 use recourse_core::disputes::law::step_exists;
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step, TransferKind};
 use recourse_core::letters::{
-    render, CaseDetails, EarlierStep, LetterParty, LetterRequest, LetterTransaction, SenderProfile,
+    render, CaseDetails, EarlierStep, Gender, LetterParty, LetterRequest, LetterTransaction,
+    Particulars, SenderProfile,
 };
 use recourse_core::money::Currency;
 use recourse_documents::{Paper, Renderer};
@@ -857,6 +858,7 @@ fn request(j: Jurisdiction, i: Instrument, r: Reason, step: Step, lang: &str) ->
             address: vec!["1 Main Street".into()],
             email: None,
             phone: Some("555-0100".into()),
+            particulars: Default::default(),
         },
         recipient: None,
         counterparty: Some(LetterParty {
@@ -1339,5 +1341,50 @@ fn cn_english_complaint_follows_the_chosen_body() {
         for m in must_not {
             assert!(!text.contains(m), "{body}: must not say {m}\n{text}");
         }
+    }
+}
+
+/// §9.4, review #20: the 起诉状 prints the plaintiff's particulars the model form requires
+/// (民事诉讼法 第124条) where the sender's details hold them, and a blank to fill in by hand for
+/// each one they do not: never a guess.
+#[test]
+fn cn_complaint_prints_the_plaintiffs_particulars_when_known() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    for r in [NotAuthorised, NotReceived] {
+        let mut req = request(Cn, DebitCard, r, Step::Court, "zh-CN");
+        req.profile.particulars = Particulars {
+            gender: Some(Gender::Female),
+            birth_date: Some(d(1990, 3, 7)),
+            ethnicity: Some("汉".into()),
+            id_number: Some("11010519900307002X".into()),
+            occupation: Some("某某科技有限公司 工程师".into()),
+        };
+        let text = letter_text(&renderer, &req).unwrap();
+        for m in [
+            "原告：JaneDoe，性别：女，1990年3月7日出生，汉族，工作单位及职务（或职业）：某某科技有限公司工程师",
+            "公民身份号码：11010519900307002X",
+        ] {
+            assert!(text.contains(&squash(m)), "{r:?}: missing {m}\n{text}");
+        }
+        assert!(
+            !text.contains("性别：＿＿") && !text.contains("＿＿族"),
+            "{r:?}"
+        );
+        // Only what is known: without a birth date, that one blank stays.
+        req.profile.particulars.birth_date = None;
+        req.profile.particulars.ethnicity = Some("回族".into());
+        let text = letter_text(&renderer, &req).unwrap();
+        assert!(
+            text.contains(&squash("性别：女，＿＿＿＿年＿＿月＿＿日出生，回族")),
+            "{text}"
+        );
+        let en = request(Cn, DebitCard, r, Step::Court, "en");
+        let mut en = en;
+        en.profile.particulars.gender = Some(Gender::Male);
+        let text = letter_text(&renderer, &en).unwrap();
+        assert!(
+            text.contains(&squash("sex: male, born ____-__-__")),
+            "{text}"
+        );
     }
 }

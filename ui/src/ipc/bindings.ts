@@ -359,7 +359,30 @@ export type UserProfile = { name: string,
 /**
  * Address lines separated by newlines.
  */
-address: string, email: string, phone: string, };
+address: string, email: string, phone: string, 
+/**
+ * The particulars a Chinese court complaint (民事起诉状) states about the plaintiff; each
+ * is printed only when given, else the complaint leaves a blank to fill in by hand.
+ */
+gender: Gender | null, 
+/**
+ * `YYYY-MM-DD`, or empty.
+ */
+birth_date: string, 
+/**
+ * 民族 ("汉" or "汉族").
+ */
+ethnicity: string, 
+/**
+ * 公民身份号码: 18 characters, checked by its check digit.
+ */
+id_number: string, 
+/**
+ * 工作单位和职务或者职业.
+ */
+occupation: string, };
+
+export type Gender = "male" | "female";
 
 export type Reason = "double_charge" | "not_authorised" | "not_received" | "cancelled_subscription" | "wrong_amount" | "refund_not_credited" | "faulty_goods";
 

@@ -88,6 +88,14 @@ pub(crate) struct Sender {
     pub address: Vec<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// A 起诉状's particulars, in the letter's language; none when the user gave none (the
+    /// template then leaves a blank to fill in by hand, never a guess).
+    pub gender: Option<&'static str>,
+    pub birth_date: Option<String>,
+    /// 民族 ending in 族 ("汉族").
+    pub ethnicity: Option<String>,
+    pub id_number: Option<String>,
+    pub occupation: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -343,6 +351,19 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
                 .collect(),
             email: req.profile.email.clone().filter(|s| !s.trim().is_empty()),
             phone: req.profile.phone.clone().filter(|s| !s.trim().is_empty()),
+            gender: req.profile.particulars.gender.map(|g| match (g, zh) {
+                (crate::letters::Gender::Male, true) => "男",
+                (crate::letters::Gender::Female, true) => "女",
+                (crate::letters::Gender::Male, false) => "male",
+                (crate::letters::Gender::Female, false) => "female",
+            }),
+            birth_date: req.profile.particulars.birth_date.map(|d| date(d, lang)),
+            ethnicity: given(&req.profile.particulars.ethnicity).map(|e| {
+                let e = e.trim_end_matches('族');
+                format!("{e}族")
+            }),
+            id_number: given(&req.profile.particulars.id_number).map(str::to_string),
+            occupation: given(&req.profile.particulars.occupation).map(str::to_string),
         },
         recipient,
         counterparty,
@@ -456,6 +477,11 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         )
         .map_or("", |k| k.as_str()),
     }
+}
+
+/// Text the user gave, trimmed; none when blank.
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// China: the one body a complaint goes to (§9.4), as the case records it.

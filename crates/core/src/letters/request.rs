@@ -14,6 +14,50 @@ pub struct SenderProfile {
     pub address: Vec<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// What a Chinese court complaint must state about a plaintiff who is a person; each is
+    /// printed only when the user gave it, else left as a blank to fill in by hand.
+    #[serde(default)]
+    pub particulars: Particulars,
+}
+
+/// A natural person's particulars as the model 民事起诉状 states them (民事诉讼法 第124条:
+/// 姓名、性别、年龄、民族、职业、工作单位、住所、联系方式; SPC 民事诉讼文书样式 2016). The
+/// address and phone are the sender's own; only what the user entered is ever printed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct Particulars {
+    pub gender: Option<Gender>,
+    pub birth_date: Option<NaiveDate>,
+    /// 民族, as the user wrote it ("汉" or "汉族").
+    pub ethnicity: Option<String>,
+    /// 公民身份号码 (the resident identity card number).
+    pub id_number: Option<String>,
+    /// 工作单位和职务或者职业.
+    pub occupation: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "male" | "m" | "男" => Some(Gender::Male),
+            "female" | "f" | "女" => Some(Gender::Female),
+            _ => None,
+        }
+    }
 }
 
 /// A recipient or the other side of the dispute. Unknown parts are left as clear placeholders

@@ -10,6 +10,7 @@ import { runAction } from "../../components/runAction";
 import { formatDate } from "../../i18n/format";
 import { isChinese, today } from "../cases/labels";
 import { ProfileForm } from "./ProfileForm";
+import { particularsIncomplete } from "../settings/ParticularsFields";
 
 type Format = "pdf" | "docx" | "txt";
 type Paper = "a4" | "letter";
@@ -101,6 +102,9 @@ export function LetterScreen({
     });
 
   const profileEmpty = profile !== null && !profile.name.trim();
+  // §9.4: a 民事起诉状 states the plaintiff's particulars; ask for them at the Chinese court step.
+  const courtComplaint = view?.jurisdiction === "cn" && step === "court";
+  const particularsMissing = courtComplaint && profile !== null && !profileEmpty && particularsIncomplete(profile);
   const l = letter?.letter;
 
   return (
@@ -127,9 +131,18 @@ export function LetterScreen({
           </button>
         </div>
       )}
+      {particularsMissing && !editProfile && (
+        <div className="banner" role="status" data-testid="letter-particulars-notice">
+          <span>{t("letter.particularsMissing")}</span>
+          <button type="button" onClick={() => setEditProfile(true)} data-testid="letter-particulars-add">
+            {t("letter.addParticulars")}
+          </button>
+        </div>
+      )}
       {profile && editProfile && (
         <ProfileForm
           profile={profile}
+          particulars={courtComplaint}
           onSave={(p) =>
             run(async () => {
               setProfile(await api.setProfile(p));

@@ -1,14 +1,26 @@
 // A minimal form for the sender of letters (name, address, email, phone), for when the user has
-// not filled it in Settings yet.
+// not filled it in Settings yet; for a Chinese court complaint, also the plaintiff's particulars.
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UserProfile } from "../../ipc/api";
+import { ParticularsFields } from "../settings/ParticularsFields";
 
-export function ProfileForm({ profile, onSave, onCancel }: { profile: UserProfile; onSave: (p: UserProfile) => void; onCancel: () => void }) {
+export function ProfileForm({
+  profile,
+  particulars = false,
+  onSave,
+  onCancel,
+}: {
+  profile: UserProfile;
+  /** Also ask for the particulars a Chinese court complaint states. */
+  particulars?: boolean;
+  onSave: (p: UserProfile) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [p, setP] = useState<UserProfile>(profile);
-  const field = (key: keyof UserProfile) => ({
+  const field = (key: "name" | "address" | "email" | "phone") => ({
     id: `${id}-${key}`,
     value: p[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setP({ ...p, [key]: e.target.value }),
@@ -31,6 +43,7 @@ export function ProfileForm({ profile, onSave, onCancel }: { profile: UserProfil
       <input {...field("email")} type="email" />
       <label htmlFor={`${id}-phone`}>{t("letter.profile.phone")}</label>
       <input {...field("phone")} type="tel" />
+      {particulars && <ParticularsFields value={p} onChange={(c) => setP({ ...p, ...c })} />}
       <div className="actions span">
         <button type="submit" className="primary" disabled={!p.name.trim()}>
           {t("cases.save")}

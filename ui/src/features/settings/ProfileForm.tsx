@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { api, type AppError } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { emptyProfile, type UserProfile } from "./profile";
+import { ParticularsFields, type Particulars } from "./ParticularsFields";
 
 /** The sender block of every letter: name, postal address and contact. */
 export function ProfileForm() {
@@ -23,8 +24,9 @@ export function ProfileForm() {
     );
   }, []);
 
-  const edit = (field: keyof UserProfile, value: string) => {
-    setProfile((p) => ({ ...p, [field]: value }));
+  const edit = (field: keyof UserProfile, value: string) => change({ [field]: value });
+  const change = (c: Partial<UserProfile> | Partial<Particulars>) => {
+    setProfile((p) => ({ ...p, ...c }));
     setDirty(true);
     setSaved(false);
   };
@@ -61,6 +63,7 @@ export function ProfileForm() {
         <label htmlFor="profile-phone">{t("settings.phone")}</label>
         <input id="profile-phone" type="tel" value={profile.phone} onChange={(e) => edit("phone", e.target.value)} autoComplete="tel" />
       </div>
+      <ParticularsFields value={profile} onChange={change} />
       <div className="actions">
         <button type="submit" className="primary" disabled={!loaded || !dirty} data-testid="profile-save">
           {t("settings.saveProfile")}

@@ -4,4 +4,14 @@ import type { UserProfile } from "../../ipc/api";
 
 export type { UserProfile };
 
-export const emptyProfile: UserProfile = { name: "", address: "", email: "", phone: "" };
+export const emptyProfile: UserProfile = {
+  name: "",
+  address: "",
+  email: "",
+  phone: "",
+  gender: null,
+  birth_date: "",
+  ethnicity: "",
+  id_number: "",
+  occupation: "",
+};
