@@ -48,7 +48,7 @@ pub fn typescript() -> String {
         crate::dto_cases::CaseEvent::decl(),
         crate::dto_cases::CaseView::decl(),
         crate::dto_cases::LetterView::decl(),
-        crate::dto_cases::UserProfile::decl(),
+        crate::dto_cases::Sender::decl(),
         recourse_core::letters::Gender::decl(),
         recourse_core::disputes::Reason::decl(),
         recourse_core::disputes::Jurisdiction::decl(),

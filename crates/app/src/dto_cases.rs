@@ -1,5 +1,5 @@
-//! The values of the case, letter and profile screens (and the CLI's `case`, `letter` and
-//! `profile`). Dates are `YYYY-MM-DD` strings; money follows `dto`: a decimal string plus minor
+//! The values of the case, letter and sender screens (and the CLI's `case`, `letter` and
+//! `sender`). Dates are `YYYY-MM-DD` strings; money follows `dto`: a decimal string plus minor
 //! units. The plan, checklist and letter are core's own types, passed through unchanged.
 
 use crate::dto::Transaction;
@@ -193,10 +193,11 @@ pub struct LetterView {
     pub worksheet: Option<Letter>,
 }
 
-/// The user as the sender of letters.
+/// The user as the sender of letters (formerly "profile"; an import profile is a column
+/// mapping, `recourse_core::import::Profile`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
-pub struct UserProfile {
+pub struct Sender {
     pub name: String,
     /// Address lines separated by newlines.
     pub address: String,

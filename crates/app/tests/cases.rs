@@ -2,7 +2,7 @@
 //! a case opened on its double charge, the plan and deadlines, steps and answers, evidence,
 //! letters in every jurisdiction × step × language, exports, refund detection.
 
-use recourse_app::dto_cases::{CaseEventKind, CaseStatus, OpenCaseRequest, UserProfile};
+use recourse_app::dto_cases::{CaseEventKind, CaseStatus, OpenCaseRequest, Sender};
 use recourse_app::ErrorCode;
 use recourse_app::{App, ImportRequest};
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
@@ -31,7 +31,7 @@ impl Fixture {
         let mut f = Fixture { dir, app };
         f.import("chase.csv", STATEMENT);
         f.app
-            .set_profile(&UserProfile {
+            .set_sender(&Sender {
                 name: "Ann Example".into(),
                 address: "1 Main St\n\nSpringfield, IL 62701".into(),
                 email: "ann@example.com".into(),
@@ -641,18 +641,18 @@ fn the_complaints_particulars_are_kept_with_the_sender_and_reach_the_court_compl
         "{text}"
     );
 
-    let mut p = f.app.profile().unwrap();
+    let mut p = f.app.sender().unwrap();
     p.gender = Some(Gender::Female);
     p.birth_date = " 1949-12-31 ".into();
     p.ethnicity = "汉".into();
     p.id_number = "11010519491231002x".into();
     p.occupation = "某某公司 会计".into();
-    let saved = f.app.set_profile(&p).unwrap();
+    let saved = f.app.set_sender(&p).unwrap();
     assert_eq!(
         (saved.birth_date.as_str(), saved.id_number.as_str()),
         ("1949-12-31", "11010519491231002X")
     );
-    assert_eq!(f.app.profile().unwrap(), saved);
+    assert_eq!(f.app.sender().unwrap(), saved);
     let text = f.app.letter(id, Step::Court, "zh-CN").unwrap().text;
     for want in [
         "原告：Ann Example，性别：女，1949年12月31日出生，汉族，工作单位及职务（或职业）：某某公司 会计",
@@ -669,17 +669,17 @@ fn the_complaints_particulars_are_kept_with_the_sender_and_reach_the_court_compl
         let mut bad = saved.clone();
         bad.birth_date = birth.into();
         bad.id_number = number.into();
-        let e = f.app.set_profile(&bad).unwrap_err();
+        let e = f.app.set_sender(&bad).unwrap_err();
         assert_eq!(e.code, ErrorCode::Invalid);
         assert!(e.message.contains(what), "{}", e.message);
     }
-    assert_eq!(f.app.profile().unwrap(), saved, "nothing saved");
+    assert_eq!(f.app.sender().unwrap(), saved, "nothing saved");
 }
 
 #[test]
-fn the_profile_round_trips_trimmed() {
+fn the_sender_round_trips_trimmed() {
     let f = Fixture::new();
-    let p = f.app.profile().unwrap();
+    let p = f.app.sender().unwrap();
     assert_eq!(p.name, "Ann Example");
     assert_eq!(p.address, "1 Main St\nSpringfield, IL 62701");
     assert_eq!(p.phone, "");

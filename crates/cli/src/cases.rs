@@ -1,10 +1,11 @@
-//! `recourse case …`, `recourse letter …` and `recourse profile …` (CLI.md "cases and letters").
+//! `recourse case …`, `recourse letter …` and `recourse sender …` (alias `profile`, as CLI.md
+//! "cases and letters" spells it).
 
 use crate::print_json;
 use clap::{Args, Subcommand};
 use recourse_app::dto_cases::{
-    CaseDetailsInput, CaseView, Gender, Instrument, Jurisdiction, OpenCaseRequest, Reason, Step,
-    TransferKind, UserProfile,
+    CaseDetailsInput, CaseView, Gender, Instrument, Jurisdiction, OpenCaseRequest, Reason, Sender,
+    Step, TransferKind,
 };
 use recourse_app::{App, AppError};
 use std::path::PathBuf;
@@ -127,7 +128,7 @@ pub struct LetterArgs {
 }
 
 #[derive(Subcommand)]
-pub enum ProfileAction {
+pub enum SenderAction {
     /// Set the sender's details on letters (only the fields given change).
     Set {
         #[arg(long)]
@@ -155,7 +156,7 @@ pub enum ProfileAction {
         #[arg(long)]
         occupation: Option<String>,
     },
-    /// Show the profile.
+    /// Show the sender's details.
     Show {
         #[arg(long)]
         json: bool,
@@ -389,9 +390,9 @@ pub fn letter(app: &App, a: LetterArgs) -> Result<(), AppError> {
     Ok(())
 }
 
-pub fn profile(app: &mut App, action: ProfileAction) -> Result<(), AppError> {
+pub fn sender(app: &mut App, action: SenderAction) -> Result<(), AppError> {
     match action {
-        ProfileAction::Set {
+        SenderAction::Set {
             name,
             address,
             email,
@@ -402,7 +403,7 @@ pub fn profile(app: &mut App, action: ProfileAction) -> Result<(), AppError> {
             id_number,
             occupation,
         } => {
-            let mut p = app.profile()?;
+            let mut p = app.sender()?;
             if gender.is_some() {
                 p.gender = gender;
             }
@@ -428,11 +429,11 @@ pub fn profile(app: &mut App, action: ProfileAction) -> Result<(), AppError> {
             if let Some(v) = phone {
                 p.phone = v;
             }
-            let saved: UserProfile = app.set_profile(&p)?;
-            eprintln!("profile saved for {}", saved.name);
+            let saved: Sender = app.set_sender(&p)?;
+            eprintln!("sender saved: {}", saved.name);
         }
-        ProfileAction::Show { json } => {
-            let p = app.profile()?;
+        SenderAction::Show { json } => {
+            let p = app.sender()?;
             if json {
                 return print_json(&p);
             }

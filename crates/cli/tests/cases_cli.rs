@@ -59,9 +59,14 @@ fn import_open_a_case_show_it_and_write_its_letter() {
             "Springfield",
         ],
     );
+    // CLI.md spells it `profile`; `sender` is the command's name now, and both read the same.
     assert_eq!(
         ok_json(dir, &["profile", "show", "--json"])["address"],
         "1 Main St\nSpringfield"
+    );
+    assert_eq!(
+        ok_json(dir, &["sender", "show", "--json"]),
+        ok_json(dir, &["profile", "show", "--json"])
     );
 
     let opened = ok_json(
@@ -641,7 +646,7 @@ fn evidence_descriptions_from_the_cli_reach_the_letter() {
     );
 }
 
-/// §9.4: `profile set` keeps the 起诉状's particulars with the sender's details, and the Chinese
+/// §9.4: `sender set` keeps the 起诉状's particulars with the sender's details, and the Chinese
 /// court complaint prints them instead of blanks; a wrong identity card number is refused.
 #[test]
 fn the_complaints_particulars_are_set_from_the_cli() {
@@ -664,15 +669,12 @@ fn the_complaints_particulars_are_set_from_the_cli() {
             "北京市朝阳区建国路1号",
         ],
     );
-    let err = fails(
-        dir,
-        &["profile", "set", "--id-number", "110105194912310021"],
-    );
+    let err = fails(dir, &["sender", "set", "--id-number", "110105194912310021"]);
     assert!(err.contains("check digit"), "{err}");
     ok(
         dir,
         &[
-            "profile",
+            "sender",
             "set",
             "--gender",
             "male",

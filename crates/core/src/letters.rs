@@ -36,7 +36,7 @@ pub use render::{
 };
 pub use request::{
     CaseDetails, EarlierStep, Enclosure, Gender, LetterParty, LetterRequest, LetterTransaction,
-    Particulars, SenderProfile,
+    Particulars, Sender,
 };
 
 use serde::{Deserialize, Serialize};

@@ -14,7 +14,7 @@ use recourse_core::disputes::law::step_exists;
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step, TransferKind};
 use recourse_core::letters::{
     render, CaseDetails, EarlierStep, Gender, LetterParty, LetterRequest, LetterTransaction,
-    Particulars, SenderProfile,
+    Particulars, Sender,
 };
 use recourse_core::money::Currency;
 use recourse_documents::{Paper, Renderer};
@@ -853,7 +853,7 @@ fn request(j: Jurisdiction, i: Instrument, r: Reason, step: Step, lang: &str) ->
         instrument: i,
         reason: r,
         step,
-        profile: SenderProfile {
+        sender: Sender {
             name: "Jane Doe".into(),
             address: vec!["1 Main Street".into()],
             email: None,
@@ -1293,8 +1293,8 @@ fn a_case_that_records_nothing_prints_no_placeholder() {
                         req.account_last4 = None;
                         req.details.bank = None;
                         req.counterparty = None;
-                        req.profile.address.clear();
-                        req.profile.phone = None;
+                        req.sender.address.clear();
+                        req.sender.phone = None;
                         req.earlier_steps.clear();
                         req.enclosures.clear();
                         let Ok(letter) = render(&req, None) else {
@@ -1352,7 +1352,7 @@ fn cn_complaint_prints_the_plaintiffs_particulars_when_known() {
     let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
     for r in [NotAuthorised, NotReceived] {
         let mut req = request(Cn, DebitCard, r, Step::Court, "zh-CN");
-        req.profile.particulars = Particulars {
+        req.sender.particulars = Particulars {
             gender: Some(Gender::Female),
             birth_date: Some(d(1990, 3, 7)),
             ethnicity: Some("汉".into()),
@@ -1371,8 +1371,8 @@ fn cn_complaint_prints_the_plaintiffs_particulars_when_known() {
             "{r:?}"
         );
         // Only what is known: without a birth date, that one blank stays.
-        req.profile.particulars.birth_date = None;
-        req.profile.particulars.ethnicity = Some("回族".into());
+        req.sender.particulars.birth_date = None;
+        req.sender.particulars.ethnicity = Some("回族".into());
         let text = letter_text(&renderer, &req).unwrap();
         assert!(
             text.contains(&squash("性别：女，＿＿＿＿年＿＿月＿＿日出生，回族")),
@@ -1380,7 +1380,7 @@ fn cn_complaint_prints_the_plaintiffs_particulars_when_known() {
         );
         let en = request(Cn, DebitCard, r, Step::Court, "en");
         let mut en = en;
-        en.profile.particulars.gender = Some(Gender::Male);
+        en.sender.particulars.gender = Some(Gender::Male);
         let text = letter_text(&renderer, &en).unwrap();
         assert!(
             text.contains(&squash("sex: male, born ____-__-__")),

@@ -16,7 +16,7 @@ import type {
   LetterView,
   OpenCaseRequest,
   Step,
-  UserProfile,
+  Sender,
   FlagStatus,
   FlagView,
   ImportProgress,
@@ -128,10 +128,11 @@ export const api = {
   exportLetter: (caseId: number, step: Step, lang: string, format: "pdf" | "docx" | "txt", paper: "a4" | "letter" | null) =>
     /** The files written: the letter, and for a court step outside China the claim worksheet beside it. */
     call<string[] | null>("export_letter", { caseId, step, lang, format, paper }),
-  profile: () => call<UserProfile>("profile"),
-  setProfile: (profile: UserProfile) => call<UserProfile>("set_profile", { profile }),
+  /** The sender of letters (an import profile is a column mapping: `exportImportProfile`). */
+  sender: () => call<Sender>("sender"),
+  setSender: (sender: Sender) => call<Sender>("set_sender", { sender }),
   // --- end cases + letters ---
-  // --- Settings screen: app settings, profile, data folder, backup and restore ---
+  // --- Settings screen: app settings, sender, data folder, backup and restore ---
   getSettings: () => call<AppSettings>("get_settings"),
   setSettings: (settings: AppSettings) => call<void>("set_settings", { settings }),
   dataLocation: () => call<DataLocation>("data_location"),

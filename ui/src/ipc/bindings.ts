@@ -355,7 +355,7 @@ edited: boolean,
  */
 worksheet: Letter | null, };
 
-export type UserProfile = { name: string, 
+export type Sender = { name: string, 
 /**
  * Address lines separated by newlines.
  */

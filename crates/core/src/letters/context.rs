@@ -21,7 +21,7 @@ pub(crate) struct Context {
     pub reason: &'static str,
     pub reason_label: String,
     pub problem: String,
-    pub sender: Sender,
+    pub sender: SenderLines,
     pub recipient: Party,
     pub counterparty: Party,
     pub account_last4: Option<String>,
@@ -83,7 +83,7 @@ pub(crate) struct Context {
 }
 
 #[derive(Serialize)]
-pub(crate) struct Sender {
+pub(crate) struct SenderLines {
     pub name: String,
     pub address: Vec<String>,
     pub email: Option<String>,
@@ -340,30 +340,30 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         reason: req.reason.as_str(),
         reason_label: pick(&req.reason.label()),
         problem: problem(req.reason, zh).to_string(),
-        sender: Sender {
-            name: req.profile.name.clone(),
+        sender: SenderLines {
+            name: req.sender.name.clone(),
             address: req
-                .profile
+                .sender
                 .address
                 .iter()
                 .filter(|l| !l.trim().is_empty())
                 .cloned()
                 .collect(),
-            email: req.profile.email.clone().filter(|s| !s.trim().is_empty()),
-            phone: req.profile.phone.clone().filter(|s| !s.trim().is_empty()),
-            gender: req.profile.particulars.gender.map(|g| match (g, zh) {
+            email: req.sender.email.clone().filter(|s| !s.trim().is_empty()),
+            phone: req.sender.phone.clone().filter(|s| !s.trim().is_empty()),
+            gender: req.sender.particulars.gender.map(|g| match (g, zh) {
                 (crate::letters::Gender::Male, true) => "男",
                 (crate::letters::Gender::Female, true) => "女",
                 (crate::letters::Gender::Male, false) => "male",
                 (crate::letters::Gender::Female, false) => "female",
             }),
-            birth_date: req.profile.particulars.birth_date.map(|d| date(d, lang)),
-            ethnicity: given(&req.profile.particulars.ethnicity).map(|e| {
+            birth_date: req.sender.particulars.birth_date.map(|d| date(d, lang)),
+            ethnicity: given(&req.sender.particulars.ethnicity).map(|e| {
                 let e = e.trim_end_matches('族');
                 format!("{e}族")
             }),
-            id_number: given(&req.profile.particulars.id_number).map(str::to_string),
-            occupation: given(&req.profile.particulars.occupation).map(str::to_string),
+            id_number: given(&req.sender.particulars.id_number).map(str::to_string),
+            occupation: given(&req.sender.particulars.occupation).map(str::to_string),
         },
         recipient,
         counterparty,

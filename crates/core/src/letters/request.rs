@@ -1,4 +1,4 @@
-//! Everything a letter is filled from. The app assembles it from the profile, the case, its
+//! Everything a letter is filled from. The app assembles it from the sender's details, the case, its
 //! transactions, steps and evidence files; `render` turns it into a `Letter`.
 
 use crate::disputes::{Instrument, Jurisdiction, Reason, Step, TransferKind};
@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The user, as the letter's sender.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct SenderProfile {
+pub struct Sender {
     pub name: String,
     /// Address lines, one per entry.
     pub address: Vec<String>,
@@ -158,7 +158,8 @@ pub struct LetterRequest {
     pub reason: Reason,
     /// The step this letter is for.
     pub step: Step,
-    pub profile: SenderProfile,
+    /// The user, who signs the letter.
+    pub sender: Sender,
     /// Who the letter goes to; `None` leaves the step's placeholder (for the court step outside
     /// China the letter goes to the other side, before filing).
     pub recipient: Option<LetterParty>,

@@ -3,13 +3,13 @@
 // PDF, DOCX or text, copied, and marked as sent.
 import { useCallback, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type AppError, type CaseView, type LetterView, type Step, type TemplateKind, type UserProfile } from "../../ipc/api";
+import { api, type AppError, type CaseView, type LetterView, type Step, type TemplateKind, type Sender } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { LegalNotice } from "../../components/LegalNotice";
 import { runAction } from "../../components/runAction";
 import { formatDate } from "../../i18n/format";
 import { isChinese, today } from "../cases/labels";
-import { ProfileForm } from "./ProfileForm";
+import { SenderForm } from "./SenderForm";
 import { particularsIncomplete } from "../settings/ParticularsFields";
 
 type Format = "pdf" | "docx" | "txt";
@@ -36,8 +36,8 @@ export function LetterScreen({
   const [view, setView] = useState<CaseView | null>(null);
   const [letter, setLetter] = useState<LetterView | null>(null);
   const [body, setBody] = useState("");
-  const [profile, setProfile] = useState<UserProfile | null>(null);
-  const [editProfile, setEditProfile] = useState(false);
+  const [sender, setSender] = useState<Sender | null>(null);
+  const [editSender, setEditSender] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,7 +54,7 @@ export function LetterScreen({
       // US banks and courts expect US Letter; everyone else A4.
       setPaper((p) => p ?? (v.jurisdiction === "us" ? "letter" : "a4"));
     }, setError);
-    api.profile().then(setProfile, setError);
+    api.sender().then(setSender, setError);
   }, [caseId]);
   useEffect(() => {
     loadLetter().catch(setError);
@@ -101,10 +101,10 @@ export function LetterScreen({
       setNotice(t("letter.markedSent", { date: formatDate(date) }));
     });
 
-  const profileEmpty = profile !== null && !profile.name.trim();
+  const senderEmpty = sender !== null && !sender.name.trim();
   // §9.4: a 民事起诉状 states the plaintiff's particulars; ask for them at the Chinese court step.
   const courtComplaint = view?.jurisdiction === "cn" && step === "court";
-  const particularsMissing = courtComplaint && profile !== null && !profileEmpty && particularsIncomplete(profile);
+  const particularsMissing = courtComplaint && sender !== null && !senderEmpty && particularsIncomplete(sender);
   const l = letter?.letter;
 
   return (
@@ -118,39 +118,39 @@ export function LetterScreen({
       </header>
       <LegalNotice />
 
-      {profileEmpty && !editProfile && (
-        <div className="banner" role="status" data-testid="letter-profile-notice">
-          <span>{t("letter.profileMissing")}</span>
+      {senderEmpty && !editSender && (
+        <div className="banner" role="status" data-testid="letter-sender-notice">
+          <span>{t("letter.senderMissing")}</span>
           {onSettings && (
             <button type="button" className="link" onClick={onSettings}>
               {t("letter.openSettings")}
             </button>
           )}
-          <button type="button" onClick={() => setEditProfile(true)} data-testid="letter-profile-add">
+          <button type="button" onClick={() => setEditSender(true)} data-testid="letter-sender-add">
             {t("letter.addHere")}
           </button>
         </div>
       )}
-      {particularsMissing && !editProfile && (
+      {particularsMissing && !editSender && (
         <div className="banner" role="status" data-testid="letter-particulars-notice">
           <span>{t("letter.particularsMissing")}</span>
-          <button type="button" onClick={() => setEditProfile(true)} data-testid="letter-particulars-add">
+          <button type="button" onClick={() => setEditSender(true)} data-testid="letter-particulars-add">
             {t("letter.addParticulars")}
           </button>
         </div>
       )}
-      {profile && editProfile && (
-        <ProfileForm
-          profile={profile}
+      {sender && editSender && (
+        <SenderForm
+          sender={sender}
           particulars={courtComplaint}
           onSave={(p) =>
             run(async () => {
-              setProfile(await api.setProfile(p));
-              setEditProfile(false);
+              setSender(await api.setSender(p));
+              setEditSender(false);
               await loadLetter();
             })
           }
-          onCancel={() => setEditProfile(false)}
+          onCancel={() => setEditSender(false)}
         />
       )}
 

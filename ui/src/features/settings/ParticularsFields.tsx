@@ -3,9 +3,9 @@
 // is printed only when given; a blank one stays a blank to fill in by hand on the complaint.
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import type { Gender, UserProfile } from "../../ipc/api";
+import type { Gender, Sender } from "../../ipc/api";
 
-export type Particulars = Pick<UserProfile, "gender" | "birth_date" | "ethnicity" | "id_number" | "occupation">;
+export type Particulars = Pick<Sender, "gender" | "birth_date" | "ethnicity" | "id_number" | "occupation">;
 
 /** True when the complaint would still print a blank for one of the particulars. */
 export function particularsIncomplete(p: Particulars): boolean {

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AppError, type AppSettings, type TemplateKind } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
-import { ProfileForm } from "./ProfileForm";
+import { SenderForm } from "./SenderForm";
 import { DataSection } from "./DataSection";
 import { setLanguage, type Language } from "../../i18n";
 import { applyTheme, THEMES } from "./theme";
@@ -55,7 +55,7 @@ export function SettingsScreen({ openTemplate }: { openTemplate?: TemplateKind |
         <h1 id="settings-title">{t("settings.title")}</h1>
       </header>
 
-      <ProfileForm />
+      <SenderForm />
 
       <div className="card settings-card">
         <h2>{t("settings.preferences")}</h2>

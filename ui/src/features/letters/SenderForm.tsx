@@ -2,24 +2,24 @@
 // not filled it in Settings yet; for a Chinese court complaint, also the plaintiff's particulars.
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { UserProfile } from "../../ipc/api";
+import type { Sender } from "../../ipc/api";
 import { ParticularsFields } from "../settings/ParticularsFields";
 
-export function ProfileForm({
-  profile,
+export function SenderForm({
+  sender,
   particulars = false,
   onSave,
   onCancel,
 }: {
-  profile: UserProfile;
+  sender: Sender;
   /** Also ask for the particulars a Chinese court complaint states. */
   particulars?: boolean;
-  onSave: (p: UserProfile) => void;
+  onSave: (p: Sender) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const [p, setP] = useState<UserProfile>(profile);
+  const [p, setP] = useState<Sender>(sender);
   const field = (key: "name" | "address" | "email" | "phone") => ({
     id: `${id}-${key}`,
     value: p[key],
@@ -28,20 +28,20 @@ export function ProfileForm({
   return (
     <form
       className="card form-grid"
-      aria-label={t("letter.profile.title")}
+      aria-label={t("letter.sender.title")}
       onSubmit={(e) => {
         e.preventDefault();
         onSave(p);
       }}
-      data-testid="letter-profile-form"
+      data-testid="letter-sender-form"
     >
-      <label htmlFor={`${id}-name`}>{t("letter.profile.name")}</label>
+      <label htmlFor={`${id}-name`}>{t("letter.sender.name")}</label>
       <input {...field("name")} required />
-      <label htmlFor={`${id}-address`}>{t("letter.profile.address")}</label>
+      <label htmlFor={`${id}-address`}>{t("letter.sender.address")}</label>
       <textarea {...field("address")} rows={3} />
-      <label htmlFor={`${id}-email`}>{t("letter.profile.email")}</label>
+      <label htmlFor={`${id}-email`}>{t("letter.sender.email")}</label>
       <input {...field("email")} type="email" />
-      <label htmlFor={`${id}-phone`}>{t("letter.profile.phone")}</label>
+      <label htmlFor={`${id}-phone`}>{t("letter.sender.phone")}</label>
       <input {...field("phone")} type="tel" />
       {particulars && <ParticularsFields value={p} onChange={(c) => setP({ ...p, ...c })} />}
       <div className="actions span">

@@ -1,52 +1,55 @@
-//! The user's profile: the sender of every letter. Kept in settings as JSON under "profile".
+//! The sender of every letter: the user's name, address, contact and, for a Chinese court
+//! complaint, their particulars. Kept in settings as JSON under the key "profile", the name it
+//! had before "profile" came to mean only an import profile: renaming a stored key would need a
+//! migration of the settings row for no gain.
 
-use crate::dto_cases::UserProfile;
+use crate::dto_cases::Sender;
 use crate::error::{AppError, Result};
 use crate::App;
 use crate::ErrorCode;
-use recourse_core::letters::{Particulars, SenderProfile};
+use recourse_core::letters::{self, Particulars};
 
-const PROFILE_KEY: &str = "profile";
+const SENDER_KEY: &str = "profile";
 
 impl App {
-    /// The saved profile; empty fields until the user fills them in.
-    pub fn profile(&self) -> Result<UserProfile> {
-        match self.db.setting(PROFILE_KEY)? {
+    /// The saved sender; empty fields until the user fills them in.
+    pub fn sender(&self) -> Result<Sender> {
+        match self.db.setting(SENDER_KEY)? {
             Some(json) => serde_json::from_str(&json).map_err(|e| {
                 AppError::new(
                     ErrorCode::Storage,
-                    format!("the saved profile is not valid: {e}"),
+                    format!("the saved sender's details are not valid: {e}"),
                 )
             }),
-            None => Ok(UserProfile::default()),
+            None => Ok(Sender::default()),
         }
     }
 
     /// Saves the sender's details, trimmed; a birth date that is not a date or an identity
     /// card number that fails its check digit is refused and nothing is saved.
-    pub fn set_profile(&mut self, profile: &UserProfile) -> Result<UserProfile> {
-        let birth_date = profile.birth_date.trim();
+    pub fn set_sender(&mut self, sender: &Sender) -> Result<Sender> {
+        let birth_date = sender.birth_date.trim();
         if !birth_date.is_empty() {
             crate::cases::parse_date(birth_date, "birth date")?;
         }
-        let id_number = profile.id_number.trim().to_ascii_uppercase();
+        let id_number = sender.id_number.trim().to_ascii_uppercase();
         if !id_number.is_empty() {
             check_id_number(&id_number)?;
         }
-        let clean = UserProfile {
-            name: profile.name.trim().to_string(),
-            address: address_lines(&profile.address).join("\n"),
-            email: profile.email.trim().to_string(),
-            phone: profile.phone.trim().to_string(),
-            gender: profile.gender,
+        let clean = Sender {
+            name: sender.name.trim().to_string(),
+            address: address_lines(&sender.address).join("\n"),
+            email: sender.email.trim().to_string(),
+            phone: sender.phone.trim().to_string(),
+            gender: sender.gender,
             birth_date: birth_date.to_string(),
-            ethnicity: profile.ethnicity.trim().to_string(),
+            ethnicity: sender.ethnicity.trim().to_string(),
             id_number,
-            occupation: profile.occupation.trim().to_string(),
+            occupation: sender.occupation.trim().to_string(),
         };
         let json = serde_json::to_string(&clean)
             .map_err(|e| AppError::new(ErrorCode::Storage, e.to_string()))?;
-        self.db.set_setting(PROFILE_KEY, &json)?;
+        self.db.set_setting(SENDER_KEY, &json)?;
         Ok(clean)
     }
 }
@@ -71,7 +74,7 @@ fn check_id_number(id: &str) -> Result<()> {
         Err(AppError::invalid(format!(
             "the identity card number '{id}' {why} (expected 18 characters: 17 digits and a check digit 0-9 or X)"
         ))
-        .with_detail("profile.id_number", [("value", id.to_string())]))
+        .with_detail("sender.id_number", [("value", id.to_string())]))
     };
     if bytes.len() != 18 || !bytes[..17].iter().all(u8::is_ascii_digit) {
         return refuse("is not one");
@@ -87,10 +90,10 @@ fn check_id_number(id: &str) -> Result<()> {
     Ok(())
 }
 
-/// The profile as a letter's sender; a particular the user left blank stays unknown.
-pub(crate) fn sender(p: &UserProfile) -> SenderProfile {
+/// The sender as a letter's; a particular the user left blank stays unknown.
+pub(crate) fn letter_sender(p: &Sender) -> letters::Sender {
     let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-    SenderProfile {
+    letters::Sender {
         name: p.name.trim().to_string(),
         address: address_lines(&p.address),
         email: some(&p.email),
