@@ -186,9 +186,7 @@ fn parse_instrument(s: &str) -> Result<Instrument, String> {
 pub struct TransferAnswer(Option<TransferKind>);
 
 fn parse_transfer(s: &str) -> Result<TransferAnswer, String> {
-    TransferKind::parse(s)
-        .map(TransferAnswer)
-        .map_err(|()| "expected ach, wire or unknown".to_string())
+    TransferKind::parse(s).map(TransferAnswer)
 }
 
 fn parse_gender(s: &str) -> Result<Gender, String> {

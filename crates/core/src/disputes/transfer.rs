@@ -25,14 +25,14 @@ impl TransferKind {
         }
     }
 
-    /// The kind named by `s`; `Ok(None)` for "unknown" (the user does not know), `Err` for
-    /// anything else.
-    pub fn parse(s: &str) -> Result<Option<TransferKind>, ()> {
+    /// The kind named by `s`; `Ok(None)` for "unknown" (the user does not know), and for
+    /// anything else an error saying what was expected.
+    pub fn parse(s: &str) -> Result<Option<TransferKind>, String> {
         match s.trim().to_ascii_lowercase().replace('-', "_").as_str() {
             "ach" | "eft" | "electronic" => Ok(Some(TransferKind::Ach)),
             "wire" | "wire_transfer" => Ok(Some(TransferKind::Wire)),
             "" | "unknown" | "dont_know" | "don't_know" => Ok(None),
-            _ => Err(()),
+            _ => Err(format!("'{s}' is not a transfer kind: expected ach, wire or unknown")),
         }
     }
 }
