@@ -26,6 +26,18 @@ fn fails(dir: &Path, args: &[&str]) -> String {
     err
 }
 
+/// Writes `csv` as `file`, imports it and returns its transactions' ids.
+fn imported_ids(dir: &Path, file: &str, csv: &str) -> Vec<String> {
+    std::fs::write(dir.join(file), csv).unwrap();
+    ok(dir, &["import", file]);
+    ok_json(dir, &["transactions", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_i64().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn import_open_a_case_show_it_and_write_its_letter() {
     let tmp = tempfile::tempdir().unwrap();
@@ -461,14 +473,12 @@ fn the_instrument_and_case_facts_decide_the_steps_and_the_notice_is_shown() {
 fn case_open_records_an_ach_or_wire_transfer() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    std::fs::write(
-        dir.join("chase.csv"),
+    let id = imported_ids(
+        dir,
+        "chase.csv",
         "Date,Description,Amount\n2026-11-20,WIRE OUT REF 0042,-2500.00\n",
     )
-    .unwrap();
-    ok(dir, &["import", "chase.csv"]);
-    let txns = ok_json(dir, &["transactions", "--json"]);
-    let id = txns[0]["id"].as_i64().unwrap().to_string();
+    .remove(0);
     let open = |transfer: &str| {
         ok_json(
             dir,
@@ -565,21 +575,13 @@ fn case_open_records_an_ach_or_wire_transfer() {
 fn evidence_descriptions_from_the_cli_reach_the_letter() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    std::fs::write(
-        dir.join("chase.csv"),
-        "Date,Description,Amount\n2026-11-20,ACME STORE,-25.00\n2026-11-20,ACME STORE,-25.00\n",
-    )
-    .unwrap();
     std::fs::write(dir.join("IMG_4471.jpg"), "jpeg").unwrap();
     std::fs::write(dir.join("mail.eml"), "From: shop").unwrap();
-    ok(dir, &["import", "chase.csv"]);
-    let txns = ok_json(dir, &["transactions", "--json"]);
-    let ids: Vec<String> = txns
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_i64().unwrap().to_string())
-        .collect();
+    let ids = imported_ids(
+        dir,
+        "chase.csv",
+        "Date,Description,Amount\n2026-11-20,ACME STORE,-25.00\n2026-11-20,ACME STORE,-25.00\n",
+    );
     let case = ok_json(
         dir,
         &[
@@ -652,12 +654,11 @@ fn evidence_descriptions_from_the_cli_reach_the_letter() {
 fn the_complaints_particulars_are_set_from_the_cli() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    std::fs::write(
-        dir.join("icbc.csv"),
+    let ids = imported_ids(
+        dir,
+        "icbc.csv",
         "Date,Description,Amount\n2026-11-20,某某商城,-128.00\n2026-11-20,某某商城,-128.00\n",
-    )
-    .unwrap();
-    ok(dir, &["import", "icbc.csv"]);
+    );
     ok(
         dir,
         &[
@@ -691,13 +692,6 @@ fn the_complaints_particulars_are_set_from_the_cli() {
     let shown = ok_json(dir, &["profile", "show", "--json"]);
     assert_eq!(shown["gender"], "male");
     assert_eq!(shown["name"], "张三", "fields not given keep their value");
-    let txns = ok_json(dir, &["transactions", "--json"]);
-    let ids: Vec<String> = txns
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_i64().unwrap().to_string())
-        .collect();
     let case = ok_json(
         dir,
         &[
