@@ -318,6 +318,9 @@ fn print_case(c: &CaseView) {
         c.jurisdiction.as_str(),
         c.instrument.as_str()
     );
+    if let Some(kind) = c.details.transfer {
+        out!("  transfer: {}", kind.as_str());
+    }
     for t in &c.transactions {
         out!(
             "  transaction {:>6}  {}  {:>10} {}  {}  ({}:{})",

@@ -511,6 +511,12 @@ fn case_open_records_an_ach_or_wire_transfer() {
             assert_eq!(case["details"]["transfer"], json);
         }
         let cid = case["id"].as_i64().unwrap().to_string();
+        let shown = ok(dir, &["case", "show", &cid]);
+        assert_eq!(
+            shown.contains(&format!("transfer: {kind}")),
+            !json.is_empty(),
+            "{shown}"
+        );
         let out = format!("{kind}.txt");
         ok(
             dir,
