@@ -71,16 +71,16 @@ test("disputing a flagged charge opens a case whose page shows the next action",
 test("the letter is edited, exported as PDF and text, and marked as sent", async () => {
   const { driver } = app;
   await click(driver, "case-write-letter");
-  // Each read finds the textarea again: saving the profile re-renders the letter.
+  // Each read finds the textarea again: saving the sender re-renders the letter.
   const bodyValue = () => retryStale(async () => (await byTestId(driver, "letter-body")).getAttribute("value"));
   await driver.wait(async () => (await bodyValue()).length > 20, 15000, "the letter body never arrived");
 
-  // Sign it: the profile is empty on a first start.
-  await click(driver, "letter-profile-add");
-  const inForm = async (css) => (await byTestId(driver, "letter-profile-form")).findElement(By.css(css));
+  // Sign it: the sender is empty on a first start.
+  await click(driver, "letter-sender-add");
+  const inForm = async (css) => (await byTestId(driver, "letter-sender-form")).findElement(By.css(css));
   await retryStale(async () => typeInto(driver, await inForm("input"), "Ada Lovelace"));
   await retryStale(async () => (await inForm('button[type="submit"]')).click());
-  await driver.wait(async () => (await countTestId(driver, "letter-profile-form")) === 0, 15000, "the profile form stayed open");
+  await driver.wait(async () => (await countTestId(driver, "letter-sender-form")) === 0, 15000, "the sender form stayed open");
   await waitText(driver, "letter-sender", /Ada Lovelace/);
 
   const edited = `${await bodyValue()}\n\nI called your shop on 3 November; reference 5521.`;

@@ -13,7 +13,7 @@ use crate::ErrorCode;
 use crate::{dates, now_text, App};
 use chrono::NaiveDate;
 use recourse_core::disputes::{
-    self, CaseFacts, Instrument, Jurisdiction, Reason, Step, StepRecord,
+    self, CaseFacts, Instrument, Jurisdiction, Reason, Step, StepRecord, TransferKind,
 };
 use recourse_core::money::Currency;
 use recourse_store::cases::{CaseDetailsRow, CaseRow, NewCase, StepRow};
@@ -101,7 +101,18 @@ impl Loaded {
                 .as_deref()
                 .and_then(|d| dates::stored("case", d).ok()),
             region: self.row.details.region.clone(),
+            transfer: self.transfer()?,
         })
+    }
+
+    /// A US bank transfer's kind as recorded (`None`: not known).
+    pub fn transfer(&self) -> Result<Option<TransferKind>> {
+        self.row
+            .details
+            .transfer_kind
+            .as_deref()
+            .map(|k| stored("transfer kind", k))
+            .transpose()
     }
 
     pub fn step_records(&self) -> Vec<StepRecord> {
@@ -197,7 +208,7 @@ impl App {
             account_last4: self.db.transaction_card_last4(first.id)?,
             merchant_name: Some(first.merchant.clone()).filter(|m| !m.is_empty()),
             merchant_address: vec![],
-            details: details_row(&req.details, jurisdiction)?,
+            details: details_row(&req.details, jurisdiction, instrument)?,
         };
         let id = self.db.create_case(&case, &ids)?;
         self.case(id)
@@ -275,6 +286,7 @@ impl App {
                 stored_path: e.stored_path,
                 sha256: e.sha256,
                 added_at: e.added_at,
+                description: e.description,
             })
             .collect();
         let timeline = self
@@ -306,6 +318,7 @@ impl App {
                 bank_name: c.row.details.bank_name.clone(),
                 region: c.row.details.region.clone(),
                 complaint_body: c.row.details.complaint_body.clone(),
+                transfer: c.transfer()?,
             },
             account_last4: c.row.account_last4.clone(),
             merchant: c.merchant(),
@@ -381,9 +394,17 @@ impl App {
     }
 
     /// Copies an evidence file into `<evidence folder>/<case id>/` (`backup::evidence_dir`) and records it with its
-    /// SHA-256. Adding the same content twice keeps one copy.
-    pub fn add_evidence(&mut self, case_id: i64, path: &Path) -> Result<CaseView> {
+    /// SHA-256 and, when given, what it is in the user's words (letters list that instead of
+    /// the file's kind). Adding the same content twice keeps one copy (and takes the new
+    /// description, if any).
+    pub fn add_evidence(
+        &mut self,
+        case_id: i64,
+        path: &Path,
+        description: Option<&str>,
+    ) -> Result<CaseView> {
         self.load_case(case_id)?;
+        let description = description.map(str::trim).filter(|d| !d.is_empty());
         let io =
             |e: std::io::Error| AppError::new(ErrorCode::Io, format!("{}: {e}", path.display()));
         let meta = std::fs::metadata(path).map_err(io)?;
@@ -415,12 +436,16 @@ impl App {
         }
         let bytes = std::fs::read(path).map_err(io)?;
         let sha256 = format!("{:x}", Sha256::digest(&bytes));
-        if self
+        if let Some(same) = self
             .db
             .evidence(case_id)?
             .iter()
-            .any(|e| e.sha256 == sha256)
+            .find(|e| e.sha256 == sha256)
         {
+            if description.is_some() {
+                self.db
+                    .set_evidence_description(case_id, same.id, description)?;
+            }
             return self.case(case_id);
         }
         let file_name = path
@@ -438,10 +463,26 @@ impl App {
             &dest.to_string_lossy(),
             &sha256,
             &now_text(),
+            description,
         ) {
             let _ = std::fs::remove_file(&dest);
             return Err(e.into());
         }
+        self.case(case_id)
+    }
+
+    /// What an evidence file is, in the user's words ("order confirmation email of 3 May");
+    /// empty text clears it, and letters then list the file's kind again.
+    pub fn set_evidence_description(
+        &mut self,
+        case_id: i64,
+        evidence_id: i64,
+        description: &str,
+    ) -> Result<CaseView> {
+        self.load_case(case_id)?;
+        let description = Some(description.trim()).filter(|d| !d.is_empty());
+        self.db
+            .set_evidence_description(case_id, evidence_id, description)?;
         self.case(case_id)
     }
 
@@ -606,8 +647,13 @@ const US_STATES: &[&str] = &[
 ];
 
 /// Checks the optional facts of a new case: dates are dates, the region and the complaint body
-/// are ones the rules know for the case's jurisdiction; empty text counts as not given.
-fn details_row(d: &CaseDetailsInput, j: Jurisdiction) -> Result<CaseDetailsRow> {
+/// are ones the rules know for the case's jurisdiction, a transfer's kind is given only for a US bank transfer (where it
+/// decides the law); empty text counts as not given.
+fn details_row(
+    d: &CaseDetailsInput,
+    jurisdiction: Jurisdiction,
+    instrument: Instrument,
+) -> Result<CaseDetailsRow> {
     fn text(v: &Option<String>) -> Option<&str> {
         v.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
@@ -620,7 +666,7 @@ fn details_row(d: &CaseDetailsInput, j: Jurisdiction) -> Result<CaseDetailsRow> 
     // the EU country (its public holidays count in PSD2's business days).
     let region = text(&d.region)
         .map(|r| {
-            if j == Jurisdiction::Eu {
+            if jurisdiction == Jurisdiction::Eu {
                 return disputes::EuCountry::parse(r)
                     .map(|c| c.code().to_string())
                     .ok_or_else(|| {
@@ -651,6 +697,20 @@ fn details_row(d: &CaseDetailsInput, j: Jurisdiction) -> Result<CaseDetailsRow> 
             ))),
         })
         .transpose()?;
+    if let Some(kind) = d.transfer {
+        if disputes::law::us_transfer(jurisdiction, instrument, Some(kind)).is_none() {
+            return Err(AppError::invalid(format!(
+                "a transfer kind ('{}') is recorded only for a US bank transfer, not a {} case paid by {}",
+                kind.as_str(),
+                jurisdiction.as_str(),
+                instrument.as_str()
+            ))
+            .with_detail(
+                "case.transfer_not_us_bank_transfer",
+                [("kind", kind.as_str().to_string())],
+            ));
+        }
+    }
     Ok(CaseDetailsRow {
         delivered_on: date(&d.delivered_on, "delivery date")?,
         reported_on: date(&d.reported_on, "date reported to the bank")?,
@@ -658,6 +718,7 @@ fn details_row(d: &CaseDetailsInput, j: Jurisdiction) -> Result<CaseDetailsRow> 
         bank_name: text(&d.bank_name).map(str::to_string),
         region,
         complaint_body: body,
+        transfer_kind: d.transfer.map(|k| k.as_str().to_string()),
     })
 }
 

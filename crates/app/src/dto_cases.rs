@@ -1,5 +1,5 @@
-//! The values of the case, letter and profile screens (and the CLI's `case`, `letter` and
-//! `profile`). Dates are `NaiveDate`s (ISO `YYYY-MM-DD` on the wire); money follows `dto`: a decimal string plus minor
+//! The values of the case, letter and sender screens (and the CLI's `case`, `letter` and
+//! `sender`). Dates are `NaiveDate`s (ISO `YYYY-MM-DD` on the wire); money follows `dto`: a decimal string plus minor
 //! units. The plan, checklist and letter are core's own types, passed through unchanged.
 
 use crate::dto::Transaction;
@@ -10,9 +10,9 @@ use ts_rs::TS;
 // Core's own types in the contract, re-exported so the CLI and the shell need only this crate.
 pub use recourse_core::disputes::{
     not_legal_advice, Bilingual, CasePlan, Checklist, Instrument, Jurisdiction, NextAction, Reason,
-    Step, StepPlan, Warning, WarningLevel,
+    Step, StepPlan, TransferKind, Warning, WarningLevel,
 };
-pub use recourse_core::letters::Letter;
+pub use recourse_core::letters::{Gender, Letter};
 
 /// What the "dispute" action asks for.
 #[derive(Clone, Debug, Serialize, Deserialize, TS)]
@@ -53,6 +53,10 @@ pub struct CaseDetailsInput {
     pub region: Option<String>,
     #[serde(default)]
     pub complaint_body: Option<String>,
+    /// A US bank transfer: an ACH transfer or a wire; `None` when the user does not know (the
+    /// letters then name both Regulation E and UCC Article 4A). Only for a US bank transfer.
+    #[serde(default)]
+    pub transfer: Option<TransferKind>,
 }
 
 /// One row of the cases list.
@@ -96,6 +100,8 @@ pub struct EvidenceView {
     pub stored_path: String,
     pub sha256: String,
     pub added_at: String,
+    /// What it is, in the user's words; letters list it instead of the file's kind.
+    pub description: Option<String>,
 }
 
 /// Where a case stands.
@@ -189,13 +195,25 @@ pub struct LetterView {
     pub worksheet: Option<Letter>,
 }
 
-/// The user as the sender of letters.
+/// The user as the sender of letters (formerly "profile"; an import profile is a column
+/// mapping, `recourse_core::import::Profile`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
-pub struct UserProfile {
+pub struct Sender {
     pub name: String,
     /// Address lines separated by newlines.
     pub address: String,
     pub email: String,
     pub phone: String,
+    /// The particulars a Chinese court complaint (民事起诉状) states about the plaintiff; each
+    /// is printed only when given, else the complaint leaves a blank to fill in by hand.
+    pub gender: Option<Gender>,
+    /// `YYYY-MM-DD`, or empty.
+    pub birth_date: String,
+    /// 民族 ("汉" or "汉族").
+    pub ethnicity: String,
+    /// 公民身份号码: 18 characters, checked by its check digit.
+    pub id_number: String,
+    /// 工作单位和职务或者职业.
+    pub occupation: String,
 }

@@ -1,11 +1,11 @@
-//! Letters for a case's steps: rendered from the built-in templates with the profile, the case,
+//! Letters for a case's steps: rendered from the built-in templates with the sender, the case,
 //! its transactions, earlier steps and evidence; the user's edited body kept per step; exported
 //! as PDF, DOCX or plain text.
 
 use crate::cases::{today, write_new, Loaded};
 use crate::dto_cases::LetterView;
 use crate::error::{AppError, Result};
-use crate::profile::sender;
+use crate::sender::letter_sender;
 use crate::App;
 use crate::ErrorCode;
 use recourse_core::disputes::{Jurisdiction, Step};
@@ -211,7 +211,7 @@ impl App {
             instrument: c.instrument,
             reason: c.reason,
             step,
-            profile: sender(&self.profile()?),
+            sender: letter_sender(&self.sender()?),
             recipient: (step == Step::Merchant).then(|| merchant_party.clone()),
             counterparty: Some(merchant_party),
             account_last4: c.row.account_last4.clone(),
@@ -223,7 +223,10 @@ impl App {
                 .db
                 .evidence(c.row.id)?
                 .into_iter()
-                .map(|e| e.file_name)
+                .map(|e| letters::Enclosure {
+                    file_name: e.file_name,
+                    description: e.description,
+                })
                 .collect(),
             notes: Some(c.row.notes.clone()).filter(|n| !n.trim().is_empty()),
             today: today(),
@@ -245,6 +248,7 @@ impl App {
                     }),
                     complaint_body: d.complaint_body.clone(),
                     region: d.region.clone(),
+                    transfer: c.transfer()?,
                 }
             },
         })

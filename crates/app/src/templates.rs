@@ -10,14 +10,13 @@
 
 use crate::cases::today;
 use crate::error::{AppError, Result};
-use crate::profile::sender;
+use crate::sender::letter_sender;
 use crate::App;
 use crate::ErrorCode;
 use chrono::{Days, NaiveDate};
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
 use recourse_core::letters::{
-    self, EarlierStep, Letter, LetterParty, LetterRequest, LetterTransaction, SenderProfile,
-    TemplateError,
+    self, EarlierStep, Letter, LetterParty, LetterRequest, LetterTransaction, Sender, TemplateError,
 };
 use recourse_core::money::Currency;
 use serde::{Deserialize, Serialize};
@@ -112,7 +111,7 @@ impl App {
             None => (
                 sample(
                     kind,
-                    sender(&self.profile()?),
+                    letter_sender(&self.sender()?),
                     Full::Yes,
                     Reason::DoubleCharge,
                     None,
@@ -195,13 +194,13 @@ impl App {
             letters::render(&req, Some(source))
                 .map_err(|e| whose(e, format!("writing the letter of case {id}")))?;
         }
-        let profile = sender(&self.profile()?);
+        let sender = letter_sender(&self.sender()?);
         for full in [Full::Yes, Full::No] {
             for reason in Reason::ALL {
                 for instrument in Instrument::ALL {
                     // A combination with no such letter (no such step, or facts the letter's
                     // law does not cover) has nothing to check.
-                    let req = sample(&kind, profile.clone(), full, reason, Some(instrument));
+                    let req = sample(&kind, sender.clone(), full, reason, Some(instrument));
                     if letters::letter_exists(&req).is_err() {
                         continue;
                     }
@@ -330,7 +329,7 @@ fn fields() -> Vec<TemplateField> {
 /// taken, the first one answered.
 fn sample(
     kind: &TemplateKind,
-    profile: SenderProfile,
+    sender: Sender,
     full: Full,
     reason: Reason,
     instrument: Option<Instrument>,
@@ -413,11 +412,7 @@ fn sample(
         instrument: instrument.unwrap_or(instrument_default),
         reason,
         step: kind.step,
-        profile: if full {
-            profile
-        } else {
-            SenderProfile::default()
-        },
+        sender: if full { sender } else { Sender::default() },
         recipient: (full && kind.step == Step::Merchant).then(|| party.clone()),
         counterparty: full.then_some(party),
         account_last4: full.then(|| "4242".to_string()),
@@ -426,7 +421,7 @@ fn sample(
         earlier_steps: earlier,
         legal_basis: None,
         enclosures: if full {
-            vec!["receipt.pdf".to_string(), "statement.pdf".to_string()]
+            vec!["receipt.pdf".into(), "statement.pdf".into()]
         } else {
             Vec::new()
         },
@@ -444,6 +439,7 @@ fn sample(
                 }),
                 complaint_body: None,
                 region: None,
+                transfer: None,
             }
         } else {
             letters::CaseDetails::default()

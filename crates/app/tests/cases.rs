@@ -2,7 +2,7 @@
 //! a case opened on its double charge, the plan and deadlines, steps and answers, evidence,
 //! letters in every jurisdiction × step × language, exports, refund detection.
 
-use recourse_app::dto_cases::{CaseEventKind, CaseStatus, OpenCaseRequest, UserProfile};
+use recourse_app::dto_cases::{CaseEventKind, CaseStatus, OpenCaseRequest, Sender};
 use recourse_app::ErrorCode;
 use recourse_app::{App, ImportRequest};
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
@@ -31,11 +31,12 @@ impl Fixture {
         let mut f = Fixture { dir, app };
         f.import("chase.csv", STATEMENT);
         f.app
-            .set_profile(&UserProfile {
+            .set_sender(&Sender {
                 name: "Ann Example".into(),
                 address: "1 Main St\n\nSpringfield, IL 62701".into(),
                 email: "ann@example.com".into(),
                 phone: String::new(),
+                ..Default::default()
             })
             .unwrap();
         f
@@ -328,7 +329,7 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
     let id = f.open(None, None);
     let receipt = f.path("receipt.txt");
     std::fs::write(&receipt, "PHILZ COFFEE receipt 4.38").unwrap();
-    let c = f.app.add_evidence(id, &receipt).unwrap();
+    let c = f.app.add_evidence(id, &receipt, None).unwrap();
     assert_eq!(c.evidence.len(), 1);
     let e = &c.evidence[0];
     let stored = PathBuf::from(&e.stored_path);
@@ -351,18 +352,25 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
         format!("{:x}", Sha256::digest(b"PHILZ COFFEE receipt 4.38"))
     );
     // The same content again is not a second copy; a different file of the same name is.
-    assert_eq!(f.app.add_evidence(id, &receipt).unwrap().evidence.len(), 1);
+    assert_eq!(
+        f.app
+            .add_evidence(id, &receipt, None)
+            .unwrap()
+            .evidence
+            .len(),
+        1
+    );
     std::fs::create_dir(f.path("other")).unwrap();
     std::fs::write(f.path("other/receipt.txt"), "second").unwrap();
     let c = f
         .app
-        .add_evidence(id, &f.path("other/receipt.txt"))
+        .add_evidence(id, &f.path("other/receipt.txt"), None)
         .unwrap();
     assert_eq!(c.evidence.len(), 2);
     assert_ne!(c.evidence[0].stored_path, c.evidence[1].stored_path);
     assert_eq!(
         f.app
-            .add_evidence(id, &f.path("missing.png"))
+            .add_evidence(id, &f.path("missing.png"), None)
             .unwrap_err()
             .code,
         ErrorCode::Io
@@ -379,6 +387,58 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
                 .any(|e| e.contains("receipt")),
         "{:?}",
         letter.letter.enclosures
+    );
+    // Review #15: the user's description is listed instead of the kind; clearing it brings the
+    // kind back; another case's evidence cannot be described through this one.
+    let second = c.evidence[1].id;
+    let c = f
+        .app
+        .set_evidence_description(id, second, " Receipt of 12 April ")
+        .unwrap();
+    assert_eq!(
+        c.evidence[1].description.as_deref(),
+        Some("Receipt of 12 April")
+    );
+    let letter = f.app.letter(id, Step::Merchant, "en").unwrap();
+    assert_eq!(
+        letter.letter.enclosures,
+        ["Document", "Receipt of 12 April"]
+    );
+    let other = f.open(None, None);
+    assert_eq!(
+        f.app
+            .set_evidence_description(other, second, "x")
+            .unwrap_err()
+            .code,
+        ErrorCode::NotFound
+    );
+    f.app.set_evidence_description(id, second, "  ").unwrap();
+    assert_eq!(
+        f.app
+            .letter(id, Step::Merchant, "en")
+            .unwrap()
+            .letter
+            .enclosures,
+        ["Document (1)", "Document (2)"]
+    );
+    // Described when added; the same content added again takes the new description.
+    std::fs::write(f.path("photo.jpg"), "jpeg bytes").unwrap();
+    let c = f
+        .app
+        .add_evidence(id, &f.path("photo.jpg"), Some("Photo of the two receipts"))
+        .unwrap();
+    assert_eq!(
+        c.evidence[2].description.as_deref(),
+        Some("Photo of the two receipts")
+    );
+    let c = f
+        .app
+        .add_evidence(id, &f.path("photo.jpg"), Some("Photo of both receipts"))
+        .unwrap();
+    assert_eq!(c.evidence.len(), 3);
+    assert_eq!(
+        c.evidence[2].description.as_deref(),
+        Some("Photo of both receipts")
     );
     f.app.delete_case(id).unwrap();
     assert!(!stored.exists(), "evidence copies go with the case");
@@ -574,10 +634,59 @@ fn a_later_refund_at_the_merchant_is_offered_and_closes_the_case_as_refunded() {
     assert_eq!(c.timeline.last().unwrap().kind, CaseEventKind::Refunded);
 }
 
+/// §9.4, review #20: the 起诉状's particulars are kept with the sender's details and printed
+/// instead of the blanks once given; a wrong identity card number or birth date is refused and
+/// nothing is saved.
 #[test]
-fn the_profile_round_trips_trimmed() {
+fn the_complaints_particulars_are_kept_with_the_sender_and_reach_the_court_complaint() {
+    use recourse_app::dto_cases::Gender;
+    let mut f = Fixture::new();
+    let id = f.open(Some(Jurisdiction::Cn), None);
+    let text = f.app.letter(id, Step::Court, "zh-CN").unwrap().text;
+    assert!(
+        text.contains("性别：＿＿") && text.contains("公民身份号码：＿＿＿＿＿＿"),
+        "{text}"
+    );
+
+    let mut p = f.app.sender().unwrap();
+    p.gender = Some(Gender::Female);
+    p.birth_date = " 1949-12-31 ".into();
+    p.ethnicity = "汉".into();
+    p.id_number = "11010519491231002x".into();
+    p.occupation = "某某公司 会计".into();
+    let saved = f.app.set_sender(&p).unwrap();
+    assert_eq!(
+        (saved.birth_date.as_str(), saved.id_number.as_str()),
+        ("1949-12-31", "11010519491231002X")
+    );
+    assert_eq!(f.app.sender().unwrap(), saved);
+    let text = f.app.letter(id, Step::Court, "zh-CN").unwrap().text;
+    for want in [
+        "原告：Ann Example，性别：女，1949年12月31日出生，汉族，工作单位及职务（或职业）：某某公司 会计",
+        "公民身份号码：11010519491231002X",
+    ] {
+        assert!(text.contains(want), "missing {want}:\n{text}");
+    }
+
+    for (birth, number, what) in [
+        ("1949-13-01", "", "birth date"),
+        ("", "110105194912310021", "check digit"),
+        ("", "1101051949", "not one"),
+    ] {
+        let mut bad = saved.clone();
+        bad.birth_date = birth.into();
+        bad.id_number = number.into();
+        let e = f.app.set_sender(&bad).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Invalid);
+        assert!(e.message.contains(what), "{}", e.message);
+    }
+    assert_eq!(f.app.sender().unwrap(), saved, "nothing saved");
+}
+
+#[test]
+fn the_sender_round_trips_trimmed() {
     let f = Fixture::new();
-    let p = f.app.profile().unwrap();
+    let p = f.app.sender().unwrap();
     assert_eq!(p.name, "Ann Example");
     assert_eq!(p.address, "1 Main St\nSpringfield, IL 62701");
     assert_eq!(p.phone, "");
@@ -616,4 +725,89 @@ fn an_eu_case_records_its_country_and_counts_its_public_holidays() {
     let bank = c.plan.steps.iter().find(|s| s.step == Step::Bank).unwrap();
     assert_eq!(bank.answer_due.unwrap().to_string(), "2024-05-29");
     assert!(bank.calendar.as_ref().unwrap().en.contains("Germany"));
+}
+
+/// Review #8: a US bank transfer records whether it was an ACH transfer or a wire; the case
+/// keeps it, the plan and the bank letter name only that regime, and an unknown kind keeps
+/// both. Another instrument or jurisdiction refuses a kind and stores nothing.
+#[test]
+fn a_us_bank_transfer_records_ach_or_wire_and_its_letter_follows() {
+    use recourse_app::dto_cases::{CaseDetailsInput, TransferKind};
+    let mut f = Fixture::new();
+    let open = |f: &mut Fixture, j: Jurisdiction, i: Instrument, t: Option<TransferKind>| {
+        let req = OpenCaseRequest {
+            transaction_ids: f.doubles(),
+            reason: Reason::NotAuthorised,
+            jurisdiction: Some(j),
+            instrument: Some(i),
+            statement_date: Some("2024-04-30".into()),
+            details: CaseDetailsInput {
+                transfer: t,
+                ..Default::default()
+            },
+        };
+        f.app.open_case(&req)
+    };
+    let wire = open(
+        &mut f,
+        Jurisdiction::Us,
+        Instrument::BankTransfer,
+        Some(TransferKind::Wire),
+    )
+    .unwrap();
+    assert_eq!(wire.details.transfer, Some(TransferKind::Wire));
+    assert_eq!(
+        f.app.case(wire.id).unwrap().details.transfer,
+        Some(TransferKind::Wire)
+    );
+    let bank_plan = wire
+        .plan
+        .steps
+        .iter()
+        .find(|s| s.step == Step::Bank)
+        .unwrap();
+    assert!(bank_plan.basis.en.contains("4A") && !bank_plan.basis.en.contains("Reg E"));
+    let letter = f.app.letter(wire.id, Step::Bank, "en").unwrap().letter.body;
+    assert!(
+        letter.contains("This was a wire transfer") && !letter.contains("Regulation E"),
+        "{letter}"
+    );
+
+    let ach = open(
+        &mut f,
+        Jurisdiction::Us,
+        Instrument::BankTransfer,
+        Some(TransferKind::Ach),
+    )
+    .unwrap();
+    let letter = f.app.letter(ach.id, Step::Bank, "en").unwrap().letter.body;
+    assert!(
+        letter.contains("This was an ACH") && !letter.contains("4A"),
+        "{letter}"
+    );
+
+    let unknown = open(&mut f, Jurisdiction::Us, Instrument::BankTransfer, None).unwrap();
+    assert_eq!(unknown.details.transfer, None);
+    let letter = f
+        .app
+        .letter(unknown.id, Step::Bank, "en")
+        .unwrap()
+        .letter
+        .body;
+    assert!(letter.contains("If this was an ACH") && letter.contains("wire transfer"));
+
+    let before = f.app.cases().unwrap().len();
+    for (j, i) in [
+        (Jurisdiction::Us, Instrument::DebitCard),
+        (Jurisdiction::Uk, Instrument::BankTransfer),
+    ] {
+        let e = open(&mut f, j, i, Some(TransferKind::Wire)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Invalid);
+        assert!(
+            e.message.contains("only for a US bank transfer"),
+            "{}",
+            e.message
+        );
+    }
+    assert_eq!(f.app.cases().unwrap().len(), before, "nothing stored");
 }

@@ -35,7 +35,7 @@ fn case_with_evidence(db: &Path, text: &str) -> (App, String) {
         .unwrap();
     let receipt = dir.join("receipt.txt");
     std::fs::write(&receipt, text).unwrap();
-    let view = app.add_evidence(case.id, &receipt).unwrap();
+    let view = app.add_evidence(case.id, &receipt, None).unwrap();
     (app, view.evidence[0].stored_path.clone())
 }
 

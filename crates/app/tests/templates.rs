@@ -2,7 +2,7 @@
 //! folder: saved templates write the letters, broken ones are refused with their line and
 //! nothing stored, reset goes back to the built-in wording, and the preview shows either.
 
-use recourse_app::dto_cases::{OpenCaseRequest, UserProfile};
+use recourse_app::dto_cases::{OpenCaseRequest, Sender};
 use recourse_app::templates::TemplateKind;
 use recourse_app::ErrorCode;
 use recourse_app::{App, ImportRequest};
@@ -25,7 +25,7 @@ impl Fixture {
     fn empty() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let mut app = App::open(&dir.path().join("recourse.db")).unwrap();
-        app.set_profile(&UserProfile {
+        app.set_sender(&Sender {
             name: "Ann Example".into(),
             address: "1 Main St".into(),
             ..Default::default()
@@ -275,7 +275,7 @@ fn the_preview_uses_the_latest_case_and_shows_errors_with_their_line() {
     assert_eq!(letter.subject, "My own words — Philz Coffee");
     assert!(
         p.text.unwrap().contains("Ann Example"),
-        "the sender is the user's profile"
+        "the sender is the user's saved details"
     );
 
     let p = f

@@ -5,9 +5,7 @@ use crate::report::mean_p95;
 use anyhow::Result;
 use chrono::NaiveDate;
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
-use recourse_core::letters::{
-    render, LetterParty, LetterRequest, LetterTransaction, SenderProfile,
-};
+use recourse_core::letters::{render, LetterParty, LetterRequest, LetterTransaction, Sender};
 use recourse_core::money::Currency;
 use recourse_documents::{Paper, Renderer};
 use std::time::Instant;
@@ -43,7 +41,7 @@ fn request(lang: &str) -> LetterRequest {
         instrument: Instrument::CreditCard,
         reason: Reason::DoubleCharge,
         step: Step::Bank,
-        profile: SenderProfile {
+        sender: Sender {
             name: if zh {
                 "张伟".into()
             } else {
@@ -56,6 +54,7 @@ fn request(lang: &str) -> LetterRequest {
             }],
             email: Some("jane.doe@example.com".into()),
             phone: None,
+            particulars: Default::default(),
         },
         recipient: Some(LetterParty {
             name: Some(if zh {

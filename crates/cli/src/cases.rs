@@ -1,10 +1,11 @@
-//! `recourse case …`, `recourse letter …` and `recourse profile …` (CLI.md "cases and letters").
+//! `recourse case …`, `recourse letter …` and `recourse sender …` (alias `profile`, as CLI.md
+//! "cases and letters" spells it).
 
 use crate::print_json;
 use clap::{Args, Subcommand};
 use recourse_app::dto_cases::{
-    CaseDetailsInput, CaseView, Instrument, Jurisdiction, OpenCaseRequest, Reason, Step,
-    UserProfile,
+    CaseDetailsInput, CaseView, Gender, Instrument, Jurisdiction, OpenCaseRequest, Reason, Sender,
+    Step, TransferKind,
 };
 use recourse_app::{App, AppError};
 use std::path::PathBuf;
@@ -50,6 +51,10 @@ pub enum CaseAction {
         /// China: the one body a complaint goes to: 12315, consumer_association or regulator.
         #[arg(long)]
         complaint_body: Option<String>,
+        /// US bank transfer: ach, wire or unknown (Regulation E covers ACH transfers, UCC
+        /// Article 4A wires; unknown names both).
+        #[arg(long, value_parser = parse_transfer)]
+        transfer: Option<TransferAnswer>,
         #[arg(long)]
         json: bool,
     },
@@ -91,6 +96,10 @@ pub enum CaseAction {
         id: i64,
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// What the file is, in your words ("order confirmation email of 3 May"): letters list
+        /// it instead of the file's kind. Repeat it once per file, in the files' order.
+        #[arg(long = "description")]
+        descriptions: Vec<String>,
         #[arg(long)]
         json: bool,
     },
@@ -121,7 +130,7 @@ pub struct LetterArgs {
 }
 
 #[derive(Subcommand)]
-pub enum ProfileAction {
+pub enum SenderAction {
     /// Set the sender's details on letters (only the fields given change).
     Set {
         #[arg(long)]
@@ -133,8 +142,23 @@ pub enum ProfileAction {
         email: Option<String>,
         #[arg(long)]
         phone: Option<String>,
+        /// For a Chinese court complaint (民事起诉状): male or female.
+        #[arg(long, value_parser = parse_gender)]
+        gender: Option<Gender>,
+        /// For a Chinese court complaint: your date of birth (YYYY-MM-DD).
+        #[arg(long)]
+        birth_date: Option<String>,
+        /// For a Chinese court complaint: your 民族 (e.g. 汉).
+        #[arg(long)]
+        ethnicity: Option<String>,
+        /// For a Chinese court complaint: your resident identity card number (公民身份号码).
+        #[arg(long)]
+        id_number: Option<String>,
+        /// For a Chinese court complaint: your employer and position, or occupation.
+        #[arg(long)]
+        occupation: Option<String>,
     },
-    /// Show the profile.
+    /// Show the sender's details.
     Show {
         #[arg(long)]
         json: bool,
@@ -158,6 +182,19 @@ fn parse_instrument(s: &str) -> Result<Instrument, String> {
     })
 }
 
+/// The answer to "ACH or wire?": a kind, or "unknown" (a plain `Option` would make clap accept
+/// `--transfer` without a value).
+#[derive(Clone, Copy)]
+pub struct TransferAnswer(Option<TransferKind>);
+
+fn parse_transfer(s: &str) -> Result<TransferAnswer, String> {
+    TransferKind::parse(s).map(TransferAnswer)
+}
+
+fn parse_gender(s: &str) -> Result<Gender, String> {
+    Gender::parse(s).ok_or_else(|| "expected male or female".to_string())
+}
+
 fn parse_step(s: &str) -> Result<Step, String> {
     Step::parse(s).ok_or_else(|| "expected merchant, bank, association or court".to_string())
 }
@@ -176,6 +213,7 @@ pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
             bank,
             region,
             complaint_body,
+            transfer,
             json,
         } => {
             let req = OpenCaseRequest {
@@ -191,6 +229,7 @@ pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
                     bank_name: bank,
                     region,
                     complaint_body,
+                    transfer: transfer.and_then(|t| t.0),
                 },
             };
             let view = app.open_case(&req)?;
@@ -239,10 +278,22 @@ pub fn case(app: &mut App, action: CaseAction) -> Result<(), AppError> {
             outcome,
             json,
         } => (app.record_answer(id, step, &date, &outcome)?, json),
-        CaseAction::Evidence { id, files, json } => {
+        CaseAction::Evidence {
+            id,
+            files,
+            descriptions,
+            json,
+        } => {
+            if !descriptions.is_empty() && descriptions.len() != files.len() {
+                return Err(AppError::invalid(format!(
+                    "{} files and {} descriptions: give one --description per file, in the files' order, or none",
+                    files.len(),
+                    descriptions.len()
+                )));
+            }
             let mut view = app.case(id)?;
-            for f in &files {
-                view = app.add_evidence(id, f)?;
+            for (n, f) in files.iter().enumerate() {
+                view = app.add_evidence(id, f, descriptions.get(n).map(String::as_str))?;
             }
             (view, json)
         }
@@ -268,6 +319,9 @@ fn print_case(c: &CaseView) {
         c.jurisdiction.as_str(),
         c.instrument.as_str()
     );
+    if let Some(kind) = c.details.transfer {
+        out!("  transfer: {}", kind.as_str());
+    }
     for t in &c.transactions {
         out!(
             "  transaction {:>6}  {}  {:>10} {}  {}  ({}:{})",
@@ -338,15 +392,33 @@ pub fn letter(app: &App, a: LetterArgs) -> Result<(), AppError> {
     Ok(())
 }
 
-pub fn profile(app: &mut App, action: ProfileAction) -> Result<(), AppError> {
+pub fn sender(app: &mut App, action: SenderAction) -> Result<(), AppError> {
     match action {
-        ProfileAction::Set {
+        SenderAction::Set {
             name,
             address,
             email,
             phone,
+            gender,
+            birth_date,
+            ethnicity,
+            id_number,
+            occupation,
         } => {
-            let mut p = app.profile()?;
+            let mut p = app.sender()?;
+            if gender.is_some() {
+                p.gender = gender;
+            }
+            for (field, value) in [
+                (&mut p.birth_date, birth_date),
+                (&mut p.ethnicity, ethnicity),
+                (&mut p.id_number, id_number),
+                (&mut p.occupation, occupation),
+            ] {
+                if let Some(v) = value {
+                    *field = v;
+                }
+            }
             if let Some(v) = name {
                 p.name = v;
             }
@@ -359,15 +431,28 @@ pub fn profile(app: &mut App, action: ProfileAction) -> Result<(), AppError> {
             if let Some(v) = phone {
                 p.phone = v;
             }
-            let saved: UserProfile = app.set_profile(&p)?;
-            eprintln!("profile saved for {}", saved.name);
+            let saved: Sender = app.set_sender(&p)?;
+            eprintln!("sender saved: {}", saved.name);
         }
-        ProfileAction::Show { json } => {
-            let p = app.profile()?;
+        SenderAction::Show { json } => {
+            let p = app.sender()?;
             if json {
                 return print_json(&p);
             }
             out!("{}\n{}\n{}\n{}", p.name, p.address, p.email, p.phone);
+            // The court complaint's particulars, only those given.
+            let particulars = [
+                ("gender", p.gender.map(|g| g.as_str().to_string())),
+                ("birth date", Some(p.birth_date.clone())),
+                ("ethnicity", Some(p.ethnicity.clone())),
+                ("id number", Some(p.id_number.clone())),
+                ("occupation", Some(p.occupation.clone())),
+            ];
+            for (label, value) in particulars {
+                if let Some(v) = value.filter(|v| !v.is_empty()) {
+                    out!("{label}: {v}");
+                }
+            }
         }
     }
     Ok(())

@@ -119,10 +119,11 @@ enum Command {
     },
     /// Write a case's letter for one step to a file (PDF, DOCX or text).
     Letter(cases::LetterArgs),
-    /// The sender's name, address and contact on letters.
-    Profile {
+    /// The sender's name, address and contact on letters (`profile` is the older name).
+    #[command(alias = "profile")]
+    Sender {
         #[command(subcommand)]
-        action: cases::ProfileAction,
+        action: cases::SenderAction,
     },
     /// Saved import profiles (column mappings): list them, or export one to a file.
     Profiles {
@@ -343,7 +344,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Case { action } => cases::case(&mut app, action)?,
         Command::Letter(args) => cases::letter(&app, args)?,
-        Command::Profile { action } => cases::profile(&mut app, action)?,
+        Command::Sender { action } => cases::sender(&mut app, action)?,
         Command::Template { action } => templates::template(&mut app, action)?,
         Command::Backup { file, json } => {
             let report = app.backup(&file)?;

@@ -26,6 +26,18 @@ fn fails(dir: &Path, args: &[&str]) -> String {
     err
 }
 
+/// Writes `csv` as `file`, imports it and returns its transactions' ids.
+fn imported_ids(dir: &Path, file: &str, csv: &str) -> Vec<String> {
+    std::fs::write(dir.join(file), csv).unwrap();
+    ok(dir, &["import", file]);
+    ok_json(dir, &["transactions", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_i64().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn import_open_a_case_show_it_and_write_its_letter() {
     let tmp = tempfile::tempdir().unwrap();
@@ -59,9 +71,14 @@ fn import_open_a_case_show_it_and_write_its_letter() {
             "Springfield",
         ],
     );
+    // CLI.md spells it `profile`; `sender` is the command's name now, and both read the same.
     assert_eq!(
         ok_json(dir, &["profile", "show", "--json"])["address"],
         "1 Main St\nSpringfield"
+    );
+    assert_eq!(
+        ok_json(dir, &["sender", "show", "--json"]),
+        ok_json(dir, &["profile", "show", "--json"])
     );
 
     let opened = ok_json(
@@ -447,4 +464,267 @@ fn the_instrument_and_case_facts_decide_the_steps_and_the_notice_is_shown() {
     );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("bank_transfer"));
+}
+
+/// Review #8: `case open --transfer ach|wire|unknown` records a US bank transfer's kind, and
+/// the bank letter then names only its regime; any other value is refused before anything is
+/// stored.
+#[test]
+fn case_open_records_an_ach_or_wire_transfer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let id = imported_ids(
+        dir,
+        "chase.csv",
+        "Date,Description,Amount\n2026-11-20,WIRE OUT REF 0042,-2500.00\n",
+    )
+    .remove(0);
+    let open = |transfer: &str| {
+        ok_json(
+            dir,
+            &[
+                "case",
+                "open",
+                "--transaction",
+                &id,
+                "--reason",
+                "not_authorised",
+                "--jurisdiction",
+                "us",
+                "--instrument",
+                "bank_transfer",
+                "--transfer",
+                transfer,
+                "--json",
+            ],
+        )
+    };
+    for (kind, json, must, must_not) in [
+        ("wire", "wire", "This was a wire transfer", "Regulation E"),
+        ("ach", "ach", "This was an ACH", "4A"),
+        ("unknown", "", "If this was an ACH", "This was"),
+    ] {
+        let case = open(kind);
+        if json.is_empty() {
+            assert!(case["details"]["transfer"].is_null());
+        } else {
+            assert_eq!(case["details"]["transfer"], json);
+        }
+        let cid = case["id"].as_i64().unwrap().to_string();
+        let shown = ok(dir, &["case", "show", &cid]);
+        assert_eq!(
+            shown.contains(&format!("transfer: {kind}")),
+            !json.is_empty(),
+            "{shown}"
+        );
+        let out = format!("{kind}.txt");
+        ok(
+            dir,
+            &[
+                "letter", &cid, "--step", "bank", "--format", "txt", "--out", &out,
+            ],
+        );
+        let text = std::fs::read_to_string(dir.join(&out)).unwrap();
+        assert!(text.contains(must), "{kind}: missing {must}:\n{text}");
+        assert!(
+            !text.contains(must_not),
+            "{kind}: must not say {must_not}:\n{text}"
+        );
+    }
+    let out = recourse(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &id,
+            "--reason",
+            "not_authorised",
+            "--instrument",
+            "bank_transfer",
+            "--transfer",
+            "cheque",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ach, wire or unknown"));
+    let err = fails(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &id,
+            "--reason",
+            "not_authorised",
+            "--jurisdiction",
+            "us",
+            "--instrument",
+            "debit_card",
+            "--transfer",
+            "wire",
+        ],
+    );
+    assert!(err.contains("only for a US bank transfer"), "{err}");
+    assert_eq!(
+        ok_json(dir, &["case", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+/// Review #15: `case evidence --description` says what each file is, and the letter lists that,
+/// never the file's name; descriptions that do not pair with the files are refused.
+#[test]
+fn evidence_descriptions_from_the_cli_reach_the_letter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    std::fs::write(dir.join("IMG_4471.jpg"), "jpeg").unwrap();
+    std::fs::write(dir.join("mail.eml"), "From: shop").unwrap();
+    let ids = imported_ids(
+        dir,
+        "chase.csv",
+        "Date,Description,Amount\n2026-11-20,ACME STORE,-25.00\n2026-11-20,ACME STORE,-25.00\n",
+    );
+    let case = ok_json(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &ids[0],
+            "--transaction",
+            &ids[1],
+            "--reason",
+            "double_charge",
+            "--json",
+        ],
+    );
+    let cid = case["id"].as_i64().unwrap().to_string();
+    let err = fails(
+        dir,
+        &[
+            "case",
+            "evidence",
+            &cid,
+            "IMG_4471.jpg",
+            "mail.eml",
+            "--description",
+            "one only",
+        ],
+    );
+    assert!(err.contains("one --description per file"), "{err}");
+    let view = ok_json(
+        dir,
+        &[
+            "case",
+            "evidence",
+            &cid,
+            "IMG_4471.jpg",
+            "mail.eml",
+            "--description",
+            "Photo of the till receipt",
+            "--description",
+            "Order confirmation email of 20 November",
+            "--json",
+        ],
+    );
+    assert_eq!(
+        view["evidence"][0]["description"],
+        "Photo of the till receipt"
+    );
+    ok(
+        dir,
+        &[
+            "letter", &cid, "--step", "merchant", "--format", "txt", "--out", "m.txt",
+        ],
+    );
+    let text = std::fs::read_to_string(dir.join("m.txt")).unwrap();
+    for want in [
+        "Photo of the till receipt",
+        "Order confirmation email of 20 November",
+    ] {
+        assert!(text.contains(want), "missing {want}:\n{text}");
+    }
+    assert!(
+        !text.contains("IMG_4471") && !text.contains("mail.eml"),
+        "{text}"
+    );
+}
+
+/// §9.4: `sender set` keeps the 起诉状's particulars with the sender's details, and the Chinese
+/// court complaint prints them instead of blanks; a wrong identity card number is refused.
+#[test]
+fn the_complaints_particulars_are_set_from_the_cli() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let ids = imported_ids(
+        dir,
+        "icbc.csv",
+        "Date,Description,Amount\n2026-11-20,某某商城,-128.00\n2026-11-20,某某商城,-128.00\n",
+    );
+    ok(
+        dir,
+        &[
+            "profile",
+            "set",
+            "--name",
+            "张三",
+            "--address",
+            "北京市朝阳区建国路1号",
+        ],
+    );
+    let err = fails(dir, &["sender", "set", "--id-number", "110105194912310021"]);
+    assert!(err.contains("check digit"), "{err}");
+    ok(
+        dir,
+        &[
+            "sender",
+            "set",
+            "--gender",
+            "male",
+            "--birth-date",
+            "1949-12-31",
+            "--ethnicity",
+            "汉",
+            "--id-number",
+            "11010519491231002X",
+            "--occupation",
+            "自由职业",
+        ],
+    );
+    let shown = ok_json(dir, &["profile", "show", "--json"]);
+    assert_eq!(shown["gender"], "male");
+    assert_eq!(shown["name"], "张三", "fields not given keep their value");
+    let case = ok_json(
+        dir,
+        &[
+            "case",
+            "open",
+            "--transaction",
+            &ids[0],
+            "--transaction",
+            &ids[1],
+            "--reason",
+            "double_charge",
+            "--jurisdiction",
+            "cn",
+            "--json",
+        ],
+    );
+    let cid = case["id"].as_i64().unwrap().to_string();
+    ok(
+        dir,
+        &[
+            "letter", &cid, "--step", "court", "--lang", "zh-CN", "--format", "txt", "--out",
+            "qsz.txt",
+        ],
+    );
+    let text = std::fs::read_to_string(dir.join("qsz.txt")).unwrap();
+    assert!(
+        text.contains("原告：张三，性别：男，1949年12月31日出生，汉族，工作单位及职务（或职业）：自由职业，住北京市朝阳区建国路1号。公民身份号码：11010519491231002X。"),
+        "{text}"
+    );
 }

@@ -14,6 +14,7 @@ mod holidays;
 mod ladder;
 pub mod law;
 mod plan;
+mod transfer;
 
 pub use calendar::{
     add_business_days, add_business_days_in, add_months, is_business_day, roll_forward,
@@ -26,6 +27,7 @@ pub use plan::{
     answer_dates_known, answer_due, final_answer_due, plan, CaseFacts, CasePlan, NextAction,
     StepPlan, StepRecord, Warning, WarningLevel,
 };
+pub use transfer::TransferKind;
 
 use serde::{Deserialize, Serialize};
 

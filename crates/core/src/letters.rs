@@ -35,7 +35,8 @@ pub use render::{
     builtin_template, claim_worksheet, letter_exists, render, template_fields, TemplateError,
 };
 pub use request::{
-    CaseDetails, EarlierStep, LetterParty, LetterRequest, LetterTransaction, SenderProfile,
+    CaseDetails, EarlierStep, Enclosure, Gender, LetterParty, LetterRequest, LetterTransaction,
+    Particulars, Sender,
 };
 
 use serde::{Deserialize, Serialize};

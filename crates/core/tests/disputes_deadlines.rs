@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use recourse_core::disputes::{
     plan, CaseFacts, CasePlan, Instrument, Jurisdiction, Reason, Step, StepPlan, StepRecord,
-    WarningLevel,
+    TransferKind, WarningLevel,
 };
 use recourse_core::money::Currency;
 
@@ -23,6 +23,7 @@ fn facts(j: Jurisdiction, i: Instrument, reason: Reason) -> CaseFacts {
         currency: Currency::USD,
         delivered_on: None,
         region: None,
+        transfer: None,
     }
 }
 
@@ -663,4 +664,55 @@ fn us_bank_transfer_plan_names_the_wire_alternative() {
         .notes
         .iter()
         .any(|n| n.en.contains("4A")));
+}
+
+/// Review #8: the plan of a US bank transfer follows its recorded kind. An ACH transfer gets
+/// Reg E's clocks alone; a wire gets UCC Article 4A's (one year to claim, 90 days to keep the
+/// interest, no statutory answer period); an unknown kind keeps Reg E's clocks and says a wire
+/// would differ.
+#[test]
+fn us_bank_transfer_plan_follows_ach_or_wire() {
+    let mut f = facts(
+        Jurisdiction::Us,
+        Instrument::BankTransfer,
+        Reason::NotAuthorised,
+    );
+    let records = [sent(Step::Bank, d(2024, 4, 1))];
+    let today = d(2024, 4, 2);
+
+    f.transfer = Some(TransferKind::Ach);
+    let p = plan(&f, &records, today);
+    let bank = step(&p, Step::Bank);
+    assert_eq!(
+        bank.send_by,
+        Some(d(2024, 5, 14)),
+        "Reg E: 60 days after the statement"
+    );
+    assert!(
+        bank.basis.en.contains("Reg E §1005.11(c)"),
+        "{}",
+        bank.basis.en
+    );
+    assert!(bank.notes.iter().all(|n| !n.en.contains("4A")));
+
+    f.transfer = Some(TransferKind::Wire);
+    let p = plan(&f, &records, today);
+    let bank = step(&p, Step::Bank);
+    assert_eq!(bank.send_by, Some(d(2025, 3, 15)), "§4A-505: one year");
+    assert!(bank
+        .notes
+        .iter()
+        .any(|n| n.en.contains("13 June 2024") && n.en.contains("§4A-204(a)")));
+    assert!(bank.basis.en.contains("4A") && !bank.basis.en.contains("Reg E"));
+    assert_eq!(bank.answer_due, Some(d(2024, 5, 1)), "a 30-day reminder");
+    assert_eq!(bank.final_answer_due, None);
+
+    f.transfer = None;
+    let p = plan(&f, &records, today);
+    let bank = step(&p, Step::Bank);
+    assert_eq!(bank.send_by, Some(d(2024, 5, 14)));
+    assert!(bank
+        .notes
+        .iter()
+        .any(|n| n.en.contains("A wire transfer is outside Regulation E")));
 }

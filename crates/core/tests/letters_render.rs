@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
 use recourse_core::letters::{
     builtin_template, render, EarlierStep, Letter, LetterParty, LetterRequest, LetterTransaction,
-    SenderProfile,
+    Sender,
 };
 use recourse_core::money::Currency;
 
@@ -54,11 +54,12 @@ fn sample(j: Jurisdiction, step: Step, lang: &str) -> LetterRequest {
         instrument: Instrument::CreditCard,
         reason: Reason::DoubleCharge,
         step,
-        profile: SenderProfile {
+        sender: Sender {
             name: "Jane Doe".into(),
             address: vec!["1 Main Street".into(), "Springfield".into()],
             email: Some("jane@example.com".into()),
             phone: Some("555-0100".into()),
+            particulars: Default::default(),
         },
         recipient: None,
         counterparty: Some(LetterParty {
@@ -577,6 +578,7 @@ mod calendars {
             currency: currency_of(req.jurisdiction),
             delivered_on: None,
             region: req.details.region.clone(),
+            transfer: req.details.transfer,
         }
     }
 

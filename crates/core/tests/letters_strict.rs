@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
 use recourse_core::letters::{
-    builtin_template, render, template_fields, LetterRequest, LetterTransaction, SenderProfile,
+    builtin_template, render, template_fields, LetterRequest, LetterTransaction, Sender,
     TemplateError,
 };
 use recourse_core::money::Currency;
@@ -20,7 +20,7 @@ fn request(description: &str, notes: Option<&str>) -> LetterRequest {
         instrument: Instrument::CreditCard,
         reason: Reason::WrongAmount,
         step: Step::Merchant,
-        profile: SenderProfile {
+        sender: Sender {
             name: "{{ sender.name }}".into(),
             ..Default::default()
         },
@@ -176,7 +176,7 @@ fn empty_case_still_renders_every_builtin() {
             for lang in ["en", "zh-CN"] {
                 let mut req = request("x", None);
                 req.transactions.clear();
-                req.profile = SenderProfile::default();
+                req.sender = Sender::default();
                 req.jurisdiction = j;
                 req.step = step;
                 req.lang = lang.into();

@@ -11,9 +11,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 use recourse_core::disputes::law::step_exists;
-use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
+use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step, TransferKind};
 use recourse_core::letters::{
-    render, CaseDetails, EarlierStep, LetterParty, LetterRequest, LetterTransaction, SenderProfile,
+    render, CaseDetails, EarlierStep, Gender, LetterParty, LetterRequest, LetterTransaction,
+    Particulars, Sender,
 };
 use recourse_core::money::Currency;
 use recourse_documents::{Paper, Renderer};
@@ -35,6 +36,9 @@ struct Rule {
     step: Option<Step>,
     /// "en", "zh-CN" or "" for both.
     lang: &'static str,
+    /// A US bank transfer's recorded kind: `None` covers every kind, `Some(None)` only a
+    /// transfer of unknown kind.
+    transfer: Option<Option<TransferKind>>,
     must: &'static [&'static str],
     must_not: &'static [&'static str],
 }
@@ -56,6 +60,7 @@ const fn all(fact: &'static str, must_not: &'static [&'static str]) -> Rule {
         r: None,
         step: None,
         lang: "",
+        transfer: None,
         must: &[],
         must_not,
     }
@@ -447,10 +452,68 @@ static RULES: &[Rule] = &[
         i: Some(&[BankTransfer]),
         r: Some(&[NotAuthorised, DoubleCharge]),
         step: Some(Step::Bank),
+        transfer: Some(None),
         must: &["If this was an ACH", "wire transfer", "§1005.3(c)(3)", "4A-204"],
         ..all(
             "review #8: a transfer of unknown kind does not claim Reg E alone (wires fall under UCC 4A)",
             &["Under Regulation E you must"],
+        )
+    },
+    Rule {
+        j: Some(Us),
+        i: Some(&[BankTransfer]),
+        r: Some(&[NotAuthorised, DoubleCharge]),
+        step: Some(Step::Bank),
+        transfer: Some(Some(TransferKind::Ach)),
+        must: &[
+            "This was an ACH",
+            "under Regulation E you must investigate within 10 business days",
+            "§1005.11",
+        ],
+        ..all(
+            "review #8, §1.2: an ACH transfer is an electronic fund transfer: Regulation E alone",
+            &["4A", "wire", "If this was", "point-of-sale"],
+        )
+    },
+    Rule {
+        j: Some(Us),
+        i: Some(&[BankTransfer]),
+        r: Some(&[NotAuthorised, DoubleCharge]),
+        step: Some(Step::Bank),
+        transfer: Some(Some(TransferKind::Wire)),
+        must: &[
+            "This was a wire transfer",
+            "§4A-202 and §4A-204",
+            "commercially reasonable security procedure",
+            "with interest",
+        ],
+        ..all(
+            "review #8: Regulation E excludes wires (§1005.3(c)(3)): UCC Article 4A alone",
+            &["Regulation E", "1005", "1693", "If this was", "10 business days"],
+        )
+    },
+    Rule {
+        j: Some(Us),
+        i: Some(&[BankTransfer]),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Court),
+        transfer: Some(Some(TransferKind::Wire)),
+        must: &["§4A-204"],
+        ..all(
+            "review #8: an unauthorised wire is claimed under UCC §4A-204, not the EFTA",
+            &["Electronic Fund Transfer Act", "1693"],
+        )
+    },
+    Rule {
+        j: Some(Us),
+        i: Some(&[BankTransfer]),
+        r: Some(&[NotAuthorised]),
+        step: Some(Step::Court),
+        transfer: Some(Some(TransferKind::Ach)),
+        must: &["Electronic Fund Transfer Act", "§1693m"],
+        ..all(
+            "§1.2: an unauthorised ACH transfer is claimed under the EFTA, not UCC 4A",
+            &["4A"],
         )
     },
     Rule {
@@ -742,8 +805,10 @@ static RULES: &[Rule] = &[
 ];
 
 /// Whether a rule covers this combination.
-fn covers(rule: &Rule, j: Jurisdiction, i: Instrument, r: Reason, step: Step, lang: &str) -> bool {
-    rule.j.is_none_or(|x| x == j)
+fn covers(rule: &Rule, c: &Combo) -> bool {
+    let &(j, i, r, step, lang, transfer) = c;
+    rule.transfer.is_none_or(|x| x == transfer)
+        && rule.j.is_none_or(|x| x == j)
         && rule.i.is_none_or(|xs| xs.contains(&i))
         && rule.r.is_none_or(|xs| xs.contains(&r))
         && rule.step.is_none_or(|x| x == step)
@@ -790,11 +855,12 @@ fn request(j: Jurisdiction, i: Instrument, r: Reason, step: Step, lang: &str) ->
         instrument: i,
         reason: r,
         step,
-        profile: SenderProfile {
+        sender: Sender {
             name: "Jane Doe".into(),
             address: vec!["1 Main Street".into()],
             email: None,
             phone: Some("555-0100".into()),
+            particulars: Default::default(),
         },
         recipient: None,
         counterparty: Some(LetterParty {
@@ -856,11 +922,19 @@ fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// One combination and its letter's PDF text, or why it has no letter.
-type Outcome<'a> = (
-    (Jurisdiction, Instrument, Reason, Step, &'a str),
-    Result<String, String>,
+/// One combination: jurisdiction, instrument, reason, step, language and, for a US bank
+/// transfer, its recorded kind.
+type Combo = (
+    Jurisdiction,
+    Instrument,
+    Reason,
+    Step,
+    &'static str,
+    Option<TransferKind>,
 );
+
+/// One combination and its letter's PDF text, or why it has no letter.
+type Outcome = (Combo, Result<String, String>);
 
 #[test]
 fn every_combination_says_what_its_law_requires_in_the_pdf() {
@@ -871,8 +945,16 @@ fn every_combination_says_what_its_law_requires_in_the_pdf() {
             for r in Reason::ALL {
                 for step in Step::ALL {
                     let langs: &[&str] = if j == Cn { &["en", "zh-CN"] } else { &["en"] };
+                    // Review #8: a US transfer's letter depends on its kind; unknown too.
+                    let kinds: &[Option<TransferKind>] = if j == Us && i == BankTransfer {
+                        &[None, Some(TransferKind::Ach), Some(TransferKind::Wire)]
+                    } else {
+                        &[None]
+                    };
                     for &lang in langs {
-                        combos.push((j, i, r, step, lang));
+                        for &transfer in kinds {
+                            combos.push((j, i, r, step, lang, transfer));
+                        }
                     }
                 }
             }
@@ -891,19 +973,22 @@ fn every_combination_says_what_its_law_requires_in_the_pdf() {
                 s.spawn(move || {
                     chunk
                         .iter()
-                        .map(|&(j, i, r, step, lang)| {
-                            let req = request(j, i, r, step, lang);
+                        .map(|&(j, i, r, step, lang, transfer)| {
+                            let mut req = request(j, i, r, step, lang);
+                            req.details.transfer = transfer;
                             let out = render(&req, None).map_err(|e| e.message).map(|letter| {
                                 let pdf = renderer.pdf(&letter, Paper::A4).expect("pdf");
                                 // RECOURSE_MATRIX_PDFS=dir keeps every PDF, to read as a user.
                                 if let Ok(dir) = std::env::var("RECOURSE_MATRIX_PDFS") {
-                                    let name = format!("{j:?}-{i:?}-{r:?}-{step:?}-{lang}.pdf");
+                                    let name = format!(
+                                        "{j:?}-{i:?}-{r:?}-{step:?}-{lang}-{transfer:?}.pdf"
+                                    );
                                     std::fs::write(std::path::Path::new(&dir).join(name), &pdf)
                                         .expect("write the PDF");
                                 }
                                 pdf_text(&pdf)
                             });
-                            ((j, i, r, step, lang), out)
+                            ((j, i, r, step, lang, transfer), out)
                         })
                         .collect()
                 })
@@ -911,9 +996,10 @@ fn every_combination_says_what_its_law_requires_in_the_pdf() {
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
-    for ((j, i, r, step, lang), out) in results.into_iter().flatten() {
+    for (combo, out) in results.into_iter().flatten() {
+        let (j, i, r, step, lang, transfer) = combo;
         let exists = step_exists(j, i, r, step).is_ok();
-        let what = format!("{j:?} {i:?} {r:?} {step:?} {lang}");
+        let what = format!("{j:?} {i:?} {r:?} {step:?} {lang} {transfer:?}");
         match (exists, out) {
             (false, Ok(_)) => {
                 failures.push(format!("{what}: rendered although the step does not exist"))
@@ -924,7 +1010,7 @@ fn every_combination_says_what_its_law_requires_in_the_pdf() {
                 rendered += 1;
                 let flat = squash(&text);
                 for (n, rule) in RULES.iter().enumerate() {
-                    if !covers(rule, j, i, r, step, lang) {
+                    if !covers(rule, &combo) {
                         continue;
                     }
                     used[n] += 1;
@@ -1212,8 +1298,8 @@ fn a_case_that_records_nothing_prints_no_placeholder() {
                         req.account_last4 = None;
                         req.details.bank = None;
                         req.counterparty = None;
-                        req.profile.address.clear();
-                        req.profile.phone = None;
+                        req.sender.address.clear();
+                        req.sender.phone = None;
                         req.earlier_steps.clear();
                         req.enclosures.clear();
                         let Ok(letter) = render(&req, None) else {
@@ -1260,5 +1346,50 @@ fn cn_english_complaint_follows_the_chosen_body() {
         for m in must_not {
             assert!(!text.contains(m), "{body}: must not say {m}\n{text}");
         }
+    }
+}
+
+/// §9.4, review #20: the 起诉状 prints the plaintiff's particulars the model form requires
+/// (民事诉讼法 第124条) where the sender's details hold them, and a blank to fill in by hand for
+/// each one they do not: never a guess.
+#[test]
+fn cn_complaint_prints_the_plaintiffs_particulars_when_known() {
+    let renderer = Renderer::without_system_fonts(&[]).expect("bundled fonts");
+    for r in [NotAuthorised, NotReceived] {
+        let mut req = request(Cn, DebitCard, r, Step::Court, "zh-CN");
+        req.sender.particulars = Particulars {
+            gender: Some(Gender::Female),
+            birth_date: Some(d(1990, 3, 7)),
+            ethnicity: Some("汉".into()),
+            id_number: Some("11010519900307002X".into()),
+            occupation: Some("某某科技有限公司 工程师".into()),
+        };
+        let text = letter_text(&renderer, &req).unwrap();
+        for m in [
+            "原告：JaneDoe，性别：女，1990年3月7日出生，汉族，工作单位及职务（或职业）：某某科技有限公司工程师",
+            "公民身份号码：11010519900307002X",
+        ] {
+            assert!(text.contains(&squash(m)), "{r:?}: missing {m}\n{text}");
+        }
+        assert!(
+            !text.contains("性别：＿＿") && !text.contains("＿＿族"),
+            "{r:?}"
+        );
+        // Only what is known: without a birth date, that one blank stays.
+        req.sender.particulars.birth_date = None;
+        req.sender.particulars.ethnicity = Some("回族".into());
+        let text = letter_text(&renderer, &req).unwrap();
+        assert!(
+            text.contains(&squash("性别：女，＿＿＿＿年＿＿月＿＿日出生，回族")),
+            "{text}"
+        );
+        let en = request(Cn, DebitCard, r, Step::Court, "en");
+        let mut en = en;
+        en.sender.particulars.gender = Some(Gender::Male);
+        let text = letter_text(&renderer, &en).unwrap();
+        assert!(
+            text.contains(&squash("sex: male, born ____-__-__")),
+            "{text}"
+        );
     }
 }

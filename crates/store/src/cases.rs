@@ -23,7 +23,7 @@ pub struct NewCase {
     pub details: CaseDetailsRow,
 }
 
-/// Optional facts of a case (migration 6); dates as `YYYY-MM-DD`.
+/// Optional facts of a case (migrations 8 and 9); dates as `YYYY-MM-DD`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CaseDetailsRow {
     pub delivered_on: Option<String>,
@@ -32,6 +32,8 @@ pub struct CaseDetailsRow {
     pub bank_name: Option<String>,
     pub region: Option<String>,
     pub complaint_body: Option<String>,
+    /// A US bank transfer's kind, "ach" or "wire" (migration 9); `None` when not known.
+    pub transfer_kind: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,6 +71,8 @@ pub struct EvidenceRow {
     pub stored_path: String,
     pub sha256: String,
     pub added_at: String,
+    /// What it is, in the user's words (migration 9); `None` when not described.
+    pub description: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,7 +95,7 @@ pub struct CreditRow {
 const CASE_COLUMNS: &str =
     "id, reason, jurisdiction, instrument, status, opened_at, statement_date,
     account_last4, merchant_name, merchant_address, notes, outcome,
-    delivered_on, reported_on, police_report, bank_name, region, complaint_body";
+    delivered_on, reported_on, police_report, bank_name, region, complaint_body, transfer_kind";
 
 fn read_case(r: &Row) -> rusqlite::Result<CaseRow> {
     let address: Option<String> = r.get(9)?;
@@ -115,6 +119,7 @@ fn read_case(r: &Row) -> rusqlite::Result<CaseRow> {
             bank_name: r.get(15)?,
             region: r.get(16)?,
             complaint_body: r.get(17)?,
+            transfer_kind: r.get(18)?,
         },
     })
 }
@@ -151,8 +156,8 @@ impl Db {
             "INSERT INTO cases(reason, jurisdiction, instrument, opened_at, statement_date,
                                account_last4, merchant_name, merchant_address,
                                delivered_on, reported_on, police_report, bank_name, region,
-                               complaint_body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                               complaint_body, transfer_kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 case.reason,
                 case.jurisdiction,
@@ -168,6 +173,7 @@ impl Db {
                 case.details.bank_name,
                 case.details.region,
                 case.details.complaint_body,
+                case.details.transfer_kind,
             ],
         )?;
         let case_id = tx.last_insert_rowid();
@@ -423,12 +429,20 @@ impl Db {
         stored_path: &str,
         sha256: &str,
         added_at: &str,
+        description: Option<&str>,
     ) -> Result<i64> {
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO evidence(case_id, file_name, stored_path, sha256, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![case_id, file_name, stored_path, sha256, added_at],
+            "INSERT INTO evidence(case_id, file_name, stored_path, sha256, added_at, description)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                case_id,
+                file_name,
+                stored_path,
+                sha256,
+                added_at,
+                description
+            ],
         )?;
         let id = tx.last_insert_rowid();
         let date = added_at.get(..10).unwrap_or(added_at);
@@ -443,7 +457,7 @@ impl Db {
     /// A case's evidence files, in the order they were added.
     pub fn evidence(&self, case_id: i64) -> Result<Vec<EvidenceRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, file_name, stored_path, sha256, added_at FROM evidence
+            "SELECT id, file_name, stored_path, sha256, added_at, description FROM evidence
              WHERE case_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([case_id], |r| {
@@ -453,9 +467,29 @@ impl Db {
                 stored_path: r.get(2)?,
                 sha256: r.get(3)?,
                 added_at: r.get(4)?,
+                description: r.get(5)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Sets (or with `None` clears) what an evidence file of this case is, in the user's words.
+    pub fn set_evidence_description(
+        &self,
+        case_id: i64,
+        evidence_id: i64,
+        description: Option<&str>,
+    ) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE evidence SET description = ?3 WHERE id = ?2 AND case_id = ?1",
+            params![case_id, evidence_id, description],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!(
+                "evidence {evidence_id} of case {case_id}"
+            )));
+        }
+        Ok(())
     }
 
     /// Every evidence file as (id, case id, stored path): where the app looks for the files

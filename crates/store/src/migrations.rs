@@ -232,6 +232,14 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE cases ADD COLUMN region TEXT;
     ALTER TABLE cases ADD COLUMN complaint_body TEXT;
     "#,
+    // 9: more facts a letter needs that the case did not record: a US bank transfer's kind
+    // ("ach" or "wire"; NULL when the user does not know), which decides between Regulation E
+    // and UCC Article 4A; and each evidence file's description in the user's words, which
+    // letters list instead of the kind read from its extension (never its file name).
+    r#"
+    ALTER TABLE cases ADD COLUMN transfer_kind TEXT;
+    ALTER TABLE evidence ADD COLUMN description TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -152,9 +152,20 @@ fn a_case_keeps_its_transactions_steps_evidence_and_timeline() {
         "/data/evidence/1/receipt.pdf",
         "abc",
         "2024-04-22T09:00:00",
+        Some("Till receipt of 12 April"),
     )
     .unwrap();
-    assert_eq!(db.evidence(id).unwrap()[0].sha256, "abc");
+    let e = &db.evidence(id).unwrap()[0];
+    assert_eq!(e.sha256, "abc");
+    // Migration 9: a description in the user's words, changed or cleared later, only through
+    // the case the evidence belongs to.
+    assert_eq!(e.description.as_deref(), Some("Till receipt of 12 April"));
+    db.set_evidence_description(id, e.id, None).unwrap();
+    assert_eq!(db.evidence(id).unwrap()[0].description, None);
+    assert!(db
+        .set_evidence_description(id + 1, e.id, Some("x"))
+        .is_err());
+    assert_eq!(db.evidence(id).unwrap()[0].description, None);
     db.set_case_notes(id, "Charged twice at the till", "2024-04-23")
         .unwrap();
     db.close_case(id, "closed", "gave up", "2024-04-30")
@@ -254,4 +265,22 @@ fn credits_at_the_same_merchant_after_the_charge_are_refund_candidates() {
         (credits[0].transaction_id, credits[0].amount_minor),
         (later[0], 438)
     );
+}
+
+/// Migration 9: a case keeps a US bank transfer's kind, and none when it is not known.
+#[test]
+fn a_case_keeps_its_transfer_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Db::open(&dir.path().join("t.db")).unwrap();
+    let (_, ids) = import(&mut db, "a.csv", &[row(2, 12, "WIRE OUT 0042", -250_000)]);
+    let mut case = new_case();
+    case.instrument = "bank_transfer".into();
+    case.details.transfer_kind = Some("wire".into());
+    let wire = db.create_case(&case, &ids).unwrap();
+    assert_eq!(
+        db.case_row(wire).unwrap().details.transfer_kind.as_deref(),
+        Some("wire")
+    );
+    let unknown = db.create_case(&new_case(), &ids).unwrap();
+    assert_eq!(db.case_row(unknown).unwrap().details.transfer_kind, None);
 }

@@ -1,11 +1,9 @@
-//! Commands of the case, letter and profile screens.
+//! Commands of the case, letter and sender screens.
 
 use super::Result;
 use crate::dialogs::{self, Filter};
 use crate::state::AppState;
-use recourse_app::dto_cases::{
-    CaseSummary, CaseView, LetterView, OpenCaseRequest, Step, UserProfile,
-};
+use recourse_app::dto_cases::{CaseSummary, CaseView, LetterView, OpenCaseRequest, Sender, Step};
 use recourse_app::App;
 use tauri::{AppHandle, Runtime, State};
 
@@ -62,8 +60,19 @@ pub async fn add_evidence<R: Runtime>(
     state.with_app(|a| {
         picked
             .iter()
-            .try_fold(a.case(case_id)?, |_, p| a.add_evidence(case_id, p))
+            .try_fold(a.case(case_id)?, |_, p| a.add_evidence(case_id, p, None))
     })
+}
+
+/// What an evidence file is, in the user's words; empty clears it.
+#[tauri::command]
+pub async fn set_evidence_description(
+    state: State<'_, AppState>,
+    case_id: i64,
+    evidence_id: i64,
+    description: String,
+) -> Result<CaseView> {
+    state.with_app(|app| app.set_evidence_description(case_id, evidence_id, &description))
 }
 
 #[tauri::command]
@@ -154,11 +163,11 @@ pub async fn export_letter<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn profile(state: State<'_, AppState>) -> Result<UserProfile> {
-    state.with_app(|app| app.profile())
+pub async fn sender(state: State<'_, AppState>) -> Result<Sender> {
+    state.with_app(|app| app.sender())
 }
 
 #[tauri::command]
-pub async fn set_profile(state: State<'_, AppState>, profile: UserProfile) -> Result<UserProfile> {
-    state.with_app(|app| app.set_profile(&profile))
+pub async fn set_sender(state: State<'_, AppState>, sender: Sender) -> Result<Sender> {
+    state.with_app(|app| app.set_sender(&sender))
 }

@@ -16,7 +16,7 @@ import type {
   Step,
   TemplateKind,
   TxFilter,
-  UserProfile,
+  Sender,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -96,6 +96,9 @@ export const api = {
     call(commands.recordAnswer({ caseId, step, date, outcome })),
   /** Opens the system file dialog in the backend; the chosen files are copied into the case. */
   addEvidence: (caseId: number) => call(commands.addEvidence({ caseId })),
+  /** What an evidence file is, in the user's words (letters list it instead of the file's kind); empty clears it. */
+  setEvidenceDescription: (caseId: number, evidenceId: number, description: string) =>
+    call(commands.setEvidenceDescription({ caseId, evidenceId, description })),
   setCaseNotes: (caseId: number, notes: string) => call(commands.setCaseNotes({ caseId, notes })),
   setCaseMerchant: (caseId: number, name: string, address: string) => call(commands.setCaseMerchant({ caseId, name, address })),
   closeCase: (caseId: number, outcome: string) => call(commands.closeCase({ caseId, outcome })),
@@ -109,10 +112,11 @@ export const api = {
    */
   exportLetter: (caseId: number, step: Step, lang: string, format: "pdf" | "docx" | "txt", paper: "a4" | "letter" | null) =>
     call(commands.exportLetter({ caseId, step, lang, format, paper })),
-  profile: () => call(commands.profile()),
-  setProfile: (profile: UserProfile) => call(commands.setProfile({ profile })),
+  /** The sender of letters (an import profile is a column mapping: `exportImportProfile`). */
+  sender: () => call(commands.sender()),
+  setSender: (sender: Sender) => call(commands.setSender({ sender })),
   // --- end cases + letters ---
-  // --- Settings screen: app settings, profile, data folder, backup and restore ---
+  // --- Settings screen: app settings, sender, data folder, backup and restore ---
   getSettings: () => call(commands.getSettings()),
   setSettings: (settings: AppSettings) => call(commands.setSettings({ settings })),
   dataLocation: () => call(commands.dataLocation()),

@@ -262,7 +262,12 @@ statement_date: string | null,
  */
 details: CaseDetailsInput, };
 
-export type CaseDetailsInput = { delivered_on: string | null, reported_on: string | null, police_report: string | null, bank_name: string | null, region: string | null, complaint_body: string | null, };
+export type CaseDetailsInput = { delivered_on: string | null, reported_on: string | null, police_report: string | null, bank_name: string | null, region: string | null, complaint_body: string | null, 
+/**
+ * A US bank transfer: an ACH transfer or a wire; `None` when the user does not know (the
+ * letters then name both Regulation E and UCC Article 4A). Only for a US bank transfer.
+ */
+transfer: TransferKind | null, };
 
 export type CaseSummary = { id: number, reason: Reason, jurisdiction: Jurisdiction, status: CaseStatus, merchant: string, 
 /**
@@ -292,7 +297,11 @@ export type EvidenceView = { id: number, file_name: string,
 /**
  * The copy in the app's data folder.
  */
-stored_path: string, sha256: string, added_at: string, };
+stored_path: string, sha256: string, added_at: string, 
+/**
+ * What it is, in the user's words; letters list it instead of the file's kind.
+ */
+description: string | null, };
 
 export type CaseStatus = "open" | "refund_detected" | "refunded" | "closed";
 
@@ -334,17 +343,42 @@ edited: boolean,
  */
 worksheet: Letter | null, };
 
-export type UserProfile = { name: string, 
+export type Sender = { name: string, 
 /**
  * Address lines separated by newlines.
  */
-address: string, email: string, phone: string, };
+address: string, email: string, phone: string, 
+/**
+ * The particulars a Chinese court complaint (民事起诉状) states about the plaintiff; each
+ * is printed only when given, else the complaint leaves a blank to fill in by hand.
+ */
+gender: Gender | null, 
+/**
+ * `YYYY-MM-DD`, or empty.
+ */
+birth_date: string, 
+/**
+ * 民族 ("汉" or "汉族").
+ */
+ethnicity: string, 
+/**
+ * 公民身份号码: 18 characters, checked by its check digit.
+ */
+id_number: string, 
+/**
+ * 工作单位和职务或者职业.
+ */
+occupation: string, };
+
+export type Gender = "male" | "female";
 
 export type Reason = "double_charge" | "not_authorised" | "not_received" | "cancelled_subscription" | "wrong_amount" | "refund_not_credited" | "faulty_goods";
 
 export type Jurisdiction = "us" | "uk" | "eu" | "cn";
 
 export type Instrument = "credit_card" | "debit_card" | "payment_platform" | "bank_transfer";
+
+export type TransferKind = "ach" | "wire";
 
 export type Step = "merchant" | "bank" | "association" | "court";
 

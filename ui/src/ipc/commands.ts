@@ -2,7 +2,7 @@
 // (crates/ipcgen). Do not edit.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { Account, AppSettings, BackupReport, Batch, CaseSummary, CaseView, DataLocation, FlagStatus, FlagView, ImportReport, LetterView, MerchantSpend, MonthSpend, OpenCaseRequest, Page, Preview, Profile, RecurringCharge, RestoreReport, Severity, Step, TemplateChoice, TemplateKind, TemplatePreview, TemplateView, Total, Transaction, TxFilter, UserProfile } from "./bindings";
+import type { Account, AppSettings, BackupReport, Batch, CaseSummary, CaseView, DataLocation, FlagStatus, FlagView, ImportReport, LetterView, MerchantSpend, MonthSpend, OpenCaseRequest, Page, Preview, Profile, RecurringCharge, RestoreReport, Sender, Severity, Step, TemplateChoice, TemplateKind, TemplatePreview, TemplateView, Total, Transaction, TxFilter } from "./bindings";
 
 /** The name of every command the webview may call. */
 export type CommandName =
@@ -30,6 +30,7 @@ export type CommandName =
   | "record_step_sent"
   | "record_answer"
   | "add_evidence"
+  | "set_evidence_description"
   | "set_case_notes"
   | "set_case_merchant"
   | "close_case"
@@ -37,8 +38,8 @@ export type CommandName =
   | "letter"
   | "save_letter_text"
   | "export_letter"
-  | "profile"
-  | "set_profile"
+  | "sender"
+  | "set_sender"
   | "get_settings"
   | "set_settings"
   | "data_location"
@@ -110,6 +111,9 @@ export const commands = {
   /** Opens the system file dialog from the backend and copies the chosen files into the case. */
   addEvidence: (args: { caseId: number }): Promise<CaseView> =>
     invoke<CaseView>("add_evidence", args),
+  /** What an evidence file is, in the user's words; empty clears it. */
+  setEvidenceDescription: (args: { caseId: number; evidenceId: number; description: string }): Promise<CaseView> =>
+    invoke<CaseView>("set_evidence_description", args),
   setCaseNotes: (args: { caseId: number; notes: string }): Promise<CaseView> =>
     invoke<CaseView>("set_case_notes", args),
   setCaseMerchant: (args: { caseId: number; name: string; address: string }): Promise<CaseView> =>
@@ -128,10 +132,10 @@ export const commands = {
    */
   exportLetter: (args: { caseId: number; step: Step; lang: string; format: string; paper: string | null }): Promise<string[] | null> =>
     invoke<string[] | null>("export_letter", args),
-  profile: (): Promise<UserProfile> =>
-    invoke<UserProfile>("profile"),
-  setProfile: (args: { profile: UserProfile }): Promise<UserProfile> =>
-    invoke<UserProfile>("set_profile", args),
+  sender: (): Promise<Sender> =>
+    invoke<Sender>("sender"),
+  setSender: (args: { sender: Sender }): Promise<Sender> =>
+    invoke<Sender>("set_sender", args),
   getSettings: (): Promise<AppSettings> =>
     invoke<AppSettings>("get_settings"),
   setSettings: (args: { settings: AppSettings }): Promise<void> =>

@@ -9,7 +9,7 @@
 
 use super::eu_holidays::EuCountry;
 use super::holidays::HolidayCalendar;
-use super::{Bilingual, Instrument, Jurisdiction, Reason, Step};
+use super::{Bilingual, Instrument, Jurisdiction, Reason, Step, TransferKind};
 
 fn b(en: &str, zh: &str) -> Bilingual {
     Bilingual::new(en, zh)
@@ -63,6 +63,19 @@ pub fn us_claims_and_defenses_open(
     Ok(())
 }
 
+/// The kind of transfer when it decides the law: a US bank transfer's recorded kind (Reg E for
+/// an ACH transfer, UCC Article 4A for a wire; review #8), else `None` (unknown, or a case it
+/// does not concern).
+pub fn us_transfer(
+    j: Jurisdiction,
+    i: Instrument,
+    transfer: Option<TransferKind>,
+) -> Option<TransferKind> {
+    (j == Jurisdiction::Us && i == Instrument::BankTransfer)
+        .then_some(transfer)
+        .flatten()
+}
+
 /// Why a step does not exist for this combination, or `Ok` when it does.
 pub fn step_exists(j: Jurisdiction, i: Instrument, r: Reason, step: Step) -> Result<(), Bilingual> {
     // An unauthorised charge is disputed with whoever holds the account: the cardholder never
@@ -94,9 +107,18 @@ pub fn step_exists(j: Jurisdiction, i: Instrument, r: Reason, step: Step) -> Res
 
 /// The legal basis a letter for this combination cites. `s75` says whether Section 75 of the
 /// UK Consumer Credit Act can carry the claim (`uk_s75_applies`); it matters nowhere else.
-pub fn basis(j: Jurisdiction, i: Instrument, r: Reason, step: Step, s75: bool) -> Bilingual {
+/// `transfer` is a bank transfer's kind when the case records it (`us_transfer`): it matters
+/// only for a US bank transfer.
+pub fn basis(
+    j: Jurisdiction,
+    i: Instrument,
+    r: Reason,
+    step: Step,
+    s75: bool,
+    transfer: Option<TransferKind>,
+) -> Bilingual {
     match j {
-        Jurisdiction::Us => us(i, r, step),
+        Jurisdiction::Us => us(i, r, step, us_transfer(j, i, transfer)),
         Jurisdiction::Uk => uk(i, r, step, s75),
         Jurisdiction::Eu => eu(i, r, step),
         Jurisdiction::Cn => cn(i, r, step),
@@ -104,7 +126,7 @@ pub fn basis(j: Jurisdiction, i: Instrument, r: Reason, step: Step, s75: bool) -
 }
 
 // §1.1, §1.2, §1.7, §9.3.
-fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
+fn us(i: Instrument, r: Reason, step: Step, transfer: Option<TransferKind>) -> Bilingual {
     use Reason::*;
     match step {
         Step::Merchant => b(
@@ -134,9 +156,17 @@ fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
                 "《公平信用结算法》15 U.S.C. §1666及Z条例§1026.13(a)（账单错误）",
             ),
             // Review #8: Regulation E excludes wire transfers (§1005.3(c)(3)); they fall under UCC
-            // Article 4A. The case does not record which kind a transfer was, so the letter
-            // names both and claims neither alone.
-            (Instrument::BankTransfer, NotAuthorised | DoubleCharge) => b(
+            // Article 4A. A wire names only Article 4A; an ACH transfer falls to the Reg E arms
+            // below; a transfer of unknown kind names both and claims neither alone.
+            (Instrument::BankTransfer, NotAuthorised | DoubleCharge)
+                if transfer == Some(TransferKind::Wire) =>
+            {
+                b(
+                    "Article 4A of the Uniform Commercial Code as enacted in my state (§§4A-202 to 4A-204), which governs wire transfers, and my account agreement",
+                    "本州施行的《统一商法典》第4A编（§§4A-202至4A-204，适用于电汇）及账户协议",
+                )
+            }
+            (Instrument::BankTransfer, NotAuthorised | DoubleCharge) if transfer.is_none() => b(
                 "for an ACH or other electronic fund transfer, the Electronic Fund Transfer Act, 15 U.S.C. §1693f, and Regulation E, 12 CFR §1005.11; for a wire transfer, which Regulation E excludes (§1005.3(c)(3)), Article 4A of the Uniform Commercial Code as enacted in my state (§§4A-202 to 4A-204) and my account agreement",
                 "ACH等电子资金转账：《电子资金转账法》15 U.S.C. §1693f及E条例§1005.11；电汇（E条例§1005.3(c)(3)将其排除）：本州施行的《统一商法典》第4A编（§§4A-202至4A-204）及账户协议",
             ),
@@ -164,7 +194,11 @@ fn us(i: Instrument, r: Reason, step: Step) -> Bilingual {
                 "the Fair Credit Billing Act (15 U.S.C. §1666) and the Truth in Lending Act's civil liability, 15 U.S.C. §1640",
                 "《公平信用结算法》（15 U.S.C. §1666）及《诚实借贷法》民事责任条款15 U.S.C. §1640",
             ),
-            (Instrument::BankTransfer, NotAuthorised) => b(
+            (Instrument::BankTransfer, NotAuthorised) if transfer == Some(TransferKind::Wire) => b(
+                "UCC Article 4A as enacted in my state, §4A-204 (refund of an unauthorised payment order, with interest), and my account agreement",
+                "本州施行的《统一商法典》第4A编§4A-204（退还未经授权的付款指令款项及利息）及账户协议",
+            ),
+            (Instrument::BankTransfer, NotAuthorised) if transfer.is_none() => b(
                 "for an electronic fund transfer, the Electronic Fund Transfer Act, 15 U.S.C. §1693f, and its civil liability, 15 U.S.C. §1693m; for a wire transfer, UCC Article 4A, §4A-204 (refund of an unauthorised payment order, with interest)",
                 "电子资金转账：《电子资金转账法》15 U.S.C. §1693f及其民事责任条款15 U.S.C. §1693m；电汇：《统一商法典》第4A编§4A-204（退还未经授权的付款指令款项及利息）",
             ),
@@ -512,22 +546,22 @@ mod tests {
         use Jurisdiction::*;
         use Reason::*;
         // §9.1: goods not received on a card in the EU is a chargeback, not PSD2.
-        let eu_nr = basis(Eu, DebitCard, NotReceived, Step::Bank, false).en;
+        let eu_nr = basis(Eu, DebitCard, NotReceived, Step::Bank, false, None).en;
         assert!(eu_nr.contains("chargeback") && eu_nr.contains("not a PSD2 error"));
-        assert!(basis(Eu, DebitCard, NotAuthorised, Step::Bank, false)
+        assert!(basis(Eu, DebitCard, NotAuthorised, Step::Bank, false, None)
             .en
             .contains("Arts 64, 71, 73"));
         // §9.2: unauthorised is s.83 / PSRs, never Section 75.
-        let uk_na = basis(Uk, CreditCard, NotAuthorised, Step::Bank, true).en;
+        let uk_na = basis(Uk, CreditCard, NotAuthorised, Step::Bank, true, None).en;
         assert!(uk_na.contains("s. 83") && !uk_na.contains("Section 75"));
-        assert!(basis(Uk, CreditCard, FaultyGoods, Step::Bank, true)
+        assert!(basis(Uk, CreditCard, FaultyGoods, Step::Bank, true, None)
             .en
             .contains("Section 75"));
         // s.75(3)(b): outside £100–£30,000, and for a duplicate debit, a chargeback only.
-        assert!(!basis(Uk, CreditCard, FaultyGoods, Step::Bank, false)
+        assert!(!basis(Uk, CreditCard, FaultyGoods, Step::Bank, false, None)
             .en
             .contains("Section 75"));
-        assert!(basis(Uk, CreditCard, DoubleCharge, Step::Bank, true)
+        assert!(basis(Uk, CreditCard, DoubleCharge, Step::Bank, true, None)
             .en
             .contains("duplicate processing"));
         assert!(uk_s75_applies(CreditCard, FaultyGoods, 10_001, true));
@@ -539,9 +573,9 @@ mod tests {
         assert!(us_claims_and_defenses_open(5_001, false).is_err());
         assert!(us_claims_and_defenses_open(5_001, true).is_ok());
         // §9.3: faulty goods on a US credit card are claims and defenses.
-        let us_fg = basis(Us, CreditCard, FaultyGoods, Step::Bank, false).en;
+        let us_fg = basis(Us, CreditCard, FaultyGoods, Step::Bank, false, None).en;
         assert!(us_fg.contains("§1026.12(c)") && !us_fg.contains("§1026.13"));
-        assert!(basis(Us, DebitCard, FaultyGoods, Step::Bank, false)
+        assert!(basis(Us, DebitCard, FaultyGoods, Step::Bank, false, None)
             .en
             .contains("chargeback"));
         // §9.4: 案由 and basis match the claim.
@@ -549,8 +583,69 @@ mod tests {
         assert_eq!(cn_cause(DebitCard, DoubleCharge), "不当得利纠纷");
         assert_eq!(cn_cause(CreditCard, CancelledSubscription), "服务合同纠纷");
         assert_eq!(cn_cause(CreditCard, NotReceived), "买卖合同纠纷");
-        let cn_double = basis(Cn, DebitCard, DoubleCharge, Step::Merchant, false).zh;
+        let cn_double = basis(Cn, DebitCard, DoubleCharge, Step::Merchant, false, None).zh;
         assert!(cn_double.contains("第九百八十五条") && !cn_double.contains("第五十五条"));
+    }
+
+    #[test]
+    fn a_us_transfer_of_known_kind_names_only_its_own_law() {
+        use Instrument::*;
+        use Jurisdiction::*;
+        use Reason::*;
+        for r in [NotAuthorised, DoubleCharge] {
+            let wire = basis(
+                Us,
+                BankTransfer,
+                r,
+                Step::Bank,
+                false,
+                Some(TransferKind::Wire),
+            )
+            .en;
+            assert!(
+                wire.contains("4A-204") && !wire.contains("Regulation E"),
+                "{wire}"
+            );
+            let ach = basis(
+                Us,
+                BankTransfer,
+                r,
+                Step::Bank,
+                false,
+                Some(TransferKind::Ach),
+            )
+            .en;
+            assert!(ach.contains("Regulation E") && !ach.contains("4A"), "{ach}");
+            let unknown = basis(Us, BankTransfer, r, Step::Bank, false, None).en;
+            assert!(unknown.contains("Regulation E") && unknown.contains("4A"));
+        }
+        let court = basis(
+            Us,
+            BankTransfer,
+            NotAuthorised,
+            Step::Court,
+            false,
+            Some(TransferKind::Wire),
+        )
+        .en;
+        assert!(court.contains("§4A-204") && !court.contains("1693"));
+        // The kind matters only for a US bank transfer.
+        assert_eq!(
+            us_transfer(Uk, BankTransfer, Some(TransferKind::Wire)),
+            None
+        );
+        assert_eq!(us_transfer(Us, DebitCard, Some(TransferKind::Wire)), None);
+        assert_eq!(
+            basis(
+                Uk,
+                BankTransfer,
+                NotAuthorised,
+                Step::Bank,
+                false,
+                Some(TransferKind::Wire)
+            ),
+            basis(Uk, BankTransfer, NotAuthorised, Step::Bank, false, None)
+        );
     }
 
     #[test]

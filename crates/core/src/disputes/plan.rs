@@ -13,7 +13,7 @@ use super::calendar::{add_business_days_in, add_days, add_months, days_until, ro
 use super::holidays::HolidayCalendar;
 use super::ladder::{rule, short_name};
 use super::law;
-use super::{Bilingual, Instrument, Jurisdiction, Reason, Step};
+use super::{Bilingual, Instrument, Jurisdiction, Reason, Step, TransferKind};
 use crate::letters::format::{date_en, date_zh};
 use crate::money::Currency;
 use chrono::{Datelike, NaiveDate};
@@ -46,6 +46,10 @@ pub struct CaseFacts {
     /// or the EU country whose public holidays apply ("DE"; TARGET days only when not given).
     #[serde(default)]
     pub region: Option<String>,
+    /// A US bank transfer's kind, when the user knows it: Reg E's clocks are an ACH transfer's,
+    /// UCC Article 4A's a wire's; unknown keeps both in view (review #8).
+    #[serde(default)]
+    pub transfer: Option<TransferKind>,
 }
 
 /// What has happened at one step so far.
@@ -298,6 +302,25 @@ fn window(f: &CaseFacts, step: Step, steps: &[StepRecord]) -> Window {
             "The platform's purchase-protection terms set the window: see your agreement.",
             "期限以支付平台的购买保障条款为准。",
         ),
+        (Us, Bank) if law::us_transfer(f.jurisdiction, f.instrument, f.transfer) == Some(TransferKind::Wire) => {
+            // Review #8, UCC §4A-204(a) and §4A-505: a wire is outside Reg E. The customer must
+            // object within a reasonable time, at most 90 days after notice of the order (the
+            // statement), to keep the interest on the refund; any claim is barred one year after.
+            let (anchor, note) = statement_anchor(f);
+            let mut notes: Vec<Bilingual> = note.into_iter().collect();
+            notes.push(b(
+                format!("Write by {} (90 days after the statement) to keep the interest on the refund (UCC §4A-204(a)).", date_en(add_days(anchor, 90))),
+                format!("请于{}前（账单后90日内）通知银行，以保留退款利息（《统一商法典》§4A-204(a)）。", date_zh(add_days(anchor, 90))),
+            ));
+            Window {
+                send_by: Some(add_months(anchor, 12)),
+                basis: b(
+                    "UCC Article 4A, §4A-505: a claim about an unauthorised wire transfer is barred one year after the statement that showed it; report it within a reasonable time (§4A-204(a)).",
+                    "《统一商法典》第4A编§4A-505：未经授权电汇的请求，自列示该笔交易的账单起一年后不得再提出；请在合理期间内通知银行（§4A-204(a)）。",
+                ),
+                notes,
+            }
+        }
         (Us, Bank) => {
             // disputes-facts §1.1 (Reg Z §1026.13(b)(1)) and §1.2 (Reg E §1005.11(b)): the notice
             // must be received ≤ 60 days after the first statement showing the charge.
@@ -544,6 +567,12 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
             "Network chargeback: no statutory answer period; 30 days is a reminder.",
             "卡组织拒付：无法定答复期限；30日为提醒日期。",
         ),
+        (Us, Bank) if law::us_transfer(f.jurisdiction, f.instrument, f.transfer) == Some(TransferKind::Wire) => simple(
+            // Review #8: UCC Article 4A sets the bank no period to answer; 30 days is a reminder.
+            Some(add_days(sent, 30)),
+            "Wire transfer (UCC Article 4A, §4A-202 to §4A-204): no statutory answer period; the bank must refund an unauthorised payment order it did not verify under an agreed, commercially reasonable security procedure, with interest. 30 days is a reminder.",
+            "电汇（《统一商法典》第4A编§4A-202至§4A-204）：无法定答复期限；对未经双方约定的合理安全程序验证的未经授权付款指令，银行应退款并支付利息。30日为提醒日期。",
+        ),
         (Us, Bank) => {
             // disputes-facts §1.2, §9.3: 10 business days, or provisional credit and 45 days;
             // 90 days for point-of-sale debit-card transactions (§1005.11(c)(3)(ii)).
@@ -565,8 +594,8 @@ fn answer(f: &CaseFacts, step: Step, sent: NaiveDate) -> Answer {
                 },
                 notes: {
                     let mut n = vec![receipt_note(rcv), cal_note()];
-                    if f.instrument == Instrument::BankTransfer {
-                        // Review #8: Reg E excludes wires (§1005.3(c)(3)).
+                    if f.instrument == Instrument::BankTransfer && f.transfer.is_none() {
+                        // Review #8: Reg E excludes wires (§1005.3(c)(3)); the kind is unknown.
                         n.push(b(
                             "These clocks are Regulation E's, for an ACH or other electronic transfer. A wire transfer is outside Regulation E (12 CFR §1005.3(c)(3)): under UCC Article 4A the bank must refund an unauthorised payment order not verified by an agreed, commercially reasonable security procedure (§4A-202 to §4A-204); report it within a reasonable time, at most 90 days, to keep the interest, and within one year of the statement at the latest (§4A-505).",
                             "以上为E条例对ACH等电子转账规定的期限。电汇不适用E条例（12 CFR §1005.3(c)(3)）：依《统一商法典》第4A编，未经双方约定的合理安全程序验证的未经授权付款指令，银行应退款（§4A-202至§4A-204）；请在合理期间内（最迟90日，以保留利息）通知银行，最迟不超过对账单后一年（§4A-505）。",

@@ -21,7 +21,7 @@ pub(crate) struct Context {
     pub reason: &'static str,
     pub reason_label: String,
     pub problem: String,
-    pub sender: Sender,
+    pub sender: SenderLines,
     pub recipient: Party,
     pub counterparty: Party,
     pub account_last4: Option<String>,
@@ -81,14 +81,25 @@ pub(crate) struct Context {
     pub within_13_months: bool,
     /// True when the case records the bank's answer to the complaint (else its time ran out).
     pub bank_answered: bool,
+    /// US bank transfer: "ach" or "wire" when the case records it, else "" (unknown: the letter
+    /// names both regimes).
+    pub transfer: &'static str,
 }
 
 #[derive(Serialize)]
-pub(crate) struct Sender {
+pub(crate) struct SenderLines {
     pub name: String,
     pub address: Vec<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// A 起诉状's particulars, in the letter's language; none when the user gave none (the
+    /// template then leaves a blank to fill in by hand, never a guess).
+    pub gender: Option<&'static str>,
+    pub birth_date: Option<String>,
+    /// 民族 ending in 族 ("汉族").
+    pub ethnicity: Option<String>,
+    pub id_number: Option<String>,
+    pub occupation: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -326,17 +337,30 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         reason: req.reason.as_str(),
         reason_label: pick(&req.reason.label()),
         problem: problem(req.reason, zh).to_string(),
-        sender: Sender {
-            name: req.profile.name.clone(),
+        sender: SenderLines {
+            name: req.sender.name.clone(),
             address: req
-                .profile
+                .sender
                 .address
                 .iter()
                 .filter(|l| !l.trim().is_empty())
                 .cloned()
                 .collect(),
-            email: req.profile.email.clone().filter(|s| !s.trim().is_empty()),
-            phone: req.profile.phone.clone().filter(|s| !s.trim().is_empty()),
+            email: req.sender.email.clone().filter(|s| !s.trim().is_empty()),
+            phone: req.sender.phone.clone().filter(|s| !s.trim().is_empty()),
+            gender: req.sender.particulars.gender.map(|g| match (g, zh) {
+                (crate::letters::Gender::Male, true) => "男",
+                (crate::letters::Gender::Female, true) => "女",
+                (crate::letters::Gender::Male, false) => "male",
+                (crate::letters::Gender::Female, false) => "female",
+            }),
+            birth_date: req.sender.particulars.birth_date.map(|d| date(d, lang)),
+            ethnicity: given(&req.sender.particulars.ethnicity).map(|e| {
+                let e = e.trim_end_matches('族');
+                format!("{e}族")
+            }),
+            id_number: given(&req.sender.particulars.id_number).map(str::to_string),
+            occupation: given(&req.sender.particulars.occupation).map(str::to_string),
         },
         recipient,
         counterparty,
@@ -395,6 +419,7 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
                     req.reason,
                     req.step,
                     s75(req, claimed, currency),
+                    req.details.transfer,
                 ))
             }),
         enclosures: evidence.iter().map(|e| e.description.clone()).collect(),
@@ -444,6 +469,12 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         complaint_about_bank: complaint_about_bank(req),
         within_13_months: within_13_months(req),
         bank_answered: bank_complaint_done(req) == Some(true),
+        transfer: crate::disputes::law::us_transfer(
+            req.jurisdiction,
+            req.instrument,
+            req.details.transfer,
+        )
+        .map_or("", |k| k.as_str()),
     }
 }
 
@@ -465,6 +496,7 @@ fn case_facts(req: &LetterRequest) -> CaseFacts {
         currency: request_currency(req),
         delivered_on: req.details.delivered_on,
         region: req.details.region.clone(),
+        transfer: req.details.transfer,
     }
 }
 
@@ -495,6 +527,11 @@ fn within_13_months(req: &LetterRequest) -> bool {
         .map(|t| t.posted_date.unwrap_or(t.date))
         .min();
     debit.is_some_and(|d| req.today <= crate::disputes::add_months(d, 13))
+}
+
+/// Text the user gave, trimmed; none when blank.
+fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// China: the one body a complaint goes to (§9.4), as the case records it.

@@ -111,7 +111,11 @@ export function CasePage({ caseId, onBack, onLetter }: { caseId: number; onBack:
       <div className="case-columns">
         <ChecklistPanel checklist={view.checklist} />
         <div className="stack">
-          <EvidencePanel evidence={view.evidence} onAdd={() => update(() => api.addEvidence(view.id))} />
+          <EvidencePanel
+            evidence={view.evidence}
+            onAdd={() => update(() => api.addEvidence(view.id))}
+            onDescribe={(evidenceId, description) => update(() => api.setEvidenceDescription(view.id, evidenceId, description))}
+          />
           <MerchantForm view={view} onUpdate={update} />
           <NotesField view={view} onUpdate={update} />
         </div>
@@ -131,6 +135,7 @@ function CaseDetailsLine({ view }: { view: CaseView }) {
     d.reported_on && `${t("cases.open.reportedOn")}: ${formatDate(d.reported_on)}`,
     d.police_report && `${t("cases.open.policeReport")}: ${d.police_report}`,
     d.bank_name && `${t("cases.open.bankName")}: ${d.bank_name}`,
+    d.transfer && `${t("cases.open.transfer")}: ${t(d.transfer === "ach" ? "cases.open.transferAch" : "cases.open.transferWire")}`,
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return (

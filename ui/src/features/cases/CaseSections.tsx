@@ -1,4 +1,5 @@
-// The read-only parts of a case page: disputed transactions, checklist, evidence, timeline.
+// The parts of a case page: disputed transactions, checklist, evidence (each with its description), timeline.
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Bilingual, CaseEvent, Checklist, EvidenceView, Transaction } from "../../ipc/api";
 import { formatDate, formatMoney } from "../../i18n/format";
@@ -65,7 +66,16 @@ export function ChecklistPanel({ checklist }: { checklist: Checklist }) {
   );
 }
 
-export function EvidencePanel({ evidence, onAdd }: { evidence: EvidenceView[]; onAdd: () => void }) {
+export function EvidencePanel({
+  evidence,
+  onAdd,
+  onDescribe,
+}: {
+  evidence: EvidenceView[];
+  onAdd: () => void;
+  /** Saves what a file is, in the user's words (empty clears it). */
+  onDescribe: (evidenceId: number, description: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="evidence-title">
@@ -73,18 +83,43 @@ export function EvidencePanel({ evidence, onAdd }: { evidence: EvidenceView[]; o
       {evidence.length === 0 ? (
         <p className="muted">{t("cases.evidence.none")}</p>
       ) : (
-        <ul className="evidence" data-testid="case-evidence">
-          {evidence.map((e) => (
-            <li key={e.id} title={`${e.stored_path}\nSHA-256 ${e.sha256}`}>
-              {e.file_name} <span className="muted small">{formatDate(e.added_at.slice(0, 10))}</span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="muted small">{t("cases.evidence.describeHint")}</p>
+          <ul className="evidence" data-testid="case-evidence">
+            {evidence.map((e) => (
+              <EvidenceItem key={e.id} item={e} onDescribe={onDescribe} />
+            ))}
+          </ul>
+        </>
       )}
       <button type="button" onClick={onAdd} data-testid="case-add-evidence">
         {t("cases.evidence.add")}
       </button>
     </section>
+  );
+}
+
+/** One evidence file: its name (shown here only, never in a letter) and its description. */
+function EvidenceItem({ item, onDescribe }: { item: EvidenceView; onDescribe: (evidenceId: number, description: string) => void }) {
+  const { t } = useTranslation();
+  const saved = item.description ?? "";
+  const [text, setText] = useState(saved);
+  useEffect(() => setText(saved), [saved]);
+  return (
+    <li title={`${item.stored_path}\nSHA-256 ${item.sha256}`}>
+      {item.file_name} <span className="muted small">{formatDate(item.added_at.slice(0, 10))}</span>
+      <input
+        type="text"
+        value={text}
+        aria-label={t("cases.evidence.describe", { file: item.file_name })}
+        placeholder={t("cases.evidence.describePlaceholder")}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => {
+          if (text.trim() !== saved) onDescribe(item.id, text);
+        }}
+        data-testid="evidence-description"
+      />
+    </li>
   );
 }
 

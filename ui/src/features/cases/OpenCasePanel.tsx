@@ -2,7 +2,7 @@
 // rules apply, how it was paid and, optionally, the statement date that starts the US window.
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type AppError, type FlagView, type Instrument, type Jurisdiction, type Reason } from "../../ipc/api";
+import { api, type AppError, type FlagView, type Instrument, type Jurisdiction, type Reason, type TransferKind } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { runAction } from "../../components/runAction";
 import { useLatest } from "../../components/useLoad";
@@ -36,6 +36,10 @@ export function OpenCasePanel({
   const [bankName, setBankName] = useState("");
   const [region, setRegion] = useState("");
   const [complaintBody, setComplaintBody] = useState("");
+  // A US bank transfer: ACH (Regulation E) or wire (UCC Article 4A); "" when the user does not know.
+  const [transfer, setTransfer] = useState<TransferKind | "">("");
+  // The jurisdiction "default" stands for, so the transfer question follows it too.
+  const [defaultJurisdiction, setDefaultJurisdiction] = useState<Jurisdiction>("us");
   const [flags, setFlags] = useState<FlagView[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -56,6 +60,14 @@ export function OpenCasePanel({
     );
   }, [transactionIds, givenReason, i18n.language, beginFlags]);
 
+  useEffect(() => {
+    api.getSettings().then(
+      (s) => setDefaultJurisdiction(s.default_jurisdiction),
+      () => undefined,
+    );
+  }, []);
+  const usBankTransfer = instrument === "bank_transfer" && (jurisdiction || defaultJurisdiction) === "us";
+
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     await runAction(async () => {
@@ -72,6 +84,7 @@ export function OpenCasePanel({
           bank_name: bankName.trim() || null,
           region: jurisdiction === "uk" || jurisdiction === "eu" ? region || null : null,
           complaint_body: jurisdiction === "cn" ? complaintBody || null : null,
+          transfer: usBankTransfer ? transfer || null : null,
         },
       });
       onOpened(view.id);
@@ -124,6 +137,21 @@ export function OpenCasePanel({
             </option>
           ))}
         </select>
+        {usBankTransfer && (
+          <>
+            <label htmlFor={`${id}-transfer`}>{t("cases.open.transfer")}</label>
+            <div>
+              <select id={`${id}-transfer`} value={transfer} onChange={(e) => setTransfer(e.target.value as TransferKind | "")} aria-describedby={`${id}-transfer-note`} data-testid="case-open-transfer">
+                <option value="">{t("cases.open.transferUnknown")}</option>
+                <option value="ach">{t("cases.open.transferAch")}</option>
+                <option value="wire">{t("cases.open.transferWire")}</option>
+              </select>
+              <p id={`${id}-transfer-note`} className="muted small">
+                {t("cases.open.transferNote")}
+              </p>
+            </div>
+          </>
+        )}
         <label htmlFor={`${id}-stmt`}>{t("cases.open.statementDate")}</label>
         <div>
           <input id={`${id}-stmt`} type="date" value={statementDate} onChange={(e) => setStatementDate(e.target.value)} aria-describedby={`${id}-stmt-note`} />

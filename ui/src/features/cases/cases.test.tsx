@@ -120,6 +120,24 @@ describe("case page", () => {
     expect(calls.find((c) => c.cmd === "set_case_notes")?.args).toEqual({ caseId: 3, notes: "Called on Monday, ref 55" });
   });
 
+  it("saves what an evidence file is when its description loses focus", async () => {
+    const file = { id: 11, file_name: "IMG_4471.jpg", stored_path: "/d/3/IMG_4471.jpg", sha256: "ab", added_at: "2026-11-22T10:00:00", description: null };
+    const calls = backend({
+      case: () => ({ ...caseView, evidence: [file] }),
+      set_evidence_description: (a) => ({ ...caseView, evidence: [{ ...file, description: a.description }] }),
+    });
+    render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
+    const field = (await screen.findByLabelText("What IMG_4471.jpg is")) as HTMLInputElement;
+    expect(field.value).toBe("");
+    fireEvent.blur(field);
+    expect(calls.some((c) => c.cmd === "set_evidence_description")).toBe(false);
+    fireEvent.change(field, { target: { value: "Photo of the till receipt" } });
+    fireEvent.blur(field);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "set_evidence_description")).toBe(true));
+    expect(calls.find((c) => c.cmd === "set_evidence_description")?.args).toEqual({ caseId: 3, evidenceId: 11, description: "Photo of the till receipt" });
+    await waitFor(() => expect((screen.getByLabelText("What IMG_4471.jpg is") as HTMLInputElement).value).toBe("Photo of the till receipt"));
+  });
+
   it("names the error and keeps the page when the backend refuses", async () => {
     backend({
       case: () => caseView,
@@ -163,9 +181,35 @@ describe("opening a case", () => {
         jurisdiction: null,
         instrument: "debit_card",
         statement_date: "2026-11-28",
-        details: { delivered_on: null, reported_on: "2026-11-29", police_report: "PR-9", bank_name: null, region: null, complaint_body: null },
+        details: { delivered_on: null, reported_on: "2026-11-29", police_report: "PR-9", bank_name: null, region: null, complaint_body: null, transfer: null },
       },
     });
+    // The transfer question is asked only of a US bank transfer.
+    expect(screen.queryByTestId("case-open-transfer")).toBeNull();
+  });
+
+  it("asks a US bank transfer whether it was ACH or a wire, and sends the answer", async () => {
+    const calls = backend({ flags: () => [], get_settings: () => ({ language: null, theme: "system", default_jurisdiction: "uk", sensitivity: "normal" }), open_case: () => caseView });
+    render(<OpenCasePanel transactionIds={[7]} reason="not_authorised" onOpened={() => undefined} onCancel={() => undefined} />);
+    fireEvent.change(screen.getByLabelText("Paid with"), { target: { value: "bank_transfer" } });
+    // The default jurisdiction here is the UK, where the kind decides nothing.
+    await waitFor(() => expect(calls.some((c) => c.cmd === "get_settings")).toBe(true));
+    expect(screen.queryByTestId("case-open-transfer")).toBeNull();
+    fireEvent.change(screen.getByLabelText("Rules"), { target: { value: "us" } });
+    const kind = screen.getByLabelText("Kind of transfer") as HTMLSelectElement;
+    expect(kind.value).toBe("");
+    expect(screen.getByText(/UCC Article 4A covers wires/)).toBeTruthy();
+    fireEvent.change(kind, { target: { value: "wire" } });
+    fireEvent.click(screen.getByTestId("case-open-submit"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "open_case")).toBe(true));
+    const req = calls.find((c) => c.cmd === "open_case")?.args.request as { instrument: string; jurisdiction: string; details: { transfer: string | null } };
+    expect([req.jurisdiction, req.instrument, req.details.transfer]).toEqual(["us", "bank_transfer", "wire"]);
+  });
+
+  it("shows the recorded kind of transfer on the case page", async () => {
+    backend({ case: () => ({ ...caseView, details: { ...caseView.details, transfer: "ach" } }) });
+    render(<CasePage caseId={3} onBack={() => undefined} onLetter={() => undefined} />);
+    expect((await screen.findByTestId("case-details")).textContent).toBe("Kind of transfer: ACH or online transfer");
   });
 
   it("asks an EU case for its country, whose public holidays count in business days", async () => {

@@ -43,7 +43,7 @@ export const caseView: CaseView = {
   status: "open",
   opened_at: "2026-11-20",
   statement_date: null,
-  details: { delivered_on: null, reported_on: null, police_report: null, bank_name: null, region: null, complaint_body: null },
+  details: { delivered_on: null, reported_on: null, police_report: null, bank_name: null, region: null, complaint_body: null, transfer: null },
   account_last4: "1234",
   merchant: "Philz Coffee",
   merchant_address: ["1 Market St", "San Francisco, CA"],

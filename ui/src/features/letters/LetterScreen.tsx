@@ -3,14 +3,15 @@
 // PDF, DOCX or text, copied, and marked as sent.
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type AppError, type CaseView, type LetterView, type Step, type TemplateKind, type UserProfile } from "../../ipc/api";
+import { api, type AppError, type CaseView, type LetterView, type Step, type TemplateKind, type Sender } from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { LegalNotice } from "../../components/LegalNotice";
 import { runAction } from "../../components/runAction";
 import { useLoad } from "../../components/useLoad";
 import { formatDate } from "../../i18n/format";
 import { isChinese, today } from "../cases/labels";
-import { ProfileForm } from "./ProfileForm";
+import { SenderForm } from "./SenderForm";
+import { particularsIncomplete } from "../settings/ParticularsFields";
 
 type Format = "pdf" | "docx" | "txt";
 type Paper = "a4" | "letter";
@@ -33,16 +34,16 @@ export function LetterScreen({
   const id = useId();
   const [lang, setLang] = useState(isChinese(i18n.language) ? "zh-CN" : "en");
   const [paper, setPaper] = useState<Paper | null>(null);
-  const [editProfile, setEditProfile] = useState(false);
+  const [editSender, setEditSender] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const caseView = useLoad(() => api.case(caseId), [caseId], null as CaseView | null);
-  const profileLoad = useLoad(() => api.profile(), [], null as UserProfile | null);
+  const senderLoad = useLoad(() => api.sender(), [], null as Sender | null);
   // Another language chosen while a letter loads: only the latest choice's letter is shown.
   const letterLoad = useLoad(() => api.letter(caseId, step, lang), [caseId, step, lang], null as LetterView | null);
   const view = caseView.data;
-  const profile = profileLoad.data;
+  const sender = senderLoad.data;
   const letter = letterLoad.data;
 
   useEffect(() => {
@@ -97,15 +98,18 @@ export function LetterScreen({
     });
 
   // An action's failure first, else why the case, the sender or the letter could not be read.
-  const shownError = error ?? caseView.error ?? profileLoad.error ?? letterLoad.error;
+  const shownError = error ?? caseView.error ?? senderLoad.error ?? letterLoad.error;
   const closeError = () => {
     setError(null);
     caseView.clearError();
-    profileLoad.clearError();
+    senderLoad.clearError();
     letterLoad.clearError();
   };
 
-  const profileEmpty = profile !== null && !profile.name.trim();
+  const senderEmpty = sender !== null && !sender.name.trim();
+  // §9.4: a 民事起诉状 states the plaintiff's particulars; ask for them at the Chinese court step.
+  const courtComplaint = view?.jurisdiction === "cn" && step === "court";
+  const particularsMissing = courtComplaint && sender !== null && !senderEmpty && particularsIncomplete(sender);
   const l = letter?.letter;
 
   return (
@@ -119,30 +123,39 @@ export function LetterScreen({
       </header>
       <LegalNotice />
 
-      {profileEmpty && !editProfile && (
-        <div className="banner" role="status" data-testid="letter-profile-notice">
-          <span>{t("letter.profileMissing")}</span>
+      {senderEmpty && !editSender && (
+        <div className="banner" role="status" data-testid="letter-sender-notice">
+          <span>{t("letter.senderMissing")}</span>
           {onSettings && (
             <button type="button" className="link" onClick={onSettings}>
               {t("letter.openSettings")}
             </button>
           )}
-          <button type="button" onClick={() => setEditProfile(true)} data-testid="letter-profile-add">
+          <button type="button" onClick={() => setEditSender(true)} data-testid="letter-sender-add">
             {t("letter.addHere")}
           </button>
         </div>
       )}
-      {profile && editProfile && (
-        <ProfileForm
-          profile={profile}
+      {particularsMissing && !editSender && (
+        <div className="banner" role="status" data-testid="letter-particulars-notice">
+          <span>{t("letter.particularsMissing")}</span>
+          <button type="button" onClick={() => setEditSender(true)} data-testid="letter-particulars-add">
+            {t("letter.addParticulars")}
+          </button>
+        </div>
+      )}
+      {sender && editSender && (
+        <SenderForm
+          sender={sender}
+          particulars={courtComplaint}
           onSave={(p) =>
             run(async () => {
-              profileLoad.setData(await api.setProfile(p));
-              setEditProfile(false);
+              senderLoad.setData(await api.setSender(p));
+              setEditSender(false);
               await letterLoad.reload();
             })
           }
-          onCancel={() => setEditProfile(false)}
+          onCancel={() => setEditSender(false)}
         />
       )}
 

@@ -4,26 +4,27 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import i18n from "../../i18n";
 import { LetterScreen } from "./LetterScreen";
 import { caseView, letterView } from "../cases/fixtures.test-data";
-import type { LetterView, UserProfile } from "../../ipc/api";
+import type { LetterView, Sender } from "../../ipc/api";
 
 type Call = { cmd: string; args: Record<string, unknown> };
-const ada: UserProfile = { name: "Ada Lovelace", address: "12 Elm St", email: "", phone: "" };
+const nobody: Sender = { name: "", address: "", email: "", phone: "", gender: null, birth_date: "", ethnicity: "", id_number: "", occupation: "" };
+const ada: Sender = { ...nobody, name: "Ada Lovelace", address: "12 Elm St" };
 
 /** A backend that keeps the saved body, as the real one does. */
-function backend(profile: UserProfile = ada, worksheet: LetterView["worksheet"] = null) {
+function backend(sender: Sender = ada, worksheet: LetterView["worksheet"] = null) {
   const calls: Call[] = [];
   let saved: string | null = null;
-  let me = profile;
+  let me = sender;
   mockIPC((cmd, args) => {
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args: a });
     switch (cmd) {
       case "case":
         return caseView;
-      case "profile":
+      case "sender":
         return me;
-      case "set_profile":
-        me = a.profile as UserProfile;
+      case "set_sender":
+        me = a.sender as Sender;
         return me;
       case "letter": {
         const view: LetterView = { ...letterView, worksheet, edited: saved !== null, letter: { ...letterView.letter, body: saved ?? letterView.letter.body } };
@@ -126,16 +127,56 @@ describe("letter screen", () => {
     expect(opened).toEqual([{ jurisdiction: caseView.jurisdiction, step: "bank", lang: "en" }]);
   });
 
-  it("asks for the sender's name and address when the profile is empty", async () => {
-    const calls = backend({ name: "", address: "", email: "", phone: "" });
+  it("asks for the sender's name and address when the sender is empty", async () => {
+    const calls = backend(nobody);
     render(<LetterScreen caseId={3} step="merchant" onBack={() => undefined} />);
-    const notice = await screen.findByTestId("letter-profile-notice");
+    const notice = await screen.findByTestId("letter-sender-notice");
     expect(notice.textContent).toContain("Add your name and address to sign letters");
     fireEvent.click(screen.getByRole("button", { name: "Add them here" }));
     fireEvent.change(screen.getByLabelText("Full name"), { target: { value: "Ada Lovelace" } });
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
-    await waitFor(() => expect(screen.queryByTestId("letter-profile-notice")).toBeNull());
-    expect(calls.find((c) => c.cmd === "set_profile")?.args.profile).toMatchObject({ name: "Ada Lovelace" });
+    await waitFor(() => expect(screen.queryByTestId("letter-sender-notice")).toBeNull());
+    expect(calls.find((c) => c.cmd === "set_sender")?.args.sender).toMatchObject({ name: "Ada Lovelace" });
+  });
+
+  it("asks for the particulars a Chinese court complaint states, and saves them with the sender", async () => {
+    const cn = { ...caseView, jurisdiction: "cn" as const };
+    const calls: Call[] = [];
+    let me: Sender = ada;
+    mockIPC((cmd, args) => {
+      const a = (args ?? {}) as Record<string, unknown>;
+      calls.push({ cmd, args: a });
+      if (cmd === "case") return cn;
+      if (cmd === "sender") return me;
+      if (cmd === "set_sender") return (me = a.sender as Sender);
+      if (cmd === "letter") return letterView;
+      throw new Error(`unexpected command ${cmd}`);
+    });
+    const { unmount } = render(<LetterScreen caseId={3} step="court" onBack={() => undefined} />);
+    const notice = await screen.findByTestId("letter-particulars-notice");
+    expect(notice.textContent).toContain("identity card number");
+    fireEvent.click(screen.getByTestId("letter-particulars-add"));
+    fireEvent.change(screen.getByLabelText("Sex"), { target: { value: "female" } });
+    fireEvent.change(screen.getByLabelText("Date of birth"), { target: { value: "1949-12-31" } });
+    fireEvent.change(screen.getByLabelText("Ethnicity (民族)"), { target: { value: "汉" } });
+    fireEvent.change(screen.getByLabelText("Identity card number (公民身份号码)"), { target: { value: "11010519491231002X" } });
+    fireEvent.change(screen.getByLabelText("Employer and position, or occupation"), { target: { value: "会计" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.queryByTestId("letter-particulars-notice")).toBeNull());
+    expect(calls.find((c) => c.cmd === "set_sender")?.args.sender).toEqual({
+      ...ada,
+      gender: "female",
+      birth_date: "1949-12-31",
+      ethnicity: "汉",
+      id_number: "11010519491231002X",
+      occupation: "会计",
+    });
+    unmount();
+    // Not asked at another step.
+    render(<LetterScreen caseId={3} step="merchant" onBack={() => undefined} />);
+    me = ada;
+    await screen.findByTestId("letter-body");
+    expect(screen.queryByTestId("letter-particulars-notice")).toBeNull();
   });
 
   it("says so when the clipboard is unavailable", async () => {

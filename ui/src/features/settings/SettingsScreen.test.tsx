@@ -5,16 +5,16 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import "../../i18n";
 import { setLanguage } from "../../i18n";
 import type { AppSettings } from "../../ipc/api";
-import type { UserProfile } from "./profile";
+import type { Sender } from "./sender";
 import { SettingsScreen } from "./SettingsScreen";
 
 type Call = { cmd: string; args: Record<string, unknown> | undefined };
 
-/** A fake backend holding settings and profile in memory, recording every call. */
+/** A fake backend holding settings and sender in memory, recording every call. */
 function backend(initial: Partial<AppSettings> = {}) {
   const state = {
     settings: { language: null, theme: "system", default_jurisdiction: "us", sensitivity: "normal", ...initial } as AppSettings,
-    profile: { name: "Ada Lovelace", address: "12 St James's Sq\nLondon", email: "ada@example.org", phone: "" } as UserProfile,
+    sender: { name: "Ada Lovelace", address: "12 St James's Sq\nLondon", email: "ada@example.org", phone: "" } as Sender,
     calls: [] as Call[],
   };
   mockIPC((cmd, args) => {
@@ -26,10 +26,10 @@ function backend(initial: Partial<AppSettings> = {}) {
       case "set_settings":
         state.settings = a!.settings as AppSettings;
         return null;
-      case "profile":
-        return state.profile;
-      case "set_profile":
-        state.profile = a!.profile as UserProfile;
+      case "sender":
+        return state.sender;
+      case "set_sender":
+        state.sender = a!.sender as Sender;
         return null;
       case "data_location":
         return { data_dir: "/home/ada/.local/share/app.recourse.desktop", db_path: "/home/ada/.local/share/app.recourse.desktop/recourse.db", evidence_dir: "/x/evidence" };
@@ -87,7 +87,7 @@ describe("Settings", { timeout: 20000 }, () => {
     expect(localStorage.getItem("recourse.language")).toBe("zh-CN");
   });
 
-  it("edits and saves the profile, address on several lines", async () => {
+  it("edits and saves the sender, address on several lines", async () => {
     const be = backend();
     render(<SettingsScreen />);
     const name = (await screen.findByLabelText("Full name")) as HTMLInputElement;
@@ -96,10 +96,10 @@ describe("Settings", { timeout: 20000 }, () => {
     await userEvent.type(name, "Ada King");
     const address = screen.getByLabelText("Postal address");
     await userEvent.type(address, "{Enter}SW1Y 4JU");
-    await userEvent.click(screen.getByTestId("profile-save"));
-    await waitFor(() => expect(be.profile.name).toBe("Ada King"));
-    expect(be.profile.address).toBe("12 St James's Sq\nLondon\nSW1Y 4JU");
-    expect(be.calls.some((c) => c.cmd === "set_profile")).toBe(true);
+    await userEvent.click(screen.getByTestId("sender-save"));
+    await waitFor(() => expect(be.sender.name).toBe("Ada King"));
+    expect(be.sender.address).toBe("12 St James's Sq\nLondon\nSW1Y 4JU");
+    expect(be.calls.some((c) => c.cmd === "set_sender")).toBe(true);
   });
 
   it("shows the data folder, reports a backup and explains a refused restore", async () => {

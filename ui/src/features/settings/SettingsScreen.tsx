@@ -4,7 +4,7 @@ import { api, type AppError, type AppSettings, type TemplateKind } from "../../i
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { runAction } from "../../components/runAction";
 import { useLoad } from "../../components/useLoad";
-import { ProfileForm } from "./ProfileForm";
+import { SenderForm } from "./SenderForm";
 import { DataSection } from "./DataSection";
 import { setLanguage, type Language } from "../../i18n";
 import { applyTheme, THEMES } from "./theme";
@@ -51,7 +51,7 @@ export function SettingsScreen({ openTemplate }: { openTemplate?: TemplateKind |
         <h1 id="settings-title">{t("settings.title")}</h1>
       </header>
 
-      <ProfileForm />
+      <SenderForm />
 
       <div className="card settings-card">
         <h2>{t("settings.preferences")}</h2>

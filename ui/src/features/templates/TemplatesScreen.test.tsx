@@ -102,8 +102,8 @@ function backend(opts: { jurisdiction?: string; custom?: Record<string, string> 
       case "reset_template":
         delete custom[key(k)];
         return view(k);
-      case "profile":
-        return { name: "Ada Lovelace", address: "", email: "", phone: "" };
+      case "sender":
+        return { name: "Ada Lovelace", address: "", email: "", phone: "", gender: null, birth_date: "", ethnicity: "", id_number: "", occupation: "" };
       case "data_location":
         return { data_dir: "/d", db_path: "/d/recourse.db", evidence_dir: "/d/evidence" };
       default:
