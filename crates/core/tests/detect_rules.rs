@@ -247,6 +247,33 @@ fn double_charge_cases() {
             want: vec![(3, Severity::Low)],
         },
         Case {
+            name: "an order charged twice under two references, the first order returned later",
+            rows: vec![
+                ("2024-04-15", "淘宝EFK9Z6BYNVVS", -14853, "CNY"),
+                ("2024-04-16", "淘宝5U3KYRJLWG6Q", -14853, "CNY"),
+                ("2024-04-27", "淘宝EFK9Z6BYNVVS", 14853, "CNY"),
+            ],
+            want: vec![(2, Severity::Medium)],
+        },
+        Case {
+            name: "charged twice under two references, the second order refunded: resolved",
+            rows: vec![
+                ("2024-04-15", "AMZN Mktp US*HK1VRVEKN", -5766, "USD"),
+                ("2024-04-16", "AMZN Mktp US*L88MC8NSR", -5766, "USD"),
+                ("2024-04-27", "AMZN Mktp US*L88MC8NSR", 5766, "USD"),
+            ],
+            want: vec![(2, Severity::Low)],
+        },
+        Case {
+            name: "an order cancelled and refunded, then bought again under a new reference",
+            rows: vec![
+                ("2024-04-15", "AMZN Mktp US*HK1VRVEKN", -5766, "USD"),
+                ("2024-04-16", "AMZN Mktp US*HK1VRVEKN", 5766, "USD"),
+                ("2024-04-17", "AMZN Mktp US*L88MC8NSR", -5766, "USD"),
+            ],
+            want: vec![(3, Severity::Low)],
+        },
+        Case {
             name: "split payment of different amounts",
             rows: vec![
                 ("2024-04-12", "NOPA", -4000, "USD"),
