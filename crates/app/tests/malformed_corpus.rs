@@ -24,7 +24,8 @@ use std::time::Duration;
 
 /// Cases that fail today, each with why, so the test can be merged while the importer is being
 /// hardened. A case that starts passing must be removed from here (the test says so).
-const KNOWN_FAILURES: &[(&str, &str)] = &[];
+const KNOWN_FAILURES: &[(&str, &str)] = &[
+];
 
 #[derive(Clone, Debug, Deserialize, serde::Serialize)]
 struct Case {
