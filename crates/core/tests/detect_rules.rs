@@ -247,6 +247,33 @@ fn double_charge_cases() {
             want: vec![(3, Severity::Low)],
         },
         Case {
+            name: "an order charged twice under two references, the first order returned later",
+            rows: vec![
+                ("2024-04-15", "淘宝EFK9Z6BYNVVS", -14853, "CNY"),
+                ("2024-04-16", "淘宝5U3KYRJLWG6Q", -14853, "CNY"),
+                ("2024-04-27", "淘宝EFK9Z6BYNVVS", 14853, "CNY"),
+            ],
+            want: vec![(2, Severity::Medium)],
+        },
+        Case {
+            name: "charged twice under two references, the second order refunded: resolved",
+            rows: vec![
+                ("2024-04-15", "AMZN Mktp US*HK1VRVEKN", -5766, "USD"),
+                ("2024-04-16", "AMZN Mktp US*L88MC8NSR", -5766, "USD"),
+                ("2024-04-27", "AMZN Mktp US*L88MC8NSR", 5766, "USD"),
+            ],
+            want: vec![(2, Severity::Low)],
+        },
+        Case {
+            name: "an order cancelled and refunded, then bought again under a new reference",
+            rows: vec![
+                ("2024-04-15", "AMZN Mktp US*HK1VRVEKN", -5766, "USD"),
+                ("2024-04-16", "AMZN Mktp US*HK1VRVEKN", 5766, "USD"),
+                ("2024-04-17", "AMZN Mktp US*L88MC8NSR", -5766, "USD"),
+            ],
+            want: vec![(3, Severity::Low)],
+        },
+        Case {
             name: "split payment of different amounts",
             rows: vec![
                 ("2024-04-12", "NOPA", -4000, "USD"),
@@ -937,6 +964,40 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 suspicious: (0..8).collect(),
                 new_from: "2024-06-01",
                 want: vec![(8, Reason::NewMerchantLarge, high)],
+            },
+            Misses {
+                name: "large first charges in one import do not raise each other's bar",
+                // The same eight as above, none flagged yet: judged in date order, each is
+                // measured against what the user spent at new places before it, not against
+                // the others.
+                rows: vec![
+                    ("2024-03-02", "LUXE TIMEPIECES", -900000, "USD"),
+                    ("2024-03-03", "NORDIC DESIGN HOUSE", -880000, "USD"),
+                    ("2024-03-04", "PRISM ELECTRONICS", -870000, "USD"),
+                    ("2024-03-05", "AURORA JEWELERS", -860000, "USD"),
+                    ("2024-03-06", "SUMMIT MOTORS", -850000, "USD"),
+                    ("2024-03-07", "VELVET FURS", -840000, "USD"),
+                    ("2024-03-08", "ATLAS TRAVEL AGENCY", -830000, "USD"),
+                    ("2024-03-09", "HALCYON ART GALLERY", -820000, "USD"),
+                    ("2024-06-20", "ORBIT ELECTRONICS", -300000, "USD"),
+                ],
+                suspicious: vec![],
+                new_from: "2024-03-01",
+                want: (0..9)
+                    .map(|k| (k, Reason::NewMerchantLarge, high))
+                    .collect(),
+            },
+            Misses {
+                name: "a new shop at three times the usual first visit is not large",
+                // Trap: the background's first visits are 20 to 60; a furniture shop at 150 the
+                // same month as a fraud elsewhere stays quiet.
+                rows: vec![
+                    ("2024-05-02", "HARBOUR FURNITURE", -15000, "USD"),
+                    ("2024-05-09", "PRISM ELECTRONICS", -400000, "USD"),
+                ],
+                suspicious: vec![],
+                new_from: "2024-05-01",
+                want: vec![(1, Reason::NewMerchantLarge, high)],
             },
             Misses {
                 name: "fares twice a day stay routine after one early pair was flagged",

@@ -11,6 +11,11 @@ use recourse_core::detect::Severity;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
+/// The seeds numbers are reported on, none of them looked at while the rules were adjusted:
+/// 2–4 (run once before, when the rules missed on them) and 23–27 (never run before the
+/// round that fixed them). The rules were tuned on seed 1 (`TUNING_SEED`) and 5–22.
+pub const UNSEEN_SEEDS: [u64; 8] = [2, 3, 4, 23, 24, 25, 26, 27];
+
 pub fn measure(cfg: &Config) -> anyhow::Result<Report> {
     let pop = generate(cfg);
     let files = statements(&pop, cfg.seed);

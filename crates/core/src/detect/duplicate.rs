@@ -6,6 +6,7 @@ use super::explain;
 use super::foreign;
 use super::index::{merchant_name, ChargeColumns, Group, Scope};
 use super::{Flag, Reason, Severity};
+use crate::model::Txn;
 use std::collections::{HashMap, HashSet};
 
 pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
@@ -177,7 +178,8 @@ pub(crate) fn subscription_billed_twice(scope: &Scope, out: &mut Vec<(usize, Fla
 }
 
 /// Finds the refund that resolves a duplicate: same merchant, same amount back, dated from the
-/// first charge to `refund_window_days` after the second. Each refund resolves one duplicate.
+/// first charge to `refund_window_days` after the second, and not the return of the first
+/// charge's own order (`returns_the_other`). Each refund resolves one duplicate.
 struct RefundFinder<'s> {
     scope: &'s Scope<'s>,
     by_amount: HashMap<i64, Vec<usize>>,
@@ -208,9 +210,21 @@ impl<'s> RefundFinder<'s> {
         let found = candidates[start..]
             .iter()
             .take_while(|&&r| self.scope.txn(r).date <= latest)
-            .find(|r| !self.used.contains(r))
+            .find(|&&r| !self.used.contains(&r) && !returns_the_other(a, b, self.scope.txn(r)))
             .copied()?;
         self.used.insert(found);
         Some(found)
     }
+}
+
+/// Whether `refund` is the return of the first charge's order after the second was taken: the
+/// two charges carry different descriptors (an order reference each), the refund repeats the
+/// first one's and comes on a later day than the second charge. That order was sent back; the
+/// money taken twice stays taken. A refund of the first order before the second charge is a
+/// cancelled order bought again (resolved), and one of the second charge's order, or naming
+/// neither, can be the duplicate given back.
+fn returns_the_other(first: &Txn, second: &Txn, refund: &Txn) -> bool {
+    first.description != second.description
+        && refund.description == first.description
+        && refund.date > second.date
 }

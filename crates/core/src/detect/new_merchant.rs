@@ -1,6 +1,6 @@
 //! A large charge at a merchant the account has never paid before (`new_merchant_large`).
 //! "Large" is measured against what this user usually spends the first time at a new place:
-//! a percentile of their first charges per merchant, times a factor.
+//! a percentile of their first charges at the places they found before, times a factor.
 
 use super::days::add_days;
 use super::explain;
@@ -19,10 +19,8 @@ const TRIP_DAYS: i64 = 2;
 
 pub(crate) fn large_first_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let account = scope.account;
-    let Some(usual) = usual_first_charge(scope) else {
-        return;
-    };
-    let threshold = scope.cfg.scaled(scope.cfg.new_merchant_factor) * usual as f64;
+    let factor = scope.cfg.scaled(scope.cfg.new_merchant_factor);
+    let usual_at_first = usual_first_charges(scope, factor);
     // Early in an account's history every merchant is new: judging newness must wait.
     let judged_from = add_days(
         account.first_date,
@@ -33,6 +31,10 @@ pub(crate) fn large_first_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         if group.currency != account.home || scope.is_trusted(group) {
             continue;
         }
+        let Some(usual) = usual_at_first[g] else {
+            continue;
+        };
+        let threshold = factor * usual as f64;
         let firsts = first_place_charges(scope, group, threshold);
         let Some(&first) = firsts.first() else {
             continue;
@@ -51,8 +53,8 @@ pub(crate) fn large_first_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             // home: the user is not there.
             if foreign::abroad(t, account.home)
                 && trips
-                    .get_or_insert_with(|| Trips::of(scope, threshold))
-                    .on_a_trip(t.date, g)
+                    .get_or_insert_with(|| Trips::of(scope))
+                    .on_a_trip(t.date, g, threshold)
             {
                 continue;
             }
@@ -109,56 +111,83 @@ fn unknown_days<'l>(scope: &Scope, list: &'l [usize], threshold: f64) -> &'l [us
     &list[..n]
 }
 
-/// The account's ordinary charges abroad, by date: (date, group), for telling a trip from a
-/// lone charge abroad. Built only when a large first charge abroad needs it.
-struct Trips(Vec<(NaiveDate, usize)>);
+/// The account's charges abroad, by date: (date, group, amount in the home currency or `None`),
+/// for telling a trip from a lone charge abroad. Built only when a large first charge abroad
+/// needs it.
+struct Trips(Vec<(NaiveDate, usize, Option<i64>)>);
 
 impl Trips {
-    fn of(scope: &Scope, threshold: f64) -> Trips {
+    fn of(scope: &Scope) -> Trips {
         let home = scope.account.home;
         let days = scope
             .account
             .charges
             .iter()
-            .filter(|&&(i, _)| {
+            .filter(|&&(i, _)| foreign::abroad(scope.txn(i), home))
+            .map(|&(i, g)| {
                 let t = scope.txn(i);
-                // Amounts in another currency cannot be compared: any of them is a sign of a trip.
-                foreign::abroad(t, home)
-                    && (t.currency != home || t.amount.saturating_abs() as f64 <= threshold)
+                let amount = (t.currency == home).then(|| t.amount.saturating_abs());
+                (t.date, g, amount)
             })
-            .map(|&(i, g)| (scope.txn(i).date, g))
             .collect();
         Trips(days)
     }
 
-    /// Another merchant abroad was paid an ordinary amount within `TRIP_DAYS` of `date`.
-    fn on_a_trip(&self, date: NaiveDate, group: usize) -> bool {
+    /// Another merchant abroad was paid an ordinary amount (at most `threshold`) within
+    /// `TRIP_DAYS` of `date`. Amounts in another currency cannot be compared: any of them is a
+    /// sign of a trip.
+    fn on_a_trip(&self, date: NaiveDate, group: usize, threshold: f64) -> bool {
         let from = add_days(date, -TRIP_DAYS);
         let to = add_days(date, TRIP_DAYS);
-        let start = self.0.partition_point(|&(d, _)| d < from);
+        let start = self.0.partition_point(|&(d, _, _)| d < from);
         self.0[start..]
             .iter()
-            .take_while(|&&(d, _)| d <= to)
-            .any(|&(_, g)| g != group)
+            .take_while(|&&(d, _, _)| d <= to)
+            .any(|&(_, g, amount)| g != group && !amount.is_some_and(|a| a as f64 > threshold))
     }
 }
 
-/// The configured percentile of first charges at each merchant (home currency), or of all
-/// home-currency charges when there are too few merchants to say.
-fn usual_first_charge(scope: &Scope) -> Option<i64> {
+/// The first charge at a merchant as a place (history index): its first charge, or for a
+/// merchant that bills a subscription, its first charge beside the series (the brand's shop).
+/// A payee's first bill (rent, council tax) says nothing of what the user spends at a new place.
+fn first_place_charge(group: &Group) -> Option<usize> {
+    match &group.series {
+        None => group.charges.first().copied(),
+        Some(series) => series.others.first().map(|&p| group.charges[p]),
+    }
+}
+
+/// Per group: the usual first charge at a new place when the merchant's first place charge was
+/// made — the configured percentile of the first place charges at other merchants before that
+/// day (home currency); while there are too few of them, of the first charges at every merchant
+/// before that day (a payee's first bill then gives the scale of the user's money); while there
+/// are too few of those, of all home-currency charges. History defines "normal" in date order,
+/// and a first charge that is itself large (above `factor` × the usual of its day) and still
+/// being checked does not join it: a fraud's first charge must not raise the bar for the next
+/// fraud, nor for itself.
+fn usual_first_charges(scope: &Scope, factor: f64) -> Vec<Option<i64>> {
     let account = scope.account;
     let p = scope.cfg.new_merchant_percentile;
-    let mut firsts: Vec<i64> = account
-        .groups
-        .iter()
-        .filter(|g| g.currency == account.home)
-        .filter_map(|g| g.charges.first())
-        .map(|&i| scope.txn(i).amount.saturating_abs())
-        .collect();
-    if firsts.len() >= MIN_SAMPLES {
-        firsts.sort_unstable();
-        return percentile(&firsts, p);
+    let mut usual = vec![None; account.groups.len()];
+    let mut firsts: Vec<First> = Vec::new();
+    for (g, group) in account.groups.iter().enumerate() {
+        if group.currency != account.home {
+            continue;
+        }
+        let place = first_place_charge(group);
+        if let Some(&i) = group.charges.first() {
+            if place != Some(i) {
+                firsts.push(First::at(scope, i, g, false));
+            }
+        }
+        if let Some(i) = place {
+            firsts.push(First::at(scope, i, g, true));
+        }
     }
+    if firsts.is_empty() {
+        return usual;
+    }
+    firsts.sort_unstable_by_key(|f| (f.date, f.row));
     let mut all: Vec<i64> = account
         .charges
         .iter()
@@ -166,9 +195,64 @@ fn usual_first_charge(scope: &Scope) -> Option<i64> {
         .filter(|t| t.currency == account.home)
         .map(|t| t.amount.saturating_abs())
         .collect();
-    if all.len() < MIN_SAMPLES {
-        return None;
-    }
     all.sort_unstable();
-    percentile(&all, p)
+    let fallback = (all.len() >= MIN_SAMPLES)
+        .then(|| percentile(&all, p))
+        .flatten();
+    // First charges of earlier days that define "normal", each sorted ascending: at places, and
+    // at every merchant (a merchant's first charge, whether a bill or a purchase).
+    let (mut places, mut merchants): (Vec<i64>, Vec<i64>) = (Vec::new(), Vec::new());
+    for day in firsts.chunk_by(|a, b| a.date == b.date) {
+        let today = if places.len() >= MIN_SAMPLES {
+            percentile(&places, p)
+        } else if merchants.len() >= MIN_SAMPLES {
+            percentile(&merchants, p)
+        } else {
+            fallback
+        };
+        for f in day {
+            if f.place {
+                usual[f.group] = today;
+            }
+            let large = today.is_some_and(|u| f.amount as f64 > factor * u as f64);
+            if large && scope.is_new(f.row) {
+                // Still being judged: not what the user usually spends.
+                continue;
+            }
+            if f.place {
+                insert_sorted(&mut places, f.amount);
+            }
+            if account.groups[f.group].charges.first() == Some(&f.row) {
+                insert_sorted(&mut merchants, f.amount);
+            }
+        }
+    }
+    usual
+}
+
+/// A merchant's first charge, or its first charge as a place (see `first_place_charge`).
+struct First {
+    date: NaiveDate,
+    row: usize,
+    group: usize,
+    amount: i64,
+    place: bool,
+}
+
+impl First {
+    fn at(scope: &Scope, row: usize, group: usize, place: bool) -> First {
+        let t = scope.txn(row);
+        First {
+            date: t.date,
+            row,
+            group,
+            amount: t.amount.saturating_abs(),
+            place,
+        }
+    }
+}
+
+fn insert_sorted(sorted: &mut Vec<i64>, value: i64) {
+    let at = sorted.partition_point(|&v| v < value);
+    sorted.insert(at, value);
 }
