@@ -19,6 +19,7 @@ mod report;
 mod search;
 mod startup;
 mod statements;
+mod workbook;
 
 use anyhow::{bail, Context, Result};
 use report::{Bar, Table};

@@ -27,6 +27,7 @@ mod entities;
 mod error;
 mod html;
 mod iban;
+mod markup_limits;
 mod ofx;
 mod plan;
 mod presets;
@@ -39,6 +40,7 @@ mod sheet;
 mod skips;
 mod sniff;
 mod text;
+mod unpacked;
 mod xlsb;
 mod xml_sheet;
 

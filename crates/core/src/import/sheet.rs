@@ -64,6 +64,7 @@ fn one_line(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// Every sheet of a workbook (XLSX, XLS, ODS), in the workbook's order.
 pub fn workbook(bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
+    super::unpacked::check_workbook(bytes)?;
     // An XLSB's short cell records, which calamine would skip, in the form it reads.
     let full = super::xlsb::with_full_cells(bytes)?;
     let bytes = full.as_deref().unwrap_or(bytes);
