@@ -19,11 +19,13 @@ pub mod catalog;
 pub mod dialects;
 mod events;
 pub mod harness;
+pub mod hostile;
 pub mod life;
 pub mod model;
 pub mod rng;
 pub mod score;
 pub mod statements;
+pub mod workbook;
 
 use chrono::NaiveDate;
 pub use harness::measure;
