@@ -2,9 +2,9 @@
 //! date serial with a date style, a number cell for the amount) and an OFX 1.x file, written
 //! from a generated `Date,Description,Amount` CSV so the three imports read the same rows.
 
-use recourse_testsupport::workbook::Xlsx;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
+use recourse_testsupport::workbook::Xlsx;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 

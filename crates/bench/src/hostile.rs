@@ -44,4 +44,3 @@ pub fn run(table: &mut Table, cli: &Path, dir: &Path, mb: usize) -> Result<()> {
     }
     Ok(())
 }
-

@@ -149,7 +149,11 @@ pub const CASES: &[Case] = &[
         name: "OFX: a NAME of the whole file",
         file: "giant-field.ofx",
         write: Writer::Text(|f, n| {
-            let head = [OFX_HEAD, b"<STMTTRN>\n<TRNTYPE>DEBIT\n<DTPOSTED>20240301\n<TRNAMT>-1.00\n<FITID>1\n<NAME>"].concat();
+            let head = [
+                OFX_HEAD,
+                b"<STMTTRN>\n<TRNTYPE>DEBIT\n<DTPOSTED>20240301\n<TRNAMT>-1.00\n<FITID>1\n<NAME>",
+            ]
+            .concat();
             framed(f, &head, b"X", n, &[b"\n</STMTTRN>\n", OFX_TAIL].concat())
         }),
     },
@@ -162,7 +166,13 @@ pub const CASES: &[Case] = &[
         name: "OFX: millions of tiny transactions",
         file: "tiny-entries.ofx",
         write: Writer::Text(|f, n| {
-            framed(f, OFX_HEAD, b"<STMTTRN><TRNAMT>-1<DTPOSTED>20240301</STMTTRN>\n", n, OFX_TAIL)
+            framed(
+                f,
+                OFX_HEAD,
+                b"<STMTTRN><TRNAMT>-1<DTPOSTED>20240301</STMTTRN>\n",
+                n,
+                OFX_TAIL,
+            )
         }),
     },
     Case {
@@ -174,8 +184,19 @@ pub const CASES: &[Case] = &[
         name: "CAMT: remittance text of the whole file",
         file: "giant-field.xml",
         write: Writer::Text(|f, n| {
-            let head = [CAMT_HEAD, &CAMT_ENTRY[..CAMT_ENTRY.len() - 7], b"<AddtlNtryInf>"].concat();
-            framed(f, &head, b"X", n, &[b"</AddtlNtryInf></Ntry>", CAMT_TAIL].concat())
+            let head = [
+                CAMT_HEAD,
+                &CAMT_ENTRY[..CAMT_ENTRY.len() - 7],
+                b"<AddtlNtryInf>",
+            ]
+            .concat();
+            framed(
+                f,
+                &head,
+                b"X",
+                n,
+                &[b"</AddtlNtryInf></Ntry>", CAMT_TAIL].concat(),
+            )
         }),
     },
     Case {
@@ -216,7 +237,10 @@ fn write_shared_strings_xlsx(out: &Path, bytes: usize) -> Result<()> {
         zip.write_all(SHEET_HEAD)?;
         for i in 0..count.min(100_000) {
             let n = i + 1;
-            write!(zip, r#"<row r="{n}"><c r="A{n}" t="s"><v>{i}</v></c></row>"#)?;
+            write!(
+                zip,
+                r#"<row r="{n}"><c r="A{n}" t="s"><v>{i}</v></c></row>"#
+            )?;
         }
         Ok(zip.write_all(SHEET_TAIL)?)
     })

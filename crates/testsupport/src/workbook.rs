@@ -98,8 +98,7 @@ pub fn write_ods(out: &Path, table: Part<'_>) -> Result<()> {
     // The mimetype comes first and stored, so the file's first bytes say what it is.
     zip.start_file(
         "mimetype",
-        zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored),
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored),
     )?;
     zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")?;
     zip.start_file("META-INF/manifest.xml", options())?;

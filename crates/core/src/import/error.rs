@@ -88,7 +88,9 @@ pub enum ImportError {
     },
     /// A structured statement (OFX, CAMT) beyond what one can hold: it is read whole, so it is
     /// refused at the limit rather than held in memory.
-    #[error("this {format} file is larger than a statement can be: {detail}; nothing was imported")]
+    #[error(
+        "this {format} file is larger than a statement can be: {detail}; nothing was imported"
+    )]
     TooLarge { format: String, detail: String },
     #[error("the spreadsheet cannot be read: {0}")]
     Workbook(String),

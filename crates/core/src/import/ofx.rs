@@ -51,7 +51,11 @@ fn tags(text: &str) -> impl Iterator<Item = Tag<'_>> {
         };
         // `<NAME attr="…">` in OFX 2.x files that carry attributes: the name is the first word.
         // No OFX tag is longer than 32 characters: a longer one is kept as none, not copied.
-        let name = name.split_whitespace().next().filter(|n| n.len() <= 32).unwrap_or("");
+        let name = name
+            .split_whitespace()
+            .next()
+            .filter(|n| n.len() <= 32)
+            .unwrap_or("");
         return Some(Tag {
             name: name.to_ascii_uppercase(),
             closing,
