@@ -237,7 +237,7 @@ fn append(
     path: &[String],
     entry: &Option<Entry>,
 ) -> Result<(), ImportError> {
-    if buf.len() + text.len() >= MAX_VALUE_BYTES {
+    if buf.len() + text.len() > MAX_VALUE_BYTES {
         let element = path.last().map_or("", String::as_str);
         let at = entry.as_ref().map(|e| e.ordinal);
         return Err(value_too_long("CAMT", at, &format!("<{element}>")));
