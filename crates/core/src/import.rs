@@ -49,6 +49,7 @@ pub use dates::DateOrder;
 pub use error::{ExpectedDate, ImportError, MissingColumns};
 pub use profile::{Columns, Profile, SignConvention};
 pub use sniff::Format;
+pub use unpacked::MAX_WORKBOOK_BYTES;
 
 use crate::money::Currency;
 use serde::Serialize;

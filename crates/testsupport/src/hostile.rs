@@ -136,6 +136,16 @@ pub const CASES: &[Case] = &[
         write: Writer::File(write_shared_strings_xlsx),
     },
     Case {
+        name: "XLSX: shared strings just under the unpacked limit",
+        file: "shared-strings-at-limit.xlsx",
+        // Whatever the filler: the largest workbook an import reads, to measure what it costs.
+        write: Writer::File(|path, _| {
+            let limit = recourse_core::import::MAX_WORKBOOK_BYTES as usize;
+            // Its sheet adds about 45 bytes a string to the strings themselves.
+            write_shared_strings_xlsx(path, limit / 8 * 7)
+        }),
+    },
+    Case {
         name: "XLSX: a sheet that inflates to 10 × the filler",
         file: "sheet-bomb.xlsx",
         write: Writer::File(write_sheet_bomb_xlsx),
