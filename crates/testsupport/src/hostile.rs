@@ -218,6 +218,13 @@ pub const CASES: &[Case] = &[
         }),
     },
     Case {
+        name: "CAMT: millions of information-only entries",
+        file: "info-entries.xml",
+        write: Writer::Text(|f, n| {
+            framed(f, CAMT_HEAD, b"<Ntry><Sts>INFO</Sts></Ntry>", n, CAMT_TAIL)
+        }),
+    },
+    Case {
         name: "CAMT: millions of tiny entries",
         file: "tiny-entries.xml",
         write: Writer::Text(|f, n| framed(f, CAMT_HEAD, CAMT_ENTRY, n, CAMT_TAIL)),

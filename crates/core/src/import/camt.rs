@@ -8,7 +8,7 @@
 
 use super::error::ImportError;
 use super::markup_limits::{
-    too_many_entries, value_too_long, MAX_DEPTH, MAX_ENTRIES, MAX_VALUE_BYTES,
+    skip_entry, too_many_entries, value_too_long, MAX_DEPTH, MAX_ENTRIES, MAX_VALUE_BYTES,
 };
 use super::ofx::decimal;
 use super::{SkippedLine, Statement};
@@ -344,11 +344,7 @@ fn finish_entry(en: Entry, st: &mut Stmt, fallback: Option<Currency>) -> Result<
         "PDNG" | "FUTR" => RowStatus::Pending,
         // Information only: no money moved (version 09 and later).
         "INFO" => {
-            st.skipped.push(SkippedLine {
-                line: en.ordinal,
-                reason: "information only".into(),
-                count: 1,
-            });
+            skip_entry(&mut st.skipped, en.ordinal, "information only");
             return Ok(());
         }
         other => return Err(bad("Sts", other, "BOOK, PDNG or INFO")),

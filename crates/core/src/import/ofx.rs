@@ -11,7 +11,9 @@
 use super::amounts::{self, DecimalMark};
 use super::entities;
 use super::error::ImportError;
-use super::markup_limits::{too_many_entries, value_too_long, MAX_ENTRIES, MAX_VALUE_BYTES};
+use super::markup_limits::{
+    skip_entry, too_many_entries, value_too_long, MAX_ENTRIES, MAX_VALUE_BYTES,
+};
 use super::{SkippedLine, Statement};
 use crate::model::{ParsedRow, RowStatus};
 use crate::money::Currency;
@@ -291,14 +293,7 @@ impl Reading {
             return;
         };
         if e.amount.is_empty() && e.posted.is_empty() && e.user.is_empty() {
-            match s.skipped.last_mut() {
-                Some(last) if last.line + last.count == e.ordinal => last.count += 1,
-                _ => s.skipped.push(SkippedLine {
-                    line: e.ordinal,
-                    reason: "no amount".into(),
-                    count: 1,
-                }),
-            }
+            skip_entry(&mut s.skipped, e.ordinal, "no amount");
             return;
         }
         if self.first_error.is_some() {
