@@ -186,10 +186,18 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
             ("CURRENCY", false) => in_currency = true,
             ("ORIGCURRENCY", false) | ("CURRENCY" | "ORIGCURRENCY", true) => in_currency = false,
             (_, false) if !value.is_empty() => {
-                if value.len() > MAX_VALUE_BYTES {
-                    return Err(value_too_long("OFX", entry_ordinal(&entry), &tag.name));
-                }
-                let value = entities::unescape(value);
+                // A value that is kept is copied: one past the limit is refused first.
+                let at = entry_ordinal(&entry);
+                let keep = |field: &mut String| {
+                    if !field.is_empty() {
+                        return Ok(());
+                    }
+                    if value.len() > MAX_VALUE_BYTES {
+                        return Err(value_too_long("OFX", at, &tag.name));
+                    }
+                    *field = entities::unescape(value);
+                    Ok(())
+                };
                 if let Some(e) = entry.as_mut() {
                     let field = match tag.name.as_str() {
                         "TRNTYPE" => &mut e.trntype,
@@ -203,9 +211,7 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
                         "CURSYM" if in_currency => &mut e.currency,
                         _ => continue,
                     };
-                    if field.is_empty() {
-                        *field = value;
-                    }
+                    keep(field)?;
                 } else {
                     let statement_field = matches!(
                         tag.name.as_str(),
@@ -224,9 +230,7 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
                         "ACCTTYPE" => &mut s.kind,
                         _ => &mut s.curdef,
                     };
-                    if field.is_empty() {
-                        *field = value;
-                    }
+                    keep(field)?;
                 }
             }
             _ => {}
