@@ -38,13 +38,14 @@ pub fn xlsx_with_sheet(sheet: &[u8]) -> Vec<u8> {
         ("xl/sharedStrings.xml", r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Date</t></si><si><t>Amount</t></si></sst>"#.into()),
     ];
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, body) in parts {
         zip.start_file(name, opts).expect("zip part");
         zip.write_all(body.as_bytes()).expect("zip part");
     }
-    zip.start_file("xl/worksheets/sheet1.xml", opts).expect("zip part");
+    zip.start_file("xl/worksheets/sheet1.xml", opts)
+        .expect("zip part");
     zip.write_all(sheet).expect("zip part");
     zip.finish().expect("zip").into_inner()
 }
