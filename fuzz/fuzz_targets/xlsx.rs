@@ -1,5 +1,5 @@
-//! Any bytes as the sheet of a valid XLSX workbook (calamine, the grid, then table detection),
-//! and as a workbook of their own.
+//! Any bytes as the sheet of a valid XLSX workbook: calamine, the grid, then table detection
+//! (raw bytes that happen to be a workbook are the `sniff` target's).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
