@@ -83,13 +83,29 @@ test-e2e: app-e2e
 	RECOURSE_APP_BINARY=$(abspath $(E2E_BIN)) timeout --kill-after=30 1200 xvfb-run -a -s "-screen 0 1280x860x24" \
 	  node --test --test-force-exit --test-concurrency=1 --test-timeout=300000 tests/e2e/
 
-# Property-based fuzzing (stable Rust, proptest) of amounts and dates through the real importer
-# and of the importer on arbitrary bytes, for a fixed budget: FUZZ_CASES cases per property. A
-# failing case is kept in crates/core/tests/*.proptest-regressions and replayed on every run.
+# Fuzzing for a fixed budget. With a nightly toolchain, every cargo fuzz target in fuzz/ (sniffing,
+# CSV, amounts, dates, XLSX, OFX, CAMT) runs FUZZ_SECONDS under libFuzzer (cargo-fuzz is installed
+# when missing); a crash stops the run and its input is left in fuzz/artifacts/TARGET/ (keep it
+# as a regression file in tests/fixtures/malformed/ with its expected outcome in manifest.json). Without
+# nightly, the stable property-based harness (proptest) runs FUZZ_CASES cases per property; its
+# failing cases are kept in crates/core/tests/*.proptest-regressions and replayed on every run.
+FUZZ_SECONDS ?= 60
 FUZZ_CASES ?= 20000
+FUZZ_TARGETS := sniff csv amounts dates xlsx ofx camt
 fuzz:
-	PROPTEST_CASES=$(FUZZ_CASES) timeout 3600 cargo test --release -q -p recourse-core \
-	  --test fuzz_amounts_dates
+	@if cargo +nightly --version >/dev/null 2>&1; then \
+	  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked; \
+	  for t in $(FUZZ_TARGETS); do \
+	    echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	    mkdir -p fuzz/corpus/$$t; \
+	    (cd fuzz && cargo +nightly fuzz run -O $$t corpus/$$t seeds/$$t -- \
+	      -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=20 -max_len=65536) || exit 1; \
+	  done; \
+	else \
+	  echo "no nightly toolchain: running the stable property-based harness"; \
+	  PROPTEST_CASES=$(FUZZ_CASES) timeout 3600 cargo test --release -q -p recourse-core \
+	    --test fuzz_amounts_dates; \
+	fi
 
 # Release bundles (.deb and .rpm) of the desktop app with the `recourse` CLI beside it: the
 # bundler copies target/package/recourse to /usr/bin/recourse (tauri.conf.json, bundle.linux).

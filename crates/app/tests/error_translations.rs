@@ -110,6 +110,10 @@ fn one_of_each() -> Vec<ImportError> {
             line: 41,
             inside: "transaction 3 (STMTTRN)".into(),
         },
+        TooLarge {
+            format: "OFX".into(),
+            detail: "more than 1000000 transactions".into(),
+        },
         Workbook("not a workbook".into()),
         NoSheet("Sheet1: no dates".into()),
         Archive("bad central directory".into()),
@@ -144,6 +148,7 @@ fn one_of_each() -> Vec<ImportError> {
             | NoStatement { .. }
             | Declarations { .. }
             | Truncated { .. }
+            | TooLarge { .. }
             | Workbook(_)
             | NoSheet(_)
             | Archive(_)

@@ -41,6 +41,9 @@ struct Case {
     sheet: Option<String>,
     #[serde(default)]
     descriptions: Vec<String>,
+    /// Words the refusal's message must hold (the limit it names, the part it blames).
+    #[serde(default)]
+    error: Option<String>,
     #[serde(default)]
     generate: Option<String>,
     /// Where the file is, filled in by the parent.
@@ -72,7 +75,12 @@ fn malformed_corpus() {
     );
     let tmp = tempfile::tempdir().unwrap();
     let mut results = Vec::new();
+    // `RECOURSE_CORPUS_ONLY=hostile_` runs only the cases whose file names hold that text.
+    let only = std::env::var("RECOURSE_CORPUS_ONLY").unwrap_or_default();
     for mut case in manifest.files {
+        if !case.file.contains(&only) {
+            continue;
+        }
         let (path, timeout) = match &case.generate {
             Some(kind) => (generate(kind, &tmp.path().join(&case.file)), 300),
             None => (corpus_dir().join(&case.file), 60),
@@ -140,6 +148,11 @@ fn run_case(case: &Case) -> Verdict {
             if let Some(line) = case.line {
                 if !names_line(&e, line) {
                     wrong.push(format!("does not name line {line}"));
+                }
+            }
+            if let Some(words) = &case.error {
+                if !e.message.contains(words.as_str()) {
+                    wrong.push(format!("does not say \"{words}\""));
                 }
             }
             for (what, name) in [("entry", &case.entry), ("sheet", &case.sheet)] {
@@ -232,7 +245,17 @@ fn short(s: &str) -> String {
 }
 
 /// Writes the generated case `kind` to `path` (streamed: none is held in memory whole).
+/// `hostile/FILE/MB` is the hostile input of the bench named FILE with MB MiB of filler
+/// (`recourse_testsupport::hostile`).
 fn generate(kind: &str, path: &Path) -> PathBuf {
+    if let Some(hostile) = kind.strip_prefix("hostile/") {
+        let (file, mb) = hostile.rsplit_once('/').expect("hostile/FILE/MB");
+        let case = recourse_testsupport::hostile::case(file)
+            .unwrap_or_else(|| panic!("no hostile input {file}"));
+        case.write(path, mb.parse::<usize>().expect("MB") << 20)
+            .unwrap();
+        return path.to_path_buf();
+    }
     let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
     let head = "Date,Description,Amount\n2024-03-01,CORNER BAKERY,-4.50\n";
     let mb = |f: &mut dyn Write, unit: &[u8], total: usize| {

@@ -4,6 +4,7 @@
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
+use recourse_testsupport::workbook::Xlsx;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
@@ -43,61 +44,33 @@ fn serial(d: NaiveDate) -> i64 {
     (d - epoch).num_days()
 }
 
+/// A style sheet whose style 1 is a date (built-in number format 14).
+const DATE_STYLE: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>"#;
+
 /// Writes the CSV's rows as a one-sheet XLSX workbook.
 pub fn write_xlsx(csv_path: &Path, out: &Path) -> Result<()> {
     let rows = rows(csv_path)?;
-    let file = std::fs::File::create(out)?;
-    let mut zip = zip::ZipWriter::new(BufWriter::new(file));
-    let opts = zip::write::SimpleFileOptions::default();
-    let parts: [(&str, &str); 5] = [
-        (
-            "[Content_Types].xml",
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#,
-        ),
-        (
-            "_rels/.rels",
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
-        ),
-        (
-            "xl/workbook.xml",
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Transactions" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
-        ),
-        (
-            "xl/_rels/workbook.xml.rels",
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#,
-        ),
-        (
-            "xl/styles.xml",
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>"#,
-        ),
-    ];
-    for (name, body) in parts {
-        zip.start_file(name, opts)?;
-        zip.write_all(body.as_bytes())?;
-    }
-    zip.start_file("xl/worksheets/sheet1.xml", opts)?;
-    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+    let workbook = Xlsx {
+        styles: Some(DATE_STYLE),
+        ..Xlsx::default()
+    };
+    workbook.write(out, &mut |zip| {
+        zip.write_all(br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Date</t></is></c><c r="B1" t="inlineStr"><is><t>Description</t></is></c><c r="C1" t="inlineStr"><is><t>Amount</t></is></c></row>"#)?;
-    let mut line = String::with_capacity(256);
-    for (i, r) in rows.iter().enumerate() {
-        let n = i + 2;
-        line.clear();
-        line.push_str(&format!(
-            r#"<row r="{n}"><c r="A{n}" s="1"><v>{}</v></c><c r="B{n}" t="inlineStr"><is><t>{}</t></is></c><c r="C{n}"><v>{}</v></c></row>"#,
-            serial(r.date),
-            xml_escape(&r.description),
-            r.amount
-        ));
-        zip.write_all(line.as_bytes())?;
-    }
-    zip.write_all(b"</sheetData></worksheet>")?;
-    zip.finish()?.flush()?;
-    Ok(())
+        for (i, r) in rows.iter().enumerate() {
+            let n = i + 2;
+            write!(
+                zip,
+                r#"<row r="{n}"><c r="A{n}" s="1"><v>{}</v></c><c r="B{n}" t="inlineStr"><is><t>{}</t></is></c><c r="C{n}"><v>{}</v></c></row>"#,
+                serial(r.date),
+                xml_escape(&r.description),
+                r.amount
+            )?;
+        }
+        zip.write_all(b"</sheetData></worksheet>")?;
+        Ok(())
+    })
 }
 
 /// Writes the CSV's rows as an OFX 1.02 (SGML) checking-account statement, one `STMTTRN` each.

@@ -359,13 +359,7 @@ fn formats_section(
         if r.rows_read != HLEDGER_ROWS {
             bail!("{name}: {} rows read, expected {HLEDGER_ROWS}", r.rows_read);
         }
-        table.line(
-            &format!("{name}: wall"),
-            m.wall.as_secs_f64(),
-            "s",
-            Bar::AtMost(3.0),
-        );
-        table.line(&format!("{name}: peak memory"), m.peak_mb, "MB", Bar::None);
+        table.import(name, path, &m, Bar::AtMost(3.0), |_| Bar::None)?;
     }
     Ok(())
 }

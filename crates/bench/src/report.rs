@@ -43,6 +43,35 @@ impl Table {
         );
     }
 
+    /// The two lines of one file imported by the CLI, as every import table prints them: what
+    /// the file is, its size and whether it was imported, with the wall time against `wall`;
+    /// then its peak memory against `peak` (which may depend on the file's size in MiB).
+    pub fn import(
+        &mut self,
+        what: &str,
+        file: &std::path::Path,
+        m: &crate::child::Measured,
+        wall: Bar,
+        peak: impl FnOnce(f64) -> Bar,
+    ) -> std::io::Result<()> {
+        // In MiB, as the peak is.
+        let size_mb = std::fs::metadata(file)?.len() as f64 / f64::from(1u32 << 20);
+        let outcome = if m.success { "imported" } else { "refused" };
+        self.line(
+            &format!("{what}: {size_mb:.1} MB file, {outcome}: wall"),
+            m.wall.as_secs_f64(),
+            "s",
+            wall,
+        );
+        self.line(
+            &format!("{what}: peak memory"),
+            m.peak_mb,
+            "MB",
+            peak(size_mb),
+        );
+        Ok(())
+    }
+
     /// A free-text line (notes, skipped steps).
     pub fn note(&self, text: &str) {
         println!("  {text}");

@@ -29,6 +29,7 @@ mod entities;
 mod error;
 mod html;
 mod iban;
+mod markup_limits;
 mod ofx;
 mod plan;
 mod presets;
@@ -42,6 +43,7 @@ mod sheet;
 mod skips;
 mod sniff;
 mod text;
+mod unpacked;
 mod xlsb;
 mod xml_sheet;
 
@@ -50,6 +52,7 @@ pub use dates::DateOrder;
 pub use error::{ExpectedDate, ImportError, MissingColumns};
 pub use profile::{Columns, Profile, SignConvention};
 pub use sniff::Format;
+pub use unpacked::MAX_WORKBOOK_BYTES;
 
 use crate::money::Currency;
 use serde::Serialize;

@@ -20,12 +20,14 @@ pub mod dialects;
 mod events;
 #[cfg(feature = "harness")]
 pub mod harness;
+pub mod hostile;
 pub mod labelled;
 pub mod life;
 pub mod model;
 pub mod rng;
 pub mod score;
 pub mod statements;
+pub mod workbook;
 
 use chrono::NaiveDate;
 #[cfg(feature = "harness")]

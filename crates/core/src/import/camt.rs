@@ -7,6 +7,9 @@
 //! Elements are matched by local name, so any namespace prefix and any version reads the same.
 
 use super::error::ImportError;
+use super::markup_limits::{
+    skip_entry, too_many_entries, value_too_long, MAX_DEPTH, MAX_ENTRIES, MAX_VALUE_BYTES,
+};
 use super::ofx::decimal;
 use super::{SkippedLine, Statement};
 use crate::model::{ParsedRow, RowStatus};
@@ -108,11 +111,23 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
                         .map(|v| v.into_owned())
                         .unwrap_or_default();
                 }
+                if path.len() >= MAX_DEPTH {
+                    return Err(ImportError::TooLarge {
+                        format: "CAMT".into(),
+                        detail: format!(
+                            "its elements nest more than {MAX_DEPTH} deep near byte {}",
+                            reader.buffer_position()
+                        ),
+                    });
+                }
                 let parent = path.last().map(String::as_str).unwrap_or("");
                 if STATEMENTS.contains(&name.as_str()) && parent.starts_with("BkToCstmr") {
                     stmts.push(Stmt::default());
                 } else if name == "Ntry" && !stmts.is_empty() {
                     ordinal += 1;
+                    if ordinal > MAX_ENTRIES {
+                        return Err(too_many_entries("CAMT", ordinal));
+                    }
                     entry = Some(Entry {
                         ordinal,
                         ..Entry::default()
@@ -126,15 +141,16 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
             }
             Event::Text(t) => {
                 if let Ok(s) = t.decode() {
-                    buf.push_str(&s);
+                    append(&mut buf, &s, &path, &entry)?;
                 }
             }
             Event::CData(t) => {
                 if let Ok(s) = t.decode() {
-                    buf.push_str(&s);
+                    append(&mut buf, &s, &path, &entry)?;
                 }
             }
             Event::GeneralRef(r) => {
+                append(&mut buf, "", &path, &entry)?;
                 if let Ok(Some(c)) = r.resolve_char_ref() {
                     buf.push(c);
                 } else if let Ok(name) = r.decode() {
@@ -211,6 +227,23 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
             }
         })
         .collect())
+}
+
+/// Adds `text` to the value of the element open at the end of `path`, refusing a value longer
+/// than a statement's values can be before it is copied.
+fn append(
+    buf: &mut String,
+    text: &str,
+    path: &[String],
+    entry: &Option<Entry>,
+) -> Result<(), ImportError> {
+    if buf.len() + text.len() > MAX_VALUE_BYTES {
+        let element = path.last().map_or("", String::as_str);
+        let at = entry.as_ref().map(|e| e.ordinal);
+        return Err(value_too_long("CAMT", at, &format!("<{element}>")));
+    }
+    buf.push_str(text);
+    Ok(())
 }
 
 /// Whether `path` ends with `tail`.
@@ -311,11 +344,7 @@ fn finish_entry(en: Entry, st: &mut Stmt, fallback: Option<Currency>) -> Result<
         "PDNG" | "FUTR" => RowStatus::Pending,
         // Information only: no money moved (version 09 and later).
         "INFO" => {
-            st.skipped.push(SkippedLine {
-                line: en.ordinal,
-                reason: "information only".into(),
-                count: 1,
-            });
+            skip_entry(&mut st.skipped, en.ordinal, "information only");
             return Ok(());
         }
         other => return Err(bad("Sts", other, "BOOK, PDNG or INFO")),

@@ -86,6 +86,12 @@ pub enum ImportError {
         /// What was still open, e.g. "transaction 3 (STMTTRN)".
         inside: String,
     },
+    /// A structured statement (OFX, CAMT) beyond what one can hold: it is read whole, so it is
+    /// refused at the limit rather than held in memory.
+    #[error(
+        "this {format} file is larger than a statement can be: {detail}; nothing was imported"
+    )]
+    TooLarge { format: String, detail: String },
     #[error("the spreadsheet cannot be read: {0}")]
     Workbook(String),
     #[error("no sheet of the workbook holds a statement ({0})")]
@@ -326,6 +332,10 @@ impl ImportError {
                     ("inside", inside.clone()),
                 ],
             ),
+            TooLarge { format, detail } => (
+                "too_large",
+                vec![("format", format.clone()), ("detail", detail.clone())],
+            ),
             Workbook(detail) => ("workbook", vec![("detail", detail.clone())]),
             NoSheet(detail) => ("no_sheet", vec![("detail", detail.clone())]),
             Archive(detail) => ("archive", vec![("detail", detail.clone())]),
@@ -358,6 +368,7 @@ impl ImportError {
             BadEntry { .. }
             | NoStatement { .. }
             | Declarations { .. }
+            | TooLarge { .. }
             | Workbook(_)
             | NoSheet(_)
             | Archive(_)

@@ -11,6 +11,9 @@
 use super::amounts::{self, DecimalMark};
 use super::entities;
 use super::error::ImportError;
+use super::markup_limits::{
+    skip_entry, too_many_entries, value_too_long, MAX_ENTRIES, MAX_VALUE_BYTES,
+};
 use super::{SkippedLine, Statement};
 use crate::model::{ParsedRow, RowStatus};
 use crate::money::Currency;
@@ -49,7 +52,12 @@ fn tags(text: &str) -> impl Iterator<Item = Tag<'_>> {
             None => (false, inner.trim_end_matches('/')),
         };
         // `<NAME attr="…">` in OFX 2.x files that carry attributes: the name is the first word.
-        let name = name.split_whitespace().next().unwrap_or("");
+        // No OFX tag is longer than 32 characters: a longer one is kept as none, not copied.
+        let name = name
+            .split_whitespace()
+            .next()
+            .filter(|n| n.len() <= 32)
+            .unwrap_or("");
         return Some(Tag {
             name: name.to_ascii_uppercase(),
             closing,
@@ -80,7 +88,24 @@ struct Stmt {
     kind: String,
     curdef: String,
     card: bool,
-    entries: Vec<Entry>,
+    /// Each transaction as a row once it closes, so a statement holds its rows and not their
+    /// text as well.
+    rows: Vec<ParsedRow>,
+    skipped: Vec<SkippedLine>,
+}
+
+impl Stmt {
+    fn is_empty(&self) -> bool {
+        self.rows.is_empty() && self.skipped.is_empty() && self.account.is_empty()
+    }
+}
+
+/// What is read so far: the statements, and the first transaction that could not be read (kept
+/// until the end, where a file cut short is the better explanation).
+struct Reading {
+    stmts: Vec<Stmt>,
+    fallback: Option<Currency>,
+    first_error: Option<ImportError>,
 }
 
 /// Reads every statement of an OFX file (already decoded to text).
@@ -92,7 +117,11 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
             declaration,
         });
     }
-    let mut stmts: Vec<Stmt> = Vec::new();
+    let mut reading = Reading {
+        stmts: Vec::new(),
+        fallback,
+        first_error: None,
+    };
     let mut in_stmt = false;
     // What is open by its own tag, to tell a file that was cut short from a complete one: the
     // `<OFX>` root (closed in every OFX version, even where leaves are not), and the statement.
@@ -109,6 +138,7 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
             *in_stmt = true;
         }
     };
+    let entry_ordinal = |entry: &Option<Entry>| entry.as_ref().map(|e| e.ordinal);
     for tag in tags(text) {
         let value = tag.text.trim();
         match (tag.name.as_str(), tag.closing) {
@@ -121,22 +151,29 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
             }
             ("STMTRS" | "CCSTMTRS", false) => {
                 open_stmt = Some(tag.name.clone());
-                close_entry(&mut entry, &mut stmts);
-                stmts.push(Stmt {
-                    card: tag.name == "CCSTMTRS",
-                    ..Stmt::default()
-                });
+                reading.close_entry(&mut entry);
+                // A statement that holds nothing yet is this one (a file of nothing but
+                // `<STMTRS>` tags is one empty statement, not millions).
+                if !reading.stmts.last().is_some_and(Stmt::is_empty) {
+                    reading.stmts.push(Stmt::default());
+                }
+                if let Some(s) = reading.stmts.last_mut() {
+                    s.card = tag.name == "CCSTMTRS";
+                }
                 in_stmt = true;
             }
             ("STMTRS" | "CCSTMTRS", true) => {
                 open_stmt = None;
-                close_entry(&mut entry, &mut stmts);
+                reading.close_entry(&mut entry);
                 in_stmt = false;
             }
             ("STMTTRN", false) => {
-                close_entry(&mut entry, &mut stmts);
-                current(&mut stmts, &mut in_stmt);
+                reading.close_entry(&mut entry);
+                current(&mut reading.stmts, &mut in_stmt);
                 ordinal += 1;
+                if ordinal > MAX_ENTRIES {
+                    return Err(too_many_entries("OFX", ordinal));
+                }
                 entry = Some(Entry {
                     ordinal,
                     ..Entry::default()
@@ -144,12 +181,23 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
             }
             // The end of the transaction, or of what holds it when its own end is missing.
             ("STMTTRN" | "BANKTRANLIST", true) | ("LEDGERBAL" | "AVAILBAL", false) => {
-                close_entry(&mut entry, &mut stmts);
+                reading.close_entry(&mut entry);
             }
             ("CURRENCY", false) => in_currency = true,
             ("ORIGCURRENCY", false) | ("CURRENCY" | "ORIGCURRENCY", true) => in_currency = false,
             (_, false) if !value.is_empty() => {
-                let value = entities::unescape(value);
+                // A value that is kept is copied: one past the limit is refused first.
+                let at = entry_ordinal(&entry);
+                let keep = |field: &mut String| {
+                    if !field.is_empty() {
+                        return Ok(());
+                    }
+                    if value.len() > MAX_VALUE_BYTES {
+                        return Err(value_too_long("OFX", at, &tag.name));
+                    }
+                    *field = entities::unescape(value);
+                    Ok(())
+                };
                 if let Some(e) = entry.as_mut() {
                     let field = match tag.name.as_str() {
                         "TRNTYPE" => &mut e.trntype,
@@ -163,9 +211,7 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
                         "CURSYM" if in_currency => &mut e.currency,
                         _ => continue,
                     };
-                    if field.is_empty() {
-                        *field = value;
-                    }
+                    keep(field)?;
                 } else {
                     let statement_field = matches!(
                         tag.name.as_str(),
@@ -174,17 +220,17 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
                     if !statement_field {
                         continue;
                     }
-                    current(&mut stmts, &mut in_stmt);
-                    let Some(s) = stmts.last_mut() else { continue };
+                    current(&mut reading.stmts, &mut in_stmt);
+                    let Some(s) = reading.stmts.last_mut() else {
+                        continue;
+                    };
                     let field = match tag.name.as_str() {
                         "ACCTID" => &mut s.account,
                         "BANKID" => &mut s.bank,
                         "ACCTTYPE" => &mut s.kind,
                         _ => &mut s.curdef,
                     };
-                    if field.is_empty() {
-                        *field = value;
-                    }
+                    keep(field)?;
                 }
             }
             _ => {}
@@ -204,8 +250,25 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
             inside,
         });
     }
-    close_entry(&mut entry, &mut stmts);
-    stmts.retain(|s| !s.entries.is_empty() || !s.account.is_empty());
+    reading.close_entry(&mut entry);
+    let Reading {
+        mut stmts,
+        first_error,
+        ..
+    } = reading;
+    stmts.retain(|s| !s.is_empty());
+    if let Some(s) = stmts
+        .iter()
+        .find(|s| !s.curdef.is_empty() && Currency::parse(&s.curdef).is_none())
+    {
+        return Err(ImportError::NoStatement {
+            format: "OFX".into(),
+            detail: format!("CURDEF '{}' is not a currency code", s.curdef),
+        });
+    }
+    if let Some(e) = first_error {
+        return Err(e);
+    }
     if stmts.is_empty() {
         return Err(ImportError::NoStatement {
             format: "OFX".into(),
@@ -213,16 +276,37 @@ pub fn read(text: &str, fallback: Option<Currency>) -> Result<Vec<Statement>, Im
         });
     }
     let names = account_names(&stmts);
-    stmts
+    Ok(stmts
         .into_iter()
         .zip(names)
-        .map(|(s, account)| statement(s, account, fallback))
-        .collect()
+        .map(|(s, account)| Statement {
+            account,
+            currency: Currency::parse(&s.curdef).or(fallback),
+            rows: s.rows,
+            skipped: s.skipped,
+        })
+        .collect())
 }
 
-fn close_entry(entry: &mut Option<Entry>, stmts: &mut [Stmt]) {
-    if let (Some(e), Some(s)) = (entry.take(), stmts.last_mut()) {
-        s.entries.push(e);
+impl Reading {
+    /// The open transaction, read into a row of the statement it is in. Its currency is its own
+    /// `CURSYM`, else the statement's `CURDEF` (which OFX puts before the transactions), else
+    /// the fallback. One without an amount or a date is a skipped entry; a run of them is one.
+    fn close_entry(&mut self, entry: &mut Option<Entry>) {
+        let (Some(e), Some(s)) = (entry.take(), self.stmts.last_mut()) else {
+            return;
+        };
+        if e.amount.is_empty() && e.posted.is_empty() && e.user.is_empty() {
+            skip_entry(&mut s.skipped, e.ordinal, "no amount");
+            return;
+        }
+        if self.first_error.is_some() {
+            return;
+        }
+        match row(e, Currency::parse(&s.curdef).or(self.fallback)) {
+            Ok(r) => s.rows.push(r),
+            Err(err) => self.first_error = Some(err),
+        }
     }
 }
 
@@ -249,40 +333,6 @@ fn account_names(stmts: &[Stmt]) -> Vec<Option<String>> {
             Some(format!("{} {}", s.account, qualifier).trim().to_string())
         })
         .collect()
-}
-
-fn statement(
-    s: Stmt,
-    account: Option<String>,
-    fallback: Option<Currency>,
-) -> Result<Statement, ImportError> {
-    let currency = Currency::parse(&s.curdef);
-    if !s.curdef.is_empty() && currency.is_none() {
-        return Err(ImportError::NoStatement {
-            format: "OFX".into(),
-            detail: format!("CURDEF '{}' is not a currency code", s.curdef),
-        });
-    }
-    let currency = currency.or(fallback);
-    let mut rows = Vec::with_capacity(s.entries.len());
-    let mut skipped = Vec::new();
-    for e in s.entries {
-        if e.amount.is_empty() && e.posted.is_empty() && e.user.is_empty() {
-            skipped.push(SkippedLine {
-                line: e.ordinal,
-                reason: "no amount".into(),
-                count: 1,
-            });
-            continue;
-        }
-        rows.push(row(e, currency)?);
-    }
-    Ok(Statement {
-        account,
-        currency,
-        rows,
-        skipped,
-    })
 }
 
 fn row(e: Entry, curdef: Option<Currency>) -> Result<ParsedRow, ImportError> {

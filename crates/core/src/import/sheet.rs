@@ -62,8 +62,10 @@ fn one_line(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Every sheet of a workbook (XLSX, XLS, ODS), in the workbook's order.
+/// Every sheet of a workbook (XLSX, XLS, ODS), in the workbook's order; a workbook whose parts
+/// unpack to more than `unpacked::MAX_WORKBOOK_BYTES` is refused before it is read.
 pub fn workbook(bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
+    super::unpacked::check_workbook(bytes)?;
     // An XLSB's short cell records, which calamine would skip, in the form it reads.
     let full = super::xlsb::with_full_cells(bytes)?;
     let bytes = full.as_deref().unwrap_or(bytes);
