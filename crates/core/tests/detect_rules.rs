@@ -314,6 +314,45 @@ fn double_charge_cases() {
             ],
             want: vec![],
         },
+        Case {
+            // Every purchase on the card is in euros, so euros look like its home; it is
+            // loaded in pounds, so the euros were spent on a trip: the same price another day
+            // is the daily lunch there.
+            name: "a card loaded in pounds, spent in euros: the same price two days later",
+            rows: vec![
+                ("2024-04-01", "Top-Up by *2291", 30000, "GBP"),
+                ("2024-04-20", "Top-Up by *2291", 50000, "GBP"),
+                ("2024-04-23", "BAR CELTA", -2815, "EUR"),
+                ("2024-04-24", "BAR CELTA", -5733, "EUR"),
+                ("2024-04-25", "BAR CELTA", -3394, "EUR"),
+                ("2024-04-28", "BAR CELTA", -4091, "EUR"),
+                ("2024-04-30", "BAR CELTA", -4091, "EUR"),
+            ],
+            want: vec![],
+        },
+        Case {
+            name: "a card loaded in pounds, spent in euros: the same purchase twice the same day",
+            rows: vec![
+                ("2024-04-01", "Top-Up by *2291", 30000, "GBP"),
+                ("2024-04-20", "Top-Up by *2291", 50000, "GBP"),
+                ("2024-04-23", "BAR CELTA", -2815, "EUR"),
+                ("2024-04-24", "BAR CELTA", -5733, "EUR"),
+                ("2024-04-25", "BAR CELTA", -3394, "EUR"),
+                ("2024-04-28", "BAR CELTA", -4091, "EUR"),
+                ("2024-04-28", "BAR CELTA", -4091, "EUR"),
+            ],
+            want: vec![(7, Severity::High)],
+        },
+        Case {
+            name: "an account loaded and spent in one currency: the same amount next day",
+            rows: vec![
+                ("2024-04-01", "ACME PAYROLL", 300000, "EUR"),
+                ("2024-04-23", "BAR CELTA", -2815, "EUR"),
+                ("2024-04-28", "BAR CELTA", -4091, "EUR"),
+                ("2024-04-29", "BAR CELTA", -4091, "EUR"),
+            ],
+            want: vec![(4, Severity::Medium)],
+        },
     ];
     for case in cases {
         let flags = run(&rows(&case.rows));
@@ -612,6 +651,28 @@ fn amount_outlier_at_a_known_merchant() {
     // Within the merchant's ordinary range: nothing.
     let txns = rows_owned(&bg, &[("2024-04-05", "SAFEWAY STORE 0042", -9000, "USD")]);
     assert!(run(&txns).is_empty(), "{:?}", summary(&run(&txns)));
+
+    // A shop whose baskets vary (an online store paid through a wallet): a basket three times
+    // the middle one but under three times the upper quartile is a bigger order, not an error.
+    let shop = rows(&[
+        ("2024-01-06", "PAYPAL *TARGET", -6220, "USD"),
+        ("2024-02-09", "PAYPAL *TARGET", -4781, "USD"),
+        ("2024-04-04", "PAYPAL *TARGET", -4517, "USD"),
+        ("2024-04-23", "PAYPAL *TARGET", -6352, "USD"),
+        ("2024-10-06", "PAYPAL *TARGET", -14424, "USD"),
+    ]);
+    assert!(
+        with_reason(&run(&shop), Reason::AmountOutlier).is_empty(),
+        "{:?}",
+        summary(&run(&shop))
+    );
+    // Far above even the upper quartile: still an outlier.
+    let mut shop = shop;
+    shop[4].amount = -30000;
+    assert_eq!(
+        with_reason(&run(&shop), Reason::AmountOutlier),
+        vec![(5, Severity::Medium)]
+    );
 
     // Two earlier visits are not enough to know what is usual there.
     let txns = rows(&[

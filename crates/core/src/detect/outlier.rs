@@ -71,7 +71,7 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         let mut earlier_days_start = 0;
         // The merchant's median and 90th percentile without one charge of an amount: the same
         // for every charge of that amount (a daily coffee asks once).
-        let mut usual: HashMap<i64, Option<(i64, i64)>> = HashMap::new();
+        let mut usual: HashMap<i64, Option<(i64, i64, i64)>> = HashMap::new();
         let cols = ChargeColumns::of(scope, group);
         for (pos, &i) in group.charges.iter().enumerate() {
             // `earlier_days_start` = how many charges fall on days before this one.
@@ -82,16 +82,16 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
                 continue;
             }
             let amount = cols.amounts[pos].saturating_abs();
-            let Some((median, p90)) = *usual.entry(amount).or_insert_with(|| {
-                percentile_without(&group.sorted_abs, amount, 0.5).zip(percentile_without(
-                    &group.sorted_abs,
-                    amount,
-                    0.9,
-                ))
+            let Some((median, upper, p90)) = *usual.entry(amount).or_insert_with(|| {
+                let at = |p| percentile_without(&group.sorted_abs, amount, p);
+                Some((at(0.5)?, at(0.75)?, at(0.9)?))
             }) else {
                 continue;
             };
-            let threshold = (factor * median as f64).max(spread * p90 as f64);
+            // Several times the upper quartile, not only the middle: a shop's baskets vary (a
+            // bigger order is still an order), a bill's and a plan's amounts do not, so for
+            // them the two are the same.
+            let threshold = (factor * upper as f64).max(spread * p90 as f64);
             if (amount as f64) <= threshold {
                 continue;
             }
