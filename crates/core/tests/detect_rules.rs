@@ -674,6 +674,42 @@ fn amount_outlier_at_a_known_merchant() {
         vec![(5, Severity::Medium)]
     );
 
+    // A shop paid only during a week's trip has no usual amount yet: the bigger basket on the
+    // last day is not an outlier. The same amounts over two months make one.
+    let trip: Vec<(&str, &str, i64, &str)> = vec![
+        ("2024-03-30", "SEVEN-ELEVEN BANGKOK TH", -14868, "CNY"),
+        ("2024-04-01", "SEVEN-ELEVEN BANGKOK TH", -11427, "CNY"),
+        ("2024-04-01", "SEVEN-ELEVEN BANGKOK TH", -9779, "CNY"),
+        ("2024-04-02", "SEVEN-ELEVEN BANGKOK TH", -6416, "CNY"),
+        ("2024-04-03", "SEVEN-ELEVEN BANGKOK TH", -7724, "CNY"),
+        ("2024-04-03", "SEVEN-ELEVEN BANGKOK TH", -8987, "CNY"),
+        ("2024-04-05", "SEVEN-ELEVEN BANGKOK TH", -45032, "CNY"),
+    ];
+    let flags = run(&rows(&trip));
+    assert!(
+        with_reason(&flags, Reason::AmountOutlier).is_empty(),
+        "{:?}",
+        summary(&flags)
+    );
+    let months = [
+        "2024-01-30",
+        "2024-02-01",
+        "2024-02-11",
+        "2024-02-22",
+        "2024-03-03",
+        "2024-03-13",
+        "2024-04-05",
+    ];
+    let spread_out: Vec<_> = trip
+        .iter()
+        .zip(months)
+        .map(|(&(_, d, a, c), day)| (day, d, a, c))
+        .collect();
+    assert_eq!(
+        with_reason(&run(&rows(&spread_out)), Reason::AmountOutlier),
+        vec![(7, Severity::Medium)]
+    );
+
     // Two earlier visits are not enough to know what is usual there.
     let txns = rows(&[
         ("2024-01-01", "NOPA", -4000, "USD"),

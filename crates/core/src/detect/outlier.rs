@@ -2,6 +2,7 @@
 //! merchant's usual amount (`amount_outlier`), and a recurring charge whose price went up
 //! (`price_increase`, low severity: it is news, rarely an error).
 
+use super::days::days_between;
 use super::explain;
 use super::index::{merchant_name, ChargeColumns, Group, Scope};
 use super::stats::percentile_without;
@@ -58,6 +59,7 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let factor = scope.cfg.scaled(scope.cfg.outlier_factor);
     let spread = scope.cfg.scaled(2.0);
     let min_known = scope.cfg.outlier_min_known.max(1) as usize;
+    let known_for = i64::from(scope.cfg.warmup_days.min(3650));
     for group in &scope.account.groups {
         if group.charges.len() <= min_known || scope.is_trusted(group) {
             continue;
@@ -81,6 +83,11 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             if earlier_days_start < min_known || !scope.is_new(i) || !checked_here(group, pos) {
                 continue;
             }
+            // A place paid only over the last few days (a shop on a trip, a café in a first
+            // week) has no usual amount yet: a bigger basket there is not far from anything.
+            if days_between(cols.dates[0], cols.dates[pos]) < known_for {
+                continue;
+            }
             let amount = cols.amounts[pos].saturating_abs();
             let Some((median, upper, p90)) = *usual.entry(amount).or_insert_with(|| {
                 let at = |p| percentile_without(&group.sorted_abs, amount, p);
@@ -88,10 +95,12 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             }) else {
                 continue;
             };
-            // Several times the upper quartile, not only the middle: a shop's baskets vary (a
-            // bigger order is still an order), a bill's and a plan's amounts do not, so for
-            // them the two are the same.
-            let threshold = (factor * upper as f64).max(spread * p90 as f64);
+            // Several times the middle of the upper half (between the median and the upper
+            // quartile), not only the median: a shop whose baskets vary widely has bigger
+            // orders that are still orders, while a bill's or a plan's amounts barely vary, so
+            // for them this is the median.
+            let middle = (median + upper) as f64 / 2.0;
+            let threshold = (factor * middle).max(spread * p90 as f64);
             if (amount as f64) <= threshold {
                 continue;
             }
