@@ -314,6 +314,45 @@ fn double_charge_cases() {
             ],
             want: vec![],
         },
+        Case {
+            // Every purchase on the card is in euros, so euros look like its home; it is
+            // loaded in pounds, so the euros were spent on a trip: the same price another day
+            // is the daily lunch there.
+            name: "a card loaded in pounds, spent in euros: the same price two days later",
+            rows: vec![
+                ("2024-04-01", "Top-Up by *2291", 30000, "GBP"),
+                ("2024-04-20", "Top-Up by *2291", 50000, "GBP"),
+                ("2024-04-23", "BAR CELTA", -2815, "EUR"),
+                ("2024-04-24", "BAR CELTA", -5733, "EUR"),
+                ("2024-04-25", "BAR CELTA", -3394, "EUR"),
+                ("2024-04-28", "BAR CELTA", -4091, "EUR"),
+                ("2024-04-30", "BAR CELTA", -4091, "EUR"),
+            ],
+            want: vec![],
+        },
+        Case {
+            name: "a card loaded in pounds, spent in euros: the same purchase twice the same day",
+            rows: vec![
+                ("2024-04-01", "Top-Up by *2291", 30000, "GBP"),
+                ("2024-04-20", "Top-Up by *2291", 50000, "GBP"),
+                ("2024-04-23", "BAR CELTA", -2815, "EUR"),
+                ("2024-04-24", "BAR CELTA", -5733, "EUR"),
+                ("2024-04-25", "BAR CELTA", -3394, "EUR"),
+                ("2024-04-28", "BAR CELTA", -4091, "EUR"),
+                ("2024-04-28", "BAR CELTA", -4091, "EUR"),
+            ],
+            want: vec![(7, Severity::High)],
+        },
+        Case {
+            name: "an account loaded and spent in one currency: the same amount next day",
+            rows: vec![
+                ("2024-04-01", "ACME PAYROLL", 300000, "EUR"),
+                ("2024-04-23", "BAR CELTA", -2815, "EUR"),
+                ("2024-04-28", "BAR CELTA", -4091, "EUR"),
+                ("2024-04-29", "BAR CELTA", -4091, "EUR"),
+            ],
+            want: vec![(4, Severity::Medium)],
+        },
     ];
     for case in cases {
         let flags = run(&rows(&case.rows));
@@ -612,6 +651,64 @@ fn amount_outlier_at_a_known_merchant() {
     // Within the merchant's ordinary range: nothing.
     let txns = rows_owned(&bg, &[("2024-04-05", "SAFEWAY STORE 0042", -9000, "USD")]);
     assert!(run(&txns).is_empty(), "{:?}", summary(&run(&txns)));
+
+    // A shop whose baskets vary (an online store paid through a wallet): a basket three times
+    // the middle one but under three times the upper quartile is a bigger order, not an error.
+    let shop = rows(&[
+        ("2024-01-06", "PAYPAL *TARGET", -6220, "USD"),
+        ("2024-02-09", "PAYPAL *TARGET", -4781, "USD"),
+        ("2024-04-04", "PAYPAL *TARGET", -4517, "USD"),
+        ("2024-04-23", "PAYPAL *TARGET", -6352, "USD"),
+        ("2024-10-06", "PAYPAL *TARGET", -14424, "USD"),
+    ]);
+    assert!(
+        with_reason(&run(&shop), Reason::AmountOutlier).is_empty(),
+        "{:?}",
+        summary(&run(&shop))
+    );
+    // Far above even the upper quartile: still an outlier.
+    let mut shop = shop;
+    shop[4].amount = -30000;
+    assert_eq!(
+        with_reason(&run(&shop), Reason::AmountOutlier),
+        vec![(5, Severity::Medium)]
+    );
+
+    // A shop paid only during a week's trip has no usual amount yet: the bigger basket on the
+    // last day is not an outlier. The same amounts over two months make one.
+    let trip: Vec<(&str, &str, i64, &str)> = vec![
+        ("2024-03-30", "SEVEN-ELEVEN BANGKOK TH", -14868, "CNY"),
+        ("2024-04-01", "SEVEN-ELEVEN BANGKOK TH", -11427, "CNY"),
+        ("2024-04-01", "SEVEN-ELEVEN BANGKOK TH", -9779, "CNY"),
+        ("2024-04-02", "SEVEN-ELEVEN BANGKOK TH", -6416, "CNY"),
+        ("2024-04-03", "SEVEN-ELEVEN BANGKOK TH", -7724, "CNY"),
+        ("2024-04-03", "SEVEN-ELEVEN BANGKOK TH", -8987, "CNY"),
+        ("2024-04-05", "SEVEN-ELEVEN BANGKOK TH", -45032, "CNY"),
+    ];
+    let flags = run(&rows(&trip));
+    assert!(
+        with_reason(&flags, Reason::AmountOutlier).is_empty(),
+        "{:?}",
+        summary(&flags)
+    );
+    let months = [
+        "2024-01-30",
+        "2024-02-01",
+        "2024-02-11",
+        "2024-02-22",
+        "2024-03-03",
+        "2024-03-13",
+        "2024-04-05",
+    ];
+    let spread_out: Vec<_> = trip
+        .iter()
+        .zip(months)
+        .map(|(&(_, d, a, c), day)| (day, d, a, c))
+        .collect();
+    assert_eq!(
+        with_reason(&run(&rows(&spread_out)), Reason::AmountOutlier),
+        vec![(7, Severity::Medium)]
+    );
 
     // Two earlier visits are not enough to know what is usual there.
     let txns = rows(&[

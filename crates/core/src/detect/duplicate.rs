@@ -3,7 +3,6 @@
 
 use super::days::days_between;
 use super::explain;
-use super::foreign;
 use super::index::{merchant_name, ChargeColumns, Group, Scope};
 use super::{Flag, Reason, Severity};
 use crate::model::Txn;
@@ -62,8 +61,9 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             // charge a day or two later is as likely their habit, so it stays low.
             // Abroad, the same price on another day is a day ticket or a daily meal on a trip
             // (whose later days may only arrive with the next statement), not a duplicate: a
-            // duplicate authorisation abroad shows on the same day like any other.
-            if gap > 0 && foreign::abroad(scope.txn(second), scope.account.home) {
+            // duplicate authorisation abroad shows on the same day like any other. A card loaded
+            // in one currency and spent in another is abroad too, even if every purchase on it is.
+            if gap > 0 && scope.account.abroad(scope.txn(second)) {
                 continue;
             }
             let severity = match (refund, gap) {

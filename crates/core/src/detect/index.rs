@@ -2,6 +2,7 @@
 //! grouped by (merchant key, currency) into charges and refunds, with each group's recurring
 //! series found once.
 
+use super::foreign;
 use super::recurring::{find_series, Series};
 use super::{DetectConfig, Flag, Reason, Severity};
 use crate::merchant;
@@ -32,6 +33,9 @@ pub(crate) struct Account<'a> {
     /// The home currency was set by the user rather than inferred.
     pub home_declared: bool,
     pub first_date: NaiveDate,
+    /// The currency money comes into the account in (top-ups, pay), when it is not `home`: a
+    /// travel card loaded in pounds whose rows are mostly euros spent on a trip.
+    pub funded_in: Option<Currency>,
     /// Share of the account's money-moving rows per currency.
     pub currency_share: HashMap<Currency, f64>,
     pub groups: Vec<Group<'a>>,
@@ -74,6 +78,15 @@ impl ChargeColumns {
             })
             .unzip();
         ChargeColumns { dates, amounts }
+    }
+}
+
+impl Account<'_> {
+    /// Whether a charge was spent abroad: in another currency than the account's home, at a
+    /// place in another country, or in another currency than the one the account is loaded
+    /// in (a trip paid from a card topped up for it, whose rows are all in the trip's currency).
+    pub fn abroad(&self, t: &Txn) -> bool {
+        foreign::abroad(t, self.home) || self.funded_in.is_some_and(|c| t.currency != c)
     }
 }
 
@@ -189,6 +202,7 @@ fn build_account<'a>(
     suspicious: &HashSet<i64>,
 ) -> Account<'a> {
     let mut counts: HashMap<Currency, usize> = HashMap::new();
+    let mut money_in: HashMap<Currency, usize> = HashMap::new();
     let mut moving = 0usize;
     let mut group_ix: HashMap<(Cow<'a, str>, Currency), usize> = HashMap::new();
     let mut groups: Vec<Group<'a>> = Vec::new();
@@ -223,6 +237,7 @@ fn build_account<'a>(
             charges.push((i, g));
         } else if is_money_in(t) {
             groups[g].refunds.push(i);
+            *money_in.entry(t.currency).or_default() += 1;
         }
     }
     for g in &mut groups {
@@ -235,12 +250,9 @@ fn build_account<'a>(
         g.distinct_days = count_distinct_days(txns, &g.charges);
         g.series = find_series(txns, &g.charges);
     }
-    // Most common currency; ties go to the smaller code so the choice is deterministic.
-    let inferred = counts
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(c, _)| *c);
+    let inferred = most_common(&counts);
     let home = home_override.or(inferred).unwrap_or(Currency::USD);
+    let funded_in = most_common(&money_in).filter(|&c| c != home);
     let currency_share = counts
         .into_iter()
         .map(|(c, n)| (c, n as f64 / moving.max(1) as f64))
@@ -252,11 +264,20 @@ fn build_account<'a>(
     Account {
         home,
         home_declared: home_override.is_some(),
+        funded_in,
         first_date,
         currency_share,
         groups,
         charges,
     }
+}
+
+/// The currency with the most rows; ties go to the smaller code so the choice is deterministic.
+fn most_common(counts: &HashMap<Currency, usize>) -> Option<Currency> {
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(c, _)| *c)
 }
 
 fn count_distinct_days(txns: &[Txn], sorted: &[usize]) -> usize {

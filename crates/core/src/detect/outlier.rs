@@ -2,6 +2,7 @@
 //! merchant's usual amount (`amount_outlier`), and a recurring charge whose price went up
 //! (`price_increase`, low severity: it is news, rarely an error).
 
+use super::days::days_between;
 use super::explain;
 use super::index::{merchant_name, ChargeColumns, Group, Scope};
 use super::stats::percentile_without;
@@ -58,6 +59,7 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
     let factor = scope.cfg.scaled(scope.cfg.outlier_factor);
     let spread = scope.cfg.scaled(2.0);
     let min_known = scope.cfg.outlier_min_known.max(1) as usize;
+    let known_for = i64::from(scope.cfg.warmup_days.min(3650));
     for group in &scope.account.groups {
         if group.charges.len() <= min_known || scope.is_trusted(group) {
             continue;
@@ -71,7 +73,7 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         let mut earlier_days_start = 0;
         // The merchant's median and 90th percentile without one charge of an amount: the same
         // for every charge of that amount (a daily coffee asks once).
-        let mut usual: HashMap<i64, Option<(i64, i64)>> = HashMap::new();
+        let mut usual: HashMap<i64, Option<(i64, i64, i64)>> = HashMap::new();
         let cols = ChargeColumns::of(scope, group);
         for (pos, &i) in group.charges.iter().enumerate() {
             // `earlier_days_start` = how many charges fall on days before this one.
@@ -81,17 +83,24 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             if earlier_days_start < min_known || !scope.is_new(i) || !checked_here(group, pos) {
                 continue;
             }
+            // A place paid only over the last few days (a shop on a trip, a café in a first
+            // week) has no usual amount yet: a bigger basket there is not far from anything.
+            if days_between(cols.dates[0], cols.dates[pos]) < known_for {
+                continue;
+            }
             let amount = cols.amounts[pos].saturating_abs();
-            let Some((median, p90)) = *usual.entry(amount).or_insert_with(|| {
-                percentile_without(&group.sorted_abs, amount, 0.5).zip(percentile_without(
-                    &group.sorted_abs,
-                    amount,
-                    0.9,
-                ))
+            let Some((median, upper, p90)) = *usual.entry(amount).or_insert_with(|| {
+                let at = |p| percentile_without(&group.sorted_abs, amount, p);
+                Some((at(0.5)?, at(0.75)?, at(0.9)?))
             }) else {
                 continue;
             };
-            let threshold = (factor * median as f64).max(spread * p90 as f64);
+            // Several times the middle of the upper half (between the median and the upper
+            // quartile), not only the median: a shop whose baskets vary widely has bigger
+            // orders that are still orders, while a bill's or a plan's amounts barely vary, so
+            // for them this is the median.
+            let middle = (median + upper) as f64 / 2.0;
+            let threshold = (factor * middle).max(spread * p90 as f64);
             if (amount as f64) <= threshold {
                 continue;
             }
