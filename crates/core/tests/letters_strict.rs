@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
 use recourse_core::letters::{
-    builtin_template, render, template_fields, LetterRequest, LetterTransaction, Sender,
-    TemplateError,
+    builtin_template, render, template_fields, EarlierStep, LetterRequest, LetterTransaction,
+    Sender, TemplateError,
 };
 use recourse_core::money::Currency;
 
@@ -180,6 +180,17 @@ fn empty_case_still_renders_every_builtin() {
                 req.jurisdiction = j;
                 req.step = step;
                 req.lang = lang.into();
+                if step == Step::Association {
+                    // The ombudsman and the regulators take a complaint only once the bank has
+                    // answered it (review #27): the case records that answer.
+                    req.earlier_steps = vec![EarlierStep {
+                        step: Step::Bank,
+                        sent: req.today - chrono::Duration::days(40),
+                        answered: Some(req.today - chrono::Duration::days(10)),
+                        outcome: None,
+                        recipient: None,
+                    }];
+                }
                 let l = render(&req, None).unwrap_or_else(|e| panic!("{j:?}/{step:?}/{lang}: {e}"));
                 assert!(
                     !l.body.is_empty() && !l.subject.is_empty(),
