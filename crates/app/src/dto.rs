@@ -125,6 +125,7 @@ pub struct FlagView {
 
 /// Whether a flag still waits for the user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum FlagStatus {
     Open,
@@ -144,6 +145,31 @@ impl FlagStatus {
         [FlagStatus::Open, FlagStatus::Dismissed]
             .into_iter()
             .find(|v| v.as_str() == s)
+    }
+}
+
+/// The language of a letter or of the explanations shown with flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum Lang {
+    #[serde(rename = "en")]
+    #[cfg_attr(feature = "clap", value(name = "en"))]
+    En,
+    // Simplified Chinese.
+    #[serde(rename = "zh-CN")]
+    #[cfg_attr(feature = "clap", value(name = "zh-CN"))]
+    ZhCn,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+    /// The code templates, stored settings and file names use: "en" or "zh-CN".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
     }
 }
 

@@ -13,6 +13,7 @@ pub use recourse_core::disputes::{
     Step, StepPlan, TransferKind, Warning, WarningLevel,
 };
 pub use recourse_core::letters::{Gender, Letter};
+pub use recourse_documents::Paper;
 
 /// What the "dispute" action asks for.
 #[derive(Clone, Debug, Serialize, Deserialize, TS)]
@@ -181,6 +182,28 @@ pub struct CaseView {
     /// A credit at the same merchant for the disputed amount, after the charge: offer to close
     /// the case as refunded.
     pub refund_candidate: Option<Transaction>,
+}
+
+/// The file format a letter is exported in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Pdf,
+    Docx,
+    // Plain UTF-8 text.
+    Txt,
+}
+
+impl ExportFormat {
+    /// The file extension, which is also the name on the wire: "pdf", "docx" or "txt".
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Docx => "docx",
+            ExportFormat::Txt => "txt",
+        }
+    }
 }
 
 /// A letter ready to show and edit: the parts, and the whole as plain text (for the clipboard).

@@ -72,7 +72,7 @@ fn import_and_score(dir: &std::path::Path, cfg: &SynthConfig) -> CsvQuality {
         })
         .collect();
     let flags: Vec<Flag> = app
-        .flags(Severity::Low, None, "en")
+        .flags(Severity::Low, None, recourse_app::dto::Lang::En)
         .expect("list flags")
         .into_iter()
         .map(|f| Flag {

@@ -154,7 +154,7 @@ fn csv_path(cfg: &SynthConfig) -> anyhow::Result<(CsvQuality, usize)> {
         });
     }
     let mut flags = Vec::new();
-    for f in app.flags(Severity::Low, None, "en")? {
+    for f in app.flags(Severity::Low, None, recourse_app::dto::Lang::En)? {
         flags.push(Flag {
             transaction_id: f.transaction_id,
             reason: f.reason,

@@ -27,7 +27,7 @@ mod cases;
 mod templates;
 
 use clap::{Parser, Subcommand};
-use recourse_app::dto::{FlagKind, FlagStatus, Reason, Severity, TxFilter};
+use recourse_app::dto::{FlagKind, FlagStatus, Lang, Reason, Severity, TxFilter};
 use recourse_app::ErrorCode;
 use recourse_app::{App, AppError, Currency, ImportRequest, ProfileSource};
 use serde::Serialize;
@@ -303,7 +303,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
             // clap accepted only the values listed on the arguments.
             let min_severity = Severity::parse(&min_severity).expect("clap checked the severity");
             let status = FlagStatus::parse(&status);
-            let flags = app.flags(min_severity, status, "en")?;
+            let flags = app.flags(min_severity, status, Lang::En)?;
             if json {
                 #[derive(Serialize)]
                 struct FlagJson<'a> {

@@ -72,7 +72,7 @@ pub fn measure(cfg: &Config) -> anyhow::Result<Report> {
         })
         .collect();
     let mut flags = Vec::new();
-    for f in app.flags(Severity::Low, None, "en")? {
+    for f in app.flags(Severity::Low, None, recourse_app::dto::Lang::En)? {
         flags.push(RaisedFlag {
             transaction_id: f.transaction_id,
             reason: f.reason,

@@ -40,6 +40,8 @@ explanation: string, explanation_en: string, explanation_zh: string, related_tra
 
 export type FlagStatus = "open" | "dismissed";
 
+export type Lang = "en" | "zh-CN";
+
 export type RowStatus = "booked" | "pending" | "closed" | "neutral";
 
 export type SortKey = "date" | "amount" | "merchant";
@@ -343,6 +345,10 @@ edited: boolean,
  */
 worksheet: Letter | null, };
 
+export type ExportFormat = "pdf" | "docx" | "txt";
+
+export type Paper = "a4" | "letter";
+
 export type Sender = { name: string, 
 /**
  * Address lines separated by newlines.
@@ -487,9 +493,9 @@ export type TemplateError = { line: number | null, message: string, };
 
 export type TemplateKind = { jurisdiction: Jurisdiction, step: Step, 
 /**
- * "en" or "zh-CN" (Chinese exists for China only).
+ * Chinese exists for China only.
  */
-lang: string, };
+lang: Lang, };
 
 export type TemplateChoice = { kind: TemplateKind, custom: boolean, };
 

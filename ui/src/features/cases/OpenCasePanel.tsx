@@ -7,7 +7,7 @@ import { ErrorPanel } from "../../components/ErrorPanel";
 import { runAction } from "../../components/runAction";
 import { useLatest } from "../../components/useLoad";
 import { formatDate } from "../../i18n/format";
-import { INSTRUMENTS, JURISDICTIONS, REASONS, reasonForFlag } from "./labels";
+import { INSTRUMENTS, JURISDICTIONS, REASONS, langOf, reasonForFlag } from "./labels";
 
 /** The EU countries whose public holidays the business-day clocks know (PSD2 Arts 73, 101). */
 const EU_COUNTRIES = ["DE", "FR", "NL", "ES", "IT", "IE", "AT", "BE"] as const;
@@ -51,7 +51,7 @@ export function OpenCasePanel({
     const current = beginFlags();
     void runAction(
       async () => {
-        const mine = (await api.flags("low", "open", i18n.language)).filter((f) => transactionIds.includes(f.transaction_id));
+        const mine = (await api.flags("low", "open", langOf(i18n.language))).filter((f) => transactionIds.includes(f.transaction_id));
         if (!current()) return;
         setFlags(mine);
         if (!givenReason && mine.length > 0) setReason(reasonForFlag(mine[0].reason));
