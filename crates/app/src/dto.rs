@@ -129,7 +129,7 @@ pub struct FlagView {
 #[serde(rename_all = "lowercase")]
 pub enum FlagStatus {
     Open,
-    /// "Looks fine", or closed by a case.
+    // "Looks fine", or closed by a case. (A plain comment: a doc comment would be the CLI's help.)
     Dismissed,
 }
 
