@@ -70,6 +70,7 @@ exported![
     recourse_core::import::SkippedLine,
     crate::dto::Preview,
     crate::dto_cases::OpenCaseRequest,
+    crate::dto_cases::ComplaintBody,
     crate::dto_cases::CaseDetailsInput,
     crate::dto_cases::CaseSummary,
     crate::dto_cases::CaseStep,

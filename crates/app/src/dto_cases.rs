@@ -9,8 +9,8 @@ use ts_rs::TS;
 
 // Core's own types in the contract, re-exported so the CLI and the shell need only this crate.
 pub use recourse_core::disputes::{
-    not_legal_advice, Bilingual, CasePlan, Checklist, Instrument, Jurisdiction, NextAction, Reason,
-    Step, StepPlan, TransferKind, Warning, WarningLevel,
+    not_legal_advice, Bilingual, CasePlan, Checklist, ComplaintBody, Instrument, Jurisdiction,
+    NextAction, Reason, Step, StepPlan, TransferKind, Warning, WarningLevel,
 };
 pub use recourse_core::letters::{Gender, Letter};
 pub use recourse_documents::Paper;
@@ -39,7 +39,7 @@ pub struct OpenCaseRequest {
 /// reported to the bank, the police report number, the bank's name, the region (the UK nation
 /// "england_wales", "scotland" or "northern_ireland"; the US state's code; the EU country's
 /// code, "DE", whose public holidays count in business days) and, in China, the one body a complaint
-/// goes to ("12315", "consumer_association", "regulator").
+/// goes to.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, TS)]
 pub struct CaseDetailsInput {
     #[serde(default)]
@@ -53,7 +53,7 @@ pub struct CaseDetailsInput {
     #[serde(default)]
     pub region: Option<String>,
     #[serde(default)]
-    pub complaint_body: Option<String>,
+    pub complaint_body: Option<ComplaintBody>,
     /// A US bank transfer: an ACH transfer or a wire; `None` when the user does not know (the
     /// letters then name both Regulation E and UCC Article 4A). Only for a US bank transfer.
     #[serde(default)]

@@ -241,7 +241,7 @@ impl App {
                         name: Some(name),
                         address: vec![],
                     }),
-                    complaint_body: d.complaint_body.clone(),
+                    complaint_body: c.complaint_body()?,
                     region: d.region.clone(),
                     transfer: c.transfer()?,
                 }

@@ -4,7 +4,8 @@
 
 use recourse_app::dto::Lang;
 use recourse_app::dto_cases::{
-    CaseEventKind, CaseStatus, ExportFormat, OpenCaseRequest, Paper, Sender,
+    CaseDetailsInput, CaseEventKind, CaseStatus, ComplaintBody, ExportFormat, OpenCaseRequest,
+    Paper, Sender,
 };
 use recourse_app::ErrorCode;
 use recourse_app::{App, ImportRequest};
@@ -843,4 +844,38 @@ fn a_us_bank_transfer_records_ach_or_wire_and_its_letter_follows() {
         );
     }
     assert_eq!(f.app.cases().unwrap().len(), before, "nothing stored");
+}
+
+/// China's complaint body is stored by its name and read back as the same enum, and the letter
+/// to it is addressed to that body; a name that is not one is refused at the boundary.
+#[test]
+fn a_chinese_case_keeps_the_complaint_body_the_user_picked() {
+    let mut f = Fixture::new();
+    let req = OpenCaseRequest {
+        transaction_ids: f.doubles(),
+        reason: Reason::DoubleCharge,
+        jurisdiction: Some(Jurisdiction::Cn),
+        instrument: None,
+        statement_date: None,
+        details: CaseDetailsInput {
+            complaint_body: Some(ComplaintBody::ConsumerAssociation),
+            ..Default::default()
+        },
+    };
+    let id = f.app.open_case(&req).unwrap().id;
+    let view = f.app.case(id).unwrap();
+    assert_eq!(
+        view.details.complaint_body,
+        Some(ComplaintBody::ConsumerAssociation)
+    );
+    let wire = serde_json::to_value(&view.details).unwrap();
+    assert_eq!(wire["complaint_body"], "consumer_association");
+
+    let body: CaseDetailsInput =
+        serde_json::from_value(serde_json::json!({ "complaint_body": "12315" })).unwrap();
+    assert_eq!(body.complaint_body, Some(ComplaintBody::Market12315));
+    assert!(serde_json::from_value::<CaseDetailsInput>(
+        serde_json::json!({ "complaint_body": "xiaoxie" })
+    )
+    .is_err());
 }

@@ -5,8 +5,8 @@ use crate::print_json;
 use clap::{Args, Subcommand};
 use recourse_app::dto::Lang;
 use recourse_app::dto_cases::{
-    CaseDetailsInput, CaseView, ExportFormat, Gender, Instrument, Jurisdiction, OpenCaseRequest,
-    Paper, Reason, Sender, Step, TransferKind,
+    CaseDetailsInput, CaseView, ComplaintBody, ExportFormat, Gender, Instrument, Jurisdiction,
+    OpenCaseRequest, Paper, Reason, Sender, Step, TransferKind,
 };
 use recourse_app::{App, AppError};
 use std::path::PathBuf;
@@ -49,9 +49,9 @@ pub enum CaseAction {
         /// in business days (without it, letters give the PSD2 periods without a date).
         #[arg(long)]
         region: Option<String>,
-        /// China: the one body a complaint goes to: 12315, consumer_association or regulator.
-        #[arg(long)]
-        complaint_body: Option<String>,
+        /// China: the one body a complaint goes to.
+        #[arg(long, value_enum)]
+        complaint_body: Option<ComplaintBody>,
         /// US bank transfer: ach, wire or unknown (Regulation E covers ACH transfers, UCC
         /// Article 4A wires; unknown names both).
         #[arg(long, value_parser = parse_transfer)]

@@ -264,7 +264,9 @@ statement_date: string | null,
  */
 details: CaseDetailsInput, };
 
-export type CaseDetailsInput = { delivered_on: string | null, reported_on: string | null, police_report: string | null, bank_name: string | null, region: string | null, complaint_body: string | null, 
+export type ComplaintBody = "12315" | "consumer_association" | "regulator";
+
+export type CaseDetailsInput = { delivered_on: string | null, reported_on: string | null, police_report: string | null, bank_name: string | null, region: string | null, complaint_body: ComplaintBody | null, 
 /**
  * A US bank transfer: an ACH transfer or a wire; `None` when the user does not know (the
  * letters then name both Regulation E and UCC Article 4A). Only for a US bank transfer.

@@ -32,7 +32,9 @@ impl TransferKind {
             "ach" | "eft" | "electronic" => Ok(Some(TransferKind::Ach)),
             "wire" | "wire_transfer" => Ok(Some(TransferKind::Wire)),
             "" | "unknown" | "dont_know" | "don't_know" => Ok(None),
-            _ => Err(format!("'{s}' is not a transfer kind: expected ach, wire or unknown")),
+            _ => Err(format!(
+                "'{s}' is not a transfer kind: expected ach, wire or unknown"
+            )),
         }
     }
 }

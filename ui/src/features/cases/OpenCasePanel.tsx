@@ -2,7 +2,16 @@
 // rules apply, how it was paid and, optionally, the statement date that starts the US window.
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type AppError, type FlagView, type Instrument, type Jurisdiction, type Reason, type TransferKind } from "../../ipc/api";
+import {
+  api,
+  type AppError,
+  type ComplaintBody,
+  type FlagView,
+  type Instrument,
+  type Jurisdiction,
+  type Reason,
+  type TransferKind,
+} from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { runAction } from "../../components/runAction";
 import { useLatest } from "../../components/useLoad";
@@ -35,7 +44,7 @@ export function OpenCasePanel({
   const [policeReport, setPoliceReport] = useState("");
   const [bankName, setBankName] = useState("");
   const [region, setRegion] = useState("");
-  const [complaintBody, setComplaintBody] = useState("");
+  const [complaintBody, setComplaintBody] = useState<ComplaintBody | "">("");
   // A US bank transfer: ACH (Regulation E) or wire (UCC Article 4A); "" when the user does not know.
   const [transfer, setTransfer] = useState<TransferKind | "">("");
   // The jurisdiction "default" stands for, so the transfer question follows it too.
@@ -196,7 +205,7 @@ export function OpenCasePanel({
             {jurisdiction === "cn" && (
               <>
                 <label htmlFor={`${id}-body`}>{t("cases.open.complaintBody")}</label>
-                <select id={`${id}-body`} value={complaintBody} onChange={(e) => setComplaintBody(e.target.value)}>
+                <select id={`${id}-body`} value={complaintBody} onChange={(e) => setComplaintBody(e.target.value as ComplaintBody | "")}>
                   <option value="">{t("cases.open.bodyDefault")}</option>
                   <option value="12315">{t("cases.open.body12315")}</option>
                   <option value="consumer_association">{t("cases.open.bodyConsumerAssociation")}</option>
