@@ -68,6 +68,8 @@ exported![
     recourse_core::import::Columns,
     recourse_core::import::SignConvention,
     recourse_core::import::SkippedLine,
+    recourse_core::import::SkipReason,
+    recourse_core::import::Format,
     crate::dto::Preview,
     crate::dto_cases::OpenCaseRequest,
     crate::dto_cases::ComplaintBody,

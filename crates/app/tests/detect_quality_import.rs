@@ -48,7 +48,7 @@ fn import_and_score(dir: &std::path::Path, cfg: &SynthConfig) -> CsvQuality {
             let rows_skipped: Vec<_> = r
                 .skipped_lines
                 .iter()
-                .filter(|s| s.reason != "preamble")
+                .filter(|s| s.reason != recourse_core::import::SkipReason::Preamble)
                 .collect();
             assert!(
                 rows_skipped.is_empty(),

@@ -180,11 +180,11 @@ confident: boolean,
  * (`ImportOptions::account_currency`), `default` the caller's default (the app should ask,
  * and `confident` is false).
  */
-currency_source: CurrencySource, 
+currency_source: CurrencySource, format: Format, 
 /**
- * "csv", "xlsx", "xls", "ods", "html", "ofx", "camt.053.001.02" …
+ * The message a CAMT file declares, e.g. "camt.053.001.02"; None for other formats.
  */
-format: string, 
+format_version: string | null, 
 /**
  * The sheet (or HTML table) the statement was read from, for a workbook.
  */
@@ -228,7 +228,11 @@ fee?: number | null, debit?: number | null, credit?: number | null, direction?: 
 
 export type SignConvention = "negative-is-debit" | "positive-is-debit" | "direction-column" | "debit-credit-columns";
 
-export type SkippedLine = { line: number, reason: string, count: number, };
+export type SkippedLine = { line: number, reason: SkipReason, count: number, };
+
+export type SkipReason = "blank" | "preamble" | "a row of another account in the file" | "continuation" | "heading" | "footer" | "balance" | "total row" | "no amount" | "information only";
+
+export type Format = "csv" | "xlsx" | "xls" | "ods" | "html" | "xml-spreadsheet" | "ofx" | "camt" | "zip";
 
 export type Preview = { 
 /**

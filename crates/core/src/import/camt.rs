@@ -313,7 +313,7 @@ fn finish_entry(en: Entry, st: &mut Stmt, fallback: Option<Currency>) -> Result<
         "INFO" => {
             st.skipped.push(SkippedLine {
                 line: en.ordinal,
-                reason: "information only".into(),
+                reason: super::SkipReason::InformationOnly,
                 count: 1,
             });
             return Ok(());

@@ -270,7 +270,7 @@ fn statement(
         if e.amount.is_empty() && e.posted.is_empty() && e.user.is_empty() {
             skipped.push(SkippedLine {
                 line: e.ordinal,
-                reason: "no amount".into(),
+                reason: super::SkipReason::NoAmount,
                 count: 1,
             });
             continue;
