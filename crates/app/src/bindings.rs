@@ -25,7 +25,7 @@ struct Exported {
     decl: String,
 }
 
-/// `recourse_core::detect::Reason` → `Reason`.
+/// `recourse_core::detect::FlagReason` → `FlagReason`.
 fn rust_name(type_name: &str) -> String {
     type_name
         .rsplit("::")
@@ -47,7 +47,7 @@ exported![
     recourse_core::model::RowStatus,
     recourse_store::query::SortKey,
     recourse_core::detect::FlagKind,
-    recourse_core::detect::Reason,
+    recourse_core::detect::FlagReason,
     recourse_core::detect::Severity,
     crate::dto::Account,
     crate::dto::ImportProgress,

@@ -3,7 +3,7 @@
 //! the same amount in minor units.
 
 use chrono::NaiveDate;
-pub use recourse_core::detect::{FlagKind, Reason, Severity};
+pub use recourse_core::detect::{FlagKind, FlagReason, Severity};
 use recourse_core::import::{Detected, SkippedLine};
 pub use recourse_core::model::RowStatus;
 pub use recourse_store::query::SortKey;
@@ -111,7 +111,7 @@ pub struct FlagView {
     pub id: i64,
     pub transaction_id: i64,
     pub kind: FlagKind,
-    pub reason: Reason,
+    pub reason: FlagReason,
     pub severity: Severity,
     /// In the language asked for.
     pub explanation: String,

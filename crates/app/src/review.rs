@@ -7,7 +7,7 @@ use crate::App;
 use crate::ErrorCode;
 use chrono::{Duration, NaiveDate};
 use recourse_core::detect::{self, Context, DetectConfig};
-use recourse_core::detect::{Flag, Reason, Severity};
+use recourse_core::detect::{Flag, FlagReason, Severity};
 use recourse_core::model::Txn;
 use recourse_store::flags::NewFlag;
 use std::collections::HashSet;
@@ -147,7 +147,7 @@ fn flag_view(f: recourse_store::flags::FlagRow, lang: Lang) -> Result<FlagView> 
             format!("flag {}: unknown {what} '{v}'", f.id),
         )
     };
-    let reason = Reason::parse(&f.reason).ok_or_else(|| unknown("reason", &f.reason))?;
+    let reason = FlagReason::parse(&f.reason).ok_or_else(|| unknown("reason", &f.reason))?;
     Ok(FlagView {
         explanation: match lang {
             Lang::ZhCn => f.explanation_zh.clone(),

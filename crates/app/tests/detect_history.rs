@@ -5,7 +5,7 @@
 use recourse_app::dto::FlagStatus;
 use recourse_app::dto_cases::OpenCaseRequest;
 use recourse_app::{App, ImportRequest};
-use recourse_core::detect::{Reason as FlagReason, Severity};
+use recourse_core::detect::{FlagReason, Severity};
 use recourse_core::disputes::{Jurisdiction, Reason};
 use std::fmt::Write;
 use std::path::Path;

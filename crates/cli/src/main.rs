@@ -28,7 +28,7 @@ mod templates;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
-use recourse_app::dto::{FlagKind, FlagStatus, Lang, Reason, Severity, TxFilter};
+use recourse_app::dto::{FlagKind, FlagReason, FlagStatus, Lang, Severity, TxFilter};
 use recourse_app::ErrorCode;
 use recourse_app::{App, AppError, Currency, ImportRequest, ProfileSource};
 use serde::Serialize;
@@ -318,7 +318,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     id: i64,
                     transaction_id: i64,
                     kind: FlagKind,
-                    reason: Reason,
+                    reason: FlagReason,
                     severity: Severity,
                     explanation: &'a str,
                     related_transaction_ids: &'a [i64],

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use recourse_core::detect::{
-    detect, recurring, Context, DetectConfig, Flag, FlagKind, Reason, Severity,
+    detect, recurring, Context, DetectConfig, Flag, FlagKind, FlagReason, Severity,
 };
 use recourse_core::merchant;
 use recourse_core::model::{RowStatus, Txn};
@@ -45,14 +45,14 @@ fn run(txns: &[Txn]) -> Vec<Flag> {
 }
 
 /// (transaction id, reason, severity) of every flag, for compact assertions.
-fn summary(flags: &[Flag]) -> Vec<(i64, Reason, Severity)> {
+fn summary(flags: &[Flag]) -> Vec<(i64, FlagReason, Severity)> {
     flags
         .iter()
         .map(|f| (f.transaction_id, f.reason, f.severity))
         .collect()
 }
 
-fn with_reason(flags: &[Flag], r: Reason) -> Vec<(i64, Severity)> {
+fn with_reason(flags: &[Flag], r: FlagReason) -> Vec<(i64, Severity)> {
     flags
         .iter()
         .filter(|f| f.reason == r)
@@ -318,7 +318,7 @@ fn double_charge_cases() {
     for case in cases {
         let flags = run(&rows(&case.rows));
         assert_eq!(
-            with_reason(&flags, Reason::DoubleCharge),
+            with_reason(&flags, FlagReason::DoubleCharge),
             case.want,
             "{}",
             case.name
@@ -374,7 +374,7 @@ fn routine_repeats_are_not_doubles_but_a_break_in_routine_is() {
     items.push((days[20].as_str(), "TST* PHILZ COFFEE", -438, "USD"));
     let flags = run(&rows(&items));
     assert_eq!(
-        with_reason(&flags, Reason::DoubleCharge),
+        with_reason(&flags, FlagReason::DoubleCharge),
         vec![(items.len() as i64, Severity::High)]
     );
 }
@@ -394,7 +394,7 @@ fn only_new_rows_are_flagged() {
     let flags = detect(&txns, &|t| t.id == 3, &cfg, &ctx);
     assert_eq!(
         summary(&flags),
-        vec![(3, Reason::DoubleCharge, Severity::High)]
+        vec![(3, FlagReason::DoubleCharge, Severity::High)]
     );
     assert_eq!(flags[0].related_transaction_ids, vec![2]);
 }
@@ -437,7 +437,7 @@ fn subscription_billed_twice_within_a_cycle() {
     let flags = run(&rows_from(&list));
     assert_eq!(
         summary(&flags),
-        vec![(7, Reason::SubscriptionBilledTwice, Severity::Medium)]
+        vec![(7, FlagReason::SubscriptionBilledTwice, Severity::Medium)]
     );
     assert_eq!(flags[0].related_transaction_ids, vec![6]);
     assert!(flags[0].explanation_en.starts_with("Billed twice in one cycle: Netflix charged $15.49 on 12 Jun 2024 and again on 17 Jun 2024"), "{}", flags[0].explanation_en);
@@ -448,14 +448,14 @@ fn subscription_billed_twice_within_a_cycle() {
     list.sort();
     assert_eq!(
         summary(&run(&rows_from(&list))),
-        vec![(7, Reason::SubscriptionBilledTwice, Severity::High)]
+        vec![(7, FlagReason::SubscriptionBilledTwice, Severity::High)]
     );
 
     // An add-on purchase of a different amount inside the cycle is not a rebill.
     let mut list = monthly("APPLE.COM/BILL", &[299; 6]);
     list.push(("2024-06-20".into(), "APPLE.COM/BILL", -99));
     list.sort();
-    assert!(with_reason(&run(&rows_from(&list)), Reason::SubscriptionBilledTwice).is_empty());
+    assert!(with_reason(&run(&rows_from(&list)), FlagReason::SubscriptionBilledTwice).is_empty());
 }
 
 #[test]
@@ -466,7 +466,7 @@ fn price_increase_is_low_and_a_multiple_is_an_outlier() {
     )));
     assert_eq!(
         summary(&flags),
-        vec![(5, Reason::PriceIncrease, Severity::Low)]
+        vec![(5, FlagReason::PriceIncrease, Severity::Low)]
     );
     assert!(
         flags[0].explanation_en.contains("from $15.49 to $17.99"),
@@ -480,7 +480,7 @@ fn price_increase_is_low_and_a_multiple_is_an_outlier() {
     )));
     assert_eq!(
         summary(&flags),
-        vec![(5, Reason::AmountOutlier, Severity::Medium)]
+        vec![(5, FlagReason::AmountOutlier, Severity::Medium)]
     );
 
     // Prices that go down are not news.
@@ -535,13 +535,13 @@ fn card_testing_bursts_are_high_and_a_single_tiny_charge_low() {
             ("2024-03-05", "BLUEFOX DIGITAL SVCS", -51, "USD"),
         ],
     );
-    let flags = with_reason(&run(&txns), Reason::CardTesting);
+    let flags = with_reason(&run(&txns), FlagReason::CardTesting);
     assert_eq!(flags.len(), 3);
     assert!(flags.iter().all(|(_, s)| *s == Severity::High));
 
     let txns = rows_owned(&bg, &[("2024-03-05", "CITY PARKING METER", -150, "USD")]);
     assert_eq!(
-        with_reason(&run(&txns), Reason::CardTesting)
+        with_reason(&run(&txns), FlagReason::CardTesting)
             .iter()
             .map(|f| f.1)
             .collect::<Vec<_>>(),
@@ -550,11 +550,11 @@ fn card_testing_bursts_are_high_and_a_single_tiny_charge_low() {
 
     // A tiny charge at a merchant the user pays every few days is nothing.
     let txns = rows_owned(&bg, &[("2024-03-05", "WALGREENS #99", -150, "USD")]);
-    assert!(with_reason(&run(&txns), Reason::CardTesting).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::CardTesting).is_empty());
 
     // Two dollars fifty is no longer tiny.
     let txns = rows_owned(&bg, &[("2024-03-05", "CITY PARKING METER", -250, "USD")]);
-    assert!(with_reason(&run(&txns), Reason::CardTesting).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::CardTesting).is_empty());
 }
 
 #[test]
@@ -566,7 +566,7 @@ fn large_charge_at_a_new_merchant() {
     );
     let flags = run(&txns);
     assert_eq!(
-        with_reason(&flags, Reason::NewMerchantLarge)
+        with_reason(&flags, FlagReason::NewMerchantLarge)
             .iter()
             .map(|f| f.1)
             .collect::<Vec<_>>(),
@@ -574,7 +574,7 @@ fn large_charge_at_a_new_merchant() {
     );
     let f = flags
         .iter()
-        .find(|f| f.reason == Reason::NewMerchantLarge)
+        .find(|f| f.reason == FlagReason::NewMerchantLarge)
         .expect("flag");
     assert!(
         f.explanation_en.starts_with(
@@ -599,14 +599,14 @@ fn large_charge_at_a_new_merchant() {
         &bg_short,
         &[("2024-04-05", "GOLDEN PEARL JEWELERS", -250000, "USD")],
     );
-    assert!(with_reason(&run(&txns), Reason::NewMerchantLarge).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::NewMerchantLarge).is_empty());
 }
 
 #[test]
 fn amount_outlier_at_a_known_merchant() {
     let bg = background("2024-01-01", 90);
     let txns = rows_owned(&bg, &[("2024-04-05", "SAFEWAY STORE 0042", -40000, "USD")]);
-    let flags = with_reason(&run(&txns), Reason::AmountOutlier);
+    let flags = with_reason(&run(&txns), FlagReason::AmountOutlier);
     assert_eq!(flags.len(), 1, "{flags:?}");
 
     // Within the merchant's ordinary range: nothing.
@@ -619,7 +619,7 @@ fn amount_outlier_at_a_known_merchant() {
         ("2024-01-10", "NOPA", -4200, "USD"),
         ("2024-01-20", "NOPA", -40000, "USD"),
     ]);
-    assert!(with_reason(&run(&txns), Reason::AmountOutlier).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::AmountOutlier).is_empty());
 }
 
 #[test]
@@ -636,7 +636,7 @@ fn foreign_charges_are_low() {
     let flags = run(&txns);
     let foreign: Vec<&Flag> = flags
         .iter()
-        .filter(|f| f.reason == Reason::Foreign)
+        .filter(|f| f.reason == FlagReason::Foreign)
         .collect();
     assert_eq!(foreign.len(), 2, "{:?}", summary(&flags));
     assert!(foreign.iter().all(|f| f.severity == Severity::Low));
@@ -657,7 +657,13 @@ fn foreign_charges_are_low() {
         ..DetectConfig::default()
     };
     let flags = detect(&txns, &|_| true, &cfg, &Context::default());
-    assert!(flags.iter().filter(|f| f.reason == Reason::Foreign).count() > 30);
+    assert!(
+        flags
+            .iter()
+            .filter(|f| f.reason == FlagReason::Foreign)
+            .count()
+            > 30
+    );
 }
 
 #[test]
@@ -680,7 +686,7 @@ fn trusted_merchants_are_not_unexpected_but_can_still_double_charge() {
     let flags = detect(&txns, &|_| true, &DetectConfig::default(), &ctx);
     assert_eq!(
         flags.iter().map(|f| f.reason).collect::<Vec<_>>(),
-        vec![Reason::DoubleCharge]
+        vec![FlagReason::DoubleCharge]
     );
 }
 
@@ -688,28 +694,31 @@ fn trusted_merchants_are_not_unexpected_but_can_still_double_charge() {
 fn sensitivity_moves_thresholds() {
     let bg = background("2024-01-01", 90);
     let txns = rows_owned(&bg, &[("2024-04-05", "SAFEWAY STORE 0042", -14000, "USD")]);
-    assert!(with_reason(&run(&txns), Reason::AmountOutlier).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::AmountOutlier).is_empty());
     let keen = DetectConfig {
         sensitivity: 3.0,
         ..DetectConfig::default()
     };
     let flags = detect(&txns, &|_| true, &keen, &Context::default());
-    assert_eq!(with_reason(&flags, Reason::AmountOutlier).len(), 1);
+    assert_eq!(with_reason(&flags, FlagReason::AmountOutlier).len(), 1);
 }
 
 #[test]
 fn reasons_and_flags_serialise_as_the_cli_contract_says() {
-    for r in Reason::ALL {
-        assert_eq!(Reason::parse(r.as_str()), Some(r));
+    for r in FlagReason::ALL {
+        assert_eq!(FlagReason::parse(r.as_str()), Some(r));
         assert_eq!(
             serde_json::to_string(&r).expect("json"),
             format!("\"{}\"", r.as_str())
         );
     }
-    assert_eq!(Reason::DoubleCharge.kind(), FlagKind::Duplicate);
-    assert_eq!(Reason::SubscriptionBilledTwice.kind(), FlagKind::Duplicate);
-    assert_eq!(Reason::Foreign.kind(), FlagKind::Unexpected);
-    assert_eq!(Reason::parse("nope"), None);
+    assert_eq!(FlagReason::DoubleCharge.kind(), FlagKind::Duplicate);
+    assert_eq!(
+        FlagReason::SubscriptionBilledTwice.kind(),
+        FlagKind::Duplicate
+    );
+    assert_eq!(FlagReason::Foreign.kind(), FlagKind::Unexpected);
+    assert_eq!(FlagReason::parse("nope"), None);
     assert_eq!(
         serde_json::to_string(&Severity::High).expect("json"),
         "\"high\""
@@ -816,7 +825,7 @@ struct Misses {
     rows: Vec<(&'static str, &'static str, i64, &'static str)>,
     suspicious: Vec<usize>,
     new_from: &'static str,
-    want: Vec<(usize, Reason, Severity)>,
+    want: Vec<(usize, FlagReason, Severity)>,
 }
 
 /// Runs each case on `background` plus its rows and compares the flags at medium or above.
@@ -842,12 +851,12 @@ fn check_misses(background: &[(String, String, i64, String)], cases: Vec<Misses>
         };
         let from = date(case.new_from);
         let flags = detect(&txns, &|t| t.date >= from, &DetectConfig::default(), &ctx);
-        let mut got: Vec<(i64, Reason, Severity)> = summary(&flags)
+        let mut got: Vec<(i64, FlagReason, Severity)> = summary(&flags)
             .into_iter()
             .filter(|f| f.2 >= Severity::Medium)
             .collect();
         got.sort();
-        let mut want: Vec<(i64, Reason, Severity)> = case
+        let mut want: Vec<(i64, FlagReason, Severity)> = case
             .want
             .iter()
             .map(|&(k, r, s)| (id_of(k), r, s))
@@ -883,14 +892,14 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 rows: testing_twice.clone(),
                 suspicious: vec![0, 1, 2],
                 new_from: "2024-06-01",
-                want: (3..6).map(|k| (k, Reason::CardTesting, high)).collect(),
+                want: (3..6).map(|k| (k, FlagReason::CardTesting, high)).collect(),
             },
             Misses {
                 name: "card testing in April and again in June, both in one import",
                 rows: testing_twice.clone(),
                 suspicious: vec![],
                 new_from: "2024-04-01",
-                want: (0..6).map(|k| (k, Reason::CardTesting, high)).collect(),
+                want: (0..6).map(|k| (k, FlagReason::CardTesting, high)).collect(),
             },
             Misses {
                 name: "the April charges were marked fine: the merchant is known",
@@ -904,7 +913,7 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 rows: large_twice.clone(),
                 suspicious: vec![0],
                 new_from: "2024-05-01",
-                want: vec![(1, Reason::NewMerchantLarge, high)],
+                want: vec![(1, FlagReason::NewMerchantLarge, high)],
             },
             Misses {
                 name: "two large charges at an exchange weeks apart in one import",
@@ -912,8 +921,8 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 suspicious: vec![],
                 new_from: "2024-04-01",
                 want: vec![
-                    (0, Reason::NewMerchantLarge, high),
-                    (1, Reason::NewMerchantLarge, high),
+                    (0, FlagReason::NewMerchantLarge, high),
+                    (1, FlagReason::NewMerchantLarge, high),
                 ],
             },
             Misses {
@@ -925,7 +934,7 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 ],
                 suspicious: vec![],
                 new_from: "2024-04-01",
-                want: vec![(0, Reason::NewMerchantLarge, high)],
+                want: vec![(0, FlagReason::NewMerchantLarge, high)],
             },
             Misses {
                 name: "a parking meter paid on a few days, twice on the last, is a habit",
@@ -963,7 +972,7 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 ],
                 suspicious: (0..8).collect(),
                 new_from: "2024-06-01",
-                want: vec![(8, Reason::NewMerchantLarge, high)],
+                want: vec![(8, FlagReason::NewMerchantLarge, high)],
             },
             Misses {
                 name: "large first charges in one import do not raise each other's bar",
@@ -984,7 +993,7 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 suspicious: vec![],
                 new_from: "2024-03-01",
                 want: (0..9)
-                    .map(|k| (k, Reason::NewMerchantLarge, high))
+                    .map(|k| (k, FlagReason::NewMerchantLarge, high))
                     .collect(),
             },
             Misses {
@@ -997,7 +1006,7 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 ],
                 suspicious: vec![],
                 new_from: "2024-05-01",
-                want: vec![(1, Reason::NewMerchantLarge, high)],
+                want: vec![(1, FlagReason::NewMerchantLarge, high)],
             },
             Misses {
                 name: "fares twice a day stay routine after one early pair was flagged",
@@ -1027,7 +1036,7 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
 fn a_subscription_billed_again_inside_a_cycle_early_in_the_history() {
     let s = "STREAMFLIX";
     let medium = Severity::Medium;
-    let twice = Reason::SubscriptionBilledTwice;
+    let twice = FlagReason::SubscriptionBilledTwice;
     let monthly_on_12 = |months: std::ops::RangeInclusive<u32>| -> Vec<_> {
         months
             .map(|m| {
@@ -1160,7 +1169,7 @@ fn a_subscription_billed_again_inside_a_cycle_early_in_the_history() {
 fn a_large_charge_at_a_new_place_abroad_or_at_a_brands_shop() {
     let bg = background("2024-01-01", 120);
     let high = Severity::High;
-    let large = Reason::NewMerchantLarge;
+    let large = FlagReason::NewMerchantLarge;
     let paris = |d: &'static str, place: &'static str, amount: i64| (d, place, amount, "USD");
     let peloton: Vec<_> = ["2024-01-12", "2024-02-12", "2024-03-12", "2024-04-12"]
         .into_iter()
@@ -1213,7 +1222,7 @@ fn a_large_charge_at_a_new_place_abroad_or_at_a_brands_shop() {
                 },
                 suspicious: vec![],
                 new_from: "2024-04-15",
-                want: vec![(5, Reason::DoubleCharge, high)],
+                want: vec![(5, FlagReason::DoubleCharge, high)],
             },
             // Traps.
             Misses {
@@ -1276,12 +1285,12 @@ fn a_large_charge_at_a_new_place_abroad_or_at_a_brands_shop() {
         &bg,
         &[("2024-04-05", "GERMANY* ELECTROMART", -450000, "USD")],
     );
-    assert_eq!(with_reason(&run(&txns), Reason::Foreign).len(), 1);
+    assert_eq!(with_reason(&run(&txns), FlagReason::Foreign).len(), 1);
     let txns = rows_owned(
         &bg,
         &[("2024-04-05", "INDIA PALACE RESTAURANT", -4800, "USD")],
     );
-    assert!(with_reason(&run(&txns), Reason::Foreign).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::Foreign).is_empty());
 }
 
 /// Ordinary payments through a wallet: named shops, and payments whose merchant the bill does
@@ -1321,7 +1330,7 @@ fn card_testing_through_a_wallet_at_an_unnamed_merchant() {
     let unnamed = "扫二维码付款";
     let bike = "哈啰单车";
     let high = Severity::High;
-    let testing = Reason::CardTesting;
+    let testing = FlagReason::CardTesting;
     let bike_rides: Vec<_> = (1..=28)
         .flat_map(|d| {
             let day: &'static str = Box::leak(format!("2024-02-{d:02}").into_boxed_str());
@@ -1442,7 +1451,7 @@ fn top_ups_of_chosen_amounts_are_not_outliers() {
         },
     ];
     for c in cases {
-        let got = with_reason(&run(&rows(&c.rows)), Reason::AmountOutlier);
+        let got = with_reason(&run(&rows(&c.rows)), FlagReason::AmountOutlier);
         assert_eq!(got, c.want, "{}", c.name);
     }
 }
@@ -1464,7 +1473,7 @@ fn a_wallet_purchase_and_its_funding_card_line_are_one_purchase() {
             t.account_id = 2;
         }
     }
-    assert!(with_reason(&run(&txns), Reason::DoubleCharge).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::DoubleCharge).is_empty());
 
     // The same rows as one account's would be two charges of one order.
     let one_account = rows(&[
@@ -1472,7 +1481,7 @@ fn a_wallet_purchase_and_its_funding_card_line_are_one_purchase() {
         ("2025-03-02", "美团外卖", -4218, "CNY"),
     ]);
     assert_eq!(
-        with_reason(&run(&one_account), Reason::DoubleCharge),
+        with_reason(&run(&one_account), FlagReason::DoubleCharge),
         vec![(2, Severity::High)]
     );
 }

@@ -3,7 +3,7 @@
 //! series found once.
 
 use super::recurring::{find_series, Series};
-use super::{DetectConfig, Flag, Reason, Severity};
+use super::{DetectConfig, Flag, FlagReason, Severity};
 use crate::merchant;
 use crate::model::Txn;
 use crate::money::Currency;
@@ -94,7 +94,7 @@ impl Scope<'_> {
     pub fn flag(
         &self,
         i: usize,
-        reason: Reason,
+        reason: FlagReason,
         severity: Severity,
         related: &[usize],
         text: (String, String),
