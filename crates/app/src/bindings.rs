@@ -25,7 +25,7 @@ struct Exported {
     decl: String,
 }
 
-/// `recourse_core::detect::Reason` → `Reason`.
+/// `recourse_core::detect::FlagReason` → `FlagReason`.
 fn rust_name(type_name: &str) -> String {
     type_name
         .rsplit("::")
@@ -43,10 +43,11 @@ exported![
     crate::dto::Batch,
     crate::dto::FlagView,
     crate::dto::FlagStatus,
+    crate::dto::Lang,
     recourse_core::model::RowStatus,
     recourse_store::query::SortKey,
     recourse_core::detect::FlagKind,
-    recourse_core::detect::Reason,
+    recourse_core::detect::FlagReason,
     recourse_core::detect::Severity,
     crate::dto::Account,
     crate::dto::ImportProgress,
@@ -67,8 +68,11 @@ exported![
     recourse_core::import::Columns,
     recourse_core::import::SignConvention,
     recourse_core::import::SkippedLine,
+    recourse_core::import::SkipReason,
+    recourse_core::import::Format,
     crate::dto::Preview,
     crate::dto_cases::OpenCaseRequest,
+    crate::dto_cases::ComplaintBody,
     crate::dto_cases::CaseDetailsInput,
     crate::dto_cases::CaseSummary,
     crate::dto_cases::CaseStep,
@@ -78,6 +82,8 @@ exported![
     crate::dto_cases::CaseEvent,
     crate::dto_cases::CaseView,
     crate::dto_cases::LetterView,
+    crate::dto_cases::ExportFormat,
+    crate::dto_cases::Paper,
     crate::dto_cases::Sender,
     recourse_core::letters::Gender,
     recourse_core::disputes::Reason,

@@ -13,7 +13,8 @@ use crate::ErrorCode;
 use crate::{dates, now_text, App};
 use chrono::NaiveDate;
 use recourse_core::disputes::{
-    self, CaseFacts, Instrument, Jurisdiction, Reason, Step, StepRecord, TransferKind,
+    self, CaseFacts, ComplaintBody, Instrument, Jurisdiction, Reason, Step, StepRecord,
+    TransferKind,
 };
 use recourse_core::money::Currency;
 use recourse_store::cases::{CaseDetailsRow, CaseRow, NewCase, StepRow};
@@ -112,6 +113,15 @@ impl Loaded {
             .transfer_kind
             .as_deref()
             .map(|k| stored("transfer kind", k))
+            .transpose()
+    }
+
+    pub fn complaint_body(&self) -> Result<Option<ComplaintBody>> {
+        self.row
+            .details
+            .complaint_body
+            .as_deref()
+            .map(|b| stored("complaint body", b))
             .transpose()
     }
 
@@ -317,7 +327,7 @@ impl App {
                 police_report: c.row.details.police_report.clone(),
                 bank_name: c.row.details.bank_name.clone(),
                 region: c.row.details.region.clone(),
-                complaint_body: c.row.details.complaint_body.clone(),
+                complaint_body: c.complaint_body()?,
                 transfer: c.transfer()?,
             },
             account_last4: c.row.account_last4.clone(),
@@ -689,14 +699,6 @@ fn details_row(
             }
         })
         .transpose()?;
-    let body = text(&d.complaint_body)
-        .map(|b| match b {
-            "12315" | "consumer_association" | "regulator" => Ok(b.to_string()),
-            other => Err(AppError::invalid(format!(
-                "unknown complaint body '{other}' (expected 12315, consumer_association or regulator)"
-            ))),
-        })
-        .transpose()?;
     if let Some(kind) = d.transfer {
         if disputes::law::us_transfer(jurisdiction, instrument, Some(kind)).is_none() {
             return Err(AppError::invalid(format!(
@@ -717,7 +719,7 @@ fn details_row(
         police_report: text(&d.police_report).map(str::to_string),
         bank_name: text(&d.bank_name).map(str::to_string),
         region,
-        complaint_body: body,
+        complaint_body: d.complaint_body.map(|b| b.as_str().to_string()),
         transfer_kind: d.transfer.map(|k| k.as_str().to_string()),
     })
 }

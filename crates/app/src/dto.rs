@@ -3,7 +3,7 @@
 //! the same amount in minor units.
 
 use chrono::NaiveDate;
-pub use recourse_core::detect::{FlagKind, Reason, Severity};
+pub use recourse_core::detect::{FlagKind, FlagReason, Severity};
 use recourse_core::import::{Detected, SkippedLine};
 pub use recourse_core::model::RowStatus;
 pub use recourse_store::query::SortKey;
@@ -111,7 +111,7 @@ pub struct FlagView {
     pub id: i64,
     pub transaction_id: i64,
     pub kind: FlagKind,
-    pub reason: Reason,
+    pub reason: FlagReason,
     pub severity: Severity,
     /// In the language asked for.
     pub explanation: String,
@@ -125,10 +125,11 @@ pub struct FlagView {
 
 /// Whether a flag still waits for the user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum FlagStatus {
     Open,
-    /// "Looks fine", or closed by a case.
+    // "Looks fine", or closed by a case. (A plain comment: a doc comment would be the CLI's help.)
     Dismissed,
 }
 
@@ -144,6 +145,31 @@ impl FlagStatus {
         [FlagStatus::Open, FlagStatus::Dismissed]
             .into_iter()
             .find(|v| v.as_str() == s)
+    }
+}
+
+/// The language of a letter or of the explanations shown with flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum Lang {
+    #[serde(rename = "en")]
+    #[cfg_attr(feature = "clap", value(name = "en"))]
+    En,
+    // Simplified Chinese.
+    #[serde(rename = "zh-CN")]
+    #[cfg_attr(feature = "clap", value(name = "zh-CN"))]
+    ZhCn,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+    /// The code templates, stored settings and file names use: "en" or "zh-CN".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
     }
 }
 

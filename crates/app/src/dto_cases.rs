@@ -9,10 +9,11 @@ use ts_rs::TS;
 
 // Core's own types in the contract, re-exported so the CLI and the shell need only this crate.
 pub use recourse_core::disputes::{
-    not_legal_advice, Bilingual, CasePlan, Checklist, Instrument, Jurisdiction, NextAction, Reason,
-    Step, StepPlan, TransferKind, Warning, WarningLevel,
+    not_legal_advice, Bilingual, CasePlan, Checklist, ComplaintBody, Instrument, Jurisdiction,
+    NextAction, Reason, Step, StepPlan, TransferKind, Warning, WarningLevel,
 };
 pub use recourse_core::letters::{Gender, Letter};
+pub use recourse_documents::Paper;
 
 /// What the "dispute" action asks for.
 #[derive(Clone, Debug, Serialize, Deserialize, TS)]
@@ -38,7 +39,7 @@ pub struct OpenCaseRequest {
 /// reported to the bank, the police report number, the bank's name, the region (the UK nation
 /// "england_wales", "scotland" or "northern_ireland"; the US state's code; the EU country's
 /// code, "DE", whose public holidays count in business days) and, in China, the one body a complaint
-/// goes to ("12315", "consumer_association", "regulator").
+/// goes to.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, TS)]
 pub struct CaseDetailsInput {
     #[serde(default)]
@@ -52,7 +53,7 @@ pub struct CaseDetailsInput {
     #[serde(default)]
     pub region: Option<String>,
     #[serde(default)]
-    pub complaint_body: Option<String>,
+    pub complaint_body: Option<ComplaintBody>,
     /// A US bank transfer: an ACH transfer or a wire; `None` when the user does not know (the
     /// letters then name both Regulation E and UCC Article 4A). Only for a US bank transfer.
     #[serde(default)]
@@ -181,6 +182,28 @@ pub struct CaseView {
     /// A credit at the same merchant for the disputed amount, after the charge: offer to close
     /// the case as refunded.
     pub refund_candidate: Option<Transaction>,
+}
+
+/// The file format a letter is exported in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Pdf,
+    Docx,
+    // Plain UTF-8 text.
+    Txt,
+}
+
+impl ExportFormat {
+    /// The file extension, which is also the name on the wire: "pdf", "docx" or "txt".
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Docx => "docx",
+            ExportFormat::Txt => "txt",
+        }
+    }
 }
 
 /// A letter ready to show and edit: the parts, and the whole as plain text (for the clipboard).

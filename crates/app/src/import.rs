@@ -1009,7 +1009,7 @@ fn filled_lines(bytes: &[u8]) -> u64 {
 /// names (or its width, without a header), hashed.
 fn layout_key(detected: &Detected, header: &[String]) -> String {
     let mut h = Sha256::new();
-    h.update(detected.format.as_bytes());
+    h.update(detected.format.label().as_bytes());
     if header.is_empty() {
         h.update(format!("|{} columns", detected.columns.len()).as_bytes());
     }

@@ -3,7 +3,8 @@
 //! as PDF, DOCX or plain text.
 
 use crate::cases::{today, write_new, Loaded};
-use crate::dto_cases::LetterView;
+use crate::dto::Lang;
+use crate::dto_cases::{ExportFormat, LetterView};
 use crate::error::{AppError, Result};
 use crate::sender::letter_sender;
 use crate::App;
@@ -17,11 +18,9 @@ use recourse_documents::{DocumentError, Paper, Renderer};
 use std::path::{Path, PathBuf};
 
 impl App {
-    /// The letter for `step` in `lang` ("en" or "zh-CN"; a jurisdiction without Chinese
-    /// templates answers in English, which its recipient reads), with the user's saved body
-    /// when there is one.
-    pub fn letter(&self, case_id: i64, step: Step, lang: &str) -> Result<LetterView> {
-        let lang = check_lang(lang)?;
+    /// The letter for `step` in `lang` (a jurisdiction without Chinese templates answers in
+    /// English, which its recipient reads), with the user's saved body when there is one.
+    pub fn letter(&self, case_id: i64, step: Step, lang: Lang) -> Result<LetterView> {
         let c = self.load_case(case_id)?;
         let (custom, lang) = self.own_template_for_letter(c.jurisdiction, step, lang)?;
         let req = self.letter_request(&c, step, lang)?;
@@ -34,9 +33,10 @@ impl App {
             AppError::new(
                 ErrorCode::Template,
                 format!(
-                    "{whose} for {} {} ({lang}): {e}",
+                    "{whose} for {} {} ({}): {e}",
                     c.jurisdiction.as_str(),
-                    step.as_str()
+                    step.as_str(),
+                    lang.as_str()
                 ),
             )
         })?;
@@ -66,13 +66,12 @@ impl App {
         &self,
         jurisdiction: Jurisdiction,
         step: Step,
-        lang: &str,
+        lang: Lang,
     ) -> Result<Option<String>> {
-        let lang = check_lang(lang)?;
         if let Some(own) = self.db.setting(&template_key(jurisdiction, step, lang))? {
             return Ok(Some(own));
         }
-        Ok(letters::builtin_template(jurisdiction, step, lang).map(str::to_string))
+        Ok(letters::builtin_template(jurisdiction, step, lang.as_str()).map(str::to_string))
     }
 
     /// Saves the user's own wording template for letters of this jurisdiction, step and
@@ -83,10 +82,9 @@ impl App {
         &mut self,
         jurisdiction: Jurisdiction,
         step: Step,
-        lang: &str,
+        lang: Lang,
         source: Option<&str>,
     ) -> Result<()> {
-        let lang = check_lang(lang)?;
         let key = template_key(jurisdiction, step, lang);
         match source.map(str::trim).filter(|s| !s.is_empty()) {
             Some(text) => {
@@ -104,20 +102,20 @@ impl App {
         Ok(self.db.save_letter_text(case_id, step.as_str(), body)?)
     }
 
-    /// Writes the letter to `out` as "pdf", "docx" or "txt" on "a4" or "letter" paper (default:
-    /// US Letter for US cases, A4 elsewhere). The file is written whole or not at all.
+    /// Writes the letter to `out` in `format` on `paper` (default: US Letter for US cases, A4
+    /// elsewhere). The file is written whole or not at all.
     pub fn export_letter(
         &self,
         case_id: i64,
         step: Step,
-        lang: &str,
-        format: &str,
-        paper: Option<&str>,
+        lang: Lang,
+        format: ExportFormat,
+        paper: Option<Paper>,
         out: &Path,
     ) -> Result<Vec<PathBuf>> {
         let view = self.letter(case_id, step, lang)?;
         let paper = match paper {
-            Some(p) => Paper::parse(p).map_err(document_error)?,
+            Some(p) => p,
             None => default_paper(self.load_case(case_id)?.jurisdiction),
         };
         let mut documents = vec![(out.to_path_buf(), view.letter)];
@@ -136,29 +134,26 @@ impl App {
     }
 
     /// One letter in the format asked for.
-    fn document(&self, letter: &Letter, format: &str, paper: Paper) -> Result<Vec<u8>> {
-        Ok(match format.to_ascii_lowercase().as_str() {
-            "pdf" => self
+    fn document(&self, letter: &Letter, format: ExportFormat, paper: Paper) -> Result<Vec<u8>> {
+        Ok(match format {
+            ExportFormat::Pdf => self
                 .renderer()?
                 .pdf(letter, paper)
                 .map_err(document_error)?,
-            "docx" => recourse_documents::docx(letter, paper).map_err(document_error)?,
-            "txt" | "text" => recourse_documents::text(letter).into_bytes(),
-            other => {
-                return Err(AppError::invalid(format!(
-                    "unknown format '{other}' (expected pdf, docx or txt)"
-                )))
+            ExportFormat::Docx => {
+                recourse_documents::docx(letter, paper).map_err(document_error)?
             }
+            ExportFormat::Txt => recourse_documents::text(letter).into_bytes(),
         })
     }
 
     /// A file name for an exported letter, e.g. `case-3-merchant-en.pdf`.
-    pub fn letter_file_name(case_id: i64, step: Step, lang: &str, format: &str) -> String {
+    pub fn letter_file_name(case_id: i64, step: Step, lang: Lang, format: ExportFormat) -> String {
         format!(
             "case-{case_id}-{}-{}.{}",
             step.as_str(),
-            lang,
-            format.to_ascii_lowercase()
+            lang.as_str(),
+            format.extension()
         )
     }
 
@@ -176,7 +171,7 @@ impl App {
         &self,
         c: &Loaded,
         step: Step,
-        lang: &str,
+        lang: Lang,
     ) -> Result<LetterRequest> {
         let merchant = c.merchant();
         let merchant_party = LetterParty {
@@ -206,7 +201,7 @@ impl App {
             .collect();
         earlier.sort_by_key(|e| e.sent);
         Ok(LetterRequest {
-            lang: lang.to_string(),
+            lang: lang.as_str().to_string(),
             jurisdiction: c.jurisdiction,
             instrument: c.instrument,
             reason: c.reason,
@@ -246,7 +241,7 @@ impl App {
                         name: Some(name),
                         address: vec![],
                     }),
-                    complaint_body: d.complaint_body.clone(),
+                    complaint_body: c.complaint_body()?,
                     region: d.region.clone(),
                     transfer: c.transfer()?,
                 }
@@ -265,18 +260,13 @@ fn default_paper(j: Jurisdiction) -> Paper {
 }
 
 /// The settings key of the user's own template for one kind of letter.
-fn template_key(j: Jurisdiction, step: Step, lang: &str) -> String {
-    format!("letter_template:{}:{}:{lang}", j.as_str(), step.as_str())
-}
-
-fn check_lang(lang: &str) -> Result<&'static str> {
-    match lang {
-        "en" => Ok("en"),
-        "zh-CN" | "zh" | "zh-cn" => Ok("zh-CN"),
-        other => Err(AppError::invalid(format!(
-            "unknown language '{other}' (expected en or zh-CN)"
-        ))),
-    }
+fn template_key(j: Jurisdiction, step: Step, lang: Lang) -> String {
+    format!(
+        "letter_template:{}:{}:{}",
+        j.as_str(),
+        step.as_str(),
+        lang.as_str()
+    )
 }
 
 fn letter_transaction(t: &crate::dto::Transaction) -> Result<LetterTransaction> {
@@ -308,12 +298,7 @@ fn worksheet_path(out: &Path) -> PathBuf {
 }
 
 fn document_error(e: DocumentError) -> AppError {
-    let code = if matches!(e, DocumentError::UnknownPaper(_)) {
-        ErrorCode::Invalid
-    } else {
-        ErrorCode::Document
-    };
-    AppError::new(code, e.to_string())
+    AppError::new(ErrorCode::Document, e.to_string())
 }
 
 impl App {
@@ -322,9 +307,9 @@ impl App {
         &self,
         j: Jurisdiction,
         step: Step,
-        lang: &str,
+        lang: Lang,
     ) -> Result<Option<String>> {
-        Ok(self.db.setting(&template_key(j, step, check_lang(lang)?))?)
+        Ok(self.db.setting(&template_key(j, step, lang))?)
     }
 
     /// The user's template a letter in `lang` is written from, and the language the letter is
@@ -335,13 +320,13 @@ impl App {
         &self,
         j: Jurisdiction,
         step: Step,
-        lang: &'static str,
-    ) -> Result<(Option<String>, &'static str)> {
+        lang: Lang,
+    ) -> Result<(Option<String>, Lang)> {
         if let Some(own) = self.own_letter_template(j, step, lang)? {
             return Ok((Some(own), lang));
         }
-        if letters::builtin_template(j, step, lang).is_none() && lang != "en" {
-            return Ok((self.own_letter_template(j, step, "en")?, "en"));
+        if letters::builtin_template(j, step, lang.as_str()).is_none() && lang != Lang::En {
+            return Ok((self.own_letter_template(j, step, Lang::En)?, Lang::En));
         }
         Ok((None, lang))
     }

@@ -1,13 +1,13 @@
 //! The review inbox: running the detection rules after an import, listing flags, dismissing them
 //! and trusting merchants.
 
-use crate::dto::{FlagStatus, FlagView};
+use crate::dto::{FlagStatus, FlagView, Lang};
 use crate::error::{AppError, Result};
 use crate::App;
 use crate::ErrorCode;
 use chrono::{Duration, NaiveDate};
 use recourse_core::detect::{self, Context, DetectConfig};
-use recourse_core::detect::{Flag, Reason, Severity};
+use recourse_core::detect::{Flag, FlagReason, Severity};
 use recourse_core::model::Txn;
 use recourse_store::flags::NewFlag;
 use std::collections::HashSet;
@@ -111,7 +111,7 @@ impl App {
         &self,
         min_severity: Severity,
         status: Option<FlagStatus>,
-        lang: &str,
+        lang: Lang,
     ) -> Result<Vec<FlagView>> {
         self.db
             .flags(min_severity.as_str(), status.map(|s| s.as_str()))?
@@ -140,19 +140,18 @@ impl App {
 }
 
 /// A stored flag as the inbox shows it; a value the store should not hold is a storage error.
-fn flag_view(f: recourse_store::flags::FlagRow, lang: &str) -> Result<FlagView> {
+fn flag_view(f: recourse_store::flags::FlagRow, lang: Lang) -> Result<FlagView> {
     let unknown = |what: &str, v: &str| {
         AppError::new(
             ErrorCode::Storage,
             format!("flag {}: unknown {what} '{v}'", f.id),
         )
     };
-    let reason = Reason::parse(&f.reason).ok_or_else(|| unknown("reason", &f.reason))?;
+    let reason = FlagReason::parse(&f.reason).ok_or_else(|| unknown("reason", &f.reason))?;
     Ok(FlagView {
-        explanation: if lang.starts_with("zh") {
-            f.explanation_zh.clone()
-        } else {
-            f.explanation_en.clone()
+        explanation: match lang {
+            Lang::ZhCn => f.explanation_zh.clone(),
+            Lang::En => f.explanation_en.clone(),
         },
         id: f.id,
         transaction_id: f.transaction_id,

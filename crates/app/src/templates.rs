@@ -9,6 +9,7 @@
 //! letters the user will ask for.
 
 use crate::cases::today;
+use crate::dto::Lang;
 use crate::error::{AppError, Result};
 use crate::sender::letter_sender;
 use crate::App;
@@ -30,8 +31,8 @@ const MAX_TEMPLATE_CHARS: usize = 100_000;
 pub struct TemplateKind {
     pub jurisdiction: Jurisdiction,
     pub step: Step,
-    /// "en" or "zh-CN" (Chinese exists for China only).
-    pub lang: String,
+    /// Chinese exists for China only.
+    pub lang: Lang,
 }
 
 /// A kind of letter the editor offers, and whether the user writes it from their own template.
@@ -154,14 +155,14 @@ impl App {
             .with_detail("template.empty", []));
         }
         let own = (source.trim() != builtin.trim()).then_some(source);
-        self.set_letter_template(kind.jurisdiction, kind.step, &kind.lang, own)?;
+        self.set_letter_template(kind.jurisdiction, kind.step, kind.lang, own)?;
         self.template(kind)
     }
 
     /// Goes back to the built-in template for `kind`.
     pub fn reset_template(&mut self, kind: &TemplateKind) -> Result<TemplateView> {
         builtin(kind)?;
-        self.set_letter_template(kind.jurisdiction, kind.step, &kind.lang, None)?;
+        self.set_letter_template(kind.jurisdiction, kind.step, kind.lang, None)?;
         self.template(kind)
     }
 
@@ -171,22 +172,23 @@ impl App {
         &self,
         j: Jurisdiction,
         step: Step,
-        lang: &str,
+        lang: Lang,
         source: &str,
     ) -> Result<()> {
         check_size(source)?;
         let kind = TemplateKind {
             jurisdiction: j,
             step,
-            lang: lang.to_string(),
+            lang,
         };
         let whose = |e: TemplateError, situation: String| {
             AppError::new(
                 ErrorCode::Template,
                 format!(
-                    "your template for {} {} ({lang}): {e} ({situation}); it was not saved",
+                    "your template for {} {} ({}): {e} ({situation}); it was not saved",
                     j.as_str(),
-                    step.as_str()
+                    step.as_str(),
+                    lang.as_str()
                 ),
             )
         };
@@ -226,7 +228,7 @@ impl App {
 
     /// The user's own template for `kind`, if they saved one.
     fn own_template(&self, kind: &TemplateKind) -> Result<Option<String>> {
-        self.own_letter_template(kind.jurisdiction, kind.step, &kind.lang)
+        self.own_letter_template(kind.jurisdiction, kind.step, kind.lang)
     }
 
     /// The letter request of the user's most recent case in the kind's jurisdiction that has a
@@ -248,7 +250,7 @@ impl App {
             .is_ok();
             if has_step {
                 return Ok(Some((
-                    self.letter_request(&c, kind.step, &kind.lang)?,
+                    self.letter_request(&c, kind.step, kind.lang)?,
                     row.id,
                 )));
             }
@@ -267,13 +269,13 @@ enum Full {
 fn all_kinds() -> Vec<TemplateKind> {
     let mut out = Vec::new();
     for j in Jurisdiction::ALL {
-        for lang in ["en", "zh-CN"] {
+        for lang in Lang::ALL {
             for step in Step::ALL {
-                if letters::builtin_template(j, step, lang).is_some() {
+                if letters::builtin_template(j, step, lang.as_str()).is_some() {
                     out.push(TemplateKind {
                         jurisdiction: j,
                         step,
-                        lang: lang.to_string(),
+                        lang,
                     });
                 }
             }
@@ -284,10 +286,10 @@ fn all_kinds() -> Vec<TemplateKind> {
 
 /// The built-in source of `kind`; only kinds with one can be edited here.
 fn builtin(kind: &TemplateKind) -> Result<&'static str> {
-    letters::builtin_template(kind.jurisdiction, kind.step, &kind.lang).ok_or_else(|| {
+    letters::builtin_template(kind.jurisdiction, kind.step, kind.lang.as_str()).ok_or_else(|| {
         AppError::invalid(format!(
             "there are no {} letters for {} {}: templates exist in English everywhere and in Chinese for China",
-            kind.lang,
+            kind.lang.as_str(),
             kind.jurisdiction.as_str(),
             kind.step.as_str()
         ))
@@ -407,7 +409,7 @@ fn sample(
         },
     };
     LetterRequest {
-        lang: kind.lang.clone(),
+        lang: kind.lang.as_str().to_string(),
         jurisdiction: kind.jurisdiction,
         instrument: instrument.unwrap_or(instrument_default),
         reason,
@@ -463,7 +465,7 @@ mod tests {
         );
         for kind in kinds {
             let src = builtin(&kind).unwrap();
-            app.check_template(kind.jurisdiction, kind.step, &kind.lang, src)
+            app.check_template(kind.jurisdiction, kind.step, kind.lang, src)
                 .unwrap_or_else(|e| panic!("{kind:?}: {e}"));
         }
     }

@@ -2,7 +2,11 @@
 //! a case opened on its double charge, the plan and deadlines, steps and answers, evidence,
 //! letters in every jurisdiction × step × language, exports, refund detection.
 
-use recourse_app::dto_cases::{CaseEventKind, CaseStatus, OpenCaseRequest, Sender};
+use recourse_app::dto::Lang;
+use recourse_app::dto_cases::{
+    CaseDetailsInput, CaseEventKind, CaseStatus, ComplaintBody, ExportFormat, OpenCaseRequest,
+    Paper, Sender,
+};
 use recourse_app::ErrorCode;
 use recourse_app::{App, ImportRequest};
 use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step};
@@ -376,7 +380,7 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
         ErrorCode::Io
     );
 
-    let letter = f.app.letter(id, Step::Merchant, "en").unwrap();
+    let letter = f.app.letter(id, Step::Merchant, Lang::En).unwrap();
     assert!(
         // Listed by kind, never by file name (disputes-facts §9.5).
         letter.letter.enclosures == ["Document (1)", "Document (2)"]
@@ -399,7 +403,7 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
         c.evidence[1].description.as_deref(),
         Some("Receipt of 12 April")
     );
-    let letter = f.app.letter(id, Step::Merchant, "en").unwrap();
+    let letter = f.app.letter(id, Step::Merchant, Lang::En).unwrap();
     assert_eq!(
         letter.letter.enclosures,
         ["Document", "Receipt of 12 April"]
@@ -415,7 +419,7 @@ fn evidence_is_copied_into_the_data_folder_with_its_sha256_and_listed_as_an_encl
     f.app.set_evidence_description(id, second, "  ").unwrap();
     assert_eq!(
         f.app
-            .letter(id, Step::Merchant, "en")
+            .letter(id, Step::Merchant, Lang::En)
             .unwrap()
             .letter
             .enclosures,
@@ -457,35 +461,57 @@ fn a_letter_renders_for_every_jurisdiction_step_and_language() {
             .record_step_sent(id, Step::Bank, "2024-05-02")
             .unwrap();
         for step in Step::ALL {
-            for lang in ["en", "zh-CN"] {
+            for lang in Lang::ALL {
                 let v = f
                     .app
                     .letter(id, step, lang)
-                    .unwrap_or_else(|e| panic!("{j:?}/{step:?}/{lang}: {e}"));
-                let want = if lang == "zh-CN" && j == Jurisdiction::Cn {
+                    .unwrap_or_else(|e| panic!("{j:?}/{step:?}/{lang:?}: {e}"));
+                let want = if lang == Lang::ZhCn && j == Jurisdiction::Cn {
                     "zh-CN"
                 } else {
                     "en"
                 };
-                assert_eq!(v.letter.lang, want, "{j:?}/{step:?}/{lang}");
-                assert!(!v.letter.body.trim().is_empty(), "{j:?}/{step:?}/{lang}");
+                assert_eq!(v.letter.lang, want, "{j:?}/{step:?}/{lang:?}");
+                assert!(!v.letter.body.trim().is_empty(), "{j:?}/{step:?}/{lang:?}");
                 assert_eq!(v.letter.signature, "Ann Example");
                 assert!(v.text.contains(&v.letter.body), "plain text holds the body");
                 assert!(
                     v.text.contains("4.38"),
-                    "{j:?}/{step:?}/{lang}: amount missing:\n{}",
+                    "{j:?}/{step:?}/{lang:?}: amount missing:\n{}",
                     v.text
                 );
             }
         }
         // The bank letter mentions the earlier letter to the merchant.
-        let bank = f.app.letter(id, Step::Bank, "en").unwrap();
+        let bank = f.app.letter(id, Step::Bank, Lang::En).unwrap();
         assert!(bank.letter.body.contains("2024"), "{}", bank.letter.body);
     }
-    assert_eq!(
-        f.app.letter(1, Step::Bank, "fr").unwrap_err().code,
-        ErrorCode::Invalid
-    );
+}
+
+/// What the UI and the CLI's JSON send for a letter's language, format and paper, and that
+/// nothing else is taken.
+#[test]
+fn letter_options_cross_the_boundary_in_their_wire_spellings() {
+    fn wire<T: serde::de::DeserializeOwned>(s: &str) -> serde_json::Result<T> {
+        serde_json::from_value(serde_json::Value::String(s.to_string()))
+    }
+    assert_eq!(wire::<Lang>("en").unwrap(), Lang::En);
+    assert_eq!(wire::<Lang>("zh-CN").unwrap(), Lang::ZhCn);
+    assert_eq!(serde_json::to_value(Lang::ZhCn).unwrap(), "zh-CN");
+    for (s, want) in [
+        ("pdf", ExportFormat::Pdf),
+        ("docx", ExportFormat::Docx),
+        ("txt", ExportFormat::Txt),
+    ] {
+        assert_eq!(wire::<ExportFormat>(s).unwrap(), want);
+        assert_eq!(serde_json::to_value(want).unwrap(), s);
+        assert_eq!(want.extension(), s);
+    }
+    assert_eq!(wire::<Paper>("a4").unwrap(), Paper::A4);
+    assert_eq!(wire::<Paper>("letter").unwrap(), Paper::Letter);
+    assert!(wire::<Lang>("fr").is_err());
+    assert!(wire::<ExportFormat>("odt").is_err());
+    assert!(wire::<Paper>("a5").is_err());
 }
 
 #[test]
@@ -495,7 +521,14 @@ fn exports_pdf_docx_and_text_with_the_amount_merchant_and_name() {
     let merchant = f.app.case(id).unwrap().merchant;
     let pdf = f.path("bank.pdf");
     f.app
-        .export_letter(id, Step::Bank, "en", "pdf", Some("letter"), &pdf)
+        .export_letter(
+            id,
+            Step::Bank,
+            Lang::En,
+            ExportFormat::Pdf,
+            Some(Paper::Letter),
+            &pdf,
+        )
         .unwrap();
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     let text = pdf_text(&pdf);
@@ -505,7 +538,7 @@ fn exports_pdf_docx_and_text_with_the_amount_merchant_and_name() {
 
     let docx = f.path("bank.docx");
     f.app
-        .export_letter(id, Step::Bank, "en", "docx", None, &docx)
+        .export_letter(id, Step::Bank, Lang::En, ExportFormat::Docx, None, &docx)
         .unwrap();
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
     let mut xml = String::new();
@@ -527,7 +560,7 @@ fn exports_pdf_docx_and_text_with_the_amount_merchant_and_name() {
         .unwrap();
     let txt = f.path("bank.txt");
     f.app
-        .export_letter(id, Step::Bank, "en", "txt", None, &txt)
+        .export_letter(id, Step::Bank, Lang::En, ExportFormat::Txt, None, &txt)
         .unwrap();
     let text = std::fs::read_to_string(&txt).unwrap();
     assert!(
@@ -535,31 +568,15 @@ fn exports_pdf_docx_and_text_with_the_amount_merchant_and_name() {
         "{text}"
     );
     assert!(text.contains("Ann Example"));
-    assert!(f.app.letter(id, Step::Bank, "en").unwrap().edited);
+    assert!(f.app.letter(id, Step::Bank, Lang::En).unwrap().edited);
     f.app.save_letter_text(id, Step::Bank, "  ").unwrap();
     assert!(
-        !f.app.letter(id, Step::Bank, "en").unwrap().edited,
+        !f.app.letter(id, Step::Bank, Lang::En).unwrap().edited,
         "an empty edit goes back to the template"
     );
 
-    let bad = f.path("x.odt");
     assert_eq!(
-        f.app
-            .export_letter(id, Step::Bank, "en", "odt", None, &bad)
-            .unwrap_err()
-            .code,
-        ErrorCode::Invalid
-    );
-    assert_eq!(
-        f.app
-            .export_letter(id, Step::Bank, "en", "pdf", Some("a5"), &bad)
-            .unwrap_err()
-            .code,
-        ErrorCode::Invalid
-    );
-    assert!(!bad.exists());
-    assert_eq!(
-        App::letter_file_name(id, Step::Bank, "en", "PDF"),
+        App::letter_file_name(id, Step::Bank, Lang::En, ExportFormat::Pdf),
         format!("case-{id}-bank-en.pdf")
     );
 }
@@ -570,7 +587,7 @@ fn a_us_court_letter_leaves_the_claim_to_a_worksheet_file_beside_it() {
     let id = f.open(None, Some("2024-04-30"));
     let sheet = f
         .app
-        .letter(id, Step::Court, "en")
+        .letter(id, Step::Court, Lang::En)
         .unwrap()
         .worksheet
         .expect("a court step outside China has a claim worksheet");
@@ -578,7 +595,7 @@ fn a_us_court_letter_leaves_the_claim_to_a_worksheet_file_beside_it() {
     let pdf = f.path("court.pdf");
     let written = f
         .app
-        .export_letter(id, Step::Court, "en", "pdf", None, &pdf)
+        .export_letter(id, Step::Court, Lang::En, ExportFormat::Pdf, None, &pdf)
         .unwrap();
     assert_eq!(written, [pdf.clone(), f.path("court-worksheet.pdf")]);
     let (letter, worksheet) = (pdf_text(&pdf), pdf_text(&written[1]));
@@ -591,7 +608,7 @@ fn a_us_court_letter_leaves_the_claim_to_a_worksheet_file_beside_it() {
     let cn = f.open(Some(Jurisdiction::Cn), None);
     assert!(f
         .app
-        .letter(cn, Step::Court, "zh-CN")
+        .letter(cn, Step::Court, Lang::ZhCn)
         .unwrap()
         .worksheet
         .is_none());
@@ -603,7 +620,14 @@ fn the_chinese_court_complaint_pdf_has_its_required_headings() {
     let id = f.open(Some(Jurisdiction::Cn), None);
     let pdf = f.path("court.pdf");
     f.app
-        .export_letter(id, Step::Court, "zh-CN", "pdf", Some("a4"), &pdf)
+        .export_letter(
+            id,
+            Step::Court,
+            Lang::ZhCn,
+            ExportFormat::Pdf,
+            Some(Paper::A4),
+            &pdf,
+        )
         .unwrap();
     let text = pdf_text(&pdf);
     for want in ["民事起诉状", "诉讼请求", "Ann Example"] {
@@ -642,7 +666,7 @@ fn the_complaints_particulars_are_kept_with_the_sender_and_reach_the_court_compl
     use recourse_app::dto_cases::Gender;
     let mut f = Fixture::new();
     let id = f.open(Some(Jurisdiction::Cn), None);
-    let text = f.app.letter(id, Step::Court, "zh-CN").unwrap().text;
+    let text = f.app.letter(id, Step::Court, Lang::ZhCn).unwrap().text;
     assert!(
         text.contains("性别：＿＿") && text.contains("公民身份号码：＿＿＿＿＿＿"),
         "{text}"
@@ -660,7 +684,7 @@ fn the_complaints_particulars_are_kept_with_the_sender_and_reach_the_court_compl
         ("1949-12-31", "11010519491231002X")
     );
     assert_eq!(f.app.sender().unwrap(), saved);
-    let text = f.app.letter(id, Step::Court, "zh-CN").unwrap().text;
+    let text = f.app.letter(id, Step::Court, Lang::ZhCn).unwrap().text;
     for want in [
         "原告：Ann Example，性别：女，1949年12月31日出生，汉族，工作单位及职务（或职业）：某某公司 会计",
         "公民身份号码：11010519491231002X",
@@ -767,7 +791,12 @@ fn a_us_bank_transfer_records_ach_or_wire_and_its_letter_follows() {
         .find(|s| s.step == Step::Bank)
         .unwrap();
     assert!(bank_plan.basis.en.contains("4A") && !bank_plan.basis.en.contains("Reg E"));
-    let letter = f.app.letter(wire.id, Step::Bank, "en").unwrap().letter.body;
+    let letter = f
+        .app
+        .letter(wire.id, Step::Bank, Lang::En)
+        .unwrap()
+        .letter
+        .body;
     assert!(
         letter.contains("This was a wire transfer") && !letter.contains("Regulation E"),
         "{letter}"
@@ -780,7 +809,12 @@ fn a_us_bank_transfer_records_ach_or_wire_and_its_letter_follows() {
         Some(TransferKind::Ach),
     )
     .unwrap();
-    let letter = f.app.letter(ach.id, Step::Bank, "en").unwrap().letter.body;
+    let letter = f
+        .app
+        .letter(ach.id, Step::Bank, Lang::En)
+        .unwrap()
+        .letter
+        .body;
     assert!(
         letter.contains("This was an ACH") && !letter.contains("4A"),
         "{letter}"
@@ -790,7 +824,7 @@ fn a_us_bank_transfer_records_ach_or_wire_and_its_letter_follows() {
     assert_eq!(unknown.details.transfer, None);
     let letter = f
         .app
-        .letter(unknown.id, Step::Bank, "en")
+        .letter(unknown.id, Step::Bank, Lang::En)
         .unwrap()
         .letter
         .body;
@@ -810,4 +844,38 @@ fn a_us_bank_transfer_records_ach_or_wire_and_its_letter_follows() {
         );
     }
     assert_eq!(f.app.cases().unwrap().len(), before, "nothing stored");
+}
+
+/// China's complaint body is stored by its name and read back as the same enum, and the letter
+/// to it is addressed to that body; a name that is not one is refused at the boundary.
+#[test]
+fn a_chinese_case_keeps_the_complaint_body_the_user_picked() {
+    let mut f = Fixture::new();
+    let req = OpenCaseRequest {
+        transaction_ids: f.doubles(),
+        reason: Reason::DoubleCharge,
+        jurisdiction: Some(Jurisdiction::Cn),
+        instrument: None,
+        statement_date: None,
+        details: CaseDetailsInput {
+            complaint_body: Some(ComplaintBody::ConsumerAssociation),
+            ..Default::default()
+        },
+    };
+    let id = f.app.open_case(&req).unwrap().id;
+    let view = f.app.case(id).unwrap();
+    assert_eq!(
+        view.details.complaint_body,
+        Some(ComplaintBody::ConsumerAssociation)
+    );
+    let wire = serde_json::to_value(&view.details).unwrap();
+    assert_eq!(wire["complaint_body"], "consumer_association");
+
+    let body: CaseDetailsInput =
+        serde_json::from_value(serde_json::json!({ "complaint_body": "12315" })).unwrap();
+    assert_eq!(body.complaint_body, Some(ComplaintBody::Market12315));
+    assert!(serde_json::from_value::<CaseDetailsInput>(
+        serde_json::json!({ "complaint_body": "xiaoxie" })
+    )
+    .is_err());
 }

@@ -5,7 +5,7 @@
 use recourse_app::dto::FlagStatus;
 use recourse_app::dto_cases::OpenCaseRequest;
 use recourse_app::{App, ImportRequest};
-use recourse_core::detect::{Reason as FlagReason, Severity};
+use recourse_core::detect::{FlagReason, Severity};
 use recourse_core::disputes::{Jurisdiction, Reason};
 use std::fmt::Write;
 use std::path::Path;
@@ -79,7 +79,11 @@ fn a_merchant_known_only_through_a_flagged_or_disputed_charge_is_still_new() {
         let mut app = App::open(&dir.path().join("r.db")).unwrap();
         import(&mut app, dir.path(), "april.csv", &april);
         let flags = app
-            .flags(Severity::Medium, Some(FlagStatus::Open), "en")
+            .flags(
+                Severity::Medium,
+                Some(FlagStatus::Open),
+                recourse_app::dto::Lang::En,
+            )
             .unwrap();
         let first: Vec<_> = flags
             .iter()
@@ -103,7 +107,11 @@ fn a_merchant_known_only_through_a_flagged_or_disputed_charge_is_still_new() {
         }
         import(&mut app, dir.path(), "may.csv", &may);
         let again: Vec<_> = app
-            .flags(Severity::Medium, Some(FlagStatus::Open), "en")
+            .flags(
+                Severity::Medium,
+                Some(FlagStatus::Open),
+                recourse_app::dto::Lang::En,
+            )
             .unwrap()
             .into_iter()
             .filter(|f| f.date.to_string() == "2024-05-20")

@@ -5,7 +5,7 @@
 //! and the import must store every printed row exactly once with the printed amounts.
 
 use recourse_app::{App, ImportRequest};
-use recourse_core::detect::{Flag, Reason, Severity};
+use recourse_core::detect::{Flag, FlagReason, Severity};
 use recourse_core::money::Currency;
 use recourse_testsupport::labelled::statement_csv::{
     score, statements, CsvConfig, CsvQuality, StoredRow,
@@ -48,7 +48,7 @@ fn import_and_score(dir: &std::path::Path, cfg: &SynthConfig) -> CsvQuality {
             let rows_skipped: Vec<_> = r
                 .skipped_lines
                 .iter()
-                .filter(|s| s.reason != "preamble")
+                .filter(|s| s.reason != recourse_core::import::SkipReason::Preamble)
                 .collect();
             assert!(
                 rows_skipped.is_empty(),
@@ -72,7 +72,7 @@ fn import_and_score(dir: &std::path::Path, cfg: &SynthConfig) -> CsvQuality {
         })
         .collect();
     let flags: Vec<Flag> = app
-        .flags(Severity::Low, None, "en")
+        .flags(Severity::Low, None, recourse_app::dto::Lang::En)
         .expect("list flags")
         .into_iter()
         .map(|f| Flag {
@@ -141,15 +141,18 @@ fn imported_statements_meet_the_quality_bars() {
     assert_eq!(c.unmapped_flags, 0, "{report}");
     assert_eq!(q.not_money_flagged, 0, "{report}");
     // The bars of the issue.
-    for r in [Reason::DoubleCharge, Reason::SubscriptionBilledTwice] {
+    for r in [
+        FlagReason::DoubleCharge,
+        FlagReason::SubscriptionBilledTwice,
+    ] {
         assert!(q.recall(r) >= 0.95, "recall of {}\n{report}", r.as_str());
     }
-    for r in &Reason::ALL[2..] {
+    for r in &FlagReason::ALL[2..] {
         assert!(q.recall(*r) >= 0.9, "recall of {}\n{report}", r.as_str());
     }
-    let (tp, fp, _) = q.totals(&Reason::ALL);
+    let (tp, fp, _) = q.totals(&FlagReason::ALL);
     assert!(ratio(tp, tp + fp) >= 0.8, "overall precision\n{report}");
-    for r in Reason::ALL {
+    for r in FlagReason::ALL {
         assert!(
             q.precision(r) >= 0.8,
             "precision of {}\n{report}",

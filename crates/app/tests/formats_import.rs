@@ -163,7 +163,10 @@ fn multi_account_ofx_puts_each_statement_in_its_account_in_one_transaction() {
         ]
     );
     assert!(reports.iter().all(|r| r.file == "ofx_multi.ofx"));
-    assert_eq!(reports[0].detected.format, "ofx");
+    assert_eq!(
+        reports[0].detected.format,
+        recourse_core::import::Format::Ofx
+    );
 
     // A file whose last statement cannot be read leaves nothing of its first ones.
     let mut db = fresh();
@@ -385,4 +388,32 @@ fn an_xlsb_imports_whichever_tool_wrote_it() {
             rows[0].account
         );
     }
+}
+
+/// The format a file was read as comes from its content (never its name), and a CAMT file also
+/// names the message version it declares.
+#[test]
+fn each_file_reports_the_format_it_was_read_as() {
+    use recourse_core::import::Format;
+    for (file, format, version) in [
+        ("ofx2.ofx", Format::Ofx, None),
+        ("camt053_v02.xml", Format::Camt, Some("camt.053.001.02")),
+        ("wechat_2025.xlsx", Format::Xlsx, None),
+        ("export_html_named.xls", Format::Html, None),
+        ("export_csv_named.xls", Format::Text, None),
+    ] {
+        let mut db = fresh();
+        let reports = db.import(&fixture(file), None).unwrap();
+        let d = &reports[0].detected;
+        assert_eq!(
+            (d.format, d.format_version.as_deref()),
+            (format, version),
+            "{file}"
+        );
+    }
+    let json = serde_json::to_value(Format::Text).unwrap();
+    assert_eq!(
+        json, "csv",
+        "the CLI's JSON keeps its word for delimited text"
+    );
 }

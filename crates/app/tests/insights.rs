@@ -202,7 +202,11 @@ fn the_open_flag_count_is_the_inbox_size_and_drops_on_dismissal() {
     )
     .unwrap();
     let open = app
-        .flags(Severity::Medium, Some(FlagStatus::Open), "en")
+        .flags(
+            Severity::Medium,
+            Some(FlagStatus::Open),
+            recourse_app::dto::Lang::En,
+        )
         .unwrap();
     assert!(
         !open.is_empty(),

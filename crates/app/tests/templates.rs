@@ -2,7 +2,8 @@
 //! folder: saved templates write the letters, broken ones are refused with their line and
 //! nothing stored, reset goes back to the built-in wording, and the preview shows either.
 
-use recourse_app::dto_cases::{OpenCaseRequest, Sender};
+use recourse_app::dto::Lang;
+use recourse_app::dto_cases::{ExportFormat, OpenCaseRequest, Sender};
 use recourse_app::templates::TemplateKind;
 use recourse_app::ErrorCode;
 use recourse_app::{App, ImportRequest};
@@ -69,11 +70,11 @@ impl Fixture {
     }
 }
 
-fn kind(j: Jurisdiction, step: Step, lang: &str) -> TemplateKind {
+fn kind(j: Jurisdiction, step: Step, lang: Lang) -> TemplateKind {
     TemplateKind {
         jurisdiction: j,
         step,
-        lang: lang.into(),
+        lang,
     }
 }
 
@@ -84,15 +85,15 @@ You charged me {{ claimed }} too much on {{ first_date }}; my own sentence.\n";
 #[test]
 fn a_saved_template_writes_the_letters_from_then_on() {
     let (mut f, case) = Fixture::with_case();
-    let bank = kind(Jurisdiction::Us, Step::Bank, "en");
-    let before = f.app.letter(case, Step::Bank, "en").unwrap();
+    let bank = kind(Jurisdiction::Us, Step::Bank, Lang::En);
+    let before = f.app.letter(case, Step::Bank, Lang::En).unwrap();
     assert!(!before.letter.body.contains("my own sentence"));
 
     let view = f.app.save_template(&bank, OWN).unwrap();
     assert!(view.custom);
     assert_eq!(view.source, OWN.trim());
 
-    let after = f.app.letter(case, Step::Bank, "en").unwrap();
+    let after = f.app.letter(case, Step::Bank, Lang::En).unwrap();
     assert_eq!(after.letter.subject, "My own words — Philz Coffee");
     assert!(
         after
@@ -105,7 +106,7 @@ fn a_saved_template_writes_the_letters_from_then_on() {
     assert!(after.text.contains("my own sentence"));
     // A US letter asked for in Chinese is written in English: from the user's English template,
     // with English dates and amounts.
-    let zh = f.app.letter(case, Step::Bank, "zh-CN").unwrap().letter;
+    let zh = f.app.letter(case, Step::Bank, Lang::ZhCn).unwrap().letter;
     assert_eq!(zh.lang, "en");
     assert!(
         zh.body
@@ -116,7 +117,7 @@ fn a_saved_template_writes_the_letters_from_then_on() {
     // Other steps keep the built-in wording.
     assert!(!f
         .app
-        .letter(case, Step::Merchant, "en")
+        .letter(case, Step::Merchant, Lang::En)
         .unwrap()
         .letter
         .body
@@ -125,7 +126,7 @@ fn a_saved_template_writes_the_letters_from_then_on() {
     // The exported text is written from it too.
     let out = f.dir.path().join("bank.txt");
     f.app
-        .export_letter(case, Step::Bank, "en", "txt", None, &out)
+        .export_letter(case, Step::Bank, Lang::En, ExportFormat::Txt, None, &out)
         .unwrap();
     assert!(std::fs::read_to_string(&out)
         .unwrap()
@@ -147,10 +148,10 @@ fn a_saved_template_writes_the_letters_from_then_on() {
 #[test]
 fn a_template_that_does_not_render_is_refused_with_its_line_and_nothing_is_stored() {
     let (mut f, case) = Fixture::with_case();
-    let merchant = kind(Jurisdiction::Us, Step::Merchant, "en");
+    let merchant = kind(Jurisdiction::Us, Step::Merchant, Lang::En);
     let builtin_body = f
         .app
-        .letter(case, Step::Merchant, "en")
+        .letter(case, Step::Merchant, Lang::En)
         .unwrap()
         .letter
         .body;
@@ -204,7 +205,7 @@ fn a_template_that_does_not_render_is_refused_with_its_line_and_nothing_is_store
     assert!(f.app.template_choices().unwrap().iter().all(|c| !c.custom));
     assert_eq!(
         f.app
-            .letter(case, Step::Merchant, "en")
+            .letter(case, Step::Merchant, Lang::En)
             .unwrap()
             .letter
             .body,
@@ -222,17 +223,17 @@ fn a_template_that_does_not_render_is_refused_with_its_line_and_nothing_is_store
 #[test]
 fn reset_goes_back_to_the_built_in_wording() {
     let (mut f, case) = Fixture::with_case();
-    let merchant = kind(Jurisdiction::Us, Step::Merchant, "en");
+    let merchant = kind(Jurisdiction::Us, Step::Merchant, Lang::En);
     let builtin_body = f
         .app
-        .letter(case, Step::Merchant, "en")
+        .letter(case, Step::Merchant, Lang::En)
         .unwrap()
         .letter
         .body;
     f.app.save_template(&merchant, OWN).unwrap();
     assert!(f
         .app
-        .letter(case, Step::Merchant, "en")
+        .letter(case, Step::Merchant, Lang::En)
         .unwrap()
         .letter
         .body
@@ -243,7 +244,7 @@ fn reset_goes_back_to_the_built_in_wording() {
     assert_eq!(view.source, view.builtin);
     assert_eq!(
         f.app
-            .letter(case, Step::Merchant, "en")
+            .letter(case, Step::Merchant, Lang::En)
             .unwrap()
             .letter
             .body,
@@ -256,7 +257,7 @@ fn reset_goes_back_to_the_built_in_wording() {
 #[test]
 fn saving_the_built_in_text_unchanged_keeps_the_built_in_template() {
     let (mut f, _) = Fixture::with_case();
-    let merchant = kind(Jurisdiction::Us, Step::Merchant, "en");
+    let merchant = kind(Jurisdiction::Us, Step::Merchant, Lang::En);
     let builtin = f.app.template(&merchant).unwrap().builtin;
     assert!(!f.app.save_template(&merchant, &builtin).unwrap().custom);
     let err = f.app.save_template(&merchant, "  \n").unwrap_err();
@@ -266,7 +267,7 @@ fn saving_the_built_in_text_unchanged_keeps_the_built_in_template() {
 #[test]
 fn the_preview_uses_the_latest_case_and_shows_errors_with_their_line() {
     let (f, case) = Fixture::with_case();
-    let merchant = kind(Jurisdiction::Us, Step::Merchant, "en");
+    let merchant = kind(Jurisdiction::Us, Step::Merchant, Lang::En);
     let p = f.app.preview_template(&merchant, OWN).unwrap();
     assert_eq!(p.case_id, Some(case));
     assert_eq!(p.merchant, "Philz Coffee");
@@ -288,7 +289,7 @@ fn the_preview_uses_the_latest_case_and_shows_errors_with_their_line() {
     assert!(e.message.contains("claimedd"), "{}", e.message);
 
     // No Chinese case yet: the Chinese preview is filled from a sample.
-    let cn = kind(Jurisdiction::Cn, Step::Bank, "zh-CN");
+    let cn = kind(Jurisdiction::Cn, Step::Bank, Lang::ZhCn);
     let src = f.app.template(&cn).unwrap().source;
     let p = f.app.preview_template(&cn, &src).unwrap();
     assert_eq!(p.case_id, None);
@@ -319,12 +320,12 @@ fn the_merchant_preview_skips_a_newer_case_that_has_no_merchant_letter() {
         .unwrap();
     assert!(unauthorised.id > case);
     // An unauthorised charge has no merchant letter: the preview takes the older case.
-    let merchant = kind(Jurisdiction::Us, Step::Merchant, "en");
+    let merchant = kind(Jurisdiction::Us, Step::Merchant, Lang::En);
     let p = f.app.preview_template(&merchant, OWN).unwrap();
     assert_eq!(p.case_id, Some(case));
     assert!(p.error.is_none(), "{:?}", p.error);
     // The bank letter exists for both: the newest case fills it.
-    let bank = kind(Jurisdiction::Us, Step::Bank, "en");
+    let bank = kind(Jurisdiction::Us, Step::Bank, Lang::En);
     let src = f.app.template(&bank).unwrap().source;
     let p = f.app.preview_template(&bank, &src).unwrap();
     assert_eq!(p.case_id, Some(unauthorised.id));
@@ -336,13 +337,16 @@ fn only_kinds_with_a_built_in_template_are_offered_and_accepted() {
     let choices = f.app.template_choices().unwrap();
     let zh: Vec<_> = choices
         .iter()
-        .filter(|c| c.kind.lang == "zh-CN")
+        .filter(|c| c.kind.lang == Lang::ZhCn)
         .map(|c| c.kind.jurisdiction)
         .collect();
     assert_eq!(zh, vec![Jurisdiction::Cn; 4]);
-    assert_eq!(choices.iter().filter(|c| c.kind.lang == "en").count(), 16);
+    assert_eq!(
+        choices.iter().filter(|c| c.kind.lang == Lang::En).count(),
+        16
+    );
 
-    let us_zh = kind(Jurisdiction::Us, Step::Merchant, "zh-CN");
+    let us_zh = kind(Jurisdiction::Us, Step::Merchant, Lang::ZhCn);
     assert_eq!(f.app.template(&us_zh).unwrap_err().code, ErrorCode::Invalid);
     assert_eq!(
         f.app.save_template(&us_zh, OWN).unwrap_err().code,
@@ -353,7 +357,7 @@ fn only_kinds_with_a_built_in_template_are_offered_and_accepted() {
         ErrorCode::Invalid
     );
     let huge = "x".repeat(200_000);
-    let en = kind(Jurisdiction::Us, Step::Merchant, "en");
+    let en = kind(Jurisdiction::Us, Step::Merchant, Lang::En);
     assert_eq!(
         f.app.save_template(&en, &huge).unwrap_err().code,
         ErrorCode::Invalid
@@ -375,7 +379,7 @@ fn a_broken_template_stored_earlier_is_reported_by_the_letter_with_its_line() {
     .unwrap();
     drop(conn);
     let app = App::open(&db).unwrap();
-    let err = app.letter(case, Step::Merchant, "en").unwrap_err();
+    let err = app.letter(case, Step::Merchant, Lang::En).unwrap_err();
     assert_eq!(err.code, ErrorCode::Template);
     assert!(
         err.message.contains("your template") && err.message.contains("line 2"),
@@ -384,7 +388,7 @@ fn a_broken_template_stored_earlier_is_reported_by_the_letter_with_its_line() {
     );
     // The editor shows it as the user's, so they can fix or reset it.
     assert!(
-        app.template(&kind(Jurisdiction::Us, Step::Merchant, "en"))
+        app.template(&kind(Jurisdiction::Us, Step::Merchant, Lang::En))
             .unwrap()
             .custom
     );

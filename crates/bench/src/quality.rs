@@ -3,7 +3,7 @@
 
 use crate::report::{Bar, Table};
 use recourse_app::{App, ImportRequest};
-use recourse_core::detect::{detect, Context, DetectConfig, Flag, Reason, Severity};
+use recourse_core::detect::{detect, Context, DetectConfig, Flag, FlagReason, Severity};
 use recourse_core::money::Currency;
 use recourse_testsupport::labelled::statement_csv::{
     score, statements, CsvConfig, CsvQuality, StoredRow,
@@ -92,7 +92,7 @@ pub fn run(table: &mut Table, rows: usize) {
 
 /// The per-reason table, then each trap flagged at medium or above with its row.
 fn quality_table(table: &mut Table, q: &Quality, data: &Labelled) {
-    for line in q.table_lines(&[("all", &Reason::ALL)]) {
+    for line in q.table_lines(&[("all", &FlagReason::ALL)]) {
         table.note(&line);
     }
     table.note(&format!(
@@ -154,7 +154,7 @@ fn csv_path(cfg: &SynthConfig) -> anyhow::Result<(CsvQuality, usize)> {
         });
     }
     let mut flags = Vec::new();
-    for f in app.flags(Severity::Low, None, "en")? {
+    for f in app.flags(Severity::Low, None, recourse_app::dto::Lang::En)? {
         flags.push(Flag {
             transaction_id: f.transaction_id,
             reason: f.reason,

@@ -3,9 +3,10 @@
 
 use crate::print_json;
 use clap::{Args, Subcommand};
+use recourse_app::dto::Lang;
 use recourse_app::dto_cases::{
-    CaseDetailsInput, CaseView, Gender, Instrument, Jurisdiction, OpenCaseRequest, Reason, Sender,
-    Step, TransferKind,
+    CaseDetailsInput, CaseView, ComplaintBody, ExportFormat, Gender, Instrument, Jurisdiction,
+    OpenCaseRequest, Paper, Reason, Sender, Step, TransferKind,
 };
 use recourse_app::{App, AppError};
 use std::path::PathBuf;
@@ -48,9 +49,9 @@ pub enum CaseAction {
         /// in business days (without it, letters give the PSD2 periods without a date).
         #[arg(long)]
         region: Option<String>,
-        /// China: the one body a complaint goes to: 12315, consumer_association or regulator.
-        #[arg(long)]
-        complaint_body: Option<String>,
+        /// China: the one body a complaint goes to.
+        #[arg(long, value_enum)]
+        complaint_body: Option<ComplaintBody>,
         /// US bank transfer: ach, wire or unknown (Regulation E covers ACH transfers, UCC
         /// Article 4A wires; unknown names both).
         #[arg(long, value_parser = parse_transfer)]
@@ -118,13 +119,13 @@ pub struct LetterArgs {
     case_id: i64,
     #[arg(long, value_parser = parse_step)]
     step: Step,
-    #[arg(long, default_value = "en", value_parser = ["en", "zh-CN"])]
-    lang: String,
-    #[arg(long, value_parser = ["pdf", "docx", "txt"])]
-    format: String,
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    lang: Lang,
+    #[arg(long, value_enum)]
+    format: ExportFormat,
     /// Default: letter for US cases, a4 elsewhere.
-    #[arg(long, value_parser = ["a4", "letter"])]
-    paper: Option<String>,
+    #[arg(long, value_enum)]
+    paper: Option<Paper>,
     #[arg(long)]
     out: PathBuf,
 }
@@ -378,14 +379,7 @@ fn opt<T: ToString>(d: Option<T>) -> String {
 }
 
 pub fn letter(app: &App, a: LetterArgs) -> Result<(), AppError> {
-    let written = app.export_letter(
-        a.case_id,
-        a.step,
-        &a.lang,
-        &a.format,
-        a.paper.as_deref(),
-        &a.out,
-    )?;
+    let written = app.export_letter(a.case_id, a.step, a.lang, a.format, a.paper, &a.out)?;
     for path in written {
         eprintln!("{} written", path.display());
     }

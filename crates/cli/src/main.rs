@@ -26,8 +26,9 @@ macro_rules! out_part {
 mod cases;
 mod templates;
 
-use clap::{Parser, Subcommand};
-use recourse_app::dto::{FlagKind, FlagStatus, Reason, Severity, TxFilter};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Parser, Subcommand, ValueEnum};
+use recourse_app::dto::{FlagKind, FlagReason, FlagStatus, Lang, Severity, TxFilter};
 use recourse_app::ErrorCode;
 use recourse_app::{App, AppError, Currency, ImportRequest, ProfileSource};
 use serde::Serialize;
@@ -47,6 +48,15 @@ struct Cli {
     db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `recourse flags --status`: a `FlagStatus` by its name, or `all` (None: both).
+fn status_filter() -> impl clap::builder::TypedValueParser<Value = Option<FlagStatus>> {
+    let names = FlagStatus::value_variants()
+        .iter()
+        .filter_map(ValueEnum::to_possible_value)
+        .chain([PossibleValue::new("all")]);
+    PossibleValuesParser::new(names).map(|s| FlagStatus::from_str(&s, false).ok())
 }
 
 #[derive(Subcommand)]
@@ -93,10 +103,11 @@ enum Command {
     },
     /// List flagged charges.
     Flags {
-        #[arg(long, default_value = "low", value_parser = ["low", "medium", "high"])]
-        min_severity: String,
-        #[arg(long, default_value = "open", value_parser = ["open", "dismissed", "all"])]
-        status: String,
+        #[arg(long, value_enum, default_value_t = Severity::Low)]
+        min_severity: Severity,
+        // Spelled out so clap takes the parser's Option as the value, not as "may be absent".
+        #[arg(long, default_value = "open", value_parser = status_filter())]
+        status: std::option::Option<FlagStatus>,
         #[arg(long)]
         json: bool,
     },
@@ -300,17 +311,14 @@ fn run(cli: Cli) -> Result<(), AppError> {
             status,
             json,
         } => {
-            // clap accepted only the values listed on the arguments.
-            let min_severity = Severity::parse(&min_severity).expect("clap checked the severity");
-            let status = FlagStatus::parse(&status);
-            let flags = app.flags(min_severity, status, "en")?;
+            let flags = app.flags(min_severity, status, Lang::En)?;
             if json {
                 #[derive(Serialize)]
                 struct FlagJson<'a> {
                     id: i64,
                     transaction_id: i64,
                     kind: FlagKind,
-                    reason: Reason,
+                    reason: FlagReason,
                     severity: Severity,
                     explanation: &'a str,
                     related_transaction_ids: &'a [i64],

@@ -1,6 +1,7 @@
 //! `recourse template show|set|reset`: the wording templates letters are written from.
 
 use clap::{Args, Subcommand};
+use recourse_app::dto::Lang;
 use recourse_app::dto_cases::{Jurisdiction, Step};
 use recourse_app::ErrorCode;
 use recourse_app::{App, AppError};
@@ -13,8 +14,8 @@ pub struct Which {
     jurisdiction: String,
     #[arg(long, value_parser = ["merchant", "bank", "association", "court"])]
     step: String,
-    #[arg(long, default_value = "en", value_parser = ["en", "zh-CN"])]
-    lang: String,
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    lang: Lang,
 }
 
 #[derive(Subcommand)]
@@ -43,14 +44,16 @@ pub fn template(app: &mut App, action: TemplateAction) -> Result<(), AppError> {
     match action {
         TemplateAction::Show(w) => {
             let (j, s) = parse(&w)?;
-            match app.letter_template(j, s, &w.lang)? {
+            match app.letter_template(j, s, w.lang)? {
                 Some(text) => out_part!("{text}"),
                 None => {
                     return Err(AppError::new(
                         ErrorCode::NotFound,
                         format!(
                             "no template for {} {} in {}",
-                            w.jurisdiction, w.step, w.lang
+                            w.jurisdiction,
+                            w.step,
+                            w.lang.as_str()
                         ),
                     ))
                 }
@@ -64,21 +67,23 @@ pub fn template(app: &mut App, action: TemplateAction) -> Result<(), AppError> {
                     format!("{}: cannot read the template: {e}", file.display()),
                 )
             })?;
-            app.set_letter_template(j, s, &which.lang, Some(&text))?;
+            app.set_letter_template(j, s, which.lang, Some(&text))?;
             eprintln!(
                 "letters to the {} step ({}, {}) now use {}",
                 which.step,
                 which.jurisdiction,
-                which.lang,
+                which.lang.as_str(),
                 file.display()
             );
         }
         TemplateAction::Reset(w) => {
             let (j, s) = parse(&w)?;
-            app.set_letter_template(j, s, &w.lang, None)?;
+            app.set_letter_template(j, s, w.lang, None)?;
             eprintln!(
                 "back to the built-in template for {} {} ({})",
-                w.jurisdiction, w.step, w.lang
+                w.jurisdiction,
+                w.step,
+                w.lang.as_str()
             );
         }
     }

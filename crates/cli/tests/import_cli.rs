@@ -282,6 +282,17 @@ fn double_charge_is_flagged_and_dismissal_survives_reimport() {
         .unwrap()
         .iter()
         .all(|f| f["reason"] != "double_charge"));
+    // The dismissed flag is listed under its own status and under all, with its status.
+    for status in ["dismissed", "all"] {
+        let listed = json(&recourse(&db, &["flags", "--status", status, "--json"]));
+        let double = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["reason"] == "double_charge")
+            .unwrap_or_else(|| panic!("--status {status}: {listed}"));
+        assert_eq!(double["status"], "dismissed");
+    }
 
     // Undo and re-import: the dismissed flag stays dismissed.
     let batch = r[0]["batch_id"].as_i64().unwrap().to_string();
@@ -298,6 +309,27 @@ fn double_charge_is_flagged_and_dismissal_survives_reimport() {
             .all(|f| f["reason"] != "double_charge"),
         "{open}"
     );
+    let high = json(&recourse(
+        &db,
+        &[
+            "flags",
+            "--status",
+            "all",
+            "--min-severity",
+            "high",
+            "--json",
+        ],
+    ));
+    assert!(
+        high.as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["severity"] == "high"),
+        "{high}"
+    );
+    assert!(!recourse(&db, &["flags", "--status", "closed"])
+        .status
+        .success());
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //!
 //! `cargo run --release -p recourse-core --example detection_quality [-- --rows N]`
 
-use recourse_core::detect::{detect, recurring, Context, DetectConfig, Reason, Severity};
+use recourse_core::detect::{detect, recurring, Context, DetectConfig, FlagReason, Severity};
 use recourse_core::merchant;
 use recourse_testsupport::labelled::years::{generate, measure, QualityRun, SynthConfig};
 use std::time::Instant;
@@ -46,19 +46,23 @@ fn main() {
         data.txns.len(),
         flags.len()
     );
-    let groups: [(&str, &[Reason]); 3] = [
+    let groups: [(&str, &[FlagReason]); 3] = [
         (
             "duplicate (all)",
-            &[Reason::DoubleCharge, Reason::SubscriptionBilledTwice],
+            &[
+                FlagReason::DoubleCharge,
+                FlagReason::SubscriptionBilledTwice,
+            ],
         ),
-        ("unexpected (all)", &Reason::ALL[2..]),
-        ("all", &Reason::ALL),
+        ("unexpected (all)", &FlagReason::ALL[2..]),
+        ("all", &FlagReason::ALL),
     ];
     for line in q.table_lines(&groups) {
         println!("{line}");
     }
     // Where the false positives fall: which kind of ordinary row drew them.
-    let mut fp_sources: std::collections::BTreeMap<(Reason, String), usize> = Default::default();
+    let mut fp_sources: std::collections::BTreeMap<(FlagReason, String), usize> =
+        Default::default();
     for f in &flags {
         let expected = data
             .expected

@@ -33,6 +33,7 @@ use std::sync::LazyLock;
 use ts_rs::TS;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Low,
@@ -63,8 +64,7 @@ impl Severity {
 /// other).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(rename = "FlagReason")]
-pub enum Reason {
+pub enum FlagReason {
     DoubleCharge,
     SubscriptionBilledTwice,
     CardTesting,
@@ -74,39 +74,39 @@ pub enum Reason {
     Foreign,
 }
 
-impl Reason {
-    pub const ALL: [Reason; 7] = [
-        Reason::DoubleCharge,
-        Reason::SubscriptionBilledTwice,
-        Reason::CardTesting,
-        Reason::NewMerchantLarge,
-        Reason::AmountOutlier,
-        Reason::PriceIncrease,
-        Reason::Foreign,
+impl FlagReason {
+    pub const ALL: [FlagReason; 7] = [
+        FlagReason::DoubleCharge,
+        FlagReason::SubscriptionBilledTwice,
+        FlagReason::CardTesting,
+        FlagReason::NewMerchantLarge,
+        FlagReason::AmountOutlier,
+        FlagReason::PriceIncrease,
+        FlagReason::Foreign,
     ];
 
     /// Money taken twice, or a charge the user would not expect.
     pub fn kind(&self) -> FlagKind {
         match self {
-            Reason::DoubleCharge | Reason::SubscriptionBilledTwice => FlagKind::Duplicate,
+            FlagReason::DoubleCharge | FlagReason::SubscriptionBilledTwice => FlagKind::Duplicate,
             _ => FlagKind::Unexpected,
         }
     }
 
     pub fn as_str(&self) -> &'static str {
         match self {
-            Reason::DoubleCharge => "double_charge",
-            Reason::SubscriptionBilledTwice => "subscription_billed_twice",
-            Reason::CardTesting => "card_testing",
-            Reason::NewMerchantLarge => "new_merchant_large",
-            Reason::AmountOutlier => "amount_outlier",
-            Reason::PriceIncrease => "price_increase",
-            Reason::Foreign => "foreign",
+            FlagReason::DoubleCharge => "double_charge",
+            FlagReason::SubscriptionBilledTwice => "subscription_billed_twice",
+            FlagReason::CardTesting => "card_testing",
+            FlagReason::NewMerchantLarge => "new_merchant_large",
+            FlagReason::AmountOutlier => "amount_outlier",
+            FlagReason::PriceIncrease => "price_increase",
+            FlagReason::Foreign => "foreign",
         }
     }
 
-    pub fn parse(s: &str) -> Option<Reason> {
-        Reason::ALL.into_iter().find(|r| r.as_str() == s)
+    pub fn parse(s: &str) -> Option<FlagReason> {
+        FlagReason::ALL.into_iter().find(|r| r.as_str() == s)
     }
 }
 
@@ -133,7 +133,7 @@ impl FlagKind {
 pub struct Flag {
     #[ts(type = "number")]
     pub transaction_id: i64,
-    pub reason: Reason,
+    pub reason: FlagReason,
     pub severity: Severity,
     #[ts(type = "Array<number>")]
     pub related_transaction_ids: Vec<i64>,

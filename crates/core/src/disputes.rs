@@ -9,6 +9,7 @@
 
 mod calendar;
 mod checklist;
+mod complaint;
 mod eu_holidays;
 mod holidays;
 mod ladder;
@@ -20,6 +21,7 @@ pub use calendar::{
     add_business_days, add_business_days_in, add_months, is_business_day, roll_forward,
 };
 pub use checklist::{checklist, Checklist};
+pub use complaint::ComplaintBody;
 pub use eu_holidays::EuCountry;
 pub use holidays::{cn_sources, easter_sunday, HolidayCalendar};
 pub use ladder::{ladder, short_name, StepRule};

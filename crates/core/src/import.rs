@@ -55,7 +55,7 @@ pub use sniff::Format;
 pub use unpacked::MAX_WORKBOOK_BYTES;
 
 use crate::money::Currency;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Default)]
@@ -91,8 +91,9 @@ pub struct Detected {
     /// (`ImportOptions::account_currency`), `default` the caller's default (the app should ask,
     /// and `confident` is false).
     pub currency_source: CurrencySource,
-    /// "csv", "xlsx", "xls", "ods", "html", "ofx", "camt.053.001.02" …
-    pub format: String,
+    pub format: Format,
+    /// The message a CAMT file declares, e.g. "camt.053.001.02"; None for other formats.
+    pub format_version: Option<String>,
     /// The sheet (or HTML table) the statement was read from, for a workbook.
     pub sheet: Option<String>,
     /// The account the file says it belongs to (an IBAN, an account number, a card's last
@@ -100,14 +101,64 @@ pub struct Detected {
     pub account: Option<String>,
 }
 
-/// A line that was not imported as a transaction, and why ("blank", "total row", "balance",
-/// "preamble", "footer", "continuation", "no amount"); `count` lines from `line` for a run of
-/// blank lines, else 1.
+/// A line that was not imported as a transaction, and why; `count` lines from `line` for a run
+/// of blank lines, else 1.
 #[derive(Clone, Debug, Serialize, ts_rs::TS)]
 pub struct SkippedLine {
     pub line: u64,
-    pub reason: String,
+    pub reason: SkipReason,
     pub count: u64,
+}
+
+/// Why a line was passed over. The serde names are the words the CLI's JSON has always shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+pub enum SkipReason {
+    #[serde(rename = "blank")]
+    Blank,
+    /// Before the header or the first row: a bank's title, the account's details.
+    #[serde(rename = "preamble")]
+    Preamble,
+    /// A file of several accounts' statements: a row of an account not being imported.
+    #[serde(rename = "a row of another account in the file")]
+    OtherAccount,
+    /// A line continuing the previous row's description.
+    #[serde(rename = "continuation")]
+    Continuation,
+    /// Words only, between rows: a section's title.
+    #[serde(rename = "heading")]
+    Heading,
+    /// After the last row.
+    #[serde(rename = "footer")]
+    Footer,
+    /// An opening, closing or running balance.
+    #[serde(rename = "balance")]
+    Balance,
+    /// A total or subtotal.
+    #[serde(rename = "total row")]
+    TotalRow,
+    #[serde(rename = "no amount")]
+    NoAmount,
+    /// A CAMT entry marked information only: no money moved.
+    #[serde(rename = "information only")]
+    InformationOnly,
+}
+
+impl SkipReason {
+    /// The serde name, e.g. "total row".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::Blank => "blank",
+            SkipReason::Preamble => "preamble",
+            SkipReason::OtherAccount => "a row of another account in the file",
+            SkipReason::Continuation => "continuation",
+            SkipReason::Heading => "heading",
+            SkipReason::Footer => "footer",
+            SkipReason::Balance => "balance",
+            SkipReason::TotalRow => "total row",
+            SkipReason::NoAmount => "no amount",
+            SkipReason::InformationOnly => "information only",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -178,7 +229,8 @@ fn prepare_text<'a>(
         profile: plan.profile(encoding_name),
         confident: plan.confident,
         currency_source: plan.currency_source,
-        format: Format::Text.label().to_string(),
+        format: Format::Text,
+        format_version: None,
         sheet: None,
         account: plan.account.clone(),
     };
@@ -207,19 +259,23 @@ fn run(
     let mut expected_line = 1u64;
     while let Some(found) = records.next()? {
         let (line, rec) = (found.line, &records.rec);
-        reader.skip_run(expected_line, line.saturating_sub(expected_line), "blank");
+        reader.skip_run(
+            expected_line,
+            line.saturating_sub(expected_line),
+            SkipReason::Blank,
+        );
         expected_line = line + 1 + sample::extra_lines(rec);
         if line < first_data_line {
             let is_header = p.plan.header.is_some_and(|(_, h)| h == line);
             if !is_header {
-                reader.skip(line, "preamble");
+                reader.skip(line, SkipReason::Preamble);
             }
             continue;
         }
         if let (Some(only), Some(col)) = (only, p.plan.account_col) {
             let named = account::of_cell(text::clean(sample::cell(rec, col)));
             if named.as_deref().is_some_and(|a| a != only) {
-                reader.skip(line, "a row of another account in the file");
+                reader.skip(line, SkipReason::OtherAccount);
                 continue;
             }
         }
@@ -441,7 +497,9 @@ pub struct Statement {
 /// A statement of a structured file, with the file's format.
 #[derive(Clone, Debug)]
 pub struct FileStatement {
-    pub format: String,
+    pub format: Format,
+    /// See `Detected::format_version`.
+    pub format_version: Option<String>,
     pub statement: Statement,
 }
 
@@ -463,7 +521,8 @@ impl FileStatement {
             } else {
                 CurrencySource::Default
             },
-            format: self.format.clone(),
+            format: self.format,
+            format_version: self.format_version.clone(),
             sheet: None,
             account: self.statement.account.clone(),
         }
@@ -491,11 +550,12 @@ pub fn open<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Opened<'a>, Imp
         return Err(ImportError::Empty);
     }
     let format = sniff::format(bytes);
-    let structured = |format: String, list: Vec<Statement>| {
+    let structured = |version: Option<String>, list: Vec<Statement>| {
         Opened::Statements(
             list.into_iter()
                 .map(|statement| FileStatement {
-                    format: format.clone(),
+                    format,
+                    format_version: version.clone(),
                     statement,
                 })
                 .collect(),
@@ -526,13 +586,13 @@ pub fn open<'a>(bytes: &'a [u8], opts: &ImportOptions) -> Result<Opened<'a>, Imp
         Format::Ofx => {
             let decoded = encoding::decode(bytes, None)?;
             let list = ofx::read(&decoded.text, fallback_currency(opts))?;
-            structured(format.label().into(), list)
+            structured(None, list)
         }
         Format::Camt => {
             let decoded = encoding::decode_xml(bytes)?;
             let version = camt::version(&sniff::head_text(bytes));
             let list = camt::read(&decoded.text, fallback_currency(opts))?;
-            structured(version, list)
+            structured(Some(version), list)
         }
         Format::Zip => Opened::Archive,
     })
@@ -622,7 +682,7 @@ fn best_table(
                 continue;
             }
         };
-        p.detected.format = format.label().into();
+        p.detected.format = format;
         p.detected.sheet = Some(grid.name.clone());
         // Cells, not delimited text: no delimiter to show or to save in a profile.
         p.detected.delimiter = String::new();

@@ -3,7 +3,7 @@
 //! few false alarms, and no trap (routine repeats, refunds, split payments, travel, new places)
 //! ever reaches the inbox at medium or above.
 
-use recourse_core::detect::{detect, Context, DetectConfig, Reason};
+use recourse_core::detect::{detect, Context, DetectConfig, FlagReason};
 use recourse_testsupport::labelled::years::{generate, measure, ratio, QualityRun, SynthConfig};
 
 #[test]
@@ -20,26 +20,29 @@ fn labelled_statements_meet_the_quality_bars() {
             q.per_reason, q.traps_medium_plus
         );
 
-        for r in [Reason::DoubleCharge, Reason::SubscriptionBilledTwice] {
+        for r in [
+            FlagReason::DoubleCharge,
+            FlagReason::SubscriptionBilledTwice,
+        ] {
             assert!(
                 q.recall(r) >= 0.95,
                 "recall of {} below 0.95\n{report}",
                 r.as_str()
             );
         }
-        for r in &Reason::ALL[2..] {
+        for r in &FlagReason::ALL[2..] {
             assert!(
                 q.recall(*r) >= 0.9,
                 "recall of {} below 0.9\n{report}",
                 r.as_str()
             );
         }
-        let (tp, fp, _) = q.totals(&Reason::ALL);
+        let (tp, fp, _) = q.totals(&FlagReason::ALL);
         assert!(
             ratio(tp, tp + fp) >= 0.8,
             "overall precision below 0.8\n{report}"
         );
-        for r in Reason::ALL {
+        for r in FlagReason::ALL {
             assert!(
                 q.precision(r) >= 0.8,
                 "precision of {} below 0.8\n{report}",
@@ -69,7 +72,7 @@ fn generator_is_deterministic_and_labels_every_reason() {
     let (a, b) = (generate(&cfg), generate(&cfg));
     assert_eq!(a.txns, b.txns);
     assert_eq!(a.expected, b.expected);
-    for r in Reason::ALL {
+    for r in FlagReason::ALL {
         assert!(
             a.expected.values().any(|v| v.contains(&r)),
             "no {} injected",

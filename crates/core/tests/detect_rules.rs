@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use recourse_core::detect::{
-    detect, recurring, Context, DetectConfig, Flag, FlagKind, Reason, Severity,
+    detect, recurring, Context, DetectConfig, Flag, FlagKind, FlagReason, Severity,
 };
 use recourse_core::merchant;
 use recourse_core::model::{RowStatus, Txn};
@@ -45,14 +45,14 @@ fn run(txns: &[Txn]) -> Vec<Flag> {
 }
 
 /// (transaction id, reason, severity) of every flag, for compact assertions.
-fn summary(flags: &[Flag]) -> Vec<(i64, Reason, Severity)> {
+fn summary(flags: &[Flag]) -> Vec<(i64, FlagReason, Severity)> {
     flags
         .iter()
         .map(|f| (f.transaction_id, f.reason, f.severity))
         .collect()
 }
 
-fn with_reason(flags: &[Flag], r: Reason) -> Vec<(i64, Severity)> {
+fn with_reason(flags: &[Flag], r: FlagReason) -> Vec<(i64, Severity)> {
     flags
         .iter()
         .filter(|f| f.reason == r)
@@ -357,7 +357,7 @@ fn double_charge_cases() {
     for case in cases {
         let flags = run(&rows(&case.rows));
         assert_eq!(
-            with_reason(&flags, Reason::DoubleCharge),
+            with_reason(&flags, FlagReason::DoubleCharge),
             case.want,
             "{}",
             case.name
@@ -413,7 +413,7 @@ fn routine_repeats_are_not_doubles_but_a_break_in_routine_is() {
     items.push((days[20].as_str(), "TST* PHILZ COFFEE", -438, "USD"));
     let flags = run(&rows(&items));
     assert_eq!(
-        with_reason(&flags, Reason::DoubleCharge),
+        with_reason(&flags, FlagReason::DoubleCharge),
         vec![(items.len() as i64, Severity::High)]
     );
 }
@@ -433,7 +433,7 @@ fn only_new_rows_are_flagged() {
     let flags = detect(&txns, &|t| t.id == 3, &cfg, &ctx);
     assert_eq!(
         summary(&flags),
-        vec![(3, Reason::DoubleCharge, Severity::High)]
+        vec![(3, FlagReason::DoubleCharge, Severity::High)]
     );
     assert_eq!(flags[0].related_transaction_ids, vec![2]);
 }
@@ -476,7 +476,7 @@ fn subscription_billed_twice_within_a_cycle() {
     let flags = run(&rows_from(&list));
     assert_eq!(
         summary(&flags),
-        vec![(7, Reason::SubscriptionBilledTwice, Severity::Medium)]
+        vec![(7, FlagReason::SubscriptionBilledTwice, Severity::Medium)]
     );
     assert_eq!(flags[0].related_transaction_ids, vec![6]);
     assert!(flags[0].explanation_en.starts_with("Billed twice in one cycle: Netflix charged $15.49 on 12 Jun 2024 and again on 17 Jun 2024"), "{}", flags[0].explanation_en);
@@ -487,14 +487,14 @@ fn subscription_billed_twice_within_a_cycle() {
     list.sort();
     assert_eq!(
         summary(&run(&rows_from(&list))),
-        vec![(7, Reason::SubscriptionBilledTwice, Severity::High)]
+        vec![(7, FlagReason::SubscriptionBilledTwice, Severity::High)]
     );
 
     // An add-on purchase of a different amount inside the cycle is not a rebill.
     let mut list = monthly("APPLE.COM/BILL", &[299; 6]);
     list.push(("2024-06-20".into(), "APPLE.COM/BILL", -99));
     list.sort();
-    assert!(with_reason(&run(&rows_from(&list)), Reason::SubscriptionBilledTwice).is_empty());
+    assert!(with_reason(&run(&rows_from(&list)), FlagReason::SubscriptionBilledTwice).is_empty());
 }
 
 #[test]
@@ -505,7 +505,7 @@ fn price_increase_is_low_and_a_multiple_is_an_outlier() {
     )));
     assert_eq!(
         summary(&flags),
-        vec![(5, Reason::PriceIncrease, Severity::Low)]
+        vec![(5, FlagReason::PriceIncrease, Severity::Low)]
     );
     assert!(
         flags[0].explanation_en.contains("from $15.49 to $17.99"),
@@ -519,7 +519,7 @@ fn price_increase_is_low_and_a_multiple_is_an_outlier() {
     )));
     assert_eq!(
         summary(&flags),
-        vec![(5, Reason::AmountOutlier, Severity::Medium)]
+        vec![(5, FlagReason::AmountOutlier, Severity::Medium)]
     );
 
     // Prices that go down are not news.
@@ -574,13 +574,13 @@ fn card_testing_bursts_are_high_and_a_single_tiny_charge_low() {
             ("2024-03-05", "BLUEFOX DIGITAL SVCS", -51, "USD"),
         ],
     );
-    let flags = with_reason(&run(&txns), Reason::CardTesting);
+    let flags = with_reason(&run(&txns), FlagReason::CardTesting);
     assert_eq!(flags.len(), 3);
     assert!(flags.iter().all(|(_, s)| *s == Severity::High));
 
     let txns = rows_owned(&bg, &[("2024-03-05", "CITY PARKING METER", -150, "USD")]);
     assert_eq!(
-        with_reason(&run(&txns), Reason::CardTesting)
+        with_reason(&run(&txns), FlagReason::CardTesting)
             .iter()
             .map(|f| f.1)
             .collect::<Vec<_>>(),
@@ -589,11 +589,11 @@ fn card_testing_bursts_are_high_and_a_single_tiny_charge_low() {
 
     // A tiny charge at a merchant the user pays every few days is nothing.
     let txns = rows_owned(&bg, &[("2024-03-05", "WALGREENS #99", -150, "USD")]);
-    assert!(with_reason(&run(&txns), Reason::CardTesting).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::CardTesting).is_empty());
 
     // Two dollars fifty is no longer tiny.
     let txns = rows_owned(&bg, &[("2024-03-05", "CITY PARKING METER", -250, "USD")]);
-    assert!(with_reason(&run(&txns), Reason::CardTesting).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::CardTesting).is_empty());
 }
 
 #[test]
@@ -605,7 +605,7 @@ fn large_charge_at_a_new_merchant() {
     );
     let flags = run(&txns);
     assert_eq!(
-        with_reason(&flags, Reason::NewMerchantLarge)
+        with_reason(&flags, FlagReason::NewMerchantLarge)
             .iter()
             .map(|f| f.1)
             .collect::<Vec<_>>(),
@@ -613,7 +613,7 @@ fn large_charge_at_a_new_merchant() {
     );
     let f = flags
         .iter()
-        .find(|f| f.reason == Reason::NewMerchantLarge)
+        .find(|f| f.reason == FlagReason::NewMerchantLarge)
         .expect("flag");
     assert!(
         f.explanation_en.starts_with(
@@ -638,14 +638,14 @@ fn large_charge_at_a_new_merchant() {
         &bg_short,
         &[("2024-04-05", "GOLDEN PEARL JEWELERS", -250000, "USD")],
     );
-    assert!(with_reason(&run(&txns), Reason::NewMerchantLarge).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::NewMerchantLarge).is_empty());
 }
 
 #[test]
 fn amount_outlier_at_a_known_merchant() {
     let bg = background("2024-01-01", 90);
     let txns = rows_owned(&bg, &[("2024-04-05", "SAFEWAY STORE 0042", -40000, "USD")]);
-    let flags = with_reason(&run(&txns), Reason::AmountOutlier);
+    let flags = with_reason(&run(&txns), FlagReason::AmountOutlier);
     assert_eq!(flags.len(), 1, "{flags:?}");
 
     // Within the merchant's ordinary range: nothing.
@@ -662,7 +662,7 @@ fn amount_outlier_at_a_known_merchant() {
         ("2024-10-06", "PAYPAL *TARGET", -14424, "USD"),
     ]);
     assert!(
-        with_reason(&run(&shop), Reason::AmountOutlier).is_empty(),
+        with_reason(&run(&shop), FlagReason::AmountOutlier).is_empty(),
         "{:?}",
         summary(&run(&shop))
     );
@@ -670,7 +670,7 @@ fn amount_outlier_at_a_known_merchant() {
     let mut shop = shop;
     shop[4].amount = -30000;
     assert_eq!(
-        with_reason(&run(&shop), Reason::AmountOutlier),
+        with_reason(&run(&shop), FlagReason::AmountOutlier),
         vec![(5, Severity::Medium)]
     );
 
@@ -687,7 +687,7 @@ fn amount_outlier_at_a_known_merchant() {
     ];
     let flags = run(&rows(&trip));
     assert!(
-        with_reason(&flags, Reason::AmountOutlier).is_empty(),
+        with_reason(&flags, FlagReason::AmountOutlier).is_empty(),
         "{:?}",
         summary(&flags)
     );
@@ -706,7 +706,7 @@ fn amount_outlier_at_a_known_merchant() {
         .map(|(&(_, d, a, c), day)| (day, d, a, c))
         .collect();
     assert_eq!(
-        with_reason(&run(&rows(&spread_out)), Reason::AmountOutlier),
+        with_reason(&run(&rows(&spread_out)), FlagReason::AmountOutlier),
         vec![(7, Severity::Medium)]
     );
 
@@ -716,7 +716,7 @@ fn amount_outlier_at_a_known_merchant() {
         ("2024-01-10", "NOPA", -4200, "USD"),
         ("2024-01-20", "NOPA", -40000, "USD"),
     ]);
-    assert!(with_reason(&run(&txns), Reason::AmountOutlier).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::AmountOutlier).is_empty());
 }
 
 #[test]
@@ -733,7 +733,7 @@ fn foreign_charges_are_low() {
     let flags = run(&txns);
     let foreign: Vec<&Flag> = flags
         .iter()
-        .filter(|f| f.reason == Reason::Foreign)
+        .filter(|f| f.reason == FlagReason::Foreign)
         .collect();
     assert_eq!(foreign.len(), 2, "{:?}", summary(&flags));
     assert!(foreign.iter().all(|f| f.severity == Severity::Low));
@@ -754,7 +754,13 @@ fn foreign_charges_are_low() {
         ..DetectConfig::default()
     };
     let flags = detect(&txns, &|_| true, &cfg, &Context::default());
-    assert!(flags.iter().filter(|f| f.reason == Reason::Foreign).count() > 30);
+    assert!(
+        flags
+            .iter()
+            .filter(|f| f.reason == FlagReason::Foreign)
+            .count()
+            > 30
+    );
 }
 
 #[test]
@@ -777,7 +783,7 @@ fn trusted_merchants_are_not_unexpected_but_can_still_double_charge() {
     let flags = detect(&txns, &|_| true, &DetectConfig::default(), &ctx);
     assert_eq!(
         flags.iter().map(|f| f.reason).collect::<Vec<_>>(),
-        vec![Reason::DoubleCharge]
+        vec![FlagReason::DoubleCharge]
     );
 }
 
@@ -785,28 +791,31 @@ fn trusted_merchants_are_not_unexpected_but_can_still_double_charge() {
 fn sensitivity_moves_thresholds() {
     let bg = background("2024-01-01", 90);
     let txns = rows_owned(&bg, &[("2024-04-05", "SAFEWAY STORE 0042", -14000, "USD")]);
-    assert!(with_reason(&run(&txns), Reason::AmountOutlier).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::AmountOutlier).is_empty());
     let keen = DetectConfig {
         sensitivity: 3.0,
         ..DetectConfig::default()
     };
     let flags = detect(&txns, &|_| true, &keen, &Context::default());
-    assert_eq!(with_reason(&flags, Reason::AmountOutlier).len(), 1);
+    assert_eq!(with_reason(&flags, FlagReason::AmountOutlier).len(), 1);
 }
 
 #[test]
 fn reasons_and_flags_serialise_as_the_cli_contract_says() {
-    for r in Reason::ALL {
-        assert_eq!(Reason::parse(r.as_str()), Some(r));
+    for r in FlagReason::ALL {
+        assert_eq!(FlagReason::parse(r.as_str()), Some(r));
         assert_eq!(
             serde_json::to_string(&r).expect("json"),
             format!("\"{}\"", r.as_str())
         );
     }
-    assert_eq!(Reason::DoubleCharge.kind(), FlagKind::Duplicate);
-    assert_eq!(Reason::SubscriptionBilledTwice.kind(), FlagKind::Duplicate);
-    assert_eq!(Reason::Foreign.kind(), FlagKind::Unexpected);
-    assert_eq!(Reason::parse("nope"), None);
+    assert_eq!(FlagReason::DoubleCharge.kind(), FlagKind::Duplicate);
+    assert_eq!(
+        FlagReason::SubscriptionBilledTwice.kind(),
+        FlagKind::Duplicate
+    );
+    assert_eq!(FlagReason::Foreign.kind(), FlagKind::Unexpected);
+    assert_eq!(FlagReason::parse("nope"), None);
     assert_eq!(
         serde_json::to_string(&Severity::High).expect("json"),
         "\"high\""
@@ -913,7 +922,7 @@ struct Misses {
     rows: Vec<(&'static str, &'static str, i64, &'static str)>,
     suspicious: Vec<usize>,
     new_from: &'static str,
-    want: Vec<(usize, Reason, Severity)>,
+    want: Vec<(usize, FlagReason, Severity)>,
 }
 
 /// Runs each case on `background` plus its rows and compares the flags at medium or above.
@@ -939,12 +948,12 @@ fn check_misses(background: &[(String, String, i64, String)], cases: Vec<Misses>
         };
         let from = date(case.new_from);
         let flags = detect(&txns, &|t| t.date >= from, &DetectConfig::default(), &ctx);
-        let mut got: Vec<(i64, Reason, Severity)> = summary(&flags)
+        let mut got: Vec<(i64, FlagReason, Severity)> = summary(&flags)
             .into_iter()
             .filter(|f| f.2 >= Severity::Medium)
             .collect();
         got.sort();
-        let mut want: Vec<(i64, Reason, Severity)> = case
+        let mut want: Vec<(i64, FlagReason, Severity)> = case
             .want
             .iter()
             .map(|&(k, r, s)| (id_of(k), r, s))
@@ -980,14 +989,14 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 rows: testing_twice.clone(),
                 suspicious: vec![0, 1, 2],
                 new_from: "2024-06-01",
-                want: (3..6).map(|k| (k, Reason::CardTesting, high)).collect(),
+                want: (3..6).map(|k| (k, FlagReason::CardTesting, high)).collect(),
             },
             Misses {
                 name: "card testing in April and again in June, both in one import",
                 rows: testing_twice.clone(),
                 suspicious: vec![],
                 new_from: "2024-04-01",
-                want: (0..6).map(|k| (k, Reason::CardTesting, high)).collect(),
+                want: (0..6).map(|k| (k, FlagReason::CardTesting, high)).collect(),
             },
             Misses {
                 name: "the April charges were marked fine: the merchant is known",
@@ -1001,7 +1010,7 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 rows: large_twice.clone(),
                 suspicious: vec![0],
                 new_from: "2024-05-01",
-                want: vec![(1, Reason::NewMerchantLarge, high)],
+                want: vec![(1, FlagReason::NewMerchantLarge, high)],
             },
             Misses {
                 name: "two large charges at an exchange weeks apart in one import",
@@ -1009,8 +1018,8 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 suspicious: vec![],
                 new_from: "2024-04-01",
                 want: vec![
-                    (0, Reason::NewMerchantLarge, high),
-                    (1, Reason::NewMerchantLarge, high),
+                    (0, FlagReason::NewMerchantLarge, high),
+                    (1, FlagReason::NewMerchantLarge, high),
                 ],
             },
             Misses {
@@ -1022,7 +1031,7 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 ],
                 suspicious: vec![],
                 new_from: "2024-04-01",
-                want: vec![(0, Reason::NewMerchantLarge, high)],
+                want: vec![(0, FlagReason::NewMerchantLarge, high)],
             },
             Misses {
                 name: "a parking meter paid on a few days, twice on the last, is a habit",
@@ -1060,7 +1069,7 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 ],
                 suspicious: (0..8).collect(),
                 new_from: "2024-06-01",
-                want: vec![(8, Reason::NewMerchantLarge, high)],
+                want: vec![(8, FlagReason::NewMerchantLarge, high)],
             },
             Misses {
                 name: "large first charges in one import do not raise each other's bar",
@@ -1081,7 +1090,7 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 suspicious: vec![],
                 new_from: "2024-03-01",
                 want: (0..9)
-                    .map(|k| (k, Reason::NewMerchantLarge, high))
+                    .map(|k| (k, FlagReason::NewMerchantLarge, high))
                     .collect(),
             },
             Misses {
@@ -1094,7 +1103,7 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
                 ],
                 suspicious: vec![],
                 new_from: "2024-05-01",
-                want: vec![(1, Reason::NewMerchantLarge, high)],
+                want: vec![(1, FlagReason::NewMerchantLarge, high)],
             },
             Misses {
                 name: "fares twice a day stay routine after one early pair was flagged",
@@ -1124,7 +1133,7 @@ fn a_fraud_merchant_that_comes_back_is_flagged_again() {
 fn a_subscription_billed_again_inside_a_cycle_early_in_the_history() {
     let s = "STREAMFLIX";
     let medium = Severity::Medium;
-    let twice = Reason::SubscriptionBilledTwice;
+    let twice = FlagReason::SubscriptionBilledTwice;
     let monthly_on_12 = |months: std::ops::RangeInclusive<u32>| -> Vec<_> {
         months
             .map(|m| {
@@ -1257,7 +1266,7 @@ fn a_subscription_billed_again_inside_a_cycle_early_in_the_history() {
 fn a_large_charge_at_a_new_place_abroad_or_at_a_brands_shop() {
     let bg = background("2024-01-01", 120);
     let high = Severity::High;
-    let large = Reason::NewMerchantLarge;
+    let large = FlagReason::NewMerchantLarge;
     let paris = |d: &'static str, place: &'static str, amount: i64| (d, place, amount, "USD");
     let peloton: Vec<_> = ["2024-01-12", "2024-02-12", "2024-03-12", "2024-04-12"]
         .into_iter()
@@ -1310,7 +1319,7 @@ fn a_large_charge_at_a_new_place_abroad_or_at_a_brands_shop() {
                 },
                 suspicious: vec![],
                 new_from: "2024-04-15",
-                want: vec![(5, Reason::DoubleCharge, high)],
+                want: vec![(5, FlagReason::DoubleCharge, high)],
             },
             // Traps.
             Misses {
@@ -1373,12 +1382,12 @@ fn a_large_charge_at_a_new_place_abroad_or_at_a_brands_shop() {
         &bg,
         &[("2024-04-05", "GERMANY* ELECTROMART", -450000, "USD")],
     );
-    assert_eq!(with_reason(&run(&txns), Reason::Foreign).len(), 1);
+    assert_eq!(with_reason(&run(&txns), FlagReason::Foreign).len(), 1);
     let txns = rows_owned(
         &bg,
         &[("2024-04-05", "INDIA PALACE RESTAURANT", -4800, "USD")],
     );
-    assert!(with_reason(&run(&txns), Reason::Foreign).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::Foreign).is_empty());
 }
 
 /// Ordinary payments through a wallet: named shops, and payments whose merchant the bill does
@@ -1418,7 +1427,7 @@ fn card_testing_through_a_wallet_at_an_unnamed_merchant() {
     let unnamed = "扫二维码付款";
     let bike = "哈啰单车";
     let high = Severity::High;
-    let testing = Reason::CardTesting;
+    let testing = FlagReason::CardTesting;
     let bike_rides: Vec<_> = (1..=28)
         .flat_map(|d| {
             let day: &'static str = Box::leak(format!("2024-02-{d:02}").into_boxed_str());
@@ -1539,7 +1548,7 @@ fn top_ups_of_chosen_amounts_are_not_outliers() {
         },
     ];
     for c in cases {
-        let got = with_reason(&run(&rows(&c.rows)), Reason::AmountOutlier);
+        let got = with_reason(&run(&rows(&c.rows)), FlagReason::AmountOutlier);
         assert_eq!(got, c.want, "{}", c.name);
     }
 }
@@ -1561,7 +1570,7 @@ fn a_wallet_purchase_and_its_funding_card_line_are_one_purchase() {
             t.account_id = 2;
         }
     }
-    assert!(with_reason(&run(&txns), Reason::DoubleCharge).is_empty());
+    assert!(with_reason(&run(&txns), FlagReason::DoubleCharge).is_empty());
 
     // The same rows as one account's would be two charges of one order.
     let one_account = rows(&[
@@ -1569,7 +1578,7 @@ fn a_wallet_purchase_and_its_funding_card_line_are_one_purchase() {
         ("2025-03-02", "美团外卖", -4218, "CNY"),
     ]);
     assert_eq!(
-        with_reason(&run(&one_account), Reason::DoubleCharge),
+        with_reason(&run(&one_account), FlagReason::DoubleCharge),
         vec![(2, Severity::High)]
     );
 }

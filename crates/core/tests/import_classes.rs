@@ -6,7 +6,7 @@
 mod common;
 
 use common::{counted, opts, run, sums};
-use recourse_core::import::CurrencySource;
+use recourse_core::import::{CurrencySource, SkipReason};
 use recourse_core::model::RowStatus;
 
 struct Case {
@@ -574,7 +574,7 @@ fn pending_rows_are_marked_pending() {
     let headings: Vec<u64> = summary
         .skipped
         .iter()
-        .filter(|s| s.reason == "heading")
+        .filter(|s| s.reason == SkipReason::Heading)
         .map(|s| s.line)
         .collect();
     assert_eq!(headings, [3, 5]);

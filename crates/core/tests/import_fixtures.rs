@@ -251,7 +251,10 @@ fn own_fixtures_import_with_count_sum_and_detection() {
 
 fn reasons(file: &str, currency: Option<&str>) -> Vec<(u64, String)> {
     let (_, s) = run(&read(file), &opts(currency)).unwrap();
-    s.skipped.into_iter().map(|k| (k.line, k.reason)).collect()
+    s.skipped
+        .into_iter()
+        .map(|k| (k.line, k.reason.as_str().to_string()))
+        .collect()
 }
 
 #[test]

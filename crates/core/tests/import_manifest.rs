@@ -4,6 +4,7 @@
 mod common;
 
 use common::{counted, opts, run, sums};
+use recourse_core::import::SkipReason;
 use recourse_core::model::RowStatus;
 use std::path::PathBuf;
 
@@ -304,7 +305,7 @@ fn quirks_of_real_layouts() {
     assert_eq!(
         s.skipped
             .iter()
-            .filter(|k| k.reason == "continuation")
+            .filter(|k| k.reason == SkipReason::Continuation)
             .count(),
         8
     );
@@ -312,7 +313,7 @@ fn quirks_of_real_layouts() {
     // ICBC: the 人民币合计 footer is skipped and counted.
     let (_, s) = import("cn_icbc_debit_v2.csv", None);
     assert!(
-        s.skipped.iter().any(|k| k.reason == "total row"),
+        s.skipped.iter().any(|k| k.reason == SkipReason::TotalRow),
         "{:?}",
         s.skipped
     );
@@ -332,7 +333,7 @@ fn quirks_of_real_layouts() {
             .count(),
         7
     );
-    assert!(s.skipped.iter().any(|k| k.reason == "footer"));
+    assert!(s.skipped.iter().any(|k| k.reason == SkipReason::Footer));
 
     // Chase: the compact date with its time.
     let (rows, _) = import("us_chase.csv", Some("USD"));

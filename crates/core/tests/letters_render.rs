@@ -879,7 +879,7 @@ mod review_27 {
         // China: the regulator (12378) likewise; 12315 about the merchant does not wait.
         let mut cn = without_bank_step(sample(Jurisdiction::Cn, Step::Association, "zh-CN"));
         assert!(render(&cn, None).is_ok(), "12315 needs no bank step");
-        cn.details.complaint_body = Some("regulator".into());
+        cn.details.complaint_body = Some(recourse_core::disputes::ComplaintBody::Regulator);
         assert!(render(&cn, None).is_err());
         cn.earlier_steps.push(EarlierStep {
             step: Step::Bank,

@@ -11,7 +11,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 use recourse_core::disputes::law::step_exists;
-use recourse_core::disputes::{Instrument, Jurisdiction, Reason, Step, TransferKind};
+use recourse_core::disputes::{
+    ComplaintBody, Instrument, Jurisdiction, Reason, Step, TransferKind,
+};
 use recourse_core::letters::{
     render, CaseDetails, EarlierStep, Gender, LetterParty, LetterRequest, LetterTransaction,
     Particulars, Sender,
@@ -1269,16 +1271,19 @@ fn cn_faulty_goods_within_7_days_are_returned_after_that_repaired() {
 
 #[test]
 fn cn_unauthorised_charges_go_to_the_financial_regulator_only() {
-    for body in ["12315", "consumer_association"] {
+    for body in [
+        ComplaintBody::Market12315,
+        ComplaintBody::ConsumerAssociation,
+    ] {
         for lang in ["zh-CN", "en"] {
             let mut req = request(Cn, DebitCard, NotAuthorised, Step::Association, lang);
-            req.details.complaint_body = Some(body.into());
+            req.details.complaint_body = Some(body);
             let why = render(&req, None).unwrap_err().message;
-            assert!(why.contains("12378"), "{body} {lang}: {why}");
+            assert!(why.contains("12378"), "{body:?} {lang}: {why}");
         }
     }
     let mut req = request(Cn, DebitCard, NotAuthorised, Step::Association, "zh-CN");
-    req.details.complaint_body = Some("regulator".into());
+    req.details.complaint_body = Some(ComplaintBody::Regulator);
     assert!(render(&req, None).is_ok());
 }
 
@@ -1323,12 +1328,12 @@ fn a_case_that_records_nothing_prints_no_placeholder() {
 fn cn_english_complaint_follows_the_chosen_body() {
     for (body, must, must_not) in [
         (
-            "consumer_association",
+            ComplaintBody::ConsumerAssociation,
             &["Consumers' Association", "Articles 37 and 39(2)"][..],
             &["12315", "Articles 39(3) and 46", "12378"][..],
         ),
         (
-            "regulator",
+            ComplaintBody::Regulator,
             &[
                 "12378",
                 "Banking and Insurance Sectors",
@@ -1338,13 +1343,13 @@ fn cn_english_complaint_follows_the_chosen_body() {
         ),
     ] {
         let mut req = request(Cn, DebitCard, DoubleCharge, Step::Association, "en");
-        req.details.complaint_body = Some(body.into());
+        req.details.complaint_body = Some(body);
         let text = recourse_documents::text(&render(&req, None).unwrap());
         for m in must {
-            assert!(text.contains(m), "{body}: missing {m}\n{text}");
+            assert!(text.contains(m), "{body:?}: missing {m}\n{text}");
         }
         for m in must_not {
-            assert!(!text.contains(m), "{body}: must not say {m}\n{text}");
+            assert!(!text.contains(m), "{body:?}: must not say {m}\n{text}");
         }
     }
 }

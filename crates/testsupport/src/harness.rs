@@ -56,7 +56,7 @@ pub fn measure(cfg: &Config) -> anyhow::Result<Report> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or(r.file.clone());
             for s in r.skipped_lines {
-                skipped.push((name.clone(), s.line, s.reason));
+                skipped.push((name.clone(), s.line, s.reason.as_str().to_string()));
             }
         }
     }
@@ -72,7 +72,7 @@ pub fn measure(cfg: &Config) -> anyhow::Result<Report> {
         })
         .collect();
     let mut flags = Vec::new();
-    for f in app.flags(Severity::Low, None, "en")? {
+    for f in app.flags(Severity::Low, None, recourse_app::dto::Lang::En)? {
         flags.push(RaisedFlag {
             transaction_id: f.transaction_id,
             reason: f.reason,

@@ -4,7 +4,7 @@
 
 use crate::model::{Event, Label, Population, Trap};
 use crate::statements::StatementFile;
-use recourse_core::detect::{FlagKind, Reason, Severity};
+use recourse_core::detect::{FlagKind, FlagReason, Severity};
 use std::collections::{BTreeMap, HashMap};
 
 /// A row as the database stored it.
@@ -19,7 +19,7 @@ pub struct StoredRow {
 /// A flag as the app lists it.
 pub struct RaisedFlag {
     pub transaction_id: i64,
-    pub reason: Reason,
+    pub reason: FlagReason,
     pub severity: Severity,
     pub related: Vec<i64>,
 }
@@ -37,7 +37,7 @@ pub struct ClassLine {
 #[derive(Clone, Debug)]
 pub struct FalseAlarm {
     pub trap: Option<Trap>,
-    pub reason: Reason,
+    pub reason: FlagReason,
     pub severity: Severity,
     pub row: String,
 }
@@ -61,7 +61,7 @@ pub struct Report {
     /// Per (event, variant).
     pub classes: BTreeMap<(Event, &'static str), ClassLine>,
     /// Per reason: (flags at medium+, on an event row).
-    pub reasons: BTreeMap<Reason, (usize, usize)>,
+    pub reasons: BTreeMap<FlagReason, (usize, usize)>,
     pub false_alarms: Vec<FalseAlarm>,
     /// Events not flagged at medium or above with a reason of their kind.
     pub misses: Vec<String>,

@@ -1,7 +1,7 @@
 //! The generator is deterministic and holds what the benchmark promises; the scorer counts what
 //! it says it counts (checked without the rules: flags placed by hand on stored rows).
 
-use recourse_core::detect::{Reason, Severity};
+use recourse_core::detect::{FlagReason, Severity};
 use recourse_testsupport::dialects::Dialect;
 use recourse_testsupport::model::{Event, Label, Trap};
 use recourse_testsupport::score::{score, RaisedFlag, StoredRow};
@@ -114,7 +114,7 @@ fn stored(pop: &Population, files: &[StatementFile]) -> Vec<StoredRow> {
     out
 }
 
-fn flag(g: usize, reason: Reason, severity: Severity, related: Vec<i64>) -> RaisedFlag {
+fn flag(g: usize, reason: FlagReason, severity: Severity, related: Vec<i64>) -> RaisedFlag {
     RaisedFlag {
         transaction_id: g as i64 + 1000,
         reason,
@@ -138,19 +138,27 @@ fn the_scorer_counts_catches_misses_and_false_alarms() {
                     let p = partner.expect("a double charge has a first charge");
                     flags.push(flag(
                         p,
-                        Reason::DoubleCharge,
+                        FlagReason::DoubleCharge,
                         Severity::High,
                         vec![t.id as i64 + 1000],
                     ));
                 }
-                Event::DoubleCharge | Event::SubscriptionTwice => {
-                    flags.push(flag(t.id, Reason::DoubleCharge, Severity::Medium, vec![]))
-                }
+                Event::DoubleCharge | Event::SubscriptionTwice => flags.push(flag(
+                    t.id,
+                    FlagReason::DoubleCharge,
+                    Severity::Medium,
+                    vec![],
+                )),
                 // Flagged low only: a miss at medium+.
                 Event::CardTesting => {
-                    flags.push(flag(t.id, Reason::CardTesting, Severity::Low, vec![]))
+                    flags.push(flag(t.id, FlagReason::CardTesting, Severity::Low, vec![]))
                 }
-                _ => flags.push(flag(t.id, Reason::AmountOutlier, Severity::High, vec![])),
+                _ => flags.push(flag(
+                    t.id,
+                    FlagReason::AmountOutlier,
+                    Severity::High,
+                    vec![],
+                )),
             }
         }
     }
@@ -161,7 +169,7 @@ fn the_scorer_counts_catches_misses_and_false_alarms() {
         .expect("a second fare");
     flags.push(flag(
         fare.id,
-        Reason::DoubleCharge,
+        FlagReason::DoubleCharge,
         Severity::Medium,
         vec![],
     ));

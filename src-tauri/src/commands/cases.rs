@@ -3,7 +3,10 @@
 use super::Result;
 use crate::dialogs::{self, Filter};
 use crate::state::AppState;
-use recourse_app::dto_cases::{CaseSummary, CaseView, LetterView, OpenCaseRequest, Sender, Step};
+use recourse_app::dto::Lang;
+use recourse_app::dto_cases::{
+    CaseSummary, CaseView, ExportFormat, LetterView, OpenCaseRequest, Paper, Sender, Step,
+};
 use recourse_app::App;
 use tauri::{AppHandle, Runtime, State};
 
@@ -113,9 +116,9 @@ pub async fn letter(
     state: State<'_, AppState>,
     case_id: i64,
     step: Step,
-    lang: String,
+    lang: Lang,
 ) -> Result<LetterView> {
-    state.with_app(|app| app.letter(case_id, step, &lang))
+    state.with_app(|app| app.letter(case_id, step, lang))
 }
 
 #[tauri::command]
@@ -137,23 +140,22 @@ pub async fn export_letter<R: Runtime>(
     state: State<'_, AppState>,
     case_id: i64,
     step: Step,
-    lang: String,
-    format: String,
-    paper: Option<String>,
+    lang: Lang,
+    format: ExportFormat,
+    paper: Option<Paper>,
 ) -> Result<Option<Vec<String>>> {
-    let name = App::letter_file_name(case_id, step, &lang, &format);
-    let upper = format.to_uppercase();
+    let name = App::letter_file_name(case_id, step, lang, format);
+    let upper = format.extension().to_uppercase();
     let out = dialogs::save_file(
         &app,
         &name,
         Filter {
             name: &upper,
-            extensions: &[format.as_str()],
+            extensions: &[format.extension()],
         },
     );
     let Some(out) = out else { return Ok(None) };
-    let written = state
-        .with_app(|a| a.export_letter(case_id, step, &lang, &format, paper.as_deref(), &out))?;
+    let written = state.with_app(|a| a.export_letter(case_id, step, lang, format, paper, &out))?;
     Ok(Some(
         written
             .iter()

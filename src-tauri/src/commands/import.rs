@@ -4,8 +4,8 @@ use super::Result;
 use crate::dialogs::{self, Filter};
 use crate::state::{sample_statement, AppState};
 use recourse_app::dto::{
-    Account, Batch, FlagStatus, FlagView, ImportProgress, ImportReport, Page, Severity, Total,
-    TxFilter,
+    Account, Batch, FlagStatus, FlagView, ImportProgress, ImportReport, Lang, Page, Severity,
+    Total, TxFilter,
 };
 use recourse_app::Profile;
 use recourse_app::{ImportRequest, Password};
@@ -143,9 +143,9 @@ pub async fn flags(
     state: State<'_, AppState>,
     min_severity: Severity,
     status: Option<FlagStatus>,
-    lang: String,
+    lang: Lang,
 ) -> Result<Vec<FlagView>> {
-    state.with_app(|app| app.flags(min_severity, status, &lang))
+    state.with_app(|app| app.flags(min_severity, status, lang))
 }
 
 #[tauri::command]

@@ -4,9 +4,11 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en.json";
 import zh from "./zh-CN.json";
+import type { Lang } from "../ipc/bindings";
 
-export const LANGUAGES = ["en", "zh-CN"] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The UI speaks the languages letters are written in. */
+export const LANGUAGES: readonly Lang[] = ["en", "zh-CN"];
+export type Language = Lang;
 
 const STORAGE_KEY = "recourse.language";
 

@@ -8,7 +8,10 @@ import { commands } from "./commands";
 import type {
   AppError,
   AppSettings,
+  ExportFormat,
   FlagStatus,
+  Lang,
+  Paper,
   ImportProgress,
   OpenCaseRequest,
   Profile,
@@ -76,7 +79,7 @@ export const api = {
   /** Saves the account's import profile as a JSON file; the path, or null when cancelled. */
   exportImportProfile: (account: string) => call(commands.exportImportProfile({ account })),
   /** `status` null: open and dismissed flags. */
-  flags: (minSeverity: Severity, status: FlagStatus | null, lang: string) => call(commands.flags({ minSeverity, status, lang })),
+  flags: (minSeverity: Severity, status: FlagStatus | null, lang: Lang) => call(commands.flags({ minSeverity, status, lang })),
   dismissFlag: (flagId: number, trustMerchant: boolean) => call(commands.dismissFlag({ flagId, trustMerchant })),
 
   // --- Review inbox + insights ---
@@ -103,14 +106,14 @@ export const api = {
   setCaseMerchant: (caseId: number, name: string, address: string) => call(commands.setCaseMerchant({ caseId, name, address })),
   closeCase: (caseId: number, outcome: string) => call(commands.closeCase({ caseId, outcome })),
   deleteCase: (caseId: number) => call(commands.deleteCase({ caseId })),
-  letter: (caseId: number, step: Step, lang: string) => call(commands.letter({ caseId, step, lang })),
+  letter: (caseId: number, step: Step, lang: Lang) => call(commands.letter({ caseId, step, lang })),
   /** An empty body goes back to the template. */
   saveLetterText: (caseId: number, step: Step, body: string) => call(commands.saveLetterText({ caseId, step, body })),
   /**
    * Asks where to save (backend Save dialog). The files written: the letter, and for a court step
    * outside China the claim worksheet beside it; null when cancelled.
    */
-  exportLetter: (caseId: number, step: Step, lang: string, format: "pdf" | "docx" | "txt", paper: "a4" | "letter" | null) =>
+  exportLetter: (caseId: number, step: Step, lang: Lang, format: ExportFormat, paper: Paper | null) =>
     call(commands.exportLetter({ caseId, step, lang, format, paper })),
   /** The sender of letters (an import profile is a column mapping: `exportImportProfile`). */
   sender: () => call(commands.sender()),

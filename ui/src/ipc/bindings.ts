@@ -40,6 +40,8 @@ explanation: string, explanation_en: string, explanation_zh: string, related_tra
 
 export type FlagStatus = "open" | "dismissed";
 
+export type Lang = "en" | "zh-CN";
+
 export type RowStatus = "booked" | "pending" | "closed" | "neutral";
 
 export type SortKey = "date" | "amount" | "merchant";
@@ -178,11 +180,11 @@ confident: boolean,
  * (`ImportOptions::account_currency`), `default` the caller's default (the app should ask,
  * and `confident` is false).
  */
-currency_source: CurrencySource, 
+currency_source: CurrencySource, format: Format, 
 /**
- * "csv", "xlsx", "xls", "ods", "html", "ofx", "camt.053.001.02" …
+ * The message a CAMT file declares, e.g. "camt.053.001.02"; None for other formats.
  */
-format: string, 
+format_version: string | null, 
 /**
  * The sheet (or HTML table) the statement was read from, for a workbook.
  */
@@ -226,7 +228,11 @@ fee?: number | null, debit?: number | null, credit?: number | null, direction?: 
 
 export type SignConvention = "negative-is-debit" | "positive-is-debit" | "direction-column" | "debit-credit-columns";
 
-export type SkippedLine = { line: number, reason: string, count: number, };
+export type SkippedLine = { line: number, reason: SkipReason, count: number, };
+
+export type SkipReason = "blank" | "preamble" | "a row of another account in the file" | "continuation" | "heading" | "footer" | "balance" | "total row" | "no amount" | "information only";
+
+export type Format = "csv" | "xlsx" | "xls" | "ods" | "html" | "xml-spreadsheet" | "ofx" | "camt" | "zip";
 
 export type Preview = { 
 /**
@@ -262,7 +268,9 @@ statement_date: string | null,
  */
 details: CaseDetailsInput, };
 
-export type CaseDetailsInput = { delivered_on: string | null, reported_on: string | null, police_report: string | null, bank_name: string | null, region: string | null, complaint_body: string | null, 
+export type ComplaintBody = "12315" | "consumer_association" | "regulator";
+
+export type CaseDetailsInput = { delivered_on: string | null, reported_on: string | null, police_report: string | null, bank_name: string | null, region: string | null, complaint_body: ComplaintBody | null, 
 /**
  * A US bank transfer: an ACH transfer or a wire; `None` when the user does not know (the
  * letters then name both Regulation E and UCC Article 4A). Only for a US bank transfer.
@@ -342,6 +350,10 @@ edited: boolean,
  * keeps to file with the court and never sends with the letter.
  */
 worksheet: Letter | null, };
+
+export type ExportFormat = "pdf" | "docx" | "txt";
+
+export type Paper = "a4" | "letter";
 
 export type Sender = { name: string, 
 /**
@@ -487,9 +499,9 @@ export type TemplateError = { line: number | null, message: string, };
 
 export type TemplateKind = { jurisdiction: Jurisdiction, step: Step, 
 /**
- * "en" or "zh-CN" (Chinese exists for China only).
+ * Chinese exists for China only.
  */
-lang: string, };
+lang: Lang, };
 
 export type TemplateChoice = { kind: TemplateKind, custom: boolean, };
 

@@ -2,7 +2,7 @@
 // (crates/ipcgen). Do not edit.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { Account, AppSettings, BackupReport, Batch, CaseSummary, CaseView, DataLocation, FlagStatus, FlagView, ImportReport, LetterView, MerchantSpend, MonthSpend, OpenCaseRequest, Page, Preview, Profile, RecurringCharge, RestoreReport, Sender, Severity, Step, TemplateChoice, TemplateKind, TemplatePreview, TemplateView, Total, Transaction, TxFilter } from "./bindings";
+import type { Account, AppSettings, BackupReport, Batch, CaseSummary, CaseView, DataLocation, ExportFormat, FlagStatus, FlagView, ImportReport, Lang, LetterView, MerchantSpend, MonthSpend, OpenCaseRequest, Page, Paper, Preview, Profile, RecurringCharge, RestoreReport, Sender, Severity, Step, TemplateChoice, TemplateKind, TemplatePreview, TemplateView, Total, Transaction, TxFilter } from "./bindings";
 
 /** The name of every command the webview may call. */
 export type CommandName =
@@ -84,7 +84,7 @@ export const commands = {
     invoke<string | null>("export_import_profile", args),
   accounts: (): Promise<Account[]> =>
     invoke<Account[]>("accounts"),
-  flags: (args: { minSeverity: Severity; status: FlagStatus | null; lang: string }): Promise<FlagView[]> =>
+  flags: (args: { minSeverity: Severity; status: FlagStatus | null; lang: Lang }): Promise<FlagView[]> =>
     invoke<FlagView[]>("flags", args),
   dismissFlag: (args: { flagId: number; trustMerchant: boolean }): Promise<void> =>
     invoke<void>("dismiss_flag", args),
@@ -122,7 +122,7 @@ export const commands = {
     invoke<CaseView>("close_case", args),
   deleteCase: (args: { caseId: number }): Promise<void> =>
     invoke<void>("delete_case", args),
-  letter: (args: { caseId: number; step: Step; lang: string }): Promise<LetterView> =>
+  letter: (args: { caseId: number; step: Step; lang: Lang }): Promise<LetterView> =>
     invoke<LetterView>("letter", args),
   saveLetterText: (args: { caseId: number; step: Step; body: string }): Promise<void> =>
     invoke<void>("save_letter_text", args),
@@ -130,7 +130,7 @@ export const commands = {
    * Asks where to save in the backend's own Save dialog, then writes the letter there. Returns
    * the path written, or `None` when the user cancelled.
    */
-  exportLetter: (args: { caseId: number; step: Step; lang: string; format: string; paper: string | null }): Promise<string[] | null> =>
+  exportLetter: (args: { caseId: number; step: Step; lang: Lang; format: ExportFormat; paper: Paper | null }): Promise<string[] | null> =>
     invoke<string[] | null>("export_letter", args),
   sender: (): Promise<Sender> =>
     invoke<Sender>("sender"),

@@ -9,7 +9,7 @@
 use super::days::days_between;
 use super::explain;
 use super::index::{merchant_name, Scope};
-use super::{Flag, Reason, Severity};
+use super::{Flag, FlagReason, Severity};
 use std::collections::{HashMap, HashSet};
 
 pub(crate) fn tiny_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
@@ -56,7 +56,7 @@ pub(crate) fn tiny_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
         let count = if burst { same_merchant.max(nearby) } else { 1 };
         let t = scope.txn(i);
         let text = explain::card_testing(t, &merchant_name(t), count);
-        out.push(scope.flag(i, Reason::CardTesting, severity, &[], text));
+        out.push(scope.flag(i, FlagReason::CardTesting, severity, &[], text));
     }
 }
 
@@ -113,7 +113,7 @@ fn tiny_bursts_at_known_merchants(
                 {
                     let t = scope.txn(i);
                     let text = explain::card_testing(t, &merchant_name(t), tiny.len());
-                    out.push(scope.flag(i, Reason::CardTesting, severity, &[], text));
+                    out.push(scope.flag(i, FlagReason::CardTesting, severity, &[], text));
                 }
             }
             before += day.len();

@@ -4,7 +4,7 @@
 use super::days::days_between;
 use super::explain;
 use super::index::{merchant_name, ChargeColumns, Group, Scope};
-use super::{Flag, Reason, Severity};
+use super::{Flag, FlagReason, Severity};
 use crate::model::Txn;
 use std::collections::{HashMap, HashSet};
 
@@ -77,7 +77,7 @@ pub(crate) fn double_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
                 explain::double_charge(a, b, &merchant_name(b), refund.map(|r| scope.txn(r)));
             let mut related = vec![first];
             related.extend(refund);
-            out.push(scope.flag(second, Reason::DoubleCharge, severity, &related, text));
+            out.push(scope.flag(second, FlagReason::DoubleCharge, severity, &related, text));
         }
     }
 }
@@ -168,7 +168,7 @@ pub(crate) fn subscription_billed_twice(scope: &Scope, out: &mut Vec<(usize, Fla
             related.extend(refund);
             out.push(scope.flag(
                 extra,
-                Reason::SubscriptionBilledTwice,
+                FlagReason::SubscriptionBilledTwice,
                 severity,
                 &related,
                 text,

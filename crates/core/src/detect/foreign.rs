@@ -4,7 +4,7 @@
 
 use super::explain;
 use super::index::{merchant_name, Scope};
-use super::{Flag, Reason, Severity};
+use super::{Flag, FlagReason, Severity};
 use crate::model::Txn;
 use crate::money::Currency;
 
@@ -63,12 +63,12 @@ pub(crate) fn foreign_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
                 .unwrap_or(0.0);
             if account.home_declared || share < max_share {
                 let text = explain::foreign_currency(t, &name, account.home);
-                out.push(scope.flag(i, Reason::Foreign, Severity::Low, &[], text));
+                out.push(scope.flag(i, FlagReason::Foreign, Severity::Low, &[], text));
             }
         } else if let Some((en, cur, zh)) = named_country(t) {
             if cur != account.home.code() {
                 let text = explain::foreign_country(t, &name, &title(en), zh);
-                out.push(scope.flag(i, Reason::Foreign, Severity::Low, &[], text));
+                out.push(scope.flag(i, FlagReason::Foreign, Severity::Low, &[], text));
             }
         }
     }

@@ -4,7 +4,7 @@
 
 use super::foreign;
 use super::recurring::{find_series, Series};
-use super::{DetectConfig, Flag, Reason, Severity};
+use super::{DetectConfig, Flag, FlagReason, Severity};
 use crate::merchant;
 use crate::model::Txn;
 use crate::money::Currency;
@@ -107,7 +107,7 @@ impl Scope<'_> {
     pub fn flag(
         &self,
         i: usize,
-        reason: Reason,
+        reason: FlagReason,
         severity: Severity,
         related: &[usize],
         text: (String, String),

@@ -7,7 +7,7 @@ use super::explain;
 use super::foreign;
 use super::index::{merchant_name, Group, Scope};
 use super::stats::percentile;
-use super::{Flag, Reason, Severity};
+use super::{Flag, FlagReason, Severity};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -64,7 +64,7 @@ pub(crate) fn large_first_charges(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
                 Severity::Medium
             };
             let text = explain::new_merchant_large(t, &merchant_name(t), usual);
-            out.push(scope.flag(i, Reason::NewMerchantLarge, severity, &[], text));
+            out.push(scope.flag(i, FlagReason::NewMerchantLarge, severity, &[], text));
         }
     }
 }

@@ -6,7 +6,7 @@ use super::days::days_between;
 use super::explain;
 use super::index::{merchant_name, ChargeColumns, Group, Scope};
 use super::stats::percentile_without;
-use super::{Flag, Reason, Severity};
+use super::{Flag, FlagReason, Severity};
 use std::collections::HashMap;
 
 /// Walks each recurring series comparing every regular charge with the usual price: the last
@@ -40,13 +40,25 @@ pub(crate) fn series_price_changes(scope: &Scope, out: &mut Vec<(usize, Flag)>) 
                         Severity::Medium
                     };
                     let text = explain::amount_outlier(t, &merchant_name(t), usual);
-                    out.push(scope.flag(cur, Reason::AmountOutlier, severity, &[usual_at], text));
+                    out.push(scope.flag(
+                        cur,
+                        FlagReason::AmountOutlier,
+                        severity,
+                        &[usual_at],
+                        text,
+                    ));
                 }
                 continue;
             }
             if now > usual && scope.is_new(cur) {
                 let text = explain::price_increase(t, &merchant_name(t), usual);
-                out.push(scope.flag(cur, Reason::PriceIncrease, Severity::Low, &[usual_at], text));
+                out.push(scope.flag(
+                    cur,
+                    FlagReason::PriceIncrease,
+                    Severity::Low,
+                    &[usual_at],
+                    text,
+                ));
             }
             (usual, usual_at) = (now, cur);
         }
@@ -111,7 +123,7 @@ pub(crate) fn amount_outliers(scope: &Scope, out: &mut Vec<(usize, Flag)>) {
             };
             let t = scope.txn(i);
             let text = explain::amount_outlier(t, &merchant_name(t), median);
-            out.push(scope.flag(i, Reason::AmountOutlier, severity, &[], text));
+            out.push(scope.flag(i, FlagReason::AmountOutlier, severity, &[], text));
         }
     }
 }

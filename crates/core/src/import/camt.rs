@@ -344,7 +344,7 @@ fn finish_entry(en: Entry, st: &mut Stmt, fallback: Option<Currency>) -> Result<
         "PDNG" | "FUTR" => RowStatus::Pending,
         // Information only: no money moved (version 09 and later).
         "INFO" => {
-            skip_entry(&mut st.skipped, en.ordinal, "information only");
+            skip_entry(&mut st.skipped, en.ordinal, super::SkipReason::InformationOnly);
             return Ok(());
         }
         other => return Err(bad("Sts", other, "BOOK, PDNG or INFO")),

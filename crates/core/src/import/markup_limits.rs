@@ -5,7 +5,7 @@
 //! memory is bounded by its file").
 
 use super::error::ImportError;
-use super::SkippedLine;
+use super::{SkipReason, SkippedLine};
 
 /// Transaction entries in one file: about 130 bytes each in memory as rows, so at most ~130 MB.
 pub const MAX_ENTRIES: u64 = 1_000_000;
@@ -41,12 +41,12 @@ pub fn value_too_long(format: &str, entry: Option<u64>, field: &str) -> ImportEr
 /// Records entry number `entry` as passed over for `reason`: a run of consecutive entries
 /// passed over for the same reason is one skipped entry with its count, so a file of a million
 /// empty entries costs one.
-pub fn skip_entry(skipped: &mut Vec<SkippedLine>, entry: u64, reason: &str) {
+pub fn skip_entry(skipped: &mut Vec<SkippedLine>, entry: u64, reason: SkipReason) {
     match skipped.last_mut() {
         Some(last) if last.reason == reason && last.line + last.count == entry => last.count += 1,
         _ => skipped.push(SkippedLine {
             line: entry,
-            reason: reason.into(),
+            reason,
             count: 1,
         }),
     }

@@ -297,7 +297,7 @@ impl Reading {
             return;
         };
         if e.amount.is_empty() && e.posted.is_empty() && e.user.is_empty() {
-            skip_entry(&mut s.skipped, e.ordinal, "no amount");
+            skip_entry(&mut s.skipped, e.ordinal, super::SkipReason::NoAmount);
             return;
         }
         if self.first_error.is_some() {

@@ -13,6 +13,7 @@ use super::roles;
 use super::row_words::{self, Dir};
 use super::sample::{self, Rec};
 use super::text::clean;
+use super::SkipReason;
 use crate::money::Currency;
 
 /// Records read for detection: the header hides in the first ones, the data sample follows.
@@ -54,7 +55,7 @@ pub struct Plan {
     /// The word some rows hold where the date goes (`offen`, `Varaus`): not booked yet.
     pub pending_word: Option<String>,
     /// A column of record-type codes, and the codes that mark balance and total lines.
-    pub summary_codes: Option<(usize, Vec<(String, &'static str)>)>,
+    pub summary_codes: Option<(usize, Vec<(String, SkipReason)>)>,
 }
 
 /// Detects the plan for `text` (already decoded), applying the user's profile.

@@ -7,6 +7,7 @@ use super::dates::looks_like_date;
 use super::profile::Columns;
 use super::row_words::{direction_of, kind_of, record_type_reason, summary_reason, Dir};
 use super::text::{clean, contains_word, norm_header, split_paren};
+use super::SkipReason;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -643,7 +644,7 @@ pub fn record_type_column(cols: &Columns, rows: &[&[String]]) -> Option<usize> {
 pub fn summary_codes(
     cols: &Columns,
     rows: &[&[String]],
-) -> Option<(usize, Vec<(String, &'static str)>)> {
+) -> Option<(usize, Vec<(String, SkipReason)>)> {
     let taken = described_columns(cols);
     let marked = |r: &[String]| {
         [cols.description, cols.counterparty]
@@ -664,7 +665,7 @@ pub fn summary_codes(
             return None;
         }
         // (code, reason of its marked lines, lines, marked lines)
-        let mut codes: Vec<(&str, Option<&'static str>, usize, usize)> = Vec::new();
+        let mut codes: Vec<(&str, Option<SkipReason>, usize, usize)> = Vec::new();
         for (r, c) in rows.iter().zip(&cells) {
             let m = marked(r);
             match codes.iter_mut().find(|k| k.0 == *c) {
@@ -677,7 +678,7 @@ pub fn summary_codes(
             }
         }
         let ordinary = codes.iter().any(|k| k.3 == 0 && k.2 >= 2);
-        let summary: Vec<(String, &'static str)> = codes
+        let summary: Vec<(String, SkipReason)> = codes
             .iter()
             .filter(|k| k.3 > 0 && k.3 == k.2)
             .filter_map(|k| Some((k.0.to_string(), k.1?)))

@@ -6,6 +6,7 @@
 
 use super::amounts;
 use super::text::clean;
+use super::SkipReason;
 use crate::model::RowStatus;
 
 /// Which way money went, from an in/out word.
@@ -138,15 +139,15 @@ const BALANCE_PHRASES: &[&str] = &[
 /// Whole cells that mark a line as a balance or a total in a record-type column (`Opening`,
 /// `Closing`, `Turnover`), words too common to trust at the start of a description. Not
 /// `Balance` or `余额` alone: those name a way to pay (a wallet's balance) as often.
-const RECORD_TYPES: &[(&str, &str)] = &[
-    ("opening", "balance"),
-    ("closing", "balance"),
-    ("turnover", "total row"),
-    ("umsatzsumme", "total row"),
+const RECORD_TYPES: &[(&str, SkipReason)] = &[
+    ("opening", SkipReason::Balance),
+    ("closing", SkipReason::Balance),
+    ("turnover", SkipReason::TotalRow),
+    ("umsatzsumme", SkipReason::TotalRow),
 ];
 
 /// "balance" / "total row" for a cell of a record-type column.
-pub fn record_type_reason(cell: &str) -> Option<&'static str> {
+pub fn record_type_reason(cell: &str) -> Option<SkipReason> {
     let c = clean(cell);
     summary_reason(c).or_else(|| {
         RECORD_TYPES
@@ -158,7 +159,7 @@ pub fn record_type_reason(cell: &str) -> Option<&'static str> {
 
 /// "total row" / "balance" when a cell starts with such a phrase. Called on every row's
 /// description, so it compares in place instead of lowercasing a copy.
-pub fn summary_reason(cell: &str) -> Option<&'static str> {
+pub fn summary_reason(cell: &str) -> Option<SkipReason> {
     // Marks a layout draws around the words (`|SALDO FINALE`, `*** Closing balance`) are no
     // part of them.
     let s = clean(cell)
@@ -172,9 +173,9 @@ pub fn summary_reason(cell: &str) -> Option<&'static str> {
             && s.get(p.len()).is_none_or(|&b| !b.is_ascii_alphabetic())
     };
     if BALANCE_PHRASES.iter().any(starts) {
-        Some("balance")
+        Some(SkipReason::Balance)
     } else if TOTAL_PHRASES.iter().any(starts) {
-        Some("total row")
+        Some(SkipReason::TotalRow)
     } else {
         None
     }

@@ -13,6 +13,7 @@ use super::row_words::{self, Dir};
 use super::sample;
 use super::skips::{SkipList, MAX_LISTED};
 use super::text::clean;
+use super::SkipReason;
 use crate::model::{ParsedRow, RowStatus};
 use crate::money::Currency;
 use csv::ByteRecord;
@@ -20,7 +21,7 @@ use csv::ByteRecord;
 /// What one record turned out to be.
 enum Outcome {
     Row(ParsedRow),
-    Skip(&'static str),
+    Skip(SkipReason),
     Continuation,
     /// Not readable as a transaction: an error unless only footer lines follow.
     NotARow(ImportError),
@@ -60,17 +61,17 @@ impl<'p> RowReader<'p> {
         }
     }
 
-    pub fn skip(&mut self, line: u64, reason: &str) {
+    pub fn skip(&mut self, line: u64, reason: SkipReason) {
         self.skipped.push(line, reason);
     }
 
     /// `count` consecutive lines from `line` passed over for `reason`.
-    pub fn skip_run(&mut self, line: u64, count: u64, reason: &str) {
+    pub fn skip_run(&mut self, line: u64, count: u64, reason: SkipReason) {
         self.skipped.push_run(line, count, reason);
     }
 
     /// The lines held after the last row, passed over as `reason`.
-    fn flush_footer(&mut self, reason: &str) {
+    fn flush_footer(&mut self, reason: SkipReason) {
         for line in std::mem::take(&mut self.footer) {
             self.skip(line, reason);
         }
@@ -98,7 +99,7 @@ impl<'p> RowReader<'p> {
                 if let Some((_, err)) = self.held.take() {
                     return Err(err);
                 }
-                self.flush_footer("heading");
+                self.flush_footer(SkipReason::Heading);
                 if let Some(prev) = self.pending.replace(row) {
                     self.emit(prev, sink)?;
                 }
@@ -114,7 +115,7 @@ impl<'p> RowReader<'p> {
                         p.description.push_str(&text);
                     }
                 }
-                self.skip(line, "continuation");
+                self.skip(line, SkipReason::Continuation);
             }
             Outcome::Continuation => self.footer_line(line, None),
             Outcome::NotARow(err) => self.footer_line(line, Some(err)),
@@ -156,7 +157,7 @@ impl<'p> RowReader<'p> {
         if self.rows_read == 0 {
             return Err(held.map_or(ImportError::NoRows, |(_, err)| err));
         }
-        self.flush_footer("footer");
+        self.flush_footer(SkipReason::Footer);
         self.skipped.lines.sort_by_key(|s| s.line);
         Ok(())
     }
@@ -168,7 +169,7 @@ impl<'p> RowReader<'p> {
         let blank = rec.as_slice().iter().all(u8::is_ascii_whitespace)
             || (0..rec.len()).all(|i| clean(sample::cell(rec, i)).is_empty());
         if blank {
-            return Outcome::Skip("blank");
+            return Outcome::Skip(SkipReason::Blank);
         }
         let date_cell = get(c.date);
         let posted_cell = get(c.posted_date);
@@ -278,12 +279,12 @@ impl<'p> RowReader<'p> {
         }
         let description = describe(get(c.counterparty), get(c.description));
         if let Some(reason) = row_words::summary_reason(&description) {
-            if reason == "balance" {
+            if reason == SkipReason::Balance {
                 return Outcome::Skip(reason);
             }
         }
         if no_money {
-            return Outcome::Skip("no amount");
+            return Outcome::Skip(SkipReason::NoAmount);
         }
         match self.money(line, rec) {
             Ok((amount, currency, dir_neutral)) => {

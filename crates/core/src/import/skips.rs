@@ -2,12 +2,10 @@
 //! as one entry, and at most [`MAX_LISTED`] entries while the count covers every line. A file
 //! of a hundred million newlines costs one entry and a number, not a list sent to the screen.
 
-use super::SkippedLine;
+use super::{SkipReason, SkippedLine};
 
 /// Entries kept for the report; the lines past them are counted, not listed.
 pub const MAX_LISTED: usize = 1_000;
-
-const BLANK: &str = "blank";
 
 #[derive(Debug, Default)]
 pub struct SkipList {
@@ -18,19 +16,19 @@ pub struct SkipList {
 }
 
 impl SkipList {
-    pub fn push(&mut self, line: u64, reason: &str) {
+    pub fn push(&mut self, line: u64, reason: SkipReason) {
         self.push_run(line, 1, reason);
     }
 
     /// `count` consecutive lines from `line`, all passed over for `reason`.
-    pub fn push_run(&mut self, line: u64, count: u64, reason: &str) {
+    pub fn push_run(&mut self, line: u64, count: u64, reason: SkipReason) {
         if count == 0 {
             return;
         }
         self.total += count;
-        if reason == BLANK {
+        if reason == SkipReason::Blank {
             if let Some(last) = self.lines.last_mut() {
-                if last.reason == BLANK && last.line + last.count == line {
+                if last.reason == SkipReason::Blank && last.line + last.count == line {
                     last.count += count;
                     return;
                 }
@@ -39,7 +37,7 @@ impl SkipList {
         if self.lines.len() < MAX_LISTED {
             self.lines.push(SkippedLine {
                 line,
-                reason: reason.to_string(),
+                reason,
                 count,
             });
         }
@@ -58,14 +56,14 @@ mod tests {
     #[test]
     fn blank_runs_merge_and_the_list_is_bounded() {
         let mut s = SkipList::default();
-        s.push(1, "preamble");
-        s.push_run(2, 3, BLANK);
-        s.push(5, BLANK);
-        s.push(7, BLANK);
+        s.push(1, SkipReason::Preamble);
+        s.push_run(2, 3, SkipReason::Blank);
+        s.push(5, SkipReason::Blank);
+        s.push(7, SkipReason::Blank);
         assert_eq!(s.lines.len(), 3);
         assert_eq!((s.lines[1].line, s.lines[1].count), (2, 4));
         for l in 10..10_000_000 {
-            s.push(l, "no amount");
+            s.push(l, SkipReason::NoAmount);
         }
         assert_eq!(s.lines.len(), MAX_LISTED);
         assert_eq!(s.total, 6 + 9_999_990);

@@ -2,12 +2,15 @@
 //! XML root or the OFX header), never from its name: banks name CSV, TSV and HTML tables
 //! `.xls`, and XLSX files `.xls`.
 
+use serde::{Deserialize, Serialize};
 use std::io::Cursor;
 
-/// A statement file's format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A statement file's format; its serde name is its `label`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Delimited text (CSV, TSV, semicolons …).
+    #[serde(rename = "csv")]
     Text,
     /// Office Open XML workbook.
     Xlsx,
@@ -18,6 +21,7 @@ pub enum Format {
     /// An HTML page holding the statement as a table (often named `.xls`).
     Html,
     /// An Excel 2003 XML workbook ("SpreadsheetML", often named `.xls`).
+    #[serde(rename = "xml-spreadsheet")]
     SpreadsheetXml,
     Ofx,
     Camt,

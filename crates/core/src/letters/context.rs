@@ -6,7 +6,9 @@
 use super::format::{date, money};
 use super::request::{LetterParty, LetterRequest};
 use crate::disputes::law::{cn_cause, cn_defendant_is_bank, uk_s75_applies, UkNation};
-use crate::disputes::{ladder, short_name, CaseFacts, Instrument, Jurisdiction, Reason, Step};
+use crate::disputes::{
+    ladder, short_name, CaseFacts, ComplaintBody, Instrument, Jurisdiction, Reason, Step,
+};
 use crate::money::Currency;
 use serde::Serialize;
 
@@ -442,7 +444,7 @@ pub(crate) fn build(req: &LetterRequest, lang: &str, claimed: i64) -> Context {
         },
         defendant_is_bank,
         cause: cn_cause(req.instrument, req.reason),
-        complaint_body: complaint_body(req),
+        complaint_body: complaint_body(req).as_str(),
         paid_with: paid_with(
             req.instrument,
             req.account_last4.as_deref().map(last4).as_deref(),
@@ -535,28 +537,27 @@ fn given(v: &Option<String>) -> Option<&str> {
 }
 
 /// China: the one body a complaint goes to (§9.4), as the case records it.
-pub(crate) fn complaint_body(req: &LetterRequest) -> &'static str {
-    match req.details.complaint_body.as_deref().map(str::trim) {
-        Some("consumer_association") | Some("xiaoxie") => "consumer_association",
-        Some("regulator") => "regulator",
-        Some("12315") => "12315",
+pub(crate) fn complaint_body(req: &LetterRequest) -> ComplaintBody {
+    match req.details.complaint_body {
+        Some(body) => body,
         // Default: the bank's or platform's regulator for unauthorised use, else 12315.
-        _ if req.reason == Reason::NotAuthorised => "regulator",
-        _ => "12315",
+        None if req.reason == Reason::NotAuthorised => ComplaintBody::Regulator,
+        None => ComplaintBody::Market12315,
     }
 }
 
 /// The addressee line of a Chinese complaint: the body the user picked.
-fn cn_complaint_body_name(body: &str, i: Instrument, zh: bool) -> &'static str {
+fn cn_complaint_body_name(body: ComplaintBody, i: Instrument, zh: bool) -> &'static str {
+    use ComplaintBody::*;
     match (body, i == Instrument::PaymentPlatform, zh) {
-        ("consumer_association", _, true) => "消费者协会",
-        ("consumer_association", _, false) => "Consumers' Association",
-        ("regulator", true, true) => "中国人民银行（12363）",
-        ("regulator", true, false) => "People's Bank of China (12363)",
-        ("regulator", false, true) => "国家金融监督管理总局（12378）",
-        ("regulator", false, false) => "National Financial Regulatory Administration (12378)",
-        (_, _, true) => "市场监督管理局（12315）",
-        (_, _, false) => "Administration for Market Regulation (12315)",
+        (ConsumerAssociation, _, true) => "消费者协会",
+        (ConsumerAssociation, _, false) => "Consumers' Association",
+        (Regulator, true, true) => "中国人民银行（12363）",
+        (Regulator, true, false) => "People's Bank of China (12363)",
+        (Regulator, false, true) => "国家金融监督管理总局（12378）",
+        (Regulator, false, false) => "National Financial Regulatory Administration (12378)",
+        (Market12315, _, true) => "市场监督管理局（12315）",
+        (Market12315, _, false) => "Administration for Market Regulation (12315)",
     }
 }
 

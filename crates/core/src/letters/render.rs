@@ -6,7 +6,7 @@ use super::format::date;
 use super::guard;
 use super::request::LetterRequest;
 use super::Letter;
-use crate::disputes::{Bilingual, Instrument, Jurisdiction, Reason, Step};
+use crate::disputes::{Bilingual, ComplaintBody, Instrument, Jurisdiction, Reason, Step};
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -215,7 +215,7 @@ pub fn letter_exists(req: &LetterRequest) -> Result<(), Bilingual> {
     // answered, or let its time run out. Until the case records that, the letter is not offered.
     let to_regulator = match req.jurisdiction {
         Jurisdiction::Uk => true,
-        Jurisdiction::Cn => super::context::complaint_body(req) == "regulator",
+        Jurisdiction::Cn => super::context::complaint_body(req) == ComplaintBody::Regulator,
         _ => false,
     };
     if req.step == Step::Association
@@ -233,8 +233,8 @@ pub fn letter_exists(req: &LetterRequest) -> Result<(), Bilingual> {
         && req.reason == Reason::NotAuthorised
         && req.step == Step::Association
         && matches!(
-            req.details.complaint_body.as_deref().map(str::trim),
-            Some("12315" | "consumer_association" | "xiaoxie")
+            req.details.complaint_body,
+            Some(ComplaintBody::Market12315 | ComplaintBody::ConsumerAssociation)
         )
     {
         return Err(Bilingual::new(

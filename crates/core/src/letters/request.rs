@@ -1,7 +1,7 @@
 //! Everything a letter is filled from. The app assembles it from the sender's details, the case, its
 //! transactions, steps and evidence files; `render` turns it into a `Letter`.
 
-use crate::disputes::{Instrument, Jurisdiction, Reason, Step, TransferKind};
+use crate::disputes::{ComplaintBody, Instrument, Jurisdiction, Reason, Step, TransferKind};
 use crate::money::Currency;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -103,9 +103,8 @@ pub struct CaseDetails {
     pub police_report: Option<String>,
     /// The bank, card issuer or platform: the defendant when the claim is against it.
     pub bank: Option<LetterParty>,
-    /// In China, the one body a complaint goes to: "12315", "consumer_association" or
-    /// "regulator" (12378 for a bank, 12363 for a payment platform). The user picks it.
-    pub complaint_body: Option<String>,
+    /// In China, the one body a complaint goes to. The user picks it.
+    pub complaint_body: Option<ComplaintBody>,
     /// Where the user lives, when it decides the procedure or the holidays: the UK nation
     /// ("england_wales", "scotland", "northern_ireland"), the US state's two-letter code ("MA",
     /// "CA", "TX") or the EU country's code ("DE"; its public holidays, §9.5).

@@ -8,7 +8,7 @@
 //! not be flagged at medium or above. Seeded and pure: the same config gives the same rows.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use recourse_core::detect::{Flag, Reason, Severity};
+use recourse_core::detect::{Flag, FlagReason, Severity};
 use recourse_core::merchant;
 use recourse_core::model::{RowStatus, Txn};
 use recourse_core::money::Currency;
@@ -133,9 +133,9 @@ pub enum Trap {
 pub struct Labelled {
     pub txns: Vec<Txn>,
     /// Anomalies: each should be flagged with these reasons.
-    pub expected: BTreeMap<i64, Vec<Reason>>,
+    pub expected: BTreeMap<i64, Vec<FlagReason>>,
     /// May be flagged with these reasons at low severity without counting as a false positive.
-    pub tolerated: BTreeMap<i64, Vec<Reason>>,
+    pub tolerated: BTreeMap<i64, Vec<FlagReason>>,
     pub traps: BTreeMap<i64, Trap>,
 }
 
@@ -147,8 +147,8 @@ struct Draft {
     currency: Currency,
     status: RowStatus,
     kind: Kind,
-    expect: Vec<Reason>,
-    tolerate: Vec<Reason>,
+    expect: Vec<FlagReason>,
+    tolerate: Vec<FlagReason>,
     trap: Option<Trap>,
     /// Already used as the base of an injected anomaly or trap.
     touched: bool,
@@ -633,7 +633,7 @@ impl Person<'_> {
         let add = |p: &mut Self, desc: String, amount: i64| {
             let i = p.push(date, desc, -amount, Kind::Travel);
             p.drafts[i].currency = cur;
-            p.drafts[i].expect = vec![Reason::Foreign];
+            p.drafts[i].expect = vec![FlagReason::Foreign];
             p.drafts[i].trap = Some(Trap::Travel);
         };
         for _ in 0..self.rng.range(1, 3) {
@@ -677,7 +677,7 @@ impl Person<'_> {
             let already = self.drafts.iter().any(|d| d.kind == Kind::PriceRaised);
             if first_year_raise && !already {
                 self.drafts[i].kind = Kind::PriceRaised;
-                self.drafts[i].expect = vec![Reason::PriceIncrease];
+                self.drafts[i].expect = vec![FlagReason::PriceIncrease];
             }
         }
         if dom == 1 {
@@ -749,7 +749,7 @@ impl Person<'_> {
                 self.drafts[r].trap = Some(Trap::ChargeAndRefund);
                 let again = self.push(next, d.desc.clone(), d.amount, Kind::Injected);
                 self.drafts[again].trap = Some(Trap::RefundedDouble);
-                self.drafts[again].tolerate = vec![Reason::DoubleCharge];
+                self.drafts[again].tolerate = vec![FlagReason::DoubleCharge];
             }
             // One meal paid in two parts.
             for _ in 0..2 {
@@ -824,14 +824,14 @@ impl Person<'_> {
                     d.desc.clone()
                 };
                 let j = self.push(day(d.date, gap), desc, d.amount, Kind::Injected);
-                self.drafts[j].expect = vec![Reason::DoubleCharge];
+                self.drafts[j].expect = vec![FlagReason::DoubleCharge];
             }
             // A subscription billed again a few days into its cycle.
             if let Some(i) = self.pick_candidate(start, &[Kind::Subscription]) {
                 let d = self.drafts[i].clone();
                 let gap = self.rng.range(0, 12);
                 let j = self.push(day(d.date, gap), d.desc.clone(), d.amount, Kind::Injected);
-                self.drafts[j].expect = vec![Reason::SubscriptionBilledTwice];
+                self.drafts[j].expect = vec![FlagReason::SubscriptionBilledTwice];
             }
             // Card testing: a burst of tiny charges at a merchant never seen, then maybe a big one.
             let date = self.random_day(start, days);
@@ -840,7 +840,7 @@ impl Person<'_> {
                 // Distinct amounts, so the burst is card testing and not also a double charge.
                 let amount = 50 + 37 * k + self.rng.range(0, 30);
                 let i = self.push(date, tester.clone(), -amount, Kind::Injected);
-                self.drafts[i].expect = vec![Reason::CardTesting];
+                self.drafts[i].expect = vec![FlagReason::CardTesting];
             }
             let large_count = if self.rng.chance(0.5) { 3 } else { 2 };
             for k in 0..large_count {
@@ -852,7 +852,7 @@ impl Person<'_> {
                 let name = self.fresh_name(BIG, &["数码城", "珠宝行", "奢侈品店"], false);
                 let amount = l.meal_median * self.rng.range(25, 100);
                 let i = self.push(when, name, -amount, Kind::Injected);
-                self.drafts[i].expect = vec![Reason::NewMerchantLarge];
+                self.drafts[i].expect = vec![FlagReason::NewMerchantLarge];
             }
             // Outliers at a known merchant: a grocery run or a meal several times the usual.
             for _ in 0..2 {
@@ -867,13 +867,13 @@ impl Person<'_> {
                 };
                 let amount = median * self.rng.range(4, 9);
                 let j = self.push(day(d.date, 1), d.desc.clone(), -amount, Kind::Injected);
-                self.drafts[j].expect = vec![Reason::AmountOutlier];
+                self.drafts[j].expect = vec![FlagReason::AmountOutlier];
             }
             // A subscription suddenly charged several times its price on its usual day.
             if let Some(i) = self.pick_candidate(start, &[Kind::Subscription]) {
                 self.drafts[i].amount *= 5;
                 self.drafts[i].kind = Kind::Injected;
-                self.drafts[i].expect = vec![Reason::AmountOutlier];
+                self.drafts[i].expect = vec![FlagReason::AmountOutlier];
             }
             // An online order from abroad, in that shop's currency.
             let date = self.random_day(start, days);
@@ -881,7 +881,7 @@ impl Person<'_> {
             let amount = self.rng.range(1500, 6000);
             let i = self.push(date, shop, -amount, Kind::Injected);
             self.drafts[i].currency = cur;
-            self.drafts[i].expect = vec![Reason::Foreign];
+            self.drafts[i].expect = vec![FlagReason::Foreign];
         }
     }
 }
@@ -890,28 +890,28 @@ impl Person<'_> {
 #[derive(Clone, Debug, Default)]
 pub struct Quality {
     /// Per reason: (true positives, false positives, false negatives).
-    pub per_reason: BTreeMap<Reason, (usize, usize, usize)>,
+    pub per_reason: BTreeMap<FlagReason, (usize, usize, usize)>,
     /// Flags at medium or above on trap rows, for a reason the row is not labelled with.
-    pub traps_medium_plus: Vec<(i64, Reason, Trap)>,
+    pub traps_medium_plus: Vec<(i64, FlagReason, Trap)>,
     /// Flags at medium or above on rows with no anomaly label at all (traps included).
-    pub ordinary_medium_plus: Vec<(i64, Reason)>,
+    pub ordinary_medium_plus: Vec<(i64, FlagReason)>,
     /// Flags of any severity on rows that moved no money.
     pub not_money_flagged: usize,
 }
 
 impl Quality {
-    pub fn precision(&self, r: Reason) -> f64 {
+    pub fn precision(&self, r: FlagReason) -> f64 {
         let (tp, fp, _) = self.per_reason.get(&r).copied().unwrap_or_default();
         ratio(tp, tp + fp)
     }
 
-    pub fn recall(&self, r: Reason) -> f64 {
+    pub fn recall(&self, r: FlagReason) -> f64 {
         let (tp, _, fn_) = self.per_reason.get(&r).copied().unwrap_or_default();
         ratio(tp, tp + fn_)
     }
 
     /// Totals over a set of reasons: (tp, fp, fn).
-    pub fn totals(&self, reasons: &[Reason]) -> (usize, usize, usize) {
+    pub fn totals(&self, reasons: &[FlagReason]) -> (usize, usize, usize) {
         reasons
             .iter()
             .filter_map(|r| self.per_reason.get(r))
@@ -920,7 +920,7 @@ impl Quality {
 
     /// The quality table as text lines: a header, one line per reason, then one per labelled
     /// group of reasons (e.g. "all"), each with TP, FP, FN, precision and recall.
-    pub fn table_lines(&self, groups: &[(&str, &[Reason])]) -> Vec<String> {
+    pub fn table_lines(&self, groups: &[(&str, &[FlagReason])]) -> Vec<String> {
         let line = |label: &str, (tp, fp, fn_): (usize, usize, usize)| {
             format!(
                 "{label:<26} {tp:>5} {fp:>5} {fn_:>5} {:>9.3} {:>7.3}",
@@ -933,7 +933,7 @@ impl Quality {
             "reason", "TP", "FP", "FN", "precision", "recall"
         )];
         out.extend(
-            Reason::ALL
+            FlagReason::ALL
                 .iter()
                 .map(|r| line(r.as_str(), self.totals(&[*r]))),
         );
@@ -984,7 +984,7 @@ pub fn measure(cfg: &SynthConfig) -> QualityRun {
 /// Scores `flags` against the labels.
 pub fn evaluate(data: &Labelled, flags: &[Flag]) -> Quality {
     let mut q = Quality::default();
-    for r in Reason::ALL {
+    for r in FlagReason::ALL {
         q.per_reason.insert(r, (0, 0, 0));
     }
     let moving: BTreeMap<i64, bool> = data
@@ -992,7 +992,7 @@ pub fn evaluate(data: &Labelled, flags: &[Flag]) -> Quality {
         .iter()
         .map(|t| (t.id, t.status.moves_money()))
         .collect();
-    let mut found: BTreeSet<(i64, Reason)> = BTreeSet::new();
+    let mut found: BTreeSet<(i64, FlagReason)> = BTreeSet::new();
     for f in flags {
         let expected = data
             .expected

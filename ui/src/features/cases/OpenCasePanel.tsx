@@ -2,12 +2,21 @@
 // rules apply, how it was paid and, optionally, the statement date that starts the US window.
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type AppError, type FlagView, type Instrument, type Jurisdiction, type Reason, type TransferKind } from "../../ipc/api";
+import {
+  api,
+  type AppError,
+  type ComplaintBody,
+  type FlagView,
+  type Instrument,
+  type Jurisdiction,
+  type Reason,
+  type TransferKind,
+} from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { runAction } from "../../components/runAction";
 import { useLatest } from "../../components/useLoad";
 import { formatDate } from "../../i18n/format";
-import { INSTRUMENTS, JURISDICTIONS, REASONS, reasonForFlag } from "./labels";
+import { INSTRUMENTS, JURISDICTIONS, REASONS, langOf, reasonForFlag } from "./labels";
 
 /** The EU countries whose public holidays the business-day clocks know (PSD2 Arts 73, 101). */
 const EU_COUNTRIES = ["DE", "FR", "NL", "ES", "IT", "IE", "AT", "BE"] as const;
@@ -35,7 +44,7 @@ export function OpenCasePanel({
   const [policeReport, setPoliceReport] = useState("");
   const [bankName, setBankName] = useState("");
   const [region, setRegion] = useState("");
-  const [complaintBody, setComplaintBody] = useState("");
+  const [complaintBody, setComplaintBody] = useState<ComplaintBody | "">("");
   // A US bank transfer: ACH (Regulation E) or wire (UCC Article 4A); "" when the user does not know.
   const [transfer, setTransfer] = useState<TransferKind | "">("");
   // The jurisdiction "default" stands for, so the transfer question follows it too.
@@ -51,7 +60,7 @@ export function OpenCasePanel({
     const current = beginFlags();
     void runAction(
       async () => {
-        const mine = (await api.flags("low", "open", i18n.language)).filter((f) => transactionIds.includes(f.transaction_id));
+        const mine = (await api.flags("low", "open", langOf(i18n.language))).filter((f) => transactionIds.includes(f.transaction_id));
         if (!current()) return;
         setFlags(mine);
         if (!givenReason && mine.length > 0) setReason(reasonForFlag(mine[0].reason));
@@ -196,7 +205,7 @@ export function OpenCasePanel({
             {jurisdiction === "cn" && (
               <>
                 <label htmlFor={`${id}-body`}>{t("cases.open.complaintBody")}</label>
-                <select id={`${id}-body`} value={complaintBody} onChange={(e) => setComplaintBody(e.target.value)}>
+                <select id={`${id}-body`} value={complaintBody} onChange={(e) => setComplaintBody(e.target.value as ComplaintBody | "")}>
                   <option value="">{t("cases.open.bodyDefault")}</option>
                   <option value="12315">{t("cases.open.body12315")}</option>
                   <option value="consumer_association">{t("cases.open.bodyConsumerAssociation")}</option>

@@ -1,6 +1,6 @@
 // Small helpers shared by the case and letter screens: picking the language of core's bilingual
 // texts, today's date, and the dispute reason a detection flag suggests.
-import type { Bilingual, FlagReason, Jurisdiction, Instrument, Reason, Step } from "../../ipc/api";
+import type { Bilingual, FlagReason, Jurisdiction, Instrument, Lang, Reason, Step } from "../../ipc/api";
 
 export const REASONS: Reason[] = [
   "double_charge",
@@ -17,6 +17,11 @@ export const STEPS: Step[] = ["merchant", "bank", "association", "court"];
 
 export function isChinese(lang: string): boolean {
   return lang.toLowerCase().startsWith("zh");
+}
+
+/** The language the backend writes in for the UI's language (i18next's code, e.g. "zh-CN"). */
+export function langOf(uiLanguage: string): Lang {
+  return isChinese(uiLanguage) ? "zh-CN" : "en";
 }
 
 /** Core's texts come in both languages; show the one the UI speaks. */

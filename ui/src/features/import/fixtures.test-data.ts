@@ -30,6 +30,7 @@ export function previewFor(p: Profile, confident: boolean, account: string | nul
       confident,
       currency_source: confident ? "column" : "default",
       format: "csv",
+      format_version: null,
       sheet: null,
       account,
     },

@@ -26,6 +26,7 @@ function preview(): Preview {
       confident: true,
       currency_source: "column",
       format: "csv",
+      format_version: null,
       sheet: null,
       account: null,
     },

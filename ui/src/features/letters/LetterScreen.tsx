@@ -3,18 +3,26 @@
 // PDF, DOCX or text, copied, and marked as sent.
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type AppError, type CaseView, type LetterView, type Step, type TemplateKind, type Sender } from "../../ipc/api";
+import {
+  api,
+  type AppError,
+  type CaseView,
+  type ExportFormat,
+  type Lang,
+  type LetterView,
+  type Paper,
+  type Step,
+  type TemplateKind,
+  type Sender,
+} from "../../ipc/api";
 import { ErrorPanel } from "../../components/ErrorPanel";
 import { LegalNotice } from "../../components/LegalNotice";
 import { runAction } from "../../components/runAction";
 import { useLoad } from "../../components/useLoad";
 import { formatDate } from "../../i18n/format";
-import { isChinese, today } from "../cases/labels";
+import { langOf, today } from "../cases/labels";
 import { SenderForm } from "./SenderForm";
 import { particularsIncomplete } from "../settings/ParticularsFields";
-
-type Format = "pdf" | "docx" | "txt";
-type Paper = "a4" | "letter";
 
 export function LetterScreen({
   caseId,
@@ -32,7 +40,7 @@ export function LetterScreen({
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const [lang, setLang] = useState(isChinese(i18n.language) ? "zh-CN" : "en");
+  const [lang, setLang] = useState<Lang>(langOf(i18n.language));
   const [paper, setPaper] = useState<Paper | null>(null);
   const [editSender, setEditSender] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -65,7 +73,7 @@ export function LetterScreen({
     await letterLoad.reload();
   }
 
-  const exportAs = (format: Format) =>
+  const exportAs = (format: ExportFormat) =>
     run(async () => {
       await saveBody();
       const paths = await api.exportLetter(caseId, step, lang, format, paper);
@@ -162,14 +170,14 @@ export function LetterScreen({
       <div className="letter-toolbar" role="toolbar" aria-label={t("letter.actions")}>
         <label>
           {t("letter.language")}
-          <select value={lang} onChange={(e) => setLang(e.target.value)} data-testid="letter-lang">
+          <select value={lang} onChange={(e) => setLang(langOf(e.target.value))} data-testid="letter-lang">
             <option value="en">English</option>
             <option value="zh-CN">简体中文</option>
           </select>
         </label>
         <label>
           {t("letter.paper")}
-          <select value={paper ?? "a4"} onChange={(e) => setPaper(e.target.value as Paper)} data-testid="letter-paper">
+          <select value={paper ?? "a4"} onChange={(e) => setPaper(e.target.value === "letter" ? "letter" : "a4")} data-testid="letter-paper">
             <option value="a4">A4</option>
             <option value="letter">{t("letter.usLetter")}</option>
           </select>

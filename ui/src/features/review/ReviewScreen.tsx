@@ -8,6 +8,7 @@ import { useLoad } from "../../components/useLoad";
 import { formatDate, formatMoney, formatNumber } from "../../i18n/format";
 import { byUrgency, disputeReason } from "./disputeReason";
 import { sourceOf } from "../transactions/source";
+import { langOf } from "../cases/labels";
 
 export type ReviewProps = {
   /** Starts a dispute about these transactions (the flagged one first) for this dispute reason. */
@@ -32,7 +33,7 @@ export function ReviewScreen({ onDispute, onChanged }: ReviewProps) {
 
   // Low flags shown or hidden, another language: only the latest list asked for is shown.
   const flagsLoad = useLoad(
-    async () => [...(await api.flags(includeLow ? "low" : "medium", "open", i18n.language))].sort(byUrgency),
+    async () => [...(await api.flags(includeLow ? "low" : "medium", "open", langOf(i18n.language)))].sort(byUrgency),
     [includeLow, i18n.language],
     null as FlagView[] | null,
   );

@@ -12,9 +12,9 @@ type Call = { cmd: string; args: Record<string, unknown> };
 
 const KINDS: TemplateKind[] = [
   ...(["us", "uk", "eu", "cn"] as const).flatMap((jurisdiction) =>
-    (["merchant", "bank", "association", "court"] as const).map((step) => ({ jurisdiction, step, lang: "en" })),
+    (["merchant", "bank", "association", "court"] as const).map((step) => ({ jurisdiction, step, lang: "en" as const })),
   ),
-  ...(["merchant", "bank", "association", "court"] as const).map((step) => ({ jurisdiction: "cn" as const, step, lang: "zh-CN" })),
+  ...(["merchant", "bank", "association", "court"] as const).map((step) => ({ jurisdiction: "cn" as const, step, lang: "zh-CN" as const })),
 ];
 const key = (k: TemplateKind) => `${k.jurisdiction}:${k.step}:${k.lang}`;
 const builtin = (k: TemplateKind) =>

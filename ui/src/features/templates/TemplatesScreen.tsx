@@ -11,6 +11,7 @@ import { TemplatePreviewPane } from "./TemplatePreviewPane";
 import { TemplateFields } from "./TemplateFields";
 import { JURISDICTIONS, STEPS, isCustom, languagesFor, lineAt, lineRange, withChange } from "./kinds";
 import { editorReducer, initialEditor, isDirty } from "./editorState";
+import { langOf } from "../cases/labels";
 
 const LANGUAGE_NAMES: Record<string, string> = { en: "English", "zh-CN": "简体中文" };
 
@@ -37,8 +38,7 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
       async () => {
         const [list, settings] = await Promise.all([api.templateChoices(), api.getSettings().catch(() => null)]);
         const j = settings?.default_jurisdiction ?? "us";
-        const zh = i18n.language.startsWith("zh");
-        if (current()) dispatch({ type: "started", choices: list, kind: withChange(list, initial ?? { jurisdiction: j, step: "merchant", lang: zh ? "zh-CN" : "en" }, {}) });
+        if (current()) dispatch({ type: "started", choices: list, kind: withChange(list, initial ?? { jurisdiction: j, step: "merchant", lang: langOf(i18n.language) }, {}) });
       },
       { setError: shows.setError, current },
     );
@@ -196,7 +196,7 @@ export function TemplatesScreen({ onBack, initial }: { onBack: () => void; initi
             </label>
             <label>
               {t("templates.language")}
-              <select value={kind.lang} onChange={(e) => choose({ lang: e.target.value })} disabled={langs.length < 2} data-testid="templates-lang">
+              <select value={kind.lang} onChange={(e) => choose({ lang: langOf(e.target.value) })} disabled={langs.length < 2} data-testid="templates-lang">
                 {langs.map((l) => (
                   <option key={l} value={l}>
                     {LANGUAGE_NAMES[l] ?? l}

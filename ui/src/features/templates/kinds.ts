@@ -1,5 +1,5 @@
 // Which letter templates exist and how the editor moves between them.
-import type { Jurisdiction, Step, TemplateChoice, TemplateKind } from "../../ipc/api";
+import type { Jurisdiction, Lang, Step, TemplateChoice, TemplateKind } from "../../ipc/api";
 
 export const JURISDICTIONS: Jurisdiction[] = ["us", "uk", "eu", "cn"];
 export const STEPS: Step[] = ["merchant", "bank", "association", "court"];
@@ -9,7 +9,7 @@ export function sameKind(a: TemplateKind, b: TemplateKind): boolean {
 }
 
 /** The languages with a template for this jurisdiction and step, as the backend lists them. */
-export function languagesFor(choices: TemplateChoice[], jurisdiction: Jurisdiction, step: Step): string[] {
+export function languagesFor(choices: TemplateChoice[], jurisdiction: Jurisdiction, step: Step): Lang[] {
   return choices.filter((c) => c.kind.jurisdiction === jurisdiction && c.kind.step === step).map((c) => c.kind.lang);
 }
 
