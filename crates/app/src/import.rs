@@ -122,19 +122,16 @@ impl App {
         let mut reports = Vec::with_capacity(paths.len());
         for (i, path) in paths.iter().enumerate() {
             let bytes = read_file(path)?;
-            let at = Position {
-                index: i,
-                files: paths.len(),
-            };
-            self.import_bytes(
-                &file_name(path),
-                bytes,
-                req,
-                at,
+            let mut run = Run {
+                at: Position {
+                    index: i,
+                    files: paths.len(),
+                },
                 progress,
                 cancel,
-                &mut reports,
-            )?;
+                reports: &mut reports,
+            };
+            self.import_bytes(&file_name(path), bytes, req, &mut run)?;
         }
         Ok(reports)
     }
@@ -382,37 +379,30 @@ impl App {
 
     /// Imports one file's bytes (or, for a ZIP archive, each file inside it): the statements
     /// the file holds are planned, then written with their flags in one database transaction.
-    #[allow(clippy::too_many_arguments)]
     fn import_bytes(
         &mut self,
         name: &str,
         bytes: Vec<u8>,
         req: &ImportRequest,
-        at: Position,
-        progress: ProgressFn,
-        cancel: &AtomicBool,
-        reports: &mut Vec<ImportReport>,
+        run: &mut Run,
     ) -> Result<()> {
         if import::sniff(&bytes) == Format::Zip {
-            return self.import_archive(name, bytes, req, at, progress, cancel, reports);
+            return self.import_archive(name, bytes, req, run);
         }
-        let file = FileInfo::of(name, &bytes, at);
+        let file = FileInfo::of(name, &bytes, run.at);
         let statements = self.plan_statements(name, &bytes, req)?;
-        reports.extend(self.store_statements(&file, statements, req, progress, cancel)?);
+        let reports = self.store_statements(&file, statements, req, run.progress, run.cancel)?;
+        run.reports.extend(reports);
         Ok(())
     }
 
     /// Imports each file inside a ZIP archive as a file of its own.
-    #[allow(clippy::too_many_arguments)]
     fn import_archive(
         &mut self,
         name: &str,
         bytes: Vec<u8>,
         req: &ImportRequest,
-        at: Position,
-        progress: ProgressFn,
-        cancel: &AtomicBool,
-        reports: &mut Vec<ImportReport>,
+        run: &mut Run,
     ) -> Result<()> {
         let password = req.password.as_ref().map(Password::as_str);
         let members =
@@ -435,7 +425,7 @@ impl App {
             } else {
                 &own
             };
-            self.import_bytes(&inner, m.bytes, req, at, progress, cancel, reports)?;
+            self.import_bytes(&inner, m.bytes, req, run)?;
         }
         Ok(())
     }
@@ -710,6 +700,15 @@ struct Stored {
 struct Position {
     index: usize,
     files: usize,
+}
+
+/// One call of `import_files` as each file of it (or member of an archive) is imported: the
+/// file's place in the run, where progress goes, the cancel switch and the reports so far.
+struct Run<'r> {
+    at: Position,
+    progress: ProgressFn<'r>,
+    cancel: &'r AtomicBool,
+    reports: &'r mut Vec<ImportReport>,
 }
 
 /// The file being imported, as its batches, reports and progress name it.
